@@ -1,0 +1,1 @@
+"""Benchmarks: each row measures Hushnote against a baseline in the same run."""

@@ -1,0 +1,3 @@
+"""Hushnote: a local-first encrypted journal for notes and contact lists."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The command line: argument parsing and messages over ``hushnote.core``."""

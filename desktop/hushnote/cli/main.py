@@ -1,0 +1,84 @@
+"""The ``hushnote`` command: a thin layer over ``hushnote.core``.
+
+With no subcommand it starts the desktop app. Errors print one line starting
+``hushnote: error:`` and exit with the code of their class (``hushnote --help`` lists them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+import hushnote
+from hushnote.cli.messages import exit_code_table, message_for
+from hushnote.cli.vault_commands import add_vault_commands
+from hushnote.core import default_vault_dir, harden_process
+from hushnote.errors import HushnoteError
+
+__all__ = ["build_parser", "main"]
+
+DEBUG_ENV = "HUSHNOTE_DEBUG"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hushnote",
+        description="Hushnote keeps notes and contact lists in an encrypted vault. "
+        "Without a command, the desktop app starts.",
+        epilog="exit codes:\n" + exit_code_table(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--vault", type=Path, metavar="DIR", default=None,
+        help="the vault folder (default: $HUSHNOTE_HOME, else the user data folder)",
+    )  # fmt: skip
+    parser.add_argument("--version", action="version", version=f"hushnote {hushnote.__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    add_vault_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.vault is None:
+        args.vault = default_vault_dir()
+    args.vault = args.vault.expanduser().absolute()
+    try:
+        if not hasattr(args, "func"):
+            return _start_gui(args.vault)
+        code: int = args.func(args)
+        return code
+    except HushnoteError as error:
+        print(f"hushnote: error: {message_for(error)}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("\nhushnote: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # A closed pager or `| head`: not worth a message. Keep Python quiet at exit too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as error:
+        # A bug. Its message could quote data, so only the type is shown by default.
+        print(
+            f"hushnote: error: internal error ({type(error).__name__}); please report it. "
+            f"Set {DEBUG_ENV}=1 to see details.",
+            file=sys.stderr,
+        )
+        if os.environ.get(DEBUG_ENV):
+            traceback.print_exc()
+        return 1
+
+
+def _start_gui(vault: Path) -> int:
+    # Imported here so that `hushnote.cli` never loads Qt for a command.
+    from hushnote.gui.app import run_gui
+
+    return run_gui(vault)

@@ -1,0 +1,91 @@
+"""What the CLI says for each error code. Core carries codes and facts, never sentences."""
+
+from __future__ import annotations
+
+import inspect
+
+from hushnote import errors
+from hushnote.errors import HushnoteError
+
+__all__ = ["exit_code_table", "message_for"]
+
+_MESSAGES = {
+    "authentication-failed": "wrong passphrase (or the vault header was tampered with)",
+    "vault-not-found": "no vault at {path}; create one with 'hushnote init'",
+    "vault-exists": "a vault already exists at {path}; nothing was changed",
+    "vault-location": "{path} cannot hold a vault ({reason}); choose a new or empty folder",
+    "vault-locked": "the vault is locked",
+    "vault-busy": "the vault at {path} is open in another Hushnote process; close it first",
+    "vault-corrupted": (
+        "the vault database is damaged; run 'hushnote check' for details and restore "
+        "from a backup bundle if it cannot be read"
+    ),
+    "header-corrupted": (
+        "the vault header (vault.key) is damaged or missing ({reason}); "
+        "without it the data cannot be decrypted"
+    ),
+    "unsupported-version": (
+        "this vault was written by a newer Hushnote ({what} version {version}); "
+        "upgrade Hushnote to open it"
+    ),
+    "kdf-limit": "key derivation setting {parameter}={value} is outside the accepted range",
+    "storage": "cannot access {path} ({errno}); nothing was changed",
+    "disk-full": (
+        "no space left on the device holding {path}; the operation was not completed "
+        "and what was saved before is intact"
+    ),
+    "display-unavailable": "the desktop app cannot start: {reason}",
+    "cipher-unavailable": (
+        "the installed SQLite library cannot encrypt (it is not SQLCipher); "
+        "refusing to store anything"
+    ),
+}
+
+_PASSPHRASE_REASONS = {
+    "empty": "the passphrase is empty",
+    "mismatch": "the two passphrases do not match",
+    "no-terminal": "there is no terminal to ask for the passphrase; use --passphrase-file FILE",
+    "not-utf8": "the passphrase is not valid UTF-8 text",
+    "file-unreadable": "cannot read the passphrase file {path}",
+}
+
+_KDF_BOUNDS = {
+    "minimum": " (minimum {minimum})",
+    "maximum": " (maximum {maximum})",
+}
+
+
+def message_for(error: HushnoteError) -> str:
+    """One line for the user: no traceback, no content, no secret."""
+    context = {key: str(value) for key, value in error.context.items()}
+    context.setdefault("path", "the vault folder")
+    context.setdefault("reason", "unknown")
+    if error.code == "passphrase":
+        template = _PASSPHRASE_REASONS.get(context["reason"], "the passphrase cannot be used")
+    else:
+        template = _MESSAGES.get(error.code, error.code)
+    if error.code == "kdf-limit":
+        template += "".join(text for key, text in _KDF_BOUNDS.items() if key in context)
+        if context.get("parameter") == "available_memory_mib":
+            template = (
+                "unlocking needs {value} MiB of memory but only {maximum} MiB is free; "
+                "close other programs and try again"
+            )
+    try:
+        return template.format(**context)
+    except KeyError:
+        return error.code
+
+
+def exit_code_table() -> str:
+    """The exit codes, one per error class, for ``--help``."""
+    rows = [("0", "success"), ("1", "internal error (a bug: please report it)"),
+            ("2", "wrong usage")]  # fmt: skip
+    classes = [
+        cls for _, cls in inspect.getmembers(errors, inspect.isclass)
+        if issubclass(cls, HushnoteError) and cls.exit_code > 1
+    ]  # fmt: skip
+    for cls in sorted(classes, key=lambda c: c.exit_code):
+        rows.append((str(cls.exit_code), f"{cls.__name__}: {cls.__doc__ or ''}".strip()))
+    rows.append(("130", "interrupted"))
+    return "\n".join(f"  {code:>3}  {text}" for code, text in rows)

@@ -1,0 +1,167 @@
+"""Crash-safe file replacement and best-effort scrubbing inside the vault folder.
+
+A replacement goes: write ``NAME.new`` (0600, fsync), hard-link the current file as
+``NAME.old``, rename ``.new`` over ``NAME``, fsync the folder, then overwrite ``.old`` with
+random bytes and unlink it. The rename is the commit point: a crash before it leaves the
+old file, a crash after it the new one. Overwriting ``.old`` afterwards keeps a stale
+header (one that an old, perhaps leaked, passphrase opens) out of free disk blocks, as
+far as the file system lets us; see docs/threat-model.md for where it cannot.
+
+Leftovers of an interrupted replacement are cleaned by ``clean_leftovers``. A leftover is
+only overwritten when no other name links to its inode, so cleaning can never damage the
+live file it was hard-linked from.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+from hushnote.errors import DiskFullError, StorageError
+
+__all__ = [
+    "clean_leftovers",
+    "create_private_file",
+    "fsync_dir",
+    "random_stream",
+    "replace_file",
+    "scrub_file",
+    "storage_errors",
+    "swap_in",
+    "write_new_file",
+]
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+_CHUNK = 1 << 20
+_NO_SPACE = {errno.ENOSPC, errno.EDQUOT}
+
+
+@contextlib.contextmanager
+def storage_errors(path: Path) -> Iterator[None]:
+    """Turn ``OSError`` from the file system into ``StorageError`` naming ``path``."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in _NO_SPACE:
+            raise DiskFullError(path=str(path)) from exc
+        raise StorageError(path=str(path), errno=errno.errorcode.get(exc.errno or 0, "?")) from exc
+
+
+def fsync_dir(path: Path) -> None:
+    """Make renames and unlinks inside ``path`` durable."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty and 0600 before SQLite opens it.
+
+    SQLite would create it with the process umask, and gives its WAL and journal the mode
+    of the main file, so this one call keeps the whole family private from the first byte.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    os.close(os.open(path, flags, FILE_MODE))
+
+
+def write_new_file(path: Path, data: bytes) -> None:
+    """Create ``path`` (it must not exist) as 0600, write ``data`` and fsync it.
+
+    On failure the partial file is removed, so a full disk leaves nothing behind.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    fd = os.open(path, flags, FILE_MODE)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+    os.close(fd)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Atomically replace (or create) ``path`` with ``data``, then scrub the old copy."""
+    new, old = _sibling(path, "new"), _sibling(path, "old")
+    with storage_errors(path):
+        scrub_file(new)
+        scrub_file(old)
+        write_new_file(new, data)
+        has_old = path.exists()
+        if has_old:
+            os.link(path, old)
+        os.replace(new, path)
+        fsync_dir(path.parent)
+        if has_old:
+            scrub_file(old)
+
+
+def swap_in(source: Path, target: Path) -> None:
+    """Rename the finished file ``source`` over ``target``, then scrub the old ``target``."""
+    old = _sibling(target, "old")
+    scrub_file(old)
+    os.link(target, old)
+    os.replace(source, target)
+    fsync_dir(target.parent)
+    scrub_file(old)
+
+
+def clean_leftovers(path: Path) -> None:
+    """Remove the ``.new`` and ``.old`` files an interrupted ``replace_file`` left."""
+    with storage_errors(path):
+        scrub_file(_sibling(path, "new"))
+        scrub_file(_sibling(path, "old"))
+
+
+def scrub_file(path: Path) -> None:
+    """Overwrite ``path`` with random bytes, fsync, and unlink it; a no-op if it is absent.
+
+    The overwrite is skipped when another name links to the same inode: then the content
+    is still live under that name, and only this name goes.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
+            for chunk in random_stream(info.st_size):
+                os.write(fd, chunk)
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.unlink(path)
+    fsync_dir(path.parent)
+
+
+def random_stream(size: int) -> Iterator[bytes]:
+    """Yield ``size`` bytes of AES-256-CTR keystream under a throwaway key, in 1 MiB chunks.
+
+    Three times faster than os.urandom for bulk overwrites, and as unpredictable.
+    """
+    encryptor = Cipher(algorithms.AES(os.urandom(32)), modes.CTR(os.urandom(16))).encryptor()
+    zeros = bytes(_CHUNK)
+    remaining = size
+    while remaining > 0:
+        step = min(remaining, _CHUNK)
+        yield encryptor.update(zeros[:step])
+        remaining -= step
+
+
+def _sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(f"{path.name}.{suffix}")

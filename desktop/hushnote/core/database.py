@@ -1,0 +1,238 @@
+"""The SQLCipher connection: keyed with a raw data key, hardened, and checked on every open.
+
+Settings applied and read back on every open, and why:
+
+- ``PRAGMA key = "x'<64 hex>'"``: a raw 256-bit key, so SQLCipher's own PBKDF2 is skipped
+  (Argon2id already did the slow part). Anything but exactly 64 hex digits is refused,
+  because SQLCipher silently treats a malformed raw key as a *passphrase*.
+- ``cipher_log_level = NONE``: SQLCipher logs nothing anywhere.
+- ``temp_store = MEMORY``: with FILE, sorts and temp tables spill plaintext to /tmp.
+- ``secure_delete = ON``: freed pages are zeroed before reuse.
+- ``journal_mode = WAL``, never PERSIST (which leaves old pages in the journal).
+- ``synchronous = FULL``: each commit is fsynced; a note saved is a note kept after a
+  power cut. NORMAL would be faster in WAL mode but may drop the last commits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from hushnote.errors import (
+    CipherUnavailableError,
+    DiskFullError,
+    StorageError,
+    VaultBusyError,
+    VaultCorruptedError,
+)
+
+Parameters = tuple[Any, ...] | dict[str, Any]
+
+__all__ = ["Database", "database_errors", "key_pragma_value", "library_versions"]
+
+_RAW_KEY = re.compile(r"[0-9a-f]{64}")
+
+# Primary SQLite result codes (the low byte of extended codes).
+_SQLITE_PERM = 3
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_NOTADB = 26
+
+_EXPECTED = {
+    "temp_store": 2,
+    "secure_delete": 1,
+    "journal_mode": "wal",
+    "synchronous": 2,
+    "foreign_keys": 1,
+}
+
+
+def library_versions() -> tuple[str, str]:
+    """Return the SQLCipher and SQLite versions this process links against."""
+    connection = sqlcipher.connect(":memory:")
+    try:
+        row = connection.execute("PRAGMA cipher_version").fetchone()
+    finally:
+        connection.close()
+    return (row[0] if row else "none"), sqlcipher.sqlite_version
+
+
+def key_pragma_value(dek: bytes | bytearray) -> str:
+    """Return the ``x'..'`` raw-key literal for ``dek``, refusing anything but 32 bytes."""
+    hex_key = bytes(dek).hex()
+    if not _RAW_KEY.fullmatch(hex_key):
+        raise ValueError("a raw SQLCipher key is exactly 64 hex digits")
+    return f"x'{hex_key}'"
+
+
+@contextlib.contextmanager
+def database_errors(path: Path) -> Iterator[None]:
+    """Translate SQLite failures into the error tree; anything else is a bug and propagates.
+
+    SQLite's messages are not passed on: the error code says enough, and a message could
+    one day quote a value.
+    """
+    try:
+        yield
+    except sqlcipher.DatabaseError as exc:
+        primary = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            raise VaultCorruptedError(path=str(path)) from None
+        if primary == _SQLITE_FULL:
+            raise DiskFullError(path=str(path)) from None
+        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            raise VaultBusyError(path=str(path)) from None
+        if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN, _SQLITE_READONLY, _SQLITE_PERM):
+            raise StorageError(path=str(path), sqlite=primary) from None
+        raise
+
+
+class Database:
+    """One open, keyed SQLCipher connection in autocommit mode; see ``transaction``."""
+
+    def __init__(self, path: Path, connection: Any) -> None:
+        self.path = path
+        self._connection: Any = connection
+
+    @classmethod
+    def open(cls, path: Path, dek: bytes | bytearray) -> Database:
+        """Open ``path`` with ``dek`` and verify every hardening setting took effect.
+
+        Raises ``VaultCorruptedError`` if the key does not open the file: the key came out
+        of an authenticated slot, so a mismatch means the database itself is damaged.
+        """
+        # Callers create new files themselves (0600); a missing file here is damage.
+        if not path.is_file():
+            raise VaultCorruptedError(path=str(path), reason="database-missing")
+        key = key_pragma_value(dek)
+        with database_errors(path):
+            connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+        db = cls(path, connection)
+        try:
+            with database_errors(path):
+                db._configure(key)
+        except BaseException:
+            connection.close()
+            raise
+        return db
+
+    def _configure(self, key: str) -> None:
+        execute = self._connection.execute
+        if not execute("PRAGMA cipher_version").fetchone():
+            raise CipherUnavailableError()
+        execute("PRAGMA cipher_log_level = NONE")
+        execute(f'PRAGMA key = "{key}"')
+        # The first read authenticates page 1: a wrong key or a damaged page fails here.
+        execute("SELECT count(*) FROM sqlite_master").fetchone()
+        execute("PRAGMA temp_store = MEMORY")
+        execute("PRAGMA secure_delete = ON")
+        execute("PRAGMA journal_mode = WAL")
+        execute("PRAGMA synchronous = FULL")
+        execute("PRAGMA foreign_keys = ON")
+        execute("PRAGMA trusted_schema = OFF")
+        for name, expected in _EXPECTED.items():
+            actual = execute(f"PRAGMA {name}").fetchone()[0]
+            if actual != expected:
+                raise RuntimeError(f"PRAGMA {name} is {actual!r}, expected {expected!r}")
+
+    @property
+    def closed(self) -> bool:
+        return self._connection is None
+
+    @property
+    def connection(self) -> Any:
+        if self._connection is None:
+            raise RuntimeError("database is closed")
+        return self._connection
+
+    def execute(self, sql: str, parameters: Parameters = ()) -> None:
+        """Run one statement whose result, if any, is not needed."""
+        with database_errors(self.path):
+            self.connection.execute(sql, parameters).fetchall()
+
+    def rows(self, sql: str, parameters: Parameters = ()) -> list[Any]:
+        """Run a query and fetch every row, errors translated while fetching too."""
+        with database_errors(self.path):
+            rows: list[Any] = self.connection.execute(sql, parameters).fetchall()
+        return rows
+
+    def row(self, sql: str, parameters: Parameters = ()) -> Any:
+        """The first row of a query, or None."""
+        with database_errors(self.path):
+            return self.connection.execute(sql, parameters).fetchone()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """Run the block in one IMMEDIATE transaction: all of it is written, or none."""
+        connection = self.connection
+        with database_errors(self.path):
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    def pragma_value(self, name: str) -> Any:
+        return self.row(f"PRAGMA {name}")[0]
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the database and truncate it, so no stale page lingers there."""
+        self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def integrity_problems(self) -> list[str]:
+        """Run SQLCipher's HMAC check of every page, then SQLite's structural checks.
+
+        Each check that cannot even finish (a damaged page stops SQLite's walk) is itself
+        reported as a problem rather than raised, so ``check`` always gives a verdict.
+        """
+        self.checkpoint()
+        problems: list[str] = []
+        checks: tuple[tuple[str, Callable[[Any], str]], ...] = (
+            ("cipher_integrity_check", lambda row: str(row[0])),
+            ("integrity_check", lambda row: "" if row[0] == "ok" else str(row[0])),
+            ("foreign_key_check", lambda row: f"foreign key violation in table {row[0]}"),
+        )
+        for pragma, describe in checks:
+            try:
+                found = [describe(row) for row in self.rows(f"PRAGMA {pragma}")]
+            except VaultCorruptedError:
+                found = [f"{pragma} stopped: the database structure is damaged"]
+            problems += [text for text in found if text]
+        return problems
+
+    def export_to(self, target: Path, dek: bytes | bytearray) -> None:
+        """Write a copy of this database to ``target``, encrypted under ``dek``."""
+        version = self.pragma_value("user_version")
+        with database_errors(target):
+            self.connection.execute(
+                "ATTACH DATABASE ? AS rekey KEY ?", (str(target), key_pragma_value(dek))
+            )
+            try:
+                self.connection.execute("SELECT sqlcipher_export('rekey')").fetchall()
+                # sqlcipher_export copies schema and rows, not the user_version.
+                self.connection.execute(f"PRAGMA rekey.user_version = {int(version)}")
+            finally:
+                self.connection.execute("DETACH DATABASE rekey")
+
+    def close(self) -> None:
+        """Checkpoint, truncate the WAL and close; safe to call twice."""
+        if self._connection is None:
+            return
+        try:
+            with contextlib.suppress(VaultCorruptedError, StorageError):
+                self.checkpoint()
+        finally:
+            self._connection.close()
+            self._connection = None

@@ -1,0 +1,172 @@
+"""Argon2id: the one slow step between a passphrase and the vault's key slots.
+
+Three kinds of bound apply, each for its own reason:
+
+- the *floor* (64 MiB, t=2) applies to every parameter set, explicit or read from a header:
+  below it a guess costs an attacker too little;
+- the *ceiling* (4 GiB, t=32, p=16, and a cap on memory x iterations) applies to headers
+  read from disk, so that a hostile header cannot hang or exhaust the machine;
+- the *calibrated default* (>= 512 MiB, unlock in about a second) is what a new vault gets.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from argon2.low_level import Type, hash_secret_raw
+
+from hushnote.errors import KdfLimitError, PassphraseError
+
+__all__ = [
+    "KEY_SIZE",
+    "SALT_SIZE",
+    "KdfParams",
+    "available_memory_kib",
+    "calibrate",
+    "check_params",
+    "derive_key",
+    "encode_passphrase",
+]
+
+KEY_SIZE = 32
+SALT_SIZE = 32
+
+MIB = 1024  # in KiB, Argon2's unit
+
+MIN_MEMORY_KIB = 64 * MIB
+MIN_ITERATIONS = 2
+MAX_MEMORY_KIB = 4 * 1024 * MIB
+MAX_ITERATIONS = 32
+MAX_PARALLELISM = 16
+# memory x iterations, in GiB-passes: 16 is about 15 s here, far above any sane default.
+MAX_WORK_GIB_PASSES = 16
+
+DEFAULT_MEMORY_KIB = 512 * MIB
+LOW_MEMORY_KIB = 256 * MIB
+TARGET_SECONDS = 1.0
+# Leave this much free beside Argon2's buffer, so unlocking never pushes a machine to swap.
+MEMORY_HEADROOM_KIB = 256 * MIB
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost parameters as stored in the vault header."""
+
+    memory_kib: int
+    iterations: int
+    parallelism: int
+
+    @property
+    def memory_mib(self) -> int:
+        return self.memory_kib // MIB
+
+
+def check_params(params: KdfParams, *, available_kib: int | None = None) -> None:
+    """Raise ``KdfLimitError`` unless ``params`` are within the floor and the ceiling.
+
+    ``available_kib``, when given, also refuses a memory cost this machine cannot pay
+    without swapping or waking the OOM killer (Linux overcommits, so allocation alone
+    would not fail cleanly).
+    """
+    if params.memory_kib < MIN_MEMORY_KIB:
+        raise KdfLimitError(parameter="memory_mib", value=params.memory_mib, minimum=64)
+    if params.iterations < MIN_ITERATIONS:
+        raise KdfLimitError(parameter="iterations", value=params.iterations, minimum=2)
+    if params.parallelism < 1:
+        raise KdfLimitError(parameter="parallelism", value=params.parallelism, minimum=1)
+    if params.memory_kib > MAX_MEMORY_KIB:
+        raise KdfLimitError(parameter="memory_mib", value=params.memory_mib, maximum=4096)
+    if params.iterations > MAX_ITERATIONS:
+        raise KdfLimitError(parameter="iterations", value=params.iterations, maximum=MAX_ITERATIONS)
+    if params.parallelism > MAX_PARALLELISM:
+        raise KdfLimitError(
+            parameter="parallelism", value=params.parallelism, maximum=MAX_PARALLELISM
+        )
+    if params.memory_kib * params.iterations > MAX_WORK_GIB_PASSES * 1024 * MIB:
+        raise KdfLimitError(parameter="work", value=params.memory_mib * params.iterations)
+    if available_kib is not None and params.memory_kib > available_kib:
+        raise KdfLimitError(
+            parameter="available_memory_mib",
+            value=params.memory_mib,
+            maximum=available_kib // MIB,
+        )
+
+
+def encode_passphrase(passphrase: str) -> bytes:
+    """Return the bytes Argon2id sees for ``passphrase``.
+
+    NFC normalisation makes the same passphrase typed through different input methods
+    (a precomposed or a combining accent, a CJK IME) derive the same key.
+    """
+    if not passphrase:
+        raise PassphraseError(reason="empty")
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytearray:
+    """Run Argon2id once and return a 32-byte key the caller must zero after use."""
+    check_params(params, available_kib=available_memory_kib())
+    raw = hash_secret_raw(
+        secret=encode_passphrase(passphrase),
+        salt=salt,
+        time_cost=params.iterations,
+        memory_cost=params.memory_kib,
+        parallelism=params.parallelism,
+        hash_len=KEY_SIZE,
+        type=Type.ID,
+    )
+    return bytearray(raw)
+
+
+def available_memory_kib() -> int | None:
+    """Return MemAvailable from /proc/meminfo, or None where the kernel does not say."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def default_parallelism() -> int:
+    """Lanes the user's own cores can run at once; an attacker's cost does not drop with it."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def calibrate(
+    *,
+    target_seconds: float = TARGET_SECONDS,
+    available_kib: int | None = None,
+    measure: Callable[[KdfParams], float] | None = None,
+) -> KdfParams:
+    """Choose parameters for a new vault: >= 512 MiB where memory allows, ~1 s to unlock.
+
+    On a machine with little free memory the cost steps down, never below 256 MiB.
+    Iterations then scale so that one derivation takes about ``target_seconds``.
+    """
+    if available_kib is None:
+        available_kib = available_memory_kib()
+    memory = DEFAULT_MEMORY_KIB
+    if available_kib is not None and available_kib - MEMORY_HEADROOM_KIB < memory:
+        memory = max(LOW_MEMORY_KIB, (available_kib - MEMORY_HEADROOM_KIB) // MIB * MIB)
+    probe = KdfParams(memory_kib=memory, iterations=2, parallelism=default_parallelism())
+    elapsed = (measure or _time_derivation)(probe)
+    per_pass = max(elapsed / probe.iterations, 1e-3)
+    iterations = round(target_seconds / per_pass)
+    iterations = max(MIN_ITERATIONS, min(iterations, 10))
+    return KdfParams(memory_kib=memory, iterations=iterations, parallelism=probe.parallelism)
+
+
+def _time_derivation(params: KdfParams) -> float:
+    salt = os.urandom(SALT_SIZE)
+    start = time.perf_counter()
+    key = derive_key("calibration", salt, params)
+    elapsed = time.perf_counter() - start
+    key[:] = bytes(len(key))
+    return elapsed

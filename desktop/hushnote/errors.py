@@ -1,0 +1,187 @@
+"""Every error Hushnote raises on purpose, in one tree.
+
+::
+
+    HushnoteError
+    ├── VaultError                     about one vault on disk
+    │   ├── VaultNotFoundError         no vault at that location
+    │   ├── VaultExistsError           a vault is already there; init never overwrites
+    │   ├── VaultLocationError         the folder cannot hold a vault (not empty, not a folder)
+    │   ├── VaultLockedError           the operation needs an unlocked vault
+    │   ├── VaultBusyError             another Hushnote process has the vault open
+    │   ├── AuthenticationError        wrong passphrase OR tampered key slots: one error on purpose
+    │   ├── VaultCorruptedError        the database fails its checks; see `hushnote check`
+    │   │   └── HeaderCorruptedError   the header is truncated or is not a Hushnote header
+    │   ├── UnsupportedVersionError    written by a newer Hushnote
+    │   └── KdfLimitError              KDF parameters outside the accepted bounds
+    ├── PassphraseError                unusable passphrase: empty, mismatch, unreadable file
+    ├── StorageError                   the environment: permissions, I/O errors
+    │   └── DiskFullError              no space left on the device
+    ├── CipherUnavailableError         the SQLite library in use cannot encrypt
+    └── DisplayUnavailableError        the desktop app cannot start: no display, missing libraries
+
+Rules every error here follows:
+
+- ``code`` is stable: the GUI and CLI look their user-facing text up by it, so core
+  never carries sentences, and ``exit_code`` is what the CLI returns for it.
+- ``context`` holds only non-secret facts (a path, a limit, a reason word). Nothing a user
+  wrote, no passphrase and no key ever goes into an error.
+- A wrong passphrase and a tampered slot raise the same ``AuthenticationError``: telling
+  them apart would tell an attacker which bytes matter.
+- Environment failures are ``StorageError``; programming errors are not caught and
+  wrapped here, so bugs stay loud.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+__all__ = [
+    "AuthenticationError",
+    "CipherUnavailableError",
+    "DiskFullError",
+    "DisplayUnavailableError",
+    "HeaderCorruptedError",
+    "HushnoteError",
+    "KdfLimitError",
+    "PassphraseError",
+    "StorageError",
+    "UnsupportedVersionError",
+    "VaultBusyError",
+    "VaultCorruptedError",
+    "VaultError",
+    "VaultExistsError",
+    "VaultLocationError",
+    "VaultLockedError",
+    "VaultNotFoundError",
+]
+
+ContextValue = str | int
+
+
+class HushnoteError(Exception):
+    """Base of every error Hushnote raises deliberately."""
+
+    code: ClassVar[str] = "error"
+    exit_code: ClassVar[int] = 1
+
+    def __init__(self, **context: ContextValue) -> None:
+        self.context: dict[str, ContextValue] = dict(context)
+        super().__init__(self.code)
+
+    def __str__(self) -> str:
+        if not self.context:
+            return self.code
+        facts = ", ".join(f"{key}={value}" for key, value in sorted(self.context.items()))
+        return f"{self.code} ({facts})"
+
+
+class VaultError(HushnoteError):
+    """Something is wrong with one particular vault."""
+
+    code = "vault"
+
+
+class VaultNotFoundError(VaultError):
+    """There is no vault at the given location."""
+
+    code = "vault-not-found"
+    exit_code = 4
+
+
+class VaultExistsError(VaultError):
+    """A vault already exists where a new one was to be created."""
+
+    code = "vault-exists"
+    exit_code = 5
+
+
+class VaultLocationError(VaultError):
+    """The chosen folder cannot hold a vault: it is a file, or holds other files."""
+
+    code = "vault-location"
+    exit_code = 6
+
+
+class VaultLockedError(VaultError):
+    """The operation needs an unlocked vault, and this one is locked."""
+
+    code = "vault-locked"
+    exit_code = 7
+
+
+class VaultBusyError(VaultError):
+    """Another Hushnote process holds the vault open."""
+
+    code = "vault-busy"
+    exit_code = 8
+
+
+class AuthenticationError(VaultError):
+    """The passphrase opened no key slot: it is wrong, or the slots were tampered with."""
+
+    code = "authentication-failed"
+    exit_code = 3
+
+
+class VaultCorruptedError(VaultError):
+    """The database is damaged: it fails authentication or SQLite's own checks."""
+
+    code = "vault-corrupted"
+    exit_code = 9
+
+
+class HeaderCorruptedError(VaultCorruptedError):
+    """The header file is truncated, padded, or not a Hushnote header at all."""
+
+    code = "header-corrupted"
+    exit_code = 10
+
+
+class UnsupportedVersionError(VaultError):
+    """The vault was written by a newer Hushnote than this one."""
+
+    code = "unsupported-version"
+    exit_code = 11
+
+
+class KdfLimitError(VaultError):
+    """Argon2id parameters are below the floor or above what this machine should attempt."""
+
+    code = "kdf-limit"
+    exit_code = 12
+
+
+class PassphraseError(HushnoteError):
+    """A passphrase cannot be used: empty, not confirmed, or unreadable from its file."""
+
+    code = "passphrase"
+    exit_code = 13
+
+
+class StorageError(HushnoteError):
+    """The file system refused: permission denied, I/O error, read-only media."""
+
+    code = "storage"
+    exit_code = 14
+
+
+class DiskFullError(StorageError):
+    """No space is left on the device holding the vault."""
+
+    code = "disk-full"
+    exit_code = 15
+
+
+class CipherUnavailableError(HushnoteError):
+    """The SQLite library is not SQLCipher, so it would store plaintext: refuse to run."""
+
+    code = "cipher-unavailable"
+    exit_code = 16
+
+
+class DisplayUnavailableError(HushnoteError):
+    """The desktop app cannot start: no display, or system libraries Qt needs are missing."""
+
+    code = "display-unavailable"
+    exit_code = 17

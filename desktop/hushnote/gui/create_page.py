@@ -1,0 +1,63 @@
+"""First run: explain the passphrase, ask for it twice, and create the vault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
+
+from hushnote.core import KdfParams, Vault, calibrate
+from hushnote.errors import PassphraseError
+from hushnote.gui.form_column import centred_column, heading
+from hushnote.gui.messages import error_text
+from hushnote.gui.passphrase_page import PassphrasePage, passphrase_field
+
+__all__ = ["CreatePage"]
+
+
+class CreatePage(PassphrasePage):
+    """Create a vault at ``root``; ``kdf`` overrides calibration (tests use it)."""
+
+    def __init__(
+        self, root: Path, kdf: KdfParams | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.busy.setAccessibleName(self.tr("Creating the vault"))
+        self._root = root
+        self._kdf = kdf
+        title = heading(self.tr("Create your vault"))
+        explanation = QLabel(
+            self.tr(
+                "Your passphrase encrypts everything Hushnote keeps on this computer. "
+                "Nobody can recover it: if you forget it, your notes are gone."
+            )
+        )
+        explanation.setWordWrap(True)
+        self.passphrase = passphrase_field(self.tr("New passphrase"))
+        self.confirmation = passphrase_field(self.tr("Repeat the passphrase"))
+        self.confirmation.returnPressed.connect(self.begin_create)
+        self.create_button = QPushButton(self.tr("&Create vault"))
+        self.create_button.setAccessibleName(self.tr("Create vault"))
+        self.create_button.clicked.connect(self.begin_create)
+        self.controls = [self.passphrase, self.confirmation, self.create_button]
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        form.addRow(self.tr("&Repeat:"), self.confirmation)
+        self.setFocusProxy(self.passphrase)
+        centred_column(self, [title, explanation, form, self.create_button, self.busy, self.status])
+
+    def begin_create(self) -> None:
+        passphrase, repeated = self.passphrase.text(), self.confirmation.text()
+        if not passphrase or passphrase != repeated:
+            reason = "empty" if not passphrase else "mismatch"
+            self.status.setText(error_text(PassphraseError(reason=reason)))
+            return
+        self.passphrase.clear()
+        self.confirmation.clear()
+        root, kdf = self._root, self._kdf
+
+        def create() -> Vault:
+            return Vault.create(root, passphrase, kdf=kdf if kdf is not None else calibrate())
+
+        self.run_vault_call(create, self.tr("Measuring this computer and creating the vault…"))

@@ -1,0 +1,81 @@
+"""What the create and unlock screens share: a slow vault call with a busy state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QWidget
+
+from hushnote.core import Vault
+from hushnote.gui.background import BackgroundCall
+from hushnote.gui.messages import error_text
+
+__all__ = ["PassphrasePage", "passphrase_field"]
+
+
+def passphrase_field(accessible_name: str) -> QLineEdit:
+    """A masked field that input methods and screen readers treat as a password."""
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(accessible_name)
+    # Sensitive input: no IME prediction or learning from what is typed here.
+    field.setInputMethodHints(
+        Qt.InputMethodHint.ImhHiddenText
+        | Qt.InputMethodHint.ImhSensitiveData
+        | Qt.InputMethodHint.ImhNoPredictiveText
+    )
+    return field
+
+
+class PassphrasePage(QWidget):
+    """A page that runs one vault call at a time off the GUI thread.
+
+    Subclasses list the ``controls`` to disable while it runs; ``opened`` carries the
+    resulting unlocked ``Vault``.
+    """
+
+    opened = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._call: BackgroundCall | None = None
+        self.controls: list[QWidget] = []
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status"))
+
+    def run_vault_call(self, call: Callable[[], Vault], busy_text: str) -> None:
+        """Start ``call`` in the background unless one is already running."""
+        if self._call is not None:
+            return
+        self._set_busy(True, busy_text)
+        self._call = BackgroundCall(call, self)
+        self._call.succeeded.connect(self._on_succeeded)
+        self._call.failed.connect(self._on_failed)
+        self._call.start()
+
+    def _on_succeeded(self, vault: Vault) -> None:
+        self._finish()
+        self.opened.emit(vault)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._finish()
+        self.status.setText(error_text(error))
+        self.setFocus()
+
+    def _finish(self) -> None:
+        if self._call is not None:
+            self._call.wait()
+            self._call.deleteLater()
+            self._call = None
+        self._set_busy(False, "")
+
+    def _set_busy(self, busy: bool, text: str) -> None:
+        for widget in self.controls:
+            widget.setEnabled(not busy)
+        self.busy.setVisible(busy)
+        self.status.setText(text)

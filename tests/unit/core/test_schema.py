@@ -1,0 +1,95 @@
+"""Schema migrations: from the first version to the latest, atomically, never downwards."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import VaultSetup
+from hushnote.core import Vault, VaultPaths
+from hushnote.core import schema as schema_module
+from hushnote.core.atomic import create_private_file
+from hushnote.core.database import Database
+from hushnote.core.schema import LATEST_VERSION, MIGRATIONS, migrate, schema_version
+from hushnote.errors import UnsupportedVersionError
+
+KEY = os.urandom(32)
+
+
+def database_at(path: Path, version: int) -> Database:
+    create_private_file(path)
+    db = Database.open(path, KEY)
+    migrate(db, target=version)
+    return db
+
+
+def test_a_new_database_reaches_the_latest_version(tmp_path: Path) -> None:
+    db = database_at(tmp_path / "v.db", LATEST_VERSION)
+    assert schema_version(db) == LATEST_VERSION
+    db.close()
+
+
+@pytest.mark.parametrize("start", range(1, LATEST_VERSION + 1))
+def test_every_version_since_the_first_migrates_with_its_data(tmp_path: Path, start: int) -> None:
+    db = database_at(tmp_path / "v.db", start)
+    with db.transaction() as connection:
+        connection.execute("INSERT INTO settings (key, value) VALUES ('made at', ?)", (str(start),))
+    db.close()
+    db = Database.open(tmp_path / "v.db", KEY)
+    assert migrate(db) == start
+    assert schema_version(db) == LATEST_VERSION
+    assert db.row("SELECT value FROM settings WHERE key = 'made at'")[0] == str(start)
+    assert db.integrity_problems() == []
+    db.close()
+
+
+def test_a_vault_from_the_first_version_opens_with_current_code(
+    fast_kdf_vault: VaultSetup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Rebuild the fixture's database as the first release wrote it.
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        dek = vault._content.dek if vault._content else b""
+    path = VaultPaths(fast_kdf_vault.root).database
+    path.unlink()
+    db = database_at(path, 1)
+    with db.transaction() as connection:
+        connection.execute("INSERT INTO settings (key, value) VALUES ('old', 'kept')")
+    db.close()
+    # database_at used a throwaway key; re-encrypt under the vault's own.
+    old = Database.open(path, KEY)
+    old.export_to(path.with_name("vault.db.rekey"), dek)
+    old.close()
+    os.replace(path.with_name("vault.db.rekey"), path)
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        assert vault.schema_version() == LATEST_VERSION
+        assert vault.settings.get("old") == "kept"
+
+
+def test_a_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "v.db"
+    db = database_at(path, LATEST_VERSION)
+    db.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    db.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    db = Database.open(path, KEY)
+    with pytest.raises(UnsupportedVersionError):
+        migrate(db)
+    db.close()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_migration_that_fails_halfway_leaves_the_previous_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = (*MIGRATIONS, ("CREATE TABLE half (x)", "THIS IS NOT SQL"))
+    monkeypatch.setattr(schema_module, "MIGRATIONS", broken)
+    monkeypatch.setattr(schema_module, "LATEST_VERSION", len(broken))
+    db = database_at(tmp_path / "v.db", LATEST_VERSION)
+    with pytest.raises(Exception, match="syntax error"):
+        migrate(db)
+    assert schema_version(db) == LATEST_VERSION
+    assert db.row("SELECT count(*) FROM sqlite_master WHERE name = 'half'")[0] == 0
+    db.close()

@@ -1,0 +1,92 @@
+"""The core and the CLI never load Qt; the public names stay what they are."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import hushnote
+import hushnote.core
+import hushnote.errors
+
+PACKAGE = Path(hushnote.__file__).parent
+
+
+def test_core_and_cli_import_without_qt() -> None:
+    probe = (
+        "import sys, hushnote.core, hushnote.cli.main, hushnote.errors, "
+        "hushnote.core.vault, hushnote.core.database; "
+        "import pkgutil, importlib; "
+        "[importlib.import_module(m.name) for m in pkgutil.walk_packages("
+        "hushnote.core.__path__, 'hushnote.core.')]; "
+        "[importlib.import_module(m.name) for m in pkgutil.walk_packages("
+        "hushnote.cli.__path__, 'hushnote.cli.')]; "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_probe_would_notice_qt() -> None:
+    probe = "import sys, hushnote.gui.main_window; print('PySide6' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "True"
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_no_core_or_cli_module_mentions_qt_or_the_gui() -> None:
+    for folder in ("core", "cli"):
+        for path in (PACKAGE / folder).rglob("*.py"):
+            imports = _imports(path)
+            forbidden = {name for name in imports if name.startswith(("PySide6", "shiboken6"))}
+            if folder == "core":
+                forbidden |= {name for name in imports if name.startswith("hushnote.gui")}
+            assert not forbidden, f"{path.name} imports {forbidden}"
+
+
+def test_core_uses_neither_random_nor_pickle() -> None:
+    for path in (PACKAGE / "core").rglob("*.py"):
+        assert not _imports(path) & {"random", "pickle", "marshal", "shelve"}, path.name
+
+
+def test_public_core_names_are_pinned() -> None:
+    assert hushnote.core.__all__ == [
+        "KdfParams",
+        "Settings",
+        "Vault",
+        "VaultInfo",
+        "VaultPaths",
+        "calibrate",
+        "default_vault_dir",
+        "harden_process",
+        "read_info",
+    ]
+    for name in hushnote.core.__all__:
+        assert getattr(hushnote.core, name).__module__.startswith("hushnote.core.")
+
+
+def test_every_error_has_a_distinct_code_and_exit_code() -> None:
+    classes = [getattr(hushnote.errors, name) for name in hushnote.errors.__all__]
+    assert len({cls.code for cls in classes}) == len(classes)
+    specific = [cls for cls in classes if cls.exit_code > 1]
+    assert len({cls.exit_code for cls in specific}) == len(specific)
+    assert all(cls.__name__.endswith("Error") for cls in classes)
+    assert {cls for cls in classes if cls.exit_code <= 1} == {
+        hushnote.errors.HushnoteError,
+        hushnote.errors.VaultError,
+    }
