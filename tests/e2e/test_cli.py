@@ -284,3 +284,32 @@ def test_interactive_mismatch_creates_nothing(cli: Cli) -> None:
     assert code == 13
     assert "do not match" in screen
     assert not cli.vault.exists()
+
+
+# -- where the vault lives ------------------------------------------------------------
+
+
+def _run_without_vault_flag(
+    *args: str, env_extra: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **env_extra}
+    return subprocess.run([sys.executable, "-m", "hushnote", *args], capture_output=True,
+                          text=True, env=env, check=False, stdin=subprocess.DEVNULL)  # fmt: skip
+
+
+def test_hushnote_home_moves_the_vault(cli: Cli, tmp_path: Path) -> None:
+    home = tmp_path / "elsewhere"
+    pw = cli.passphrase_file("pw")
+    result = _run_without_vault_flag("init", "--passphrase-file", pw, *FAST,
+                                     env_extra={"HUSHNOTE_HOME": str(home)})  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert VaultPaths(home).header.exists()
+
+
+def test_default_vault_is_in_the_user_data_folder(cli: Cli, isolated_home: Path) -> None:
+    pw = cli.passphrase_file("pw")
+    result = _run_without_vault_flag("init", "--passphrase-file", pw, *FAST, env_extra={})
+    assert result.returncode == 0, result.stderr
+    expected = Path(os.environ["XDG_DATA_HOME"]) / "hushnote"
+    assert VaultPaths(expected).header.exists()
+    assert str(expected) in result.stdout
