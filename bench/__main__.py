@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bench.report import print_table
+from bench.report import print_facts, print_table
+from bench.stores_bench import run_stores_benchmarks
 from bench.vault_bench import run_vault_benchmarks
 
 
@@ -14,9 +15,16 @@ def main() -> int:
     parser.add_argument(
         "--quick", action="store_true", help="tiny sizes and few repeats: proves it runs"
     )
+    parser.add_argument("--only", choices=("vault", "stores"), help="run one group of benchmarks")
     args = parser.parse_args()
-    rows = run_vault_benchmarks(quick=args.quick)
-    print_table(rows)
+    if args.only in (None, "vault"):
+        print_table(run_vault_benchmarks(quick=args.quick))
+        print()
+    if args.only in (None, "stores"):
+        rows, facts = run_stores_benchmarks(quick=args.quick)
+        print_table(rows)
+        print()
+        print_facts(facts)
     return 0
 
 

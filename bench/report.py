@@ -16,6 +16,7 @@ class Row:
     measured: list[float]
     baseline_name: str
     baseline: list[float]
+    unit: str = "s"
 
     @property
     def median(self) -> float:
@@ -60,17 +61,27 @@ def paired(
     return Row(operation, measured, baseline_name, base)
 
 
-def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:.1f} ms" if seconds < 10 else f"{seconds:.1f} s"
+def _format(value: float, unit: str) -> str:
+    if unit != "s":
+        return f"{value:.1f} {unit}"
+    return f"{value * 1000:.1f} ms" if value < 10 else f"{value:.1f} s"
 
 
 def print_table(rows: list[Row]) -> None:
     header = ("operation", "hushnote (median)", "baseline", "baseline (median)", "ratio", "n")
     lines = [
-        (row.operation, _ms(row.median), row.baseline_name, _ms(row.baseline_median),
+        (row.operation, _format(row.median, row.unit), row.baseline_name,
+         _format(row.baseline_median, row.unit),
          f"{row.ratio:.2f}x", str(len(row.measured)))
         for row in rows
     ]  # fmt: skip
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *lines, strict=True)]
     for line in (header, tuple("-" * width for width in widths), *lines):
         print(" | ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)))
+
+
+def print_facts(facts: list[tuple[str, str]]) -> None:
+    """Figures that are not a ratio: percentiles, sizes, memory."""
+    width = max(len(name) for name, _ in facts)
+    for name, value in facts:
+        print(f"{name:<{width}}  {value}")

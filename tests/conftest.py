@@ -93,3 +93,10 @@ def fast_kdf_vault(tmp_path: Path, fast_kdf_params: KdfParams) -> VaultSetup:
 def hushnote_cli() -> list[str]:
     """The argv prefix that runs the installed CLI in a subprocess."""
     return [sys.executable, "-m", "hushnote"]
+
+
+@pytest.fixture
+def open_vault(fast_kdf_vault: VaultSetup) -> Iterator[Vault]:
+    """The ``fast_kdf_vault``, unlocked for the test and locked after it."""
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        yield vault

@@ -14,6 +14,12 @@
     │   │   └── HeaderCorruptedError   the header is truncated or is not a Hushnote header
     │   ├── UnsupportedVersionError    written by a newer Hushnote
     │   └── KdfLimitError              KDF parameters outside the accepted bounds
+    ├── RecordError                    about one note, contact or list
+    │   ├── RecordNotFoundError        no record with that id or name
+    │   ├── AmbiguousReferenceError    an id prefix matches more than one record
+    │   └── InvalidRecordError         a field is empty, too long or of an unknown kind
+    ├── ImportFormatError              a vCard or CSV file is malformed; names the line
+    ├── ConfirmationRequiredError      a plaintext export was not confirmed
     ├── PassphraseError                unusable passphrase: empty, mismatch, unreadable file
     ├── StorageError                   the environment: permissions, I/O errors
     │   └── DiskFullError              no space left on the device
@@ -37,14 +43,20 @@ from __future__ import annotations
 from typing import ClassVar
 
 __all__ = [
+    "AmbiguousReferenceError",
     "AuthenticationError",
     "CipherUnavailableError",
+    "ConfirmationRequiredError",
     "DiskFullError",
     "DisplayUnavailableError",
     "HeaderCorruptedError",
     "HushnoteError",
+    "ImportFormatError",
+    "InvalidRecordError",
     "KdfLimitError",
     "PassphraseError",
+    "RecordError",
+    "RecordNotFoundError",
     "StorageError",
     "UnsupportedVersionError",
     "VaultBusyError",
@@ -185,3 +197,44 @@ class DisplayUnavailableError(HushnoteError):
 
     code = "display-unavailable"
     exit_code = 17
+
+
+class RecordError(HushnoteError):
+    """Something is wrong with one note, contact or list."""
+
+    code = "record"
+
+
+class RecordNotFoundError(RecordError):
+    """No record has that id (or id prefix) or name."""
+
+    code = "not-found"
+    exit_code = 18
+
+
+class AmbiguousReferenceError(RecordError):
+    """An id prefix matches more than one record; a longer prefix is needed."""
+
+    code = "ambiguous"
+    exit_code = 19
+
+
+class InvalidRecordError(RecordError):
+    """A field is empty where it may not be, too long, or of an unknown kind."""
+
+    code = "invalid-record"
+    exit_code = 20
+
+
+class ImportFormatError(HushnoteError):
+    """A vCard or CSV file cannot be read; ``line`` says where. Nothing was imported."""
+
+    code = "import-format"
+    exit_code = 21
+
+
+class ConfirmationRequiredError(HushnoteError):
+    """A plaintext export needs an explicit yes, from the terminal or ``--yes``."""
+
+    code = "confirmation-required"
+    exit_code = 22

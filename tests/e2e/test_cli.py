@@ -259,7 +259,8 @@ def run_in_terminal(argv: list[str], answers: list[str]) -> tuple[int, str]:
             if not chunk:
                 break
             output += chunk
-            if pending and output.rstrip().endswith(b":"):
+            # A prompt ends in ": " exactly; a line ending after it must not count again.
+            if pending and output.endswith(b": "):
                 os.write(fd, pending.pop(0).encode() + b"\n")
     else:
         os.kill(pid, signal.SIGKILL)

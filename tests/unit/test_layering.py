@@ -66,7 +66,25 @@ def test_core_uses_neither_random_nor_pickle() -> None:
 
 def test_public_core_names_are_pinned() -> None:
     assert hushnote.core.__all__ == [
+        "Contact",
+        "ContactList",
+        "ContactMethod",
+        "ContactStore",
+        "ContactSummary",
+        "Fragment",
+        "ImportReport",
         "KdfParams",
+        "LinkStore",
+        "ListStore",
+        "MethodKind",
+        "NewContact",
+        "NewNote",
+        "Note",
+        "NoteStore",
+        "NoteSummary",
+        "Query",
+        "SearchHit",
+        "Searcher",
         "Settings",
         "Vault",
         "VaultInfo",
@@ -74,7 +92,12 @@ def test_public_core_names_are_pinned() -> None:
         "calibrate",
         "default_vault_dir",
         "harden_process",
+        "parse_csv",
+        "parse_query",
+        "parse_vcards",
         "read_info",
+        "write_csv",
+        "write_vcards",
     ]
     for name in hushnote.core.__all__:
         assert getattr(hushnote.core, name).__module__.startswith("hushnote.core.")
@@ -89,4 +112,5 @@ def test_every_error_has_a_distinct_code_and_exit_code() -> None:
     assert {cls for cls in classes if cls.exit_code <= 1} == {
         hushnote.errors.HushnoteError,
         hushnote.errors.VaultError,
+        hushnote.errors.RecordError,
     }

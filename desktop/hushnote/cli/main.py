@@ -14,7 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import hushnote
+from hushnote.cli.contact_commands import add_contact_commands
 from hushnote.cli.messages import exit_code_table, message_for
+from hushnote.cli.note_commands import add_note_commands
+from hushnote.cli.search_command import add_search_command
 from hushnote.cli.vault_commands import add_vault_commands
 from hushnote.core import default_vault_dir, harden_process
 from hushnote.errors import HushnoteError
@@ -33,12 +36,18 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--vault", type=Path, metavar="DIR", default=None,
+        "--vault",
+        type=Path,
+        metavar="DIR",
+        default=None,
         help="the vault folder (default: $HUSHNOTE_HOME, else the user data folder)",
-    )  # fmt: skip
+    )
     parser.add_argument("--version", action="version", version=f"hushnote {hushnote.__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     add_vault_commands(commands)
+    add_note_commands(commands)
+    add_contact_commands(commands)
+    add_search_command(commands)
     return parser
 
 

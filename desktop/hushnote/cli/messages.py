@@ -35,6 +35,13 @@ _MESSAGES = {
         "and what was saved before is intact"
     ),
     "display-unavailable": "the desktop app cannot start: {reason}",
+    "not-found": "no {kind} matches '{reference}'",
+    "ambiguous": "'{reference}' matches more than one {kind}; type more of the id",
+    "invalid-record": "the {field} cannot be used ({reason})",
+    "import-format": "cannot import: {where}{reason}; nothing was imported",
+    "confirmation-required": (
+        "not confirmed: nothing was written (pass --yes to confirm from a script)"
+    ),
     "cipher-unavailable": (
         "the installed SQLite library cannot encrypt (it is not SQLCipher); "
         "refusing to store anything"
@@ -49,6 +56,27 @@ _PASSPHRASE_REASONS = {
     "file-unreadable": "cannot read the passphrase file {path}",
 }
 
+_IMPORT_REASONS = {
+    "not-utf8": "the file is not UTF-8 text",
+    "not-utf16": "the file is not valid UTF-16 text",
+    "no-cards": "no vCard (BEGIN:VCARD) found",
+    "nested-begin": "a vCard begins inside another",
+    "end-without-begin": "END:VCARD without BEGIN:VCARD",
+    "outside-card": "text outside BEGIN:VCARD ... END:VCARD",
+    "unterminated-card": "this vCard has no END:VCARD",
+    "no-colon": "a property line without ':'",
+    "property-name": "a property name that is not valid",
+    "quoted-printable": "a quoted-printable value that does not decode",
+    "version": "an unsupported vCard version",
+    "no-name": "a contact without a name",
+    "no-header": "the CSV file has no header row",
+    "no-name-column": "no column holds names (Name, First Name, Last Name, E-mail...)",
+    "csv-syntax": "broken CSV quoting",
+    "too-many-fields": "more fields than the header names",
+    "too-large": "the file is larger than 50 MB",
+    "unknown-type": "the file name must end in .vcf or .csv",
+}
+
 _KDF_BOUNDS = {
     "minimum": " (minimum {minimum})",
     "maximum": " (maximum {maximum})",
@@ -60,6 +88,15 @@ def message_for(error: HushnoteError) -> str:
     context = {key: str(value) for key, value in error.context.items()}
     context.setdefault("path", "the vault folder")
     context.setdefault("reason", "unknown")
+    context.setdefault("kind", "record")
+    context.setdefault("reference", "")
+    context.setdefault("field", "value")
+    if error.code == "import-format":
+        line = context.get("line", "0")
+        context["where"] = f"line {line}: " if line != "0" else ""
+        context["reason"] = _IMPORT_REASONS.get(context["reason"], context["reason"])
+    if error.code == "invalid-record" and "maximum" in context:
+        context["reason"] = f"longer than {context['maximum']} characters"
     if error.code == "passphrase":
         template = _PASSPHRASE_REASONS.get(context["reason"], "the passphrase cannot be used")
     else:
@@ -79,12 +116,16 @@ def message_for(error: HushnoteError) -> str:
 
 def exit_code_table() -> str:
     """The exit codes, one per error class, for ``--help``."""
-    rows = [("0", "success"), ("1", "internal error (a bug: please report it)"),
-            ("2", "wrong usage")]  # fmt: skip
+    rows = [
+        ("0", "success"),
+        ("1", "internal error (a bug: please report it)"),
+        ("2", "wrong usage"),
+    ]
     classes = [
-        cls for _, cls in inspect.getmembers(errors, inspect.isclass)
+        cls
+        for _, cls in inspect.getmembers(errors, inspect.isclass)
         if issubclass(cls, HushnoteError) and cls.exit_code > 1
-    ]  # fmt: skip
+    ]
     for cls in sorted(classes, key=lambda c: c.exit_code):
         rows.append((str(cls.exit_code), f"{cls.__name__}: {cls.__doc__ or ''}".strip()))
     rows.append(("130", "interrupted"))

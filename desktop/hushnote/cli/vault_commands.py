@@ -9,12 +9,13 @@ from pathlib import Path
 
 import hushnote
 from hushnote.cli.passphrase import ask_passphrase, read_passphrase_file
+from hushnote.cli.unlock import add_passphrase_file, open_vault
 from hushnote.core import KdfParams, Vault, calibrate, read_info
 from hushnote.core.database import library_versions
 from hushnote.core.kdf import DEFAULT_MEMORY_KIB, MIB, default_parallelism
 from hushnote.errors import VaultCorruptedError
 
-__all__ = ["add_vault_commands", "open_vault"]
+__all__ = ["add_vault_commands"]
 
 
 def add_vault_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,15 +24,19 @@ def add_vault_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="create a new vault",
         description="Create a new encrypted vault. The passphrase cannot be recovered.",
     )
-    _add_passphrase_file(init)
+    add_passphrase_file(init)
     init.add_argument(
-        "--kdf-memory-mib", type=int, metavar="N",
+        "--kdf-memory-mib",
+        type=int,
+        metavar="N",
         help="Argon2id memory in MiB (default: calibrated, at least 512; minimum 64)",
-    )  # fmt: skip
+    )
     init.add_argument(
-        "--kdf-iterations", type=int, metavar="N",
+        "--kdf-iterations",
+        type=int,
+        metavar="N",
         help="Argon2id passes (default: calibrated to ~1 s; minimum 2)",
-    )  # fmt: skip
+    )
     init.add_argument("--kdf-parallelism", type=int, metavar="N", help="Argon2id lanes")
     init.set_defaults(func=cmd_init)
 
@@ -42,7 +47,7 @@ def add_vault_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "(or --passphrase-file) also the schema version and record counts.",
     )
     info.add_argument("--unlock", action="store_true", help="also unlock and count records")
-    _add_passphrase_file(info)
+    add_passphrase_file(info)
     info.set_defaults(func=cmd_info)
 
     passwd = commands.add_parser(
@@ -51,11 +56,13 @@ def add_vault_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         description="Change the passphrase. Only the header is rewritten; bundles and "
         "copies of the header made earlier still open with the old passphrase.",
     )
-    _add_passphrase_file(passwd)
+    add_passphrase_file(passwd)
     passwd.add_argument(
-        "--new-passphrase-file", type=Path, metavar="FILE",
+        "--new-passphrase-file",
+        type=Path,
+        metavar="FILE",
         help="read the new passphrase from the first line of FILE",
-    )  # fmt: skip
+    )
     passwd.set_defaults(func=cmd_passwd)
 
     rotate = commands.add_parser(
@@ -64,7 +71,7 @@ def add_vault_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         description="Re-encrypt the whole database under a fresh data key, for when the "
         "old one may have leaked. The copy is verified before the old database is removed.",
     )
-    _add_passphrase_file(rotate)
+    add_passphrase_file(rotate)
     rotate.set_defaults(func=cmd_rotate_key)
 
     check = commands.add_parser(
@@ -73,30 +80,11 @@ def add_vault_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
         description="Check every database page's HMAC (cipher_integrity_check) and the "
         "structure (integrity_check, foreign_key_check).",
     )
-    _add_passphrase_file(check)
+    add_passphrase_file(check)
     check.set_defaults(func=cmd_check)
 
     version = commands.add_parser("version", help="show versions of Hushnote and its crypto")
     version.set_defaults(func=cmd_version)
-
-
-def _add_passphrase_file(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--passphrase-file", type=Path, metavar="FILE",
-        help="read the passphrase from the first line of FILE instead of the terminal",
-    )  # fmt: skip
-
-
-def current_passphrase(args: argparse.Namespace) -> str:
-    if args.passphrase_file is not None:
-        return read_passphrase_file(args.passphrase_file)
-    return ask_passphrase("Passphrase: ")
-
-
-def open_vault(args: argparse.Namespace) -> Vault:
-    """Unlock the vault named by ``--vault`` with the passphrase from the file or terminal."""
-    passphrase = current_passphrase(args)
-    return Vault.unlock(args.vault, passphrase)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -108,15 +96,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     if any(value is not None for value in explicit):
         params = KdfParams(
             memory_kib=(
-                args.kdf_memory_mib * MIB if args.kdf_memory_mib is not None
-                else DEFAULT_MEMORY_KIB
+                args.kdf_memory_mib * MIB if args.kdf_memory_mib is not None else DEFAULT_MEMORY_KIB
             ),
             iterations=args.kdf_iterations if args.kdf_iterations is not None else 3,
             parallelism=(
-                args.kdf_parallelism if args.kdf_parallelism is not None
-                else default_parallelism()
+                args.kdf_parallelism if args.kdf_parallelism is not None else default_parallelism()
             ),
-        )  # fmt: skip
+        )
     else:
         print("Measuring this machine to choose the key-derivation cost...", file=sys.stderr)
         params = calibrate()

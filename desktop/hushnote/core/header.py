@@ -153,8 +153,18 @@ class Header:
         """Parse and bound-check ``data``; raise on anything but a well-formed v1 header."""
         if len(data) < PREFIX_SIZE:
             raise HeaderCorruptedError(reason="truncated")
-        (magic, version, kdf_id, slot_count, slot_size, memory, iterations, lanes, reserved,
-         salt) = _PREFIX.unpack_from(data)  # fmt: skip
+        (
+            magic,
+            version,
+            kdf_id,
+            slot_count,
+            slot_size,
+            memory,
+            iterations,
+            lanes,
+            reserved,
+            salt,
+        ) = _PREFIX.unpack_from(data)
         if magic != MAGIC:
             raise HeaderCorruptedError(reason="magic")
         if version > FORMAT_VERSION:

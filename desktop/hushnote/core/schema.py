@@ -12,21 +12,124 @@ from hushnote.errors import UnsupportedVersionError
 
 __all__ = ["COUNTED_TABLES", "LATEST_VERSION", "MIGRATIONS", "migrate", "schema_version"]
 
+_SETTINGS = (
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT""",
+)
+
+# Times are UTC milliseconds since the epoch; a journal day is the user's local date.
+_STORES = (
+    """CREATE TABLE notebooks (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+    ) STRICT""",
+    """CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        notebook_id INTEGER REFERENCES notebooks (id) ON DELETE SET NULL,
+        journal_day TEXT,
+        pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+        archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+        trashed_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    ) STRICT""",
+    "CREATE INDEX notes_listing ON notes (trashed_at, pinned DESC, updated_at DESC)",
+    "CREATE INDEX notes_notebook ON notes (notebook_id)",
+    "CREATE INDEX notes_journal ON notes (journal_day) WHERE journal_day IS NOT NULL",
+    """CREATE TABLE tags (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+    ) STRICT""",
+    """CREATE TABLE note_tags (
+        note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+        PRIMARY KEY (note_id, tag_id)
+    ) STRICT, WITHOUT ROWID""",
+    "CREATE INDEX note_tags_tag ON note_tags (tag_id)",
+    """CREATE TABLE contacts (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        organization TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    ) STRICT""",
+    "CREATE INDEX contacts_name ON contacts (display_name COLLATE NOCASE)",
+    """CREATE TABLE contact_methods (
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL
+            CHECK (kind IN ('phone', 'email', 'signal', 'telegram', 'matrix', 'wire', 'other')),
+        label TEXT NOT NULL DEFAULT '',
+        value TEXT NOT NULL,
+        PRIMARY KEY (contact_id, position)
+    ) STRICT, WITHOUT ROWID""",
+    """CREATE TABLE contact_tags (
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+        PRIMARY KEY (contact_id, tag_id)
+    ) STRICT, WITHOUT ROWID""",
+    "CREATE INDEX contact_tags_tag ON contact_tags (tag_id)",
+    """CREATE TABLE lists (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    ) STRICT""",
+    """CREATE TABLE list_members (
+        list_id INTEGER NOT NULL REFERENCES lists (id) ON DELETE CASCADE,
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (list_id, contact_id)
+    ) STRICT, WITHOUT ROWID""",
+    "CREATE INDEX list_members_contact ON list_members (contact_id)",
+    """CREATE TABLE note_contacts (
+        note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        PRIMARY KEY (note_id, contact_id)
+    ) STRICT, WITHOUT ROWID""",
+    "CREATE INDEX note_contacts_contact ON note_contacts (contact_id)",
+    # Contentless: the index holds no copy of the text (snippets are built from the
+    # tables), and secure-delete removes every trace of deleted rows from the index.
+    """CREATE VIRTUAL TABLE notes_index USING fts5 (
+        title, body, tags,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    "INSERT INTO notes_index (notes_index, rank) VALUES ('secure-delete', 1)",
+    """CREATE VIRTUAL TABLE contacts_index USING fts5 (
+        name, handles, organization, notes,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    "INSERT INTO contacts_index (contacts_index, rank) VALUES ('secure-delete', 1)",
+)
+
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: preferences that describe the user's data (auto-lock time, last note) stay
     #    encrypted here instead of in Qt settings.
-    (
-        """CREATE TABLE settings (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        ) STRICT""",
-    ),
+    _SETTINGS,
+    # 2: notes, journal, contacts, lists, links, and their full-text indexes.
+    _STORES,
 )
 
 LATEST_VERSION = len(MIGRATIONS)
 
 # What `hushnote info --unlock` counts: a label and the table holding those records.
-COUNTED_TABLES: dict[str, str] = {"settings": "settings"}
+COUNTED_TABLES: dict[str, str] = {
+    "notes": "notes",
+    "contacts": "contacts",
+    "lists": "lists",
+    "settings": "settings",
+}
 
 
 def schema_version(db: Database) -> int:

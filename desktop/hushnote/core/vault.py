@@ -24,6 +24,7 @@ from hushnote.core.atomic import (
     storage_errors,
     swap_in,
 )
+from hushnote.core.contacts import ContactStore
 from hushnote.core.database import Database
 from hushnote.core.folder import FolderLock, prepare_new_folder, tighten_permissions
 from hushnote.core.header import (
@@ -37,8 +38,11 @@ from hushnote.core.header import (
 )
 from hushnote.core.kdf import KEY_SIZE, KdfParams, calibrate, check_params, derive_key
 from hushnote.core.kdf import encode_passphrase as _validate_passphrase
+from hushnote.core.lists import LinkStore, ListStore
+from hushnote.core.notes import NoteStore
 from hushnote.core.paths import VaultPaths
 from hushnote.core.schema import COUNTED_TABLES, migrate, schema_version
+from hushnote.core.search import Searcher
 from hushnote.core.settings import Settings
 from hushnote.errors import (
     AuthenticationError,
@@ -174,9 +178,10 @@ class Vault:
         try:
             key = _slot_key_for(passphrase, header)
             opened = [
-                slot for slot in header.open_slots(bytes(key))
+                slot
+                for slot in header.open_slots(bytes(key))
                 if slot.content.kind is SlotKind.NORMAL
-            ]  # fmt: skip
+            ]
             if not opened:
                 _zero(key)
                 raise AuthenticationError()
@@ -270,6 +275,26 @@ class Vault:
     @property
     def settings(self) -> Settings:
         return Settings(self.db)
+
+    @property
+    def notes(self) -> NoteStore:
+        return NoteStore(self.db)
+
+    @property
+    def contacts(self) -> ContactStore:
+        return ContactStore(self.db)
+
+    @property
+    def lists(self) -> ListStore:
+        return ListStore(self.db)
+
+    @property
+    def links(self) -> LinkStore:
+        return LinkStore(self.db)
+
+    @property
+    def searcher(self) -> Searcher:
+        return Searcher(self.db)
 
     @property
     def header(self) -> Header:

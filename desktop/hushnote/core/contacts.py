@@ -1,0 +1,353 @@
+"""Contacts: a name, any number of phones, emails and messenger handles, and who they are.
+
+Deleting a contact removes its list memberships and its links to notes (the notes stay).
+Imports run in one transaction and skip duplicates: the same name (ignoring case) with a
+phone number (ignoring formatting) or an email address (ignoring case) in common.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from hushnote.core.clock import Clock, from_ms, system_clock, to_ms
+from hushnote.core.database import Database
+from hushnote.core.ids import new_uuid, resolve_uuid
+from hushnote.core.tags import clean_tags, prune_tags, set_tags, tag_ids_of, tags_of
+from hushnote.core.text_index import index_contact, unindex_contact
+from hushnote.errors import InvalidRecordError
+
+__all__ = [
+    "Contact",
+    "ContactMethod",
+    "ContactStore",
+    "ContactSummary",
+    "ImportReport",
+    "MethodKind",
+    "NewContact",
+]
+
+MAX_FIELD = 10_000
+MAX_NAME = 500
+
+
+class MethodKind(enum.StrEnum):
+    """Ways to reach someone."""
+
+    PHONE = "phone"
+    EMAIL = "email"
+    SIGNAL = "signal"
+    TELEGRAM = "telegram"
+    MATRIX = "matrix"
+    WIRE = "wire"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class ContactMethod:
+    """One phone number, address or handle, with an optional label ("work", "cell")."""
+
+    kind: MethodKind
+    value: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class NewContact:
+    """A contact's fields, before it has an id: what forms and importers produce."""
+
+    display_name: str
+    methods: tuple[ContactMethod, ...] = ()
+    organization: str = ""
+    role: str = ""
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    uuid: str | None = None
+
+    def cleaned(self) -> NewContact:
+        """Trimmed and checked; raises ``InvalidRecordError`` for an unusable contact."""
+        name = " ".join(self.display_name.split())
+        if not name:
+            raise InvalidRecordError(field="display_name", reason="empty")
+        if len(name) > MAX_NAME:
+            raise InvalidRecordError(field="display_name", maximum=MAX_NAME)
+        methods = []
+        for method in self.methods:
+            value = method.value.strip()
+            if not value:
+                continue
+            if len(value) > MAX_FIELD or len(method.label) > MAX_NAME:
+                raise InvalidRecordError(field=method.kind.value, maximum=MAX_FIELD)
+            methods.append(ContactMethod(MethodKind(method.kind), value, method.label.strip()))
+        for name_, text in (
+            ("organization", self.organization),
+            ("role", self.role),
+            ("notes", self.notes),
+        ):
+            if len(text) > MAX_FIELD:
+                raise InvalidRecordError(field=name_, maximum=MAX_FIELD)
+        return NewContact(
+            display_name=name,
+            methods=tuple(methods),
+            organization=self.organization.strip(),
+            role=self.role.strip(),
+            notes=self.notes.strip(),
+            tags=clean_tags(self.tags),
+            uuid=self.uuid,
+        )
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A stored contact."""
+
+    uuid: str
+    display_name: str
+    methods: tuple[ContactMethod, ...]
+    organization: str
+    role: str
+    notes: str
+    tags: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime
+
+    def values(self, kind: MethodKind) -> tuple[str, ...]:
+        return tuple(method.value for method in self.methods if method.kind is kind)
+
+    def as_new(self) -> NewContact:
+        return NewContact(
+            self.display_name,
+            self.methods,
+            self.organization,
+            self.role,
+            self.notes,
+            self.tags,
+            self.uuid,
+        )
+
+
+@dataclass(frozen=True)
+class ContactSummary:
+    """What a list of contacts shows."""
+
+    uuid: str
+    display_name: str
+    organization: str
+    role: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did: uuids added, and the names skipped as duplicates."""
+
+    added: tuple[str, ...] = ()
+    duplicates: tuple[str, ...] = field(default_factory=tuple)
+
+
+def phone_digits(number: str) -> str:
+    """A phone number reduced to its digits, for comparing "+1 (555) 010" and "1555010"."""
+    return re.sub(r"\D", "", number)
+
+
+def _identity(contact: NewContact) -> tuple[str, set[str]]:
+    keys = {
+        "tel:" + phone_digits(m.value)
+        for m in contact.methods
+        if m.kind is MethodKind.PHONE and phone_digits(m.value)
+    }
+    keys |= {"mail:" + m.value.casefold() for m in contact.methods if m.kind is MethodKind.EMAIL}
+    return contact.display_name.casefold(), keys
+
+
+class ContactStore:
+    """Contacts in one unlocked vault."""
+
+    def __init__(self, db: Database, *, clock: Clock = system_clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def get(self, reference: str) -> Contact:
+        contact_id, _ = resolve_uuid(self._db, "contact", reference)
+        with self._db.transaction() as connection:
+            return _load(connection, contact_id)
+
+    def summaries(
+        self, *, tag: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[ContactSummary]:
+        where: str = "1"
+        parameters: tuple[str, ...] = ()
+        if tag is not None:
+            where = (
+                "EXISTS (SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                "WHERE ct.contact_id = c.id AND t.name = ?)"
+            )
+            parameters = (tag,)
+        rows = self._db.rows(
+            f"SELECT uuid, display_name, organization, role FROM contacts c WHERE {where} "  # noqa: S608
+            "ORDER BY display_name COLLATE NOCASE, id LIMIT ? OFFSET ?",
+            (*parameters, -1 if limit is None else limit, offset),
+        )
+        return [ContactSummary(*row) for row in rows]
+
+    def count(self) -> int:
+        return int(self._db.row("SELECT count(*) FROM contacts")[0])
+
+    def create(self, contact: NewContact) -> Contact:
+        with self._db.transaction() as connection:
+            return _load(connection, self._insert(connection, contact.cleaned()))
+
+    def update(self, reference: str, contact: NewContact) -> Contact:
+        """Replace every field of a contact with those of ``contact``."""
+        contact_id, _ = resolve_uuid(self._db, "contact", reference)
+        clean = contact.cleaned()
+        with self._db.transaction() as connection:
+            connection.execute(
+                "UPDATE contacts SET display_name = ?, organization = ?, role = ?, notes = ?, "
+                "updated_at = ? WHERE id = ?",
+                (
+                    clean.display_name,
+                    clean.organization,
+                    clean.role,
+                    clean.notes,
+                    to_ms(self._clock()),
+                    contact_id,
+                ),
+            )
+            self._write_details(connection, contact_id, clean)
+            return _load(connection, contact_id)
+
+    def delete(self, reference: str) -> None:
+        """Delete a contact, its memberships and note links; the notes stay."""
+        contact_id, _ = resolve_uuid(self._db, "contact", reference)
+        with self._db.transaction() as connection:
+            tag_ids = tag_ids_of(connection, "contact", contact_id)
+            unindex_contact(connection, contact_id)
+            connection.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+            prune_tags(connection, tag_ids)
+        self._db.checkpoint()
+
+    def import_contacts(self, contacts: Iterable[NewContact]) -> ImportReport:
+        """Add ``contacts`` in one transaction, skipping duplicates of stored contacts and
+        of each other. Every contact is checked before the first is written."""
+        cleaned = [contact.cleaned() for contact in contacts]
+        added: list[str] = []
+        duplicates: list[str] = []
+        with self._db.transaction() as connection:
+            known = self._identities(connection)
+            for contact in cleaned:
+                name, keys = _identity(contact)
+                if keys & known.get(name, set()):
+                    duplicates.append(contact.display_name)
+                    continue
+                known.setdefault(name, set()).update(keys)
+                contact_id = self._insert(connection, contact)
+                added.append(
+                    str(
+                        connection.execute(
+                            "SELECT uuid FROM contacts WHERE id = ?", (contact_id,)
+                        ).fetchone()[0]
+                    )
+                )
+        return ImportReport(tuple(added), tuple(duplicates))
+
+    def all_contacts(self) -> list[Contact]:
+        """Every contact in full, in name order (for exports)."""
+        with self._db.transaction() as connection:
+            ids = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT id FROM contacts ORDER BY display_name COLLATE NOCASE, id"
+                ).fetchall()
+            ]
+            return [_load(connection, contact_id) for contact_id in ids]
+
+    def _identities(self, connection: Any) -> dict[str, set[str]]:
+        known: dict[str, set[str]] = {}
+        rows = connection.execute(
+            "SELECT c.display_name, m.kind, m.value FROM contacts c "
+            "JOIN contact_methods m ON m.contact_id = c.id WHERE m.kind IN ('phone', 'email')"
+        ).fetchall()
+        for name, kind, value in rows:
+            key = "tel:" + phone_digits(value) if kind == "phone" else "mail:" + value.casefold()
+            known.setdefault(name.casefold(), set()).add(key)
+        return known
+
+    def _insert(self, connection: Any, contact: NewContact) -> int:
+        now = to_ms(self._clock())
+        cursor = connection.execute(
+            "INSERT INTO contacts (uuid, display_name, organization, role, notes, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                contact.uuid or new_uuid(),
+                contact.display_name,
+                contact.organization,
+                contact.role,
+                contact.notes,
+                now,
+                now,
+            ),
+        )
+        contact_id = int(cursor.lastrowid)
+        self._write_details(connection, contact_id, contact)
+        return contact_id
+
+    def _write_details(self, connection: Any, contact_id: int, contact: NewContact) -> None:
+        connection.execute("DELETE FROM contact_methods WHERE contact_id = ?", (contact_id,))
+        connection.executemany(
+            "INSERT INTO contact_methods (contact_id, position, kind, label, value) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (contact_id, position, method.kind.value, method.label, method.value)
+                for position, method in enumerate(contact.methods)
+            ],
+        )
+        set_tags(connection, "contact", contact_id, contact.tags)
+        index_contact(
+            connection,
+            contact_id,
+            contact.display_name,
+            _handle_terms(contact.methods),
+            contact.organization,
+            " ".join((contact.role, contact.notes, " ".join(contact.tags))),
+        )
+
+
+def _handle_terms(methods: Sequence[ContactMethod]) -> list[str]:
+    """Every value as written, plus each phone number's digits and their endings down to
+    four digits, so that "5550100" and "0100" both find "+1 555-0100"."""
+    terms = [method.value for method in methods]
+    for method in methods:
+        digits = phone_digits(method.value) if method.kind is MethodKind.PHONE else ""
+        terms += [digits[start:] for start in range(max(0, len(digits) - 3))]
+    return terms
+
+
+def _load(connection: Any, contact_id: int) -> Contact:
+    row = connection.execute(
+        "SELECT uuid, display_name, organization, role, notes, created_at, updated_at "
+        "FROM contacts WHERE id = ?",
+        (contact_id,),
+    ).fetchone()
+    uuid, name, organization, role, notes, created, updated = row
+    methods = tuple(
+        ContactMethod(MethodKind(kind), value, label)
+        for kind, label, value in connection.execute(
+            "SELECT kind, label, value FROM contact_methods WHERE contact_id = ? ORDER BY position",
+            (contact_id,),
+        ).fetchall()
+    )
+    return Contact(
+        uuid=uuid,
+        display_name=name,
+        methods=methods,
+        organization=organization,
+        role=role,
+        notes=notes,
+        tags=tags_of(connection, "contact", contact_id),
+        created_at=from_ms(created),
+        updated_at=from_ms(updated),
+    )

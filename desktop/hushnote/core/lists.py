@@ -1,0 +1,168 @@
+"""Contact lists (groups such as "medics" or "legal observers") and note-contact links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hushnote.core.clock import Clock, system_clock, to_ms
+from hushnote.core.contacts import ContactSummary
+from hushnote.core.database import Database
+from hushnote.core.ids import new_uuid, resolve_uuid
+from hushnote.core.notes import NoteSummary
+from hushnote.errors import InvalidRecordError, RecordNotFoundError
+
+__all__ = ["ContactList", "LinkStore", "ListStore"]
+
+MAX_LIST_NAME = 200
+
+
+@dataclass(frozen=True)
+class ContactList:
+    uuid: str
+    name: str
+    size: int
+
+
+class ListStore:
+    """Named lists of contacts; a contact may be on any number of them."""
+
+    def __init__(self, db: Database, *, clock: Clock = system_clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    def all(self) -> list[ContactList]:
+        rows = self._db.rows(
+            "SELECT l.uuid, l.name, count(m.contact_id) FROM lists l "
+            "LEFT JOIN list_members m ON m.list_id = l.id GROUP BY l.id "
+            "ORDER BY l.name COLLATE NOCASE"
+        )
+        return [ContactList(uuid, name, int(size)) for uuid, name, size in rows]
+
+    def create(self, name: str) -> ContactList:
+        name = _clean_name(name)
+        now = to_ms(self._clock())
+        with self._db.transaction() as connection:
+            if connection.execute("SELECT 1 FROM lists WHERE name = ?", (name,)).fetchone():
+                raise InvalidRecordError(field="list", reason="exists")
+            uuid = new_uuid()
+            connection.execute(
+                "INSERT INTO lists (uuid, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                (uuid, name, now, now),
+            )
+        return ContactList(uuid, name, 0)
+
+    def rename(self, name: str, new_name: str) -> None:
+        list_id = self._id(name)
+        with self._db.transaction() as connection:
+            connection.execute(
+                "UPDATE lists SET name = ?, updated_at = ? WHERE id = ?",
+                (_clean_name(new_name), to_ms(self._clock()), list_id),
+            )
+
+    def delete(self, name: str) -> None:
+        """Delete a list; its contacts stay."""
+        list_id = self._id(name)
+        with self._db.transaction() as connection:
+            connection.execute("DELETE FROM lists WHERE id = ?", (list_id,))
+        self._db.checkpoint()
+
+    def add(self, name: str, contact_reference: str) -> None:
+        list_id = self._id(name)
+        contact_id, _ = resolve_uuid(self._db, "contact", contact_reference)
+        with self._db.transaction() as connection:
+            connection.execute(
+                "INSERT INTO list_members (list_id, contact_id, added_at) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (list_id, contact_id, to_ms(self._clock())),
+            )
+
+    def remove(self, name: str, contact_reference: str) -> None:
+        list_id = self._id(name)
+        contact_id, _ = resolve_uuid(self._db, "contact", contact_reference)
+        with self._db.transaction() as connection:
+            connection.execute(
+                "DELETE FROM list_members WHERE list_id = ? AND contact_id = ?",
+                (list_id, contact_id),
+            )
+
+    def members(self, name: str) -> list[ContactSummary]:
+        list_id = self._id(name)
+        rows = self._db.rows(
+            "SELECT c.uuid, c.display_name, c.organization, c.role FROM list_members m "
+            "JOIN contacts c ON c.id = m.contact_id WHERE m.list_id = ? "
+            "ORDER BY c.display_name COLLATE NOCASE, c.id",
+            (list_id,),
+        )
+        return [ContactSummary(*row) for row in rows]
+
+    def phone_numbers(self, name: str) -> list[str]:
+        """Every phone number of every member, in member order, without repeats."""
+        rows = self._db.rows(
+            "SELECT cm.value FROM list_members m JOIN contacts c ON c.id = m.contact_id "
+            "JOIN contact_methods cm ON cm.contact_id = c.id AND cm.kind = 'phone' "
+            "WHERE m.list_id = ? ORDER BY c.display_name COLLATE NOCASE, c.id, cm.position",
+            (self._id(name),),
+        )
+        return list(dict.fromkeys(str(row[0]) for row in rows))
+
+    def _id(self, name: str) -> int:
+        row = self._db.row("SELECT id FROM lists WHERE name = ?", (" ".join(name.split()),))
+        if row is None:
+            raise RecordNotFoundError(kind="list", reference=name[:40])
+        return int(row[0])
+
+
+class LinkStore:
+    """Links between notes and contacts (a case note and its client), seen from both sides."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def link(self, note_reference: str, contact_reference: str) -> None:
+        note_id, _ = resolve_uuid(self._db, "note", note_reference)
+        contact_id, _ = resolve_uuid(self._db, "contact", contact_reference)
+        with self._db.transaction() as connection:
+            connection.execute(
+                "INSERT INTO note_contacts (note_id, contact_id) VALUES (?, ?) "
+                "ON CONFLICT DO NOTHING",
+                (note_id, contact_id),
+            )
+
+    def unlink(self, note_reference: str, contact_reference: str) -> None:
+        note_id, _ = resolve_uuid(self._db, "note", note_reference)
+        contact_id, _ = resolve_uuid(self._db, "contact", contact_reference)
+        with self._db.transaction() as connection:
+            connection.execute(
+                "DELETE FROM note_contacts WHERE note_id = ? AND contact_id = ?",
+                (note_id, contact_id),
+            )
+
+    def contacts_of(self, note_reference: str) -> list[ContactSummary]:
+        note_id, _ = resolve_uuid(self._db, "note", note_reference)
+        rows = self._db.rows(
+            "SELECT c.uuid, c.display_name, c.organization, c.role FROM note_contacts nc "
+            "JOIN contacts c ON c.id = nc.contact_id WHERE nc.note_id = ? "
+            "ORDER BY c.display_name COLLATE NOCASE",
+            (note_id,),
+        )
+        return [ContactSummary(*row) for row in rows]
+
+    def notes_of(self, contact_reference: str) -> list[NoteSummary]:
+        contact_id, _ = resolve_uuid(self._db, "contact", contact_reference)
+        rows = self._db.rows(
+            "SELECT n.uuid, n.title, nb.name, n.pinned, n.archived, n.journal_day, "
+            "n.updated_at, n.trashed_at FROM note_contacts nc JOIN notes n ON n.id = nc.note_id "
+            "LEFT JOIN notebooks nb ON nb.id = n.notebook_id "
+            "WHERE nc.contact_id = ? AND n.trashed_at IS NULL ORDER BY n.updated_at DESC",
+            (contact_id,),
+        )
+        return [NoteSummary.from_row(row) for row in rows]
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidRecordError(field="list", reason="empty")
+    if len(name) > MAX_LIST_NAME:
+        raise InvalidRecordError(field="list", maximum=MAX_LIST_NAME)
+    return name

@@ -1,0 +1,409 @@
+"""Notes and the journal: titles, Markdown bodies, notebooks, tags, pins, archive, trash.
+
+Every write is one transaction that also updates the full-text index, so the index never
+disagrees with the notes. A note in the trash is taken out of the index; purging it
+deletes the row, its index entries (FTS5 secure-delete) and its links, then truncates the
+WAL, so the text leaves the database files and not just the listing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from hushnote.core.clock import Clock, from_ms, local_day, system_clock, to_ms
+from hushnote.core.database import Database
+from hushnote.core.ids import new_uuid, resolve_uuid
+from hushnote.core.tags import clean_tags, prune_tags, set_tags, tag_ids_of, tags_of
+from hushnote.core.text_index import index_note, unindex_note
+from hushnote.errors import InvalidRecordError, RecordNotFoundError
+
+__all__ = ["NewNote", "Note", "NoteStore", "NoteSummary"]
+
+MAX_TITLE = 1_000
+MAX_BODY = 10_000_000
+MAX_NOTEBOOK = 200
+
+_SUMMARY_COLUMNS = (
+    "n.uuid, n.title, nb.name, n.pinned, n.archived, n.journal_day, n.updated_at, n.trashed_at"
+)
+_FROM = "FROM notes n LEFT JOIN notebooks nb ON nb.id = n.notebook_id"
+
+
+@dataclass(frozen=True)
+class NewNote:
+    """A note's fields before it is stored: what editors and importers produce."""
+
+    title: str = ""
+    body: str = ""
+    notebook: str | None = None
+    tags: tuple[str, ...] = ()
+    pinned: bool = False
+    journal_day: date | None = None
+    uuid: str | None = None
+
+
+@dataclass(frozen=True)
+class NoteSummary:
+    """What a list of notes shows: everything but the body, so listing stays cheap."""
+
+    uuid: str
+    title: str
+    notebook: str | None
+    pinned: bool
+    archived: bool
+    journal_day: date | None
+    updated_at: datetime
+    trashed_at: datetime | None
+
+    @property
+    def trashed(self) -> bool:
+        return self.trashed_at is not None
+
+    @classmethod
+    def from_row(cls, row: Any) -> NoteSummary:
+        uuid, title, notebook, pinned, archived, day, updated, trashed = row
+        return cls(
+            uuid=uuid,
+            title=title,
+            notebook=notebook,
+            pinned=bool(pinned),
+            archived=bool(archived),
+            journal_day=date.fromisoformat(day) if day else None,
+            updated_at=from_ms(updated),
+            trashed_at=from_ms(trashed) if trashed is not None else None,
+        )
+
+
+@dataclass(frozen=True)
+class Note:
+    """One note with its body and tags."""
+
+    uuid: str
+    title: str
+    body: str
+    notebook: str | None
+    tags: tuple[str, ...]
+    pinned: bool
+    archived: bool
+    journal_day: date | None
+    created_at: datetime
+    updated_at: datetime
+    trashed_at: datetime | None
+
+    @property
+    def trashed(self) -> bool:
+        return self.trashed_at is not None
+
+
+class NoteStore:
+    """Notes in one unlocked vault."""
+
+    def __init__(self, db: Database, *, clock: Clock = system_clock) -> None:
+        self._db = db
+        self._clock = clock
+
+    # -- reading ---------------------------------------------------------------------
+
+    def get(self, reference: str) -> Note:
+        """The note whose uuid is, or starts with, ``reference``."""
+        note_id, _ = resolve_uuid(self._db, "note", reference)
+        with self._db.transaction() as connection:
+            return self._load(connection, note_id)
+
+    def summaries(
+        self,
+        *,
+        notebook: str | None = None,
+        tag: str | None = None,
+        archived: bool = False,
+        trashed: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[NoteSummary]:
+        """Notes newest first (pinned ones on top), without bodies."""
+        where, parameters = self._filters(notebook, tag, archived, trashed)
+        rows = self._db.rows(
+            f"SELECT {_SUMMARY_COLUMNS} {_FROM} WHERE {where} "
+            "ORDER BY n.pinned DESC, n.updated_at DESC, n.id DESC LIMIT ? OFFSET ?",
+            (*parameters, -1 if limit is None else limit, offset),
+        )
+        return [NoteSummary.from_row(row) for row in rows]
+
+    def count(
+        self,
+        *,
+        notebook: str | None = None,
+        tag: str | None = None,
+        archived: bool = False,
+        trashed: bool = False,
+    ) -> int:
+        where, parameters = self._filters(notebook, tag, archived, trashed)
+        return int(self._db.row(f"SELECT count(*) {_FROM} WHERE {where}", parameters)[0])
+
+    def notebooks(self) -> list[tuple[str, int]]:
+        """Every notebook with the number of notes in it (not counting the trash)."""
+        rows = self._db.rows(
+            "SELECT nb.name, count(n.id) FROM notebooks nb LEFT JOIN notes n "
+            "ON n.notebook_id = nb.id AND n.trashed_at IS NULL "
+            "GROUP BY nb.id ORDER BY nb.name COLLATE NOCASE"
+        )
+        return [(str(name), int(count)) for name, count in rows]
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag on a note, with the number of notes carrying it."""
+        rows = self._db.rows(
+            "SELECT t.name, count(*) FROM note_tags nt JOIN tags t ON t.id = nt.tag_id "
+            "JOIN notes n ON n.id = nt.note_id WHERE n.trashed_at IS NULL "
+            "GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
+        )
+        return [(str(name), int(count)) for name, count in rows]
+
+    # -- writing ---------------------------------------------------------------------
+
+    def create(
+        self,
+        *,
+        title: str = "",
+        body: str = "",
+        notebook: str | None = None,
+        tags: tuple[str, ...] | list[str] = (),
+        pinned: bool = False,
+        journal_day: date | None = None,
+        uuid: str | None = None,
+    ) -> Note:
+        """Add a note and return it."""
+        draft = NewNote(title, body, notebook, tuple(tags), pinned, journal_day, uuid)
+        with self._db.transaction() as connection:
+            return self._load(connection, self._insert(connection, draft))
+
+    def create_many(self, drafts: Iterable[NewNote]) -> int:
+        """Add many notes in one transaction (all or none); return how many."""
+        count = 0
+        with self._db.transaction() as connection:
+            for draft in drafts:
+                self._insert(connection, draft)
+                count += 1
+        return count
+
+    def _insert(self, connection: Any, draft: NewNote) -> int:
+        _check_text(draft.title, draft.body)
+        tags = clean_tags(draft.tags)
+        now = to_ms(self._clock())
+        cursor = connection.execute(
+            "INSERT INTO notes (uuid, title, body, notebook_id, journal_day, pinned, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                draft.uuid or new_uuid(),
+                draft.title,
+                draft.body,
+                _notebook_id(connection, draft.notebook),
+                draft.journal_day.isoformat() if draft.journal_day else None,
+                int(draft.pinned),
+                now,
+                now,
+            ),
+        )
+        note_id = int(cursor.lastrowid)
+        set_tags(connection, "note", note_id, tags)
+        index_note(connection, note_id, draft.title, draft.body, tags)
+        return note_id
+
+    def update(
+        self,
+        reference: str,
+        *,
+        title: str | None = None,
+        body: str | None = None,
+        tags: tuple[str, ...] | list[str] | None = None,
+        pinned: bool | None = None,
+        archived: bool | None = None,
+    ) -> Note:
+        """Change the given fields of a note; the rest stays as it is."""
+        _check_text(title or "", body or "")
+        note_id, _ = resolve_uuid(self._db, "note", reference)
+        changes: dict[str, Any] = {}
+        if title is not None:
+            changes["title"] = title
+        if body is not None:
+            changes["body"] = body
+        if pinned is not None:
+            changes["pinned"] = int(pinned)
+        if archived is not None:
+            changes["archived"] = int(archived)
+        with self._db.transaction() as connection:
+            self._write(connection, note_id, changes)
+            if tags is not None:
+                set_tags(connection, "note", note_id, clean_tags(tags))
+            return self._reindex(connection, note_id)
+
+    def move(self, reference: str, notebook: str | None) -> Note:
+        """Put a note into ``notebook`` (created if new), or into none."""
+        note_id, _ = resolve_uuid(self._db, "note", reference)
+        with self._db.transaction() as connection:
+            self._write(connection, note_id, {"notebook_id": _notebook_id(connection, notebook)})
+            return self._load(connection, note_id)
+
+    def trash(self, reference: str) -> Note:
+        """Move a note to the trash: out of every list and of search, restorable."""
+        note_id, _ = resolve_uuid(self._db, "note", reference)
+        with self._db.transaction() as connection:
+            self._write(connection, note_id, {"trashed_at": to_ms(self._clock())})
+            return self._reindex(connection, note_id)
+
+    def restore(self, reference: str) -> Note:
+        note_id, _ = resolve_uuid(self._db, "note", reference)
+        with self._db.transaction() as connection:
+            self._write(connection, note_id, {"trashed_at": None})
+            return self._reindex(connection, note_id)
+
+    def purge(self, reference: str) -> None:
+        """Delete a note for good: its row, index entries, tags and links."""
+        note_id, _ = resolve_uuid(self._db, "note", reference)
+        with self._db.transaction() as connection:
+            _delete(connection, [note_id])
+        self._db.checkpoint()
+
+    def empty_trash(self) -> int:
+        """Purge every note in the trash; return how many there were."""
+        with self._db.transaction() as connection:
+            ids = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT id FROM notes WHERE trashed_at IS NOT NULL"
+                ).fetchall()
+            ]
+            _delete(connection, ids)
+        self._db.checkpoint()
+        return len(ids)
+
+    def delete_notebook(self, name: str) -> None:
+        """Remove a notebook; its notes stay, in no notebook."""
+        with self._db.transaction() as connection:
+            deleted = connection.execute("DELETE FROM notebooks WHERE name = ?", (name,)).rowcount
+        if not deleted:
+            raise RecordNotFoundError(kind="notebook")
+        self._db.checkpoint()
+
+    # -- the journal -----------------------------------------------------------------
+
+    def today(self) -> Note:
+        """Today's journal entry (the user's local date), created if there is none."""
+        return self.journal_entry(local_day(self._clock()))
+
+    def journal_entry(self, day: date) -> Note:
+        """The first journal entry of ``day``, created empty if there is none."""
+        row = self._db.row(
+            "SELECT uuid FROM notes WHERE journal_day = ? AND trashed_at IS NULL "
+            "ORDER BY created_at, id LIMIT 1",
+            (day.isoformat(),),
+        )
+        if row is not None:
+            return self.get(str(row[0]))
+        return self.create(title=day.isoformat(), journal_day=day)
+
+    def journal_entries(self, day: date) -> list[NoteSummary]:
+        rows = self._db.rows(
+            f"SELECT {_SUMMARY_COLUMNS} {_FROM} WHERE n.journal_day = ? "
+            "AND n.trashed_at IS NULL ORDER BY n.created_at, n.id",
+            (day.isoformat(),),
+        )
+        return [NoteSummary.from_row(row) for row in rows]
+
+    def journal_month(self, year: int, month: int) -> list[tuple[date, int]]:
+        """Days of a month that have entries, with how many."""
+        first = date(year, month, 1)
+        following = date(year + month // 12, month % 12 + 1, 1)
+        rows = self._db.rows(
+            "SELECT journal_day, count(*) FROM notes WHERE journal_day >= ? AND journal_day < ? "
+            "AND trashed_at IS NULL GROUP BY journal_day ORDER BY journal_day",
+            (first.isoformat(), following.isoformat()),
+        )
+        return [(date.fromisoformat(day), int(count)) for day, count in rows]
+
+    # -- internals -------------------------------------------------------------------
+
+    def _filters(
+        self, notebook: str | None, tag: str | None, archived: bool, trashed: bool
+    ) -> tuple[str, tuple[Any, ...]]:
+        clauses = ["n.trashed_at IS NOT NULL" if trashed else "n.trashed_at IS NULL"]
+        parameters: list[Any] = []
+        if not trashed:
+            clauses.append("n.archived = ?")
+            parameters.append(int(archived))
+        if notebook is not None:
+            clauses.append("nb.name = ? COLLATE NOCASE")
+            parameters.append(notebook)
+        if tag is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM note_tags nt JOIN tags t ON t.id = nt.tag_id "
+                "WHERE nt.note_id = n.id AND t.name = ?)"
+            )
+            parameters.append(tag)
+        return " AND ".join(clauses), tuple(parameters)
+
+    def _write(self, connection: Any, note_id: int, changes: dict[str, Any]) -> None:
+        changes["updated_at"] = to_ms(self._clock())
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        connection.execute(
+            f"UPDATE notes SET {assignments} WHERE id = ?",  # noqa: S608 - column names are ours
+            (*changes.values(), note_id),
+        )
+
+    def _reindex(self, connection: Any, note_id: int) -> Note:
+        note = self._load(connection, note_id)
+        if note.trashed:
+            unindex_note(connection, note_id)
+        else:
+            index_note(connection, note_id, note.title, note.body, note.tags)
+        return note
+
+    def _load(self, connection: Any, note_id: int) -> Note:
+        row = connection.execute(
+            "SELECT n.uuid, n.title, n.body, nb.name, n.pinned, n.archived, n.journal_day, "
+            f"n.created_at, n.updated_at, n.trashed_at {_FROM} WHERE n.id = ?",
+            (note_id,),
+        ).fetchone()
+        if row is None:
+            raise RecordNotFoundError(kind="note")
+        uuid, title, body, notebook, pinned, archived, day, created, updated, trashed = row
+        return Note(
+            uuid=uuid,
+            title=title,
+            body=body,
+            notebook=notebook,
+            tags=tags_of(connection, "note", note_id),
+            pinned=bool(pinned),
+            archived=bool(archived),
+            journal_day=date.fromisoformat(day) if day else None,
+            created_at=from_ms(created),
+            updated_at=from_ms(updated),
+            trashed_at=from_ms(trashed) if trashed is not None else None,
+        )
+
+
+def _notebook_id(connection: Any, name: str | None) -> int | None:
+    if name is None or not name.strip():
+        return None
+    name = " ".join(name.split())
+    if len(name) > MAX_NOTEBOOK:
+        raise InvalidRecordError(field="notebook", maximum=MAX_NOTEBOOK)
+    connection.execute("INSERT INTO notebooks (name) VALUES (?) ON CONFLICT DO NOTHING", (name,))
+    return int(connection.execute("SELECT id FROM notebooks WHERE name = ?", (name,)).fetchone()[0])
+
+
+def _check_text(title: str, body: str) -> None:
+    if len(title) > MAX_TITLE:
+        raise InvalidRecordError(field="title", maximum=MAX_TITLE)
+    if len(body) > MAX_BODY:
+        raise InvalidRecordError(field="body", maximum=MAX_BODY)
+
+
+def _delete(connection: Any, note_ids: list[int]) -> None:
+    for note_id in note_ids:
+        tag_ids = tag_ids_of(connection, "note", note_id)
+        unindex_note(connection, note_id)
+        connection.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+        prune_tags(connection, tag_ids)
