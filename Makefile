@@ -6,7 +6,7 @@ APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench screenshots clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -39,6 +39,10 @@ lint: $(TEST_STAMP)
 ## Full benchmarks (slow); the test suite runs their quick mode.
 bench: $(TEST_STAMP)
 	$(BIN)/python -m bench
+
+## Refresh docs/screenshots from the real app on Xvfb.
+screenshots: $(TEST_STAMP)
+	PYTHONPATH=tests $(BIN)/python tests/gui/test_screenshots.py docs/screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

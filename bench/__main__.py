@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bench.gui_bench import run_gui_benchmarks
 from bench.report import print_facts, print_table
 from bench.stores_bench import run_stores_benchmarks
 from bench.vault_bench import run_vault_benchmarks
@@ -15,13 +16,21 @@ def main() -> int:
     parser.add_argument(
         "--quick", action="store_true", help="tiny sizes and few repeats: proves it runs"
     )
-    parser.add_argument("--only", choices=("vault", "stores"), help="run one group of benchmarks")
+    parser.add_argument(
+        "--only", choices=("vault", "stores", "gui"), help="run one group of benchmarks"
+    )
     args = parser.parse_args()
     if args.only in (None, "vault"):
         print_table(run_vault_benchmarks(quick=args.quick))
         print()
     if args.only in (None, "stores"):
         rows, facts = run_stores_benchmarks(quick=args.quick)
+        print_table(rows)
+        print()
+        print_facts(facts)
+        print()
+    if args.only in (None, "gui"):
+        rows, facts = run_gui_benchmarks(quick=args.quick)
         print_table(rows)
         print()
         print_facts(facts)

@@ -70,11 +70,16 @@ def _format(value: float, unit: str) -> str:
 def print_table(rows: list[Row]) -> None:
     header = ("operation", "hushnote (median)", "baseline", "baseline (median)", "ratio", "n")
     lines = [
-        (row.operation, _format(row.median, row.unit), row.baseline_name,
-         _format(row.baseline_median, row.unit),
-         f"{row.ratio:.2f}x", str(len(row.measured)))
+        (
+            row.operation,
+            _format(row.median, row.unit),
+            row.baseline_name,
+            _format(row.baseline_median, row.unit),
+            f"{row.ratio:.2f}x",
+            str(len(row.measured)),
+        )
         for row in rows
-    ]  # fmt: skip
+    ]
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *lines, strict=True)]
     for line in (header, tuple("-" * width for width in widths), *lines):
         print(" | ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)))

@@ -29,8 +29,15 @@ PASSPHRASE = "benchmark passphrase"
 
 
 def _argon2(params: KdfParams) -> None:
-    hash_secret_raw(PASSPHRASE.encode(), os.urandom(32), params.iterations,
-                    params.memory_kib, params.parallelism, 32, Type.ID)  # fmt: skip
+    hash_secret_raw(
+        PASSPHRASE.encode(),
+        os.urandom(32),
+        params.iterations,
+        params.memory_kib,
+        params.parallelism,
+        32,
+        Type.ID,
+    )
 
 
 def _fill(vault: Vault, megabytes: int) -> None:
@@ -111,8 +118,12 @@ def _open_row(root: Path, work: Path, repeats: int) -> Row:
         connection.execute("SELECT count(*) FROM settings").fetchone()
         connection.close()
 
-    return Row("open database + count", timed(open_keyed, repeats * 5), "unkeyed sqlcipher3",
-               timed(open_plain, repeats * 5))  # fmt: skip
+    return Row(
+        "open database + count",
+        timed(open_keyed, repeats * 5),
+        "unkeyed sqlcipher3",
+        timed(open_plain, repeats * 5),
+    )
 
 
 def _header_row(work: Path, repeats: int) -> Row:
@@ -125,5 +136,9 @@ def _header_row(work: Path, repeats: int) -> Row:
             handle.flush()
             os.fsync(handle.fileno())
 
-    return Row("atomic header replace + scrub", timed(lambda: replace_file(target, data), repeats),
-               "write + fsync", timed(write_plain, repeats))  # fmt: skip
+    return Row(
+        "atomic header replace + scrub",
+        timed(lambda: replace_file(target, data), repeats),
+        "write + fsync",
+        timed(write_plain, repeats),
+    )

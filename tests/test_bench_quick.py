@@ -38,3 +38,4 @@ def test_quick_benchmarks_print_a_row_per_operation_with_a_ratio() -> None:
         assert re.fullmatch(r"\d+\.\d\dx", ratio), row
         assert float(ratio[:-1]) > 0
     assert any(line.startswith("peak RSS after unlock") for line in lines)
+    assert any(line.startswith("unlock to populated list, beyond the KDF") for line in lines)

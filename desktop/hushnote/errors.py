@@ -20,6 +20,7 @@
     │   └── InvalidRecordError         a field is empty, too long or of an unknown kind
     ├── ImportFormatError              a vCard or CSV file is malformed; names the line
     ├── ConfirmationRequiredError      a plaintext export was not confirmed
+    ├── CancelledError                 the user cancelled long work; nothing was changed
     ├── PassphraseError                unusable passphrase: empty, mismatch, unreadable file
     ├── StorageError                   the environment: permissions, I/O errors
     │   └── DiskFullError              no space left on the device
@@ -45,6 +46,7 @@ from typing import ClassVar
 __all__ = [
     "AmbiguousReferenceError",
     "AuthenticationError",
+    "CancelledError",
     "CipherUnavailableError",
     "ConfirmationRequiredError",
     "DiskFullError",
@@ -238,3 +240,10 @@ class ConfirmationRequiredError(HushnoteError):
 
     code = "confirmation-required"
     exit_code = 22
+
+
+class CancelledError(HushnoteError):
+    """The user cancelled long work (an import, a key rotation); nothing was changed."""
+
+    code = "cancelled"
+    exit_code = 23

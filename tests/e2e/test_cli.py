@@ -31,8 +31,14 @@ class Cli:
 
     def run(self, *args: str, vault: Path | None = None) -> subprocess.CompletedProcess[str]:
         argv = [sys.executable, "-m", "hushnote", "--vault", str(vault or self.vault), *args]
-        result = subprocess.run(argv, capture_output=True, text=True, check=False,
-                                stdin=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+        result = subprocess.run(
+            argv,
+            capture_output=True,
+            text=True,
+            check=False,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         assert "Traceback" not in result.stderr
         return result
 
@@ -123,8 +129,9 @@ def test_init_twice(cli: Cli) -> None:
 def test_init_into_a_folder_with_other_files(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "cv.odt").write_text("x")
-    result = cli.run("init", "--passphrase-file", cli.passphrase_file("x"), *FAST,
-                     vault=tmp_path / "docs")  # fmt: skip
+    result = cli.run(
+        "init", "--passphrase-file", cli.passphrase_file("x"), *FAST, vault=tmp_path / "docs"
+    )
     assert result.returncode == 6
     assert "not-empty" in error_line(result)
 
@@ -168,8 +175,7 @@ def test_newer_header_version(cli: Cli) -> None:
 
 
 def test_kdf_below_the_floor(cli: Cli) -> None:
-    result = cli.run("init", "--passphrase-file", cli.passphrase_file("x"),
-                     "--kdf-memory-mib", "8")  # fmt: skip
+    result = cli.run("init", "--passphrase-file", cli.passphrase_file("x"), "--kdf-memory-mib", "8")
     assert result.returncode == 12
     assert "minimum 64" in error_line(result)
     assert not cli.vault.exists()
@@ -294,15 +300,22 @@ def _run_without_vault_flag(
     *args: str, env_extra: dict[str, str]
 ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, **env_extra}
-    return subprocess.run([sys.executable, "-m", "hushnote", *args], capture_output=True,
-                          text=True, env=env, check=False, stdin=subprocess.DEVNULL)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "hushnote", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_hushnote_home_moves_the_vault(cli: Cli, tmp_path: Path) -> None:
     home = tmp_path / "elsewhere"
     pw = cli.passphrase_file("pw")
-    result = _run_without_vault_flag("init", "--passphrase-file", pw, *FAST,
-                                     env_extra={"HUSHNOTE_HOME": str(home)})  # fmt: skip
+    result = _run_without_vault_flag(
+        "init", "--passphrase-file", pw, *FAST, env_extra={"HUSHNOTE_HOME": str(home)}
+    )
     assert result.returncode == 0, result.stderr
     assert VaultPaths(home).header.exists()
 

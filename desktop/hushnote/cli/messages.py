@@ -39,6 +39,7 @@ _MESSAGES = {
     "ambiguous": "'{reference}' matches more than one {kind}; type more of the id",
     "invalid-record": "the {field} cannot be used ({reason})",
     "import-format": "cannot import: {where}{reason}; nothing was imported",
+    "cancelled": "cancelled; nothing was changed",
     "confirmation-required": (
         "not confirmed: nothing was written (pass --yes to confirm from a script)"
     ),

@@ -15,11 +15,11 @@ from datetime import datetime
 from typing import Any
 
 from hushnote.core.clock import Clock, from_ms, system_clock, to_ms
-from hushnote.core.database import Database
+from hushnote.core.database import Database, Progress
 from hushnote.core.ids import new_uuid, resolve_uuid
 from hushnote.core.tags import clean_tags, prune_tags, set_tags, tag_ids_of, tags_of
 from hushnote.core.text_index import index_contact, unindex_contact
-from hushnote.errors import InvalidRecordError
+from hushnote.errors import CancelledError, InvalidRecordError
 
 __all__ = [
     "Contact",
@@ -230,15 +230,20 @@ class ContactStore:
             prune_tags(connection, tag_ids)
         self._db.checkpoint()
 
-    def import_contacts(self, contacts: Iterable[NewContact]) -> ImportReport:
+    def import_contacts(
+        self, contacts: Iterable[NewContact], progress: Progress | None = None
+    ) -> ImportReport:
         """Add ``contacts`` in one transaction, skipping duplicates of stored contacts and
-        of each other. Every contact is checked before the first is written."""
+        of each other. Every contact is checked before the first is written.
+        ``progress`` returning False cancels: nothing is added."""
         cleaned = [contact.cleaned() for contact in contacts]
         added: list[str] = []
         duplicates: list[str] = []
         with self._db.transaction() as connection:
             known = self._identities(connection)
-            for contact in cleaned:
+            for done, contact in enumerate(cleaned):
+                if progress is not None and done % 50 == 0 and not progress(done / len(cleaned)):
+                    raise CancelledError()
                 name, keys = _identity(contact)
                 if keys & known.get(name, set()):
                     duplicates.append(contact.display_name)

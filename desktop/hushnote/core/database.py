@@ -24,6 +24,7 @@ from typing import Any
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from hushnote.errors import (
+    CancelledError,
     CipherUnavailableError,
     DiskFullError,
     StorageError,
@@ -32,6 +33,8 @@ from hushnote.errors import (
 )
 
 Parameters = tuple[Any, ...] | dict[str, Any]
+# Called with the share of the work done; returning False asks to stop.
+Progress = Callable[[float], bool]
 
 __all__ = ["Database", "database_errors", "key_pragma_value", "library_versions"]
 
@@ -41,6 +44,7 @@ _RAW_KEY = re.compile(r"[0-9a-f]{64}")
 _SQLITE_PERM = 3
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
+_SQLITE_INTERRUPT = 9
 _SQLITE_READONLY = 8
 _SQLITE_IOERR = 10
 _SQLITE_CORRUPT = 11
@@ -90,6 +94,10 @@ def database_errors(path: Path) -> Iterator[None]:
             raise VaultCorruptedError(path=str(path)) from None
         if primary == _SQLITE_FULL:
             raise DiskFullError(path=str(path)) from None
+        # sqlcipher_export runs statements of its own, and reports their interruption as
+        # a generic error with SQLite's interrupt message.
+        if primary == _SQLITE_INTERRUPT or str(exc) == "interrupted":
+            raise CancelledError() from None
         if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
             raise VaultBusyError(path=str(path)) from None
         if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN, _SQLITE_READONLY, _SQLITE_PERM):
@@ -212,18 +220,34 @@ class Database:
             problems += [text for text in found if text]
         return problems
 
-    def export_to(self, target: Path, dek: bytes | bytearray) -> None:
-        """Write a copy of this database to ``target``, encrypted under ``dek``."""
+    def export_to(
+        self, target: Path, dek: bytes | bytearray, progress: Progress | None = None
+    ) -> None:
+        """Write a copy of this database to ``target``, encrypted under ``dek``.
+
+        ``progress(fraction)`` is called now and then; returning False cancels the copy
+        (``CancelledError``), leaving ``target`` for the caller to discard.
+        """
         version = self.pragma_value("user_version")
+        total = max(1, self.path.stat().st_size)
+
+        def report() -> int:
+            if progress is None:
+                return 0
+            written = target.stat().st_size if target.exists() else 0
+            return 0 if progress(min(1.0, written / total)) else 1
+
         with database_errors(target):
             self.connection.execute(
                 "ATTACH DATABASE ? AS rekey KEY ?", (str(target), key_pragma_value(dek))
             )
+            self.connection.set_progress_handler(report, 5_000)
             try:
                 self.connection.execute("SELECT sqlcipher_export('rekey')").fetchall()
                 # sqlcipher_export copies schema and rows, not the user_version.
                 self.connection.execute(f"PRAGMA rekey.user_version = {int(version)}")
             finally:
+                self.connection.set_progress_handler(None, 0)
                 self.connection.execute("DETACH DATABASE rekey")
 
     def close(self) -> None:

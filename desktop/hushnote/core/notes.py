@@ -120,14 +120,22 @@ class NoteStore:
         tag: str | None = None,
         archived: bool = False,
         trashed: bool = False,
+        journal: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[NoteSummary]:
-        """Notes newest first (pinned ones on top), without bodies."""
-        where, parameters = self._filters(notebook, tag, archived, trashed)
+        """Notes newest first (pinned ones on top), without bodies. ``journal`` lists
+        journal entries only, latest day first."""
+        where, parameters = self._filters(notebook, tag, archived, trashed, journal)
+        order = (
+            "n.journal_day DESC, n.created_at DESC, n.id DESC"
+            if journal
+            else "n.pinned DESC, n.updated_at DESC, n.id DESC"
+        )
         rows = self._db.rows(
-            f"SELECT {_SUMMARY_COLUMNS} {_FROM} WHERE {where} "
-            "ORDER BY n.pinned DESC, n.updated_at DESC, n.id DESC LIMIT ? OFFSET ?",
+            f"SELECT {_SUMMARY_COLUMNS} FROM notes n {_hint(journal)} "  # noqa: S608
+            f"LEFT JOIN notebooks nb ON nb.id = n.notebook_id WHERE {where} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?",
             (*parameters, -1 if limit is None else limit, offset),
         )
         return [NoteSummary.from_row(row) for row in rows]
@@ -139,9 +147,11 @@ class NoteStore:
         tag: str | None = None,
         archived: bool = False,
         trashed: bool = False,
+        journal: bool = False,
     ) -> int:
-        where, parameters = self._filters(notebook, tag, archived, trashed)
-        return int(self._db.row(f"SELECT count(*) {_FROM} WHERE {where}", parameters)[0])
+        where, parameters = self._filters(notebook, tag, archived, trashed, journal)
+        sql = f"SELECT count(*) FROM notes n {_hint(journal)} WHERE {where}"  # noqa: S608
+        return int(self._db.row(sql, parameters)[0])
 
     def notebooks(self) -> list[tuple[str, int]]:
         """Every notebook with the number of notes in it (not counting the trash)."""
@@ -152,11 +162,19 @@ class NoteStore:
         )
         return [(str(name), int(count)) for name, count in rows]
 
+    def tag_names(self) -> list[str]:
+        """Every tag some note carries, without counting (cheap at any size)."""
+        rows = self._db.rows(
+            "SELECT name FROM tags WHERE id IN (SELECT tag_id FROM note_tags) "
+            "ORDER BY name COLLATE NOCASE"
+        )
+        return [str(row[0]) for row in rows]
+
     def tags(self) -> list[tuple[str, int]]:
-        """Every tag on a note, with the number of notes carrying it."""
+        """Every tag on a note, with the number of notes carrying it (not in the trash)."""
         rows = self._db.rows(
             "SELECT t.name, count(*) FROM note_tags nt JOIN tags t ON t.id = nt.tag_id "
-            "JOIN notes n ON n.id = nt.note_id WHERE n.trashed_at IS NULL "
+            "WHERE nt.note_id IN (SELECT id FROM notes WHERE trashed_at IS NULL) "
             "GROUP BY t.id ORDER BY t.name COLLATE NOCASE"
         )
         return [(str(name), int(count)) for name, count in rows]
@@ -193,12 +211,11 @@ class NoteStore:
         tags = clean_tags(draft.tags)
         now = to_ms(self._clock())
         cursor = connection.execute(
-            "INSERT INTO notes (uuid, title, body, notebook_id, journal_day, pinned, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO notes (uuid, title, notebook_id, journal_day, pinned, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 draft.uuid or new_uuid(),
                 draft.title,
-                draft.body,
                 _notebook_id(connection, draft.notebook),
                 draft.journal_day.isoformat() if draft.journal_day else None,
                 int(draft.pinned),
@@ -207,6 +224,9 @@ class NoteStore:
             ),
         )
         note_id = int(cursor.lastrowid)
+        connection.execute(
+            "INSERT INTO note_bodies (note_id, body) VALUES (?, ?)", (note_id, draft.body)
+        )
         set_tags(connection, "note", note_id, tags)
         index_note(connection, note_id, draft.title, draft.body, tags)
         return note_id
@@ -227,14 +247,16 @@ class NoteStore:
         changes: dict[str, Any] = {}
         if title is not None:
             changes["title"] = title
-        if body is not None:
-            changes["body"] = body
         if pinned is not None:
             changes["pinned"] = int(pinned)
         if archived is not None:
             changes["archived"] = int(archived)
         with self._db.transaction() as connection:
             self._write(connection, note_id, changes)
+            if body is not None:
+                connection.execute(
+                    "UPDATE note_bodies SET body = ? WHERE note_id = ?", (body, note_id)
+                )
             if tags is not None:
                 set_tags(connection, "note", note_id, clean_tags(tags))
             return self._reindex(connection, note_id)
@@ -326,20 +348,30 @@ class NoteStore:
     # -- internals -------------------------------------------------------------------
 
     def _filters(
-        self, notebook: str | None, tag: str | None, archived: bool, trashed: bool
+        self,
+        notebook: str | None,
+        tag: str | None,
+        archived: bool,
+        trashed: bool,
+        journal: bool = False,
     ) -> tuple[str, tuple[Any, ...]]:
         clauses = ["n.trashed_at IS NOT NULL" if trashed else "n.trashed_at IS NULL"]
+        if journal:
+            clauses.append("n.journal_day IS NOT NULL")
         parameters: list[Any] = []
         if not trashed:
             clauses.append("n.archived = ?")
             parameters.append(int(archived))
         if notebook is not None:
-            clauses.append("nb.name = ? COLLATE NOCASE")
+            # Not a join: counting then stays on the covering notes_notebook index.
+            clauses.append(
+                "n.notebook_id = (SELECT id FROM notebooks WHERE name = ? COLLATE NOCASE)"
+            )
             parameters.append(notebook)
         if tag is not None:
             clauses.append(
-                "EXISTS (SELECT 1 FROM note_tags nt JOIN tags t ON t.id = nt.tag_id "
-                "WHERE nt.note_id = n.id AND t.name = ?)"
+                "n.id IN (SELECT note_id FROM note_tags WHERE tag_id = "
+                "(SELECT id FROM tags WHERE name = ?))"
             )
             parameters.append(tag)
         return " AND ".join(clauses), tuple(parameters)
@@ -362,8 +394,9 @@ class NoteStore:
 
     def _load(self, connection: Any, note_id: int) -> Note:
         row = connection.execute(
-            "SELECT n.uuid, n.title, n.body, nb.name, n.pinned, n.archived, n.journal_day, "
-            f"n.created_at, n.updated_at, n.trashed_at {_FROM} WHERE n.id = ?",
+            "SELECT n.uuid, n.title, b.body, nb.name, n.pinned, n.archived, n.journal_day, "
+            f"n.created_at, n.updated_at, n.trashed_at {_FROM} "
+            "JOIN note_bodies b ON b.note_id = n.id WHERE n.id = ?",
             (note_id,),
         ).fetchone()
         if row is None:
@@ -382,6 +415,13 @@ class NoteStore:
             updated_at=from_ms(updated),
             trashed_at=from_ms(trashed) if trashed is not None else None,
         )
+
+
+def _hint(journal: bool) -> str:
+    """The journal's few rows sit in a partial index. Without statistics (which Hushnote
+    does not keep: stale ones once made a bulk import ten times slower) SQLite would
+    rather walk the whole listing index, so it is told."""
+    return "INDEXED BY notes_journal" if journal else ""
 
 
 def _notebook_id(connection: Any, name: str | None) -> int | None:

@@ -118,7 +118,9 @@ class Searcher:
 
     def _note_hit(self, note_id: int, score: float, terms: tuple[Term, ...]) -> SearchHit:
         uuid, title, body = self._db.row(
-            "SELECT uuid, title, body FROM notes WHERE id = ?", (note_id,)
+            "SELECT n.uuid, n.title, b.body FROM notes n "
+            "JOIN note_bodies b ON b.note_id = n.id WHERE n.id = ?",
+            (note_id,),
         )
         shown = matching_snippet(body, terms)
         if shown is None:

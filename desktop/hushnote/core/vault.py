@@ -25,7 +25,7 @@ from hushnote.core.atomic import (
     swap_in,
 )
 from hushnote.core.contacts import ContactStore
-from hushnote.core.database import Database
+from hushnote.core.database import Database, Progress
 from hushnote.core.folder import FolderLock, prepare_new_folder, tighten_permissions
 from hushnote.core.header import (
     FORMAT_VERSION,
@@ -316,6 +316,17 @@ class Vault:
 
     # -- changing keys ---------------------------------------------------------------
 
+    def verify_passphrase(self, passphrase: str) -> bool:
+        """Whether ``passphrase`` opens this vault's own slot (one Argon2id run)."""
+        self._require_keys()
+        key = _slot_key_for(passphrase, self._header)
+        try:
+            return any(
+                slot.index == self._slot_index for slot in self._header.open_slots(bytes(key))
+            )
+        finally:
+            _zero(key)
+
     def change_passphrase(self, new_passphrase: str) -> None:
         """Reseal this vault's slot under ``new_passphrase``; the database is untouched.
 
@@ -332,7 +343,7 @@ class Vault:
             raise
         self._install(header, new_key, content)
 
-    def rotate_key(self) -> None:
+    def rotate_key(self, progress: Progress | None = None) -> None:
         """Re-encrypt the database under a fresh data key, verified before the old one goes.
 
         1. The slot is resealed holding the new key *and* the old one.
@@ -343,7 +354,8 @@ class Vault:
         4. The slot is resealed with the new key alone.
 
         Whatever step a crash interrupts, unlocking tries both keys and settles on the one
-        that opens the database.
+        that opens the database. ``progress`` may cancel during step 2 (``CancelledError``),
+        which puts everything back as it was.
         """
         content, key = self._require_keys()
         db = self.db
@@ -356,7 +368,7 @@ class Vault:
             _discard_rekey_files(paths)
             with storage_errors(paths.rekey_database):
                 create_private_file(paths.rekey_database)
-            db.export_to(paths.rekey_database, new_dek)
+            db.export_to(paths.rekey_database, new_dek, progress)
             _verify_copy(paths.rekey_database, new_dek, schema_version(db))
             db.close()
             _require_no_wal(paths)

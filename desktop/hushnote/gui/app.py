@@ -15,11 +15,17 @@ def run_gui(root: Path) -> int:
     require_display()
     from PySide6.QtWidgets import QApplication
 
+    from hushnote.gui.crash_handler import install_crash_handler
+    from hushnote.gui.file_dialogs import keep_qt_settings_off_disk
     from hushnote.gui.main_window import MainWindow
+    from hushnote.gui.theme import follow_system_theme
 
+    keep_qt_settings_off_disk()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Hushnote")
     app.setDesktopFileName("hushnote")
+    follow_system_theme(app)
     window = MainWindow(root)
+    install_crash_handler(lambda: window)
     window.show()
     return app.exec()

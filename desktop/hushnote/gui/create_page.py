@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
 from hushnote.core import KdfParams, Vault, calibrate
+from hushnote.core.passphrases import generate_passphrase
 from hushnote.errors import PassphraseError
 from hushnote.gui.form_column import centred_column, heading
 from hushnote.gui.messages import error_text
 from hushnote.gui.passphrase_page import PassphrasePage, passphrase_field
+from hushnote.gui.strength_meter import StrengthMeter
 
 __all__ = ["CreatePage"]
 
@@ -36,16 +39,53 @@ class CreatePage(PassphrasePage):
         self.passphrase = passphrase_field(self.tr("New passphrase"))
         self.confirmation = passphrase_field(self.tr("Repeat the passphrase"))
         self.confirmation.returnPressed.connect(self.begin_create)
+        self.meter = StrengthMeter(self.passphrase)
+        self.suggest_button = QPushButton(self.tr("&Suggest a passphrase"))
+        self.suggest_button.setAccessibleName(self.tr("Suggest a passphrase of six random words"))
+        self.suggest_button.clicked.connect(self.suggest)
+        self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.suggestion.setAccessibleName(self.tr("Suggested passphrase"))
         self.create_button = QPushButton(self.tr("&Create vault"))
         self.create_button.setAccessibleName(self.tr("Create vault"))
         self.create_button.clicked.connect(self.begin_create)
-        self.controls = [self.passphrase, self.confirmation, self.create_button]
+        self.controls = [
+            self.passphrase,
+            self.confirmation,
+            self.create_button,
+            self.suggest_button,
+        ]
 
         form = QFormLayout()
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        form.addRow("", self.meter)
         form.addRow(self.tr("&Repeat:"), self.confirmation)
         self.setFocusProxy(self.passphrase)
-        centred_column(self, [title, explanation, form, self.create_button, self.busy, self.status])
+        centred_column(
+            self,
+            [
+                title,
+                explanation,
+                form,
+                self.suggest_button,
+                self.suggestion,
+                self.create_button,
+                self.busy,
+                self.status,
+            ],
+        )
+
+    def suggest(self) -> None:
+        """Fill both fields with six random words, and show them to be written down."""
+        words = generate_passphrase()
+        self.passphrase.setText(words)
+        self.confirmation.setText(words)
+        self.suggestion.setText(
+            self.tr("Your new passphrase: %1\nWrite it down and keep it somewhere safe.").replace(
+                "%1", words
+            )
+        )
 
     def begin_create(self) -> None:
         passphrase, repeated = self.passphrase.text(), self.confirmation.text()
@@ -55,6 +95,7 @@ class CreatePage(PassphrasePage):
             return
         self.passphrase.clear()
         self.confirmation.clear()
+        self.suggestion.clear()
         root, kdf = self._root, self._kdf
 
         def create() -> Vault:

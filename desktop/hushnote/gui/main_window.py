@@ -1,66 +1,370 @@
-"""The one main window: create, unlock, or the open vault, and locking."""
+"""The one main window: create, unlock, or the open vault; menus, shortcuts and locking.
+
+Locking (Ctrl+L, idle, screen lock, suspend, closing the window) saves what is being
+edited, empties every model, editor, undo stack and search field, closes the vault and
+shows the unlock screen. The window title is always just "Hushnote".
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
-from hushnote.core import KdfParams, Vault, VaultPaths
+from hushnote.core import (
+    KdfParams,
+    Vault,
+    VaultPaths,
+    parse_csv,
+    parse_vcards,
+    write_csv,
+    write_vcards,
+)
+from hushnote.core.atomic import replace_file
+from hushnote.errors import AuthenticationError, CancelledError, HushnoteError
+from hushnote.gui.auto_lock import AutoLock
 from hushnote.gui.create_page import CreatePage
+from hushnote.gui.file_dialogs import choose_open_path, choose_save_path
+from hushnote.gui.messages import error_text
+from hushnote.gui.passphrase_dialog import ChangePassphraseDialog
+from hushnote.gui.search_dialog import SearchDialog
+from hushnote.gui.secure_clipboard import SecureClipboard
+from hushnote.gui.session_watch import SessionWatch
+from hushnote.gui.settings_dialog import SettingsDialog, VaultPreferences
+from hushnote.gui.shortcuts_dialog import ShortcutsDialog
+from hushnote.gui.task_dialog import run_with_progress
 from hushnote.gui.unlock_page import UnlockPage
-from hushnote.gui.vault_page import VaultPage
+from hushnote.gui.workspace_page import Workspace
 
 __all__ = ["WINDOW_TITLE", "MainWindow"]
 
 # Never anything from the vault: titles end up in task bars, screenshots and window lists.
 WINDOW_TITLE = "Hushnote"
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 
 class MainWindow(QMainWindow):
-    """Holds at most one unlocked ``Vault`` and locks it on Ctrl+L or when closed."""
+    """Holds at most one unlocked ``Vault``."""
 
     def __init__(
-        self, root: Path, *, kdf: KdfParams | None = None, parent: QWidget | None = None
+        self,
+        root: Path,
+        *,
+        kdf: KdfParams | None = None,
+        auto_lock: AutoLock | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(WINDOW_TITLE)
+        self.root = root
         self.vault: Vault | None = None
+        self.clipboard = SecureClipboard(self)
         self.pages = QStackedWidget()
         self.create_page = CreatePage(root, kdf)
         self.unlock_page = UnlockPage(root)
-        self.vault_page = VaultPage()
-        for page in (self.create_page, self.unlock_page, self.vault_page):
+        self.workspace = Workspace(self.clipboard)
+        for page in (self.create_page, self.unlock_page, self.workspace):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        self.search_dialog = SearchDialog(self)
+        self.search_dialog.opened.connect(self._open_result)
         self.create_page.opened.connect(self._open)
         self.unlock_page.opened.connect(self._open)
-        self.vault_page.lock_requested.connect(self.lock)
-        lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
-        lock_shortcut.activated.connect(self.lock)
-        self.resize(560, 420)
+        self.workspace.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+
+        self.auto_lock = auto_lock or AutoLock(self)
+        self.auto_lock.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.auto_lock)
+        self.session_watch = SessionWatch(self)
+        self.session_watch.lock_requested.connect(self.lock)
+
+        self.vault_actions: list[QAction] = []
+        self.all_actions: list[QAction] = []
+        self._build_menus()
+        self.resize(1100, 700)
         first_run = not VaultPaths(root).exists()
         self._show_page(self.create_page if first_run else self.unlock_page)
+
+    # -- menus and shortcuts -----------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, keys=(), *, needs_vault: bool = True) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work wherever the focus is
+        self.all_actions.append(action)
+        if needs_vault:
+            self.vault_actions.append(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        vault_menu = bar.addMenu(self.tr("&Vault"))
+        self._action(vault_menu, self.tr("&Lock"), self.lock, ["Ctrl+L"])
+        self._action(vault_menu, self.tr("Change &passphrase…"), self.change_passphrase)
+        self._action(vault_menu, self.tr("&Rotate data key…"), self.rotate_key)
+        self._action(vault_menu, self.tr("&Settings…"), self.edit_settings, ["Ctrl+,"])
+        vault_menu.addSeparator()
+        self._action(vault_menu, self.tr("&Quit"), self.close, ["Ctrl+Q"], needs_vault=False)
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        ws = self.workspace
+        self._action(edit, self.tr("&New note"), ws.new_note, ["Ctrl+N"])
+        self._action(edit, self.tr("&Today's journal entry"), ws.today, ["Ctrl+J"])
+        self._action(edit, self.tr("New &contact"), ws.new_contact, ["Ctrl+Shift+N"])
+        self._action(edit, self.tr("New &list…"), self.new_list)
+        self._action(edit, self.tr("Move note to &trash"), ws.trash_current, ["Ctrl+Delete"])
+        self._action(edit, self.tr("&Delete contact"), ws.delete_current_contact)
+        self._action(edit, self.tr("&Search…"), self.search, ["Ctrl+K", "Ctrl+F"])
+
+        go = bar.addMenu(self.tr("&Go"))
+        for number, (text, section) in enumerate(
+            [
+                (self.tr("&Journal"), "journal"),
+                (self.tr("&Notes"), "notes"),
+                (self.tr("&Contacts"), "contacts"),
+                (self.tr("T&rash"), "trash"),
+            ],
+            start=1,
+        ):
+            self._action(
+                go, text, lambda _=False, s=section: ws.choose_section(s), [f"Ctrl+{number}"]
+            )
+        self._action(go, self.tr("Sidebar"), lambda: ws.sidebar.setFocus(), ["Alt+1"])
+        self._action(go, self.tr("List"), lambda: ws.list_view.setFocus(), ["Alt+2"])
+        self._action(go, self.tr("Editor"), self._focus_editor, ["Alt+3"])
+
+        contacts = bar.addMenu(self.tr("&Contacts"))
+        self._action(contacts, self.tr("&Import contacts…"), self.import_contacts, ["Ctrl+I"])
+        self._action(contacts, self.tr("&Export contacts (unencrypted)…"), self.export_contacts)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(
+            help_menu,
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            ["F1", "Ctrl+?"],
+            needs_vault=False,
+        )
+        self._set_vault_actions(False)
+
+    def _focus_editor(self) -> None:
+        editor = self.workspace.editors.currentWidget()
+        if editor is not None:
+            editor.setFocus()
+
+    def _set_vault_actions(self, enabled: bool) -> None:
+        for action in self.vault_actions:
+            action.setEnabled(enabled)
 
     def _show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
         page.setFocus()
 
-    def lock(self) -> None:
-        """Close the vault, forget everything shown from it, and ask for the passphrase."""
-        if self.vault is not None:
-            self.vault.lock()
-            self.vault = None
-        self.vault_page.clear()
-        self.unlock_page.reset()
-        self._show_page(self.unlock_page)
+    # -- opening and locking -----------------------------------------------------------
 
     def _open(self, vault: Vault) -> None:
         self.vault = vault
-        self.vault_page.show_vault(vault)
-        self._show_page(self.vault_page)
+        preferences = VaultPreferences(vault)
+        self.auto_lock.minutes = preferences.auto_lock_minutes
+        self.clipboard.clear_seconds = preferences.clipboard_seconds
+        self.auto_lock.arm()
+        self.workspace.show_vault(vault)
+        self._set_vault_actions(True)
+        self._show_page(self.workspace)
+        last = preferences.last_note
+        if last:
+            try:
+                self.workspace.open_note(last)
+            except HushnoteError:
+                pass  # purged since: nothing to reopen
+
+    def lock(self) -> None:
+        """Save, forget everything shown, close the vault, ask for the passphrase."""
+        vault = self.vault
+        if vault is not None and not vault.is_locked:
+            try:
+                VaultPreferences(vault).remember_note(self.workspace.note_editor.uuid)
+            except HushnoteError:
+                pass  # locking must not depend on one more write succeeding
+        self.search_dialog.forget()
+        self.workspace.forget()
+        self.auto_lock.disarm()
+        self.clipboard.clear_if_ours()
+        self._set_vault_actions(False)
+        if vault is not None:
+            vault.lock()
+            self.vault = None
+        self.unlock_page.reset()
+        self._show_page(self.unlock_page)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()
         super().closeEvent(event)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def search(self) -> None:
+        if self.vault is not None:
+            self.search_dialog.start(self.vault)
+
+    def _open_result(self, kind: str, uuid: str) -> None:
+        if kind == "note":
+            self.workspace.choose_section("notes")
+            self.workspace.open_note(uuid)
+        else:
+            self.workspace.open_contact(uuid)
+
+    def new_list(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New list"), self.tr("Name of the list:"))
+        if ok and name.strip():
+            try:
+                self.workspace.new_list(name)
+            except HushnoteError as error:
+                QMessageBox.warning(self, WINDOW_TITLE, error_text(error))
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.all_actions, self).exec()
+
+    def edit_settings(self) -> None:
+        if self.vault is None:
+            return
+        preferences = VaultPreferences(self.vault)
+        dialog = SettingsDialog(preferences, self)
+        if dialog.exec():
+            preferences.save(dialog.auto_lock.value(), dialog.clipboard.value())
+            self.auto_lock.minutes = dialog.auto_lock.value()
+            self.clipboard.clear_seconds = dialog.clipboard.value()
+
+    def change_passphrase(self) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        dialog = ChangePassphraseDialog(self)
+        if not dialog.exec():
+            dialog.wipe()
+            return
+        current, new = dialog.current.text(), dialog.new.text()
+        dialog.wipe()
+
+        def change(progress: object) -> None:
+            if not vault.verify_passphrase(current):
+                raise AuthenticationError()
+            vault.change_passphrase(new)
+
+        self._long_work(
+            self.tr("Changing the passphrase…"), change, self.tr("The passphrase is changed.")
+        )
+
+    def rotate_key(self) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Rotate data key"),
+            self.tr(
+                "Re-encrypt the whole vault under a new data key? Do this if the old key "
+                "may have leaked. It can take a while for a large vault."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.workspace.save_all()
+            self._long_work(
+                self.tr("Re-encrypting the vault…"),
+                lambda progress: vault.rotate_key(progress),
+                self.tr("The vault is re-encrypted under a new data key."),
+            )
+
+    def import_contacts(self) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        path = choose_open_path(
+            self, self.tr("Import contacts"), self.tr("Contacts (*.vcf *.vcard *.csv)")
+        )
+        if path is None:
+            return
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            with path.open("rb") as handle:
+                data = handle.read(MAX_IMPORT_BYTES + 1)
+            if len(data) > MAX_IMPORT_BYTES:
+                from hushnote.errors import ImportFormatError
+
+                raise ImportFormatError(line=0, reason="too-large")
+            drafts = parse_csv(data) if path.suffix.lower() == ".csv" else parse_vcards(data)
+            return vault.contacts.import_contacts(drafts, progress)
+
+        report = self._long_work(self.tr("Importing contacts…"), work)
+        if report is not None:
+            self.workspace.contact_model.refresh()
+            QMessageBox.information(
+                self,
+                WINDOW_TITLE,
+                self.tr("Imported %1 contacts. Skipped %2 already in the vault.")
+                .replace("%1", str(len(report.added)))
+                .replace("%2", str(len(report.duplicates))),
+            )
+
+    def export_contacts(self) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        warning = QMessageBox.warning(
+            self,
+            self.tr("Unencrypted export"),
+            self.tr(
+                "This writes every contact to a file ANYONE can read. Prefer an encrypted "
+                "bundle to hand contacts over. Continue?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if warning != QMessageBox.StandardButton.Yes:
+            return
+        path = choose_save_path(
+            self, self.tr("Export contacts"), self.tr("vCard (*.vcf);;CSV (*.csv)")
+        )
+        if path is None:
+            return
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            contacts = vault.contacts.all_contacts()
+            progress(0.5)
+            data = write_csv(contacts) if path.suffix.lower() == ".csv" else write_vcards(contacts)
+            replace_file(path, data)
+            return len(contacts)
+
+        count = self._long_work(self.tr("Exporting contacts…"), work)
+        if count is not None:
+            self.statusBar().showMessage(self.tr("Exported %n contact(s).", "", count), 5000)
+
+    def _long_work(self, label: str, work, done_message: str | None = None):  # type: ignore[no-untyped-def]
+        """Run ``work`` behind a progress dialog; report errors calmly; return its result."""
+        self.auto_lock.disarm()  # the vault must not close under running work
+        try:
+            result = run_with_progress(self, label, work)
+        except CancelledError:
+            self.statusBar().showMessage(self.tr("Cancelled. Nothing was changed."), 5000)
+            return None
+        except HushnoteError as error:
+            QMessageBox.warning(self, WINDOW_TITLE, error_text(error))
+            return None
+        finally:
+            if self.vault is not None:
+                self.auto_lock.arm()
+        if done_message:
+            self.statusBar().showMessage(done_message, 5000)
+        return result

@@ -31,7 +31,16 @@ def error_text(error: BaseException) -> str:
         "storage": _tr("Hushnote cannot read or write the vault folder (permissions?)."),
         "vault-exists": _tr("A vault already exists in that folder."),
         "vault-location": _tr("That folder is not empty; choose a new or empty folder."),
+        "not-found": _tr("That item no longer exists."),
+        "invalid-record": _tr("That cannot be saved: a required field is empty or too long."),
+        "cancelled": _tr("Cancelled. Nothing was changed."),
     }
+    if error.code == "import-format":
+        line = error.context.get("line", 0)
+        text = _tr("The file cannot be imported; nothing was imported.")
+        return text + (
+            " " + _tr("The problem is on line %1.").replace("%1", str(line)) if line else ""
+        )
     if error.code == "passphrase":
         return {
             "empty": _tr("Enter a passphrase."),

@@ -133,3 +133,12 @@ def test_purging_a_note_removes_its_links(open_vault: Vault) -> None:
     open_vault.links.link(note.uuid, contact.uuid)
     open_vault.notes.purge(note.uuid)
     assert open_vault.links.notes_of(contact.uuid) == []
+
+
+def test_a_cancelled_import_adds_nothing(open_vault: Vault) -> None:
+    from hushnote.errors import CancelledError
+
+    drafts = [NewContact(f"Person {n}") for n in range(120)]
+    with pytest.raises(CancelledError):
+        open_vault.contacts.import_contacts(drafts, progress=lambda fraction: fraction < 0.5)
+    assert open_vault.contacts.count() == 0

@@ -191,3 +191,11 @@ def test_create_many_is_all_or_nothing(notes: NoteStore) -> None:
     with pytest.raises(InvalidRecordError):
         notes.create_many([NewNote(title="fine"), NewNote(title="x" * 5000)])
     assert notes.count() == 50
+
+
+def test_the_journal_lists_only_entries_latest_day_first(notes: NoteStore) -> None:
+    notes.create(title="not a journal entry")
+    notes.create(title="early", journal_day=date(2026, 1, 2))
+    notes.create(title="late", journal_day=date(2026, 2, 3))
+    assert [s.title for s in notes.summaries(journal=True)] == ["late", "early"]
+    assert notes.count(journal=True) == 2

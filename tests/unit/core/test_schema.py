@@ -93,3 +93,23 @@ def test_a_migration_that_fails_halfway_leaves_the_previous_version(
     assert schema_version(db) == LATEST_VERSION
     assert db.row("SELECT count(*) FROM sqlite_master WHERE name = 'half'")[0] == 0
     db.close()
+
+
+def test_version_two_notes_keep_their_bodies_through_version_three(tmp_path: Path) -> None:
+    from hushnote.core import NoteStore
+
+    db = database_at(tmp_path / "v.db", 2)
+    with db.transaction() as connection:
+        connection.execute(
+            "INSERT INTO notes (uuid, title, body, created_at, updated_at) "
+            "VALUES ('0d0e0f00-0000-4000-8000-000000000001', 'old', 'the old body', 1, 1)"
+        )
+    db.close()
+    db = Database.open(tmp_path / "v.db", KEY)
+    migrate(db)
+    columns = [row[1] for row in db.rows("PRAGMA table_info(notes)")]
+    assert "body" not in columns
+    note = NoteStore(db).get("0d0e0f00")
+    assert (note.title, note.body) == ("old", "the old body")
+    assert db.integrity_problems() == []
+    db.close()

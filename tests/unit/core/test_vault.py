@@ -299,7 +299,7 @@ def test_failed_rotation_keeps_the_old_key_and_cleans_up(
     vault = Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase)
     vault.settings.set("k", "v")
 
-    def full_disk(self: Database, target: Path, dek: bytes) -> None:
+    def full_disk(self: Database, target: Path, dek: bytes, progress: object = None) -> None:
         target.write_bytes(b"partial")
         raise DiskFullError(path=str(target))
 
@@ -411,3 +411,43 @@ def test_slot_kind_other_than_normal_does_not_unlock(fast_kdf_vault: VaultSetup)
     paths.header.write_bytes(header.to_bytes())
     with pytest.raises(AuthenticationError):
         Vault.unlock(fast_kdf_vault.root, "duress words")
+
+
+def test_rotation_reports_progress_and_can_be_cancelled(fast_kdf_vault: VaultSetup) -> None:
+    from hushnote.errors import CancelledError
+
+    paths = VaultPaths(fast_kdf_vault.root)
+    old = current_slot(fast_kdf_vault)
+    seen: list[float] = []
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        with vault.db.transaction() as connection:
+            connection.executemany(
+                "INSERT INTO settings (key, value) VALUES (?, ?)",
+                [(f"k{n}", os.urandom(200).hex()) for n in range(3000)],
+            )
+
+        def cancel_halfway(fraction: float) -> bool:
+            seen.append(fraction)
+            return len(seen) < 3
+
+        with pytest.raises(CancelledError):
+            vault.rotate_key(progress=cancel_halfway)
+        assert vault.settings.get("k2999")  # still open and usable
+        assert current_slot(fast_kdf_vault) == old
+        assert sorted(os.listdir(paths.root)) == [
+            "vault.db",
+            "vault.db-shm",
+            "vault.db-wal",
+            "vault.key",
+        ]
+        fractions: list[float] = []
+        vault.rotate_key(progress=lambda f: fractions.append(f) or True)
+        assert fractions and all(0.0 <= f <= 1.0 for f in fractions)
+    assert len(seen) == 3
+    assert current_slot(fast_kdf_vault).dek != old.dek
+
+
+def test_verify_passphrase(fast_kdf_vault: VaultSetup) -> None:
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        assert vault.verify_passphrase(fast_kdf_vault.passphrase)
+        assert not vault.verify_passphrase("something else")

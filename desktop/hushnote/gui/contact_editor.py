@@ -1,0 +1,252 @@
+"""The contact form: a name, any number of phones, emails and handles, and who they are."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hushnote.core import Contact, ContactMethod, MethodKind, NewContact, Vault
+from hushnote.errors import HushnoteError
+from hushnote.gui.messages import error_text
+from hushnote.gui.paged_list_model import UUID_ROLE
+from hushnote.gui.secure_clipboard import SecureClipboard
+
+__all__ = ["ContactEditor"]
+
+KIND_LABELS = {
+    MethodKind.PHONE: "Phone",
+    MethodKind.EMAIL: "Email",
+    MethodKind.SIGNAL: "Signal",
+    MethodKind.TELEGRAM: "Telegram",
+    MethodKind.MATRIX: "Matrix",
+    MethodKind.WIRE: "Wire",
+    MethodKind.OTHER: "Other",
+}
+
+
+class ContactEditor(QWidget):
+    """Edits one contact, or a new one; saves with Ctrl+S and before anything else opens."""
+
+    saved = Signal(str)
+    note_opened = Signal(str)
+
+    def __init__(self, clipboard: SecureClipboard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault: Vault | None = None
+        self.uuid: str | None = None
+        self._clipboard = clipboard
+        self._dirty = False
+        self._loading = False
+
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Name"))
+        self.organization = QLineEdit()
+        self.organization.setAccessibleName(self.tr("Organization"))
+        self.role = QLineEdit()
+        self.role.setAccessibleName(self.tr("Role"))
+        self.tags = QLineEdit()
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Notes about this person"))
+        self.notes.setTabChangesFocus(True)
+        self.methods = QTableWidget(0, 3)
+        self.methods.setAccessibleName(self.tr("Phones, emails and handles"))
+        self.methods.setHorizontalHeaderLabels(
+            [self.tr("Kind"), self.tr("Label"), self.tr("Number, address or handle")]
+        )
+        self.methods.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.methods.verticalHeader().setVisible(False)
+        self.methods.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.methods.itemChanged.connect(self._changed)
+        add_method = QPushButton(self.tr("&Add"))
+        add_method.setAccessibleName(self.tr("Add a phone, email or handle"))
+        add_method.clicked.connect(lambda: self.add_method_row())
+        remove_method = QPushButton(self.tr("Remo&ve"))
+        remove_method.setAccessibleName(self.tr("Remove the selected phone, email or handle"))
+        remove_method.clicked.connect(self._remove_method)
+        copy_method = QPushButton(self.tr("&Copy"))
+        copy_method.setAccessibleName(self.tr("Copy the selected value"))
+        copy_method.clicked.connect(self._copy_method)
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.clicked.connect(self.save)
+        self.status = QLabel()
+        self.linked = QListWidget()
+        self.linked.setAccessibleName(self.tr("Linked notes"))
+        self.linked.setMaximumHeight(80)
+        self.linked.itemActivated.connect(lambda item: self.note_opened.emit(item.data(UUID_ROLE)))
+        self.memberships = QLabel()
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Organization:"), self.organization)
+        form.addRow(self.tr("&Role:"), self.role)
+        form.addRow(self.tr("Ta&gs:"), self.tags)
+        buttons = QHBoxLayout()
+        for button in (add_method, remove_method, copy_method):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.memberships, 1)
+        footer.addWidget(self.status)
+        footer.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.methods, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("Notes:")))
+        layout.addWidget(self.notes, 1)
+        layout.addWidget(QLabel(self.tr("Linked notes:")))
+        layout.addWidget(self.linked)
+        layout.addLayout(footer)
+        for field in (self.name, self.organization, self.role, self.tags):
+            field.textEdited.connect(self._changed)
+        self.notes.textChanged.connect(self._changed)
+        self.setEnabled(False)
+
+    def open_contact(self, vault: Vault, uuid: str | None) -> None:
+        """Show a stored contact, or an empty form for a new one when ``uuid`` is None."""
+        self.save()
+        self.vault, self.uuid = vault, uuid
+        contact = vault.contacts.get(uuid) if uuid else None
+        self._show(contact)
+
+    def _show(self, contact: Contact | None) -> None:
+        assert self.vault is not None
+        self._loading = True
+        self.name.setText(contact.display_name if contact else "")
+        self.organization.setText(contact.organization if contact else "")
+        self.role.setText(contact.role if contact else "")
+        self.tags.setText(", ".join(contact.tags) if contact else "")
+        self.notes.setPlainText(contact.notes if contact else "")
+        self.notes.document().clearUndoRedoStacks()
+        self.methods.setRowCount(0)
+        for method in contact.methods if contact else (ContactMethod(MethodKind.PHONE, ""),):
+            self.add_method_row(method)
+        self.linked.clear()
+        lists: list[str] = []
+        if contact is not None:
+            for note in self.vault.links.notes_of(contact.uuid):
+                item = QListWidgetItem(note.title or self.tr("(untitled)"))
+                item.setData(UUID_ROLE, note.uuid)
+                self.linked.addItem(item)
+            lists = [
+                group.name
+                for group in self.vault.lists.all()
+                if any(m.uuid == contact.uuid for m in self.vault.lists.members(group.name))
+            ]
+        self.memberships.setText(self.tr("Lists: ") + ", ".join(lists) if lists else "")
+        self.status.clear()
+        self._loading = False
+        self._dirty = contact is None
+        self.setEnabled(True)
+        self.name.setFocus()
+
+    def add_method_row(self, method: ContactMethod | None = None) -> None:
+        method = method or ContactMethod(MethodKind.PHONE, "")
+        row = self.methods.rowCount()
+        self.methods.insertRow(row)
+        kind = QComboBox()
+        kind.setAccessibleName(self.tr("Kind"))
+        for value, label in KIND_LABELS.items():
+            kind.addItem(self.tr(label), value.value)
+        kind.setCurrentIndex(list(KIND_LABELS).index(method.kind))
+        kind.currentIndexChanged.connect(self._changed)
+        self.methods.setCellWidget(row, 0, kind)
+        self.methods.setItem(row, 1, QTableWidgetItem(method.label))
+        self.methods.setItem(row, 2, QTableWidgetItem(method.value))
+        self._changed()
+
+    def _remove_method(self) -> None:
+        row = self.methods.currentRow()
+        if row >= 0:
+            self.methods.removeRow(row)
+            self._changed()
+
+    def _copy_method(self) -> None:
+        row = self.methods.currentRow()
+        item = self.methods.item(row, 2) if row >= 0 else None
+        if item is not None and item.text():
+            self._clipboard.copy(item.text())
+            self.status.setText(self.tr("Copied; the clipboard clears itself soon."))
+
+    def _changed(self) -> None:
+        if not self._loading and self.vault is not None:
+            self._dirty = True
+            self.status.setText(self.tr("Not saved"))
+
+    def draft(self) -> NewContact:
+        methods = []
+        for row in range(self.methods.rowCount()):
+            kind_box = self.methods.cellWidget(row, 0)
+            label, value = self.methods.item(row, 1), self.methods.item(row, 2)
+            if isinstance(kind_box, QComboBox) and value is not None and value.text().strip():
+                methods.append(
+                    ContactMethod(
+                        MethodKind(kind_box.currentData()),
+                        value.text(),
+                        label.text() if label else "",
+                    )
+                )
+        return NewContact(
+            display_name=self.name.text(),
+            methods=tuple(methods),
+            organization=self.organization.text(),
+            role=self.role.text(),
+            notes=self.notes.toPlainText(),
+            tags=tuple(tag for tag in self.tags.text().split(",") if tag.strip()),
+        )
+
+    def save(self) -> bool:
+        """Store the form; False (with a message) if it cannot be stored as it is."""
+        if not self._dirty or self.vault is None or self.vault.is_locked:
+            return True
+        draft = self.draft()
+        if not draft.display_name.strip() and not draft.methods and self.uuid is None:
+            self._dirty = False  # an untouched new form: nothing to keep
+            return True
+        try:
+            if self.uuid is None:
+                self.uuid = self.vault.contacts.create(draft).uuid
+            else:
+                self.vault.contacts.update(self.uuid, draft)
+        except HushnoteError as error:
+            self.status.setText(error_text(error))
+            return False
+        self._dirty = False
+        self.status.setText(self.tr("Saved"))
+        self.saved.emit(self.uuid)
+        return True
+
+    def clear(self) -> None:
+        self._loading = True
+        for field in (self.name, self.organization, self.role, self.tags):
+            field.clear()
+        self.notes.setPlainText("")
+        self.notes.document().clearUndoRedoStacks()
+        self.methods.setRowCount(0)
+        self.linked.clear()
+        self.memberships.clear()
+        self.status.clear()
+        self._loading = False
+        self._dirty = False
+        self.vault = self.uuid = None
+        self.setEnabled(False)

@@ -1,0 +1,50 @@
+"""File choosers that leave no history behind.
+
+Qt's own file dialog records visited folders and recent files in
+``~/.config/QtProject.conf``; GTK's native one adds them to ``recently-used.xbel``. Both
+would tell an examiner which files the user exported. Hushnote uses Qt's dialog (never
+the native one) and points Qt's user settings at a location that cannot be created, so
+the history is never written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+__all__ = ["choose_open_path", "choose_save_path", "keep_qt_settings_off_disk"]
+
+# A path under /proc can be created by nobody, root included.
+_NOWHERE = "/proc/hushnote-keeps-no-qt-settings"
+
+
+def keep_qt_settings_off_disk() -> None:
+    """Call before any QSettings is made: Qt's own settings files are never written."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, _NOWHERE)
+        QSettings.setPath(fmt, QSettings.Scope.SystemScope, _NOWHERE)
+
+
+def _dialog(parent: QWidget | None, caption: str, filters: str) -> QFileDialog:
+    dialog = QFileDialog(parent, caption, str(Path.home()), filters)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setHistory([])
+    return dialog
+
+
+def choose_open_path(parent: QWidget | None, caption: str, filters: str) -> Path | None:
+    dialog = _dialog(parent, caption, filters)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    if dialog.exec() and dialog.selectedFiles():
+        return Path(dialog.selectedFiles()[0])
+    return None
+
+
+def choose_save_path(parent: QWidget | None, caption: str, filters: str) -> Path | None:
+    dialog = _dialog(parent, caption, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if dialog.exec() and dialog.selectedFiles():
+        return Path(dialog.selectedFiles()[0])
+    return None

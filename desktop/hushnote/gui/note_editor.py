@@ -1,0 +1,255 @@
+"""The note editor: title, notebook, tags, a Markdown body with a preview, and links.
+
+Saving is automatic: a second after typing stops, when the editor loses focus, when
+another note is opened, and on lock. A save is one small transaction (about a
+millisecond), made only while the user pauses, so typing never waits for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hushnote.core import Note, Vault
+from hushnote.gui.paged_list_model import UUID_ROLE
+
+__all__ = ["NoteEditor"]
+
+AUTOSAVE_MS = 1000
+
+
+class OfflinePreview(QTextBrowser):
+    """Markdown preview that never loads anything: no images, no files, no links."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        return None
+
+
+class NoteEditor(QWidget):
+    """Edits one note of the open vault."""
+
+    saved = Signal(str)  # uuid
+    link_requested = Signal(str)  # note uuid: ask the window to pick a contact
+    contact_opened = Signal(str)  # contact uuid
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault: Vault | None = None
+        self.uuid: str | None = None
+        self.notebook_names: list[str] = []
+        self._loading = False
+        self._dirty = False
+
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("Title"))
+        self.title.setAccessibleName(self.tr("Title"))
+        self.notebook = QComboBox()
+        self.notebook.setEditable(True)
+        self.notebook.setAccessibleName(self.tr("Notebook"))
+        self.notebook.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.pinned = QCheckBox(self.tr("&Pinned"))
+        self.body = QPlainTextEdit()
+        self.body.setAccessibleName(self.tr("Note text"))
+        self.body.setTabChangesFocus(False)
+        self.preview = OfflinePreview()
+        self.preview.setOpenLinks(False)
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.body)
+        self.pages.addWidget(self.preview)
+        self.preview_button = QPushButton(self.tr("Pre&view"))
+        self.preview_button.setCheckable(True)
+        self.preview_button.setToolTip(self.tr("Show the formatted note (Ctrl+Shift+P)"))
+        self.preview_button.toggled.connect(self._toggle_preview)
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.preview_button.toggle)
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Save status"))
+        self.links = QListWidget()
+        self.links.setAccessibleName(self.tr("Linked contacts"))
+        self.links.setMaximumHeight(80)
+        self.links.itemActivated.connect(
+            lambda item: self.contact_opened.emit(item.data(UUID_ROLE))
+        )
+        self.link_button = QPushButton(self.tr("&Link contact…"))
+        self.link_button.clicked.connect(lambda: self.uuid and self.link_requested.emit(self.uuid))
+        self.unlink_button = QPushButton(self.tr("Unlink"))
+        self.unlink_button.clicked.connect(self._unlink)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Title:"), self.title)
+        form.addRow(self.tr("&Notebook:"), self.notebook)
+        form.addRow(self.tr("Ta&gs:"), self.tags)
+        bar = QHBoxLayout()
+        bar.addWidget(self.pinned)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        bar.addWidget(self.preview_button)
+        links_bar = QHBoxLayout()
+        links_bar.addWidget(QLabel(self.tr("Linked contacts:")))
+        links_bar.addStretch(1)
+        links_bar.addWidget(self.link_button)
+        links_bar.addWidget(self.unlink_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(bar)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(links_bar)
+        layout.addWidget(self.links)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save)
+        for signal in (
+            self.title.textEdited,
+            self.tags.textEdited,
+            self.notebook.currentTextChanged,
+            self.body.textChanged,
+        ):
+            signal.connect(self._changed)
+        self.pinned.toggled.connect(self._changed)
+        for widget in (self.title, self.tags, self.body, self.notebook):
+            widget.installEventFilter(self)
+        self.setEnabled(False)
+
+    # -- loading and saving ------------------------------------------------------------
+
+    def open_note(self, vault: Vault, uuid: str) -> None:
+        """Show a note (saving the one shown before)."""
+        self.save()
+        note = vault.notes.get(uuid)
+        self.vault, self.uuid = vault, note.uuid
+        self._show(note)
+
+    def _show(self, note: Note) -> None:
+        assert self.vault is not None
+        self._loading = True
+        self.title.setText(note.title)
+        self.notebook.clear()
+        self.notebook.addItem("")
+        self.notebook.addItems(self.notebook_names)
+        self.notebook.setCurrentText(note.notebook or "")
+        self.tags.setText(", ".join(note.tags))
+        self.pinned.setChecked(note.pinned)
+        self.body.setPlainText(note.body)
+        self.body.document().clearUndoRedoStacks()
+        self.preview_button.setChecked(False)
+        self._show_links()
+        self._loading = False
+        self._dirty = False
+        self.status.clear()
+        read_only = note.trashed
+        for widget in (
+            self.title,
+            self.notebook,
+            self.tags,
+            self.pinned,
+            self.body,
+            self.link_button,
+            self.unlink_button,
+        ):
+            widget.setEnabled(not read_only)
+        if read_only:
+            self.status.setText(self.tr("In the trash"))
+        self.setEnabled(True)
+
+    def _show_links(self) -> None:
+        self.links.clear()
+        if self.vault is None or self.uuid is None:
+            return
+        for contact in self.vault.links.contacts_of(self.uuid):
+            item = QListWidgetItem(contact.display_name)
+            item.setData(UUID_ROLE, contact.uuid)
+            self.links.addItem(item)
+
+    def refresh_links(self) -> None:
+        self._show_links()
+
+    def _changed(self) -> None:
+        if self._loading or self.uuid is None:
+            return
+        self._dirty = True
+        self.status.setText(self.tr("Editing…"))
+        self._timer.start()
+
+    def save(self) -> None:
+        """Write pending changes now (no-op when nothing changed)."""
+        self._timer.stop()
+        if not self._dirty or self.vault is None or self.uuid is None or self.vault.is_locked:
+            return
+        tags = [tag for tag in self.tags.text().split(",") if tag.strip()]
+        notes = self.vault.notes
+        notes.update(
+            self.uuid,
+            title=self.title.text(),
+            body=self.body.toPlainText(),
+            tags=tags,
+            pinned=self.pinned.isChecked(),
+        )
+        notebook = self.notebook.currentText().strip() or None
+        if notebook != notes.get(self.uuid).notebook:
+            notes.move(self.uuid, notebook)
+        self._dirty = False
+        self.status.setText(self.tr("Saved"))
+        self.saved.emit(self.uuid)
+
+    def clear(self) -> None:
+        """Forget everything shown, undo history included (on lock)."""
+        self._timer.stop()
+        self._loading = True
+        for field in (self.title, self.tags):
+            field.clear()
+            field.setModified(False)
+        self.notebook.clear()
+        self.body.setPlainText("")
+        self.body.document().clearUndoRedoStacks()
+        self.preview.clear()
+        self.links.clear()
+        self.status.clear()
+        self._loading = False
+        self._dirty = False
+        self.vault = self.uuid = None
+        self.notebook_names = []
+        self.setEnabled(False)
+
+    # -- details ---------------------------------------------------------------------
+
+    def _toggle_preview(self, on: bool) -> None:
+        if on:
+            self.preview.setMarkdown(self.body.toPlainText())
+        else:
+            self.preview.clear()
+        self.pages.setCurrentWidget(self.preview if on else self.body)
+
+    def _unlink(self) -> None:
+        item = self.links.currentItem()
+        if item is None or self.vault is None or self.uuid is None:
+            return
+        self.vault.links.unlink(self.uuid, item.data(UUID_ROLE))
+        self._show_links()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.save()
+        return False

@@ -1,0 +1,166 @@
+"""Search across notes and contacts (Ctrl+K): results as you type, Enter opens one."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hushnote.core import Fragment, SearchHit, Vault
+
+__all__ = ["SearchDialog", "fragments_html"]
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 10
+UUID_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+def fragments_html(fragments: tuple[Fragment, ...]) -> str:
+    """Escaped text with the matches in bold: a note can never inject markup."""
+    return "".join(
+        f"<b>{html.escape(f.text)}</b>" if f.highlighted else html.escape(f.text) for f in fragments
+    )
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Draws an item's text as (already escaped) rich text."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.initStyleOption(option, index)
+        document = QTextDocument()
+        document.setHtml(option.text)
+        document.setTextWidth(option.rect.width())
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if option.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(
+                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
+            )
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        self.initStyleOption(option, index)
+        document = QTextDocument()
+        document.setHtml(option.text)
+        document.setTextWidth(max(200, option.rect.width()))
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
+
+
+class SearchDialog(QDialog):
+    """A search box and its results; ``opened(kind, uuid)`` when the user picks one."""
+
+    opened = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Hushnote")
+        self.vault: Vault | None = None
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(
+            self.tr('Search notes and contacts: words, "phrases", pre*, tag:x')
+        )
+        self.query.setAccessibleName(self.tr("Search"))
+        self.query.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setItemDelegate(HtmlDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.summary)
+        self.resize(640, 460)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.run)
+        self.query.textChanged.connect(lambda _: self._timer.start())
+        self.query.returnPressed.connect(self._open_current)
+        self.results.itemActivated.connect(self._open)
+        self.query.installEventFilter(self)
+
+    def start(self, vault: Vault, text: str = "") -> None:
+        self.vault = vault
+        self.query.setText(text)
+        self.query.selectAll()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.query.setFocus()
+
+    def run(self) -> None:
+        self.results.clear()
+        if self.vault is None or self.vault.is_locked:
+            return
+        hits: list[SearchHit] = self.vault.searcher.search(self.query.text())
+        for hit in hits:
+            kind = self.tr("Note") if hit.kind == "note" else self.tr("Contact")
+            title = fragments_html(hit.title_fragments) or html.escape(self.tr("(untitled)"))
+            item = QListWidgetItem(
+                f"<small>{kind}</small> <b>{title}</b><br>{fragments_html(hit.snippet)}"
+            )
+            item.setData(KIND_ROLE, hit.kind)
+            item.setData(UUID_ROLE, hit.uuid)
+            self.results.addItem(item)
+        if hits:
+            self.results.setCurrentRow(0)
+        self.summary.setText(self.tr("%n result(s)", "", len(hits)) if self.query.text() else "")
+
+    def _open_current(self) -> None:
+        self._timer.stop()
+        if self.results.count() == 0:
+            self.run()
+        item = self.results.currentItem()
+        if item is not None:
+            self._open(item)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.opened.emit(item.data(KIND_ROLE), item.data(UUID_ROLE))
+        self.close()
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QEvent
+
+        if watched is self.query and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+                self.results.setCurrentRow(row)
+                return True
+        return False
+
+    def forget(self) -> None:
+        """Drop the query and every result (on lock)."""
+        self._timer.stop()
+        self.query.clear()
+        self.results.clear()
+        self.summary.clear()
+        self.vault = None
+        self.close()

@@ -1,0 +1,449 @@
+"""The open vault: a sidebar, a list that loads lazily, and the editor for what is chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hushnote.core import ContactSummary, NoteSummary, Vault
+from hushnote.gui.contact_editor import ContactEditor
+from hushnote.gui.contact_picker import pick_contact
+from hushnote.gui.list_delegate import TwoLineDelegate
+from hushnote.gui.list_editor import ListEditor
+from hushnote.gui.note_editor import NoteEditor
+from hushnote.gui.paged_list_model import UUID_ROLE, PagedListModel
+from hushnote.gui.secure_clipboard import SecureClipboard
+
+__all__ = ["Workspace"]
+
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 20
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 21
+NOTE_SECTIONS = ("journal", "notes", "notebook", "tag", "trash")
+CONTACT_SECTIONS = ("contacts", "list")
+
+
+def _note_subtitle(note: NoteSummary) -> str:
+    when = note.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    parts = [note.journal_day.isoformat() if note.journal_day else when]
+    if note.notebook:
+        parts.append(note.notebook)
+    return " · ".join(parts)
+
+
+class Workspace(QWidget):
+    """Everything shown while a vault is open; ``forget`` empties it on lock."""
+
+    status = Signal(str)
+
+    def __init__(self, clipboard: SecureClipboard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault: Vault | None = None
+        self.section: tuple[str, str | None] = ("notes", None)
+
+        self.sidebar = QTreeWidget()
+        self.sidebar.setHeaderHidden(True)
+        self.sidebar.setAccessibleName(self.tr("Sections"))
+        self.sidebar.currentItemChanged.connect(self._section_chosen)
+
+        self.note_model: PagedListModel[NoteSummary] = PagedListModel(
+            lambda n: ("★ " if n.pinned else "") + (n.title or self.tr("(untitled)")),
+            _note_subtitle,
+            lambda n: n.uuid,
+            self,
+        )
+        self.contact_model: PagedListModel[ContactSummary] = PagedListModel(
+            lambda c: c.display_name,
+            lambda c: " · ".join(p for p in (c.organization, c.role) if p),
+            lambda c: c.uuid,
+            self,
+        )
+        # A table with fixed row heights touches only the rows on screen. QListView and
+        # QTreeView both ask the model about every row once (100,000 Python calls).
+        self.list_view = QTableView()
+        self.list_view.setAccessibleName(self.tr("Items"))
+        self.list_view.horizontalHeader().hide()
+        self.list_view.horizontalHeader().setStretchLastSection(True)
+        rows = self.list_view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() * 2 + 12)
+        self.list_view.setShowGrid(False)
+        self.list_view.setWordWrap(False)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setItemDelegate(TwoLineDelegate(self.list_view))
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setModel(self.note_model)
+        self.list_view.selectionModel().selectionChanged.connect(self._item_chosen)
+        self._connected_model: Any = self.note_model
+
+        self.heading = QLabel()
+        self.new_button = QPushButton(self.tr("&New"))
+        self.new_button.clicked.connect(self.new_item)
+        self.trash_bar = QWidget()
+        restore = QPushButton(self.tr("&Restore"))
+        restore.clicked.connect(self.restore_current)
+        purge = QPushButton(self.tr("Delete &forever"))
+        purge.clicked.connect(self.purge_current)
+        empty = QPushButton(self.tr("&Empty trash"))
+        empty.clicked.connect(self.empty_trash)
+        trash_layout = QHBoxLayout(self.trash_bar)
+        trash_layout.setContentsMargins(0, 0, 0, 0)
+        for button in (restore, purge, empty):
+            trash_layout.addWidget(button)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.new_button)
+        middle_layout.addLayout(top)
+        middle_layout.addWidget(self.list_view, 1)
+        middle_layout.addWidget(self.trash_bar)
+
+        self.note_editor = NoteEditor()
+        self.contact_editor = ContactEditor(clipboard)
+        self.list_editor = ListEditor(clipboard)
+        self.placeholder = QLabel(self.tr("Choose something on the left, or press Ctrl+N."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.editors = QStackedWidget()
+        for widget in (self.placeholder, self.note_editor, self.contact_editor, self.list_editor):
+            self.editors.addWidget(widget)
+        self.note_editor.saved.connect(lambda _: self.note_model.refresh())
+        self.note_editor.link_requested.connect(self._link_contact)
+        self.note_editor.contact_opened.connect(self.open_contact)
+        self.contact_editor.saved.connect(lambda _: self.contact_model.refresh())
+        self.contact_editor.note_opened.connect(self.open_note)
+        self.list_editor.changed.connect(self._list_changed)
+        self.list_editor.add_requested.connect(self._add_to_list)
+        self.list_editor.contact_opened.connect(self.open_contact)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(middle)
+        splitter.addWidget(self.editors)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([180, 280, 560])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.setTabOrder(self.sidebar, self.list_view)
+
+    # -- opening and forgetting ------------------------------------------------------
+
+    def show_vault(self, vault: Vault) -> None:
+        self.vault = vault
+        self.section = ("notes", None)
+        self.rebuild_sidebar()  # selects the section, which fills the list
+
+    def forget(self) -> None:
+        """Save what is being edited, then drop every row and field shown."""
+        self.save_all()
+        self.note_editor.clear()
+        self.contact_editor.clear()
+        self.list_editor.clear()
+        self.note_model.clear()
+        self.contact_model.clear()
+        self.sidebar.clear()
+        self.heading.clear()
+        self.editors.setCurrentWidget(self.placeholder)
+        self.vault = None
+
+    def save_all(self) -> None:
+        self.note_editor.save()
+        self.contact_editor.save()
+
+    # -- the sidebar -----------------------------------------------------------------
+
+    def rebuild_sidebar(self) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        current = self.section
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+
+        def add(parent: Any, text: str, section: str, value: str | None = None) -> QTreeWidgetItem:
+            item = QTreeWidgetItem(parent, [text])
+            item.setData(0, SECTION_ROLE, section)
+            item.setData(0, VALUE_ROLE, value)
+            return item
+
+        add(self.sidebar, self.tr("Journal"), "journal")
+        notes = add(self.sidebar, self.tr("Notes"), "notes")
+        notebooks = vault.notes.notebooks()
+        self.note_editor.notebook_names = [name for name, _ in notebooks]
+        for name, count in notebooks:
+            add(notes, f"{name} ({count})", "notebook", name)
+        tags = add(self.sidebar, self.tr("Tags"), "tags")
+        for name in vault.notes.tag_names():
+            add(tags, f"#{name}", "tag", name)
+        add(self.sidebar, self.tr("Contacts"), "contacts")
+        lists = add(self.sidebar, self.tr("Lists"), "lists")
+        for group in vault.lists.all():
+            add(lists, f"{group.name} ({group.size})", "list", group.name)
+        add(self.sidebar, self.tr("Trash"), "trash")
+        self.sidebar.expandAll()
+        self.sidebar.blockSignals(False)
+        self.choose_section(*current, rebuild=False)
+
+    def choose_section(
+        self, section: str, value: str | None = None, *, rebuild: bool = True
+    ) -> None:
+        for item in self._sidebar_items():
+            if item.data(0, SECTION_ROLE) == section and item.data(0, VALUE_ROLE) == value:
+                self.sidebar.setCurrentItem(item)
+                if not rebuild:
+                    self._section_chosen(item, None)
+                return
+
+    def _sidebar_items(self) -> list[QTreeWidgetItem]:
+        items: list[QTreeWidgetItem] = []
+        for index in range(self.sidebar.topLevelItemCount()):
+            top = self.sidebar.topLevelItem(index)
+            if top is None:
+                continue
+            items.append(top)
+            for child in range(top.childCount()):
+                item = top.child(child)
+                if item is not None:
+                    items.append(item)
+        return items
+
+    def _section_chosen(self, item: QTreeWidgetItem | None, _previous: Any) -> None:
+        vault = self.vault
+        if item is None or vault is None:
+            return
+        self.save_all()
+        section, value = item.data(0, SECTION_ROLE), item.data(0, VALUE_ROLE)
+        if section in ("tags", "lists"):
+            return  # headings only
+        self.section = (section, value)
+        self.heading.setText(item.text(0))
+        self.trash_bar.setVisible(section == "trash")
+        self.new_button.setVisible(section != "trash")
+        notes = vault.notes
+        if section in NOTE_SECTIONS:
+            filters: dict[str, Any] = {
+                "journal": {"journal": True},
+                "notes": {},
+                "notebook": {"notebook": value},
+                "tag": {"tag": value},
+                "trash": {"trashed": True},
+            }[section]
+            self._use_model(self.note_model)
+            self.note_model.set_source(
+                lambda offset, limit: notes.summaries(limit=limit, offset=offset, **filters),
+                lambda: notes.count(**filters),
+            )
+            self.editors.setCurrentWidget(self.placeholder)
+        elif section == "contacts":
+            self._use_model(self.contact_model)
+            self.contact_model.set_source(
+                lambda offset, limit: vault.contacts.summaries(limit=limit, offset=offset),
+                vault.contacts.count,
+            )
+            self.editors.setCurrentWidget(self.placeholder)
+        elif section == "list":
+            self._use_model(self.contact_model)
+            members = vault.lists.members(value)
+            self.contact_model.set_source(
+                lambda offset, limit: members[offset : offset + limit], lambda: len(members)
+            )
+            self.list_editor.open_list(vault, value)
+            self.editors.setCurrentWidget(self.list_editor)
+
+    def _use_model(self, model: Any) -> None:
+        if self._connected_model is not model:
+            self.list_view.setModel(model)
+            self.list_view.selectionModel().selectionChanged.connect(self._item_chosen)
+            self._connected_model = model
+
+    # -- items -----------------------------------------------------------------------
+
+    def _item_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes or self.vault is None:
+            return
+        uuid = indexes[0].data(UUID_ROLE)
+        if self._connected_model is self.note_model:
+            self.note_editor.open_note(self.vault, uuid)
+            self.editors.setCurrentWidget(self.note_editor)
+        else:
+            self.contact_editor.open_contact(self.vault, uuid)
+            self.editors.setCurrentWidget(self.contact_editor)
+
+    def current_uuid(self) -> str | None:
+        index = self.list_view.currentIndex()
+        return index.data(UUID_ROLE) if index.isValid() else None
+
+    def new_item(self) -> None:
+        section = self.section[0]
+        if section in CONTACT_SECTIONS:
+            self.new_contact()
+        elif section == "journal":
+            self.today()
+        else:
+            self.new_note()
+
+    def new_note(self) -> None:
+        if self.vault is None:
+            return
+        section, value = self.section
+        notebook = value if section == "notebook" else None
+        tags = [value] if section == "tag" and value else []
+        note = self.vault.notes.create(notebook=notebook, tags=tags)
+        if section not in ("notes", "notebook", "tag"):
+            self.choose_section("notes")
+        self.note_model.refresh()
+        self.open_note(note.uuid)
+        self.note_editor.title.setFocus()
+
+    def today(self) -> None:
+        if self.vault is None:
+            return
+        note = self.vault.notes.today()
+        self.choose_section("journal")
+        self.open_note(note.uuid)
+        self.note_editor.body.setFocus()
+
+    def new_contact(self) -> None:
+        if self.vault is None:
+            return
+        if self.section[0] not in CONTACT_SECTIONS:
+            self.choose_section("contacts")
+        self.list_view.clearSelection()
+        self.contact_editor.open_contact(self.vault, None)
+        self.editors.setCurrentWidget(self.contact_editor)
+
+    def open_note(self, uuid: str) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        self._select_in(self.note_model, uuid, lambda: self.note_editor.open_note(vault, uuid))
+        self.editors.setCurrentWidget(self.note_editor)
+
+    def open_contact(self, uuid: str) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        if self.section[0] not in CONTACT_SECTIONS:
+            self.choose_section("contacts")
+        self._select_in(
+            self.contact_model, uuid, lambda: self.contact_editor.open_contact(vault, uuid)
+        )
+        self.editors.setCurrentWidget(self.contact_editor)
+
+    def _select_in(self, model: Any, uuid: str, open_directly: Callable[[], None]) -> None:
+        row = model.row_of(uuid) if self._connected_model is model else None
+        if row is not None:
+            self.list_view.setCurrentIndex(model.index(row))
+        else:
+            open_directly()
+
+    def trash_current(self) -> None:
+        uuid = self.current_uuid()
+        if self.vault is None or uuid is None or self._connected_model is not self.note_model:
+            return
+        if self.section[0] == "trash":
+            self.purge_current()
+            return
+        self.note_editor.save()
+        self.vault.notes.trash(uuid)
+        self.note_editor.clear()
+        self.editors.setCurrentWidget(self.placeholder)
+        self.note_model.refresh()
+        self.status.emit(self.tr("Moved to the trash."))
+
+    def restore_current(self) -> None:
+        uuid = self.current_uuid()
+        if self.vault is not None and uuid is not None:
+            self.vault.notes.restore(uuid)
+            self.note_editor.clear()
+            self.note_model.refresh()
+
+    def purge_current(self) -> None:
+        uuid = self.current_uuid()
+        if self.vault is None or uuid is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete forever"),
+            self.tr("Delete this note forever? This cannot be undone."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.note_editor.clear()
+            self.vault.notes.purge(uuid)
+            self.note_model.refresh()
+
+    def empty_trash(self) -> None:
+        if self.vault is None:
+            return
+        count = self.vault.notes.count(trashed=True)
+        if (
+            count
+            and QMessageBox.question(
+                self,
+                self.tr("Empty trash"),
+                self.tr("Delete %n note(s) in the trash forever?", "", count),
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
+            self.note_editor.clear()
+            self.vault.notes.empty_trash()
+            self.note_model.refresh()
+
+    def delete_current_contact(self) -> None:
+        uuid = self.contact_editor.uuid
+        if self.vault is None or uuid is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete contact"), self.tr("Delete this contact? Linked notes stay.")
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.contact_editor.clear()
+            self.vault.contacts.delete(uuid)
+            self.contact_model.refresh()
+            self.editors.setCurrentWidget(self.placeholder)
+
+    def _link_contact(self, note_uuid: str) -> None:
+        if self.vault is None:
+            return
+        contact = pick_contact(self.vault, self.tr("Link a contact"), self)
+        if contact is not None:
+            self.vault.links.link(note_uuid, contact)
+            self.note_editor.refresh_links()
+
+    def _add_to_list(self, name: str) -> None:
+        if self.vault is None:
+            return
+        contact = pick_contact(self.vault, self.tr("Add to list"), self)
+        if contact is not None:
+            self.vault.lists.add(name, contact)
+            self._list_changed()
+
+    def _list_changed(self) -> None:
+        self.list_editor.refresh()
+        self.rebuild_sidebar()
+
+    def new_list(self, name: str) -> None:
+        if self.vault is None:
+            return
+        self.vault.lists.create(name)
+        self.rebuild_sidebar()
+        self.choose_section("list", " ".join(name.split()))
