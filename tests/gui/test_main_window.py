@@ -448,9 +448,12 @@ def test_every_action_with_a_shortcut_is_in_the_help(window_for, tmp_path: Path)
     from hushnote.gui.shortcuts_dialog import ShortcutsDialog
 
     window = window_for(tmp_path / "v")
-    dialog = ShortcutsDialog(window.all_actions, window)
+    dialog = ShortcutsDialog(window.all_actions, window, extra=window.editor_shortcuts())
     names = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
     assert {"Lock", "New note", "Search", "Today's journal entry", "New contact"} <= names
+    assert "Show or hide the Markdown preview" in names
+    # Keyboard first: every menu action can be reached without the mouse.
+    assert all(action.shortcuts() for action in window.all_actions)
     keys = {dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())}
     assert any("Ctrl+K" in k for k in keys)
 
@@ -522,3 +525,17 @@ def test_todays_entry_from_the_keyboard(
     qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     assert workspace.note_model.rowCount() == 1  # the same entry, not a second one
     assert workspace.note_editor.body.toPlainText() == "Dear diary"
+
+
+def test_the_theme_follows_the_desktop(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from hushnote.gui.theme import palette_for
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = QPalette.ColorRole.Window
+    assert palette_for(app, Qt.ColorScheme.Dark).color(window).lightness() < 80
+    assert palette_for(app, Qt.ColorScheme.Light).color(window).lightness() > 180
+    assert palette_for(app, Qt.ColorScheme.Unknown).color(window).lightness() > 180

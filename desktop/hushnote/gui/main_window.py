@@ -112,8 +112,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         vault_menu = bar.addMenu(self.tr("&Vault"))
         self._action(vault_menu, self.tr("&Lock"), self.lock, ["Ctrl+L"])
-        self._action(vault_menu, self.tr("Change &passphrase…"), self.change_passphrase)
-        self._action(vault_menu, self.tr("&Rotate data key…"), self.rotate_key)
+        self._action(
+            vault_menu, self.tr("Change &passphrase…"), self.change_passphrase, ["Ctrl+Alt+P"]
+        )
+        self._action(vault_menu, self.tr("&Rotate data key…"), self.rotate_key, ["Ctrl+Alt+R"])
         self._action(vault_menu, self.tr("&Settings…"), self.edit_settings, ["Ctrl+,"])
         vault_menu.addSeparator()
         self._action(vault_menu, self.tr("&Quit"), self.close, ["Ctrl+Q"], needs_vault=False)
@@ -123,9 +125,11 @@ class MainWindow(QMainWindow):
         self._action(edit, self.tr("&New note"), ws.new_note, ["Ctrl+N"])
         self._action(edit, self.tr("&Today's journal entry"), ws.today, ["Ctrl+J"])
         self._action(edit, self.tr("New &contact"), ws.new_contact, ["Ctrl+Shift+N"])
-        self._action(edit, self.tr("New &list…"), self.new_list)
+        self._action(edit, self.tr("New &list…"), self.new_list, ["Ctrl+Alt+N"])
         self._action(edit, self.tr("Move note to &trash"), ws.trash_current, ["Ctrl+Delete"])
-        self._action(edit, self.tr("&Delete contact"), ws.delete_current_contact)
+        self._action(
+            edit, self.tr("&Delete contact"), ws.delete_current_contact, ["Ctrl+Shift+Delete"]
+        )
         self._action(edit, self.tr("&Search…"), self.search, ["Ctrl+K", "Ctrl+F"])
 
         go = bar.addMenu(self.tr("&Go"))
@@ -147,7 +151,9 @@ class MainWindow(QMainWindow):
 
         contacts = bar.addMenu(self.tr("&Contacts"))
         self._action(contacts, self.tr("&Import contacts…"), self.import_contacts, ["Ctrl+I"])
-        self._action(contacts, self.tr("&Export contacts (unencrypted)…"), self.export_contacts)
+        self._action(
+            contacts, self.tr("&Export contacts (unencrypted)…"), self.export_contacts, ["Ctrl+E"]
+        )
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(
@@ -235,7 +241,16 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, WINDOW_TITLE, error_text(error))
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.all_actions, self).exec()
+        ShortcutsDialog(self.all_actions, self, extra=self.editor_shortcuts()).exec()
+
+    def editor_shortcuts(self) -> list[tuple[str, str]]:
+        """Shortcuts that live inside one editor rather than on a menu."""
+        return [
+            (self.tr("Show or hide the Markdown preview"), "Ctrl+Shift+P"),
+            (self.tr("Save the contact"), "Ctrl+S"),
+            (self.tr("Move between search results"), self.tr("Up / Down")),
+            (self.tr("Open a search result"), self.tr("Enter")),
+        ]
 
     def edit_settings(self) -> None:
         if self.vault is None:

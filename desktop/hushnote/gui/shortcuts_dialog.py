@@ -17,7 +17,12 @@ __all__ = ["ShortcutsDialog"]
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actions: list[QAction],
+        parent: QWidget | None = None,
+        extra: list[tuple[str, str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = [
@@ -30,6 +35,7 @@ class ShortcutsDialog(QDialog):
             for action in actions
             if action.shortcuts()
         ]
+        rows += extra or []
         self.table = QTableWidget(len(rows), 2)
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])

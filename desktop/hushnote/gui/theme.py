@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["dark_palette", "follow_system_theme"]
+__all__ = ["dark_palette", "follow_system_theme", "palette_for"]
 
 
 def dark_palette() -> QPalette:
@@ -31,14 +31,17 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def palette_for(app: QApplication, scheme: Qt.ColorScheme) -> QPalette:
+    """The palette for the desktop's colour scheme (light when it does not say)."""
+    if scheme == Qt.ColorScheme.Dark:
+        return dark_palette()
+    return app.style().standardPalette()
+
+
 def follow_system_theme(app: QApplication) -> None:
-    """Fusion everywhere, with a dark palette when the desktop asks for dark."""
+    """Fusion everywhere, with a dark palette when the desktop asks for dark, switching
+    when the desktop switches."""
     app.setStyle("Fusion")
     hints = QGuiApplication.styleHints()
-
-    def apply() -> None:
-        dark = hints.colorScheme() == Qt.ColorScheme.Dark
-        app.setPalette(dark_palette() if dark else app.style().standardPalette())
-
-    apply()
-    hints.colorSchemeChanged.connect(lambda _scheme: apply())
+    app.setPalette(palette_for(app, hints.colorScheme()))
+    hints.colorSchemeChanged.connect(lambda scheme: app.setPalette(palette_for(app, scheme)))
