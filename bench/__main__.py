@@ -9,6 +9,7 @@ from bench.gui_bench import run_gui_benchmarks
 from bench.report import print_facts, print_table
 from bench.stores_bench import run_stores_benchmarks
 from bench.vault_bench import run_vault_benchmarks
+from bench.wipe_bench import run_wipe_benchmarks
 
 
 def main() -> int:
@@ -17,7 +18,7 @@ def main() -> int:
         "--quick", action="store_true", help="tiny sizes and few repeats: proves it runs"
     )
     parser.add_argument(
-        "--only", choices=("vault", "stores", "gui"), help="run one group of benchmarks"
+        "--only", choices=("vault", "stores", "gui", "wipe"), help="run one group of benchmarks"
     )
     args = parser.parse_args()
     if args.only in (None, "vault"):
@@ -31,6 +32,12 @@ def main() -> int:
         print()
     if args.only in (None, "gui"):
         rows, facts = run_gui_benchmarks(quick=args.quick)
+        print_table(rows)
+        print()
+        print_facts(facts)
+        print()
+    if args.only in (None, "wipe"):
+        rows, facts = run_wipe_benchmarks(quick=args.quick)
         print_table(rows)
         print()
         print_facts(facts)

@@ -14,12 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import hushnote
-from hushnote.cli.contact_commands import add_contact_commands
 from hushnote.cli.messages import exit_code_table, message_for
-from hushnote.cli.note_commands import add_note_commands
-from hushnote.cli.search_command import add_search_command
-from hushnote.cli.vault_commands import add_vault_commands
-from hushnote.core import default_vault_dir, harden_process
+from hushnote.cli.wipe_commands import add_duress_commands, add_wipe_command
+from hushnote.core.paths import default_vault_dir
+from hushnote.core.process import harden_process
 from hushnote.errors import HushnoteError
 
 __all__ = ["build_parser", "main"]
@@ -27,7 +25,9 @@ __all__ = ["build_parser", "main"]
 DEBUG_ENV = "HUSHNOTE_DEBUG"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
+    """The whole command line; ``wipe_only`` builds just enough for ``wipe``, which then
+    runs without importing the rest of Hushnote first."""
     parser = argparse.ArgumentParser(
         prog="hushnote",
         description="Hushnote keeps notes and contact lists in an encrypted vault. "
@@ -44,17 +44,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"hushnote {hushnote.__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    if wipe_only:
+        add_wipe_command(commands)
+        return parser
+    from hushnote.cli.contact_commands import add_contact_commands
+    from hushnote.cli.note_commands import add_note_commands
+    from hushnote.cli.search_command import add_search_command
+    from hushnote.cli.vault_commands import add_vault_commands
+
     add_vault_commands(commands)
     add_note_commands(commands)
     add_contact_commands(commands)
     add_search_command(commands)
+    add_wipe_command(commands)
+    add_duress_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(wipe_only=_is_wipe(arguments))
+    args = parser.parse_args(arguments)
     if args.vault is None:
         args.vault = default_vault_dir()
     args.vault = args.vault.expanduser().absolute()
@@ -84,6 +95,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get(DEBUG_ENV):
             traceback.print_exc()
         return 1
+
+
+def _is_wipe(arguments: list[str]) -> bool:
+    """Whether the command is ``wipe`` (after any ``--vault DIR``), without --help."""
+    words = [word for word in arguments if word not in ("--yes", "--leave-no-trace",
+                                                          "--no-overwrite")]  # fmt: skip
+    if "-h" in words or "--help" in words:
+        return False
+    while words[:1] == ["--vault"]:
+        words = words[2:]
+    if words[:1] and words[0].startswith("--vault="):
+        words = words[1:]
+    return words[:1] == ["wipe"]
 
 
 def _start_gui(vault: Path) -> int:

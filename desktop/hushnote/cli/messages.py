@@ -55,6 +55,7 @@ _PASSPHRASE_REASONS = {
     "no-terminal": "there is no terminal to ask for the passphrase; use --passphrase-file FILE",
     "not-utf8": "the passphrase is not valid UTF-8 text",
     "file-unreadable": "cannot read the passphrase file {path}",
+    "same-as-real": "the duress passphrase must differ from the real one",
 }
 
 _IMPORT_REASONS = {

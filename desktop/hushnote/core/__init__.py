@@ -1,29 +1,72 @@
 """The Qt-free core: vault, key slots, database and stores. The GUI and CLI sit on top.
 
-The names below are the public API; the modules behind them are free to change.
+The names below are the public API; the modules behind them are free to change. They
+load on first use (PEP 562), so that code needing one small piece (the panic wipe, run
+from a hotkey) does not pay for importing the whole core first.
 """
 
-from hushnote.core.contacts import (
-    Contact,
-    ContactMethod,
-    ContactStore,
-    ContactSummary,
-    ImportReport,
-    MethodKind,
-    NewContact,
-)
-from hushnote.core.contacts_csv import parse_csv, write_csv
-from hushnote.core.kdf import KdfParams, calibrate
-from hushnote.core.lists import ContactList, LinkStore, ListStore
-from hushnote.core.notes import NewNote, Note, NoteStore, NoteSummary
-from hushnote.core.paths import VaultPaths, default_vault_dir
-from hushnote.core.process import harden_process
-from hushnote.core.query import Query, parse_query
-from hushnote.core.search import Searcher, SearchHit
-from hushnote.core.settings import Settings
-from hushnote.core.snippets import Fragment
-from hushnote.core.vault import Vault, VaultInfo, read_info
-from hushnote.core.vcard import parse_vcards, write_vcards
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hushnote.core.contacts import (
+        Contact,
+        ContactMethod,
+        ContactStore,
+        ContactSummary,
+        ImportReport,
+        MethodKind,
+        NewContact,
+    )
+    from hushnote.core.contacts_csv import parse_csv, write_csv
+    from hushnote.core.kdf import KdfParams, calibrate
+    from hushnote.core.lists import ContactList, LinkStore, ListStore
+    from hushnote.core.notes import NewNote, Note, NoteStore, NoteSummary
+    from hushnote.core.paths import VaultPaths, default_vault_dir
+    from hushnote.core.process import harden_process
+    from hushnote.core.query import Query, parse_query
+    from hushnote.core.search import Searcher, SearchHit
+    from hushnote.core.settings import Settings
+    from hushnote.core.snippets import Fragment
+    from hushnote.core.vault import Vault, VaultInfo, read_info
+    from hushnote.core.vcard import parse_vcards, write_vcards
+
+_PUBLIC = {
+    "Contact": "hushnote.core.contacts",
+    "ContactList": "hushnote.core.lists",
+    "ContactMethod": "hushnote.core.contacts",
+    "ContactStore": "hushnote.core.contacts",
+    "ContactSummary": "hushnote.core.contacts",
+    "Fragment": "hushnote.core.snippets",
+    "ImportReport": "hushnote.core.contacts",
+    "KdfParams": "hushnote.core.kdf",
+    "LinkStore": "hushnote.core.lists",
+    "ListStore": "hushnote.core.lists",
+    "MethodKind": "hushnote.core.contacts",
+    "NewContact": "hushnote.core.contacts",
+    "NewNote": "hushnote.core.notes",
+    "Note": "hushnote.core.notes",
+    "NoteStore": "hushnote.core.notes",
+    "NoteSummary": "hushnote.core.notes",
+    "Query": "hushnote.core.query",
+    "SearchHit": "hushnote.core.search",
+    "Searcher": "hushnote.core.search",
+    "Settings": "hushnote.core.settings",
+    "Vault": "hushnote.core.vault",
+    "VaultInfo": "hushnote.core.vault",
+    "VaultPaths": "hushnote.core.paths",
+    "calibrate": "hushnote.core.kdf",
+    "default_vault_dir": "hushnote.core.paths",
+    "harden_process": "hushnote.core.process",
+    "parse_csv": "hushnote.core.contacts_csv",
+    "parse_query": "hushnote.core.query",
+    "parse_vcards": "hushnote.core.vcard",
+    "read_info": "hushnote.core.vault",
+    "write_csv": "hushnote.core.contacts_csv",
+    "write_vcards": "hushnote.core.vcard",
+}
 
 __all__ = [
     "Contact",
@@ -59,3 +102,16 @@ __all__ = [
     "write_csv",
     "write_vcards",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -250,6 +250,12 @@ class Database:
                 self.connection.set_progress_handler(None, 0)
                 self.connection.execute("DETACH DATABASE rekey")
 
+    def abandon(self) -> None:
+        """Close without a checkpoint or any other write (the files are being wiped)."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
     def close(self) -> None:
         """Checkpoint, truncate the WAL and close; safe to call twice."""
         if self._connection is None:

@@ -43,6 +43,9 @@ class NewNote:
     pinned: bool = False
     journal_day: date | None = None
     uuid: str | None = None
+    # Kept as given when set (a decoy's or an imported note's own history); else now.
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,8 @@ class NoteStore:
         _check_text(draft.title, draft.body)
         tags = clean_tags(draft.tags)
         now = to_ms(self._clock())
+        created = to_ms(draft.created_at) if draft.created_at else now
+        updated = to_ms(draft.updated_at) if draft.updated_at else created
         cursor = connection.execute(
             "INSERT INTO notes (uuid, title, notebook_id, journal_day, pinned, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -219,8 +224,8 @@ class NoteStore:
                 _notebook_id(connection, draft.notebook),
                 draft.journal_day.isoformat() if draft.journal_day else None,
                 int(draft.pinned),
-                now,
-                now,
+                created,
+                updated,
             ),
         )
         note_id = int(cursor.lastrowid)

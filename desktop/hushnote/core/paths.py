@@ -10,8 +10,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 __all__ = ["APP_NAME", "VaultPaths", "app_cache_dir", "app_config_dir", "default_vault_dir"]
 
 APP_NAME = "hushnote"
@@ -23,15 +21,21 @@ def default_vault_dir() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs  # only here: a wipe of an explicit folder never needs it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def app_config_dir() -> Path:
     """Non-revealing preferences only; anything describing the user's data is in the vault."""
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def app_cache_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 

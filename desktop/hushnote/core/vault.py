@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import os
 import secrets
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -24,8 +25,10 @@ from hushnote.core.atomic import (
     storage_errors,
     swap_in,
 )
+from hushnote.core.clock import system_clock
 from hushnote.core.contacts import ContactStore
 from hushnote.core.database import Database, Progress
+from hushnote.core.duress import DecoyNote, decode_decoy, encode_decoy
 from hushnote.core.folder import FolderLock, prepare_new_folder, tighten_permissions
 from hushnote.core.header import (
     FORMAT_VERSION,
@@ -39,14 +42,17 @@ from hushnote.core.header import (
 from hushnote.core.kdf import KEY_SIZE, KdfParams, calibrate, check_params, derive_key
 from hushnote.core.kdf import encode_passphrase as _validate_passphrase
 from hushnote.core.lists import LinkStore, ListStore
-from hushnote.core.notes import NoteStore
+from hushnote.core.notes import NewNote, NoteStore
 from hushnote.core.paths import VaultPaths
 from hushnote.core.schema import COUNTED_TABLES, migrate, schema_version
 from hushnote.core.search import Searcher
 from hushnote.core.settings import Settings
+from hushnote.core.unlock_guard import UnlockGuard
+from hushnote.core.wipe import Wipe, wipe
 from hushnote.errors import (
     AuthenticationError,
     HeaderCorruptedError,
+    PassphraseError,
     VaultBusyError,
     VaultCorruptedError,
     VaultLockedError,
@@ -175,24 +181,90 @@ class Vault:
         paths = VaultPaths(root)
         header = _read_header(paths)
         folder_lock = FolderLock(root)
+        guard = UnlockGuard(root)
         try:
             key = _slot_key_for(passphrase, header)
-            opened = [
-                slot
-                for slot in header.open_slots(bytes(key))
-                if slot.content.kind is SlotKind.NORMAL
-            ]
-            if not opened:
+            opened = header.open_slots(bytes(key))
+            normal = [slot for slot in opened if slot.content.kind is SlotKind.NORMAL]
+            duress = [slot for slot in opened if slot.content.kind is SlotKind.DURESS]
+            if normal:
+                tighten_permissions(paths)
+                clean_leftovers(paths.header)
+                slot = normal[0]
+                vault = cls._open_database(
+                    paths, header, slot.index, key, slot.content, folder_lock
+                )
+            elif duress:
+                slot = duress[0]
+                vault = cls._open_decoy(paths, header, slot.index, key, slot.content, folder_lock)
+            else:
                 _zero(key)
+                if guard.failed():
+                    folder_lock.release()
+                    wipe(root)
+                    guard.forget()
                 raise AuthenticationError()
-            slot = opened[0]
-            tighten_permissions(paths)
-            clean_leftovers(paths.header)
-            vault = cls._open_database(paths, header, slot.index, key, slot.content, folder_lock)
         except BaseException:
             folder_lock.release()
             raise
+        guard.succeeded()
         return vault
+
+    @classmethod
+    def _open_decoy(
+        cls,
+        paths: VaultPaths,
+        header: Header,
+        index: int,
+        key: bytearray,
+        content: SlotContent,
+        folder_lock: FolderLock,
+    ) -> Vault:
+        """The duress passphrase: destroy the real vault, open the decoy in its place.
+
+        1. Every header file is overwritten in place (the real keys are gone).
+        2. The real database files are unlinked; their contents are overwritten in a
+           background thread, which the process waits for before it exits.
+        3. A new database with the decoy's notes is created under a new key, and a new
+           header with one normal slot for the duress passphrase is written. From then on
+           the duress passphrase opens the decoy like any vault, and the real one fails
+           like any wrong passphrase.
+        """
+        notes = decode_decoy(content.payload)
+        job = Wipe(paths.root)
+        job.destroy()
+        decoy = SlotContent(kind=SlotKind.NORMAL, dek=os.urandom(KEY_SIZE))
+        with storage_errors(paths.database):
+            create_private_file(paths.database)
+        db = Database.open(paths.database, decoy.dek)
+        try:
+            migrate(db)
+            NoteStore(db).create_many(
+                NewNote(
+                    title=n.title, body=n.body, created_at=n.created_at, updated_at=n.updated_at
+                )
+                for n in notes
+            )
+            fresh = Header(
+                params=header.params, salt=header.salt, slots=Header.new(header.params).slots
+            )
+            fresh = fresh.with_slot(index, bytes(key), decoy)
+            replace_file(paths.header, fresh.to_bytes())
+        except BaseException:
+            db.close()
+            raise
+        finally:
+            # Only now: overwriting the old files must not race the new ones' creation.
+            threading.Thread(target=job.finish, name="overwrite", daemon=False).start()
+        return cls(
+            paths=paths,
+            header=fresh,
+            slot_index=index,
+            key=key,
+            content=decoy,
+            db=db,
+            folder_lock=folder_lock,
+        )
 
     @classmethod
     def _open_database(
@@ -326,6 +398,56 @@ class Vault:
             )
         finally:
             _zero(key)
+
+    def set_duress(self, passphrase: str, decoy: list[tuple[str, str]]) -> None:
+        """Set the duress passphrase, replacing any earlier one, with the decoy's notes.
+
+        Every slot but this vault's own is re-randomised and the duress slot lands at a
+        random one of them, so the header shows neither that one is set nor that it
+        changed. The decoy's notes claim to have been written now.
+        """
+        _validate_passphrase(passphrase)
+        self._require_keys()
+        duress_key = _slot_key_for(passphrase, self._header)
+        try:
+            opens = self._header.open_slots(bytes(duress_key))
+            if any(slot.index == self._slot_index for slot in opens):
+                raise PassphraseError(reason="same-as-real")
+            now = system_clock()
+            payload = encode_decoy([DecoyNote(title, body, now, now) for title, body in decoy])
+            header = self._without_other_slots()
+            index = secrets.choice([i for i in range(SLOT_COUNT) if i != self._slot_index])
+            content = SlotContent(SlotKind.DURESS, os.urandom(KEY_SIZE), payload=payload)
+            header = header.with_slot(index, bytes(duress_key), content)
+            replace_file(self.paths.header, header.to_bytes())
+        finally:
+            _zero(duress_key)
+        self._header = header
+
+    def clear_duress(self) -> None:
+        """Remove any duress passphrase (every other slot becomes random again)."""
+        self._require_keys()
+        header = self._without_other_slots()
+        replace_file(self.paths.header, header.to_bytes())
+        self._header = header
+
+    def _without_other_slots(self) -> Header:
+        header = self._header
+        for index in range(SLOT_COUNT):
+            if index != self._slot_index:
+                header = header.with_random_slot(index)
+        return header
+
+    def abandon(self) -> None:
+        """Drop the keys and close without writing anything more (after a panic wipe)."""
+        if self._db is not None:
+            self._db.abandon()
+            self._db = None
+        if self._key is not None:
+            _zero(self._key)
+            self._key = None
+        self._content = None
+        self._folder_lock.release()
 
     def change_passphrase(self, new_passphrase: str) -> None:
         """Reseal this vault's slot under ``new_passphrase``; the database is untouched.

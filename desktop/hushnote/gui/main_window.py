@@ -7,6 +7,9 @@ shows the unlock screen. The window title is always just "Hushnote".
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,11 +32,16 @@ from hushnote.core import (
     write_vcards,
 )
 from hushnote.core.atomic import replace_file
+from hushnote.core.unlock_guard import UnlockGuard
+from hushnote.core.wipe import Wipe
 from hushnote.errors import AuthenticationError, CancelledError, HushnoteError
 from hushnote.gui.auto_lock import AutoLock
 from hushnote.gui.create_page import CreatePage
+from hushnote.gui.duress_dialog import DuressDialog
 from hushnote.gui.file_dialogs import choose_open_path, choose_save_path
+from hushnote.gui.hold_button import HoldButton
 from hushnote.gui.messages import error_text
+from hushnote.gui.panic_key import PANIC_KEYS, PanicKey
 from hushnote.gui.passphrase_dialog import ChangePassphraseDialog
 from hushnote.gui.search_dialog import SearchDialog
 from hushnote.gui.secure_clipboard import SecureClipboard
@@ -60,6 +68,7 @@ class MainWindow(QMainWindow):
         *,
         kdf: KdfParams | None = None,
         auto_lock: AutoLock | None = None,
+        on_wiped: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -87,6 +96,24 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.auto_lock)
         self.session_watch = SessionWatch(self)
         self.session_watch.lock_requested.connect(self.lock)
+
+        # The panic wipe: always on screen (the status bar shows on every page), and on
+        # an app-wide key; both need a second's hold, never a single stray press.
+        self.on_wiped = on_wiped or QApplication.quit
+        self.wiped_in: float | None = None
+        self.panic_button = HoldButton(self.tr("Hold to wipe"))
+        self.panic_button.setAccessibleName(self.tr("Panic wipe"))
+        self.panic_button.setAccessibleDescription(self.tr(
+            "Hold for one second to destroy the vault at once. Also: hold %1.")
+            .replace("%1", PANIC_KEYS))  # fmt: skip
+        self.panic_button.setToolTip(self.panic_button.accessibleDescription())
+        self.panic_button.setStyleSheet("QPushButton { color: #b00020; font-weight: bold; }")
+        self.panic_button.held.connect(self.panic)
+        self.statusBar().addPermanentWidget(self.panic_button)
+        self.panic_key = PanicKey(self)
+        self.panic_key.held.connect(self.panic)
+        if app is not None:
+            app.installEventFilter(self.panic_key)
 
         self.vault_actions: list[QAction] = []
         self.all_actions: list[QAction] = []
@@ -116,6 +143,7 @@ class MainWindow(QMainWindow):
             vault_menu, self.tr("Change &passphrase…"), self.change_passphrase, ["Ctrl+Alt+P"]
         )
         self._action(vault_menu, self.tr("&Rotate data key…"), self.rotate_key, ["Ctrl+Alt+R"])
+        self._action(vault_menu, self.tr("&Duress passphrase…"), self.edit_duress, ["Ctrl+Alt+D"])
         self._action(vault_menu, self.tr("&Settings…"), self.edit_settings, ["Ctrl+,"])
         vault_menu.addSeparator()
         self._action(vault_menu, self.tr("&Quit"), self.close, ["Ctrl+Q"], needs_vault=False)
@@ -215,6 +243,25 @@ class MainWindow(QMainWindow):
         self.unlock_page.reset()
         self._show_page(self.unlock_page)
 
+    def panic(self) -> None:
+        """Destroy the vault now: keys first, then files; close everything; quit."""
+        start = time.perf_counter()
+        job = Wipe(self.root, overwrite=True, leave_no_trace=True)
+        job.destroy()
+        vault, self.vault = self.vault, None
+        if vault is not None:
+            vault.abandon()  # no checkpoint, no last save: nothing more is written
+        self.clipboard.clear_if_ours()
+        self.search_dialog.forget()
+        self.workspace.forget()
+        self.auto_lock.disarm()
+        for widget in QApplication.topLevelWidgets():
+            widget.hide()
+        self.wiped_in = time.perf_counter() - start
+        # The overwrite takes seconds for a big vault; the process waits for it at exit.
+        threading.Thread(target=job.finish, name="overwrite", daemon=False).start()
+        self.on_wiped()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.lock()
         super().closeEvent(event)
@@ -246,6 +293,7 @@ class MainWindow(QMainWindow):
     def editor_shortcuts(self) -> list[tuple[str, str]]:
         """Shortcuts that live inside one editor rather than on a menu."""
         return [
+            (self.tr("Panic wipe (hold for one second)"), PANIC_KEYS),
             (self.tr("Show or hide the Markdown preview"), "Ctrl+Shift+P"),
             (self.tr("Save the contact"), "Ctrl+S"),
             (self.tr("Move between search results"), self.tr("Up / Down")),
@@ -256,11 +304,33 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         preferences = VaultPreferences(self.vault)
-        dialog = SettingsDialog(preferences, self)
+        guard = UnlockGuard(self.root)
+        dialog = SettingsDialog(preferences, guard.limit, self)
         if dialog.exec():
             preferences.save(dialog.auto_lock.value(), dialog.clipboard.value())
             self.auto_lock.minutes = dialog.auto_lock.value()
             self.clipboard.clear_seconds = dialog.clipboard.value()
+            if dialog.wipe_limit() != guard.limit:
+                guard.set_limit(dialog.wipe_limit())
+
+    def edit_duress(self) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        dialog = DuressDialog(self)
+        if not dialog.exec():
+            dialog.wipe()
+            return
+        if dialog.removing:
+            dialog.wipe()
+            vault.clear_duress()
+            self.statusBar().showMessage(self.tr("No duress passphrase is set now."), 5000)
+            return
+        passphrase, notes = dialog.passphrase.text(), dialog.notes()
+        dialog.wipe()
+        self._long_work(self.tr("Setting the duress passphrase…"),
+                        lambda progress: vault.set_duress(passphrase, notes),
+                        self.tr("The duress passphrase is set."))  # fmt: skip
 
     def change_passphrase(self) -> None:
         vault = self.vault

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
 from hushnote.core import Vault
+from hushnote.core.unlock_guard import MAX_LIMIT, MIN_LIMIT
 from hushnote.gui.auto_lock import DEFAULT_MINUTES
 from hushnote.gui.secure_clipboard import DEFAULT_CLEAR_SECONDS
 
@@ -49,7 +50,18 @@ class VaultPreferences:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, preferences: VaultPreferences, parent: QWidget | None = None) -> None:
+    """``wipe_limit()`` is None for never."""
+
+    def wipe_limit(self) -> int | None:
+        value = self.wipe_after.value()
+        return None if value < MIN_LIMIT else value
+
+    def __init__(
+        self,
+        preferences: VaultPreferences,
+        guard_limit: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.auto_lock = QSpinBox()
@@ -63,6 +75,17 @@ class SettingsDialog(QDialog):
         self.clipboard.setSuffix(self.tr(" s"))
         self.clipboard.setValue(preferences.clipboard_seconds)
         self.clipboard.setAccessibleName(self.tr("Clear copied text after this many seconds"))
+        self.wipe_after = QSpinBox()
+        self.wipe_after.setRange(MIN_LIMIT - 1, MAX_LIMIT)
+        self.wipe_after.setSpecialValueText(self.tr("never"))
+        self.wipe_after.setSuffix(self.tr(" wrong passphrases"))
+        self.wipe_after.setValue(guard_limit or MIN_LIMIT - 1)
+        self.wipe_after.setAccessibleName(
+            self.tr("Wipe after this many wrong passphrases in a row")
+        )
+        self.wipe_after.setToolTip(
+            self.tr("Counted on this computer only: it does not stop someone who copied the disk.")
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -71,4 +94,5 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Lock when idle for:"), self.auto_lock)
         form.addRow(self.tr("&Clear the clipboard after:"), self.clipboard)
+        form.addRow(self.tr("&Wipe the vault after:"), self.wipe_after)
         form.addRow(buttons)

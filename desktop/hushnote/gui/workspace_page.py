@@ -154,15 +154,17 @@ class Workspace(QWidget):
     def forget(self) -> None:
         """Save what is being edited, then drop every row and field shown."""
         self.save_all()
+        self.vault = None
         self.note_editor.clear()
         self.contact_editor.clear()
         self.list_editor.clear()
         self.note_model.clear()
         self.contact_model.clear()
+        self.sidebar.blockSignals(True)
         self.sidebar.clear()
+        self.sidebar.blockSignals(False)
         self.heading.clear()
         self.editors.setCurrentWidget(self.placeholder)
-        self.vault = None
 
     def save_all(self) -> None:
         self.note_editor.save()

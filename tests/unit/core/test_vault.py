@@ -13,7 +13,7 @@ import pytest
 from conftest import VaultSetup
 from hushnote.core import KdfParams, Vault, VaultPaths, read_info
 from hushnote.core.database import Database
-from hushnote.core.header import SLOT_COUNT, Header, SlotContent, SlotKind
+from hushnote.core.header import SLOT_COUNT, Header, SlotContent
 from hushnote.core.vault import _slot_key_for
 from hushnote.errors import (
     AuthenticationError,
@@ -400,17 +400,30 @@ def test_counts(fast_kdf_vault: VaultSetup) -> None:
         assert vault.counts()["settings"] == 2
 
 
-def test_slot_kind_other_than_normal_does_not_unlock(fast_kdf_vault: VaultSetup) -> None:
-    """Only normal slots open the real database; other kinds have their own handling."""
+def test_a_slot_of_an_unknown_kind_is_reported_not_guessed(fast_kdf_vault: VaultSetup) -> None:
+    """A kind written by a newer Hushnote must not be treated as one this version knows."""
+    import struct
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from hushnote.core.header import PAYLOAD_CAPACITY
+    from hushnote.errors import UnsupportedVersionError
+
     paths = VaultPaths(fast_kdf_vault.root)
     header = Header.parse(paths.header.read_bytes())
-    key = _slot_key_for("duress words", header)
+    key = bytes(_slot_key_for("future words", header))
     with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
         free = next(i for i in range(SLOT_COUNT) if i != vault._slot_index)
-    header = header.with_slot(free, bytes(key), SlotContent(SlotKind.DURESS, os.urandom(32)))
-    paths.header.write_bytes(header.to_bytes())
-    with pytest.raises(AuthenticationError):
-        Vault.unlock(fast_kdf_vault.root, "duress words")
+    plaintext = struct.pack(">BBH32s32s", 9, 0, 0, os.urandom(32), bytes(32))
+    plaintext += bytes(PAYLOAD_CAPACITY)
+    nonce = os.urandom(12)
+    sealed = nonce + AESGCM(key).encrypt(nonce, plaintext, header.prefix() + bytes([free]))
+    slots = list(header.slots)
+    slots[free] = sealed
+    paths.header.write_bytes(Header(header.params, header.salt, tuple(slots)).to_bytes())
+    with pytest.raises(UnsupportedVersionError):
+        Vault.unlock(fast_kdf_vault.root, "future words")
+    Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase).lock()
 
 
 def test_rotation_reports_progress_and_can_be_cancelled(fast_kdf_vault: VaultSetup) -> None:

@@ -1,0 +1,84 @@
+"""Optional: wipe the vault after N wrong passphrases in a row (off by default).
+
+The limit and the count must be readable before anything is unlocked, so they live
+outside the vault, in the app's config folder, keyed by a hash of the vault's path. While
+the limit is off nothing is written there at all. Someone who copied the disk first can
+guess forever on the copy: this only stops guessing on this machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from hushnote.core.paths import app_config_dir
+from hushnote.errors import InvalidRecordError
+
+__all__ = ["MAX_LIMIT", "MIN_LIMIT", "UnlockGuard"]
+
+MIN_LIMIT = 3
+MAX_LIMIT = 100
+STATE_FILE = "unlock-guard.json"
+
+
+class UnlockGuard:
+    """The wrong-passphrase counter of one vault."""
+
+    def __init__(self, root: Path, state_file: Path | None = None) -> None:
+        self._key = hashlib.sha256(str(root.absolute()).encode()).hexdigest()
+        self._file = state_file or app_config_dir() / STATE_FILE
+
+    def _load(self) -> dict[str, dict[str, int]]:
+        try:
+            data = json.loads(self._file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _save(self, data: dict[str, dict[str, int]]) -> None:
+        from hushnote.core.atomic import DIR_MODE, replace_file
+
+        if not data:
+            self._file.unlink(missing_ok=True)
+            return
+        self._file.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        replace_file(self._file, json.dumps(data).encode())
+
+    @property
+    def limit(self) -> int | None:
+        entry = self._load().get(self._key)
+        return int(entry["limit"]) if entry and "limit" in entry else None
+
+    def set_limit(self, limit: int | None) -> None:
+        """Turn the wipe on at ``limit`` wrong passphrases in a row, or off (None)."""
+        if limit is not None and not MIN_LIMIT <= limit <= MAX_LIMIT:
+            raise InvalidRecordError(field="limit", minimum=MIN_LIMIT, maximum=MAX_LIMIT)
+        data = self._load()
+        if limit is None:
+            data.pop(self._key, None)
+        else:
+            data[self._key] = {"limit": limit, "failures": 0}
+        self._save(data)
+
+    def failed(self) -> bool:
+        """Count one wrong passphrase; True when the limit is reached (wipe now)."""
+        data = self._load()
+        entry = data.get(self._key)
+        if not entry:
+            return False
+        entry["failures"] = int(entry.get("failures", 0)) + 1
+        self._save(data)
+        return entry["failures"] >= int(entry["limit"])
+
+    def succeeded(self) -> None:
+        data = self._load()
+        entry = data.get(self._key)
+        if entry and entry.get("failures"):
+            entry["failures"] = 0
+            self._save(data)
+
+    def forget(self) -> None:
+        data = self._load()
+        if data.pop(self._key, None) is not None:
+            self._save(data)

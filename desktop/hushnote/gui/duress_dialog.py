@@ -1,0 +1,105 @@
+"""Set or remove the duress passphrase, and write the notes its decoy will hold."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from hushnote.core.duress import DecoyNote, encode_decoy
+from hushnote.core.header import PAYLOAD_CAPACITY
+from hushnote.errors import InvalidRecordError
+from hushnote.gui.passphrase_page import passphrase_field
+
+__all__ = ["DuressDialog", "parse_decoy"]
+
+
+def parse_decoy(text: str) -> list[tuple[str, str]]:
+    """Notes separated by lines of "---"; each note's first line is its title."""
+    notes = []
+    for block in text.split("\n---\n"):
+        lines = block.strip("\n").splitlines()
+        if lines and any(line.strip() for line in lines):
+            notes.append((lines[0].lstrip("# ").strip(), "\n".join(lines[1:]).strip()))
+    return notes
+
+
+class DuressDialog(QDialog):
+    """``result()`` is Accepted to set, and ``removing`` says the user chose Remove."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Duress passphrase"))
+        self.removing = False
+        explanation = QLabel(self.tr(
+            "If someone forces you to unlock, type the duress passphrase instead. Hushnote "
+            "will look as if it unlocked, show only the harmless notes below, and destroy "
+            "everything else. Nothing on this computer shows that a duress passphrase is "
+            "set. Setting one replaces any earlier one."))  # fmt: skip
+        explanation.setWordWrap(True)
+        self.passphrase = passphrase_field(self.tr("Duress passphrase"))
+        self.repeat = passphrase_field(self.tr("Repeat the duress passphrase"))
+        self.decoy = QPlainTextEdit()
+        self.decoy.setAccessibleName(self.tr("Decoy notes"))
+        self.decoy.setPlaceholderText(self.tr(
+            "Shopping list\nmilk, bread\n---\nBook club\nChapter 4 on Thursday"))  # fmt: skip
+        self.decoy.textChanged.connect(self._measure)
+        self.room = QLabel()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        set_button = QPushButton(self.tr("&Set duress passphrase"))
+        remove_button = QPushButton(self.tr("&Remove any duress passphrase"))
+        buttons.addButton(set_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(remove_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        set_button.clicked.connect(self._check)
+        remove_button.clicked.connect(self._remove)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(explanation)
+        form.addRow(self.tr("&Duress passphrase:"), self.passphrase)
+        form.addRow(self.tr("R&epeat:"), self.repeat)
+        form.addRow(self.tr("Decoy &notes:"), self.decoy)
+        form.addRow("", self.room)
+        form.addRow(self.status)
+        form.addRow(buttons)
+        self._measure()
+
+    def notes(self) -> list[tuple[str, str]]:
+        return parse_decoy(self.decoy.toPlainText())
+
+    def _measure(self) -> None:
+        from datetime import UTC, datetime
+
+        now = datetime.now(UTC)
+        try:
+            size = len(encode_decoy([DecoyNote(t, b, now, now) for t, b in self.notes()]))
+        except InvalidRecordError:
+            size = PAYLOAD_CAPACITY + 1
+        used = min(100, size * 100 // PAYLOAD_CAPACITY)
+        self.room.setText(self.tr("%1% of the room for decoy notes used").replace("%1", str(used)))
+
+    def _check(self) -> None:
+        if not self.passphrase.text():
+            self.status.setText(self.tr("Enter a duress passphrase."))
+        elif self.passphrase.text() != self.repeat.text():
+            self.status.setText(self.tr("The two passphrases do not match."))
+        elif self.room.text().startswith("100"):
+            self.status.setText(self.tr("The decoy notes are too long; shorten them."))
+        else:
+            self.accept()
+
+    def _remove(self) -> None:
+        self.removing = True
+        self.accept()
+
+    def wipe(self) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.decoy.clear()

@@ -1,0 +1,143 @@
+"""The panic button, the panic key, and the duress passphrase, in the real window."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from conftest import PASSPHRASE, VaultSetup
+from hushnote.core import KdfParams, Vault
+from hushnote.core.unlock_guard import UnlockGuard
+from hushnote.gui.auto_lock import AutoLock
+from hushnote.gui.main_window import MainWindow
+from support.gui import FakeClock, unlock_window
+
+
+@pytest.fixture
+def wiped() -> list[bool]:
+    return []
+
+
+@pytest.fixture
+def window(qtbot: QtBot, fast_kdf_params: KdfParams, fast_kdf_vault: VaultSetup,
+           wiped: list[bool]) -> MainWindow:  # fmt: skip
+    made = MainWindow(
+        fast_kdf_vault.root,
+        kdf=fast_kdf_params,
+        on_wiped=lambda: wiped.append(True),
+        auto_lock=AutoLock(clock=FakeClock(), check_every_ms=3_600_000),
+    )
+    qtbot.addWidget(made)
+    made.show()
+    return made
+
+
+def finish_overwrites() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "overwrite":
+            thread.join()
+
+
+def test_holding_the_panic_button_destroys_the_open_vault(
+    qtbot: QtBot, window: MainWindow, fast_kdf_vault: VaultSetup, wiped: list[bool]
+) -> None:
+    unlock_window(qtbot, window, PASSPHRASE)
+    window.clipboard.copy("+1 555 0100")
+    window.panic_button.start_hold()
+    qtbot.waitUntil(lambda: bool(wiped), timeout=3_000)
+    finish_overwrites()
+    assert not fast_kdf_vault.root.exists()
+    assert window.vault is None
+    assert not window.isVisible()
+    assert QGuiApplication.clipboard().text() == ""
+    assert window.wiped_in is not None and window.wiped_in < 0.3
+
+
+def test_the_panic_button_works_on_the_unlock_screen(
+    qtbot: QtBot, window: MainWindow, fast_kdf_vault: VaultSetup, wiped: list[bool]
+) -> None:
+    assert window.pages.currentWidget() is window.unlock_page
+    assert window.panic_button.isVisible()
+    qtbot.mousePress(window.panic_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(wiped), timeout=3_000)
+    finish_overwrites()
+    assert not fast_kdf_vault.root.exists()
+
+
+def test_a_short_press_does_nothing(
+    qtbot: QtBot, window: MainWindow, fast_kdf_vault: VaultSetup, wiped: list[bool]
+) -> None:
+    qtbot.mousePress(window.panic_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(300)
+    qtbot.mouseRelease(window.panic_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(1_200)
+    assert not wiped
+    assert fast_kdf_vault.root.exists()
+    Vault.unlock(fast_kdf_vault.root, PASSPHRASE).lock()
+
+
+def test_holding_the_panic_keys_wipes_and_tapping_them_does_not(
+    qtbot: QtBot, window: MainWindow, fast_kdf_vault: VaultSetup, wiped: list[bool]
+) -> None:
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyPress(window, Qt.Key.Key_W, keys)
+    QTest.keyRelease(window, Qt.Key.Key_W, keys)
+    qtbot.wait(1_200)
+    assert not wiped and fast_kdf_vault.root.exists()
+    QTest.keyPress(window, Qt.Key.Key_W, keys)
+    qtbot.waitUntil(lambda: bool(wiped), timeout=3_000)
+    finish_overwrites()
+    assert not fast_kdf_vault.root.exists()
+
+
+def test_set_a_duress_passphrase_and_unlock_with_it(
+    qtbot: QtBot, window: MainWindow, fast_kdf_vault: VaultSetup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hushnote.gui import duress_dialog
+
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
+        vault.notes.create(title="Real case file", body="names")
+
+    def fill(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.passphrase.setText("nothing to see")
+        dialog.repeat.setText("nothing to see")
+        dialog.decoy.setPlainText("Groceries\nmilk\n---\nRecipes\nsoup")
+        return 1
+
+    monkeypatch.setattr(duress_dialog.DuressDialog, "exec", fill)
+    unlock_window(qtbot, window, PASSPHRASE)
+    window.edit_duress()
+    window.lock()
+    unlock_window(qtbot, window, "nothing to see")
+    titles = {
+        window.workspace.note_model.data(window.workspace.note_model.index(row))
+        for row in range(window.workspace.note_model.rowCount())
+    }
+    assert titles == {"Groceries", "Recipes"}
+    window.lock()
+    finish_overwrites()
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.begin_unlock()
+    qtbot.waitUntil(lambda: not window.unlock_page.busy.isVisible(), timeout=10_000)
+    assert window.unlock_page.status.text() == "That passphrase does not open this vault."
+
+
+def test_the_wipe_after_setting_is_kept_outside_the_vault(
+    qtbot: QtBot, window: MainWindow, fast_kdf_vault: VaultSetup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hushnote.gui import settings_dialog
+
+    def choose(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.wipe_after.setValue(5)
+        return 1
+
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", choose)
+    unlock_window(qtbot, window, PASSPHRASE)
+    window.edit_settings()
+    assert UnlockGuard(Path(fast_kdf_vault.root)).limit == 5

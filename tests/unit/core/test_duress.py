@@ -1,0 +1,118 @@
+"""The duress passphrase: a normal-looking unlock into a decoy, the real vault destroyed."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import VaultSetup
+from hushnote.core import Vault, VaultPaths, read_info
+from hushnote.core.header import PAYLOAD_CAPACITY, SLOT_COUNT, Header
+from hushnote.errors import AuthenticationError, InvalidRecordError, PassphraseError
+from support.forensics import canary_hits
+
+DURESS = "grocery list words"
+SECRET = "RealCaseCanary-Okafor-5521"
+DECOY = [("Shopping", "Milk, bread, eggs."), ("Book club", "Chapter 4 on Thursday.")]
+
+
+def wait_for_overwrites() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "overwrite":
+            thread.join()
+
+
+@pytest.fixture
+def armed(fast_kdf_vault: VaultSetup) -> VaultSetup:
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        for n in range(10):
+            vault.notes.create(title=f"{SECRET} {n}", body=SECRET * 20)
+        vault.set_duress(DURESS, DECOY)
+    return fast_kdf_vault
+
+
+def test_the_duress_passphrase_opens_the_decoy_and_destroys_the_real_vault(
+    armed: VaultSetup, isolated_home: Path
+) -> None:
+    header_before = VaultPaths(armed.root).header.read_bytes()
+    with Vault.unlock(armed.root, DURESS) as vault:
+        notes = [vault.notes.get(s.uuid) for s in vault.notes.summaries()]
+        assert sorted((n.title, n.body) for n in notes) == sorted(DECOY)
+        assert all(n.created_at.year >= 2026 for n in notes)
+        assert vault.searcher.search(SECRET) == []
+    wait_for_overwrites()
+    with pytest.raises(AuthenticationError):
+        Vault.unlock(armed.root, armed.passphrase)
+    header_after = VaultPaths(armed.root).header.read_bytes()
+    assert len(header_after) == len(header_before)
+    assert header_after[:64] == header_before[:64]  # same parameters, same salt
+    assert sorted(os.listdir(armed.root)) == ["vault.db", "vault.key"]
+    assert canary_hits([SECRET], armed.root, isolated_home, Path(os.environ["TMPDIR"])) == []
+    # The decoy is now an ordinary vault: the duress passphrase opens it again.
+    with Vault.unlock(armed.root, DURESS) as vault:
+        assert vault.notes.count() == 2
+
+
+def test_nothing_on_disk_says_whether_a_duress_passphrase_is_set(
+    fast_kdf_vault: VaultSetup,
+) -> None:
+    paths = VaultPaths(fast_kdf_vault.root)
+    info_before = read_info(fast_kdf_vault.root)
+    plain = Header.parse(paths.header.read_bytes())
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        vault.set_duress(DURESS, DECOY * 10)
+    armed = Header.parse(paths.header.read_bytes())
+    assert sorted(os.listdir(fast_kdf_vault.root)) == ["vault.db", "vault.key"]
+    assert len(armed.to_bytes()) == len(plain.to_bytes())
+    assert (armed.params, armed.salt, len(armed.slots)) == (plain.params, plain.salt, SLOT_COUNT)
+    assert read_info(fast_kdf_vault.root).kdf == info_before.kdf
+    assert read_info(fast_kdf_vault.root).slot_count == info_before.slot_count
+
+
+def test_the_real_passphrase_still_opens_the_real_vault(armed: VaultSetup) -> None:
+    with Vault.unlock(armed.root, armed.passphrase) as vault:
+        assert vault.notes.count() == 10
+
+
+def test_passphrase_change_and_key_rotation_keep_the_duress_slot(armed: VaultSetup) -> None:
+    with Vault.unlock(armed.root, armed.passphrase) as vault:
+        vault.change_passphrase("new real words")
+        vault.rotate_key()
+    with Vault.unlock(armed.root, DURESS) as vault:
+        assert vault.notes.count() == 2
+
+
+def test_clearing_and_replacing_the_duress_passphrase(armed: VaultSetup) -> None:
+    with Vault.unlock(armed.root, armed.passphrase) as vault:
+        vault.set_duress("another duress", [])
+    with pytest.raises(AuthenticationError):
+        Vault.unlock(armed.root, DURESS)  # replaced, not added
+    with Vault.unlock(armed.root, armed.passphrase) as vault:
+        vault.clear_duress()
+    with pytest.raises(AuthenticationError):
+        Vault.unlock(armed.root, "another duress")
+    with Vault.unlock(armed.root, armed.passphrase) as vault:
+        assert vault.notes.count() == 10
+
+
+def test_an_empty_decoy_is_an_empty_vault(fast_kdf_vault: VaultSetup) -> None:
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        vault.notes.create(title="real")
+        vault.set_duress(DURESS, [])
+    with Vault.unlock(fast_kdf_vault.root, DURESS) as vault:
+        assert vault.notes.count() == 0
+
+
+def test_the_duress_passphrase_must_differ_and_the_decoy_must_fit(
+    fast_kdf_vault: VaultSetup,
+) -> None:
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        with pytest.raises(PassphraseError):
+            vault.set_duress(fast_kdf_vault.passphrase, [])
+        with pytest.raises(InvalidRecordError):
+            vault.set_duress(DURESS, [("big", os.urandom(PAYLOAD_CAPACITY).hex())])
+    with pytest.raises(AuthenticationError):
+        Vault.unlock(fast_kdf_vault.root, DURESS)

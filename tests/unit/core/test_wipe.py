@@ -1,0 +1,124 @@
+"""The panic wipe: keys first, then every file; idempotent; no passphrase needed."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import VaultSetup
+from hushnote.core import Vault, VaultPaths
+from hushnote.core.database import Database
+from hushnote.core.paths import app_cache_dir, app_config_dir
+from hushnote.core.wipe import crypto_erase, wipe
+from hushnote.errors import HeaderCorruptedError, VaultNotFoundError
+from support.forensics import canary_hits
+
+CANARY = "WipeCanary-Lopez-7781"
+
+
+def fill(setup: VaultSetup) -> bytes:
+    """Write canaries; return the data key (what an attacker with the old header has)."""
+    with Vault.unlock(setup.root, setup.passphrase) as vault:
+        for n in range(20):
+            vault.notes.create(title=f"{CANARY} {n}", body=CANARY * 50)
+        assert vault._content is not None
+        return vault._content.dek
+
+
+def test_wipe_removes_every_file_and_the_folder(fast_kdf_vault: VaultSetup) -> None:
+    fill(fast_kdf_vault)
+    report = wipe(fast_kdf_vault.root)
+    assert report.erased == ["vault.key"]
+    assert {"vault.key", "vault.db"} <= set(report.removed)
+    assert not fast_kdf_vault.root.exists()
+    with pytest.raises(VaultNotFoundError):
+        Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase)
+
+
+def test_crypto_erase_alone_makes_the_passphrase_useless(fast_kdf_vault: VaultSetup) -> None:
+    dek = fill(fast_kdf_vault)
+    paths = VaultPaths(fast_kdf_vault.root)
+    before = paths.header.read_bytes()
+    assert crypto_erase(paths) == ["vault.key"]
+    after = paths.header.read_bytes()
+    assert len(after) >= len(before) and after[:8] != b"HUSHNOTE"
+    with pytest.raises(HeaderCorruptedError):
+        Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase)
+    # The database is untouched ciphertext: only the key, now gone, would open it.
+    db = Database.open(paths.database, dek)
+    assert db.row("SELECT count(*) FROM notes")[0] == 20
+    db.close()
+
+
+def test_wipe_needs_no_passphrase_and_works_while_the_vault_is_open(
+    fast_kdf_vault: VaultSetup,
+) -> None:
+    fill(fast_kdf_vault)
+    vault = Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase)
+    vault.notes.create(title="open while wiped")
+    wipe(fast_kdf_vault.root)
+    vault.abandon()
+    assert not fast_kdf_vault.root.exists()
+
+
+@pytest.mark.parametrize("overwrite", [True, False])
+def test_the_overwrite_replaces_the_old_bytes(fast_kdf_vault: VaultSetup, overwrite: bool) -> None:
+    fill(fast_kdf_vault)
+    database = VaultPaths(fast_kdf_vault.root).database
+    original = database.read_bytes()
+    with database.open("rb") as old_inode:  # an examiner reading the freed blocks
+        report = wipe(fast_kdf_vault.root, overwrite=overwrite)
+        old_inode.seek(0)
+        remains = old_inode.read()
+    assert (remains == original) is not overwrite
+    assert (report.overwritten_bytes > 0) is overwrite
+
+
+def test_a_folder_the_user_chose_keeps_their_other_files(fast_kdf_vault: VaultSetup) -> None:
+    (fast_kdf_vault.root / "their-file.txt").write_text("not ours")
+    wipe(fast_kdf_vault.root)
+    assert os.listdir(fast_kdf_vault.root) == ["their-file.txt"]
+
+
+def test_leave_no_trace_removes_the_app_folders(fast_kdf_vault: VaultSetup) -> None:
+    for folder in (app_config_dir(), app_cache_dir()):
+        folder.mkdir(parents=True)
+        (folder / "state").write_text(CANARY)
+    wipe(fast_kdf_vault.root, leave_no_trace=True)
+    assert not app_config_dir().exists() and not app_cache_dir().exists()
+
+
+def test_an_interrupted_wipe_is_finished_by_the_next(fast_kdf_vault: VaultSetup) -> None:
+    fill(fast_kdf_vault)
+    paths = VaultPaths(fast_kdf_vault.root)
+    crypto_erase(paths)  # as if killed right after the first step
+    (paths.root / "vault.key.new").write_bytes(b"leftover header")
+    wipe(fast_kdf_vault.root)
+    assert not fast_kdf_vault.root.exists()
+    assert wipe(fast_kdf_vault.root).removed == []  # and again: nothing to do
+
+
+def test_nothing_written_before_a_wipe_is_found_after_it(
+    fast_kdf_vault: VaultSetup, isolated_home: Path
+) -> None:
+    fill(fast_kdf_vault)
+    app_config_dir().mkdir(parents=True)
+    (app_config_dir() / "unlock-guard.json").write_text("{}")
+    wipe(fast_kdf_vault.root, leave_no_trace=True)
+    for thread in threading.enumerate():
+        if thread.name == "overwrite":
+            thread.join()
+    assert (
+        canary_hits([CANARY], isolated_home, Path(os.environ["TMPDIR"]), fast_kdf_vault.root.parent)
+        == []
+    )
+
+
+def test_the_keys_are_gone_in_milliseconds(fast_kdf_vault: VaultSetup) -> None:
+    fill(fast_kdf_vault)
+    report = wipe(fast_kdf_vault.root)
+    assert report.erased_at < 0.05
+    assert report.erased_at <= report.unlinked_at <= report.overwritten_at
