@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bench.bundle_bench import run_bundle_benchmarks
 from bench.gui_bench import run_gui_benchmarks
 from bench.report import print_facts, print_table
 from bench.stores_bench import run_stores_benchmarks
@@ -18,7 +19,9 @@ def main() -> int:
         "--quick", action="store_true", help="tiny sizes and few repeats: proves it runs"
     )
     parser.add_argument(
-        "--only", choices=("vault", "stores", "gui", "wipe"), help="run one group of benchmarks"
+        "--only",
+        choices=("vault", "stores", "gui", "wipe", "bundles"),
+        help="run one group of benchmarks",
     )
     args = parser.parse_args()
     if args.only in (None, "vault"):
@@ -38,6 +41,12 @@ def main() -> int:
         print()
     if args.only in (None, "wipe"):
         rows, facts = run_wipe_benchmarks(quick=args.quick)
+        print_table(rows)
+        print()
+        print_facts(facts)
+        print()
+    if args.only in (None, "bundles"):
+        rows, facts = run_bundle_benchmarks(quick=args.quick)
         print_table(rows)
         print()
         print_facts(facts)

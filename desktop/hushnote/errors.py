@@ -21,6 +21,11 @@
     ├── ImportFormatError              a vCard or CSV file is malformed; names the line
     ├── ConfirmationRequiredError      a plaintext export was not confirmed
     ├── CancelledError                 the user cancelled long work; nothing was changed
+    ├── BundleError                    an encrypted bundle cannot be read
+    │   ├── BundleDecryptionError      wrong key or passphrase, or the file was changed or cut
+    │   ├── BundleFormatError          the archive inside is malformed; names member and line
+    │   ├── BundleVersionError         made by a newer Hushnote
+    │   └── BundleTooLargeError        over the size or member limits (a zip bomb, say)
     ├── PassphraseError                unusable passphrase: empty, mismatch, unreadable file
     ├── StorageError                   the environment: permissions, I/O errors
     │   └── DiskFullError              no space left on the device
@@ -46,6 +51,11 @@ from typing import ClassVar
 __all__ = [
     "AmbiguousReferenceError",
     "AuthenticationError",
+    "BundleDecryptionError",
+    "BundleError",
+    "BundleFormatError",
+    "BundleTooLargeError",
+    "BundleVersionError",
     "CancelledError",
     "CipherUnavailableError",
     "ConfirmationRequiredError",
@@ -247,3 +257,37 @@ class CancelledError(HushnoteError):
 
     code = "cancelled"
     exit_code = 23
+
+
+class BundleError(HushnoteError):
+    """An encrypted bundle cannot be read."""
+
+    code = "bundle"
+
+
+class BundleDecryptionError(BundleError):
+    """Wrong identity or passphrase, or a bundle changed or cut short: age cannot tell."""
+
+    code = "bundle-decryption"
+    exit_code = 24
+
+
+class BundleFormatError(BundleError):
+    """The archive inside a bundle is malformed; ``member`` and ``line`` say where."""
+
+    code = "bundle-format"
+    exit_code = 25
+
+
+class BundleVersionError(BundleError):
+    """The bundle was made by a newer Hushnote."""
+
+    code = "bundle-version"
+    exit_code = 26
+
+
+class BundleTooLargeError(BundleError):
+    """A bundle exceeds the size or member limits (as a zip bomb would)."""
+
+    code = "bundle-too-large"
+    exit_code = 27

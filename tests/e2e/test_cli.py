@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-import pty
-import select
-import signal
 import subprocess
 import sys
 import time
@@ -14,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from hushnote.core import Vault, VaultPaths
+from support.terminal import run_in_terminal
 
 FAST = ["--kdf-memory-mib", "64", "--kdf-iterations", "2"]
 
@@ -245,34 +243,6 @@ def test_internal_errors_show_no_traceback_unless_asked(cli: Cli, tmp_path: Path
 
 
 # -- a person at a terminal -------------------------------------------------------------
-
-
-def run_in_terminal(argv: list[str], answers: list[str]) -> tuple[int, str]:
-    """Run ``argv`` on a new pseudo-terminal, answering each prompt in turn."""
-    pid, fd = pty.fork()
-    if pid == 0:  # child
-        os.execvp(argv[0], argv)
-    output = b""
-    pending = list(answers)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if ready:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-            # A prompt ends in ": " exactly; a line ending after it must not count again.
-            if pending and output.endswith(b": "):
-                os.write(fd, pending.pop(0).encode() + b"\n")
-    else:
-        os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
-    os.close(fd)
-    return os.waitstatus_to_exitcode(status), output.decode(errors="replace")
 
 
 def test_interactive_init_asks_twice_without_echo(cli: Cli) -> None:

@@ -21,7 +21,7 @@ def files_under(*roots: Path) -> list[Path]:
             continue
         for folder, _dirs, names in os.walk(root):
             found += [Path(folder) / name for name in names]
-    return [path for path in found if path.is_file() and not path.is_symlink()]
+    return [path for path in found if not path.is_symlink() and path.is_file()]
 
 
 def canary_hits(words: Iterable[str], *roots: Path) -> list[tuple[Path, str]]:
@@ -29,7 +29,10 @@ def canary_hits(words: Iterable[str], *roots: Path) -> list[tuple[Path, str]]:
     patterns = [(word, encoded) for word in words for encoded in encodings_of(word)]
     hits = []
     for path in files_under(*roots):
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            continue  # removed while we looked (a temp file being renamed)
         hits += [(path, word) for word, encoded in patterns if encoded in data]
     return sorted(set(hits))
 

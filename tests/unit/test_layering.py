@@ -113,4 +113,5 @@ def test_every_error_has_a_distinct_code_and_exit_code() -> None:
         hushnote.errors.HushnoteError,
         hushnote.errors.VaultError,
         hushnote.errors.RecordError,
+        hushnote.errors.BundleError,
     }

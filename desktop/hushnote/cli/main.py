@@ -47,6 +47,7 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
     if wipe_only:
         add_wipe_command(commands)
         return parser
+    from hushnote.cli.bundle_commands import add_bundle_commands
     from hushnote.cli.contact_commands import add_contact_commands
     from hushnote.cli.note_commands import add_note_commands
     from hushnote.cli.search_command import add_search_command
@@ -56,6 +57,7 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
     add_note_commands(commands)
     add_contact_commands(commands)
     add_search_command(commands)
+    add_bundle_commands(commands)
     add_wipe_command(commands)
     add_duress_commands(commands)
     return parser

@@ -40,6 +40,15 @@ _MESSAGES = {
     "invalid-record": "the {field} cannot be used ({reason})",
     "import-format": "cannot import: {where}{reason}; nothing was imported",
     "cancelled": "cancelled; nothing was changed",
+    "bundle-decryption": (
+        "cannot open this bundle: wrong key or passphrase, or the file was changed or cut "
+        "short; nothing was imported"
+    ),
+    "bundle-format": (
+        "the bundle is damaged ({member}, line {line}: {reason}); nothing was imported"
+    ),
+    "bundle-version": "this bundle was made by a newer Hushnote (version {version})",
+    "bundle-too-large": "the bundle is over the size limits ({what}); nothing was imported",
     "confirmation-required": (
         "not confirmed: nothing was written (pass --yes to confirm from a script)"
     ),
@@ -93,6 +102,9 @@ def message_for(error: HushnoteError) -> str:
     context.setdefault("kind", "record")
     context.setdefault("reference", "")
     context.setdefault("field", "value")
+    context.setdefault("member", "archive")
+    context.setdefault("line", "0")
+    context.setdefault("what", "size")
     if error.code == "import-format":
         line = context.get("line", "0")
         context["where"] = f"line {line}: " if line != "0" else ""

@@ -270,6 +270,42 @@ class ContactStore:
             ]
             return [_load(connection, contact_id) for contact_id in ids]
 
+    def merge(self, connection: Any, record: dict[str, Any]) -> str:
+        """Take a checked bundle record inside the caller's transaction: "added",
+        "updated" (the record is newer) or "skipped"."""
+        row = connection.execute(
+            "SELECT id, updated_at FROM contacts WHERE uuid = ?", (record["uuid"],)
+        ).fetchone()
+        if row is not None and row[1] >= record["updated_at"]:
+            return "skipped"
+        draft = NewContact(
+            display_name=record["display_name"],
+            methods=tuple(
+                ContactMethod(MethodKind(m["kind"]), m["value"], m["label"])
+                for m in record["methods"]
+            ),
+            organization=record["organization"],
+            role=record["role"],
+            notes=record["notes"],
+            tags=tuple(record["tags"]),
+            uuid=record["uuid"],
+        ).cleaned()
+        if row is None:
+            contact_id = self._insert(connection, draft)
+        else:
+            contact_id = row[0]
+            connection.execute(
+                "UPDATE contacts SET display_name = ?, organization = ?, role = ?, notes = ? "
+                "WHERE id = ?",
+                (draft.display_name, draft.organization, draft.role, draft.notes, contact_id),
+            )
+            self._write_details(connection, contact_id, draft)
+        connection.execute(
+            "UPDATE contacts SET created_at = ?, updated_at = ? WHERE id = ?",
+            (record["created_at"], record["updated_at"], contact_id),
+        )
+        return "added" if row is None else "updated"
+
     def _identities(self, connection: Any) -> dict[str, set[str]]:
         known: dict[str, set[str]] = {}
         rows = connection.execute(

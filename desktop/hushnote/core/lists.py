@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from hushnote.core.clock import Clock, system_clock, to_ms
 from hushnote.core.contacts import ContactSummary
@@ -105,6 +106,36 @@ class ListStore:
         )
         return list(dict.fromkeys(str(row[0]) for row in rows))
 
+    def merge(self, connection: Any, record: dict[str, Any]) -> str:
+        """Take a checked bundle record inside the caller's transaction. Members merge
+        (union) whatever the times; the name follows the newer side. A different list of
+        the same name keeps its name and the incoming one gets a suffix."""
+        row = connection.execute(
+            "SELECT id, updated_at FROM lists WHERE uuid = ?", (record["uuid"],)
+        ).fetchone()
+        outcome = "skipped"
+        if row is None:
+            name = _free_name(connection, _clean_name(record["name"]))
+            list_id = connection.execute(
+                "INSERT INTO lists (uuid, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                (record["uuid"], name, record["created_at"], record["updated_at"]),
+            ).lastrowid
+            outcome = "added"
+        else:
+            list_id = row[0]
+            if row[1] < record["updated_at"]:
+                outcome = "updated"
+        before = connection.total_changes
+        for member in record["members"]:
+            connection.execute(
+                "INSERT INTO list_members (list_id, contact_id, added_at) SELECT ?, id, ? "
+                "FROM contacts WHERE uuid = ? ON CONFLICT DO NOTHING",
+                (list_id, record["updated_at"], member),
+            )
+        if outcome == "skipped" and connection.total_changes != before:
+            outcome = "updated"
+        return outcome
+
     def _id(self, name: str) -> int:
         row = self._db.row("SELECT id FROM lists WHERE name = ?", (" ".join(name.split()),))
         if row is None:
@@ -127,6 +158,15 @@ class LinkStore:
                 "ON CONFLICT DO NOTHING",
                 (note_id, contact_id),
             )
+
+    def merge(self, connection: Any, record: dict[str, Any]) -> str:
+        """Add a bundle's link if both ends exist: "added", else "skipped"."""
+        cursor = connection.execute(
+            "INSERT INTO note_contacts (note_id, contact_id) SELECT n.id, c.id FROM notes n, "
+            "contacts c WHERE n.uuid = ? AND c.uuid = ? ON CONFLICT DO NOTHING",
+            (record["note"], record["contact"]),
+        )
+        return "added" if cursor.rowcount > 0 else "skipped"
 
     def unlink(self, note_reference: str, contact_reference: str) -> None:
         note_id, _ = resolve_uuid(self._db, "note", note_reference)
@@ -157,6 +197,15 @@ class LinkStore:
             (contact_id,),
         )
         return [NoteSummary.from_row(row) for row in rows]
+
+
+def _free_name(connection: Any, name: str) -> str:
+    """``name``, or ``name (2)``, ``name (3)``… if a list is already called that."""
+    candidate, number = name, 1
+    while connection.execute("SELECT 1 FROM lists WHERE name = ?", (candidate,)).fetchone():
+        number += 1
+        candidate = f"{name} ({number})"
+    return candidate
 
 
 def _clean_name(name: str) -> str:

@@ -314,6 +314,47 @@ class NoteStore:
             raise RecordNotFoundError(kind="notebook")
         self._db.checkpoint()
 
+    def merge(self, connection: Any, record: dict[str, Any]) -> str:
+        """Take a checked bundle record inside the caller's transaction: "added",
+        "updated" (the record is newer) or "skipped" (the vault's copy is as new)."""
+        row = connection.execute(
+            "SELECT id, updated_at FROM notes WHERE uuid = ?", (record["uuid"],)
+        ).fetchone()
+        if row is not None and row[1] >= record["updated_at"]:
+            return "skipped"
+        draft = NewNote(
+            title=record["title"],
+            body=record["body"],
+            notebook=record["notebook"],
+            tags=tuple(record["tags"]),
+            pinned=record["pinned"],
+            journal_day=date.fromisoformat(record["journal_day"])
+            if record["journal_day"]
+            else None,
+            uuid=record["uuid"],
+            created_at=from_ms(record["created_at"]),
+            updated_at=from_ms(record["updated_at"]),
+        )
+        if row is None:
+            note_id = self._insert(connection, draft)
+            connection.execute(
+                "UPDATE notes SET archived = ? WHERE id = ?", (int(record["archived"]), note_id)
+            )
+            return "added"
+        note_id = row[0]
+        connection.execute(
+            "UPDATE notes SET title = ?, notebook_id = ?, journal_day = ?, pinned = ?, "
+            "archived = ?, updated_at = ? WHERE id = ?",
+            (draft.title, _notebook_id(connection, draft.notebook), record["journal_day"],
+             int(draft.pinned), int(record["archived"]), record["updated_at"], note_id),
+        )  # fmt: skip
+        connection.execute(
+            "UPDATE note_bodies SET body = ? WHERE note_id = ?", (draft.body, note_id)
+        )
+        set_tags(connection, "note", note_id, clean_tags(draft.tags))
+        self._reindex(connection, note_id)
+        return "updated"
+
     # -- the journal -----------------------------------------------------------------
 
     def today(self) -> Note:

@@ -16,6 +16,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from hushnote.core.atomic import (
     clean_leftovers,
@@ -25,6 +26,9 @@ from hushnote.core.atomic import (
     storage_errors,
     swap_in,
 )
+from hushnote.core.bundle import ExportReport, export_bundle, open_bundle
+from hushnote.core.bundle_import import MergeReport, import_bundle
+from hushnote.core.bundle_records import Scope
 from hushnote.core.clock import system_clock
 from hushnote.core.contacts import ContactStore
 from hushnote.core.database import Database, Progress
@@ -60,6 +64,8 @@ from hushnote.errors import (
 )
 
 __all__ = ["Vault", "VaultInfo", "read_info"]
+
+AGE_IDENTITY_KEY = "age_identity"
 
 
 @dataclass(frozen=True)
@@ -371,6 +377,47 @@ class Vault:
     @property
     def header(self) -> Header:
         return self._header
+
+    # -- bundles ---------------------------------------------------------------------
+
+    def age_identity(self) -> Any:
+        """This vault's own age X25519 identity, created the first time it is asked for
+        and kept in the encrypted database."""
+        from pyrage import x25519
+
+        stored = self.settings.get(AGE_IDENTITY_KEY)
+        if stored is None:
+            identity = x25519.Identity.generate()
+            self.settings.set(AGE_IDENTITY_KEY, str(identity))
+            return identity
+        return x25519.Identity.from_str(stored)
+
+    def age_recipient(self) -> str:
+        """The public key colleagues encrypt bundles to (``age1…``)."""
+        return str(self.age_identity().to_public())
+
+    def export_bundle(
+        self,
+        out: Path,
+        *,
+        scope: Scope | None = None,
+        recipients: list[str] | None = None,
+        passphrase: str | None = None,
+        progress: Progress | None = None,
+    ) -> ExportReport:
+        """Write an encrypted bundle (docs/bundle-format.md); "self" as a recipient means
+        this vault's own key."""
+        if recipients is not None:
+            recipients = [self.age_recipient() if r == "self" else r for r in recipients]
+        return export_bundle(self.db, out, scope=scope, recipients=recipients,
+                             passphrase=passphrase, progress=progress)  # fmt: skip
+
+    def import_bundle(
+        self, path: Path, *, passphrase: str | None = None, progress: Progress | None = None
+    ) -> MergeReport:
+        """Check a bundle completely, then merge it in one transaction."""
+        contents = open_bundle(path, identities=[self.age_identity()], passphrase=passphrase)
+        return import_bundle(self.db, contents, progress)
 
     def schema_version(self) -> int:
         return schema_version(self.db)

@@ -32,10 +32,17 @@ from hushnote.core import (
     write_vcards,
 )
 from hushnote.core.atomic import replace_file
+from hushnote.core.bundle_records import Scope
 from hushnote.core.unlock_guard import UnlockGuard
 from hushnote.core.wipe import Wipe
-from hushnote.errors import AuthenticationError, CancelledError, HushnoteError
+from hushnote.errors import (
+    AuthenticationError,
+    BundleDecryptionError,
+    CancelledError,
+    HushnoteError,
+)
 from hushnote.gui.auto_lock import AutoLock
+from hushnote.gui.bundle_dialogs import ExportDialog, IdentityDialog, ask_bundle_passphrase
 from hushnote.gui.create_page import CreatePage
 from hushnote.gui.duress_dialog import DuressDialog
 from hushnote.gui.file_dialogs import choose_open_path, choose_save_path
@@ -88,6 +95,7 @@ class MainWindow(QMainWindow):
         self.create_page.opened.connect(self._open)
         self.unlock_page.opened.connect(self._open)
         self.workspace.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.workspace.export_requested.connect(self.export_bundle)
 
         self.auto_lock = auto_lock or AutoLock(self)
         self.auto_lock.idle.connect(self.lock)
@@ -176,6 +184,13 @@ class MainWindow(QMainWindow):
         self._action(go, self.tr("Sidebar"), lambda: ws.sidebar.setFocus(), ["Alt+1"])
         self._action(go, self.tr("List"), lambda: ws.list_view.setFocus(), ["Alt+2"])
         self._action(go, self.tr("Editor"), self._focus_editor, ["Alt+3"])
+
+        bundles = bar.addMenu(self.tr("&Bundles"))
+        self._action(
+            bundles, self.tr("&Export a bundle…"), lambda: self.export_bundle(), ["Ctrl+Shift+E"]
+        )
+        self._action(bundles, self.tr("&Import a bundle…"), self.import_bundle, ["Ctrl+Shift+I"])
+        self._action(bundles, self.tr("My bundle &key…"), self.show_identity, ["Ctrl+Shift+K"])
 
         contacts = bar.addMenu(self.tr("&Contacts"))
         self._action(contacts, self.tr("&Import contacts…"), self.import_contacts, ["Ctrl+I"])
@@ -372,6 +387,97 @@ class MainWindow(QMainWindow):
                 self.tr("The vault is re-encrypted under a new data key."),
             )
 
+    def export_bundle(self, scope: Scope | None = None) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        scope = scope or Scope()
+        dialog = ExportDialog(scope, vault.age_recipient(), self)
+        if not dialog.exec():
+            dialog.wipe()
+            return
+        recipients, passphrase = dialog.recipients(), dialog.chosen_passphrase()
+        dialog.wipe()
+        path = choose_save_path(
+            self, self.tr("Save the bundle"), self.tr("Hushnote bundles (*.hnb)")
+        )
+        if path is None:
+            return
+        if not path.suffix:
+            path = path.with_suffix(".hnb")
+        self.workspace.save_all()
+        report = self._long_work(
+            self.tr("Exporting…"),
+            lambda progress: vault.export_bundle(
+                path, scope=scope, recipients=recipients, passphrase=passphrase, progress=progress
+            ),
+        )
+        if report is not None:
+            counts = ", ".join(f"{count} {kind}" for kind, count in report.counts.items())
+            files = "\n".join(str(f) for f in report.files)
+            extra = (
+                self.tr("\nHand over both files; the .key file needs the passphrase.")
+                if len(report.files) > 1
+                else ""
+            )
+            QMessageBox.information(
+                self,
+                WINDOW_TITLE,
+                self.tr("Exported %1 to:\n%2%3")
+                .replace("%1", counts)
+                .replace("%2", files)
+                .replace("%3", extra),
+            )
+
+    def import_bundle(self) -> None:
+        vault = self.vault
+        if vault is None:
+            return
+        path = choose_open_path(
+            self,
+            self.tr("Import a bundle"),
+            self.tr("Hushnote bundles (*.hnb *.age);;All files (*)"),
+        )
+        if path is None:
+            return
+        self.workspace.save_all()
+        passphrase: str | None = None
+        while True:
+            try:
+                report = self._long_work(
+                    self.tr("Importing…"),
+                    lambda progress, given=passphrase: vault.import_bundle(
+                        path, passphrase=given, progress=progress
+                    ),
+                    reraise=(BundleDecryptionError,),
+                )
+                break
+            except BundleDecryptionError as error:
+                if passphrase is not None:
+                    QMessageBox.warning(self, WINDOW_TITLE, error_text(error))
+                    return
+                passphrase = ask_bundle_passphrase(self)
+                if passphrase is None:
+                    return
+        if report is None:
+            return
+        self.workspace.rebuild_sidebar()
+        self.workspace.note_model.refresh()
+        self.workspace.contact_model.refresh()
+        lines = [
+            self.tr("%1: %2 added, %3 updated, %4 skipped")
+            .replace("%1", kind)
+            .replace("%2", str(outcomes["added"]))
+            .replace("%3", str(outcomes["updated"]))
+            .replace("%4", str(outcomes["skipped"]))
+            for kind, outcomes in report.outcomes.items()
+        ]
+        QMessageBox.information(self, WINDOW_TITLE, "\n".join(lines))
+
+    def show_identity(self) -> None:
+        if self.vault is not None:
+            IdentityDialog(self.vault.age_recipient(), self).exec()
+
     def import_contacts(self) -> None:
         vault = self.vault
         if vault is None:
@@ -436,11 +542,15 @@ class MainWindow(QMainWindow):
         if count is not None:
             self.statusBar().showMessage(self.tr("Exported %n contact(s).", "", count), 5000)
 
-    def _long_work(self, label: str, work, done_message: str | None = None):  # type: ignore[no-untyped-def]
-        """Run ``work`` behind a progress dialog; report errors calmly; return its result."""
+    def _long_work(self, label: str, work, done_message: str | None = None, reraise=()):  # type: ignore[no-untyped-def]
+        """Run ``work`` behind a progress dialog; report errors calmly; return its result.
+
+        Errors of the types in ``reraise`` go to the caller instead."""
         self.auto_lock.disarm()  # the vault must not close under running work
         try:
             result = run_with_progress(self, label, work)
+        except reraise:
+            raise
         except CancelledError:
             self.statusBar().showMessage(self.tr("Cancelled. Nothing was changed."), 5000)
             return None

@@ -34,6 +34,13 @@ def error_text(error: BaseException) -> str:
         "not-found": _tr("That item no longer exists."),
         "invalid-record": _tr("That cannot be saved: a required field is empty or too long."),
         "cancelled": _tr("Cancelled. Nothing was changed."),
+        "bundle-decryption": _tr(
+            "This bundle cannot be opened: wrong key or passphrase, or the file was changed "
+            "or cut short. Nothing was imported."
+        ),
+        "bundle-format": _tr("This bundle is damaged. Nothing was imported."),
+        "bundle-version": _tr("This bundle was made by a newer Hushnote. Please upgrade."),
+        "bundle-too-large": _tr("This bundle is over the size limits. Nothing was imported."),
     }
     if error.code == "import-format":
         line = error.context.get("line", 0)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hushnote.core import ContactSummary, NoteSummary, Vault
+from hushnote.core.bundle_records import Scope
 from hushnote.gui.contact_editor import ContactEditor
 from hushnote.gui.contact_picker import pick_contact
 from hushnote.gui.list_delegate import TwoLineDelegate
@@ -51,6 +53,7 @@ class Workspace(QWidget):
     """Everything shown while a vault is open; ``forget`` empties it on lock."""
 
     status = Signal(str)
+    export_requested = Signal(object)  # a Scope
 
     def __init__(self, clipboard: SecureClipboard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +64,8 @@ class Workspace(QWidget):
         self.sidebar.setHeaderHidden(True)
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.currentItemChanged.connect(self._section_chosen)
+        self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
 
         self.note_model: PagedListModel[NoteSummary] = PagedListModel(
             lambda n: ("★ " if n.pinned else "") + (n.title or self.tr("(untitled)")),
@@ -92,6 +97,8 @@ class Workspace(QWidget):
         self.list_view.setModel(self.note_model)
         self.list_view.selectionModel().selectionChanged.connect(self._item_chosen)
         self._connected_model: Any = self.note_model
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list_view.customContextMenuRequested.connect(self._list_menu)
 
         self.heading = QLabel()
         self.new_button = QPushButton(self.tr("&New"))
@@ -269,6 +276,37 @@ class Workspace(QWidget):
             )
             self.list_editor.open_list(vault, value)
             self.editors.setCurrentWidget(self.list_editor)
+
+    def _sidebar_menu(self, position: Any) -> None:
+        item = self.sidebar.itemAt(position)
+        if item is None or self.vault is None:
+            return
+        section, value = item.data(0, SECTION_ROLE), item.data(0, VALUE_ROLE)
+        scope = {
+            "notes": Scope(),
+            "notebook": Scope("notebook", value),
+            "tag": Scope("tag", value),
+            "list": Scope("list", value),
+        }.get(section)
+        if scope is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(
+            self.tr("Export as an encrypted bundle…"), lambda: self.export_requested.emit(scope)
+        )
+        menu.exec(self.sidebar.viewport().mapToGlobal(position))
+
+    def _list_menu(self, position: Any) -> None:
+        index = self.list_view.indexAt(position)
+        if not index.isValid() or self._connected_model is not self.note_model:
+            return
+        scope = Scope("notes", notes=(index.data(UUID_ROLE),))
+        menu = QMenu(self)
+        menu.addAction(
+            self.tr("Export this note as an encrypted bundle…"),
+            lambda: self.export_requested.emit(scope),
+        )
+        menu.exec(self.list_view.viewport().mapToGlobal(position))
 
     def _use_model(self, model: Any) -> None:
         if self._connected_model is not model:

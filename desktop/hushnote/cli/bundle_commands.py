@@ -1,0 +1,105 @@
+"""``export``, ``import`` and ``identity``: hand-over and backups in the age format."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from hushnote.cli.passphrase import ask_passphrase, read_passphrase_file
+from hushnote.cli.unlock import add_passphrase_file, open_vault
+
+__all__ = ["add_bundle_commands"]
+
+
+def add_bundle_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write an encrypted bundle (opens with the standard age tool)",
+        description="Write notes, contacts and lists to an encrypted bundle. Encrypt to "
+        "colleagues' age public keys (--to age1..., repeatable; 'self' is this vault's own "
+        "key) or with a bundle passphrase. Plaintext never touches the disk.",
+    )
+    export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    to = export.add_mutually_exclusive_group(required=True)
+    to.add_argument("--to", action="append", metavar="RECIPIENT",
+                    help="an age1... public key, or 'self'")  # fmt: skip
+    to.add_argument("--bundle-passphrase-file", type=Path, metavar="FILE",
+                    help="encrypt with the passphrase on the first line of FILE")  # fmt: skip
+    to.add_argument("--bundle-passphrase", action="store_true",
+                    help="encrypt with a passphrase typed at the terminal")  # fmt: skip
+    what = export.add_mutually_exclusive_group()
+    what.add_argument("--notebook", metavar="NB", help="only this notebook's notes")
+    what.add_argument("--tag", metavar="TAG", help="only notes with this tag")
+    what.add_argument("--list", metavar="NAME", help="only this contact list and its contacts")
+    what.add_argument("--note", action="append", metavar="ID", help="only these notes")
+    add_passphrase_file(export)
+    export.set_defaults(func=cmd_export)
+
+    imported = commands.add_parser(
+        "import",
+        help="merge an encrypted bundle into the vault",
+        description="Check a bundle completely, then merge it in one transaction: newer "
+        "records replace older ones, nothing is duplicated. Opens bundles sent to this "
+        "vault's key, or with --bundle-passphrase-file.",
+    )
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--bundle-passphrase-file", type=Path, metavar="FILE")
+    imported.add_argument("--bundle-passphrase", action="store_true",
+                          help="ask for the bundle's passphrase at the terminal")  # fmt: skip
+    add_passphrase_file(imported)
+    imported.set_defaults(func=cmd_import)
+
+    identity = commands.add_parser(
+        "identity", help="print this vault's age public key, for colleagues to export to"
+    )
+    add_passphrase_file(identity)
+    identity.set_defaults(func=cmd_identity)
+
+
+def _bundle_passphrase(args: argparse.Namespace, *, confirm: bool) -> str | None:
+    if args.bundle_passphrase_file is not None:
+        return read_passphrase_file(args.bundle_passphrase_file)
+    if args.bundle_passphrase:
+        return ask_passphrase("Bundle passphrase: ",
+                              confirm="Repeat it: " if confirm else None)  # fmt: skip
+    return None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from hushnote.core.bundle_records import Scope
+
+    passphrase = _bundle_passphrase(args, confirm=True)
+    with open_vault(args) as vault:
+        if args.notebook:
+            scope = Scope("notebook", args.notebook)
+        elif args.tag:
+            scope = Scope("tag", args.tag)
+        elif args.list:
+            scope = Scope("list", args.list)
+        elif args.note:
+            scope = Scope("notes", notes=tuple(vault.notes.get(ref).uuid for ref in args.note))
+        else:
+            scope = Scope()
+        report = vault.export_bundle(args.out, scope=scope, recipients=args.to,
+                                     passphrase=passphrase)  # fmt: skip
+    counts = ", ".join(f"{count} {kind}" for kind, count in report.counts.items())
+    print(f"Wrote {counts} to {' and '.join(str(f) for f in report.files)}")
+    if len(report.files) > 1:
+        print("This bundle is large: hand over both files; the .key file needs the passphrase.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    passphrase = _bundle_passphrase(args, confirm=False)
+    with open_vault(args) as vault:
+        report = vault.import_bundle(args.file, passphrase=passphrase)
+    for kind, outcomes in report.outcomes.items():
+        print(f"{kind}: {outcomes['added']} added, {outcomes['updated']} updated, "
+              f"{outcomes['skipped']} skipped")  # fmt: skip
+    return 0
+
+
+def cmd_identity(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        print(vault.age_recipient())
+    return 0

@@ -1,0 +1,425 @@
+"""Encrypted bundles in the age format: export, check, import. See docs/bundle-format.md.
+
+Plaintext never touches the disk. Exporting streams the ZIP through an ``os.pipe`` (a
+kernel buffer) straight into age's encryptor; importing decrypts into memory. A small
+passphrase bundle is built in memory, as pyrage's scrypt mode requires; a larger one is
+encrypted to a fresh X25519 identity, which is written beside it, sealed with the
+passphrase.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import threading
+import time
+import zipfile
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import pyrage
+from pyrage import passphrase as age_passphrase
+from pyrage import x25519
+
+from hushnote.core.atomic import replace_file, scrub_file, storage_errors, write_new_file
+from hushnote.core.bundle_records import DATA_MEMBERS, Scope, check_record, read_records
+from hushnote.core.database import Database, Progress
+from hushnote.errors import (
+    BundleDecryptionError,
+    BundleFormatError,
+    BundleTooLargeError,
+    BundleVersionError,
+    CancelledError,
+    InvalidRecordError,
+)
+
+__all__ = [
+    "BundleContents",
+    "ExportReport",
+    "export_bundle",
+    "open_bundle",
+    "parse_recipients",
+]
+
+FORMAT = "hushnote-bundle"
+VERSION = 1
+MEMBER_LIMIT = 16
+ARCHIVE_LIMIT = 1 << 30  # decrypted archive
+UNCOMPRESSED_LIMIT = 4 << 30  # everything inside it, counted while decompressing
+IN_MEMORY_LIMIT = 64 << 20  # largest passphrase bundle built in memory
+KEY_SUFFIX = ".key"
+_CHUNK = 1 << 16
+
+
+@dataclass
+class ExportReport:
+    """Counts by member, and the files written (a bundle, and perhaps its key file)."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+    archive_bytes: int = 0
+
+
+def parse_recipients(recipients: list[str]) -> list[x25519.Recipient]:
+    """age X25519 recipients (``age1…``); ``InvalidRecordError`` for anything else."""
+    parsed = []
+    for text in recipients:
+        try:
+            parsed.append(x25519.Recipient.from_str(text.strip()))
+        except (pyrage.RecipientError, ValueError):
+            raise InvalidRecordError(field="recipient", reason="not an age1 public key") from None
+    if not parsed:
+        raise InvalidRecordError(field="recipient", reason="none given")
+    return parsed
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+class _Capped(io.RawIOBase):
+    """An in-memory sink that refuses to grow past ``limit``."""
+
+    def __init__(self, limit: int) -> None:
+        self.buffer = bytearray()
+        self.limit = limit
+        self.overflowed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if len(self.buffer) + len(data) > self.limit:
+            # pyrage reports an exception raised in its writer as an OSError; the flag
+            # tells that apart from a decryption failure.
+            self.overflowed = True
+            raise _TooBig()
+        self.buffer += data
+        return len(data)
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _write_archive(
+    sink: Any,  # any writable binary stream; zipfile needs no more
+    records: dict[str, Generator[str, None, None]],
+    scope: Scope,
+    counts: dict[str, int],
+    progress: Callable[[], None],
+) -> None:
+    """Write the ZIP: each member streamed record by record, the manifest last."""
+    try:
+        _write_members(sink, records, scope, counts, progress)
+    finally:
+        for generator in records.values():
+            generator.close()  # finalises their statements, even after a cancel
+
+
+def _write_members(
+    sink: Any,
+    records: dict[str, Generator[str, None, None]],
+    scope: Scope,
+    counts: dict[str, int],
+    progress: Callable[[], None],
+) -> None:
+    members: dict[str, dict[str, Any]] = {}
+    # Stored, not deflated: compressing costs more time than encrypting the extra bytes.
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name in DATA_MEMBERS:
+            digest, size, count = hashlib.sha256(), 0, 0
+            with archive.open(name, "w", force_zip64=True) as member:
+                for line in records[name]:
+                    data = line.encode("utf-8")
+                    member.write(data)
+                    digest.update(data)
+                    size += len(data)
+                    count += 1
+                    if count % 1000 == 0:
+                        progress()
+            members[name] = {"sha256": digest.hexdigest(), "size": size}
+            counts[name.removesuffix(".jsonl")] = count
+        manifest = {
+            "format": FORMAT,
+            "version": VERSION,
+            "created_at": int(time.time() * 1000),
+            "scope": scope.kind,
+            "counts": counts,
+            "members": members,
+        }
+        archive.writestr("manifest.json", json.dumps(manifest, indent=2))
+
+
+def export_bundle(
+    db: Database,
+    out: Path,
+    *,
+    scope: Scope | None = None,
+    recipients: list[str] | None = None,
+    passphrase: str | None = None,
+    progress: Progress | None = None,
+) -> ExportReport:
+    """Write the records in ``scope`` to ``out``, encrypted to ``recipients`` or with
+    ``passphrase``. ``progress`` (a share of the work done) may cancel by returning False,
+    and then nothing is left behind."""
+    if (recipients is None) == (passphrase is None):
+        raise ValueError("give recipients or a passphrase, not both")
+    scope = scope or Scope()
+    report = ExportReport()
+    total = max(1, _record_total(db, scope))
+    done = [0]
+
+    def tick() -> None:
+        done[0] += 1000
+        if progress is not None and not progress(min(0.99, done[0] / total)):
+            raise CancelledError()
+
+    key_file = out.with_name(out.name + KEY_SUFFIX)
+    try:
+        if passphrase is not None:
+            small = _Capped(IN_MEMORY_LIMIT)
+            try:
+                _write_archive(small, read_records(db, scope), scope, report.counts, tick)
+            except _TooBig:
+                small = None  # type: ignore[assignment]
+            if small is not None:
+                report.archive_bytes = len(small.buffer)
+                _install(out, age_passphrase.encrypt(bytes(small.buffer), passphrase))
+                report.files = [out]
+            else:
+                done[0] = 0
+                identity = x25519.Identity.generate()
+                report.archive_bytes = _stream(db, scope, out, [identity.to_public()],
+                                               report.counts, tick)  # fmt: skip
+                _install(key_file, age_passphrase.encrypt(str(identity).encode(), passphrase))
+                report.files = [out, key_file]
+        else:
+            parsed = parse_recipients(recipients or [])
+            report.archive_bytes = _stream(db, scope, out, parsed, report.counts, tick)
+            report.files = [out]
+    except BaseException:
+        for path in (out, key_file, _partial(out)):
+            with contextlib.suppress(OSError):
+                scrub_file(path)
+        raise
+    if progress is not None:
+        progress(1.0)
+    return report
+
+
+def _record_total(db: Database, scope: Scope) -> int:
+    if scope.kind == "vault":
+        row = db.row("SELECT (SELECT count(*) FROM notes WHERE trashed_at IS NULL) + "
+                      "(SELECT count(*) FROM contacts)")  # fmt: skip
+        return int(row[0])
+    return 1000
+
+
+def _partial(out: Path) -> Path:
+    return out.with_name(out.name + ".partial")
+
+
+def _install(out: Path, data: bytes) -> None:
+    with storage_errors(out):
+        replace_file(out, data)
+
+
+def _stream(
+    db: Database,
+    scope: Scope,
+    out: Path,
+    recipients: list[x25519.Recipient],
+    counts: dict[str, int],
+    tick: Callable[[], None],
+) -> int:
+    """ZIP into a pipe in one thread, age-encrypt from it into ``out.partial`` here."""
+    read_end, write_end = os.pipe()
+    failure: list[BaseException] = []
+    written = [0]
+
+    class Counting(io.RawIOBase):
+        def __init__(self, raw: IO[bytes]) -> None:
+            self.raw = raw
+
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: Any) -> int:
+            written[0] += len(data)
+            return self.raw.write(data)
+
+    def produce() -> None:
+        try:
+            with os.fdopen(write_end, "wb") as pipe:
+                _write_archive(Counting(pipe), read_records(db, scope), scope, counts, tick)
+        except BaseException as error:  # handed to the caller below
+            failure.append(error)
+
+    partial = _partial(out)
+    with storage_errors(partial):
+        scrub_file(partial)
+        write_new_file(partial, b"")
+    producer = threading.Thread(target=produce, name="bundle-writer")
+    producer.start()
+    try:
+        with os.fdopen(read_end, "rb") as source, partial.open("r+b") as target:
+            with storage_errors(partial):
+                pyrage.encrypt_io(source, target, recipients)
+                target.flush()
+                os.fsync(target.fileno())
+    finally:
+        producer.join()
+    if failure:
+        raise failure[0]
+    with storage_errors(out):
+        os.replace(partial, out)
+    return written[0]
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+@dataclass
+class BundleContents:
+    """A decrypted, fully checked bundle: its manifest, and its members' bytes."""
+
+    manifest: dict[str, Any]
+    archive: zipfile.ZipFile
+
+    def records(self, member: str) -> Iterator[dict[str, Any]]:
+        with self.archive.open(member) as stream:
+            for number, line in enumerate(io.TextIOWrapper(stream, encoding="utf-8"), 1):
+                yield check_record(member, number, json.loads(line))
+
+
+def _read_capped(path: Path, limit: int) -> bytes:
+    with storage_errors(path), path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise BundleTooLargeError(what="file")
+    return data
+
+
+def open_bundle(
+    path: Path,
+    *,
+    identities: list[x25519.Identity] | None = None,
+    passphrase: str | None = None,
+) -> BundleContents:
+    """Decrypt and check a bundle completely; raise before anything could be written."""
+    data = _read_capped(path, ARCHIVE_LIMIT + (1 << 20))
+    plain = _decrypt(path, data, identities or [], passphrase)
+    return _check_archive(plain)
+
+
+def _decrypt(
+    path: Path, data: bytes, identities: list[x25519.Identity], passphrase: str | None
+) -> bytes:
+    key_file = path.with_name(path.name + KEY_SUFFIX)
+    try:
+        if passphrase is not None and b"\n-> scrypt " in data[:200]:
+            plain: bytes = age_passphrase.decrypt(data, passphrase)
+            return plain
+        if passphrase is not None and key_file.exists():
+            sealed = _read_capped(key_file, 4096)
+            identity = x25519.Identity.from_str(
+                age_passphrase.decrypt(sealed, passphrase).decode().strip()
+            )
+            identities = [identity, *identities]
+        if not identities:
+            raise BundleDecryptionError(reason="no-key")
+        sink = _Capped(ARCHIVE_LIMIT)
+        try:
+            pyrage.decrypt_io(io.BytesIO(data), sink, identities)
+        except (_TooBig, OSError):
+            if sink.overflowed:
+                raise BundleTooLargeError(what="archive") from None
+            raise
+        return bytes(sink.buffer)
+    except (pyrage.DecryptError, pyrage.IdentityError, UnicodeDecodeError, ValueError, OSError):
+        # A wrong key, a changed byte and a cut-short file look the same to age.
+        raise BundleDecryptionError() from None
+
+
+def _check_archive(plain: bytes) -> BundleContents:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(plain))
+        names = archive.namelist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        raise BundleFormatError(member="archive", line=0, reason="not a ZIP archive") from None
+    if len(names) > MEMBER_LIMIT:
+        raise BundleTooLargeError(what="members", count=len(names))
+    if sorted(names) != sorted([*DATA_MEMBERS, "manifest.json"]):
+        raise BundleFormatError(member="archive", line=0, reason="unexpected members")
+    manifest = _manifest(archive)
+    budget = [UNCOMPRESSED_LIMIT]
+    for name in DATA_MEMBERS:
+        expected = manifest["members"][name]
+        digest, size, count = hashlib.sha256(), 0, 0
+        try:
+            with archive.open(name) as stream:
+                pending = b""
+                line = 0
+                while chunk := stream.read(_CHUNK):
+                    budget[0] -= len(chunk)
+                    if budget[0] < 0:
+                        raise BundleTooLargeError(what="uncompressed")
+                    digest.update(chunk)
+                    size += len(chunk)
+                    pending += chunk
+                    *complete, pending = pending.split(b"\n")
+                    for raw in complete:
+                        line += 1
+                        _parse_line(name, line, raw)
+                        count += 1
+                if pending:
+                    raise BundleFormatError(member=name, line=line + 1, reason="cut short")
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError):
+            raise BundleFormatError(member=name, line=0, reason="damaged") from None
+        if digest.hexdigest() != expected["sha256"] or size != expected["size"]:
+            raise BundleFormatError(member=name, line=0, reason="hash mismatch")
+        if count != manifest["counts"].get(name.removesuffix(".jsonl")):
+            raise BundleFormatError(member=name, line=0, reason="count mismatch")
+    return BundleContents(manifest, archive)
+
+
+def _parse_line(member: str, line: int, raw: bytes) -> None:
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise BundleFormatError(member=member, line=line, reason="not JSON") from None
+    check_record(member, line, record)
+
+
+def _manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
+    try:
+        with archive.open("manifest.json") as stream:
+            raw = stream.read(1 << 20)
+        manifest = json.loads(raw)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise BundleFormatError(member="manifest.json", line=0, reason="not JSON") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BundleFormatError(member="manifest.json", line=0, reason="not a Hushnote bundle")
+    version = manifest.get("version")
+    if not isinstance(version, int):
+        raise BundleFormatError(member="manifest.json", line=0, reason="no version")
+    if version > VERSION:
+        raise BundleVersionError(version=version)
+    members, counts = manifest.get("members"), manifest.get("counts")
+    if (
+        not isinstance(members, dict)
+        or not isinstance(counts, dict)
+        or not all(
+            isinstance(members.get(name), dict)
+            and isinstance(members[name].get("sha256"), str)
+            and isinstance(members[name].get("size"), int)
+            for name in DATA_MEMBERS
+        )
+    ):
+        raise BundleFormatError(member="manifest.json", line=0, reason="incomplete")
+    return manifest

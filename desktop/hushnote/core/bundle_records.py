@@ -1,0 +1,271 @@
+"""The records inside a bundle: reading them from the vault in bulk, and checking them.
+
+See docs/bundle-format.md. Reading is done in a few large queries rather than one per
+record, because exporting 100,000 notes must take seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import queue
+import re
+import threading
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from hushnote.core.contacts import MAX_FIELD, MAX_NAME, MethodKind
+from hushnote.core.database import Database
+from hushnote.core.notes import MAX_BODY, MAX_NOTEBOOK, MAX_TITLE
+from hushnote.core.tags import MAX_TAG_LENGTH
+from hushnote.errors import BundleFormatError
+
+__all__ = ["DATA_MEMBERS", "Scope", "check_record", "read_records"]
+
+DATA_MEMBERS = ("notes.jsonl", "contacts.jsonl", "lists.jsonl", "links.jsonl")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BATCH = 1000
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What to export: the whole vault, or one notebook, tag, list, or chosen notes."""
+
+    kind: str = "vault"  # vault | notebook | tag | notes | list
+    value: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def includes_notes(self) -> bool:
+        return self.kind != "list"
+
+
+def _rows(db: Database, sql: str, parameters: dict[str, Any]) -> Iterator[Any]:
+    """Rows of a query, fetched ahead in a second thread.
+
+    SQLite decrypts and steps with the GIL released, so reading the next rows overlaps
+    with encoding the last ones. The statement is finalised however iteration ends: a
+    cancelled export must not leave a read open that blocks the next checkpoint.
+    """
+    batches: queue.Queue[list[Any] | BaseException | None] = queue.Queue(maxsize=8)
+    stop = threading.Event()
+
+    def fetch() -> None:
+        cursor = db.connection.execute(sql, parameters)
+        try:
+            while not stop.is_set():
+                batch = cursor.fetchmany(_BATCH)
+                if not batch:
+                    break
+                batches.put(batch)
+        except BaseException as error:  # handed to the reading side
+            batches.put(error)
+            return
+        finally:
+            cursor.close()
+        batches.put(None)
+
+    fetcher = threading.Thread(target=fetch, name="bundle-reader", daemon=True)
+    fetcher.start()
+    try:
+        while (batch := batches.get()) is not None:
+            if isinstance(batch, BaseException):
+                raise batch
+            yield from batch
+    finally:
+        stop.set()
+        while fetcher.is_alive():
+            with contextlib.suppress(queue.Empty):
+                batches.get(timeout=0.05)  # let a blocked put() finish
+        fetcher.join()
+
+
+def _note_ids(db: Database, scope: Scope) -> str:
+    """A SQL condition on ``n.id`` selecting the notes in scope (never the trash)."""
+    if scope.kind == "vault":
+        return "n.trashed_at IS NULL"
+    if scope.kind == "notebook":
+        return ("n.trashed_at IS NULL AND n.notebook_id = "
+                "(SELECT id FROM notebooks WHERE name = :value COLLATE NOCASE)")  # fmt: skip
+    if scope.kind == "tag":
+        return ("n.trashed_at IS NULL AND n.id IN (SELECT note_id FROM note_tags WHERE "
+                "tag_id = (SELECT id FROM tags WHERE name = :value))")  # fmt: skip
+    if scope.kind == "notes":
+        return "n.uuid IN (SELECT value FROM json_each(:notes))"
+    return "0"  # a list export carries contacts only
+
+
+def read_records(db: Database, scope: Scope) -> dict[str, Generator[str, None, None]]:
+    """Generators of the JSON lines in scope, by member name. Run them in order.
+
+    SQLite writes each line itself (``json_object``): formatting in C, in the reading
+    thread, is what lets 100,000 notes export in about two seconds.
+    """
+    parameters = {"value": scope.value, "notes": json.dumps(list(scope.notes))}
+    notes_where = _note_ids(db, scope)
+    if scope.kind == "vault":
+        contacts_where = "1"
+    elif scope.kind == "list":
+        contacts_where = ("c.id IN (SELECT contact_id FROM list_members WHERE list_id = "
+                          "(SELECT id FROM lists WHERE name = :value))")  # fmt: skip
+    else:
+        contacts_where = (f"c.id IN (SELECT nc.contact_id FROM note_contacts nc JOIN notes n "
+                          f"ON n.id = nc.note_id WHERE {notes_where})")  # fmt: skip
+    lists_where = {"vault": "1", "list": "l.name = :value"}.get(scope.kind, "0")
+    queries = {
+        "notes.jsonl": (
+            "SELECT json_object('uuid', n.uuid, 'title', n.title, 'body', b.body, "
+            "'notebook', nb.name, 'tags', (SELECT json_group_array(t.name) FROM note_tags nt "
+            "JOIN tags t ON t.id = nt.tag_id WHERE nt.note_id = n.id), "
+            f"'pinned', {_bool('n.pinned')}, 'archived', {_bool('n.archived')}, "
+            "'journal_day', n.journal_day, 'created_at', n.created_at, "
+            "'updated_at', n.updated_at) FROM notes n JOIN note_bodies b ON b.note_id = n.id "
+            f"LEFT JOIN notebooks nb ON nb.id = n.notebook_id WHERE {notes_where}"
+        ),
+        "contacts.jsonl": (
+            "SELECT json_object('uuid', c.uuid, 'display_name', c.display_name, 'methods', "
+            "(SELECT json_group_array(json_object('kind', m.kind, 'label', m.label, 'value', "
+            "m.value)) FROM (SELECT * FROM contact_methods WHERE contact_id = c.id "
+            "ORDER BY position) m), 'organization', c.organization, 'role', c.role, "
+            "'notes', c.notes, 'tags', (SELECT json_group_array(t.name) FROM contact_tags ct "
+            "JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id), "
+            "'created_at', c.created_at, 'updated_at', c.updated_at) "
+            f"FROM contacts c WHERE {contacts_where}"
+        ),
+        "lists.jsonl": (
+            "SELECT json_object('uuid', l.uuid, 'name', l.name, 'members', "
+            "(SELECT json_group_array(c.uuid) FROM list_members m JOIN contacts c "
+            "ON c.id = m.contact_id WHERE m.list_id = l.id), "
+            "'created_at', l.created_at, 'updated_at', l.updated_at) "
+            f"FROM lists l WHERE {lists_where}"
+        ),
+        "links.jsonl": (
+            "SELECT json_object('note', n.uuid, 'contact', c.uuid) FROM note_contacts nc "
+            "JOIN notes n ON n.id = nc.note_id JOIN contacts c ON c.id = nc.contact_id "
+            f"WHERE {notes_where}"
+        ),
+    }
+
+    def lines(sql: str) -> Generator[str, None, None]:
+        for (line,) in _rows(db, sql, parameters):
+            yield line + "\n"
+
+    return {member: lines(sql) for member, sql in queries.items()}
+
+
+def _bool(column: str) -> str:
+    return f"json(CASE WHEN {column} THEN 'true' ELSE 'false' END)"
+
+
+# -- checking ---------------------------------------------------------------------------
+
+
+def _fail(member: str, line: int, reason: str) -> BundleFormatError:
+    return BundleFormatError(member=member, line=line, reason=reason)
+
+
+def _text(record: dict[str, Any], key: str, limit: int, *, nullable: bool = False) -> None:
+    value = record.get(key)
+    if value is None and nullable:
+        return
+    if not isinstance(value, str):
+        raise ValueError(f"{key} is not text")
+    if len(value) > limit:
+        raise ValueError(f"{key} is too long")
+
+
+def _uuid(value: Any, key: str = "uuid") -> None:
+    if not isinstance(value, str) or not _UUID.fullmatch(value):
+        raise ValueError(f"{key} is not a uuid")
+
+
+def _time(record: dict[str, Any], key: str) -> None:
+    value = record.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**53:
+        raise ValueError(f"{key} is not a time")
+
+
+def _tags(record: dict[str, Any]) -> None:
+    tags = record.get("tags")
+    if not isinstance(tags, list) or not all(
+        isinstance(tag, str) and len(tag) <= MAX_TAG_LENGTH for tag in tags
+    ):
+        raise ValueError("tags are not a list of short texts")
+
+
+def _check_note(record: dict[str, Any]) -> None:
+    _uuid(record.get("uuid"))
+    _text(record, "title", MAX_TITLE)
+    _text(record, "body", MAX_BODY)
+    _text(record, "notebook", MAX_NOTEBOOK, nullable=True)
+    _tags(record)
+    for flag in ("pinned", "archived"):
+        if not isinstance(record.get(flag), bool):
+            raise ValueError(f"{flag} is not true or false")
+    day = record.get("journal_day")
+    if day is not None and (not isinstance(day, str) or not _DAY.fullmatch(day)):
+        raise ValueError("journal_day is not a date")
+    _time(record, "created_at")
+    _time(record, "updated_at")
+
+
+def _check_contact(record: dict[str, Any]) -> None:
+    _uuid(record.get("uuid"))
+    _text(record, "display_name", MAX_NAME)
+    if not str(record["display_name"]).strip():
+        raise ValueError("display_name is empty")
+    for key in ("organization", "role", "notes"):
+        _text(record, key, MAX_FIELD)
+    methods = record.get("methods")
+    if not isinstance(methods, list):
+        raise ValueError("methods is not a list")
+    kinds = {kind.value for kind in MethodKind}
+    for method in methods:
+        if not isinstance(method, dict) or method.get("kind") not in kinds:
+            raise ValueError("a method has an unknown kind")
+        _text(method, "label", MAX_NAME)
+        _text(method, "value", MAX_FIELD)
+    _tags(record)
+    _time(record, "created_at")
+    _time(record, "updated_at")
+
+
+def _check_list(record: dict[str, Any]) -> None:
+    _uuid(record.get("uuid"))
+    _text(record, "name", 200)
+    if not str(record["name"]).strip():
+        raise ValueError("name is empty")
+    members = record.get("members")
+    if not isinstance(members, list):
+        raise ValueError("members is not a list")
+    for member in members:
+        _uuid(member, "member")
+    _time(record, "created_at")
+    _time(record, "updated_at")
+
+
+def _check_link(record: dict[str, Any]) -> None:
+    _uuid(record.get("note"), "note")
+    _uuid(record.get("contact"), "contact")
+
+
+_CHECKS = {
+    "notes.jsonl": _check_note,
+    "contacts.jsonl": _check_contact,
+    "lists.jsonl": _check_list,
+    "links.jsonl": _check_link,
+}
+
+
+def check_record(member: str, line: int, record: Any) -> dict[str, Any]:
+    """Return ``record`` if it is a well-formed record of ``member``; else raise
+    ``BundleFormatError`` naming the member and the line."""
+    if not isinstance(record, dict):
+        raise _fail(member, line, "not an object")
+    try:
+        _CHECKS[member](record)
+    except (ValueError, KeyError) as error:
+        raise _fail(member, line, str(error)) from None
+    return record

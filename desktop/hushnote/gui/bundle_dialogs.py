@@ -1,0 +1,160 @@
+"""Export and import encrypted bundles, and show this vault's own age key."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hushnote.core.bundle_records import Scope
+from hushnote.gui.passphrase_page import passphrase_field
+
+__all__ = ["ExportDialog", "IdentityDialog", "ask_bundle_passphrase", "describe_scope"]
+
+
+def describe_scope(scope: Scope) -> str:
+    return {
+        "vault": QGuiApplication.translate("bundles", "The whole vault (not the trash)"),
+        "notebook": QGuiApplication.translate("bundles", "The notebook “%1”"),
+        "tag": QGuiApplication.translate("bundles", "Notes tagged “%1”"),
+        "list": QGuiApplication.translate("bundles", "The list “%1” and its contacts"),
+        "notes": QGuiApplication.translate("bundles", "The chosen note"),
+    }[scope.kind].replace("%1", scope.value or "")
+
+
+class ExportDialog(QDialog):
+    """Who may open the bundle; the caller then asks where to save it."""
+
+    def __init__(self, scope: Scope, own_recipient: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export a bundle"))
+        self.scope = scope
+        self.own_recipient = own_recipient
+        what = QLabel(describe_scope(scope))
+        what.setAccessibleName(self.tr("What is exported"))
+        self.to_keys = QRadioButton(self.tr("For colleagues' &keys (age1…)"))
+        self.to_keys.setChecked(True)
+        self.keys = QPlainTextEdit()
+        self.keys.setAccessibleName(self.tr("Colleagues' public keys, one per line"))
+        self.keys.setPlaceholderText("age1…")
+        self.keys.setMaximumHeight(90)
+        self.include_self = QCheckBox(self.tr("Also this vault's own key (for a backup)"))
+        self.include_self.setChecked(True)
+        self.with_passphrase = QRadioButton(self.tr("With a &passphrase"))
+        self.passphrase = passphrase_field(self.tr("Bundle passphrase"))
+        self.repeat = passphrase_field(self.tr("Repeat the bundle passphrase"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        note = QLabel(self.tr(
+            "The bundle opens with Hushnote or with the standard age tool "
+            "(age -d). Nothing unencrypted is written to disk."))  # fmt: skip
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Export:"), what)
+        form.addRow(self.to_keys)
+        form.addRow(self.keys)
+        form.addRow(self.include_self)
+        form.addRow(self.with_passphrase)
+        form.addRow(self.tr("Pass&phrase:"), self.passphrase)
+        form.addRow(self.tr("&Repeat:"), self.repeat)
+        form.addRow(note)
+        form.addRow(self.status)
+        form.addRow(buttons)
+        self.to_keys.toggled.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        keys = self.to_keys.isChecked()
+        self.keys.setEnabled(keys)
+        self.include_self.setEnabled(keys)
+        self.passphrase.setEnabled(not keys)
+        self.repeat.setEnabled(not keys)
+
+    def recipients(self) -> list[str] | None:
+        if not self.to_keys.isChecked():
+            return None
+        keys = [line.strip() for line in self.keys.toPlainText().splitlines() if line.strip()]
+        if self.include_self.isChecked():
+            keys.append(self.own_recipient)
+        return keys
+
+    def chosen_passphrase(self) -> str | None:
+        return None if self.to_keys.isChecked() else self.passphrase.text()
+
+    def _check(self) -> None:
+        if self.to_keys.isChecked() and not self.recipients():
+            self.status.setText(self.tr("Add at least one key, or include this vault's own."))
+        elif not self.to_keys.isChecked() and not self.passphrase.text():
+            self.status.setText(self.tr("Enter a passphrase for the bundle."))
+        elif not self.to_keys.isChecked() and self.passphrase.text() != self.repeat.text():
+            self.status.setText(self.tr("The two passphrases do not match."))
+        else:
+            self.accept()
+
+    def wipe(self) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+
+
+class IdentityDialog(QDialog):
+    """This vault's public age key, to give to colleagues, with a copy button."""
+
+    def __init__(self, recipient: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("My bundle key"))
+        explanation = QLabel(self.tr(
+            "Colleagues export bundles to this public key; only this vault can open them. "
+            "It is safe to share."))  # fmt: skip
+        explanation.setWordWrap(True)
+        self.key = QLineEdit(recipient)
+        self.key.setReadOnly(True)
+        self.key.setAccessibleName(self.tr("This vault's public key"))
+        self.key.setMinimumWidth(480)
+        copy = QPushButton(self.tr("&Copy"))
+        copy.setAccessibleName(self.tr("Copy the public key"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(recipient))
+        row = QHBoxLayout()
+        row.addWidget(self.key, 1)
+        row.addWidget(copy)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+
+
+def ask_bundle_passphrase(parent: QWidget | None) -> str | None:
+    """Ask for a bundle's passphrase (a masked field); None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(QGuiApplication.translate("bundles", "Bundle passphrase"))
+    field = passphrase_field(QGuiApplication.translate("bundles", "Bundle passphrase"))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QFormLayout(dialog)
+    layout.addRow(QLabel(QGuiApplication.translate(
+        "bundles", "This bundle is not for this vault's key. If it has a passphrase, "
+        "enter it:")))  # fmt: skip
+    layout.addRow(field)
+    layout.addRow(buttons)
+    text = field.text() if dialog.exec() else None
+    field.clear()
+    return text or None

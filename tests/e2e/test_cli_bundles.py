@@ -1,0 +1,185 @@
+"""Bundles from the command line, and both ways with the reference age tool."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from hushnote.core import KdfParams, Vault
+from support.terminal import run_in_terminal
+
+needs_age = pytest.mark.skipif(shutil.which("age") is None, reason="the age tool is missing")
+
+
+class Cli:
+    def __init__(self, tmp_path: Path, params: KdfParams) -> None:
+        self.tmp = tmp_path
+        self.pw = tmp_path / "pw"
+        self.pw.write_text("vault words\n")
+        self.pw.chmod(0o600)
+        self.bundle_pw = tmp_path / "bundle-pw"
+        self.bundle_pw.write_text("bundle words\n")
+        self.bundle_pw.chmod(0o600)
+        self.source, self.target = tmp_path / "source", tmp_path / "target"
+        for root in (self.source, self.target):
+            Vault.create(root, "vault words", kdf=params).lock()
+        with Vault.unlock(self.source, "vault words") as vault:
+            note = vault.notes.create(
+                title="Hearing", body="Friday, room 3", notebook="Case 12", tags=["legal"]
+            )
+            other = vault.notes.create(title="Shopping", body="milk")
+            self.note, self.other = note.uuid, other.uuid
+
+    def run(self, vault: Path, *args: str) -> subprocess.CompletedProcess[str]:
+        argv = [
+            sys.executable,
+            "-m",
+            "hushnote",
+            "--vault",
+            str(vault),
+            *args,
+            "--passphrase-file",
+            str(self.pw),
+        ]
+        result = subprocess.run(argv, capture_output=True, text=True, check=False)
+        assert "Traceback" not in result.stderr
+        return result
+
+    def titles(self, vault: Path) -> set[str]:
+        with Vault.unlock(vault, "vault words") as opened:
+            return {n.title for n in opened.notes.summaries()}
+
+
+@pytest.fixture
+def cli(tmp_path: Path, fast_kdf_params: KdfParams) -> Cli:
+    return Cli(tmp_path, fast_kdf_params)
+
+
+def test_identity_export_import_between_two_vaults(cli: Cli) -> None:
+    recipient = cli.run(cli.target, "identity").stdout.strip()
+    assert recipient.startswith("age1")
+    out = cli.tmp / "case.hnb"
+    exported = cli.run(
+        cli.source, "export", "--out", str(out), "--to", recipient, "--notebook", "Case 12"
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert "1 notes" in exported.stdout
+    imported = cli.run(cli.target, "import", str(out))
+    assert imported.returncode == 0, imported.stderr
+    assert "notes: 1 added, 0 updated, 0 skipped" in imported.stdout
+    assert cli.titles(cli.target) == {"Hearing"}
+    again = cli.run(cli.target, "import", str(out))
+    assert "notes: 0 added, 0 updated, 1 skipped" in again.stdout
+
+
+def test_passphrase_bundle_and_chosen_notes(cli: Cli) -> None:
+    out = cli.tmp / "one.hnb"
+    result = cli.run(
+        cli.source,
+        "export",
+        "--out",
+        str(out),
+        "--bundle-passphrase-file",
+        str(cli.bundle_pw),
+        "--note",
+        cli.other[:8],
+    )
+    assert result.returncode == 0, result.stderr
+    assert cli.run(cli.target, "import", str(out)).returncode == 24  # no passphrase given
+    result = cli.run(cli.target, "import", str(out), "--bundle-passphrase-file", str(cli.bundle_pw))
+    assert result.returncode == 0, result.stderr
+    assert cli.titles(cli.target) == {"Shopping"}
+
+
+def test_a_damaged_bundle_is_refused_with_its_own_code(cli: Cli) -> None:
+    out = cli.tmp / "b.hnb"
+    cli.run(cli.source, "export", "--out", str(out), "--to", "self")
+    data = bytearray(out.read_bytes())
+    data[-20] ^= 1
+    out.write_bytes(bytes(data))
+    result = cli.run(cli.source, "import", str(out))
+    assert result.returncode == 24
+    assert "changed or cut short" in result.stderr
+
+
+def test_a_bad_recipient(cli: Cli) -> None:
+    result = cli.run(cli.source, "export", "--out", str(cli.tmp / "x.hnb"), "--to", "bob")
+    assert result.returncode == 20
+
+
+@needs_age
+def test_the_age_tool_opens_a_bundle_sent_to_its_key(cli: Cli) -> None:
+    key = cli.tmp / "colleague.txt"
+    subprocess.run(["age-keygen", "-o", str(key)], check=True, capture_output=True)
+    recipient = next(
+        line.split()[-1] for line in key.read_text().splitlines() if "public key" in line
+    )
+    out = cli.tmp / "handover.hnb"
+    assert cli.run(cli.source, "export", "--out", str(out), "--to", recipient).returncode == 0
+    archive = cli.tmp / "handover.zip"
+    subprocess.run(["age", "-d", "-i", str(key), "-o", str(archive), str(out)], check=True)
+    with zipfile.ZipFile(archive) as zipped:
+        manifest = json.loads(zipped.read("manifest.json"))
+        assert manifest["format"] == "hushnote-bundle"
+        assert manifest["counts"]["notes"] == 2
+        titles = {json.loads(line)["title"] for line in zipped.read("notes.jsonl").splitlines()}
+    assert titles == {"Hearing", "Shopping"}
+
+
+@needs_age
+def test_a_bundle_made_by_the_age_tool_imports(cli: Cli) -> None:
+    # Make the archive the way a colleague without Hushnote could: from the format alone.
+    out = cli.tmp / "by-hushnote.hnb"
+    cli.run(cli.source, "export", "--out", str(out), "--to", "self")
+    with Vault.unlock(cli.source, "vault words") as vault:
+        from hushnote.core.bundle import open_bundle
+
+        archive = open_bundle(out, identities=[vault.age_identity()]).archive
+        plain = cli.tmp / "plain.zip"
+        with zipfile.ZipFile(plain, "w") as copy:
+            for name in archive.namelist():
+                copy.writestr(name, archive.read(name))
+    recipient = cli.run(cli.target, "identity").stdout.strip()
+    by_age = cli.tmp / "by-age.hnb"
+    subprocess.run(["age", "-r", recipient, "-o", str(by_age), str(plain)], check=True)
+    result = cli.run(cli.target, "import", str(by_age))
+    assert result.returncode == 0, result.stderr
+    assert cli.titles(cli.target) == {"Hearing", "Shopping"}
+
+
+@needs_age
+def test_the_age_tool_opens_a_passphrase_bundle(cli: Cli) -> None:
+    out = cli.tmp / "p.hnb"
+    cli.run(cli.source, "export", "--out", str(out), "--bundle-passphrase-file", str(cli.bundle_pw))
+    archive = cli.tmp / "p.zip"
+    code, screen = run_in_terminal(["age", "-d", "-o", str(archive), str(out)], ["bundle words"])
+    assert code == 0, screen
+    assert zipfile.ZipFile(archive).read("manifest.json").startswith(b"{")
+
+
+@needs_age
+def test_the_age_tool_opens_a_large_passphrase_bundle_with_its_key_file(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hushnote.core import bundle
+
+    monkeypatch.setattr(bundle, "IN_MEMORY_LIMIT", 100)  # anything is "large" now
+    out = cli.tmp / "big.hnb"
+    with Vault.unlock(cli.source, "vault words") as vault:
+        report = vault.export_bundle(out, passphrase="bundle words")
+    assert report.files == [out, cli.tmp / "big.hnb.key"]
+    archive = cli.tmp / "big.zip"
+    code, screen = run_in_terminal(
+        ["age", "-d", "-i", str(cli.tmp / "big.hnb.key"), "-o", str(archive), str(out)],
+        ["bundle words"],
+    )
+    assert code == 0, screen
+    assert len(zipfile.ZipFile(archive).namelist()) == 5
+    result = cli.run(cli.target, "import", str(out), "--bundle-passphrase-file", str(cli.bundle_pw))
+    assert result.returncode == 0, result.stderr
