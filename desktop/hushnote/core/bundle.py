@@ -108,7 +108,7 @@ class _TooBig(Exception):
 
 def _write_archive(
     sink: Any,  # any writable binary stream; zipfile needs no more
-    records: dict[str, Generator[str, None, None]],
+    records: dict[str, Generator[tuple[str, int], None, None]],
     scope: Scope,
     counts: dict[str, int],
     progress: Callable[[], None],
@@ -123,7 +123,7 @@ def _write_archive(
 
 def _write_members(
     sink: Any,
-    records: dict[str, Generator[str, None, None]],
+    records: dict[str, Generator[tuple[str, int], None, None]],
     scope: Scope,
     counts: dict[str, int],
     progress: Callable[[], None],
@@ -134,14 +134,14 @@ def _write_members(
         for name in DATA_MEMBERS:
             digest, size, count = hashlib.sha256(), 0, 0
             with archive.open(name, "w", force_zip64=True) as member:
-                for line in records[name]:
-                    data = line.encode("utf-8")
+                for text, rows in records[name]:
+                    data = text.encode("utf-8")
                     member.write(data)
                     digest.update(data)
                     size += len(data)
-                    count += 1
-                    if count % 1000 == 0:
+                    if (count + rows) // 1000 > count // 1000:
                         progress()
+                    count += rows
             members[name] = {"sha256": digest.hexdigest(), "size": size}
             counts[name.removesuffix(".jsonl")] = count
         manifest = {
@@ -312,19 +312,26 @@ def open_bundle(
     passphrase: str | None = None,
 ) -> BundleContents:
     """Decrypt and check a bundle completely; raise before anything could be written."""
-    data = _read_capped(path, ARCHIVE_LIMIT + (1 << 20))
-    plain = _decrypt(path, data, identities or [], passphrase)
+    with storage_errors(path):
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(200)
+    if size > ARCHIVE_LIMIT + (1 << 20):
+        raise BundleTooLargeError(what="file")
+    plain = _decrypt(path, head, identities or [], passphrase)
     return _check_archive(plain)
 
 
 def _decrypt(
-    path: Path, data: bytes, identities: list[x25519.Identity], passphrase: str | None
-) -> bytes:
+    path: Path, head: bytes, identities: list[x25519.Identity], passphrase: str | None
+) -> bytearray:
     key_file = path.with_name(path.name + KEY_SUFFIX)
     try:
-        if passphrase is not None and b"\n-> scrypt " in data[:200]:
-            plain: bytes = age_passphrase.decrypt(data, passphrase)
-            return plain
+        if passphrase is not None and b"\n-> scrypt " in head:
+            # pyrage's scrypt mode works on whole byte strings only; such bundles are
+            # at most IN_MEMORY_LIMIT, except one made elsewhere, capped here anyway.
+            data = _read_capped(path, ARCHIVE_LIMIT + (1 << 20))
+            return bytearray(age_passphrase.decrypt(data, passphrase))
         if passphrase is not None and key_file.exists():
             sealed = _read_capped(key_file, 4096)
             identity = x25519.Identity.from_str(
@@ -334,21 +341,53 @@ def _decrypt(
         if not identities:
             raise BundleDecryptionError(reason="no-key")
         sink = _Capped(ARCHIVE_LIMIT)
+        with storage_errors(path):
+            source = path.open("rb")
         try:
-            pyrage.decrypt_io(io.BytesIO(data), sink, identities)
+            with source:
+                pyrage.decrypt_io(source, sink, identities)
         except (_TooBig, OSError):
             if sink.overflowed:
                 raise BundleTooLargeError(what="archive") from None
             raise
-        return bytes(sink.buffer)
+        return sink.buffer
     except (pyrage.DecryptError, pyrage.IdentityError, UnicodeDecodeError, ValueError, OSError):
         # A wrong key, a changed byte and a cut-short file look the same to age.
         raise BundleDecryptionError() from None
 
 
-def _check_archive(plain: bytes) -> BundleContents:
+class _MemoryReader(io.RawIOBase):
+    """A seekable read-only stream over bytes already in memory, without copying them
+    (io.BytesIO would: the decrypted archive would then sit in memory twice)."""
+
+    def __init__(self, data: bytearray) -> None:
+        self._view = memoryview(data)
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self._view[self._position : self._position + len(buffer)]
+        buffer[: len(chunk)] = chunk
+        self._position += len(chunk)
+        return len(chunk)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: len(self._view)}
+        self._position = max(0, base[whence] + offset)
+        return self._position
+
+    def tell(self) -> int:
+        return self._position
+
+
+def _check_archive(plain: bytearray) -> BundleContents:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(plain))
+        archive = zipfile.ZipFile(io.BufferedReader(_MemoryReader(plain), 1 << 16))
         names = archive.namelist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
         raise BundleFormatError(member="archive", line=0, reason="not a ZIP archive") from None

@@ -26,7 +26,7 @@ __all__ = ["DATA_MEMBERS", "Scope", "check_record", "read_records"]
 DATA_MEMBERS = ("notes.jsonl", "contacts.jsonl", "lists.jsonl", "links.jsonl")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_BATCH = 1000
+_BATCH = 100
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,16 @@ class Scope:
         return self.kind != "list"
 
 
-def _rows(db: Database, sql: str, parameters: dict[str, Any]) -> Iterator[Any]:
-    """Rows of a query, fetched ahead in a second thread.
+def _batches(db: Database, sql: str, parameters: dict[str, Any]) -> Iterator[list[Any]]:
+    """Batches of a query's rows, fetched ahead in a second thread.
 
     SQLite decrypts and steps with the GIL released, so reading the next rows overlaps
     with encoding the last ones. The statement is finalised however iteration ends: a
     cancelled export must not leave a read open that blocks the next checkpoint.
     """
-    batches: queue.Queue[list[Any] | BaseException | None] = queue.Queue(maxsize=8)
+    # Bounded in rows, and rows are bounded in size (a body is at most 10 MB; typical ones
+    # a few KB): memory stays small even for a vault of large notes.
+    batches: queue.Queue[list[Any] | BaseException | None] = queue.Queue(maxsize=4)
     stop = threading.Event()
 
     def fetch() -> None:
@@ -73,7 +75,7 @@ def _rows(db: Database, sql: str, parameters: dict[str, Any]) -> Iterator[Any]:
         while (batch := batches.get()) is not None:
             if isinstance(batch, BaseException):
                 raise batch
-            yield from batch
+            yield batch
     finally:
         stop.set()
         while fetcher.is_alive():
@@ -97,8 +99,8 @@ def _note_ids(db: Database, scope: Scope) -> str:
     return "0"  # a list export carries contacts only
 
 
-def read_records(db: Database, scope: Scope) -> dict[str, Generator[str, None, None]]:
-    """Generators of the JSON lines in scope, by member name. Run them in order.
+def read_records(db: Database, scope: Scope) -> dict[str, Generator[tuple[str, int], None, None]]:
+    """Generators of (JSON lines, how many) in scope, by member name. Run them in order.
 
     SQLite writes each line itself (``json_object``): formatting in C, in the reading
     thread, is what lets 100,000 notes export in about two seconds.
@@ -148,11 +150,11 @@ def read_records(db: Database, scope: Scope) -> dict[str, Generator[str, None, N
         ),
     }
 
-    def lines(sql: str) -> Generator[str, None, None]:
-        for (line,) in _rows(db, sql, parameters):
-            yield line + "\n"
+    def chunks(sql: str) -> Generator[tuple[str, int], None, None]:
+        for batch in _batches(db, sql, parameters):
+            yield "".join(row[0] + "\n" for row in batch), len(batch)
 
-    return {member: lines(sql) for member, sql in queries.items()}
+    return {member: chunks(sql) for member, sql in queries.items()}
 
 
 def _bool(column: str) -> str:
