@@ -2,9 +2,9 @@
 
 Plaintext never touches the disk. Exporting streams the ZIP through an ``os.pipe`` (a
 kernel buffer) straight into age's encryptor; importing decrypts into memory. A small
-passphrase bundle is built in memory, as pyrage's scrypt mode requires; a larger one is
-encrypted to a fresh X25519 identity, which is written beside it, sealed with the
-passphrase.
+passphrase bundle is built in memory, as pyrage's scrypt mode requires; a larger one
+spills, without being serialized again, into a stream encrypted to a fresh X25519
+identity, which is written beside it, sealed with the passphrase.
 """
 
 from __future__ import annotations
@@ -182,25 +182,19 @@ def export_bundle(
     key_file = out.with_name(out.name + KEY_SUFFIX)
     try:
         if passphrase is not None:
-            small = _Capped(IN_MEMORY_LIMIT)
-            try:
-                _write_archive(small, read_records(db, scope), scope, report.counts, tick)
-            except _TooBig:
-                small = None  # type: ignore[assignment]
+            identity = x25519.Identity.generate()
+            written, small = _stream(db, scope, out, [identity.to_public()], report.counts,
+                                     tick, keep=IN_MEMORY_LIMIT)  # fmt: skip
+            report.archive_bytes = written
             if small is not None:
-                report.archive_bytes = len(small.buffer)
-                _install(out, age_passphrase.encrypt(bytes(small.buffer), passphrase))
+                _install(out, age_passphrase.encrypt(bytes(small), passphrase))
                 report.files = [out]
             else:
-                done[0] = 0
-                identity = x25519.Identity.generate()
-                report.archive_bytes = _stream(db, scope, out, [identity.to_public()],
-                                               report.counts, tick)  # fmt: skip
                 _install(key_file, age_passphrase.encrypt(str(identity).encode(), passphrase))
                 report.files = [out, key_file]
         else:
             parsed = parse_recipients(recipients or [])
-            report.archive_bytes = _stream(db, scope, out, parsed, report.counts, tick)
+            report.archive_bytes, _ = _stream(db, scope, out, parsed, report.counts, tick)
             report.files = [out]
     except BaseException:
         for path in (out, key_file, _partial(out)):
@@ -229,6 +223,39 @@ def _install(out: Path, data: bytes) -> None:
         replace_file(out, data)
 
 
+class _Spilling(io.RawIOBase):
+    """Keeps the first ``keep`` bytes in memory; past that, hands everything to ``pipe``.
+
+    ``decided`` is set at the first byte that does not fit (or at once when ``keep`` is
+    0), so the reader knows to start encrypting from the pipe.
+    """
+
+    def __init__(self, pipe: IO[bytes], keep: int, decided: threading.Event) -> None:
+        self.pipe = pipe
+        self.buffer: bytearray | None = bytearray() if keep else None
+        self.keep = keep
+        self.decided = decided
+        self.written = 0
+        if self.buffer is None:
+            decided.set()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        size = len(data)
+        self.written += size
+        if self.buffer is not None:
+            if len(self.buffer) + size <= self.keep:
+                self.buffer += data
+                return size
+            held, self.buffer = self.buffer, None
+            self.decided.set()
+            self.pipe.write(held)
+        self.pipe.write(data)
+        return size
+
+
 def _stream(
     db: Database,
     scope: Scope,
@@ -236,49 +263,56 @@ def _stream(
     recipients: list[x25519.Recipient],
     counts: dict[str, int],
     tick: Callable[[], None],
-) -> int:
-    """ZIP into a pipe in one thread, age-encrypt from it into ``out.partial`` here."""
+    *,
+    keep: int = 0,
+) -> tuple[int, bytearray | None]:
+    """ZIP into a pipe in one thread, age-encrypt from it into ``out`` here.
+
+    With ``keep``, an archive of at most that many bytes is returned in memory instead,
+    and nothing is written; a larger one is serialized once all the same, the bytes held
+    so far going first into the pipe. Returns the archive's size and, if kept, its bytes.
+    """
     read_end, write_end = os.pipe()
     failure: list[BaseException] = []
-    written = [0]
-
-    class Counting(io.RawIOBase):
-        def __init__(self, raw: IO[bytes]) -> None:
-            self.raw = raw
-
-        def writable(self) -> bool:
-            return True
-
-        def write(self, data: Any) -> int:
-            written[0] += len(data)
-            return self.raw.write(data)
+    decided = threading.Event()
+    pipe = os.fdopen(write_end, "wb")
+    sink = _Spilling(pipe, keep, decided)
 
     def produce() -> None:
         try:
-            with os.fdopen(write_end, "wb") as pipe:
-                _write_archive(Counting(pipe), read_records(db, scope), scope, counts, tick)
+            with pipe:
+                _write_archive(sink, read_records(db, scope), scope, counts, tick)
         except BaseException as error:  # handed to the caller below
             failure.append(error)
+        finally:
+            decided.set()
 
-    partial = _partial(out)
-    with storage_errors(partial):
-        scrub_file(partial)
-        write_new_file(partial, b"")
     producer = threading.Thread(target=produce, name="bundle-writer")
     producer.start()
-    try:
-        with os.fdopen(read_end, "rb") as source, partial.open("r+b") as target:
+    with os.fdopen(read_end, "rb") as source:
+        decided.wait()
+        if sink.buffer is not None:  # the whole archive fit: nothing was piped
+            producer.join()
+            if failure:
+                raise failure[0]
+            return sink.written, sink.buffer
+        partial = _partial(out)
+        try:
             with storage_errors(partial):
-                pyrage.encrypt_io(source, target, recipients)
-                target.flush()
-                os.fsync(target.fileno())
-    finally:
-        producer.join()
+                scrub_file(partial)
+                write_new_file(partial, b"")
+                with partial.open("r+b") as target:
+                    pyrage.encrypt_io(source, target, recipients)
+                    target.flush()
+                    os.fsync(target.fileno())
+        finally:
+            source.close()  # a writer still blocked on the pipe gets EPIPE and stops
+            producer.join()
     if failure:
         raise failure[0]
     with storage_errors(out):
         os.replace(partial, out)
-    return written[0]
+    return sink.written, None
 
 
 # -- reading ----------------------------------------------------------------------------

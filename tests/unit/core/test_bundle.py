@@ -255,13 +255,21 @@ def test_export_leaves_no_plaintext_on_disk_while_it_runs(
     assert sorted(p.name for p in out_dir.iterdir()) == ["b.hnb", "p.hnb"]
 
 
-def test_a_cancelled_export_leaves_nothing(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("how", "in_memory_limit"),
+    [("self", None), ("passphrase", None), ("passphrase", 1000)],
+    ids=["streamed", "passphrase-in-memory", "passphrase-spilled"],
+)
+def test_a_cancelled_export_leaves_nothing(  # type: ignore[no-untyped-def]
+    pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str, in_memory_limit: int | None
+) -> None:
     source, _ = pair
     source.notes.create_many(NewNote(title=str(n)) for n in range(3000))
+    if in_memory_limit is not None:
+        monkeypatch.setattr(bundle_module, "IN_MEMORY_LIMIT", in_memory_limit)
+    target = {"recipients": ["self"]} if how == "self" else {"passphrase": "bundle words"}
     with pytest.raises(CancelledError):
-        source.export_bundle(
-            tmp_path / "b.hnb", recipients=["self"], progress=lambda fraction: fraction < 0.3
-        )
+        source.export_bundle(tmp_path / "b.hnb", progress=lambda fraction: fraction < 0.3, **target)
     assert list(tmp_path.glob("b.hnb*")) == []
 
 
