@@ -4,9 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
+PACKAGE_STAMP := $(VENV)/.package-installed
 PYTEST_ARGS ?=
+# Compiled translations live beside the code that loads them (not in git).
+I18N_DIR := desktop/hushnote/gui/i18n
+QM_FILES := $(patsubst resources/translations/%.ts,$(I18N_DIR)/%.qm,$(wildcard resources/translations/*.ts))
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"$$/\1/p' desktop/hushnote/__init__.py)
+# Archive times and bytecode come from the last commit, not the clock: the same commit
+# gives the same tarball listing.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+TARBALL := dist/hushnote-$(VERSION)-linux-$(shell uname -m).tar.gz
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots translations package clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -23,17 +32,21 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@ $(APP_STAMP)
 
+$(PACKAGE_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	@touch $@ $(APP_STAMP)
+
 ## Start the desktop app on the default vault (pass ARGS="--vault DIR" for another).
-run: $(APP_STAMP)
+run: $(APP_STAMP) translations
 	$(BIN)/hushnote $(ARGS)
 
 ## Run the whole test suite offscreen.
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## ruff over everything, mypy (strict on the core, errors and CLI).
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check desktop tests bench
+	$(BIN)/ruff check desktop tests bench packaging packaging/check-build
 	$(BIN)/mypy
 
 ## Full benchmarks (slow); the test suite runs their quick mode.
@@ -41,8 +54,24 @@ bench: $(TEST_STAMP)
 	$(BIN)/python -m bench
 
 ## Refresh docs/screenshots from the real app on Xvfb.
-screenshots: $(TEST_STAMP)
+screenshots: $(TEST_STAMP) translations
 	PYTHONPATH=tests $(BIN)/python tests/gui/test_screenshots.py docs/screenshots
 
+## Compile resources/translations/*.ts into the catalogues the app loads.
+translations: $(QM_FILES)
+
+$(I18N_DIR)/%.qm: resources/translations/%.ts | $(APP_STAMP)
+	@mkdir -p $(I18N_DIR)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+## The one-folder Linux build in dist/hushnote/ and its tarball (see packaging/README.md).
+package: $(PACKAGE_STAMP) translations
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) PYTHONHASHSEED=0 $(BIN)/pyinstaller --noconfirm \
+		--clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/hushnote.spec
+	tar --sort=name --mtime=@$(SOURCE_DATE_EPOCH) --owner=0 --group=0 --numeric-owner \
+		--use-compress-program='gzip -9n' -C dist -cf $(TARBALL) hushnote
+	@echo "Built dist/hushnote/ and $(TARBALL)"
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

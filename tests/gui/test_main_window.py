@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
 from hushnote.core import ContactMethod, MethodKind, NewContact, Vault, VaultPaths
-from hushnote.gui.main_window import WINDOW_TITLE
+from hushnote.gui.app_identity import REAL_NAME as WINDOW_TITLE
 from hushnote.gui.secure_clipboard import PASSWORD_MANAGER_HINT
 from support.gui import unlock_window as unlock
 

@@ -2,19 +2,23 @@
 
 Usage: python window_tour.py VAULT_DIR PASSPHRASE
 
-Prints "ready unlock" with the unlock screen up, then waits for a line on stdin; unlocks
+With TOUR_LANGUAGE=zh_CN (say) set, the app speaks that language. Prints "ready unlock"
+with the unlock screen up, then waits for a line on stdin; unlocks
 and prints "ready main" with sample data shown; waits again, then quits.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
+from hushnote.gui.app_identity import apply_identity
 from hushnote.gui.file_dialogs import keep_qt_settings_off_disk
+from hushnote.gui.i18n import install_translators
 from hushnote.gui.main_window import MainWindow
 from hushnote.gui.theme import follow_system_theme
 
@@ -23,6 +27,8 @@ def main() -> int:
     root, passphrase = Path(sys.argv[1]), sys.argv[2]
     keep_qt_settings_off_disk()
     app = QApplication(sys.argv[:1])
+    translators = install_translators(os.environ.get("TOUR_LANGUAGE", "en"), app)
+    apply_identity(app, camouflage=False)
     follow_system_theme(app)
     window = MainWindow(root)
     window.resize(1100, 680)
@@ -60,7 +66,9 @@ def main() -> int:
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
     notifier.activated.connect(advance)
     QTimer.singleShot(800, announce)
-    return app.exec()
+    status = app.exec()
+    del translators
+    return status
 
 
 if __name__ == "__main__":

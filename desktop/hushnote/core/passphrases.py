@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from hushnote.core.resources import resource_path
+
 __all__ = ["Strength", "estimate_strength", "generate_passphrase", "wordlist"]
 
 DEFAULT_WORDS = 6
-_WORDLIST = (
-    Path(__file__).resolve().parents[3] / "resources" / "wordlists" / "eff_large_wordlist.txt"
-)
+_WORDLIST = resource_path("wordlists", "eff_large_wordlist.txt")
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from hushnote.errors import InvalidRecordError
 
-__all__ = ["MAX_TAG_LENGTH", "clean_tags", "prune_tags", "set_tags", "tag_ids_of", "tags_of"]
+__all__ = [
+    "MAX_TAG_LENGTH",
+    "clean_tags",
+    "prune_tags",
+    "set_tags",
+    "split_tags",
+    "tag_ids_of",
+    "tags_of",
+]
 
 MAX_TAG_LENGTH = 100
 _LINKS = {"note": ("note_tags", "note_id"), "contact": ("contact_tags", "contact_id")}
@@ -24,6 +33,12 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
             raise InvalidRecordError(field="tag", maximum=MAX_TAG_LENGTH)
         seen.setdefault(tag.casefold(), tag)
     return tuple(seen.values())
+
+
+def split_tags(text: str) -> list[str]:
+    """The tags in a comma-separated field; a full-width comma (，、) separates too,
+    because that is what a Chinese input method types."""
+    return [tag for tag in re.split(r"[,，、]", text) if tag.strip()]
 
 
 def set_tags(connection: Any, kind: str, owner_id: int, tags: tuple[str, ...]) -> None:

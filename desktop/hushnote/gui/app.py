@@ -15,17 +15,24 @@ def run_gui(root: Path) -> int:
     require_display()
     from PySide6.QtWidgets import QApplication
 
+    from hushnote.core.app_config import load_config
+    from hushnote.gui.app_identity import apply_identity
     from hushnote.gui.crash_handler import install_crash_handler
     from hushnote.gui.file_dialogs import keep_qt_settings_off_disk
+    from hushnote.gui.i18n import install_translators, pick_language
     from hushnote.gui.main_window import MainWindow
     from hushnote.gui.theme import follow_system_theme
 
     keep_qt_settings_off_disk()
+    config = load_config()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Hushnote")
-    app.setDesktopFileName("hushnote")
+    translators = install_translators(pick_language(config.language), app)
+    apply_identity(app, config.camouflage)
     follow_system_theme(app)
     window = MainWindow(root)
     install_crash_handler(lambda: window)
     window.show()
-    return app.exec()
+    status = app.exec()
+    del translators
+    return status

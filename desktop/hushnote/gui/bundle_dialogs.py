@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hushnote.core.bundle_records import Scope
+from hushnote.gui.accessibility import describe, describe_buttons, release_tab
 from hushnote.gui.passphrase_page import passphrase_field
 
 __all__ = ["ExportDialog", "IdentityDialog", "ask_bundle_passphrase", "describe_scope"]
@@ -45,16 +46,40 @@ class ExportDialog(QDialog):
         what = QLabel(describe_scope(scope))
         what.setAccessibleName(self.tr("What is exported"))
         self.to_keys = QRadioButton(self.tr("For colleagues' &keys (age1…)"))
+        describe(
+            self.to_keys,
+            self.tr("For colleagues' keys"),
+            self.tr("Only the holders of the keys listed below can open the bundle."),
+        )
         self.to_keys.setChecked(True)
         self.keys = QPlainTextEdit()
-        self.keys.setAccessibleName(self.tr("Colleagues' public keys, one per line"))
+        release_tab(self.keys)
+        describe(
+            self.keys,
+            self.tr("Colleagues' public keys, one per line"),
+            self.tr("Each starts with age1; a colleague gets theirs from Bundles, My bundle key."),
+        )
         self.keys.setPlaceholderText("age1…")
         self.keys.setMaximumHeight(90)
         self.include_self = QCheckBox(self.tr("Also this vault's own key (for a backup)"))
+        describe(
+            self.include_self,
+            self.tr("Also this vault's own key"),
+            self.tr("Lets this vault open the bundle too, as a backup."),
+        )
         self.include_self.setChecked(True)
         self.with_passphrase = QRadioButton(self.tr("With a &passphrase"))
-        self.passphrase = passphrase_field(self.tr("Bundle passphrase"))
-        self.repeat = passphrase_field(self.tr("Repeat the bundle passphrase"))
+        describe(
+            self.with_passphrase,
+            self.tr("With a passphrase"),
+            self.tr("Anyone with the passphrase can open the bundle; send it another way."),
+        )
+        self.passphrase = passphrase_field(
+            self.tr("Bundle passphrase"), self.tr("The passphrase that will open the bundle.")
+        )
+        self.repeat = passphrase_field(
+            self.tr("Repeat the bundle passphrase"), self.tr("Type the bundle passphrase again.")
+        )
         self.status = QLabel()
         self.status.setWordWrap(True)
         note = QLabel(self.tr(
@@ -63,6 +88,7 @@ class ExportDialog(QDialog):
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
+        describe_buttons(buttons)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -124,15 +150,22 @@ class IdentityDialog(QDialog):
         explanation.setWordWrap(True)
         self.key = QLineEdit(recipient)
         self.key.setReadOnly(True)
-        self.key.setAccessibleName(self.tr("This vault's public key"))
+        describe(
+            self.key,
+            self.tr("This vault's public key"),
+            self.tr("Safe to share: colleagues export bundles to it."),
+        )
         self.key.setMinimumWidth(480)
         copy = QPushButton(self.tr("&Copy"))
-        copy.setAccessibleName(self.tr("Copy the public key"))
+        describe(
+            copy, self.tr("Copy the public key"), self.tr("Puts the public key on the clipboard.")
+        )
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(recipient))
         row = QHBoxLayout()
         row.addWidget(self.key, 1)
         row.addWidget(copy)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
@@ -144,9 +177,13 @@ def ask_bundle_passphrase(parent: QWidget | None) -> str | None:
     """Ask for a bundle's passphrase (a masked field); None if cancelled."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(QGuiApplication.translate("bundles", "Bundle passphrase"))
-    field = passphrase_field(QGuiApplication.translate("bundles", "Bundle passphrase"))
+    field = passphrase_field(
+        QGuiApplication.translate("bundles", "Bundle passphrase"),
+        QGuiApplication.translate("bundles", "The passphrase the sender chose for this bundle."),
+    )
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
+    describe_buttons(buttons)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QFormLayout(dialog)

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import itertools
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +26,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,22 +35,61 @@ from PySide6.QtWidgets import (
 )
 
 from hushnote.core import Contact, ContactMethod, MethodKind, NewContact, Vault
+from hushnote.core.tags import split_tags
 from hushnote.errors import HushnoteError
+from hushnote.gui.accessibility import describe, release_tab
 from hushnote.gui.messages import error_text
 from hushnote.gui.paged_list_model import UUID_ROLE
 from hushnote.gui.secure_clipboard import SecureClipboard
 
 __all__ = ["ContactEditor"]
 
-KIND_LABELS = {
-    MethodKind.PHONE: "Phone",
-    MethodKind.EMAIL: "Email",
-    MethodKind.SIGNAL: "Signal",
-    MethodKind.TELEGRAM: "Telegram",
-    MethodKind.MATRIX: "Matrix",
-    MethodKind.WIRE: "Wire",
-    MethodKind.OTHER: "Other",
+KIND_LABELS: dict[MethodKind, str] = {
+    MethodKind.PHONE: str(QT_TRANSLATE_NOOP("ContactEditor", "Phone")),
+    MethodKind.EMAIL: str(QT_TRANSLATE_NOOP("ContactEditor", "Email")),
+    MethodKind.SIGNAL: str(QT_TRANSLATE_NOOP("ContactEditor", "Signal")),
+    MethodKind.TELEGRAM: str(QT_TRANSLATE_NOOP("ContactEditor", "Telegram")),
+    MethodKind.MATRIX: str(QT_TRANSLATE_NOOP("ContactEditor", "Matrix")),
+    MethodKind.WIRE: str(QT_TRANSLATE_NOOP("ContactEditor", "Wire")),
+    MethodKind.OTHER: str(QT_TRANSLATE_NOOP("ContactEditor", "Other")),
 }
+
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 30
+
+
+class KindDelegate(QStyledItemDelegate):
+    """Edits the kind column with a drop-down list of the known kinds."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        box = QComboBox(parent)
+        describe(
+            box,
+            QCoreApplication.translate("ContactEditor", "Kind"),
+            QCoreApplication.translate("ContactEditor", "Phone, email or messenger."),
+        )
+        for value, label in KIND_LABELS.items():
+            box.addItem(QCoreApplication.translate("ContactEditor", label), value.value)
+        return box
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(KIND_ROLE))))
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
+            model.setData(index, editor.currentData(), KIND_ROLE)
 
 
 class ContactEditor(QWidget):
@@ -56,40 +107,73 @@ class ContactEditor(QWidget):
         self._loading = False
 
         self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Name"))
+        describe(self.name, self.tr("Name"), self.tr("The name you know this person by."))
         self.organization = QLineEdit()
-        self.organization.setAccessibleName(self.tr("Organization"))
+        describe(
+            self.organization, self.tr("Organization"), self.tr("Group, employer or collective.")
+        )
         self.role = QLineEdit()
-        self.role.setAccessibleName(self.tr("Role"))
+        describe(self.role, self.tr("Role"), self.tr("For example medic, driver or lawyer."))
         self.tags = QLineEdit()
-        self.tags.setAccessibleName(self.tr("Tags"))
+        describe(self.tags, self.tr("Tags"), self.tr("Tags, separated by commas."))
         self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName(self.tr("Notes about this person"))
+        release_tab(self.notes)
+        describe(
+            self.notes,
+            self.tr("Notes about this person"),
+            self.tr("Free text, kept encrypted like everything else."),
+        )
         self.notes.setTabChangesFocus(True)
         self.methods = QTableWidget(0, 3)
-        self.methods.setAccessibleName(self.tr("Phones, emails and handles"))
+        release_tab(self.methods)
+        describe(
+            self.methods,
+            self.tr("Phones, emails and handles"),
+            self.tr("One row each: kind, label and value. F2 edits a cell."),
+        )
         self.methods.setHorizontalHeaderLabels(
             [self.tr("Kind"), self.tr("Label"), self.tr("Number, address or handle")]
         )
         self.methods.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.methods.verticalHeader().setVisible(False)
         self.methods.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.methods.setItemDelegateForColumn(0, KindDelegate(self.methods))
         self.methods.itemChanged.connect(self._changed)
         add_method = QPushButton(self.tr("&Add"))
-        add_method.setAccessibleName(self.tr("Add a phone, email or handle"))
+        describe(
+            add_method,
+            self.tr("Add a phone, email or handle"),
+            self.tr("Adds an empty row to the table."),
+        )
         add_method.clicked.connect(lambda: self.add_method_row())
         remove_method = QPushButton(self.tr("Remo&ve"))
-        remove_method.setAccessibleName(self.tr("Remove the selected phone, email or handle"))
+        describe(
+            remove_method,
+            self.tr("Remove the selected phone, email or handle"),
+            self.tr("Deletes the selected row when the contact is saved."),
+        )
         remove_method.clicked.connect(self._remove_method)
         copy_method = QPushButton(self.tr("&Copy"))
-        copy_method.setAccessibleName(self.tr("Copy the selected value"))
+        describe(
+            copy_method,
+            self.tr("Copy the selected value"),
+            self.tr("The clipboard is cleared again after a short time."),
+        )
         copy_method.clicked.connect(self._copy_method)
         self.save_button = QPushButton(self.tr("&Save"))
+        describe(
+            self.save_button, self.tr("Save"), self.tr("Save this contact (Ctrl+S).")
+        )
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
         self.linked = QListWidget()
-        self.linked.setAccessibleName(self.tr("Linked notes"))
+        release_tab(self.linked)
+        describe(
+            self.linked,
+            self.tr("Linked notes"),
+            self.tr("Notes that mention this person; Enter opens."),
+        )
         self.linked.setMaximumHeight(80)
         self.linked.itemActivated.connect(lambda item: self.note_opened.emit(item.data(UUID_ROLE)))
         self.memberships = QLabel()
@@ -120,6 +204,13 @@ class ContactEditor(QWidget):
         for field in (self.name, self.organization, self.role, self.tags):
             field.textEdited.connect(self._changed)
         self.notes.textChanged.connect(self._changed)
+        # Tab follows the layout: the form, the table (one stop; arrows and F2 inside it),
+        # its buttons, the notes.
+        self._add_method = add_method
+        order = [self.name, self.organization, self.role, self.tags, self.methods, add_method,
+                 remove_method, copy_method, self.notes, self.linked, self.save_button]  # fmt: skip
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
         self.setEnabled(False)
 
     def open_contact(self, vault: Vault, uuid: str | None) -> None:
@@ -164,13 +255,9 @@ class ContactEditor(QWidget):
         method = method or ContactMethod(MethodKind.PHONE, "")
         row = self.methods.rowCount()
         self.methods.insertRow(row)
-        kind = QComboBox()
-        kind.setAccessibleName(self.tr("Kind"))
-        for value, label in KIND_LABELS.items():
-            kind.addItem(self.tr(label), value.value)
-        kind.setCurrentIndex(list(KIND_LABELS).index(method.kind))
-        kind.currentIndexChanged.connect(self._changed)
-        self.methods.setCellWidget(row, 0, kind)
+        kind = QTableWidgetItem(self.tr(KIND_LABELS[method.kind]))
+        kind.setData(KIND_ROLE, method.kind.value)
+        self.methods.setItem(row, 0, kind)
         self.methods.setItem(row, 1, QTableWidgetItem(method.label))
         self.methods.setItem(row, 2, QTableWidgetItem(method.value))
         self._changed()
@@ -196,12 +283,12 @@ class ContactEditor(QWidget):
     def draft(self) -> NewContact:
         methods = []
         for row in range(self.methods.rowCount()):
-            kind_box = self.methods.cellWidget(row, 0)
-            label, value = self.methods.item(row, 1), self.methods.item(row, 2)
-            if isinstance(kind_box, QComboBox) and value is not None and value.text().strip():
+            kind, label = self.methods.item(row, 0), self.methods.item(row, 1)
+            value = self.methods.item(row, 2)
+            if kind is not None and value is not None and value.text().strip():
                 methods.append(
                     ContactMethod(
-                        MethodKind(kind_box.currentData()),
+                        MethodKind(kind.data(KIND_ROLE)),
                         value.text(),
                         label.text() if label else "",
                     )
@@ -212,7 +299,7 @@ class ContactEditor(QWidget):
             organization=self.organization.text(),
             role=self.role.text(),
             notes=self.notes.toPlainText(),
-            tags=tuple(tag for tag in self.tags.text().split(",") if tag.strip()),
+            tags=tuple(split_tags(self.tags.text())),
         )
 
     def save(self) -> bool:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from hushnote.core import Vault, parse_query
 from hushnote.core.query import Query
+from hushnote.gui.accessibility import describe, describe_buttons, release_tab
 from hushnote.gui.paged_list_model import UUID_ROLE
 
 __all__ = ["pick_contact"]
@@ -25,13 +26,21 @@ class ContactPicker(QDialog):
         self.setWindowTitle(title)
         self.vault = vault
         self.filter = QLineEdit()
-        self.filter.setAccessibleName(self.tr("Find a contact"))
+        describe(
+            self.filter,
+            self.tr("Find a contact"),
+            self.tr("Narrows the list below as you type."),
+        )
         self.filter.setPlaceholderText(self.tr("Type part of a name, number or handle"))
         self.choices = QListWidget()
-        self.choices.setAccessibleName(self.tr("Contacts"))
+        release_tab(self.choices)
+        describe(
+            self.choices, self.tr("Contacts"), self.tr("Choose one; Enter confirms.")
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.choices.itemActivated.connect(lambda _: self.accept())

@@ -15,6 +15,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from hushnote.gui.app_identity import app_name
+
 __all__ = ["install_crash_handler"]
 
 
@@ -22,13 +24,13 @@ def install_crash_handler(parent: Callable[[], QWidget | None]) -> None:
     def show(kind: type[BaseException]) -> None:
         box = QMessageBox(parent())
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Hushnote")
+        box.setWindowTitle(app_name())
         box.setText(
             QCoreApplication.translate(
                 "crash",
-                "Hushnote ran into an unexpected problem. Everything saved before it is "
-                "safe. If it happens again, lock the vault and restart Hushnote.",
-            )
+                "{app} ran into an unexpected problem. Everything saved before it is "
+                "safe. If it happens again, lock the vault and restart {app}.",
+            ).format(app=app_name())
         )
         box.setInformativeText(f"({kind.__name__})")
         box.exec()

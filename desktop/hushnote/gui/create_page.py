@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 from hushnote.core import KdfParams, Vault, calibrate
 from hushnote.core.passphrases import generate_passphrase
 from hushnote.errors import PassphraseError
+from hushnote.gui.accessibility import describe
+from hushnote.gui.app_identity import app_name
 from hushnote.gui.form_column import centred_column, heading
 from hushnote.gui.messages import error_text
 from hushnote.gui.passphrase_page import PassphrasePage, passphrase_field
@@ -31,24 +33,37 @@ class CreatePage(PassphrasePage):
         title = heading(self.tr("Create your vault"))
         explanation = QLabel(
             self.tr(
-                "Your passphrase encrypts everything Hushnote keeps on this computer. "
+                "Your passphrase encrypts everything {app} keeps on this computer. "
                 "Nobody can recover it: if you forget it, your notes are gone."
-            )
+            ).format(app=app_name())
         )
         explanation.setWordWrap(True)
-        self.passphrase = passphrase_field(self.tr("New passphrase"))
-        self.confirmation = passphrase_field(self.tr("Repeat the passphrase"))
+        self.passphrase = passphrase_field(
+            self.tr("New passphrase"),
+            self.tr("Choose a long passphrase; the meter below rates it."),
+        )
+        self.confirmation = passphrase_field(
+            self.tr("Repeat the passphrase"), self.tr("Type the same passphrase again.")
+        )
         self.confirmation.returnPressed.connect(self.begin_create)
         self.meter = StrengthMeter(self.passphrase)
         self.suggest_button = QPushButton(self.tr("&Suggest a passphrase"))
-        self.suggest_button.setAccessibleName(self.tr("Suggest a passphrase of six random words"))
+        describe(
+            self.suggest_button,
+            self.tr("Suggest a passphrase"),
+            self.tr("Fill both fields with six random words and show them."),
+        )
         self.suggest_button.clicked.connect(self.suggest)
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
         self.suggestion.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.suggestion.setAccessibleName(self.tr("Suggested passphrase"))
         self.create_button = QPushButton(self.tr("&Create vault"))
-        self.create_button.setAccessibleName(self.tr("Create vault"))
+        describe(
+            self.create_button,
+            self.tr("Create vault"),
+            self.tr("Create the encrypted vault; this takes a few seconds."),
+        )
         self.create_button.clicked.connect(self.begin_create)
         self.controls = [
             self.passphrase,

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 from hushnote.core.duress import DecoyNote, encode_decoy
 from hushnote.core.header import PAYLOAD_CAPACITY
 from hushnote.errors import InvalidRecordError
+from hushnote.gui.accessibility import describe, describe_buttons, release_tab
+from hushnote.gui.app_identity import app_name
 from hushnote.gui.passphrase_page import passphrase_field
 
 __all__ = ["DuressDialog", "parse_decoy"]
@@ -38,15 +40,25 @@ class DuressDialog(QDialog):
         self.setWindowTitle(self.tr("Duress passphrase"))
         self.removing = False
         explanation = QLabel(self.tr(
-            "If someone forces you to unlock, type the duress passphrase instead. Hushnote "
+            "If someone forces you to unlock, type the duress passphrase instead. {app} "
             "will look as if it unlocked, show only the harmless notes below, and destroy "
             "everything else. Nothing on this computer shows that a duress passphrase is "
-            "set. Setting one replaces any earlier one."))  # fmt: skip
+            "set. Setting one replaces any earlier one.").format(app=app_name()))  # fmt: skip
         explanation.setWordWrap(True)
-        self.passphrase = passphrase_field(self.tr("Duress passphrase"))
-        self.repeat = passphrase_field(self.tr("Repeat the duress passphrase"))
+        self.passphrase = passphrase_field(
+            self.tr("Duress passphrase"),
+            self.tr("Typed at the unlock screen, it destroys the vault and opens the decoy."),
+        )
+        self.repeat = passphrase_field(
+            self.tr("Repeat the duress passphrase"), self.tr("Type the duress passphrase again.")
+        )
         self.decoy = QPlainTextEdit()
-        self.decoy.setAccessibleName(self.tr("Decoy notes"))
+        release_tab(self.decoy)
+        describe(
+            self.decoy,
+            self.tr("Decoy notes"),
+            self.tr("Harmless notes the decoy vault shows; separate notes with a line of ---."),
+        )
         self.decoy.setPlaceholderText(self.tr(
             "Shopping list\nmilk, bread\n---\nBook club\nChapter 4 on Thursday"))  # fmt: skip
         self.decoy.textChanged.connect(self._measure)
@@ -58,6 +70,17 @@ class DuressDialog(QDialog):
         remove_button = QPushButton(self.tr("&Remove any duress passphrase"))
         buttons.addButton(set_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(remove_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        describe(
+            set_button,
+            self.tr("Set duress passphrase"),
+            self.tr("Save this duress passphrase and these decoy notes."),
+        )
+        describe(
+            remove_button,
+            self.tr("Remove any duress passphrase"),
+            self.tr("After this, only the real passphrase opens the vault."),
+        )
+        describe_buttons(buttons)
         set_button.clicked.connect(self._check)
         remove_button.clicked.connect(self._remove)
         buttons.rejected.connect(self.reject)

@@ -5,10 +5,16 @@ Qt's own file dialog records visited folders and recent files in
 would tell an examiner which files the user exported. Hushnote uses Qt's dialog (never
 the native one) and points Qt's user settings at a location that cannot be created, so
 the history is never written.
+
+Inside a Flatpak sandbox the app sees no user files, so there it uses the native dialog,
+which Qt routes through the desktop's file-chooser portal: the only way to reach them.
+The portal runs outside the sandbox and may add the chosen file to the desktop's recent
+files; packaging/README.md says so.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -27,9 +33,13 @@ def keep_qt_settings_off_disk() -> None:
         QSettings.setPath(fmt, QSettings.Scope.SystemScope, _NOWHERE)
 
 
+def in_flatpak() -> bool:
+    return bool(os.environ.get("FLATPAK_ID"))
+
+
 def _dialog(parent: QWidget | None, caption: str, filters: str) -> QFileDialog:
     dialog = QFileDialog(parent, caption, str(Path.home()), filters)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, not in_flatpak())
     dialog.setHistory([])
     return dialog
 

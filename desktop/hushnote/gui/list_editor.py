@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hushnote.core import Vault
+from hushnote.gui.accessibility import USER_DATA, describe, release_tab
 from hushnote.gui.form_column import heading
 from hushnote.gui.paged_list_model import UUID_ROLE
 from hushnote.gui.secure_clipboard import SecureClipboard
@@ -34,13 +35,19 @@ class ListEditor(QWidget):
         self.name: str | None = None
         self._clipboard = clipboard
         self.title = heading("")
+        self.title.setObjectName(USER_DATA)  # the list's name
         self.members = QListWidget()
-        self.members.setAccessibleName(self.tr("Members"))
+        release_tab(self.members)
+        describe(
+            self.members,
+            self.tr("Members"),
+            self.tr("The contacts on this list; Enter opens one."),
+        )
         self.members.itemActivated.connect(
             lambda item: self.contact_opened.emit(item.data(UUID_ROLE))
         )
         self.status = QLabel()
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         for text, name, slot in (
             (self.tr("&Add member…"), self.tr("Add a contact to this list"), self._add),
             (
@@ -61,9 +68,10 @@ class ListEditor(QWidget):
             ),
         ):
             button = QPushButton(text)
-            button.setAccessibleName(name)
+            describe(button, name, text.replace("&", "").rstrip("…"))
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            # Two to a row: five in one row would not fit longer languages.
+            buttons.addWidget(button, buttons.count() // 2, buttons.count() % 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.members, 1)

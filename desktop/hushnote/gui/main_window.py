@@ -2,7 +2,8 @@
 
 Locking (Ctrl+L, idle, screen lock, suspend, closing the window) saves what is being
 edited, empties every model, editor, undo stack and search field, closes the vault and
-shows the unlock screen. The window title is always just "Hushnote".
+shows the unlock screen. The window title is only the app's name (a neutral one under
+camouflage).
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ from hushnote.core import (
     write_csv,
     write_vcards,
 )
+from hushnote.core.app_config import AppConfig, load_config, save_config
 from hushnote.core.atomic import replace_file
 from hushnote.core.bundle_records import Scope
+from hushnote.core.launcher import apply_launcher_camouflage
 from hushnote.core.unlock_guard import UnlockGuard
 from hushnote.core.wipe import Wipe
 from hushnote.errors import (
@@ -41,11 +44,18 @@ from hushnote.errors import (
     CancelledError,
     HushnoteError,
 )
+from hushnote.gui.app_identity import (
+    NEUTRAL_ICON_NAME,
+    app_name,
+    apply_identity,
+    neutral_name,
+    shipped_desktop_entry,
+)
 from hushnote.gui.auto_lock import AutoLock
 from hushnote.gui.bundle_dialogs import ExportDialog, IdentityDialog, ask_bundle_passphrase
 from hushnote.gui.create_page import CreatePage
 from hushnote.gui.duress_dialog import DuressDialog
-from hushnote.gui.file_dialogs import choose_open_path, choose_save_path
+from hushnote.gui.file_dialogs import choose_open_path, choose_save_path, in_flatpak
 from hushnote.gui.hold_button import HoldButton
 from hushnote.gui.messages import error_text
 from hushnote.gui.panic_key import PANIC_KEYS, PanicKey
@@ -59,10 +69,8 @@ from hushnote.gui.task_dialog import run_with_progress
 from hushnote.gui.unlock_page import UnlockPage
 from hushnote.gui.workspace_page import Workspace
 
-__all__ = ["WINDOW_TITLE", "MainWindow"]
+__all__ = ["MainWindow"]
 
-# Never anything from the vault: titles end up in task bars, screenshots and window lists.
-WINDOW_TITLE = "Hushnote"
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
 
@@ -79,7 +87,8 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(WINDOW_TITLE)
+        # Never anything from the vault: titles end up in task bars and window lists.
+        self.setWindowTitle(app_name())
         self.root = root
         self.vault: Vault | None = None
         self.clipboard = SecureClipboard(self)
@@ -300,7 +309,7 @@ class MainWindow(QMainWindow):
             try:
                 self.workspace.new_list(name)
             except HushnoteError as error:
-                QMessageBox.warning(self, WINDOW_TITLE, error_text(error))
+                QMessageBox.warning(self, app_name(), error_text(error))
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.all_actions, self, extra=self.editor_shortcuts()).exec()
@@ -320,13 +329,41 @@ class MainWindow(QMainWindow):
             return
         preferences = VaultPreferences(self.vault)
         guard = UnlockGuard(self.root)
-        dialog = SettingsDialog(preferences, guard.limit, self)
+        dialog = SettingsDialog(preferences, guard.limit, self, load_config())
         if dialog.exec():
             preferences.save(dialog.auto_lock.value(), dialog.clipboard.value())
+            self.save_app_config(dialog.app_config())
             self.auto_lock.minutes = dialog.auto_lock.value()
             self.clipboard.clear_seconds = dialog.clipboard.value()
             if dialog.wipe_limit() != guard.limit:
                 guard.set_limit(dialog.wipe_limit())
+
+    def save_app_config(self, config: AppConfig) -> None:
+        before = load_config()
+        if config == before:
+            return
+        try:
+            save_config(config)
+            if config.camouflage != before.camouflage:
+                app = QApplication.instance()
+                if isinstance(app, QApplication):
+                    apply_identity(app, config.camouflage)
+                self.setWindowTitle(app_name())
+            # A Flatpak cannot rewrite its exported launcher entry; only the window changes.
+            if config.camouflage != before.camouflage and not in_flatpak():
+                apply_launcher_camouflage(
+                    config.camouflage,
+                    name=neutral_name(),
+                    icon=NEUTRAL_ICON_NAME,
+                    template=shipped_desktop_entry(),
+                )
+        except HushnoteError as error:
+            QMessageBox.warning(self, app_name(), error_text(error))
+            return
+        if config.language != before.language:
+            self.statusBar().showMessage(
+                self.tr("The new language is used from the next start."), 8000
+            )
 
     def edit_duress(self) -> None:
         vault = self.vault
@@ -422,7 +459,7 @@ class MainWindow(QMainWindow):
             )
             QMessageBox.information(
                 self,
-                WINDOW_TITLE,
+                app_name(),
                 self.tr("Exported %1 to:\n%2%3")
                 .replace("%1", counts)
                 .replace("%2", files)
@@ -454,7 +491,7 @@ class MainWindow(QMainWindow):
                 break
             except BundleDecryptionError as error:
                 if passphrase is not None:
-                    QMessageBox.warning(self, WINDOW_TITLE, error_text(error))
+                    QMessageBox.warning(self, app_name(), error_text(error))
                     return
                 passphrase = ask_bundle_passphrase(self)
                 if passphrase is None:
@@ -472,7 +509,7 @@ class MainWindow(QMainWindow):
             .replace("%4", str(outcomes["skipped"]))
             for kind, outcomes in report.outcomes.items()
         ]
-        QMessageBox.information(self, WINDOW_TITLE, "\n".join(lines))
+        QMessageBox.information(self, app_name(), "\n".join(lines))
 
     def show_identity(self) -> None:
         if self.vault is not None:
@@ -503,7 +540,7 @@ class MainWindow(QMainWindow):
             self.workspace.contact_model.refresh()
             QMessageBox.information(
                 self,
-                WINDOW_TITLE,
+                app_name(),
                 self.tr("Imported %1 contacts. Skipped %2 already in the vault.")
                 .replace("%1", str(len(report.added)))
                 .replace("%2", str(len(report.duplicates))),
@@ -555,7 +592,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Cancelled. Nothing was changed."), 5000)
             return None
         except HushnoteError as error:
-            QMessageBox.warning(self, WINDOW_TITLE, error_text(error))
+            QMessageBox.warning(self, app_name(), error_text(error))
             return None
         finally:
             if self.vault is not None:

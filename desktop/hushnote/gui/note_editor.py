@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from hushnote.core import Note, Vault
+from hushnote.core.tags import split_tags
+from hushnote.gui.accessibility import describe, release_tab
 from hushnote.gui.paged_list_model import UUID_ROLE
 
 __all__ = ["NoteEditor"]
@@ -60,25 +62,43 @@ class NoteEditor(QWidget):
 
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("Title"))
-        self.title.setAccessibleName(self.tr("Title"))
+        describe(
+            self.title,
+            self.tr("Title"),
+            self.tr("The note's title; it is never shown in the window title."),
+        )
         self.notebook = QComboBox()
         self.notebook.setEditable(True)
-        self.notebook.setAccessibleName(self.tr("Notebook"))
+        describe(
+            self.notebook, self.tr("Notebook"), self.tr("Choose a notebook or type a new name.")
+        )
         self.notebook.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
-        self.tags.setAccessibleName(self.tr("Tags"))
+        describe(self.tags, self.tr("Tags"), self.tr("Tags, separated by commas."))
         self.pinned = QCheckBox(self.tr("&Pinned"))
+        describe(
+            self.pinned, self.tr("Pinned"), self.tr("Pinned notes stay at the top of the list.")
+        )
         self.body = QPlainTextEdit()
-        self.body.setAccessibleName(self.tr("Note text"))
-        self.body.setTabChangesFocus(False)
+        release_tab(self.body)
+        describe(
+            self.body,
+            self.tr("Note text"),
+            self.tr("Markdown; saved as you type. Tab moves to the next control."),
+        )
         self.preview = OfflinePreview()
         self.preview.setOpenLinks(False)
-        self.preview.setAccessibleName(self.tr("Preview"))
+        describe(self.preview, self.tr("Preview"), self.tr("The note formatted, read-only."))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.body)
         self.pages.addWidget(self.preview)
         self.preview_button = QPushButton(self.tr("Pre&view"))
+        describe(
+            self.preview_button,
+            self.tr("Preview"),
+            self.tr("Show the formatted note (Ctrl+Shift+P)"),
+        )
         self.preview_button.setCheckable(True)
         self.preview_button.setToolTip(self.tr("Show the formatted note (Ctrl+Shift+P)"))
         self.preview_button.toggled.connect(self._toggle_preview)
@@ -86,14 +106,29 @@ class NoteEditor(QWidget):
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Save status"))
         self.links = QListWidget()
-        self.links.setAccessibleName(self.tr("Linked contacts"))
+        release_tab(self.links)
+        describe(
+            self.links,
+            self.tr("Linked contacts"),
+            self.tr("People this note is about; Enter opens."),
+        )
         self.links.setMaximumHeight(80)
         self.links.itemActivated.connect(
             lambda item: self.contact_opened.emit(item.data(UUID_ROLE))
         )
         self.link_button = QPushButton(self.tr("&Link contact…"))
+        describe(
+            self.link_button,
+            self.tr("Link contact"),
+            self.tr("Choose a contact this note is about."),
+        )
         self.link_button.clicked.connect(lambda: self.uuid and self.link_requested.emit(self.uuid))
         self.unlink_button = QPushButton(self.tr("Unlink"))
+        describe(
+            self.unlink_button,
+            self.tr("Unlink contact"),
+            self.tr("Remove the link to the selected contact; the contact stays."),
+        )
         self.unlink_button.clicked.connect(self._unlink)
 
         form = QFormLayout()
@@ -198,7 +233,7 @@ class NoteEditor(QWidget):
         self._timer.stop()
         if not self._dirty or self.vault is None or self.uuid is None or self.vault.is_locked:
             return
-        tags = [tag for tag in self.tags.text().split(",") if tag.strip()]
+        tags = split_tags(self.tags.text())
         notes = self.vault.notes
         notes.update(
             self.uuid,

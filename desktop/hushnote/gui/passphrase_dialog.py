@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hushnote.gui.accessibility import describe_buttons
 from hushnote.gui.passphrase_page import passphrase_field
 from hushnote.gui.strength_meter import StrengthMeter
 
@@ -20,15 +21,22 @@ class ChangePassphraseDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change passphrase"))
-        self.current = passphrase_field(self.tr("Current passphrase"))
-        self.new = passphrase_field(self.tr("New passphrase"))
-        self.repeat = passphrase_field(self.tr("Repeat the new passphrase"))
+        self.current = passphrase_field(
+            self.tr("Current passphrase"), self.tr("The passphrase that opens the vault now.")
+        )
+        self.new = passphrase_field(
+            self.tr("New passphrase"), self.tr("The passphrase to use from now on.")
+        )
+        self.repeat = passphrase_field(
+            self.tr("Repeat the new passphrase"), self.tr("Type the new passphrase again.")
+        )
         self.meter = StrengthMeter(self.new)
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        describe_buttons(buttons)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

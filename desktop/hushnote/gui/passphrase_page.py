@@ -4,21 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QWidget
 
 from hushnote.core import Vault
+from hushnote.gui.accessibility import describe
 from hushnote.gui.background import BackgroundCall
 from hushnote.gui.messages import error_text
 
 __all__ = ["PassphrasePage", "passphrase_field"]
 
 
-def passphrase_field(accessible_name: str) -> QLineEdit:
-    """A masked field that input methods and screen readers treat as a password."""
+def passphrase_field(accessible_name: str, description: str = "") -> QLineEdit:
+    """A masked field that input methods and screen readers treat as a password.
+
+    Qt reports it with the "protected" state and gives assistive tools only one mask
+    character per typed one, never the text (tests/gui/test_accessibility.py checks).
+    """
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(accessible_name)
+    describe(
+        field,
+        accessible_name,
+        description
+        or QCoreApplication.translate("passphrase", "Hidden as you type; never read aloud."),
+    )
     # Sensitive input: no IME prediction or learning from what is typed here.
     field.setInputMethodHints(
         Qt.InputMethodHint.ImhHiddenText

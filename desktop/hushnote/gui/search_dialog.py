@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from hushnote.core import Fragment, SearchHit, Vault
+from hushnote.gui.accessibility import describe, release_tab
+from hushnote.gui.app_identity import app_name
 
 __all__ = ["SearchDialog", "fragments_html"]
 
@@ -79,16 +81,23 @@ class SearchDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Hushnote")
+        self.setWindowTitle(app_name())
         self.vault: Vault | None = None
         self.query = QLineEdit()
         self.query.setPlaceholderText(
             self.tr('Search notes and contacts: words, "phrases", pre*, tag:x')
         )
-        self.query.setAccessibleName(self.tr("Search"))
+        describe(
+            self.query,
+            self.tr("Search"),
+            self.tr("Words, \"phrases\", prefix* and tag:name; a minus excludes a word."),
+        )
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget()
-        self.results.setAccessibleName(self.tr("Search results"))
+        release_tab(self.results)
+        describe(
+            self.results, self.tr("Search results"), self.tr("Enter opens the chosen result.")
+        )
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
         self.summary = QLabel()

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
 
 from hushnote.core import Vault
+from hushnote.core.app_config import AppConfig
 from hushnote.core.unlock_guard import MAX_LIMIT, MIN_LIMIT
+from hushnote.gui.accessibility import describe, describe_buttons
 from hushnote.gui.auto_lock import DEFAULT_MINUTES
+from hushnote.gui.i18n import language_names
 from hushnote.gui.secure_clipboard import DEFAULT_CLEAR_SECONDS
 
 __all__ = ["SettingsDialog", "VaultPreferences"]
@@ -50,17 +62,26 @@ class VaultPreferences:
 
 
 class SettingsDialog(QDialog):
-    """``wipe_limit()`` is None for never."""
+    """Vault preferences, plus the two app-wide ones kept outside the vault.
+
+    ``wipe_limit()`` is None for never; ``app_config()`` is what to save in ``app.json``.
+    """
 
     def wipe_limit(self) -> int | None:
         value = self.wipe_after.value()
         return None if value < MIN_LIMIT else value
+
+    def app_config(self) -> AppConfig:
+        return AppConfig(
+            language=self.language.currentData(), camouflage=self.camouflage.isChecked()
+        )
 
     def __init__(
         self,
         preferences: VaultPreferences,
         guard_limit: int | None = None,
         parent: QWidget | None = None,
+        app_config: AppConfig | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -69,30 +90,69 @@ class SettingsDialog(QDialog):
         self.auto_lock.setSuffix(self.tr(" min"))
         self.auto_lock.setSpecialValueText(self.tr("never"))
         self.auto_lock.setValue(preferences.auto_lock_minutes)
-        self.auto_lock.setAccessibleName(self.tr("Lock after this many idle minutes"))
+        describe(
+            self.auto_lock,
+            self.tr("Lock after this many idle minutes"),
+            self.tr("Zero means never; sleep and screen lock always lock."),
+        )
         self.clipboard = QSpinBox()
         self.clipboard.setRange(5, 600)
         self.clipboard.setSuffix(self.tr(" s"))
         self.clipboard.setValue(preferences.clipboard_seconds)
-        self.clipboard.setAccessibleName(self.tr("Clear copied text after this many seconds"))
+        describe(
+            self.clipboard,
+            self.tr("Clear copied text after this many seconds"),
+            self.tr("Anything copied from the vault is removed from the clipboard then."),
+        )
         self.wipe_after = QSpinBox()
         self.wipe_after.setRange(MIN_LIMIT - 1, MAX_LIMIT)
         self.wipe_after.setSpecialValueText(self.tr("never"))
         self.wipe_after.setSuffix(self.tr(" wrong passphrases"))
         self.wipe_after.setValue(guard_limit or MIN_LIMIT - 1)
-        self.wipe_after.setAccessibleName(
-            self.tr("Wipe after this many wrong passphrases in a row")
+        describe(
+            self.wipe_after,
+            self.tr("Wipe after this many wrong passphrases in a row"),
+            self.tr("Counted on this computer only: it does not stop someone who copied the disk."),
         )
         self.wipe_after.setToolTip(
             self.tr("Counted on this computer only: it does not stop someone who copied the disk.")
         )
+        app_config = app_config or AppConfig()
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Same as the system"), None)
+        for code, name in language_names().items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(app_config.language)))
+        describe(
+            self.language,
+            self.tr("Interface language"),
+            self.tr("Takes effect the next time it starts."),
+        )
+        self.camouflage = QCheckBox(self.tr("Use a neutral name and icon"))
+        self.camouflage.setChecked(app_config.camouflage)
+        describe(self.camouflage, self.tr("Camouflage"), self.tr(
+            "Shows a neutral name and icon in window titles, the task bar and the launcher."
+        ))
+        self.camouflage.setToolTip(self.tr(
+            "Hides the name from a glance, not from a search of the disk: the installed "
+            "program and the vault folder keep their names."
+        ))
+        outside = QLabel(self.tr(
+            "Language and camouflage are kept outside the vault, because they are needed "
+            "before it is unlocked. The language changes at the next start."
+        ))
+        outside.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        describe_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("&Lock when idle for:"), self.auto_lock)
         form.addRow(self.tr("&Clear the clipboard after:"), self.clipboard)
         form.addRow(self.tr("&Wipe the vault after:"), self.wipe_after)
+        form.addRow(self.tr("Lan&guage:"), self.language)
+        form.addRow(self.tr("Ca&mouflage:"), self.camouflage)
+        form.addRow(outside)
         form.addRow(buttons)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hushnote.gui.accessibility import describe, describe_buttons, release_tab
+
 __all__ = ["ShortcutsDialog"]
 
 
@@ -37,7 +39,12 @@ class ShortcutsDialog(QDialog):
         ]
         rows += extra or []
         self.table = QTableWidget(len(rows), 2)
-        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        release_tab(self.table)
+        describe(
+            self.table,
+            self.tr("Keyboard shortcuts"),
+            self.tr("Each action and the keys that do it."),
+        )
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
@@ -45,6 +52,7 @@ class ShortcutsDialog(QDialog):
             self.table.setItem(row, 0, QTableWidgetItem(name))
             self.table.setItem(row, 1, QTableWidgetItem(keys))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        describe_buttons(buttons)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from hushnote.gui.background import BackgroundCall
@@ -31,7 +31,7 @@ def run_with_progress(
     """
     cancelled = threading.Event()
     bridge = _Bridge()
-    dialog = QProgressDialog(label, parent.tr("Cancel") if parent else "Cancel", 0, 1000, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("task", "Cancel"), 0, 1000, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)

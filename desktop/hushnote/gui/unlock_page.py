@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLayout, QPushButton, QWidget
 
 from hushnote.core import Vault
+from hushnote.gui.accessibility import describe
+from hushnote.gui.app_identity import app_name
 from hushnote.gui.form_column import centred_column, heading
 from hushnote.gui.passphrase_page import PassphrasePage, passphrase_field
 
@@ -20,16 +22,23 @@ class UnlockPage(PassphrasePage):
         super().__init__(parent)
         self.busy.setAccessibleName(self.tr("Unlocking"))
         self._root = root
-        title = heading(self.tr("Hushnote is locked"))
-        self.passphrase = passphrase_field(self.tr("Passphrase"))
+        self.title = heading(self._title())
+        self.passphrase = passphrase_field(
+            self.tr("Passphrase"), self.tr("The passphrase that opens this vault. Enter unlocks.")
+        )
         self.passphrase.setPlaceholderText(self.tr("Passphrase"))
         self.passphrase.returnPressed.connect(self.begin_unlock)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
-        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        describe(
+            self.unlock_button, self.tr("Unlock"), self.tr("Open the vault with this passphrase.")
+        )
         self.unlock_button.clicked.connect(self.begin_unlock)
         self.controls = [self.passphrase, self.unlock_button]
         self.setFocusProxy(self.passphrase)
-        centred_column(self, [title, self.passphrase, self.unlock_button, self.busy, self.status])
+        column: list[QWidget | QLayout] = [
+            self.title, self.passphrase, self.unlock_button, self.busy, self.status
+        ]
+        centred_column(self, column)
 
     def begin_unlock(self) -> None:
         passphrase, root = self.passphrase.text(), self._root
@@ -37,7 +46,11 @@ class UnlockPage(PassphrasePage):
         self.passphrase.clear()
         self.run_vault_call(lambda: Vault.unlock(root, passphrase), self.tr("Unlocking…"))
 
+    def _title(self) -> str:
+        return self.tr("{app} is locked").format(app=app_name())
+
     def reset(self) -> None:
+        self.title.setText(self._title())  # camouflage may have changed the name
         self.passphrase.clear()
         self.status.clear()
         self.passphrase.setFocus()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from hushnote.core import ContactSummary, NoteSummary, Vault
 from hushnote.core.bundle_records import Scope
+from hushnote.gui.accessibility import USER_DATA, describe, release_tab
 from hushnote.gui.contact_editor import ContactEditor
 from hushnote.gui.contact_picker import pick_contact
 from hushnote.gui.list_delegate import TwoLineDelegate
@@ -61,8 +62,13 @@ class Workspace(QWidget):
         self.section: tuple[str, str | None] = ("notes", None)
 
         self.sidebar = QTreeWidget()
+        release_tab(self.sidebar)
         self.sidebar.setHeaderHidden(True)
-        self.sidebar.setAccessibleName(self.tr("Sections"))
+        describe(
+            self.sidebar,
+            self.tr("Sections"),
+            self.tr("Journal, notes, notebooks, tags, contacts, lists and trash (Alt+1)."),
+        )
         self.sidebar.currentItemChanged.connect(self._section_chosen)
         self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
@@ -82,7 +88,12 @@ class Workspace(QWidget):
         # A table with fixed row heights touches only the rows on screen. QListView and
         # QTreeView both ask the model about every row once (100,000 Python calls).
         self.list_view = QTableView()
-        self.list_view.setAccessibleName(self.tr("Items"))
+        release_tab(self.list_view)
+        describe(
+            self.list_view,
+            self.tr("Items"),
+            self.tr("The notes or contacts in this section (Alt+2); Enter opens."),
+        )
         self.list_view.horizontalHeader().hide()
         self.list_view.horizontalHeader().setStretchLastSection(True)
         rows = self.list_view.verticalHeader()
@@ -101,14 +112,29 @@ class Workspace(QWidget):
         self.list_view.customContextMenuRequested.connect(self._list_menu)
 
         self.heading = QLabel()
+        self.heading.setObjectName(USER_DATA)  # a notebook, tag or list name, say
         self.new_button = QPushButton(self.tr("&New"))
+        describe(
+            self.new_button, self.tr("New"), self.tr("A new note or contact here (Ctrl+N).")
+        )
         self.new_button.clicked.connect(self.new_item)
         self.trash_bar = QWidget()
         restore = QPushButton(self.tr("&Restore"))
+        describe(
+            restore, self.tr("Restore"), self.tr("Move the selected note out of the trash.")
+        )
         restore.clicked.connect(self.restore_current)
         purge = QPushButton(self.tr("Delete &forever"))
+        describe(
+            purge,
+            self.tr("Delete forever"),
+            self.tr("Erase the selected note; it cannot be restored."),
+        )
         purge.clicked.connect(self.purge_current)
         empty = QPushButton(self.tr("&Empty trash"))
+        describe(
+            empty, self.tr("Empty trash"), self.tr("Erase every note in the trash for good.")
+        )
         empty.clicked.connect(self.empty_trash)
         trash_layout = QHBoxLayout(self.trash_bar)
         trash_layout.setContentsMargins(0, 0, 0, 0)

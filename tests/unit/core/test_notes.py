@@ -199,3 +199,10 @@ def test_the_journal_lists_only_entries_latest_day_first(notes: NoteStore) -> No
     notes.create(title="late", journal_day=date(2026, 2, 3))
     assert [s.title for s in notes.summaries(journal=True)] == ["late", "early"]
     assert notes.count(journal=True) == 2
+
+
+def test_a_tag_field_splits_on_ascii_and_full_width_commas() -> None:
+    from hushnote.core.tags import split_tags
+
+    tags = split_tags("legal, case-12，紧急、 urgent ,, ")
+    assert tags == ["legal", " case-12", "紧急", " urgent "]

@@ -1,0 +1,1620 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>更改密码短语</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前密码短语</translation>
+    </message>
+    <message>
+        <source>The passphrase that opens the vault now.</source>
+        <translation>目前用于打开保险库的密码短语。</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密码短语</translation>
+    </message>
+    <message>
+        <source>The passphrase to use from now on.</source>
+        <translation>今后使用的密码短语。</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>再次输入新密码短语</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase again.</source>
+        <translation>请再输入一遍新密码短语。</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent:</source>
+        <translation>当前密码短语(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;New:</source>
+        <translation>新密码短语(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Enter a new passphrase.</source>
+        <translation>请输入新密码短语。</translation>
+    </message>
+    <message>
+        <source>The two new passphrases do not match.</source>
+        <translation>两次输入的新密码短语不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditor</name>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>Wire</source>
+        <translation>Wire</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Phone, email or messenger.</source>
+        <translation>电话、电子邮件或即时通讯工具。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>The name you know this person by.</source>
+        <translation>您平时称呼此人的名字。</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Group, employer or collective.</source>
+        <translation>团体、雇主或集体。</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>For example medic, driver or lawyer.</source>
+        <translation>例如急救员、司机或律师。</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas.</source>
+        <translation>标签，用英文逗号（,）分隔。</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>标签，用英文逗号分隔</translation>
+    </message>
+    <message>
+        <source>Notes about this person</source>
+        <translation>关于此人的备注</translation>
+    </message>
+    <message>
+        <source>Free text, kept encrypted like everything else.</source>
+        <translation>任意文字，与其他内容一样加密保存。</translation>
+    </message>
+    <message>
+        <source>Phones, emails and handles</source>
+        <translation>电话、电子邮件和账号</translation>
+    </message>
+    <message>
+        <source>One row each: kind, label and value. F2 edits a cell.</source>
+        <translation>每行一项：类型、说明和内容。按 F2 编辑单元格。</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Number, address or handle</source>
+        <translation>号码、地址或账号</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a phone, email or handle</source>
+        <translation>添加电话、电子邮件或账号</translation>
+    </message>
+    <message>
+        <source>Adds an empty row to the table.</source>
+        <translation>在表格中添加一个空行。</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Remove the selected phone, email or handle</source>
+        <translation>移除所选的电话、电子邮件或账号</translation>
+    </message>
+    <message>
+        <source>Deletes the selected row when the contact is saved.</source>
+        <translation>保存联系人时删除所选行。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected value</source>
+        <translation>复制所选内容</translation>
+    </message>
+    <message>
+        <source>The clipboard is cleared again after a short time.</source>
+        <translation>剪贴板会在片刻后自动清空。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save this contact (Ctrl+S).</source>
+        <translation>保存此联系人（Ctrl+S）。</translation>
+    </message>
+    <message>
+        <source>Linked notes</source>
+        <translation>关联笔记</translation>
+    </message>
+    <message>
+        <source>Notes that mention this person; Enter opens.</source>
+        <translation>提及此人的笔记；按 Enter 打开。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>组织(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>标签(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Linked notes:</source>
+        <translation>关联笔记：</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Lists: </source>
+        <translation>名单：</translation>
+    </message>
+    <message>
+        <source>Copied; the clipboard clears itself soon.</source>
+        <translation>已复制；剪贴板稍后会自动清空。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPicker</name>
+    <message>
+        <source>Find a contact</source>
+        <translation>查找联系人</translation>
+    </message>
+    <message>
+        <source>Narrows the list below as you type.</source>
+        <translation>输入时会筛选下方的列表。</translation>
+    </message>
+    <message>
+        <source>Type part of a name, number or handle</source>
+        <translation>输入姓名、号码或账号的一部分</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Choose one; Enter confirms.</source>
+        <translation>选择一项；按 Enter 确认。</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <source>Creating the vault</source>
+        <translation>正在创建保险库</translation>
+    </message>
+    <message>
+        <source>Create your vault</source>
+        <translation>创建您的保险库</translation>
+    </message>
+    <message>
+        <source>Your passphrase encrypts everything {app} keeps on this computer. Nobody can recover it: if you forget it, your notes are gone.</source>
+        <translation>您的密码短语会加密 {app} 在这台电脑上保存的所有内容。任何人都无法找回它：一旦忘记，您的笔记将再也无法打开。</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密码短语</translation>
+    </message>
+    <message>
+        <source>Choose a long passphrase; the meter below rates it.</source>
+        <translation>请选择较长的密码短语；下方的强度条会给出评分。</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>再次输入密码短语</translation>
+    </message>
+    <message>
+        <source>Type the same passphrase again.</source>
+        <translation>请再输入一遍相同的密码短语。</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest a passphrase</source>
+        <translation>推荐密码短语(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Suggest a passphrase</source>
+        <translation>推荐密码短语</translation>
+    </message>
+    <message>
+        <source>Fill both fields with six random words and show them.</source>
+        <translation>用六个随机单词填写两个输入框，并显示出来。</translation>
+    </message>
+    <message>
+        <source>Suggested passphrase</source>
+        <translation>推荐的密码短语</translation>
+    </message>
+    <message>
+        <source>&amp;Create vault</source>
+        <translation>创建保险库(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Create vault</source>
+        <translation>创建保险库</translation>
+    </message>
+    <message>
+        <source>Create the encrypted vault; this takes a few seconds.</source>
+        <translation>创建加密保险库；需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>密码短语(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Your new passphrase: %1
+Write it down and keep it somewhere safe.</source>
+        <translation>您的新密码短语：%1
+请把它记下来，并保存在安全的地方。</translation>
+    </message>
+    <message>
+        <source>Measuring this computer and creating the vault…</source>
+        <translation>正在测试这台电脑的性能并创建保险库…</translation>
+    </message>
+</context>
+<context>
+    <name>DuressDialog</name>
+    <message>
+        <source>Duress passphrase</source>
+        <translation>胁迫密码短语</translation>
+    </message>
+    <message>
+        <source>If someone forces you to unlock, type the duress passphrase instead. {app} will look as if it unlocked, show only the harmless notes below, and destroy everything else. Nothing on this computer shows that a duress passphrase is set. Setting one replaces any earlier one.</source>
+        <translation>如果有人强迫您解锁，请改为输入胁迫密码短语。{app} 看起来会像已正常解锁，只显示下方无害的笔记，并销毁其余所有内容。这台电脑上不会有任何迹象表明设置了胁迫密码短语。设置新的胁迫密码短语会替换之前的设置。</translation>
+    </message>
+    <message>
+        <source>Typed at the unlock screen, it destroys the vault and opens the decoy.</source>
+        <translation>在解锁界面输入它，会销毁保险库并打开诱饵保险库。</translation>
+    </message>
+    <message>
+        <source>Repeat the duress passphrase</source>
+        <translation>再次输入胁迫密码短语</translation>
+    </message>
+    <message>
+        <source>Type the duress passphrase again.</source>
+        <translation>请再输入一遍胁迫密码短语。</translation>
+    </message>
+    <message>
+        <source>Decoy notes</source>
+        <translation>诱饵笔记</translation>
+    </message>
+    <message>
+        <source>Harmless notes the decoy vault shows; separate notes with a line of ---.</source>
+        <translation>诱饵保险库中显示的无害笔记；笔记之间用单独一行 --- 分隔。</translation>
+    </message>
+    <message>
+        <source>Shopping list
+milk, bread
+---
+Book club
+Chapter 4 on Thursday</source>
+        <translation>购物清单
+牛奶、面包
+---
+读书会
+周四读第 4 章</translation>
+    </message>
+    <message>
+        <source>&amp;Set duress passphrase</source>
+        <translation>设置胁迫密码短语(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove any duress passphrase</source>
+        <translation>移除已有的胁迫密码短语(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Set duress passphrase</source>
+        <translation>设置胁迫密码短语</translation>
+    </message>
+    <message>
+        <source>Save this duress passphrase and these decoy notes.</source>
+        <translation>保存此胁迫密码短语和这些诱饵笔记。</translation>
+    </message>
+    <message>
+        <source>Remove any duress passphrase</source>
+        <translation>移除已有的胁迫密码短语</translation>
+    </message>
+    <message>
+        <source>After this, only the real passphrase opens the vault.</source>
+        <translation>此后，只有真实的密码短语才能打开保险库。</translation>
+    </message>
+    <message>
+        <source>&amp;Duress passphrase:</source>
+        <translation>胁迫密码短语(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat:</source>
+        <translation>再次输入(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Decoy &amp;notes:</source>
+        <translation>诱饵笔记(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>%1% of the room for decoy notes used</source>
+        <translation>诱饵笔记的可用空间已使用 %1%</translation>
+    </message>
+    <message>
+        <source>Enter a duress passphrase.</source>
+        <translation>请输入胁迫密码短语。</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+    <message>
+        <source>The decoy notes are too long; shorten them.</source>
+        <translation>诱饵笔记太长，请缩短。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export a bundle</source>
+        <translation>导出加密包</translation>
+    </message>
+    <message>
+        <source>What is exported</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>For colleagues&apos; &amp;keys (age1…)</source>
+        <translation>用同事的密钥加密（age1…）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>For colleagues&apos; keys</source>
+        <translation>用同事的密钥加密</translation>
+    </message>
+    <message>
+        <source>Only the holders of the keys listed below can open the bundle.</source>
+        <translation>只有持有下方所列密钥的人才能打开此加密包。</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; public keys, one per line</source>
+        <translation>同事的公钥，每行一个</translation>
+    </message>
+    <message>
+        <source>Each starts with age1; a colleague gets theirs from Bundles, My bundle key.</source>
+        <translation>每个公钥都以 age1 开头；同事可以在“加密包 ▸ 我的加密包密钥”中找到自己的公钥。</translation>
+    </message>
+    <message>
+        <source>Also this vault&apos;s own key (for a backup)</source>
+        <translation>同时使用本保险库自己的密钥（用于备份）</translation>
+    </message>
+    <message>
+        <source>Also this vault&apos;s own key</source>
+        <translation>同时使用本保险库自己的密钥</translation>
+    </message>
+    <message>
+        <source>Lets this vault open the bundle too, as a backup.</source>
+        <translation>让本保险库也能打开此加密包，作为备份。</translation>
+    </message>
+    <message>
+        <source>With a &amp;passphrase</source>
+        <translation>用密码短语加密(&amp;P)</translation>
+    </message>
+    <message>
+        <source>With a passphrase</source>
+        <translation>用密码短语加密</translation>
+    </message>
+    <message>
+        <source>Anyone with the passphrase can open the bundle; send it another way.</source>
+        <translation>任何知道密码短语的人都能打开此加密包；请通过其他途径告知对方密码短语。</translation>
+    </message>
+    <message>
+        <source>Bundle passphrase</source>
+        <translation>加密包密码短语</translation>
+    </message>
+    <message>
+        <source>The passphrase that will open the bundle.</source>
+        <translation>用于打开此加密包的密码短语。</translation>
+    </message>
+    <message>
+        <source>Repeat the bundle passphrase</source>
+        <translation>再次输入加密包密码短语</translation>
+    </message>
+    <message>
+        <source>Type the bundle passphrase again.</source>
+        <translation>请再输入一遍加密包密码短语。</translation>
+    </message>
+    <message>
+        <source>The bundle opens with Hushnote or with the standard age tool (age -d). Nothing unencrypted is written to disk.</source>
+        <translation>此加密包可以用 Hushnote 或标准的 age 工具（age -d）打开。不会有任何未加密的内容写入磁盘。</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>导出：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>密码短语(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Add at least one key, or include this vault&apos;s own.</source>
+        <translation>请至少添加一个密钥，或包含本保险库自己的密钥。</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase for the bundle.</source>
+        <translation>请为加密包输入密码短语。</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>My bundle key</source>
+        <translation>我的加密包密钥</translation>
+    </message>
+    <message>
+        <source>Colleagues export bundles to this public key; only this vault can open them. It is safe to share.</source>
+        <translation>同事可以用此公钥为您导出加密包，只有本保险库能打开这些加密包。可以放心分享此公钥。</translation>
+    </message>
+    <message>
+        <source>This vault&apos;s public key</source>
+        <translation>本保险库的公钥</translation>
+    </message>
+    <message>
+        <source>Safe to share: colleagues export bundles to it.</source>
+        <translation>可以放心分享：同事用它为您导出加密包。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the public key</source>
+        <translation>复制公钥</translation>
+    </message>
+    <message>
+        <source>Puts the public key on the clipboard.</source>
+        <translation>将公钥复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>The contacts on this list; Enter opens one.</source>
+        <translation>此名单中的联系人；按 Enter 打开。</translation>
+    </message>
+    <message>
+        <source>&amp;Add member…</source>
+        <translation>添加成员(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a contact to this list</source>
+        <translation>将联系人添加到此名单</translation>
+    </message>
+    <message>
+        <source>&amp;Remove member</source>
+        <translation>移除成员(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected contact from this list</source>
+        <translation>从此名单中移除所选联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Copy all numbers</source>
+        <translation>复制所有号码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy every phone number on this list</source>
+        <translation>复制此名单中的所有电话号码</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>重命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Rename this list</source>
+        <translation>重命名此名单</translation>
+    </message>
+    <message>
+        <source>&amp;Delete list</source>
+        <translation>删除名单(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete this list (its contacts stay)</source>
+        <translation>删除此名单（其中的联系人会保留）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n number(s); the clipboard clears itself soon.</source>
+        <translation>
+            <numerusform>已复制 %n 个号码；剪贴板稍后会自动清空。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename list</source>
+        <translation>重命名名单</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>删除名单</translation>
+    </message>
+    <message>
+        <source>Delete this list? Its contacts stay.</source>
+        <translation>要删除此名单吗？其中的联系人会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Hold to wipe</source>
+        <translation>按住以销毁</translation>
+    </message>
+    <message>
+        <source>Panic wipe</source>
+        <translation>紧急销毁</translation>
+    </message>
+    <message>
+        <source>Hold for one second to destroy the vault at once. Also: hold %1.</source>
+        <translation>按住一秒即可立即销毁保险库。也可以按住 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Vault</source>
+        <translation>保险库(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>更改密码短语(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate data key…</source>
+        <translation>更换数据密钥(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Duress passphrase…</source>
+        <translation>胁迫密码短语(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;New note</source>
+        <translation>新建笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Today&apos;s journal entry</source>
+        <translation>今天的日记(&amp;T)</translation>
+    </message>
+    <message>
+        <source>New &amp;contact</source>
+        <translation>新建联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New &amp;list…</source>
+        <translation>新建名单(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Move note to &amp;trash</source>
+        <translation>将笔记移到回收站(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete contact</source>
+        <translation>删除联系人(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>日记(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>笔记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>T&amp;rash</source>
+        <translation>回收站(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>侧边栏</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑器</translation>
+    </message>
+    <message>
+        <source>&amp;Bundles</source>
+        <translation>加密包(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Export a bundle…</source>
+        <translation>导出加密包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a bundle…</source>
+        <translation>导入加密包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>My bundle &amp;key…</source>
+        <translation>我的加密包密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import contacts…</source>
+        <translation>导入联系人(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export contacts (unencrypted)…</source>
+        <translation>导出联系人（未加密）(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>新建名单</translation>
+    </message>
+    <message>
+        <source>Name of the list:</source>
+        <translation>名单名称：</translation>
+    </message>
+    <message>
+        <source>Panic wipe (hold for one second)</source>
+        <translation>紧急销毁（按住一秒）</translation>
+    </message>
+    <message>
+        <source>Show or hide the Markdown preview</source>
+        <translation>显示或隐藏 Markdown 预览</translation>
+    </message>
+    <message>
+        <source>Save the contact</source>
+        <translation>保存联系人</translation>
+    </message>
+    <message>
+        <source>Move between search results</source>
+        <translation>在搜索结果之间移动</translation>
+    </message>
+    <message>
+        <source>Up / Down</source>
+        <translation>上方向键 / 下方向键</translation>
+    </message>
+    <message>
+        <source>Open a search result</source>
+        <translation>打开搜索结果</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>新语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>No duress passphrase is set now.</source>
+        <translation>现在没有设置胁迫密码短语。</translation>
+    </message>
+    <message>
+        <source>Setting the duress passphrase…</source>
+        <translation>正在设置胁迫密码短语…</translation>
+    </message>
+    <message>
+        <source>The duress passphrase is set.</source>
+        <translation>胁迫密码短语已设置。</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase…</source>
+        <translation>正在更改密码短语…</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed.</source>
+        <translation>密码短语已更改。</translation>
+    </message>
+    <message>
+        <source>Rotate data key</source>
+        <translation>更换数据密钥</translation>
+    </message>
+    <message>
+        <source>Re-encrypt the whole vault under a new data key? Do this if the old key may have leaked. It can take a while for a large vault.</source>
+        <translation>要用新的数据密钥重新加密整个保险库吗？如果旧密钥可能已经泄露，请执行此操作。保险库较大时可能需要一些时间。</translation>
+    </message>
+    <message>
+        <source>Re-encrypting the vault…</source>
+        <translation>正在重新加密保险库…</translation>
+    </message>
+    <message>
+        <source>The vault is re-encrypted under a new data key.</source>
+        <translation>保险库已用新的数据密钥重新加密。</translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <translation>保存加密包</translation>
+    </message>
+    <message>
+        <source>Hushnote bundles (*.hnb)</source>
+        <translation>Hushnote 加密包 (*.hnb)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>
+Hand over both files; the .key file needs the passphrase.</source>
+        <translation>
+请把两个文件都交给对方；打开 .key 文件需要密码短语。</translation>
+    </message>
+    <message>
+        <source>Exported %1 to:
+%2%3</source>
+        <translation>已将 %1 导出到：
+%2%3</translation>
+    </message>
+    <message>
+        <source>Import a bundle</source>
+        <translation>导入加密包</translation>
+    </message>
+    <message>
+        <source>Hushnote bundles (*.hnb *.age);;All files (*)</source>
+        <translation>Hushnote 加密包 (*.hnb *.age);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 updated, %4 skipped</source>
+        <translation>%1：新增 %2，更新 %3，跳过 %4</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>Contacts (*.vcf *.vcard *.csv)</source>
+        <translation>联系人 (*.vcf *.vcard *.csv)</translation>
+    </message>
+    <message>
+        <source>Importing contacts…</source>
+        <translation>正在导入联系人…</translation>
+    </message>
+    <message>
+        <source>Imported %1 contacts. Skipped %2 already in the vault.</source>
+        <translation>已导入 %1 个联系人。已跳过 %2 个已在保险库中的联系人。</translation>
+    </message>
+    <message>
+        <source>Unencrypted export</source>
+        <translation>未加密导出</translation>
+    </message>
+    <message>
+        <source>This writes every contact to a file ANYONE can read. Prefer an encrypted bundle to hand contacts over. Continue?</source>
+        <translation>这会把所有联系人写入一个任何人都能读取的文件。转交联系人时，建议改用加密包。要继续吗？</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>导出联系人</translation>
+    </message>
+    <message>
+        <source>vCard (*.vcf);;CSV (*.csv)</source>
+        <translation>vCard (*.vcf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting contacts…</source>
+        <translation>正在导出联系人…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n contact(s).</source>
+        <translation>
+            <numerusform>已导出 %n 个联系人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>已取消。没有做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>The note&apos;s title; it is never shown in the window title.</source>
+        <translation>笔记标题；它不会显示在窗口标题中。</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <source>Choose a notebook or type a new name.</source>
+        <translation>选择一个笔记本，或输入新名称。</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>标签，用英文逗号分隔</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas.</source>
+        <translation>标签，用英文逗号（,）分隔。</translation>
+    </message>
+    <message>
+        <source>&amp;Pinned</source>
+        <translation>置顶(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <source>Pinned notes stay at the top of the list.</source>
+        <translation>置顶的笔记会保持在列表顶部。</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>笔记正文</translation>
+    </message>
+    <message>
+        <source>Markdown; saved as you type. Tab moves to the next control.</source>
+        <translation>Markdown 格式；输入时自动保存。按 Tab 移到下一个控件。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>The note formatted, read-only.</source>
+        <translation>排版后的笔记，只读。</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show the formatted note (Ctrl+Shift+P)</source>
+        <translation>显示排版后的笔记（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>保存状态</translation>
+    </message>
+    <message>
+        <source>Linked contacts</source>
+        <translation>关联联系人</translation>
+    </message>
+    <message>
+        <source>People this note is about; Enter opens.</source>
+        <translation>此笔记涉及的人；按 Enter 打开。</translation>
+    </message>
+    <message>
+        <source>&amp;Link contact…</source>
+        <translation>关联联系人(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Link contact</source>
+        <translation>关联联系人</translation>
+    </message>
+    <message>
+        <source>Choose a contact this note is about.</source>
+        <translation>选择此笔记涉及的联系人。</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <source>Unlink contact</source>
+        <translation>取消关联联系人</translation>
+    </message>
+    <message>
+        <source>Remove the link to the selected contact; the contact stays.</source>
+        <translation>移除与所选联系人的关联；联系人本身会保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notebook:</source>
+        <translation>笔记本(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>标签(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Linked contacts:</source>
+        <translation>关联联系人：</translation>
+    </message>
+    <message>
+        <source>In the trash</source>
+        <translation>在回收站中</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>正在编辑…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search notes and contacts: words, &quot;phrases&quot;, pre*, tag:x</source>
+        <translation>搜索笔记和联系人：词语、&quot;短语&quot;、前缀*、tag:x</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Words, &quot;phrases&quot;, prefix* and tag:name; a minus excludes a word.</source>
+        <translation>词语、&quot;短语&quot;、前缀* 和 tag:名称；在词前加减号可排除该词。</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen result.</source>
+        <translation>按 Enter 打开所选结果。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n 个结果</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation>空闲多少分钟后锁定</translation>
+    </message>
+    <message>
+        <source>Zero means never; sleep and screen lock always lock.</source>
+        <translation>0 表示从不；系统睡眠和锁屏时总会锁定。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Clear copied text after this many seconds</source>
+        <translation>复制的文字在多少秒后清除</translation>
+    </message>
+    <message>
+        <source>Anything copied from the vault is removed from the clipboard then.</source>
+        <translation>届时，从保险库复制的任何内容都会从剪贴板中移除。</translation>
+    </message>
+    <message>
+        <source> wrong passphrases</source>
+        <translation> 次密码短语错误后</translation>
+    </message>
+    <message>
+        <source>Wipe after this many wrong passphrases in a row</source>
+        <translation>连续输错多少次密码短语后销毁保险库</translation>
+    </message>
+    <message>
+        <source>Counted on this computer only: it does not stop someone who copied the disk.</source>
+        <translation>仅在这台电脑上计数：无法阻止已复制磁盘的人。</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time it starts.</source>
+        <translation>下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Use a neutral name and icon</source>
+        <translation>使用不显眼的名称和图标</translation>
+    </message>
+    <message>
+        <source>Camouflage</source>
+        <translation>伪装</translation>
+    </message>
+    <message>
+        <source>Shows a neutral name and icon in window titles, the task bar and the launcher.</source>
+        <translation>在窗口标题、任务栏和启动器中显示不显眼的名称和图标。</translation>
+    </message>
+    <message>
+        <source>Hides the name from a glance, not from a search of the disk: the installed program and the vault folder keep their names.</source>
+        <translation>这只能避开随意一瞥，避不开对磁盘的搜查：已安装的程序和保险库文件夹仍保留原名。</translation>
+    </message>
+    <message>
+        <source>Language and camouflage are kept outside the vault, because they are needed before it is unlocked. The language changes at the next start.</source>
+        <translation>语言和伪装设置保存在保险库之外，因为解锁之前就需要用到它们。语言将在下次启动时更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Lock when idle for:</source>
+        <translation>空闲多久后锁定(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the clipboard after:</source>
+        <translation>多久后清空剪贴板(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Wipe the vault after:</source>
+        <translation>自动销毁保险库(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>语言(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mouflage:</source>
+        <translation>伪装(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Each action and the keys that do it.</source>
+        <translation>各项操作及其对应的按键。</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>密码短语强度</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Unlocking</source>
+        <translation>正在解锁</translation>
+    </message>
+    <message>
+        <source>{app} is locked</source>
+        <translation>{app} 已锁定</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <source>The passphrase that opens this vault. Enter unlocks.</source>
+        <translation>用于打开此保险库的密码短语。按 Enter 解锁。</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Open the vault with this passphrase.</source>
+        <translation>用此密码短语打开保险库。</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Sections</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Journal, notes, notebooks, tags, contacts, lists and trash (Alt+1).</source>
+        <translation>日记、笔记、笔记本、标签、联系人、名单和回收站（Alt+1）。</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>The notes or contacts in this section (Alt+2); Enter opens.</source>
+        <translation>此分区中的笔记或联系人（Alt+2）；按 Enter 打开。</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>A new note or contact here (Ctrl+N).</source>
+        <translation>在此处新建笔记或联系人（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Move the selected note out of the trash.</source>
+        <translation>将所选笔记移出回收站。</translation>
+    </message>
+    <message>
+        <source>Delete &amp;forever</source>
+        <translation>永久删除(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Delete forever</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <source>Erase the selected note; it cannot be restored.</source>
+        <translation>彻底清除所选笔记；之后无法恢复。</translation>
+    </message>
+    <message>
+        <source>&amp;Empty trash</source>
+        <translation>清空回收站(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <source>Erase every note in the trash for good.</source>
+        <translation>永久清除回收站中的所有笔记。</translation>
+    </message>
+    <message>
+        <source>Choose something on the left, or press Ctrl+N.</source>
+        <translation>请在左侧选择一项，或按 Ctrl+N。</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>日记</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Export as an encrypted bundle…</source>
+        <translation>导出为加密包…</translation>
+    </message>
+    <message>
+        <source>Export this note as an encrypted bundle…</source>
+        <translation>将此笔记导出为加密包…</translation>
+    </message>
+    <message>
+        <source>Moved to the trash.</source>
+        <translation>已移到回收站。</translation>
+    </message>
+    <message>
+        <source>Delete this note forever? This cannot be undone.</source>
+        <translation>要永久删除此笔记吗？此操作无法撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n note(s) in the trash forever?</source>
+        <translation>
+            <numerusform>要永久删除回收站中的 %n 篇笔记吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message>
+        <source>Delete this contact? Linked notes stay.</source>
+        <translation>要删除此联系人吗？关联的笔记会保留。</translation>
+    </message>
+    <message>
+        <source>Link a contact</source>
+        <translation>关联联系人</translation>
+    </message>
+    <message>
+        <source>Add to list</source>
+        <translation>添加到名单</translation>
+    </message>
+</context>
+<context>
+    <name>bundles</name>
+    <message>
+        <source>The whole vault (not the trash)</source>
+        <translation>整个保险库（不含回收站）</translation>
+    </message>
+    <message>
+        <source>The notebook “%1”</source>
+        <translation>笔记本“%1”</translation>
+    </message>
+    <message>
+        <source>Notes tagged “%1”</source>
+        <translation>带有标签“%1”的笔记</translation>
+    </message>
+    <message>
+        <source>The list “%1” and its contacts</source>
+        <translation>名单“%1”及其中的联系人</translation>
+    </message>
+    <message>
+        <source>The chosen note</source>
+        <translation>所选笔记</translation>
+    </message>
+    <message>
+        <source>Bundle passphrase</source>
+        <translation>加密包密码短语</translation>
+    </message>
+    <message>
+        <source>The passphrase the sender chose for this bundle.</source>
+        <translation>发送方为此加密包设置的密码短语。</translation>
+    </message>
+    <message>
+        <source>This bundle is not for this vault&apos;s key. If it has a passphrase, enter it:</source>
+        <translation>此加密包不是为本保险库的密钥制作的。如果它设有密码短语，请输入：</translation>
+    </message>
+</context>
+<context>
+    <name>buttons</name>
+    <message>
+        <source>Apply and close.</source>
+        <extracomment>Object name of labels that show what the user wrote, never a translatable string.</extracomment>
+        <translation>应用并关闭。</translation>
+    </message>
+    <message>
+        <source>Close without changing anything.</source>
+        <translation>关闭，不做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <source>{app} ran into an unexpected problem. Everything saved before it is safe. If it happens again, lock the vault and restart {app}.</source>
+        <translation>{app} 遇到了意外问题。在此之前保存的所有内容都是安全的。如果再次出现，请锁定保险库并重新启动 {app}。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Something went wrong inside {app}. Your saved data was not changed.</source>
+        <translation>{app} 内部出现问题。您已保存的数据没有被更改。</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported; nothing was imported.</source>
+        <translation>无法导入此文件；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported; nothing was imported. The problem is on line {line}.</source>
+        <translation>无法导入此文件；未导入任何内容。问题出在第 {line} 行。</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>请输入密码短语。</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+    <message>
+        <source>That passphrase cannot be used.</source>
+        <translation>无法使用此密码短语。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this vault.</source>
+        <translation>此密码短语无法打开这个保险库。</translation>
+    </message>
+    <message>
+        <source>This vault is open in another {app} window or command.</source>
+        <translation>此保险库已在另一个 {app} 窗口或命令中打开。</translation>
+    </message>
+    <message>
+        <source>The vault database is damaged. Run “hushnote check” for details.</source>
+        <translation>保险库数据库已损坏。运行“hushnote check”可查看详情。</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged or missing, so the vault cannot be opened.</source>
+        <translation>保险库头文件已损坏或缺失，因此无法打开保险库。</translation>
+    </message>
+    <message>
+        <source>This vault was made by a newer {app}. Please upgrade.</source>
+        <translation>此保险库由更新版本的 {app} 创建。请升级。</translation>
+    </message>
+    <message>
+        <source>This vault asks for more memory or time than this computer allows.</source>
+        <translation>此保险库所需的内存或时间超出了这台电脑的限制。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was changed; free some space and retry.</source>
+        <translation>磁盘已满。没有做任何更改；请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>{app} cannot read or write the vault folder (permissions?).</source>
+        <translation>{app} 无法读写保险库文件夹（可能是权限问题）。</translation>
+    </message>
+    <message>
+        <source>A vault already exists in that folder.</source>
+        <translation>该文件夹中已有保险库。</translation>
+    </message>
+    <message>
+        <source>That folder is not empty; choose a new or empty folder.</source>
+        <translation>该文件夹不是空的；请选择新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <source>That item no longer exists.</source>
+        <translation>该项目已不存在。</translation>
+    </message>
+    <message>
+        <source>That cannot be saved: a required field is empty or too long.</source>
+        <translation>无法保存：某个必填字段为空或过长。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>已取消。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>This bundle cannot be opened: wrong key or passphrase, or the file was changed or cut short. Nothing was imported.</source>
+        <translation>无法打开此加密包：密钥或密码短语不正确，或者文件已被改动或不完整。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>This bundle is damaged. Nothing was imported.</source>
+        <translation>此加密包已损坏。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a newer {app}. Please upgrade.</source>
+        <translation>此加密包由更新版本的 {app} 创建。请升级。</translation>
+    </message>
+    <message>
+        <source>This bundle is over the size limits. Nothing was imported.</source>
+        <translation>此加密包超出了大小限制。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{app} could not complete that. Nothing was changed.</source>
+        <translation>{app} 无法完成此操作。没有做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>identity</name>
+    <message>
+        <source>Notes</source>
+        <extracomment>A stock freedesktop icon every desktop theme draws: it looks like any text editor.</extracomment>
+        <translation>笔记</translation>
+    </message>
+</context>
+<context>
+    <name>passphrase</name>
+    <message>
+        <source>Hidden as you type; never read aloud.</source>
+        <translation>输入时隐藏；屏幕阅读器也不会朗读。</translation>
+    </message>
+</context>
+<context>
+    <name>task</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>

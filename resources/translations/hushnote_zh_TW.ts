@@ -1,0 +1,1620 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>變更密碼短語</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>目前的密碼短語</translation>
+    </message>
+    <message>
+        <source>The passphrase that opens the vault now.</source>
+        <translation>目前用來開啟保險庫的密碼短語。</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新的密碼短語</translation>
+    </message>
+    <message>
+        <source>The passphrase to use from now on.</source>
+        <translation>從現在起要使用的密碼短語。</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>再次輸入新的密碼短語</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase again.</source>
+        <translation>請再輸入一次新的密碼短語。</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent:</source>
+        <translation>目前(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;New:</source>
+        <translation>新的(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再次輸入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Enter a new passphrase.</source>
+        <translation>請輸入新的密碼短語。</translation>
+    </message>
+    <message>
+        <source>The two new passphrases do not match.</source>
+        <translation>兩次輸入的新密碼短語不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditor</name>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>Wire</source>
+        <translation>Wire</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Phone, email or messenger.</source>
+        <translation>電話、電子郵件或通訊軟體。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>The name you know this person by.</source>
+        <translation>你平常稱呼這個人的名字。</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>組織</translation>
+    </message>
+    <message>
+        <source>Group, employer or collective.</source>
+        <translation>團體、雇主或集體組織。</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>For example medic, driver or lawyer.</source>
+        <translation>例如醫護、司機或律師。</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas.</source>
+        <translation>標籤，以半形逗號（,）分隔。</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>標籤，以半形逗號（,）分隔</translation>
+    </message>
+    <message>
+        <source>Notes about this person</source>
+        <translation>關於這個人的備註</translation>
+    </message>
+    <message>
+        <source>Free text, kept encrypted like everything else.</source>
+        <translation>自由輸入的文字，和其他所有內容一樣加密保存。</translation>
+    </message>
+    <message>
+        <source>Phones, emails and handles</source>
+        <translation>電話、電子郵件與帳號</translation>
+    </message>
+    <message>
+        <source>One row each: kind, label and value. F2 edits a cell.</source>
+        <translation>每列一筆：類型、標示和內容。按 F2 可編輯儲存格。</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>標示</translation>
+    </message>
+    <message>
+        <source>Number, address or handle</source>
+        <translation>號碼、地址或帳號</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a phone, email or handle</source>
+        <translation>新增電話、電子郵件或帳號</translation>
+    </message>
+    <message>
+        <source>Adds an empty row to the table.</source>
+        <translation>在表格中加入一個空白列。</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Remove the selected phone, email or handle</source>
+        <translation>移除選取的電話、電子郵件或帳號</translation>
+    </message>
+    <message>
+        <source>Deletes the selected row when the contact is saved.</source>
+        <translation>儲存聯絡人時，會刪除選取的這一列。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected value</source>
+        <translation>複製選取的內容</translation>
+    </message>
+    <message>
+        <source>The clipboard is cleared again after a short time.</source>
+        <translation>剪貼簿會在短時間後自動清除。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>儲存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Save this contact (Ctrl+S).</source>
+        <translation>儲存這位聯絡人（Ctrl+S）。</translation>
+    </message>
+    <message>
+        <source>Linked notes</source>
+        <translation>連結的筆記</translation>
+    </message>
+    <message>
+        <source>Notes that mention this person; Enter opens.</source>
+        <translation>提到這個人的筆記；按 Enter 開啟。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>組織(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>標籤(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>備註：</translation>
+    </message>
+    <message>
+        <source>Linked notes:</source>
+        <translation>連結的筆記：</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>Lists: </source>
+        <translation>名單：</translation>
+    </message>
+    <message>
+        <source>Copied; the clipboard clears itself soon.</source>
+        <translation>已複製；剪貼簿稍後會自動清除。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>尚未儲存</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已儲存</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPicker</name>
+    <message>
+        <source>Find a contact</source>
+        <translation>尋找聯絡人</translation>
+    </message>
+    <message>
+        <source>Narrows the list below as you type.</source>
+        <translation>輸入時會篩選下方的清單。</translation>
+    </message>
+    <message>
+        <source>Type part of a name, number or handle</source>
+        <translation>輸入部分姓名、號碼或帳號</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>Choose one; Enter confirms.</source>
+        <translation>選擇一位；按 Enter 確認。</translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <source>Creating the vault</source>
+        <translation>正在建立保險庫</translation>
+    </message>
+    <message>
+        <source>Create your vault</source>
+        <translation>建立你的保險庫</translation>
+    </message>
+    <message>
+        <source>Your passphrase encrypts everything {app} keeps on this computer. Nobody can recover it: if you forget it, your notes are gone.</source>
+        <translation>你的密碼短語會加密 {app} 在這部電腦上保存的所有內容。沒有人能找回密碼短語：一旦忘記，你的筆記就再也無法開啟。</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新的密碼短語</translation>
+    </message>
+    <message>
+        <source>Choose a long passphrase; the meter below rates it.</source>
+        <translation>請選擇較長的密碼短語；下方的強度計會為它評分。</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>再次輸入密碼短語</translation>
+    </message>
+    <message>
+        <source>Type the same passphrase again.</source>
+        <translation>請再輸入一次相同的密碼短語。</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest a passphrase</source>
+        <translation>建議密碼短語(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Suggest a passphrase</source>
+        <translation>建議密碼短語</translation>
+    </message>
+    <message>
+        <source>Fill both fields with six random words and show them.</source>
+        <translation>以六個隨機單字填入兩個欄位，並顯示出來。</translation>
+    </message>
+    <message>
+        <source>Suggested passphrase</source>
+        <translation>建議的密碼短語</translation>
+    </message>
+    <message>
+        <source>&amp;Create vault</source>
+        <translation>建立保險庫(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Create vault</source>
+        <translation>建立保險庫</translation>
+    </message>
+    <message>
+        <source>Create the encrypted vault; this takes a few seconds.</source>
+        <translation>建立加密保險庫；需要幾秒鐘。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>密碼短語(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再次輸入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Your new passphrase: %1
+Write it down and keep it somewhere safe.</source>
+        <translation>你的新密碼短語：%1
+請把它寫下來，存放在安全的地方。</translation>
+    </message>
+    <message>
+        <source>Measuring this computer and creating the vault…</source>
+        <translation>正在測量這部電腦的效能並建立保險庫…</translation>
+    </message>
+</context>
+<context>
+    <name>DuressDialog</name>
+    <message>
+        <source>Duress passphrase</source>
+        <translation>脅迫密碼短語</translation>
+    </message>
+    <message>
+        <source>If someone forces you to unlock, type the duress passphrase instead. {app} will look as if it unlocked, show only the harmless notes below, and destroy everything else. Nothing on this computer shows that a duress passphrase is set. Setting one replaces any earlier one.</source>
+        <translation>如果有人強迫你解鎖，請改為輸入脅迫密碼短語。{app} 看起來會像已經解鎖，但只會顯示下方無害的筆記，並銷毀其他所有內容。這部電腦上沒有任何跡象顯示設有脅迫密碼短語。設定新的脅迫密碼短語會取代先前設定的。</translation>
+    </message>
+    <message>
+        <source>Typed at the unlock screen, it destroys the vault and opens the decoy.</source>
+        <translation>在解鎖畫面輸入時，會銷毀保險庫並開啟誘餌保險庫。</translation>
+    </message>
+    <message>
+        <source>Repeat the duress passphrase</source>
+        <translation>再次輸入脅迫密碼短語</translation>
+    </message>
+    <message>
+        <source>Type the duress passphrase again.</source>
+        <translation>請再輸入一次脅迫密碼短語。</translation>
+    </message>
+    <message>
+        <source>Decoy notes</source>
+        <translation>誘餌筆記</translation>
+    </message>
+    <message>
+        <source>Harmless notes the decoy vault shows; separate notes with a line of ---.</source>
+        <translation>誘餌保險庫會顯示的無害筆記；筆記之間以一行 --- 分隔。</translation>
+    </message>
+    <message>
+        <source>Shopping list
+milk, bread
+---
+Book club
+Chapter 4 on Thursday</source>
+        <translation>購物清單
+牛奶、麵包
+---
+讀書會
+星期四讀第 4 章</translation>
+    </message>
+    <message>
+        <source>&amp;Set duress passphrase</source>
+        <translation>設定脅迫密碼短語(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove any duress passphrase</source>
+        <translation>移除脅迫密碼短語(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Set duress passphrase</source>
+        <translation>設定脅迫密碼短語</translation>
+    </message>
+    <message>
+        <source>Save this duress passphrase and these decoy notes.</source>
+        <translation>儲存這個脅迫密碼短語與這些誘餌筆記。</translation>
+    </message>
+    <message>
+        <source>Remove any duress passphrase</source>
+        <translation>移除脅迫密碼短語</translation>
+    </message>
+    <message>
+        <source>After this, only the real passphrase opens the vault.</source>
+        <translation>移除後，只有真正的密碼短語能開啟保險庫。</translation>
+    </message>
+    <message>
+        <source>&amp;Duress passphrase:</source>
+        <translation>脅迫密碼短語(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat:</source>
+        <translation>再次輸入(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Decoy &amp;notes:</source>
+        <translation>誘餌筆記(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>%1% of the room for decoy notes used</source>
+        <translation>誘餌筆記的空間已使用 %1%</translation>
+    </message>
+    <message>
+        <source>Enter a duress passphrase.</source>
+        <translation>請輸入脅迫密碼短語。</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>兩次輸入的密碼短語不一致。</translation>
+    </message>
+    <message>
+        <source>The decoy notes are too long; shorten them.</source>
+        <translation>誘餌筆記太長，請縮短。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export a bundle</source>
+        <translation>匯出加密包</translation>
+    </message>
+    <message>
+        <source>What is exported</source>
+        <translation>匯出的內容</translation>
+    </message>
+    <message>
+        <source>For colleagues&apos; &amp;keys (age1…)</source>
+        <translation>使用同事的金鑰（age1…）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>For colleagues&apos; keys</source>
+        <translation>使用同事的金鑰</translation>
+    </message>
+    <message>
+        <source>Only the holders of the keys listed below can open the bundle.</source>
+        <translation>只有持有下方所列金鑰的人才能開啟這個加密包。</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; public keys, one per line</source>
+        <translation>同事的公開金鑰，每行一個</translation>
+    </message>
+    <message>
+        <source>Each starts with age1; a colleague gets theirs from Bundles, My bundle key.</source>
+        <translation>每個金鑰都以 age1 開頭；同事可從「加密包」選單的「我的加密包金鑰」取得自己的金鑰。</translation>
+    </message>
+    <message>
+        <source>Also this vault&apos;s own key (for a backup)</source>
+        <translation>也加入這個保險庫自己的金鑰（作為備份）</translation>
+    </message>
+    <message>
+        <source>Also this vault&apos;s own key</source>
+        <translation>也加入這個保險庫自己的金鑰</translation>
+    </message>
+    <message>
+        <source>Lets this vault open the bundle too, as a backup.</source>
+        <translation>讓這個保險庫也能開啟這個加密包，作為備份。</translation>
+    </message>
+    <message>
+        <source>With a &amp;passphrase</source>
+        <translation>使用密碼短語(&amp;P)</translation>
+    </message>
+    <message>
+        <source>With a passphrase</source>
+        <translation>使用密碼短語</translation>
+    </message>
+    <message>
+        <source>Anyone with the passphrase can open the bundle; send it another way.</source>
+        <translation>任何知道密碼短語的人都能開啟這個加密包；請透過其他管道傳送密碼短語。</translation>
+    </message>
+    <message>
+        <source>Bundle passphrase</source>
+        <translation>加密包密碼短語</translation>
+    </message>
+    <message>
+        <source>The passphrase that will open the bundle.</source>
+        <translation>用來開啟這個加密包的密碼短語。</translation>
+    </message>
+    <message>
+        <source>Repeat the bundle passphrase</source>
+        <translation>再次輸入加密包密碼短語</translation>
+    </message>
+    <message>
+        <source>Type the bundle passphrase again.</source>
+        <translation>請再輸入一次加密包密碼短語。</translation>
+    </message>
+    <message>
+        <source>The bundle opens with Hushnote or with the standard age tool (age -d). Nothing unencrypted is written to disk.</source>
+        <translation>這個加密包可以用 Hushnote 或標準的 age 工具（age -d）開啟。不會有任何未加密的內容寫入磁碟。</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>匯出：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase:</source>
+        <translation>密碼短語(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再次輸入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Add at least one key, or include this vault&apos;s own.</source>
+        <translation>請至少加入一個金鑰，或加入這個保險庫自己的金鑰。</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase for the bundle.</source>
+        <translation>請為加密包輸入密碼短語。</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>兩次輸入的密碼短語不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>My bundle key</source>
+        <translation>我的加密包金鑰</translation>
+    </message>
+    <message>
+        <source>Colleagues export bundles to this public key; only this vault can open them. It is safe to share.</source>
+        <translation>同事可以用這個公開金鑰匯出加密包給你；只有這個保險庫能開啟。這個金鑰可以放心分享。</translation>
+    </message>
+    <message>
+        <source>This vault&apos;s public key</source>
+        <translation>這個保險庫的公開金鑰</translation>
+    </message>
+    <message>
+        <source>Safe to share: colleagues export bundles to it.</source>
+        <translation>可以放心分享：同事會用它匯出加密包給你。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the public key</source>
+        <translation>複製公開金鑰</translation>
+    </message>
+    <message>
+        <source>Puts the public key on the clipboard.</source>
+        <translation>將公開金鑰複製到剪貼簿。</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <source>Members</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>The contacts on this list; Enter opens one.</source>
+        <translation>這份名單上的聯絡人；按 Enter 開啟。</translation>
+    </message>
+    <message>
+        <source>&amp;Add member…</source>
+        <translation>新增成員(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a contact to this list</source>
+        <translation>將聯絡人加入這份名單</translation>
+    </message>
+    <message>
+        <source>&amp;Remove member</source>
+        <translation>移除成員(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected contact from this list</source>
+        <translation>從這份名單移除選取的聯絡人</translation>
+    </message>
+    <message>
+        <source>&amp;Copy all numbers</source>
+        <translation>複製所有號碼(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy every phone number on this list</source>
+        <translation>複製這份名單上的所有電話號碼</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>重新命名(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Rename this list</source>
+        <translation>重新命名這份名單</translation>
+    </message>
+    <message>
+        <source>&amp;Delete list</source>
+        <translation>刪除名單(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete this list (its contacts stay)</source>
+        <translation>刪除這份名單（名單上的聯絡人會保留）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n number(s); the clipboard clears itself soon.</source>
+        <translation>
+            <numerusform>已複製 %n 個號碼；剪貼簿稍後會自動清除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename list</source>
+        <translation>重新命名名單</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名稱：</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>刪除名單</translation>
+    </message>
+    <message>
+        <source>Delete this list? Its contacts stay.</source>
+        <translation>要刪除這份名單嗎？名單上的聯絡人會保留。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Hold to wipe</source>
+        <translation>按住以銷毀</translation>
+    </message>
+    <message>
+        <source>Panic wipe</source>
+        <translation>緊急銷毀</translation>
+    </message>
+    <message>
+        <source>Hold for one second to destroy the vault at once. Also: hold %1.</source>
+        <translation>按住一秒即可立即銷毀保險庫。也可以按住 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Vault</source>
+        <translation>保險庫(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>鎖定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>變更密碼短語(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate data key…</source>
+        <translation>更換資料金鑰(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Duress passphrase…</source>
+        <translation>脅迫密碼短語(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;New note</source>
+        <translation>新增筆記(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Today&apos;s journal entry</source>
+        <translation>今天的日記(&amp;T)</translation>
+    </message>
+    <message>
+        <source>New &amp;contact</source>
+        <translation>新增聯絡人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New &amp;list…</source>
+        <translation>新增名單(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Move note to &amp;trash</source>
+        <translation>將筆記移到垃圾桶(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete contact</source>
+        <translation>刪除聯絡人(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Search…</source>
+        <translation>搜尋(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>前往(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>日記(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>筆記(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>聯絡人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>T&amp;rash</source>
+        <translation>垃圾桶(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>側邊欄</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>清單</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>編輯區</translation>
+    </message>
+    <message>
+        <source>&amp;Bundles</source>
+        <translation>加密包(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Export a bundle…</source>
+        <translation>匯出加密包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a bundle…</source>
+        <translation>匯入加密包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>My bundle &amp;key…</source>
+        <translation>我的加密包金鑰(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import contacts…</source>
+        <translation>匯入聯絡人(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export contacts (unencrypted)…</source>
+        <translation>匯出聯絡人（未加密）(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>新增名單</translation>
+    </message>
+    <message>
+        <source>Name of the list:</source>
+        <translation>名單名稱：</translation>
+    </message>
+    <message>
+        <source>Panic wipe (hold for one second)</source>
+        <translation>緊急銷毀（按住一秒）</translation>
+    </message>
+    <message>
+        <source>Show or hide the Markdown preview</source>
+        <translation>顯示或隱藏 Markdown 預覽</translation>
+    </message>
+    <message>
+        <source>Save the contact</source>
+        <translation>儲存聯絡人</translation>
+    </message>
+    <message>
+        <source>Move between search results</source>
+        <translation>在搜尋結果之間移動</translation>
+    </message>
+    <message>
+        <source>Up / Down</source>
+        <translation>上 / 下方向鍵</translation>
+    </message>
+    <message>
+        <source>Open a search result</source>
+        <translation>開啟搜尋結果</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter 鍵</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>新的語言會在下次啟動時生效。</translation>
+    </message>
+    <message>
+        <source>No duress passphrase is set now.</source>
+        <translation>目前沒有設定脅迫密碼短語。</translation>
+    </message>
+    <message>
+        <source>Setting the duress passphrase…</source>
+        <translation>正在設定脅迫密碼短語…</translation>
+    </message>
+    <message>
+        <source>The duress passphrase is set.</source>
+        <translation>已設定脅迫密碼短語。</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase…</source>
+        <translation>正在變更密碼短語…</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed.</source>
+        <translation>密碼短語已變更。</translation>
+    </message>
+    <message>
+        <source>Rotate data key</source>
+        <translation>更換資料金鑰</translation>
+    </message>
+    <message>
+        <source>Re-encrypt the whole vault under a new data key? Do this if the old key may have leaked. It can take a while for a large vault.</source>
+        <translation>要以新的資料金鑰重新加密整個保險庫嗎？如果舊金鑰可能已經外洩，請執行這項操作。保險庫較大時可能需要一段時間。</translation>
+    </message>
+    <message>
+        <source>Re-encrypting the vault…</source>
+        <translation>正在重新加密保險庫…</translation>
+    </message>
+    <message>
+        <source>The vault is re-encrypted under a new data key.</source>
+        <translation>保險庫已使用新的資料金鑰重新加密。</translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <translation>儲存加密包</translation>
+    </message>
+    <message>
+        <source>Hushnote bundles (*.hnb)</source>
+        <translation>Hushnote 加密包 (*.hnb)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在匯出…</translation>
+    </message>
+    <message>
+        <source>
+Hand over both files; the .key file needs the passphrase.</source>
+        <translation>
+請交付這兩個檔案；.key 檔案需要密碼短語才能開啟。</translation>
+    </message>
+    <message>
+        <source>Exported %1 to:
+%2%3</source>
+        <translation>已將 %1 匯出至：
+%2%3</translation>
+    </message>
+    <message>
+        <source>Import a bundle</source>
+        <translation>匯入加密包</translation>
+    </message>
+    <message>
+        <source>Hushnote bundles (*.hnb *.age);;All files (*)</source>
+        <translation>Hushnote 加密包 (*.hnb *.age);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在匯入…</translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 updated, %4 skipped</source>
+        <translation>%1：新增 %2、更新 %3、略過 %4</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>匯入聯絡人</translation>
+    </message>
+    <message>
+        <source>Contacts (*.vcf *.vcard *.csv)</source>
+        <translation>聯絡人 (*.vcf *.vcard *.csv)</translation>
+    </message>
+    <message>
+        <source>Importing contacts…</source>
+        <translation>正在匯入聯絡人…</translation>
+    </message>
+    <message>
+        <source>Imported %1 contacts. Skipped %2 already in the vault.</source>
+        <translation>已匯入 %1 位聯絡人。略過 %2 位已在保險庫中的聯絡人。</translation>
+    </message>
+    <message>
+        <source>Unencrypted export</source>
+        <translation>未加密匯出</translation>
+    </message>
+    <message>
+        <source>This writes every contact to a file ANYONE can read. Prefer an encrypted bundle to hand contacts over. Continue?</source>
+        <translation>這會把所有聯絡人寫入一個「任何人」都能讀取的檔案。要交付聯絡人，建議改用加密包。要繼續嗎？</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>匯出聯絡人</translation>
+    </message>
+    <message>
+        <source>vCard (*.vcf);;CSV (*.csv)</source>
+        <translation>vCard (*.vcf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting contacts…</source>
+        <translation>正在匯出聯絡人…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n contact(s).</source>
+        <translation>
+            <numerusform>已匯出 %n 位聯絡人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>已取消，未做任何變更。</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>The note&apos;s title; it is never shown in the window title.</source>
+        <translation>筆記的標題；永遠不會顯示在視窗標題列上。</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>筆記本</translation>
+    </message>
+    <message>
+        <source>Choose a notebook or type a new name.</source>
+        <translation>選擇筆記本，或輸入新名稱。</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>標籤，以半形逗號（,）分隔</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas.</source>
+        <translation>標籤，以半形逗號（,）分隔。</translation>
+    </message>
+    <message>
+        <source>&amp;Pinned</source>
+        <translation>釘選(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>釘選</translation>
+    </message>
+    <message>
+        <source>Pinned notes stay at the top of the list.</source>
+        <translation>釘選的筆記會固定在清單頂端。</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>筆記內容</translation>
+    </message>
+    <message>
+        <source>Markdown; saved as you type. Tab moves to the next control.</source>
+        <translation>Markdown 格式；輸入時自動儲存。按 Tab 移到下一個控制項。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>預覽</translation>
+    </message>
+    <message>
+        <source>The note formatted, read-only.</source>
+        <translation>套用格式後的筆記，唯讀。</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>預覽(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show the formatted note (Ctrl+Shift+P)</source>
+        <translation>顯示套用格式後的筆記（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>儲存狀態</translation>
+    </message>
+    <message>
+        <source>Linked contacts</source>
+        <translation>連結的聯絡人</translation>
+    </message>
+    <message>
+        <source>People this note is about; Enter opens.</source>
+        <translation>這則筆記相關的人；按 Enter 開啟。</translation>
+    </message>
+    <message>
+        <source>&amp;Link contact…</source>
+        <translation>連結聯絡人(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Link contact</source>
+        <translation>連結聯絡人</translation>
+    </message>
+    <message>
+        <source>Choose a contact this note is about.</source>
+        <translation>選擇與這則筆記相關的聯絡人。</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消連結</translation>
+    </message>
+    <message>
+        <source>Unlink contact</source>
+        <translation>取消連結聯絡人</translation>
+    </message>
+    <message>
+        <source>Remove the link to the selected contact; the contact stays.</source>
+        <translation>移除與選取聯絡人的連結；聯絡人本身會保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>標題(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notebook:</source>
+        <translation>筆記本(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>標籤(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Linked contacts:</source>
+        <translation>連結的聯絡人：</translation>
+    </message>
+    <message>
+        <source>In the trash</source>
+        <translation>在垃圾桶中</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>正在編輯…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已儲存</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search notes and contacts: words, &quot;phrases&quot;, pre*, tag:x</source>
+        <translation>搜尋筆記與聯絡人：字詞、&quot;片語&quot;、pre*、tag:x</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>Words, &quot;phrases&quot;, prefix* and tag:name; a minus excludes a word.</source>
+        <translation>字詞、&quot;片語&quot;、字首* 與 tag:名稱；在字詞前加上減號可排除該字詞。</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜尋結果</translation>
+    </message>
+    <message>
+        <source>Enter opens the chosen result.</source>
+        <translation>按 Enter 開啟選取的結果。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n 筆結果</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation>閒置達此分鐘數後鎖定</translation>
+    </message>
+    <message>
+        <source>Zero means never; sleep and screen lock always lock.</source>
+        <translation>0 表示永不；系統睡眠或鎖定螢幕時一律會鎖定。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Clear copied text after this many seconds</source>
+        <translation>複製的文字在此秒數後清除</translation>
+    </message>
+    <message>
+        <source>Anything copied from the vault is removed from the clipboard then.</source>
+        <translation>屆時，從保險庫複製的任何內容都會從剪貼簿移除。</translation>
+    </message>
+    <message>
+        <source> wrong passphrases</source>
+        <translation> 次錯誤的密碼短語</translation>
+    </message>
+    <message>
+        <source>Wipe after this many wrong passphrases in a row</source>
+        <translation>連續輸入錯誤密碼短語達此次數後銷毀</translation>
+    </message>
+    <message>
+        <source>Counted on this computer only: it does not stop someone who copied the disk.</source>
+        <translation>只在這部電腦上計算：無法阻止已經複製磁碟的人。</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time it starts.</source>
+        <translation>下次啟動時生效。</translation>
+    </message>
+    <message>
+        <source>Use a neutral name and icon</source>
+        <translation>使用中性的名稱與圖示</translation>
+    </message>
+    <message>
+        <source>Camouflage</source>
+        <translation>偽裝</translation>
+    </message>
+    <message>
+        <source>Shows a neutral name and icon in window titles, the task bar and the launcher.</source>
+        <translation>在視窗標題、工作列與應用程式啟動器中顯示中性的名稱與圖示。</translation>
+    </message>
+    <message>
+        <source>Hides the name from a glance, not from a search of the disk: the installed program and the vault folder keep their names.</source>
+        <translation>只能避免一眼被認出，無法躲過對磁碟的搜查：已安裝的程式與保險庫資料夾仍保留原本的名稱。</translation>
+    </message>
+    <message>
+        <source>Language and camouflage are kept outside the vault, because they are needed before it is unlocked. The language changes at the next start.</source>
+        <translation>語言與偽裝設定儲存在保險庫之外，因為解鎖之前就需要用到。語言會在下次啟動時變更。</translation>
+    </message>
+    <message>
+        <source>&amp;Lock when idle for:</source>
+        <translation>閒置多久後鎖定(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the clipboard after:</source>
+        <translation>多久後清除剪貼簿(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Wipe the vault after:</source>
+        <translation>連續幾次後銷毀保險庫(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>語言(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mouflage:</source>
+        <translation>偽裝(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Each action and the keys that do it.</source>
+        <translation>每個動作及其對應的按鍵。</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快速鍵</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>密碼短語強度</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>強</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Unlocking</source>
+        <translation>正在解鎖</translation>
+    </message>
+    <message>
+        <source>{app} is locked</source>
+        <translation>{app} 已鎖定</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密碼短語</translation>
+    </message>
+    <message>
+        <source>The passphrase that opens this vault. Enter unlocks.</source>
+        <translation>開啟這個保險庫的密碼短語。按 Enter 解鎖。</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解鎖(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解鎖</translation>
+    </message>
+    <message>
+        <source>Open the vault with this passphrase.</source>
+        <translation>用這個密碼短語開啟保險庫。</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在解鎖…</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Sections</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <source>Journal, notes, notebooks, tags, contacts, lists and trash (Alt+1).</source>
+        <translation>日記、筆記、筆記本、標籤、聯絡人、名單與垃圾桶（Alt+1）。</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>The notes or contacts in this section (Alt+2); Enter opens.</source>
+        <translation>這個分類中的筆記或聯絡人（Alt+2）；按 Enter 開啟。</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新增(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>A new note or contact here (Ctrl+N).</source>
+        <translation>在這裡新增筆記或聯絡人（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>還原(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>Move the selected note out of the trash.</source>
+        <translation>將選取的筆記移出垃圾桶。</translation>
+    </message>
+    <message>
+        <source>Delete &amp;forever</source>
+        <translation>永久刪除(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Delete forever</source>
+        <translation>永久刪除</translation>
+    </message>
+    <message>
+        <source>Erase the selected note; it cannot be restored.</source>
+        <translation>清除選取的筆記；清除後無法還原。</translation>
+    </message>
+    <message>
+        <source>&amp;Empty trash</source>
+        <translation>清空垃圾桶(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Empty trash</source>
+        <translation>清空垃圾桶</translation>
+    </message>
+    <message>
+        <source>Erase every note in the trash for good.</source>
+        <translation>永久清除垃圾桶中的所有筆記。</translation>
+    </message>
+    <message>
+        <source>Choose something on the left, or press Ctrl+N.</source>
+        <translation>請從左側選擇項目，或按 Ctrl+N。</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>日記</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>名單</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>垃圾桶</translation>
+    </message>
+    <message>
+        <source>Export as an encrypted bundle…</source>
+        <translation>匯出為加密包…</translation>
+    </message>
+    <message>
+        <source>Export this note as an encrypted bundle…</source>
+        <translation>將這則筆記匯出為加密包…</translation>
+    </message>
+    <message>
+        <source>Moved to the trash.</source>
+        <translation>已移到垃圾桶。</translation>
+    </message>
+    <message>
+        <source>Delete this note forever? This cannot be undone.</source>
+        <translation>要永久刪除這則筆記嗎？此操作無法復原。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n note(s) in the trash forever?</source>
+        <translation>
+            <numerusform>要永久刪除垃圾桶中的 %n 則筆記嗎？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>刪除聯絡人</translation>
+    </message>
+    <message>
+        <source>Delete this contact? Linked notes stay.</source>
+        <translation>要刪除這位聯絡人嗎？連結的筆記會保留。</translation>
+    </message>
+    <message>
+        <source>Link a contact</source>
+        <translation>連結聯絡人</translation>
+    </message>
+    <message>
+        <source>Add to list</source>
+        <translation>加入名單</translation>
+    </message>
+</context>
+<context>
+    <name>bundles</name>
+    <message>
+        <source>The whole vault (not the trash)</source>
+        <translation>整個保險庫（不含垃圾桶）</translation>
+    </message>
+    <message>
+        <source>The notebook “%1”</source>
+        <translation>筆記本「%1」</translation>
+    </message>
+    <message>
+        <source>Notes tagged “%1”</source>
+        <translation>標有「%1」標籤的筆記</translation>
+    </message>
+    <message>
+        <source>The list “%1” and its contacts</source>
+        <translation>名單「%1」及其聯絡人</translation>
+    </message>
+    <message>
+        <source>The chosen note</source>
+        <translation>選取的筆記</translation>
+    </message>
+    <message>
+        <source>Bundle passphrase</source>
+        <translation>加密包密碼短語</translation>
+    </message>
+    <message>
+        <source>The passphrase the sender chose for this bundle.</source>
+        <translation>寄件者為這個加密包設定的密碼短語。</translation>
+    </message>
+    <message>
+        <source>This bundle is not for this vault&apos;s key. If it has a passphrase, enter it:</source>
+        <translation>這個加密包不是以這個保險庫的金鑰加密的。如果它設有密碼短語，請輸入：</translation>
+    </message>
+</context>
+<context>
+    <name>buttons</name>
+    <message>
+        <source>Apply and close.</source>
+        <extracomment>Object name of labels that show what the user wrote, never a translatable string.</extracomment>
+        <translation>套用並關閉。</translation>
+    </message>
+    <message>
+        <source>Close without changing anything.</source>
+        <translation>關閉，不做任何變更。</translation>
+    </message>
+</context>
+<context>
+    <name>crash</name>
+    <message>
+        <source>{app} ran into an unexpected problem. Everything saved before it is safe. If it happens again, lock the vault and restart {app}.</source>
+        <translation>{app} 發生了未預期的問題。在此之前儲存的所有內容都安全無虞。如果再次發生，請鎖定保險庫並重新啟動 {app}。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Something went wrong inside {app}. Your saved data was not changed.</source>
+        <translation>{app} 內部發生錯誤。你已儲存的資料沒有被變更。</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported; nothing was imported.</source>
+        <translation>無法匯入這個檔案；沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported; nothing was imported. The problem is on line {line}.</source>
+        <translation>無法匯入這個檔案；沒有匯入任何內容。問題出在第 {line} 行。</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>請輸入密碼短語。</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>兩次輸入的密碼短語不一致。</translation>
+    </message>
+    <message>
+        <source>That passphrase cannot be used.</source>
+        <translation>無法使用這個密碼短語。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this vault.</source>
+        <translation>這個密碼短語無法開啟這個保險庫。</translation>
+    </message>
+    <message>
+        <source>This vault is open in another {app} window or command.</source>
+        <translation>這個保險庫已在另一個 {app} 視窗或指令中開啟。</translation>
+    </message>
+    <message>
+        <source>The vault database is damaged. Run “hushnote check” for details.</source>
+        <translation>保險庫資料庫已損壞。請執行「hushnote check」查看詳細資訊。</translation>
+    </message>
+    <message>
+        <source>The vault header is damaged or missing, so the vault cannot be opened.</source>
+        <translation>保險庫標頭已損壞或遺失，因此無法開啟保險庫。</translation>
+    </message>
+    <message>
+        <source>This vault was made by a newer {app}. Please upgrade.</source>
+        <translation>這個保險庫是由較新版本的 {app} 建立的。請升級。</translation>
+    </message>
+    <message>
+        <source>This vault asks for more memory or time than this computer allows.</source>
+        <translation>這個保險庫所需的記憶體或時間超出這部電腦的允許範圍。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was changed; free some space and retry.</source>
+        <translation>磁碟已滿。沒有做任何變更；請釋放一些空間後再試一次。</translation>
+    </message>
+    <message>
+        <source>{app} cannot read or write the vault folder (permissions?).</source>
+        <translation>{app} 無法讀取或寫入保險庫資料夾（權限問題？）。</translation>
+    </message>
+    <message>
+        <source>A vault already exists in that folder.</source>
+        <translation>該資料夾中已有保險庫。</translation>
+    </message>
+    <message>
+        <source>That folder is not empty; choose a new or empty folder.</source>
+        <translation>該資料夾不是空的；請選擇新的或空的資料夾。</translation>
+    </message>
+    <message>
+        <source>That item no longer exists.</source>
+        <translation>該項目已不存在。</translation>
+    </message>
+    <message>
+        <source>That cannot be saved: a required field is empty or too long.</source>
+        <translation>無法儲存：有必填欄位是空的或太長。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>已取消，未做任何變更。</translation>
+    </message>
+    <message>
+        <source>This bundle cannot be opened: wrong key or passphrase, or the file was changed or cut short. Nothing was imported.</source>
+        <translation>無法開啟這個加密包：金鑰或密碼短語錯誤，或檔案已被變更或不完整。沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>This bundle is damaged. Nothing was imported.</source>
+        <translation>這個加密包已損壞。沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>This bundle was made by a newer {app}. Please upgrade.</source>
+        <translation>這個加密包是由較新版本的 {app} 建立的。請升級。</translation>
+    </message>
+    <message>
+        <source>This bundle is over the size limits. Nothing was imported.</source>
+        <translation>這個加密包超出大小限制。沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>{app} could not complete that. Nothing was changed.</source>
+        <translation>{app} 無法完成這項操作。沒有做任何變更。</translation>
+    </message>
+</context>
+<context>
+    <name>identity</name>
+    <message>
+        <source>Notes</source>
+        <extracomment>A stock freedesktop icon every desktop theme draws: it looks like any text editor.</extracomment>
+        <translation>筆記</translation>
+    </message>
+</context>
+<context>
+    <name>passphrase</name>
+    <message>
+        <source>Hidden as you type; never read aloud.</source>
+        <translation>輸入時會隱藏，也不會被朗讀出來。</translation>
+    </message>
+</context>
+<context>
+    <name>task</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>
