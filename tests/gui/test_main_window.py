@@ -321,6 +321,32 @@ def test_copied_numbers_are_marked_secret_and_cleared(
     qtbot.waitUntil(lambda: clipboard.text() == "", timeout=3_000)
 
 
+def test_ctrl_c_in_a_note_is_marked_secret_and_cleared_too(
+    qtbot: QtBot,
+    window_for,
+    fast_kdf_vault: VaultSetup,  # type: ignore[no-untyped-def]
+) -> None:
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
+        note = vault.notes.create(title="t", body="meet at the north gate")
+    window = window_for(fast_kdf_vault.root)
+    unlock(qtbot, window, PASSPHRASE)
+    window.clipboard.clear_seconds = 1
+    window.workspace.open_note(note.uuid)
+    body = window.workspace.note_editor.body
+    body.setFocus()
+    body.selectAll()
+    qtbot.keyClick(body, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard.text() == "meet at the north gate"
+    assert clipboard.mimeData().data(PASSWORD_MANAGER_HINT).data() == b"secret"
+    qtbot.waitUntil(lambda: clipboard.text() == "", timeout=3_000)
+    window.lock()
+    clipboard.setText("copied after locking")  # not the vault's: left alone
+    qtbot.wait(1_200)
+    assert clipboard.text() == "copied after locking"
+    assert not clipboard.mimeData().hasFormat(PASSWORD_MANAGER_HINT)
+
+
 def test_the_clipboard_is_left_alone_if_the_user_copied_something_else(
     qtbot: QtBot,
     window_for,
@@ -330,7 +356,10 @@ def test_the_clipboard_is_left_alone_if_the_user_copied_something_else(
     unlock(qtbot, window, PASSPHRASE)
     clipboard = QGuiApplication.clipboard()
     window.clipboard.copy("from the vault")
+    # Another program's copy: it arrives while Hushnote is not the focused window.
+    window.clipboard.watch_copies(False)
     clipboard.setText("the user's own text")
+    window.clipboard.watch_copies(True)
     window.clipboard.clear_if_ours()
     assert clipboard.text() == "the user's own text"
     window.clipboard.copy("from the vault")

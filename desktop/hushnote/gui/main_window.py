@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
         self.auto_lock.minutes = preferences.auto_lock_minutes
         self.clipboard.clear_seconds = preferences.clipboard_seconds
         self.auto_lock.arm()
+        self.clipboard.watch_copies(True)
         self.workspace.show_vault(vault)
         self._set_vault_actions(True)
         self._show_page(self.workspace)
@@ -260,6 +261,7 @@ class MainWindow(QMainWindow):
         self.workspace.forget()
         self.auto_lock.disarm()
         self.clipboard.clear_if_ours()
+        self.clipboard.watch_copies(False)
         self._set_vault_actions(False)
         if vault is not None:
             vault.lock()

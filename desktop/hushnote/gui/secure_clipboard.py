@@ -4,6 +4,10 @@ KDE's Klipper (and managers that follow it) skip entries carrying the
 ``x-kde-passwordManagerHint: secret`` MIME type, so copied numbers do not end up in a
 clipboard history on disk. After a delay the clipboard is cleared, but only if it still
 holds what Hushnote put there: something the user copied since is never touched.
+
+That covers the app's Copy buttons and, while ``watch_copies`` is on (the vault is open),
+every other copy made inside the app: Ctrl+C in a note, a context menu's Copy. Such a copy
+is put back on the clipboard as plain text with the secret mark, the moment it happens.
 """
 
 from __future__ import annotations
@@ -32,6 +36,21 @@ class SecureClipboard(QObject):
         # A digest, not the text: nothing copied stays in this object's memory.
         self._digest: bytes | None = None
         self.clear_seconds = DEFAULT_CLEAR_SECONDS
+        self._watching = False
+        self._clipboard.dataChanged.connect(self._changed)
+
+    def watch_copies(self, enabled: bool) -> None:
+        """Treat every copy made while the app has focus as a copy out of the vault."""
+        self._watching = enabled
+
+    def _changed(self) -> None:
+        # Another program's copy arrives while this one is not focused: never ours to mark.
+        if not self._watching or QGuiApplication.focusWindow() is None:
+            return
+        mime = self._clipboard.mimeData()
+        if mime is None or mime.hasFormat(PASSWORD_MANAGER_HINT) or not mime.text():
+            return
+        self.copy(mime.text())
 
     def copy(self, text: str) -> None:
         mime = QMimeData()
