@@ -477,16 +477,12 @@ Chapter 4 on Thursday</source>
         <translation>每个公钥都以 age1 开头；同事可以在“加密包 ▸ 我的加密包密钥”中找到自己的公钥。</translation>
     </message>
     <message>
-        <source>Also this vault&apos;s own key (for a backup)</source>
-        <translation>同时使用本保险库自己的密钥（用于备份）</translation>
-    </message>
-    <message>
         <source>Also this vault&apos;s own key</source>
         <translation>同时使用本保险库自己的密钥</translation>
     </message>
     <message>
-        <source>Lets this vault open the bundle too, as a backup.</source>
-        <translation>让本保险库也能打开此加密包，作为备份。</translation>
+        <source>Lets this same vault open it again; a new vault cannot.</source>
+        <translation>让本保险库日后也能打开此加密包；新建的保险库无法打开。</translation>
     </message>
     <message>
         <source>With a &amp;passphrase</source>

@@ -477,16 +477,12 @@ Chapter 4 on Thursday</source>
         <translation>每個金鑰都以 age1 開頭；同事可從「加密包」選單的「我的加密包金鑰」取得自己的金鑰。</translation>
     </message>
     <message>
-        <source>Also this vault&apos;s own key (for a backup)</source>
-        <translation>也加入這個保險庫自己的金鑰（作為備份）</translation>
-    </message>
-    <message>
         <source>Also this vault&apos;s own key</source>
         <translation>也加入這個保險庫自己的金鑰</translation>
     </message>
     <message>
-        <source>Lets this vault open the bundle too, as a backup.</source>
-        <translation>讓這個保險庫也能開啟這個加密包，作為備份。</translation>
+        <source>Lets this same vault open it again; a new vault cannot.</source>
+        <translation>讓這個保險庫日後也能開啟這個加密包；新建的保險庫無法開啟。</translation>
     </message>
     <message>
         <source>With a &amp;passphrase</source>

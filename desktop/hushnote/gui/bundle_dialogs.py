@@ -61,11 +61,11 @@ class ExportDialog(QDialog):
         )
         self.keys.setPlaceholderText("age1…")
         self.keys.setMaximumHeight(90)
-        self.include_self = QCheckBox(self.tr("Also this vault's own key (for a backup)"))
+        self.include_self = QCheckBox(self.tr("Also this vault's own key"))
         describe(
             self.include_self,
             self.tr("Also this vault's own key"),
-            self.tr("Lets this vault open the bundle too, as a backup."),
+            self.tr("Lets this same vault open it again; a new vault cannot."),
         )
         self.include_self.setChecked(True)
         self.with_passphrase = QRadioButton(self.tr("With a &passphrase"))
