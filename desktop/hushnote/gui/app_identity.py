@@ -29,8 +29,8 @@ APP_ID = "org.hushnote.Hushnote"
 #: A stock freedesktop icon every desktop theme draws: it looks like any text editor.
 NEUTRAL_ICON_NAME = "accessories-text-editor"
 REAL_NAME = "Hushnote"
-# Set once at start-up (and when the setting changes), like the application's own name.
-_camouflaged = False
+# Kept on the application object, beside its name, for as long as the application lives.
+_CAMOUFLAGE_PROPERTY = "hushnote-camouflage"
 
 
 def _bundled_icon(file_name: str) -> QIcon:
@@ -60,7 +60,9 @@ def app_icon(camouflage: bool) -> QIcon:
 
 def app_name() -> str:
     """The name to put in titles and messages: never more revealing than the launcher."""
-    return neutral_name() if _camouflaged else REAL_NAME
+    app = QCoreApplication.instance()
+    camouflaged = app is not None and app.property(_CAMOUFLAGE_PROPERTY) is True
+    return neutral_name() if camouflaged else REAL_NAME
 
 
 def neutral_name() -> str:
@@ -69,8 +71,7 @@ def neutral_name() -> str:
 
 def apply_identity(app: QGuiApplication, camouflage: bool) -> None:
     """Set the name, icon and desktop entry id every window will show."""
-    global _camouflaged
-    _camouflaged = camouflage
+    app.setProperty(_CAMOUFLAGE_PROPERTY, camouflage)
     app.setApplicationDisplayName(app_name())
     app.setWindowIcon(app_icon(camouflage))
     app.setDesktopFileName(APP_ID)
