@@ -27,7 +27,7 @@ def main() -> int:
     root, passphrase = Path(sys.argv[1]), sys.argv[2]
     keep_qt_settings_off_disk()
     app = QApplication(sys.argv[:1])
-    translators = install_translators(os.environ.get("TOUR_LANGUAGE", "en"), app)
+    install_translators(os.environ.get("TOUR_LANGUAGE", "en"), app)
     apply_identity(app, camouflage=False)
     follow_system_theme(app)
     window = MainWindow(root)
@@ -66,9 +66,7 @@ def main() -> int:
     notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
     notifier.activated.connect(advance)
     QTimer.singleShot(800, announce)
-    status = app.exec()
-    del translators
-    return status
+    return app.exec()
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ DESKTOP_FILE = "org.hushnote.Hushnote.desktop"
 MARK_KEY = "X-Camouflage-Origin"
 # Keys that describe the app in words; localized variants (Name[zh_CN]) go with them.
 _DESCRIPTIVE = ("Name", "GenericName", "Comment", "Keywords")
+_REPLACED = (*_DESCRIPTIVE, "Icon", MARK_KEY)
 MAX_ENTRY_BYTES = 64 * 1024
 
 
@@ -80,17 +81,12 @@ def camouflaged_entry(text: str, name: str, icon: str, origin: str) -> str:
     for line in text.splitlines():
         stripped = line.strip()
         if stripped.startswith("[") and stripped.endswith("]"):
-            if group == "[Desktop Entry]":
-                out += [f"Name={name}", f"Icon={icon}", f"{MARK_KEY}={origin}"]
             group = stripped
             out.append(line)
-            continue
-        if group == "[Desktop Entry]" and "=" in line:
-            if _key(line) in (*_DESCRIPTIVE, "Icon", MARK_KEY):
-                continue
-        out.append(line)
-    if group == "[Desktop Entry]":
-        out += [f"Name={name}", f"Icon={icon}", f"{MARK_KEY}={origin}"]
+            if group == "[Desktop Entry]":
+                out += [f"Name={name}", f"Icon={icon}", f"{MARK_KEY}={origin}"]
+        elif not (group == "[Desktop Entry]" and "=" in line and _key(line) in _REPLACED):
+            out.append(line)
     return "\n".join(out) + "\n"
 
 
@@ -101,10 +97,7 @@ def _restored(camouflaged: str, template: str) -> str:
         for line in camouflaged.splitlines()
         if "=" in line and _key(line) in ("Exec", "TryExec")
     }
-    out = []
-    for line in template.splitlines():
-        key = _key(line) if "=" in line else ""
-        out.append(kept.pop(key, line) if key in ("Exec", "TryExec") else line)
+    out = [kept.get(_key(line), line) if "=" in line else line for line in template.splitlines()]
     return "\n".join(out) + "\n"
 
 

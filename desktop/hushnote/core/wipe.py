@@ -149,6 +149,7 @@ def _overwrite(fd: int) -> int:
     return info.st_size
 
 
+# atomic.fsync_dir's twin: importing atomic loads cryptography, too slow before the erase.
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:

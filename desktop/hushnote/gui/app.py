@@ -27,12 +27,10 @@ def run_gui(root: Path) -> int:
     config = load_config()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Hushnote")
-    translators = install_translators(pick_language(config.language), app)
+    install_translators(pick_language(config.language), app)
     apply_identity(app, config.camouflage)
     follow_system_theme(app)
     window = MainWindow(root)
     install_crash_handler(lambda: window)
     window.show()
-    status = app.exec()
-    del translators
-    return status
+    return app.exec()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from hushnote.core.app_config import LANGUAGES
 
@@ -73,8 +73,8 @@ def _match(locale: QLocale) -> str | None:
 class StretchTranslator(QTranslator):
     """Returns every string twice: the longest a translation plausibly gets."""
 
-    def __init__(self, inner: QTranslator | None = None) -> None:
-        super().__init__()
+    def __init__(self, inner: QTranslator | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._inner = inner
 
     def translate(
@@ -91,23 +91,22 @@ class StretchTranslator(QTranslator):
 def install_translators(language: str, app: QCoreApplication | None = None) -> list[QTranslator]:
     """Install the catalogues for ``language`` (Qt's own too, for standard buttons).
 
-    Returns the translators, which must be kept alive as long as they are installed.
+    The translators are children of ``app``, which keeps them alive; they are returned so
+    that a caller can remove them again.
     """
     app = app or QCoreApplication.instance()
     assert app is not None, "install_translators needs an application"
-    QLocale.setDefault(QLocale(language if language != "en" else "en_US"))
+    QLocale.setDefault(QLocale(language))
     installed: list[QTranslator] = []
-    ours = QTranslator()
-    if language != "en" and ours.load(CATALOGUE_PREFIX + language, str(CATALOGUE_DIR)):
-        installed.append(ours)
-    qt_own = QTranslator()
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if language != "en" and qt_own.load(f"qtbase_{language}", qt_dir):
-        installed.append(qt_own)
-    elif language != "en" and qt_own.load(f"qt_{language}", qt_dir):
-        installed.append(qt_own)
+    if language != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in ((CATALOGUE_PREFIX + language, str(CATALOGUE_DIR)),
+                             (f"qtbase_{language}", qt_dir)):  # fmt: skip
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                installed.append(translator)
     if os.environ.get(STRETCH_ENV) == "1":
-        installed = [StretchTranslator(installed[0] if installed else None)]
+        installed = [StretchTranslator(installed[0] if installed else None, app)]
     for translator in installed:
         app.installTranslator(translator)
     return installed

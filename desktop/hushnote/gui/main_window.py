@@ -347,24 +347,27 @@ class MainWindow(QMainWindow):
         try:
             save_config(config)
             if config.camouflage != before.camouflage:
-                app = QApplication.instance()
-                if isinstance(app, QApplication):
-                    apply_identity(app, config.camouflage)
-                self.setWindowTitle(app_name())
-            # A Flatpak cannot rewrite its exported launcher entry; only the window changes.
-            if config.camouflage != before.camouflage and not in_flatpak():
-                apply_launcher_camouflage(
-                    config.camouflage,
-                    name=neutral_name(),
-                    icon=NEUTRAL_ICON_NAME,
-                    template=shipped_desktop_entry(),
-                )
+                self._apply_camouflage(config.camouflage)
         except HushnoteError as error:
             QMessageBox.warning(self, app_name(), error_text(error))
             return
         if config.language != before.language:
             self.statusBar().showMessage(
                 self.tr("The new language is used from the next start."), 8000
+            )
+
+    def _apply_camouflage(self, enabled: bool) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_identity(app, enabled)
+        self.setWindowTitle(app_name())
+        # A Flatpak cannot rewrite its exported launcher entry; only the window changes.
+        if not in_flatpak():
+            apply_launcher_camouflage(
+                enabled,
+                name=neutral_name(),
+                icon=NEUTRAL_ICON_NAME,
+                template=shipped_desktop_entry(),
             )
 
     def edit_duress(self) -> None:
