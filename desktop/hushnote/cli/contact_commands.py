@@ -7,6 +7,7 @@ import re
 import sys
 from pathlib import Path
 
+from hushnote.cli.messages import import_reason
 from hushnote.cli.output import confirm, print_table, short_id
 from hushnote.cli.unlock import add_passphrase_file, open_vault
 from hushnote.core import (
@@ -206,18 +207,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     data = read_import_file(args.file)
     suffix = args.file.suffix.lower()
     if suffix in (".vcf", ".vcard"):
-        drafts = parse_vcards(data)
+        parsed, entry = parse_vcards(data), "card"
     elif suffix == ".csv":
-        drafts = parse_csv(data)
+        parsed, entry = parse_csv(data), "row"
     else:
         raise ImportFormatError(line=0, reason="unknown-type")
+    for skipped in parsed.skipped:
+        where = f" (line {skipped.value_line})" if skipped.value_line != skipped.line else ""
+        print(f"Skipped {entry} at line {skipped.line}: {import_reason(skipped.reason)}{where}",
+              file=sys.stderr)  # fmt: skip
+    if parsed.skipped and not parsed.contacts:
+        first = parsed.skipped[0]  # nothing at all can be imported: say why, as an error
+        raise ImportFormatError(line=first.value_line, reason=first.reason)
     with open_vault(args) as vault:
-        report = vault.contacts.import_contacts(drafts)
+        report = vault.contacts.import_contacts(parsed.contacts)
     print(f"Imported {len(report.added)} contacts.")
     if report.duplicates:
         print(f"Skipped {len(report.duplicates)} already known (same name and number or email):")
         for name in report.duplicates:
             print(f"  {name}")
+    if parsed.skipped:
+        print(f"Skipped {len(parsed.skipped)} {entry}s that could not be read (listed above).")
     return 0
 
 

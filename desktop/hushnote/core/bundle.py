@@ -13,10 +13,12 @@ import contextlib
 import hashlib
 import io
 import json
+import lzma
 import os
 import threading
 import time
 import zipfile
+import zlib
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +28,10 @@ import pyrage
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
+from hushnote.core.age_header import HEADER_READ, check_work_factor, is_passphrase, read_stanzas
 from hushnote.core.atomic import replace_file, scrub_file, storage_errors, write_new_file
-from hushnote.core.bundle_records import DATA_MEMBERS, Scope, check_record, read_records
+from hushnote.core.bundle_archive import member_lines, open_archive, parse_line
+from hushnote.core.bundle_records import DATA_MEMBERS, Scope, read_records
 from hushnote.core.database import Database, Progress
 from hushnote.errors import (
     BundleDecryptionError,
@@ -53,7 +57,11 @@ ARCHIVE_LIMIT = 1 << 30  # decrypted archive
 UNCOMPRESSED_LIMIT = 4 << 30  # everything inside it, counted while decompressing
 IN_MEMORY_LIMIT = 64 << 20  # largest passphrase bundle built in memory
 KEY_SUFFIX = ".key"
-_CHUNK = 1 << 16
+# What zipfile lets out for a damaged or unusual member: a broken stream, an unknown
+# compression method (NotImplementedError) or an encrypted entry (RuntimeError).
+_UNREADABLE = (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, zlib.error,
+               lzma.LZMAError)  # fmt: skip
+_TICK = 0.05  # seconds between progress reports: a Cancel takes effect within about this
 
 
 @dataclass
@@ -327,16 +335,60 @@ class BundleContents:
 
     def records(self, member: str) -> Iterator[dict[str, Any]]:
         with self.archive.open(member) as stream:
-            for number, line in enumerate(io.TextIOWrapper(stream, encoding="utf-8"), 1):
-                yield check_record(member, number, json.loads(line))
+            for number, raw in member_lines(stream, member):
+                yield parse_line(member, number, raw)
+
+
+class _Ticker:
+    """Hands ``progress`` the share of work done, scaled into [start, end], at most
+    every ``_TICK`` seconds; raises ``CancelledError`` as soon as it returns False."""
+
+    def __init__(self, progress: Progress | None, start: float = 0.0, end: float = 1.0) -> None:
+        self._progress = progress
+        self._start, self._span = start, end - start
+        self._next = 0.0
+
+    def __call__(self, fraction: float) -> None:
+        if self._progress is None:
+            return
+        now = time.monotonic()
+        if now < self._next:
+            return
+        self._next = now + _TICK
+        if not self._progress(self._start + self._span * min(max(fraction, 0.0), 1.0)):
+            raise CancelledError()
+
+
+class _Source:
+    """The bundle file as age reads it, counting what was read. A cancel raises here,
+    in the middle of decryption; pyrage passes the exception through unchanged."""
+
+    def __init__(self, handle: IO[bytes], size: int, ticker: _Ticker) -> None:
+        self._handle, self._size, self._ticker = handle, max(1, size), ticker
+        self._done = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._handle.read(size)
+        self._done += len(data)
+        self._ticker(self._done / self._size)
+        return data
 
 
 def _read_capped(path: Path, limit: int) -> bytes:
+    """The whole file, refused past ``limit`` bytes.
+
+    Read in chunks: ``read(limit + 1)`` would allocate the limit (1 GiB) up front, however
+    small the file.
+    """
+    chunks: list[bytes] = []
+    size = 0
     with storage_errors(path), path.open("rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise BundleTooLargeError(what="file")
-    return data
+        while chunk := handle.read(1 << 20):
+            size += len(chunk)
+            if size > limit:
+                raise BundleTooLargeError(what="file")
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def open_bundle(
@@ -344,42 +396,54 @@ def open_bundle(
     *,
     identities: list[x25519.Identity] | None = None,
     passphrase: str | None = None,
+    progress: Progress | None = None,
 ) -> BundleContents:
-    """Decrypt and check a bundle completely; raise before anything could be written."""
+    """Decrypt and check a bundle completely; raise before anything could be written.
+
+    ``progress`` gets the share done (decryption is the first half, checking the second)
+    and cancels by returning False: ``CancelledError`` follows within a fraction of a
+    second, whatever the bundle holds.
+    """
     with storage_errors(path):
         size = path.stat().st_size
         with path.open("rb") as handle:
-            head = handle.read(200)
+            head = handle.read(HEADER_READ)
     if size > ARCHIVE_LIMIT + (1 << 20):
         raise BundleTooLargeError(what="file")
-    plain = _decrypt(path, head, identities or [], passphrase)
-    return _check_archive(plain)
+    plain = _decrypt(path, head, identities or [], passphrase, _Ticker(progress, 0.0, 0.5))
+    checking = None if progress is None else (lambda fraction: progress(0.5 + fraction / 2))
+    return _check_archive(plain, checking)
 
 
 def _decrypt(
-    path: Path, head: bytes, identities: list[x25519.Identity], passphrase: str | None
+    path: Path,
+    head: bytes,
+    identities: list[x25519.Identity],
+    passphrase: str | None,
+    ticker: _Ticker,
 ) -> bytearray:
+    stanzas = read_stanzas(head)  # refuses what is not age at all
     key_file = path.with_name(path.name + KEY_SUFFIX)
     try:
-        if passphrase is not None and b"\n-> scrypt " in head:
+        if passphrase is not None and stanzas is not None and is_passphrase(stanzas):
+            check_work_factor(stanzas)
             # pyrage's scrypt mode works on whole byte strings only; such bundles are
             # at most IN_MEMORY_LIMIT, except one made elsewhere, capped here anyway.
             data = _read_capped(path, ARCHIVE_LIMIT + (1 << 20))
+            ticker(0.0)
             return bytearray(age_passphrase.decrypt(data, passphrase))
         if passphrase is not None and key_file.exists():
             sealed = _read_capped(key_file, 4096)
-            identity = x25519.Identity.from_str(
-                age_passphrase.decrypt(sealed, passphrase).decode().strip()
-            )
+            identity = x25519.Identity.from_str(_unseal(sealed, passphrase).decode().strip())
             identities = [identity, *identities]
         if not identities:
             raise BundleDecryptionError(reason="no-key")
         sink = _Capped(ARCHIVE_LIMIT)
         with storage_errors(path):
-            source = path.open("rb")
+            handle = path.open("rb")
         try:
-            with source:
-                pyrage.decrypt_io(source, sink, identities)
+            with handle:
+                pyrage.decrypt_io(_Source(handle, path.stat().st_size, ticker), sink, identities)
         except (_TooBig, OSError):
             if sink.overflowed:
                 raise BundleTooLargeError(what="archive") from None
@@ -390,83 +454,68 @@ def _decrypt(
         raise BundleDecryptionError() from None
 
 
-class _MemoryReader(io.RawIOBase):
-    """A seekable read-only stream over bytes already in memory, without copying them
-    (io.BytesIO would: the decrypted archive would then sit in memory twice)."""
-
-    def __init__(self, data: bytearray) -> None:
-        self._view = memoryview(data)
-        self._position = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        chunk = self._view[self._position : self._position + len(buffer)]
-        buffer[: len(chunk)] = chunk
-        self._position += len(chunk)
-        return len(chunk)
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: len(self._view)}
-        self._position = max(0, base[whence] + offset)
-        return self._position
-
-    def tell(self) -> int:
-        return self._position
+def _unseal(sealed: bytes, passphrase: str) -> bytes:
+    """A key file's content: a small age file encrypted with the passphrase."""
+    stanzas = read_stanzas(sealed)
+    if stanzas is None:
+        raise BundleDecryptionError()
+    check_work_factor(stanzas)
+    return bytes(age_passphrase.decrypt(sealed, passphrase))
 
 
-def _check_archive(plain: bytearray) -> BundleContents:
+class _Meter:
+    """Counts the members' bytes as they are decompressed: against the uncompressed
+    budget, into each member's hash, and as progress."""
+
+    def __init__(self, total: int, ticker: _Ticker) -> None:
+        self.left = UNCOMPRESSED_LIMIT
+        self.done, self.total, self.ticker = 0, max(1, total), ticker
+        self.digest, self.size = hashlib.sha256(), 0
+
+    def start(self) -> None:
+        self.digest, self.size = hashlib.sha256(), 0
+
+    def __call__(self, chunk: bytes) -> None:
+        self.left -= len(chunk)
+        if self.left < 0:
+            raise BundleTooLargeError(what="uncompressed")
+        self.digest.update(chunk)
+        self.size += len(chunk)
+        self.done += len(chunk)
+        self.ticker(self.done / self.total)
+
+
+def _check_archive(plain: bytearray, progress: Progress | None = None) -> BundleContents:
+    """Check every member of a decrypted archive, line by line; ``progress`` as for
+    ``open_bundle``."""
     try:
-        archive = zipfile.ZipFile(io.BufferedReader(_MemoryReader(plain), 1 << 16))
+        archive = open_archive(plain)
         names = archive.namelist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+    except (zipfile.LargeZipFile, *_UNREADABLE):
         raise BundleFormatError(member="archive", line=0, reason="not a ZIP archive") from None
     if len(names) > MEMBER_LIMIT:
         raise BundleTooLargeError(what="members", count=len(names))
     if sorted(names) != sorted([*DATA_MEMBERS, "manifest.json"]):
         raise BundleFormatError(member="archive", line=0, reason="unexpected members")
     manifest = _manifest(archive)
-    budget = [UNCOMPRESSED_LIMIT]
+    declared = sum(max(0, manifest["members"][name]["size"]) for name in DATA_MEMBERS)
+    meter = _Meter(min(declared, UNCOMPRESSED_LIMIT), _Ticker(progress))
     for name in DATA_MEMBERS:
         expected = manifest["members"][name]
-        digest, size, count = hashlib.sha256(), 0, 0
+        meter.start()
+        count = 0
         try:
             with archive.open(name) as stream:
-                pending = b""
-                line = 0
-                while chunk := stream.read(_CHUNK):
-                    budget[0] -= len(chunk)
-                    if budget[0] < 0:
-                        raise BundleTooLargeError(what="uncompressed")
-                    digest.update(chunk)
-                    size += len(chunk)
-                    pending += chunk
-                    *complete, pending = pending.split(b"\n")
-                    for raw in complete:
-                        line += 1
-                        _parse_line(name, line, raw)
-                        count += 1
-                if pending:
-                    raise BundleFormatError(member=name, line=line + 1, reason="cut short")
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError):
+                for number, raw in member_lines(stream, name, meter):
+                    parse_line(name, number, raw)
+                    count += 1
+        except _UNREADABLE:
             raise BundleFormatError(member=name, line=0, reason="damaged") from None
-        if digest.hexdigest() != expected["sha256"] or size != expected["size"]:
+        if meter.digest.hexdigest() != expected["sha256"] or meter.size != expected["size"]:
             raise BundleFormatError(member=name, line=0, reason="hash mismatch")
         if count != manifest["counts"].get(name.removesuffix(".jsonl")):
             raise BundleFormatError(member=name, line=0, reason="count mismatch")
     return BundleContents(manifest, archive)
-
-
-def _parse_line(member: str, line: int, raw: bytes) -> None:
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise BundleFormatError(member=member, line=line, reason="not JSON") from None
-    check_record(member, line, record)
 
 
 def _manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
@@ -474,7 +523,7 @@ def _manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
         with archive.open("manifest.json") as stream:
             raw = stream.read(1 << 20)
         manifest = json.loads(raw)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except _UNREADABLE:  # RecursionError, from JSON nested too deep, is a RuntimeError
         raise BundleFormatError(member="manifest.json", line=0, reason="not JSON") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BundleFormatError(member="manifest.json", line=0, reason="not a Hushnote bundle")

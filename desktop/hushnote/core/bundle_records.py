@@ -13,9 +13,11 @@ import re
 import threading
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from hushnote.core.contacts import MAX_FIELD, MAX_NAME, MethodKind
+from hushnote.core.clock import LATEST_MS
+from hushnote.core.contacts import MAX_FIELD, MAX_NAME, UNPRINTABLE, MethodKind
 from hushnote.core.database import Database
 from hushnote.core.notes import MAX_BODY, MAX_NOTEBOOK, MAX_TITLE
 from hushnote.core.tags import MAX_TAG_LENGTH
@@ -26,6 +28,10 @@ __all__ = ["DATA_MEMBERS", "Scope", "check_record", "read_records"]
 DATA_MEMBERS = ("notes.jsonl", "contacts.jsonl", "lists.jsonl", "links.jsonl")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The journal only ever makes an entry for today: earlier days are damage or forgery.
+_FIRST_DAY, _LAST_DAY = date(1900, 1, 1), date(9999, 12, 31)
+# SQLite stores text as UTF-8, which has no lone surrogates; JSON can still spell them.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _BATCH = 100
 
 
@@ -168,7 +174,11 @@ def _fail(member: str, line: int, reason: str) -> BundleFormatError:
     return BundleFormatError(member=member, line=line, reason=reason)
 
 
-def _text(record: dict[str, Any], key: str, limit: int, *, nullable: bool = False) -> None:
+def _text(
+    record: dict[str, Any], key: str, limit: int, *, nullable: bool = False, contact: bool = False
+) -> None:
+    """A text field within ``limit``; a contact's also free of what ``NewContact.cleaned``
+    refuses, so that the merge cannot fail halfway."""
     value = record.get(key)
     if value is None and nullable:
         return
@@ -176,6 +186,8 @@ def _text(record: dict[str, Any], key: str, limit: int, *, nullable: bool = Fals
         raise ValueError(f"{key} is not text")
     if len(value) > limit:
         raise ValueError(f"{key} is too long")
+    if (UNPRINTABLE if contact else _SURROGATE).search(value):
+        raise ValueError(f"{key} holds characters that are not text")
 
 
 def _uuid(value: Any, key: str = "uuid") -> None:
@@ -185,14 +197,28 @@ def _uuid(value: Any, key: str = "uuid") -> None:
 
 def _time(record: dict[str, Any], key: str) -> None:
     value = record.get(key)
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**53:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= LATEST_MS:
         raise ValueError(f"{key} is not a time")
 
 
-def _tags(record: dict[str, Any]) -> None:
+def _day(value: Any) -> None:
+    if value is None:
+        return
+    try:
+        if not isinstance(value, str) or not _DAY.fullmatch(value):
+            raise ValueError
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("journal_day is not a date") from None
+    if not _FIRST_DAY <= day <= _LAST_DAY:
+        raise ValueError("journal_day is out of range")
+
+
+def _tags(record: dict[str, Any], *, contact: bool = False) -> None:
     tags = record.get("tags")
+    bad = UNPRINTABLE if contact else _SURROGATE
     if not isinstance(tags, list) or not all(
-        isinstance(tag, str) and len(tag) <= MAX_TAG_LENGTH for tag in tags
+        isinstance(tag, str) and len(tag) <= MAX_TAG_LENGTH and not bad.search(tag) for tag in tags
     ):
         raise ValueError("tags are not a list of short texts")
 
@@ -206,30 +232,30 @@ def _check_note(record: dict[str, Any]) -> None:
     for flag in ("pinned", "archived"):
         if not isinstance(record.get(flag), bool):
             raise ValueError(f"{flag} is not true or false")
-    day = record.get("journal_day")
-    if day is not None and (not isinstance(day, str) or not _DAY.fullmatch(day)):
-        raise ValueError("journal_day is not a date")
+    _day(record.get("journal_day"))
     _time(record, "created_at")
     _time(record, "updated_at")
 
 
 def _check_contact(record: dict[str, Any]) -> None:
     _uuid(record.get("uuid"))
-    _text(record, "display_name", MAX_NAME)
+    _text(record, "display_name", MAX_NAME, contact=True)
     if not str(record["display_name"]).strip():
         raise ValueError("display_name is empty")
     for key in ("organization", "role", "notes"):
-        _text(record, key, MAX_FIELD)
+        _text(record, key, MAX_FIELD, contact=True)
     methods = record.get("methods")
     if not isinstance(methods, list):
         raise ValueError("methods is not a list")
     kinds = {kind.value for kind in MethodKind}
     for method in methods:
-        if not isinstance(method, dict) or method.get("kind") not in kinds:
+        if not isinstance(method, dict) or not isinstance(method.get("kind"), str):
             raise ValueError("a method has an unknown kind")
-        _text(method, "label", MAX_NAME)
-        _text(method, "value", MAX_FIELD)
-    _tags(record)
+        if method["kind"] not in kinds:
+            raise ValueError("a method has an unknown kind")
+        _text(method, "label", MAX_NAME, contact=True)
+        _text(method, "value", MAX_FIELD, contact=True)
+    _tags(record, contact=True)
     _time(record, "created_at")
     _time(record, "updated_at")
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-__all__ = ["Clock", "from_ms", "system_clock", "to_ms"]
+__all__ = ["LATEST_MS", "Clock", "from_ms", "system_clock", "to_ms"]
 
 # Stores take a clock so that tests can pin "now" and "today".
 Clock = Callable[[], datetime]
+# The latest time a record may carry (9999-01-01 UTC): a year inside datetime's range, so
+# that ``from_ms`` and any time zone's local time of it stay in range.
+LATEST_MS = 253_370_764_800_000
 
 
 def system_clock() -> datetime:

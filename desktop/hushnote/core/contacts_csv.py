@@ -3,8 +3,13 @@
 Reading recognises the column names of Google Contacts ("Phone 1 - Value", " ::: " between
 several values), Outlook ("Mobile Phone", "E-mail Address", "Categories"), Thunderbird
 ("Primary Email", "Work Phone") and plain headers ("Name", "Phone", "Email"), so those
-exports import without editing. Writing uses the Google layout, which reads back
-losslessly here and imports into most address books.
+exports import without editing, in UTF-8, UTF-16, UTF-32 or windows-1252. A row that
+cannot be imported is left out and reported; the rest of the file imports. Reading
+streams: the columns are worked out once from the header, then each row is read and
+dropped, so time and memory grow linearly with the file.
+
+Writing uses the Google layout, which reads back losslessly here and imports into most
+address books, with every cell that a spreadsheet would run as a formula neutralised.
 """
 
 from __future__ import annotations
@@ -13,13 +18,27 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from hushnote.core.contacts import Contact, ContactMethod, MethodKind, NewContact
+from hushnote.core.contact_files import (
+    ParsedContacts,
+    SkippedRecord,
+    decode_lines,
+    decode_wide,
+    skip_reason,
+    wide_encoding,
+)
+from hushnote.core.contacts import UNPRINTABLE, Contact, ContactMethod, MethodKind, NewContact
 from hushnote.errors import ImportFormatError, InvalidRecordError
 
 __all__ = ["parse_csv", "write_csv"]
 
+# Outlook writes about 90 columns, Google about 60.
+MAX_COLUMNS = 1_000
+# Characters in one row. Not above the csv module's own field limit (131,072), so that a
+# huge cell or an unterminated quote is refused here, with this reason, first.
+MAX_ROW = 128 * 1024
 _MULTI = " ::: "
 _NAME = ("name", "display name", "full name", "display_name")
 _GIVEN = ("first name", "given name")
@@ -71,112 +90,226 @@ _SERVICES = {
     "matrix": MethodKind.MATRIX,
     "wire": MethodKind.WIRE,
 }
+_PHONE, _EMAIL = MethodKind.PHONE, MethodKind.EMAIL  # looked up once: enum access is slow
+_LINE_END = re.compile(r"\r\n?|\n")
+# OWASP's CSV injection list: a cell starting with one of these is a formula to a
+# spreadsheet. Any number of quotes may come first: see _neutralised.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+_NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
+_PHONE_LIKE = re.compile(r"[0-9 +\-().]+")
 
 
-def parse_csv(data: bytes) -> list[NewContact]:
-    """Every contact in a CSV export with a header row; raises ``ImportFormatError``."""
-    text = _decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+class _RowTooLong(Exception):
+    pass
+
+
+class _Lines:
+    """The text's lines, ends kept, for ``csv.reader``; counts the characters of the
+    row being read and stops one that grows past ``MAX_ROW``."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._position = 0
+        self.row = 0
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        start = self._position
+        if start >= len(self._text):
+            raise StopIteration
+        match = _LINE_END.search(self._text, start)
+        self._position = match.end() if match else len(self._text)
+        self.row += self._position - start
+        if self.row > MAX_ROW:
+            raise _RowTooLong()
+        return self._text[start : self._position]
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Where each field is, worked out once from the header: indexes into a row."""
+
+    width: int
+    names: tuple[int, ...]
+    given: tuple[int, ...]
+    middle: tuple[int, ...]
+    family: tuple[int, ...]
+    organization: tuple[int, ...]
+    role: tuple[int, ...]
+    notes: tuple[int, ...]
+    # (group, value, type, label, service) of "Phone 1 - Value" and the like; -1: absent
+    numbered: tuple[tuple[str, int, int, int, int], ...]
+    phones: tuple[tuple[int, str], ...]
+    emails: tuple[tuple[int, str], ...]
+    handles: tuple[tuple[int, MethodKind], ...]
+    tags: tuple[tuple[int, str], ...]
+
+    @classmethod
+    def of(cls, header: list[str]) -> _Columns:
+        # A repeated column name: the last one counts, as it always has.
+        index = {name.strip().lower(): number for number, name in enumerate(header)}
+
+        def find(names: tuple[str, ...]) -> tuple[int, ...]:
+            return tuple(index[name] for name in names if name in index)
+
+        groups: dict[tuple[str, int], dict[str, int]] = {}
+        for name, number in index.items():
+            match = _NUMBERED.match(name)
+            if match:
+                key = (match.group(1), int(match.group(2)))
+                groups.setdefault(key, {})[match.group(3)] = number
+        numbered = tuple(
+            (group, fields.get("value", -1), fields.get("type", -1), fields.get("label", -1),
+             fields.get("service", -1))
+            for (group, _), fields in sorted(groups.items())
+        )  # fmt: skip
+        return cls(
+            width=len(header),
+            names=find(_NAME),
+            given=find(_GIVEN),
+            middle=find(_MIDDLE),
+            family=find(_FAMILY),
+            organization=find(_ORGANIZATION),
+            role=find(_ROLE),
+            notes=find(_NOTES),
+            numbered=numbered,
+            phones=tuple((index[c], label) for c, label in _PHONE_COLUMNS.items() if c in index),
+            emails=tuple((index[c], label) for c, label in _EMAIL_COLUMNS.items() if c in index),
+            handles=tuple((index[c], kind) for c, kind in _HANDLE_COLUMNS.items() if c in index),
+            tags=tuple(
+                (index[c], ";" if c == "categories" else _MULTI.strip())
+                for c in _TAGS
+                if c in index
+            ),
+        )
+
+    def can_name(self) -> bool:
+        return bool(self.names or self.given or self.family or self.organization or self.emails
+                    or any(group == "e-mail" for group, *_ in self.numbered))  # fmt: skip
+
+
+def parse_csv(data: bytes) -> ParsedContacts:
+    """Every contact in a CSV export with a header row, and the rows that cannot be
+    imported, with why. Raises ``ImportFormatError`` naming the line when the file cannot
+    be read: no header, no column that names anyone, broken quoting, over the limits."""
+    lines = _Lines(_decode(data))
+    reader = csv.reader(lines, strict=True)
     try:
         header = next(reader, None)
     except csv.Error:
         raise ImportFormatError(line=1, reason="csv-syntax") from None
+    except _RowTooLong:
+        raise ImportFormatError(line=1, reason="row-too-long") from None
     if not header or not any(cell.strip() for cell in header):
         raise ImportFormatError(line=1, reason="no-header")
-    columns = [cell.strip().lower() for cell in header]
-    if not _can_name(columns):
+    if any(UNPRINTABLE.search(cell) for cell in header):
+        raise ImportFormatError(line=1, reason="binary")
+    if len(header) > MAX_COLUMNS:
+        raise ImportFormatError(line=1, reason="too-many-columns")
+    columns = _Columns.of(header)
+    if not columns.can_name():
         raise ImportFormatError(line=1, reason="no-name-column")
-    contacts = []
+    contacts: list[NewContact] = []
+    skipped: list[SkippedRecord] = []
     line = reader.line_num
     while True:
         start = line + 1
+        lines.row = 0
         try:
             row = next(reader, None)
         except csv.Error:
             raise ImportFormatError(line=start, reason="csv-syntax") from None
+        except _RowTooLong:
+            raise ImportFormatError(line=start, reason="row-too-long") from None
         if row is None:
             break
         line = reader.line_num
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue
-        if len(row) > len(columns):
-            raise ImportFormatError(line=start, reason="too-many-fields")
-        contact = _contact(dict(zip(columns, row, strict=False)))
+        if len(row) > columns.width:
+            skipped.append(SkippedRecord(start, "too-many-fields", start))
+            continue
+        contact = _contact(columns, row)
         if contact is None:
-            raise ImportFormatError(line=start, reason="no-name")
+            skipped.append(SkippedRecord(start, "no-name", start))
+            continue
         try:
             contacts.append(contact.cleaned())
         except InvalidRecordError as error:
-            raise ImportFormatError(line=start, reason=str(error.context.get("field"))) from None
-    return contacts
+            skipped.append(SkippedRecord(start, skip_reason(error), start))
+    return ParsedContacts(contacts, skipped)
 
 
 def _decode(data: bytes) -> str:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ImportFormatError(line=1, reason="not-utf16") from None
+    wide = wide_encoding(data)
+    if wide is not None:
+        return decode_wide(data, *wide)
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFormatError(
-            line=data.count(b"\n", 0, error.start) + 1, reason="not-utf8"
-        ) from None
+        return str(memoryview(data)[start:], "utf-8")
+    except UnicodeDecodeError:
+        return decode_lines(data, start)
 
 
-def _can_name(columns: list[str]) -> bool:
-    known = set(_NAME + _GIVEN + _FAMILY + _ORGANIZATION) | set(_EMAIL_COLUMNS)
-    return any(column in known or column.startswith("e-mail 1") for column in columns)
+def _cell(row: list[str], column: int) -> str:
+    """A cell, without the quote that ``write_csv`` (or another program) put before a
+    formula character to neutralise it."""
+    value = row[column] if 0 <= column < len(row) else ""
+    if value[:1] == "'" and _NEUTRALISED.match(value):
+        return value[1:]
+    return value
 
 
-def _first(row: dict[str, str], names: Iterable[str]) -> str:
-    for name in names:
-        value = (row.get(name) or "").strip()
+def _first(row: list[str], columns: tuple[int, ...]) -> str:
+    for column in columns:
+        value = _cell(row, column).strip()
         if value:
             return value
     return ""
 
 
 def _split(value: str) -> list[str]:
+    if _MULTI not in value:
+        value = value.strip()
+        return [value] if value else []
     return [part.strip() for part in value.split(_MULTI) if part.strip()]
 
 
-def _contact(row: dict[str, str]) -> NewContact | None:
+def _contact(columns: _Columns, row: list[str]) -> NewContact | None:
     methods: list[ContactMethod] = []
-    numbered: dict[tuple[str, str], dict[str, str]] = {}
-    for column, value in row.items():
-        match = _NUMBERED.match(column)
-        if match:
-            numbered.setdefault((match.group(1), match.group(2)), {})[match.group(3)] = value or ""
-    for (group, _), fields in sorted(
-        numbered.items(), key=lambda item: (item[0][0], int(item[0][1]))
-    ):
-        label = (fields.get("label") or fields.get("type") or "").strip().lstrip("* ")
-        for value in _split(fields.get("value", "")):
+    for group, value, type_, label_, service in columns.numbered:
+        label = (_cell(row, label_) or _cell(row, type_)).strip().lstrip("* ")
+        for item in _split(_cell(row, value)):
             if group == "phone":
-                methods.append(ContactMethod(MethodKind.PHONE, value, label))
+                methods.append(ContactMethod(_PHONE, item, label))
             elif group == "e-mail":
-                methods.append(ContactMethod(MethodKind.EMAIL, value, label))
+                methods.append(ContactMethod(_EMAIL, item, label))
             else:
-                service = (fields.get("service") or fields.get("type") or "").strip().lower()
-                kind = _SERVICES.get(service, MethodKind.OTHER)
-                methods.append(ContactMethod(kind, value, (fields.get("label") or "").strip()))
-    for column, label in _PHONE_COLUMNS.items():
-        methods += [
-            ContactMethod(MethodKind.PHONE, v, label) for v in _split(row.get(column) or "")
-        ]
-    for column, label in _EMAIL_COLUMNS.items():
-        methods += [
-            ContactMethod(MethodKind.EMAIL, v, label) for v in _split(row.get(column) or "")
-        ]
-    for column, kind in _HANDLE_COLUMNS.items():
-        methods += [ContactMethod(kind, value) for value in _split(row.get(column) or "")]
+                name = (_cell(row, service) or _cell(row, type_)).strip().lower()
+                kind = _SERVICES.get(name, MethodKind.OTHER)
+                methods.append(ContactMethod(kind, item, _cell(row, label_).strip()))
+    for column, label in columns.phones:
+        for item in _split(_cell(row, column)):
+            methods.append(ContactMethod(_PHONE, item, label))
+    for column, label in columns.emails:
+        for item in _split(_cell(row, column)):
+            methods.append(ContactMethod(_EMAIL, item, label))
+    for column, kind in columns.handles:
+        for item in _split(_cell(row, column)):
+            methods.append(ContactMethod(kind, item))
 
-    name = _first(row, _NAME) or " ".join(
-        part for part in (_first(row, _GIVEN), _first(row, _MIDDLE), _first(row, _FAMILY)) if part
+    name = _first(row, columns.names) or " ".join(
+        part
+        for part in (
+            _first(row, columns.given),
+            _first(row, columns.middle),
+            _first(row, columns.family),
+        )
+        if part
     )
-    organization = _first(row, _ORGANIZATION)
+    organization = _first(row, columns.organization)
     if not name:
         # An address-book entry with only a company, an address or a number still names
         # someone; use what there is rather than refusing the whole file.
@@ -184,15 +317,15 @@ def _contact(row: dict[str, str]) -> NewContact | None:
     if not name:
         return None
     tags: list[str] = []
-    for column in _TAGS:
-        separator = ";" if column == "categories" else _MULTI.strip()
-        tags += [t.strip().lstrip("* ") for t in (row.get(column) or "").split(separator)]
+    for column, separator in columns.tags:
+        tags += [t.strip().lstrip("* ") for t in _cell(row, column).split(separator)]
     return NewContact(
         display_name=name,
         methods=tuple(methods),
         organization=organization,
-        role=_first(row, _ROLE),
-        notes=_first(row, _NOTES),
+        role=_first(row, columns.role),
+        # Cells broken over lines keep the file's line ends; the vault keeps LF.
+        notes=_first(row, columns.notes).replace("\r\n", "\n").replace("\r", "\n"),
         # Google marks every contact "* myContacts": a system group, not a user's tag.
         tags=tuple(t for t in tags if t and t.lower() not in ("mycontacts", "starred")),
     )
@@ -238,5 +371,25 @@ def write_csv(contacts: list[Contact]) -> bytes:
                 row += [others[i].kind.value.capitalize(), others[i].label, others[i].value]
             else:
                 row += ["", "", ""]
-        writer.writerow(row)
+        writer.writerow([_neutralised(cell) for cell in row])
     return out.getvalue().encode("utf-8-sig")
+
+
+def _neutralised(cell: str) -> str:
+    """``cell``, with a quote put before it if a spreadsheet would run it as a formula
+    (OWASP, "CSV Injection"). ``_cell`` takes the quote off again when reading.
+
+    A phone number is left as it is: a cell of nothing but digits, spaces and
+    ``+ - ( ) .`` cannot name a function, a cell, a sheet or a command (those need
+    letters, ``!``, ``|`` or quotes), so the worst a spreadsheet does with "+1-555-0100"
+    is arithmetic on the digits shown. A quote before it, on the other hand, would end
+    up in every address book the file is imported into.
+
+    A cell already starting with quotes before a formula character gets one more, so
+    that reading it back removes exactly the one added here: the round trip is lossless.
+    """
+    if not _FORMULA.match(cell):
+        return cell
+    if _PHONE_LIKE.fullmatch(cell) and sum(char.isdigit() for char in cell) >= 3:
+        return cell
+    return "'" + cell

@@ -1,27 +1,41 @@
 """vCard 2.1, 3.0 and 4.0 in; vCard 3.0 out (what phones and mail programs import best).
 
-Reading handles folded lines, quoted-printable values (with their soft line breaks) in
-any charset Python knows, backslash escapes, several TEL/EMAIL with TYPE labels, and
-messenger handles as IMPP URIs (``signal:``, ``tg:``, ``matrix:u/…``), Apple's
-``X-SERVICE-TYPE`` or ``X-SIGNAL``-style properties. Anything malformed stops the whole
-file with an ``ImportFormatError`` naming the line, before anything is stored.
+Reading handles folded lines, quoted-printable values (with their soft line breaks),
+``CHARSET`` parameters on raw and quoted-printable values alike, UTF-16 and UTF-32 files
+with or without a byte-order mark, backslash escapes, several TEL/EMAIL with TYPE
+labels, and messenger handles as IMPP URIs (``signal:``, ``tg:``, ``matrix:u/…``),
+Apple's ``X-SERVICE-TYPE`` or ``X-SIGNAL``-style properties.
+
+A card that cannot be imported (a value that does not decode, no name, a control
+character) is left out and reported with its line; the rest of the file imports. A file
+that cannot be read as vCard at all raises ``ImportFormatError`` naming the line.
+Reading works on bytes, one line at a time: time and memory grow linearly with the file.
 """
 
 from __future__ import annotations
 
 import binascii
 import codecs
-import quopri
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from hushnote.core.contact_files import (
+    ParsedContacts,
+    SkippedRecord,
+    decode_declared,
+    decode_wide,
+    skip_reason,
+    wide_encoding,
+)
 from hushnote.core.contacts import Contact, ContactMethod, MethodKind, NewContact
+from hushnote.core.vcard_lines import Line, content_lines, is_quoted_printable
 from hushnote.errors import ImportFormatError, InvalidRecordError
 
 __all__ = ["parse_vcards", "write_vcards"]
 
-_PROPERTY_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)$")
+# Properties in one card; real cards have a few dozen.
+MAX_PROPERTIES = 10_000
+_BAD_ESCAPE = re.compile(rb"=(?![0-9A-Fa-f]{2})")
 _IGNORED_TYPES = {"pref", "voice", "internet", "x400", "text"}
 _SERVICES = {
     "signal": MethodKind.SIGNAL,
@@ -38,6 +52,10 @@ _X_PROPERTIES = {
     "X-WIRE": MethodKind.WIRE,
     "X-HUSHNOTE-HANDLE": MethodKind.OTHER,
 }
+# The properties a contact is made of; the values of all others (photos, addresses)
+# are passed over without being held.
+_KEPT = {"BEGIN", "END", "VERSION", "FN", "N", "TEL", "EMAIL", "IMPP", "ORG", "TITLE",
+         "ROLE", "NOTE", "CATEGORIES", *_X_PROPERTIES}  # fmt: skip
 _WRITTEN_SCHEMES = {
     MethodKind.SIGNAL: ("Signal", "signal"),
     MethodKind.TELEGRAM: ("Telegram", "tg"),
@@ -47,150 +65,93 @@ _WRITTEN_SCHEMES = {
 
 
 @dataclass
-class _Line:
-    number: int
-    name: str
-    params: dict[str, list[str]]
-    value: str
-    malformed: str = ""  # why the line could not be split, if it could not
-
-
-@dataclass
 class _Card:
     start: int
-    lines: list[_Line] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    properties: int = 0
+
+
+class _Skip(Exception):
+    """This card cannot be imported: ``line`` is the value at fault."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
 
 
 # -- reading ------------------------------------------------------------------------------
 
 
-def parse_vcards(data: bytes) -> list[NewContact]:
-    """Every contact in ``data``; raises ``ImportFormatError`` naming the first bad line."""
-    text = _decode(data)
-    cards: list[_Card] = []
+def parse_vcards(data: bytes) -> ParsedContacts:
+    """Every contact in ``data``, and the cards that cannot be imported, with why.
+
+    Raises ``ImportFormatError`` naming the line if the file cannot be read as vCard:
+    text outside a card, cards inside cards, a card without an end, no card at all, or
+    a card or line over the limits.
+    """
+    text, wide = _text_of(data)
+    contacts: list[NewContact] = []
+    skipped: list[SkippedRecord] = []
     card: _Card | None = None
-    for line in _content_lines(text):
+    for line in content_lines(text, _KEPT):
         if line.malformed:
             reason = "outside-card" if card is None else line.malformed
             raise ImportFormatError(line=line.number, reason=reason)
-        upper = line.name.upper()
-        if upper == "BEGIN" and line.value.strip().upper() == "VCARD":
+        if line.name == "BEGIN" and line.value.strip().upper() == b"VCARD":
             if card is not None:
                 raise ImportFormatError(line=line.number, reason="nested-begin")
             card = _Card(start=line.number)
-        elif upper == "END" and line.value.strip().upper() == "VCARD":
+        elif line.name == "END" and line.value.strip().upper() == b"VCARD":
             if card is None:
                 raise ImportFormatError(line=line.number, reason="end-without-begin")
-            cards.append(card)
+            try:
+                contacts.append(_contact(card, wide))
+            except _Skip as skip:
+                skipped.append(SkippedRecord(card.start, skip.reason, skip.line))
             card = None
         elif card is None:
             raise ImportFormatError(line=line.number, reason="outside-card")
         else:
-            card.lines.append(line)
+            card.properties += 1
+            if card.properties > MAX_PROPERTIES:
+                raise ImportFormatError(line=card.start, reason="too-many-properties")
+            if line.name in _KEPT:
+                card.lines.append(line)
     if card is not None:
         raise ImportFormatError(line=card.start, reason="unterminated-card")
-    if not cards:
+    if not contacts and not skipped:
         raise ImportFormatError(line=1, reason="no-cards")
-    return [_contact(card) for card in cards]
+    return ParsedContacts(contacts, skipped)
 
 
-def _decode(data: bytes) -> str:
+def _text_of(data: bytes) -> tuple[bytes, bool]:
+    """The file as 8-bit text, and whether its encoding is settled: a UTF-16 or UTF-32
+    file is turned into UTF-8 here, and its values are then UTF-8, whatever CHARSET
+    says (the text was never in that charset)."""
+    wide = wide_encoding(data)
+    if wide is not None:
+        return decode_wide(data, *wide).encode("utf-8", "surrogatepass"), True
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+        return data[len(codecs.BOM_UTF8) :], False
+    return data, False
+
+
+def _value(line: Line, wide: bool) -> str:
+    """The property value as text, its transfer encoding and charset undone (escapes
+    stay for the caller); ``_Skip`` if it does not decode."""
+    raw = line.value
+    charset = (line.params.get("CHARSET") or [""])[0]
+    if is_quoted_printable(line):
+        if _BAD_ESCAPE.search(raw.removesuffix(b"=")):
+            raise _Skip(line.number, "quoted-printable")
+        raw, wide = binascii.a2b_qp(raw), False
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ImportFormatError(
-            line=data.count(b"\n", 0, error.start) + 1, reason="not-utf8"
-        ) from None
-
-
-def _content_lines(text: str) -> Iterator[_Line]:
-    physical = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    index = 0
-    while index < len(physical):
-        number = index + 1
-        raw = physical[index]
-        index += 1
-        # RFC folding: a line starting with a space or tab continues the previous one.
-        while index < len(physical) and physical[index][:1] in (" ", "\t"):
-            raw += physical[index][1:]
-            index += 1
-        if not raw.strip():
-            continue
-        line = _split(raw, number)
-        if _is_quoted_printable(line):
-            # vCard 2.1 soft line breaks: "=" at the end joins the next physical line.
-            while line.value.endswith("=") and index < len(physical):
-                line.value = line.value[:-1] + physical[index].lstrip(" \t")
-                index += 1
-        yield line
-
-
-def _split(raw: str, number: int) -> _Line:
-    in_quotes = False
-    for position, char in enumerate(raw):
-        if char == '"':
-            in_quotes = not in_quotes
-        elif char == ":" and not in_quotes:
-            head, value = raw[:position], raw[position + 1 :]
-            break
-    else:
-        return _Line(number, "", {}, "", malformed="no-colon")
-    parts = _split_unquoted(head, ";")
-    match = _PROPERTY_NAME.match(parts[0].strip())
-    if match is None:
-        return _Line(number, "", {}, "", malformed="property-name")
-    params: dict[str, list[str]] = {}
-    for part in parts[1:]:
-        key, equals, values = part.partition("=")
-        if not equals:  # vCard 2.1 bare parameter: ;CELL or ;QUOTED-PRINTABLE
-            key, values = _bare_parameter(key)
-        name = key.strip().upper()
-        for item in _split_unquoted(values, ","):
-            item = item.strip().strip('"')
-            # TYPE="cell,text" is a quoted list (RFC 6350), not one value with a comma.
-            params.setdefault(name, []).extend(item.split(",") if name == "TYPE" else [item])
-    return _Line(number, match.group(1), params, value)
-
-
-def _bare_parameter(word: str) -> tuple[str, str]:
-    upper = word.strip().upper()
-    if upper in ("QUOTED-PRINTABLE", "BASE64", "8BIT", "7BIT"):
-        return "ENCODING", upper
-    return "TYPE", word
-
-
-def _split_unquoted(text: str, separator: str) -> list[str]:
-    parts: list[str] = []
-    current: list[str] = []
-    in_quotes = False
-    for char in text:
-        if char == '"':
-            in_quotes = not in_quotes
-        if char == separator and not in_quotes:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return parts
-
-
-def _is_quoted_printable(line: _Line) -> bool:
-    return any(value.upper() == "QUOTED-PRINTABLE" for value in line.params.get("ENCODING", []))
-
-
-def _value(line: _Line) -> str:
-    """The property value with its transfer encoding undone (escapes stay for the caller)."""
-    if not _is_quoted_printable(line):
-        return line.value
-    charset = (line.params.get("CHARSET") or ["utf-8"])[0]
-    try:
-        raw = quopri.decodestring(line.value.encode("ascii"))
-        return raw.decode(charset)
-    except (UnicodeError, LookupError, binascii.Error, ValueError):
-        raise ImportFormatError(line=line.number, reason="quoted-printable") from None
+        text = raw.decode("utf-8") if wide else decode_declared(raw, charset)
+    except UnicodeDecodeError:
+        raise _Skip(line.number, "charset") from None
+    # Quoted-printable line breaks are CRLF (=0D=0A); the vault keeps LF.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _unescape(text: str) -> str:
@@ -203,24 +164,27 @@ def _components(text: str, separator: str) -> list[str]:
     return [_unescape(part).strip() for part in parts]
 
 
-def _label(line: _Line) -> str:
+def _label(line: Line) -> str:
     types = [
         t.lower() for t in line.params.get("TYPE", []) if t and t.lower() not in _IGNORED_TYPES
     ]
     return ",".join(types)
 
 
-def _contact(card: _Card) -> NewContact:
+def _contact(card: _Card, wide: bool) -> NewContact:
+    """The card's contact, checked; ``_Skip`` if it cannot be imported."""
     name = ""
     structured = ""
     methods: list[ContactMethod] = []
     organization = role = title = notes = ""
     tags: list[str] = []
     for line in card.lines:
-        prop = line.name.upper()
-        if prop == "VERSION" and line.value.strip() not in ("2.1", "3.0", "4.0"):
-            raise ImportFormatError(line=line.number, reason="version")
-        value = _value(line)
+        prop = line.name
+        if prop == "VERSION":
+            if line.value.strip() not in (b"2.1", b"3.0", b"4.0"):
+                raise _Skip(line.number, "version")
+            continue
+        value = _value(line, wide)
         if prop == "FN":
             name = _unescape(value).strip()
         elif prop == "N":
@@ -251,7 +215,7 @@ def _contact(card: _Card) -> NewContact:
             tags += [tag for tag in _components(value, ",") if tag]
     display_name = name or structured
     if not display_name:
-        raise ImportFormatError(line=card.start, reason="no-name")
+        raise _Skip(card.start, "no-name")
     contact = NewContact(
         display_name=display_name,
         methods=tuple(methods),
@@ -263,10 +227,10 @@ def _contact(card: _Card) -> NewContact:
     try:
         return contact.cleaned()
     except InvalidRecordError as error:
-        raise ImportFormatError(line=card.start, reason=str(error.context.get("field"))) from None
+        raise _Skip(card.start, skip_reason(error)) from None
 
 
-def _impp(line: _Line, uri: str) -> ContactMethod:
+def _impp(line: Line, uri: str) -> ContactMethod:
     label = _label(line)
     service = (line.params.get("X-SERVICE-TYPE") or [""])[0].lower()
     scheme, colon, rest = uri.partition(":")
