@@ -29,11 +29,24 @@ def decrypted_pages(database: Path, key: bytes) -> list[bytes]:
     """Every page of the database file and of its WAL (if any), decrypted."""
     data = database.read_bytes()
     pages = [_decrypt(data[i : i + PAGE], key, i == 0) for i in range(0, len(data), PAGE)]
+    return pages + decrypted_wal_frames(database, key)
+
+
+def decrypted_wal_frames(database: Path, key: bytes) -> list[bytes]:
+    """The page in every frame of the database's WAL, decrypted: old copies included,
+    since a frame stays in the file until the WAL is truncated or overwritten."""
     wal = database.with_name(database.name + "-wal")
-    if wal.exists():
-        frames = wal.read_bytes()
-        for offset in range(WAL_HEADER, len(frames) - FRAME_HEADER - PAGE + 1, FRAME_HEADER + PAGE):
-            number = int.from_bytes(frames[offset : offset + 4], "big")
-            page = frames[offset + FRAME_HEADER : offset + FRAME_HEADER + PAGE]
-            pages.append(_decrypt(page, key, number == 1))
+    if not wal.exists():
+        return []
+    frames = wal.read_bytes()
+    pages = []
+    for offset in range(WAL_HEADER, len(frames) - FRAME_HEADER - PAGE + 1, FRAME_HEADER + PAGE):
+        number = int.from_bytes(frames[offset : offset + 4], "big")
+        page = frames[offset + FRAME_HEADER : offset + FRAME_HEADER + PAGE]
+        pages.append(_decrypt(page, key, number == 1))
     return pages
+
+
+def decrypt_page(page: bytes, key: bytes, index: int) -> bytes:
+    """Page ``index`` (from 0) of a database file, decrypted; its reserve left off."""
+    return _decrypt(page, key, index == 0)

@@ -16,6 +16,7 @@ from hushnote.core.contacts import ContactStore
 from hushnote.core.database import Database, Progress
 from hushnote.core.lists import LinkStore, ListStore
 from hushnote.core.notes import NoteStore
+from hushnote.core.text_index import forget
 from hushnote.errors import CancelledError
 
 __all__ = ["MergeReport", "import_bundle"]
@@ -55,6 +56,13 @@ def import_bundle(
                 if progress is not None and done % 500 == 0 and not progress(done / total):
                     raise CancelledError()
             report.outcomes[kind] = outcomes
+        # A record that replaced an older copy may have removed words; which ones the
+        # merge does not say, so every split key is checked.
+        replaced = any(outcomes["updated"] for outcomes in report.outcomes.values())
+        if replaced:
+            forget(connection, None)
+    if replaced:  # the WAL still holds the old text's pages
+        db.checkpoint_after_commit()
     if progress is not None:
         progress(1.0)
     return report

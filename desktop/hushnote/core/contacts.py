@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -18,7 +18,14 @@ from hushnote.core.clock import Clock, from_ms, system_clock, to_ms
 from hushnote.core.database import Database, Progress
 from hushnote.core.ids import new_uuid, resolve_uuid
 from hushnote.core.tags import clean_tags, prune_tags, set_tags, tag_ids_of, tags_of
-from hushnote.core.text_index import index_contact, unindex_contact
+from hushnote.core.text_index import (
+    IndexEntry,
+    contact_entry,
+    forget,
+    index_contact,
+    removed_words,
+    unindex_contact,
+)
 from hushnote.errors import CancelledError, InvalidRecordError
 
 __all__ = [
@@ -33,6 +40,9 @@ __all__ = [
 
 MAX_FIELD = 10_000
 MAX_NAME = 500
+# What no name, label or value may hold: control characters other than tab and line
+# breaks, lone surrogates (SQLite cannot store them as UTF-8) and U+FFFE/U+FFFF.
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class MethodKind(enum.StrEnum):
@@ -75,6 +85,12 @@ class NewContact:
             raise InvalidRecordError(field="display_name", reason="empty")
         if len(name) > MAX_NAME:
             raise InvalidRecordError(field="display_name", maximum=MAX_NAME)
+        texts = (("display_name", name), ("organization", self.organization),
+                 ("role", self.role), ("notes", self.notes))  # fmt: skip
+        others = [*self.tags, *(method.value + method.label for method in self.methods)]
+        if UNPRINTABLE.search("".join([text for _, text in texts] + others)):
+            bad = next((field for field, text in texts if UNPRINTABLE.search(text)), "value")
+            raise InvalidRecordError(field=bad, reason="control-character")
         methods = []
         for method in self.methods:
             value = method.value.strip()
@@ -173,6 +189,8 @@ class ContactStore:
     def get(self, reference: str) -> Contact:
         contact_id, _ = resolve_uuid(self._db, "contact", reference)
         with self._db.transaction() as connection:
+            # A page put back from an older copy shows here at the latest.
+            self._db.verify_record("contact", contact_id)
             return _load(connection, contact_id)
 
     def summaries(
@@ -205,6 +223,7 @@ class ContactStore:
         contact_id, _ = resolve_uuid(self._db, "contact", reference)
         clean = contact.cleaned()
         with self._db.transaction() as connection:
+            before = contact_entry(connection, contact_id)
             connection.execute(
                 "UPDATE contacts SET display_name = ?, organization = ?, role = ?, notes = ?, "
                 "updated_at = ? WHERE id = ?",
@@ -217,18 +236,24 @@ class ContactStore:
                     contact_id,
                 ),
             )
-            self._write_details(connection, contact_id, clean)
-            return _load(connection, contact_id)
+            after = self._write_details(connection, contact_id, clean, before)
+            removed = removed_words(before, after)
+            forget(connection, removed)
+            stored = _load(connection, contact_id)
+        if removed:  # the WAL still holds the old text's pages
+            self._db.checkpoint_after_commit()
+        return stored
 
     def delete(self, reference: str) -> None:
         """Delete a contact, its memberships and note links; the notes stay."""
         contact_id, _ = resolve_uuid(self._db, "contact", reference)
         with self._db.transaction() as connection:
             tag_ids = tag_ids_of(connection, "contact", contact_id)
-            unindex_contact(connection, contact_id)
+            removed = removed_words(unindex_contact(connection, contact_id), None)
             connection.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
             prune_tags(connection, tag_ids)
-        self._db.checkpoint()
+            forget(connection, removed)
+        self._db.checkpoint_after_commit()
 
     def import_contacts(
         self, contacts: Iterable[NewContact], progress: Progress | None = None
@@ -294,12 +319,13 @@ class ContactStore:
             contact_id = self._insert(connection, draft)
         else:
             contact_id = row[0]
+            before = contact_entry(connection, contact_id)
             connection.execute(
                 "UPDATE contacts SET display_name = ?, organization = ?, role = ?, notes = ? "
                 "WHERE id = ?",
                 (draft.display_name, draft.organization, draft.role, draft.notes, contact_id),
             )
-            self._write_details(connection, contact_id, draft)
+            self._write_details(connection, contact_id, draft, before)
         connection.execute(
             "UPDATE contacts SET created_at = ?, updated_at = ? WHERE id = ?",
             (record["created_at"], record["updated_at"], contact_id),
@@ -336,7 +362,15 @@ class ContactStore:
         self._write_details(connection, contact_id, contact)
         return contact_id
 
-    def _write_details(self, connection: Any, contact_id: int, contact: NewContact) -> None:
+    def _write_details(
+        self,
+        connection: Any,
+        contact_id: int,
+        contact: NewContact,
+        before: IndexEntry | None = None,
+    ) -> IndexEntry | None:
+        """Write methods and tags, then bring the index from ``before`` (the contact's entry
+        before its rows changed; None for a new one) in line with the rows."""
         connection.execute("DELETE FROM contact_methods WHERE contact_id = ?", (contact_id,))
         connection.executemany(
             "INSERT INTO contact_methods (contact_id, position, kind, label, value) "
@@ -347,24 +381,7 @@ class ContactStore:
             ],
         )
         set_tags(connection, "contact", contact_id, contact.tags)
-        index_contact(
-            connection,
-            contact_id,
-            contact.display_name,
-            _handle_terms(contact.methods),
-            contact.organization,
-            " ".join((contact.role, contact.notes, " ".join(contact.tags))),
-        )
-
-
-def _handle_terms(methods: Sequence[ContactMethod]) -> list[str]:
-    """Every value as written, plus each phone number's digits and their endings down to
-    four digits, so that "5550100" and "0100" both find "+1 555-0100"."""
-    terms = [method.value for method in methods]
-    for method in methods:
-        digits = phone_digits(method.value) if method.kind is MethodKind.PHONE else ""
-        terms += [digits[start:] for start in range(max(0, len(digits) - 3))]
-    return terms
+        return index_contact(connection, contact_id, before)
 
 
 def _load(connection: Any, contact_id: int) -> Contact:

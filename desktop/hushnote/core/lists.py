@@ -65,7 +65,7 @@ class ListStore:
         list_id = self._id(name)
         with self._db.transaction() as connection:
             connection.execute("DELETE FROM lists WHERE id = ?", (list_id,))
-        self._db.checkpoint()
+        self._db.checkpoint_after_commit()
 
     def add(self, name: str, contact_reference: str) -> None:
         list_id = self._id(name)

@@ -17,7 +17,14 @@ from hushnote.core.clock import Clock, from_ms, local_day, system_clock, to_ms
 from hushnote.core.database import Database
 from hushnote.core.ids import new_uuid, resolve_uuid
 from hushnote.core.tags import clean_tags, prune_tags, set_tags, tag_ids_of, tags_of
-from hushnote.core.text_index import index_note, unindex_note
+from hushnote.core.text_index import (
+    IndexEntry,
+    forget,
+    index_note,
+    note_entry,
+    removed_words,
+    unindex_note,
+)
 from hushnote.errors import InvalidRecordError, RecordNotFoundError
 
 __all__ = ["NewNote", "Note", "NoteStore", "NoteSummary"]
@@ -114,6 +121,8 @@ class NoteStore:
         """The note whose uuid is, or starts with, ``reference``."""
         note_id, _ = resolve_uuid(self._db, "note", reference)
         with self._db.transaction() as connection:
+            # A page put back from an older copy shows here at the latest.
+            self._db.verify_record("note", note_id)
             return self._load(connection, note_id)
 
     def summaries(
@@ -233,7 +242,7 @@ class NoteStore:
             "INSERT INTO note_bodies (note_id, body) VALUES (?, ?)", (note_id, draft.body)
         )
         set_tags(connection, "note", note_id, tags)
-        index_note(connection, note_id, draft.title, draft.body, tags)
+        index_note(connection, note_id)
         return note_id
 
     def update(
@@ -257,6 +266,7 @@ class NoteStore:
         if archived is not None:
             changes["archived"] = int(archived)
         with self._db.transaction() as connection:
+            before = note_entry(connection, note_id)
             self._write(connection, note_id, changes)
             if body is not None:
                 connection.execute(
@@ -264,7 +274,12 @@ class NoteStore:
                 )
             if tags is not None:
                 set_tags(connection, "note", note_id, clean_tags(tags))
-            return self._reindex(connection, note_id)
+            removed = removed_words(before, index_note(connection, note_id, before))
+            forget(connection, removed)
+            note = self._load(connection, note_id)
+        if removed:  # the WAL still holds the old text's pages
+            self._db.checkpoint_after_commit()
+        return note
 
     def move(self, reference: str, notebook: str | None) -> Note:
         """Put a note into ``notebook`` (created if new), or into none."""
@@ -277,21 +292,23 @@ class NoteStore:
         """Move a note to the trash: out of every list and of search, restorable."""
         note_id, _ = resolve_uuid(self._db, "note", reference)
         with self._db.transaction() as connection:
+            before = note_entry(connection, note_id)
             self._write(connection, note_id, {"trashed_at": to_ms(self._clock())})
-            return self._reindex(connection, note_id)
+            return self._reindex(connection, note_id, before)
 
     def restore(self, reference: str) -> Note:
         note_id, _ = resolve_uuid(self._db, "note", reference)
         with self._db.transaction() as connection:
+            before = note_entry(connection, note_id)
             self._write(connection, note_id, {"trashed_at": None})
-            return self._reindex(connection, note_id)
+            return self._reindex(connection, note_id, before)
 
     def purge(self, reference: str) -> None:
         """Delete a note for good: its row, index entries, tags and links."""
         note_id, _ = resolve_uuid(self._db, "note", reference)
         with self._db.transaction() as connection:
-            _delete(connection, [note_id])
-        self._db.checkpoint()
+            forget(connection, _delete(connection, [note_id]))
+        self._db.checkpoint_after_commit()
 
     def empty_trash(self) -> int:
         """Purge every note in the trash; return how many there were."""
@@ -302,8 +319,8 @@ class NoteStore:
                     "SELECT id FROM notes WHERE trashed_at IS NOT NULL"
                 ).fetchall()
             ]
-            _delete(connection, ids)
-        self._db.checkpoint()
+            forget(connection, _delete(connection, ids))
+        self._db.checkpoint_after_commit()
         return len(ids)
 
     def delete_notebook(self, name: str) -> None:
@@ -312,7 +329,7 @@ class NoteStore:
             deleted = connection.execute("DELETE FROM notebooks WHERE name = ?", (name,)).rowcount
         if not deleted:
             raise RecordNotFoundError(kind="notebook")
-        self._db.checkpoint()
+        self._db.checkpoint_after_commit()
 
     def merge(self, connection: Any, record: dict[str, Any]) -> str:
         """Take a checked bundle record inside the caller's transaction: "added",
@@ -342,6 +359,7 @@ class NoteStore:
             )
             return "added"
         note_id = row[0]
+        before = note_entry(connection, note_id)
         connection.execute(
             "UPDATE notes SET title = ?, notebook_id = ?, journal_day = ?, pinned = ?, "
             "archived = ?, updated_at = ? WHERE id = ?",
@@ -352,7 +370,7 @@ class NoteStore:
             "UPDATE note_bodies SET body = ? WHERE note_id = ?", (draft.body, note_id)
         )
         set_tags(connection, "note", note_id, clean_tags(draft.tags))
-        self._reindex(connection, note_id)
+        self._reindex(connection, note_id, before)
         return "updated"
 
     # -- the journal -----------------------------------------------------------------
@@ -430,13 +448,10 @@ class NoteStore:
             (*changes.values(), note_id),
         )
 
-    def _reindex(self, connection: Any, note_id: int) -> Note:
-        note = self._load(connection, note_id)
-        if note.trashed:
-            unindex_note(connection, note_id)
-        else:
-            index_note(connection, note_id, note.title, note.body, note.tags)
-        return note
+    def _reindex(self, connection: Any, note_id: int, before: IndexEntry | None) -> Note:
+        """Update the index from ``before`` (read before the rows changed) to the rows."""
+        index_note(connection, note_id, before)
+        return self._load(connection, note_id)
 
     def _load(self, connection: Any, note_id: int) -> Note:
         row = connection.execute(
@@ -487,9 +502,12 @@ def _check_text(title: str, body: str) -> None:
         raise InvalidRecordError(field="body", maximum=MAX_BODY)
 
 
-def _delete(connection: Any, note_ids: list[int]) -> None:
+def _delete(connection: Any, note_ids: list[int]) -> set[str]:
+    """Delete notes with their index entries; return the words they held."""
+    removed: set[str] = set()
     for note_id in note_ids:
         tag_ids = tag_ids_of(connection, "note", note_id)
-        unindex_note(connection, note_id)
+        removed |= removed_words(unindex_note(connection, note_id), None)
         connection.execute("DELETE FROM notes WHERE id = ?", (note_id,))
         prune_tags(connection, tag_ids)
+    return removed

@@ -7,10 +7,19 @@ step is never edited, because vaults in the field were built by it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from hushnote.core.database import Database
+from hushnote.core.text_index import rebuild_indexes
 from hushnote.errors import UnsupportedVersionError
 
 __all__ = ["COUNTED_TABLES", "LATEST_VERSION", "MIGRATIONS", "migrate", "schema_version"]
+
+# A statement, or code run with the connection inside the migration's transaction (for
+# what SQL cannot compute). Code runs as it is today, so it must keep working on the
+# schema of its own step.
+Step = str | Callable[[Any], None]
 
 _SETTINGS = (
     """CREATE TABLE settings (
@@ -129,7 +138,49 @@ _BODIES_APART = (
         WHERE journal_day IS NOT NULL""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
+_VAULT_STATE = (
+    """CREATE TABLE vault_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        counter INTEGER NOT NULL,
+        digest BLOB NOT NULL
+    ) STRICT""",
+    "INSERT INTO vault_state (id, counter, digest) VALUES (1, 0, zeroblob(32))",
+    """CREATE TABLE record_macs (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        mac BLOB NOT NULL,
+        PRIMARY KEY (kind, key)
+    ) STRICT, WITHOUT ROWID""",
+)
+
+# Contentless indexes that are told each record's old values when it leaves (FTS5's
+# 'delete' command), so that secure-delete removes its terms from the index pages. With
+# contentless_delete, FTS5 knew only the row id and recorded a tombstone beside terms it
+# could not find. The old tables go (secure_delete zeroes their pages) with whatever they
+# kept, and every note and contact is indexed afresh by today's code (core/text_index.py).
+_INDEX_FORGETS: tuple[Step, ...] = (
+    "DROP TABLE notes_index",
+    """CREATE VIRTUAL TABLE notes_index USING fts5 (
+        title, body, tags,
+        content = '',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    "INSERT INTO notes_index (notes_index, rank) VALUES ('secure-delete', 1)",
+    "DROP TABLE contacts_index",
+    """CREATE VIRTUAL TABLE contacts_index USING fts5 (
+        name, handles, organization, notes,
+        content = '',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    "INSERT INTO contacts_index (contacts_index, rank) VALUES ('secure-delete', 1)",
+    rebuild_indexes,
+    # One segment each: a deletion looks each term up in every segment, and at 100,000
+    # notes that took five times longer in the dozen segments a rebuild leaves.
+    "INSERT INTO notes_index (notes_index) VALUES ('optimize')",
+    "INSERT INTO contacts_index (contacts_index) VALUES ('optimize')",
+)
+
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     # 1: preferences that describe the user's data (auto-lock time, last note) stay
     #    encrypted here instead of in Qt settings.
     _SETTINGS,
@@ -139,6 +190,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     #    them (a 100,000-note listing scanned 150 MB before), and covering indexes for
     #    the counts by state and notebook.
     _BODIES_APART,
+    # 4: a write counter and per-record MACs, so that a database (or some of its pages)
+    #    put back from an older copy is detected (core/record_integrity.py).
+    _VAULT_STATE,
+    # 5: deleted words leave the full-text indexes at once (docs/search.md).
+    _INDEX_FORGETS,
 )
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -165,9 +221,17 @@ def migrate(db: Database, *, target: int | None = None) -> int:
     start = schema_version(db)
     if start > LATEST_VERSION:
         raise UnsupportedVersionError(what="schema", version=start)
-    for version in range(start + 1, (LATEST_VERSION if target is None else target) + 1):
+    final = LATEST_VERSION if target is None else target
+    for version in range(start + 1, final + 1):
         with db.transaction() as connection:
-            for statement in MIGRATIONS[version - 1]:
-                connection.execute(statement)
+            for step in MIGRATIONS[version - 1]:
+                if callable(step):
+                    step(connection)
+                else:
+                    connection.execute(step)
             connection.execute(f"PRAGMA user_version = {version:d}")
+    if final > start:
+        # A migration may free pages that held deleted text (5): their zeroed versions
+        # are in the WAL, and only a checkpoint writes them over the old ones.
+        db.checkpoint()
     return start

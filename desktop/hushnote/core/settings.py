@@ -28,7 +28,7 @@ class Settings:
     def delete(self, key: str) -> None:
         with self._db.transaction() as connection:
             connection.execute("DELETE FROM settings WHERE key = ?", (key,))
-        self._db.checkpoint()
+        self._db.checkpoint_after_commit()
 
     def items(self) -> dict[str, str]:
         rows = self._db.rows("SELECT key, value FROM settings ORDER BY key")
