@@ -5,7 +5,7 @@ Without a command it starts the desktop app; ``hushnote --help`` lists the comma
 
 import sys
 
-from hushnote.cli.main import main
+from hushnote.cli.entry import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,5 +1,5 @@
 """``python -m hushnote`` is the ``hushnote`` command."""
 
-from hushnote.cli.main import main
+from hushnote.cli.entry import main
 
 raise SystemExit(main())

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from hushnote.core import KdfParams
 from hushnote.gui.auto_lock import AutoLock
 from hushnote.gui.main_window import MainWindow
+from hushnote.gui.relaunch import Relaunch
 from support.gui import FakeClock
 
 
@@ -20,16 +21,24 @@ def fake_clock() -> FakeClock:
 
 
 @pytest.fixture
+def relaunches() -> list[Relaunch]:
+    """Every fresh start the windows asked for, in order (none happens: they stay)."""
+    return []
+
+
+@pytest.fixture
 def window_for(
-    qtbot: QtBot, fast_kdf_params: KdfParams, fake_clock: FakeClock
+    qtbot: QtBot, fast_kdf_params: KdfParams, fake_clock: FakeClock, relaunches: list[Relaunch]
 ) -> Iterator[Callable[[Path], MainWindow]]:
     windows: list[MainWindow] = []
 
     def make(root: Path) -> MainWindow:
+        # A recorded relaunch returns, as a failed exec would: the window locks in place.
         window = MainWindow(
             root,
             kdf=fast_kdf_params,
             auto_lock=AutoLock(clock=fake_clock, check_every_ms=3_600_000),
+            relaunch=relaunches.append,
         )
         qtbot.addWidget(window)
         window.show()

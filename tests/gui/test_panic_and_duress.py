@@ -32,6 +32,7 @@ def window(qtbot: QtBot, fast_kdf_params: KdfParams, fast_kdf_vault: VaultSetup,
         kdf=fast_kdf_params,
         on_wiped=lambda: wiped.append(True),
         auto_lock=AutoLock(clock=FakeClock(), check_every_ms=3_600_000),
+        relaunch=lambda request: None,  # lock in place, in this test process
     )
     qtbot.addWidget(made)
     made.show()
@@ -141,3 +142,45 @@ def test_the_wipe_after_setting_is_kept_outside_the_vault(
     unlock_window(qtbot, window, PASSPHRASE)
     window.edit_settings()
     assert UnlockGuard(Path(fast_kdf_vault.root)).limit == 5
+
+
+def test_a_panic_through_a_linked_header_still_destroys_the_keys(
+    qtbot: QtBot, window: MainWindow, fast_kdf_vault: VaultSetup, wiped: list[bool]
+) -> None:
+    # Before, the wipe raised on the link and left the window open and the vault unlocked.
+    unlock_window(qtbot, window, PASSPHRASE)
+    header = fast_kdf_vault.root / "vault.key"
+    moved = fast_kdf_vault.root / ".k"
+    header.rename(moved)
+    header.symlink_to(moved)
+    window.panic()
+    assert wiped and window.vault is None and not window.isVisible()
+    assert moved.read_bytes()[:8] != b"HUSHNOTE"
+
+
+def test_a_panic_that_cannot_destroy_the_keys_says_so(
+    qtbot: QtBot,
+    tmp_path: Path,
+    fast_kdf_params: KdfParams,
+    wiped: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from support.mounts import read_only, tmpfs
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: said.append(args[2]))
+    with tmpfs(tmp_path / "stick", 4096) as stick:
+        root = stick / "vault"
+        Vault.create(root, PASSPHRASE, kdf=fast_kdf_params).lock()
+        made = MainWindow(root, kdf=fast_kdf_params, on_wiped=lambda: wiped.append(True),
+                          relaunch=lambda request: None)  # fmt: skip
+        qtbot.addWidget(made)
+        made.show()
+        read_only(stick)
+        made.panic()
+        finish_overwrites()
+        assert wiped and not made.isVisible()
+        assert len(said) == 1 and "could not be destroyed" in said[0]
+        assert (root / "vault.key").read_bytes()[:8] == b"HUSHNOTE"

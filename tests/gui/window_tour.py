@@ -30,7 +30,7 @@ def main() -> int:
     install_translators(os.environ.get("TOUR_LANGUAGE", "en"), app)
     apply_identity(app, camouflage=False)
     follow_system_theme(app)
-    window = MainWindow(root)
+    window = MainWindow(root, relaunch=lambda request: None)  # the tour ends at its lock
     window.resize(1100, 680)
     window.move(0, 0)
     window.show()

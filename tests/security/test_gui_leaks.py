@@ -36,7 +36,10 @@ from hushnote.gui.main_window import MainWindow
 title, body, name, tag, query, phone = sys.argv[2:8]
 keep_qt_settings_off_disk()
 app = QApplication([])
-window = MainWindow(Path(sys.argv[1]), kdf=KdfParams(64 * 1024, 2, 2))
+# Locked in place (as when a relaunch fails), so that one process runs the whole session.
+window = MainWindow(
+    Path(sys.argv[1]), kdf=KdfParams(64 * 1024, 2, 2), relaunch=lambda request: None
+)
 window.show()
 
 def wait(condition):

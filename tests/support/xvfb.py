@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import select
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,26 +17,28 @@ def available() -> bool:
 
 @contextmanager
 def xvfb(width: int = 1100, height: int = 680) -> Iterator[str]:
-    """Start Xvfb on a free display; yield its DISPLAY value."""
-    for number in range(90, 140):
-        if not Path(f"/tmp/.X{number}-lock").exists():
-            break
-    else:
-        raise RuntimeError("no free X display number")
+    """Start Xvfb on a display it picks itself; yield its DISPLAY value.
+
+    ``-displayfd`` lets the server choose a free display and tell us which, so tests
+    running at the same time never race for one number.
+    """
+    read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24",
+         "-nolisten", "tcp"],
+        pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-    )
+    )  # fmt: skip
+    os.close(write_end)
     try:
-        socket = Path(f"/tmp/.X11-unix/X{number}")
-        deadline = time.monotonic() + 10
-        while not socket.exists():
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise RuntimeError("Xvfb did not start")
-            time.sleep(0.05)
+        ready, _, _ = select.select([read_end], [], [], 10)
+        number = os.read(read_end, 64).decode().strip() if ready else ""
+        if not number or server.poll() is not None:
+            raise RuntimeError("Xvfb did not start")
         yield f":{number}"
     finally:
+        os.close(read_end)
         server.terminate()
         server.wait(timeout=10)
 

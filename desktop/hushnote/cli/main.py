@@ -10,10 +10,11 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import hushnote
+from hushnote.cli.entry import wipe_request
 from hushnote.cli.messages import exit_code_table, message_for
 from hushnote.cli.wipe_commands import add_duress_commands, add_wipe_command
 from hushnote.core.paths import default_vault_dir
@@ -43,6 +44,11 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
         help="the vault folder (default: $HUSHNOTE_HOME, else the user data folder)",
     )
     parser.add_argument("--version", action="version", version=f"hushnote {hushnote.__version__}")
+    # Hidden: how the app, restarting itself after a lock, puts its window back and shows
+    # why an unlock failed. Geometry and an error code only; nothing from the vault.
+    parser.add_argument("--window-geometry", metavar="HEX", help=argparse.SUPPRESS)
+    parser.add_argument("--window-state", metavar="STATE", help=argparse.SUPPRESS)
+    parser.add_argument("--unlock-error", metavar="CODE", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     if wipe_only:
         add_wipe_command(commands)
@@ -64,18 +70,22 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    harden_process()
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(wipe_only=_is_wipe(arguments))
     args = parser.parse_args(arguments)
     if args.vault is None:
         args.vault = default_vault_dir()
     args.vault = args.vault.expanduser().absolute()
+    if not hasattr(args, "func"):
+        return run_command(lambda: _start_gui(args))
+    return run_command(lambda: int(args.func(args)))
+
+
+def run_command(command: Callable[[], int]) -> int:
+    """Run ``command``; turn every error into one line on stderr and an exit code."""
+    harden_process()
     try:
-        if not hasattr(args, "func"):
-            return _start_gui(args.vault)
-        code: int = args.func(args)
-        return code
+        return command()
     except HushnoteError as error:
         print(f"hushnote: error: {message_for(error)}", file=sys.stderr)
         return error.exit_code
@@ -101,19 +111,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _is_wipe(arguments: list[str]) -> bool:
     """Whether the command is ``wipe`` (after any ``--vault DIR``), without --help."""
-    words = [word for word in arguments if word not in ("--yes", "--leave-no-trace",
-                                                          "--no-overwrite")]  # fmt: skip
-    if "-h" in words or "--help" in words:
-        return False
-    while words[:1] == ["--vault"]:
-        words = words[2:]
-    if words[:1] and words[0].startswith("--vault="):
-        words = words[1:]
-    return words[:1] == ["wipe"]
+    return wipe_request(arguments) is not None
 
 
-def _start_gui(vault: Path) -> int:
+def _start_gui(args: argparse.Namespace) -> int:
     # Imported here so that `hushnote.cli` never loads Qt for a command.
     from hushnote.gui.app import run_gui
 
-    return run_gui(vault)
+    return run_gui(
+        args.vault,
+        geometry=args.window_geometry,
+        state=args.window_state,
+        unlock_error=args.unlock_error,
+    )

@@ -10,9 +10,20 @@ from hushnote.gui.platform_check import require_display
 __all__ = ["run_gui"]
 
 
-def run_gui(root: Path) -> int:
-    """Show the main window for the vault at ``root`` and run until it closes."""
+def run_gui(
+    root: Path,
+    *,
+    geometry: str | None = None,
+    state: str | None = None,
+    unlock_error: str | None = None,
+) -> int:
+    """Show the main window for the vault at ``root`` and run until it closes.
+
+    The keywords come from the hidden options with which a locked app restarts itself
+    (``hushnote.gui.relaunch``): where the window was, and why the last unlock failed.
+    """
     require_display()
+    from PySide6.QtCore import QByteArray
     from PySide6.QtWidgets import QApplication
 
     from hushnote.core.app_config import load_config
@@ -21,6 +32,7 @@ def run_gui(root: Path) -> int:
     from hushnote.gui.file_dialogs import keep_qt_settings_off_disk
     from hushnote.gui.i18n import install_translators, pick_language
     from hushnote.gui.main_window import MainWindow
+    from hushnote.gui.relaunch import exec_relaunch, parse_geometry
     from hushnote.gui.theme import follow_system_theme
 
     keep_qt_settings_off_disk()
@@ -30,7 +42,15 @@ def run_gui(root: Path) -> int:
     install_translators(pick_language(config.language), app)
     apply_identity(app, config.camouflage)
     follow_system_theme(app)
-    window = MainWindow(root)
+    window = MainWindow(root, relaunch=exec_relaunch, unlock_error=unlock_error)
     install_crash_handler(lambda: window)
-    window.show()
+    placement = parse_geometry(geometry)
+    if placement:
+        window.restoreGeometry(QByteArray(placement))  # ignores what it cannot read
+    if state == "minimized":
+        window.showMinimized()
+    else:
+        window.show()
+    if state == "active":
+        window.activateWindow()  # the old window had the keyboard; this one takes it back
     return app.exec()

@@ -2,8 +2,11 @@
 
 Locking (Ctrl+L, idle, screen lock, suspend, closing the window) saves what is being
 edited, empties every model, editor, undo stack and search field, closes the vault and
-shows the unlock screen. The window title is only the app's name (a neutral one under
-camouflage).
+shows the unlock screen. Then a process that ever held a vault's plaintext ends: it
+replaces itself with a fresh one on the unlock screen (``hushnote.gui.relaunch``), as it
+does after a failed unlock, since a mistyped passphrase is nearly the real one. Closing the
+window and the panic wipe quit instead. The window title is only the app's name (a neutral
+one under camouflage).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +47,8 @@ from hushnote.errors import (
     BundleDecryptionError,
     CancelledError,
     HushnoteError,
+    PassphraseError,
+    WipeIncompleteError,
 )
 from hushnote.gui.app_identity import (
     NEUTRAL_ICON_NAME,
@@ -60,6 +66,7 @@ from hushnote.gui.hold_button import HoldButton
 from hushnote.gui.messages import error_text
 from hushnote.gui.panic_key import PANIC_KEYS, PanicKey
 from hushnote.gui.passphrase_dialog import ChangePassphraseDialog
+from hushnote.gui.relaunch import Relaunch, error_for_code, exec_relaunch, threads_still_writing
 from hushnote.gui.search_dialog import SearchDialog
 from hushnote.gui.secure_clipboard import SecureClipboard
 from hushnote.gui.session_watch import SessionWatch
@@ -72,10 +79,20 @@ from hushnote.gui.workspace_page import Workspace
 __all__ = ["MainWindow"]
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
+# How often a pending relaunch looks again whether a writing thread has finished, and
+# how long it waits at most: past that the overwrite is cut short (the keys are already
+# gone), rather than leave plaintext in memory or the unlock screen disabled for good.
+RELAUNCH_RETRY_MS = 100
+RELAUNCH_WAIT_SECONDS = 30.0
 
 
 class MainWindow(QMainWindow):
-    """Holds at most one unlocked ``Vault``."""
+    """Holds at most one unlocked ``Vault``.
+
+    ``relaunch`` replaces the process with a fresh one and returns only if it could not;
+    the window then stays, locked in place. ``unlock_error`` is the error code a previous
+    process ended on, shown on the unlock screen.
+    """
 
     def __init__(
         self,
@@ -84,9 +101,20 @@ class MainWindow(QMainWindow):
         kdf: KdfParams | None = None,
         auto_lock: AutoLock | None = None,
         on_wiped: Callable[[], None] | None = None,
+        relaunch: Callable[[Relaunch], None] = exec_relaunch,
+        unlock_error: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.relaunch = relaunch
+        # Set once a vault opened here: from then on this process holds plaintext.
+        self.held_plaintext = False
+        # Set by closing and by the panic wipe: the process is on its way out.
+        self.ending = False
+        self._relaunch_pending = False
+        self._relaunch_waiting_since: float | None = None
+        self._working = False
+        self._after_work: Callable[[], object] | None = None
         # Never anything from the vault: titles end up in task bars and window lists.
         self.setWindowTitle(app_name())
         self.root = root
@@ -103,6 +131,7 @@ class MainWindow(QMainWindow):
         self.search_dialog.opened.connect(self._open_result)
         self.create_page.opened.connect(self._open)
         self.unlock_page.opened.connect(self._open)
+        self.unlock_page.failed.connect(self._unlock_failed)
         self.workspace.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.workspace.export_requested.connect(self.export_bundle)
 
@@ -136,8 +165,13 @@ class MainWindow(QMainWindow):
         self.all_actions: list[QAction] = []
         self._build_menus()
         self.resize(1100, 700)
-        first_run = not VaultPaths(root).exists()
+        # After a failed unlock the answer stays on the unlock screen, even if too many
+        # failures just wiped the vault: the fresh process looks exactly like the old one.
+        error = error_for_code(unlock_error)
+        first_run = not VaultPaths(root).exists() and error is None
         self._show_page(self.create_page if first_run else self.unlock_page)
+        if error is not None:
+            self.unlock_page.status.setText(error_text(error))
 
     # -- menus and shortcuts -----------------------------------------------------------
 
@@ -233,6 +267,7 @@ class MainWindow(QMainWindow):
     # -- opening and locking -----------------------------------------------------------
 
     def _open(self, vault: Vault) -> None:
+        self.held_plaintext = True
         self.vault = vault
         preferences = VaultPreferences(vault)
         self.auto_lock.minutes = preferences.auto_lock_minutes
@@ -250,27 +285,92 @@ class MainWindow(QMainWindow):
                 pass  # purged since: nothing to reopen
 
     def lock(self) -> None:
-        """Save, forget everything shown, close the vault, ask for the passphrase."""
+        """Save, forget everything shown, close the vault, ask for the passphrase.
+
+        Then, if this process ever held plaintext, start afresh (``_relaunch``). Asked while
+        an export, import or key rotation runs, the lock waits for it to end. A bug while
+        saving still closes the vault, then reaches the crash dialog instead of a relaunch.
+        """
+        if self._working:
+            self._after_work = self._after_work or self.lock
+            return
         vault = self.vault
-        if vault is not None and not vault.is_locked:
-            try:
-                VaultPreferences(vault).remember_note(self.workspace.note_editor.uuid)
-            except HushnoteError:
-                pass  # locking must not depend on one more write succeeding
-        self.search_dialog.forget()
-        self.workspace.forget()
-        self.auto_lock.disarm()
-        self.clipboard.clear_if_ours()
-        self.clipboard.watch_copies(False)
-        self._set_vault_actions(False)
-        if vault is not None:
-            vault.lock()
+        try:
+            if vault is not None and not vault.is_locked:
+                try:
+                    VaultPreferences(vault).remember_note(self.workspace.note_editor.uuid)
+                except HushnoteError:
+                    pass  # locking must not depend on one more write succeeding
+            self.search_dialog.forget()
+            self.workspace.forget()
+        finally:
+            self.auto_lock.disarm()
+            self.clipboard.clear_if_ours()
+            self.clipboard.watch_copies(False)
+            self._set_vault_actions(False)
             self.vault = None
-        self.unlock_page.reset()
-        self._show_page(self.unlock_page)
+            self.unlock_page.reset()
+            self._show_page(self.unlock_page)
+            if vault is not None:
+                vault.lock()
+        if self.held_plaintext:
+            self._relaunch()
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        # An empty field held nothing; any other attempt held a passphrase, maybe nearly
+        # the right one, so it ends the process too.
+        if not isinstance(error, PassphraseError):
+            self._relaunch(getattr(error, "code", HushnoteError.code))
+
+    def _relaunch(self, unlock_error: str | None = None) -> None:
+        """Replace this process with a fresh one on the unlock screen.
+
+        A thread still writing (the duress unlock's overwrite) would die mid-way at exec,
+        so the relaunch waits for it, from the event loop, with the unlock screen disabled,
+        for ``RELAUNCH_WAIT_SECONDS`` at most. If the relaunch returns, it failed: the
+        window stays here, locked.
+        """
+        if self.ending:
+            return
+        now = time.monotonic()
+        waited = now - (self._relaunch_waiting_since or now)
+        if threads_still_writing() and waited < RELAUNCH_WAIT_SECONDS:
+            self.unlock_page.setEnabled(False)
+            if self._relaunch_waiting_since is None:
+                self._relaunch_waiting_since = now
+            if not self._relaunch_pending:
+                self._relaunch_pending = True
+                QTimer.singleShot(RELAUNCH_RETRY_MS, lambda: self._retry_relaunch(unlock_error))
+            return
+        self._relaunch_waiting_since = None
+        if self.isMinimized():
+            state = "minimized"
+        else:  # the keyboard was in one of our windows (a dialog, say), or elsewhere
+            state = "active" if QApplication.activeWindow() is not None else "inactive"
+        request = Relaunch(
+            vault=self.root,
+            geometry=bytes(self.saveGeometry().data()),
+            state=state,
+            unlock_error=unlock_error,
+        )
+        # Unsent X requests (the clipboard's clearing) die with the connection at exec;
+        # the X server then drops every selection this client owned, so the clipboard
+        # no longer holds vault text either way.
+        self.relaunch(request)
+        self.unlock_page.setEnabled(True)
+        self.unlock_page.setFocus()
+
+    def _retry_relaunch(self, unlock_error: str | None) -> None:
+        self._relaunch_pending = False
+        if self.vault is not None:  # unlocked again meanwhile: the next lock relaunches
+            self._relaunch_waiting_since = None
+            self.unlock_page.setEnabled(True)
+            return
+        self._relaunch(unlock_error)
 
     def panic(self) -> None:
         """Destroy the vault now: keys first, then files; close everything; quit."""
+        self.ending = True
         start = time.perf_counter()
         job = Wipe(self.root, overwrite=True, leave_no_trace=True)
         job.destroy()
@@ -286,9 +386,19 @@ class MainWindow(QMainWindow):
         self.wiped_in = time.perf_counter() - start
         # The overwrite takes seconds for a big vault; the process waits for it at exit.
         threading.Thread(target=job.finish, name="overwrite", daemon=False).start()
+        if not job.report.keys_destroyed:
+            # Read-only media, say: the user must not walk away believing it is gone.
+            error = WipeIncompleteError(keys="intact")
+            QMessageBox.critical(None, app_name(), error_text(error))
         self.on_wiped()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Lock and quit: no fresh process follows. Running work is let finish first."""
+        if self._working:
+            event.ignore()
+            self._after_work = self.close
+            return
+        self.ending = True
         self.lock()
         super().closeEvent(event)
 
@@ -537,19 +647,25 @@ class MainWindow(QMainWindow):
                 from hushnote.errors import ImportFormatError
 
                 raise ImportFormatError(line=0, reason="too-large")
-            drafts = parse_csv(data) if path.suffix.lower() == ".csv" else parse_vcards(data)
-            return vault.contacts.import_contacts(drafts, progress)
+            parsed = parse_csv(data) if path.suffix.lower() == ".csv" else parse_vcards(data)
+            return vault.contacts.import_contacts(parsed.contacts, progress), parsed.skipped
 
-        report = self._long_work(self.tr("Importing contacts…"), work)
-        if report is not None:
+        outcome = self._long_work(self.tr("Importing contacts…"), work)
+        if outcome is not None:
+            report, skipped = outcome
             self.workspace.contact_model.refresh()
-            QMessageBox.information(
-                self,
-                app_name(),
+            message = (
                 self.tr("Imported %1 contacts. Skipped %2 already in the vault.")
                 .replace("%1", str(len(report.added)))
-                .replace("%2", str(len(report.duplicates))),
+                .replace("%2", str(len(report.duplicates)))
             )
+            if skipped:  # cards or rows that could not be read: how many, and where
+                lines = ", ".join(str(entry.line) for entry in skipped[:5])
+                lines += "…" if len(skipped) > 5 else ""
+                message += " " + self.tr(
+                    "%1 entries could not be read and were left out (lines %2)."
+                ).replace("%1", str(len(skipped))).replace("%2", lines)
+            QMessageBox.information(self, app_name(), message)
 
     def export_contacts(self) -> None:
         vault = self.vault
@@ -587,8 +703,10 @@ class MainWindow(QMainWindow):
     def _long_work(self, label: str, work, done_message: str | None = None, reraise=()):  # type: ignore[no-untyped-def]
         """Run ``work`` behind a progress dialog; report errors calmly; return its result.
 
-        Errors of the types in ``reraise`` go to the caller instead."""
+        Errors of the types in ``reraise`` go to the caller instead. A lock or close
+        asked for meanwhile happens once the caller is done with the result."""
         self.auto_lock.disarm()  # the vault must not close under running work
+        self._working = True
         try:
             result = run_with_progress(self, label, work)
         except reraise:
@@ -600,7 +718,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, app_name(), error_text(error))
             return None
         finally:
-            if self.vault is not None:
+            self._working = False
+            if self._after_work is not None:
+                QTimer.singleShot(0, self._after_work)
+                self._after_work = None
+            elif self.vault is not None:
                 self.auto_lock.arm()
         if done_message:
             self.statusBar().showMessage(done_message, 5000)

@@ -42,10 +42,11 @@ class PassphrasePage(QWidget):
     """A page that runs one vault call at a time off the GUI thread.
 
     Subclasses list the ``controls`` to disable while it runs; ``opened`` carries the
-    resulting unlocked ``Vault``.
+    resulting unlocked ``Vault``, ``failed`` the error shown instead.
     """
 
     opened = Signal(object)
+    failed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +77,7 @@ class PassphrasePage(QWidget):
         self._finish()
         self.status.setText(error_text(error))
         self.setFocus()
+        self.failed.emit(error)
 
     def _finish(self) -> None:
         if self._call is not None:
