@@ -11,7 +11,10 @@
     │   ├── VaultBusyError             another Hushnote process has the vault open
     │   ├── AuthenticationError        wrong passphrase OR tampered key slots: one error on purpose
     │   ├── VaultCorruptedError        the database fails its checks; see `hushnote check`
-    │   │   └── HeaderCorruptedError   the header is truncated or is not a Hushnote header
+    │   │   ├── HeaderCorruptedError   the header is truncated or is not a Hushnote header
+    │   │   └── VaultMismatchError     header and database do not belong together
+    │   ├── VaultRollbackError         the database, or part of it, is older than the header
+    │   ├── UnsafeVaultFileError       a vault file is a symbolic link or not a regular file
     │   ├── UnsupportedVersionError    written by a newer Hushnote
     │   └── KdfLimitError              KDF parameters outside the accepted bounds
     ├── RecordError                    about one note, contact or list
@@ -28,7 +31,8 @@
     │   └── BundleTooLargeError        over the size or member limits (a zip bomb, say)
     ├── PassphraseError                unusable passphrase: empty, mismatch, unreadable file
     ├── StorageError                   the environment: permissions, I/O errors
-    │   └── DiskFullError              no space left on the device
+    │   ├── DiskFullError              no space left on the device
+    │   └── WipeIncompleteError        a wipe could not destroy everything (read-only, ...)
     ├── CipherUnavailableError         the SQLite library in use cannot encrypt
     └── DisplayUnavailableError        the desktop app cannot start: no display, missing libraries
 
@@ -70,6 +74,7 @@ __all__ = [
     "RecordError",
     "RecordNotFoundError",
     "StorageError",
+    "UnsafeVaultFileError",
     "UnsupportedVersionError",
     "VaultBusyError",
     "VaultCorruptedError",
@@ -77,7 +82,10 @@ __all__ = [
     "VaultExistsError",
     "VaultLocationError",
     "VaultLockedError",
+    "VaultMismatchError",
     "VaultNotFoundError",
+    "VaultRollbackError",
+    "WipeIncompleteError",
 ]
 
 ContextValue = str | int
@@ -162,6 +170,30 @@ class HeaderCorruptedError(VaultCorruptedError):
     exit_code = 10
 
 
+class VaultMismatchError(VaultCorruptedError):
+    """The header opened, but the database is not the one it belongs with: another vault's
+    header, or an empty or foreign database file (``reason`` says which)."""
+
+    code = "vault-mismatch"
+    exit_code = 29
+
+
+class VaultRollbackError(VaultError):
+    """The database, or some of its pages, is older than what the header last recorded:
+    an older copy was put back (``what`` says how much was detected)."""
+
+    code = "vault-rolled-back"
+    exit_code = 28
+
+
+class UnsafeVaultFileError(VaultError):
+    """A vault file is a symbolic link or not a regular file; Hushnote opens only regular
+    files directly in the vault folder (``path`` names the file)."""
+
+    code = "unsafe-vault-file"
+    exit_code = 30
+
+
 class UnsupportedVersionError(VaultError):
     """The vault was written by a newer Hushnote than this one."""
 
@@ -195,6 +227,14 @@ class DiskFullError(StorageError):
 
     code = "disk-full"
     exit_code = 15
+
+
+class WipeIncompleteError(StorageError):
+    """A wipe destroyed what it could but not everything (``names`` lists what is left;
+    ``keys`` says whether the key slots are gone)."""
+
+    code = "wipe-incomplete"
+    exit_code = 31
 
 
 class CipherUnavailableError(HushnoteError):

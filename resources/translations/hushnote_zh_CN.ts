@@ -916,6 +916,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>已导入 %1 个联系人。已跳过 %2 个已在保险库中的联系人。</translation>
     </message>
     <message>
+        <source>%1 entries could not be read and were left out (lines %2).</source>
+        <translation>%1 个条目无法读取，已略过（第 %2 行）。</translation>
+    </message>
+    <message>
         <source>Unencrypted export</source>
         <translation>未加密导出</translation>
     </message>
@@ -1535,6 +1539,22 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>保险库头文件已损坏或缺失，因此无法打开保险库。</translation>
     </message>
     <message>
+        <source>The vault's header and database do not belong together: one of them is another vault's, or the database is empty. Nothing was changed.</source>
+        <translation>保险库的头文件和数据库不匹配：其中一个属于另一个保险库，或者数据库是空的。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The vault's database is older than its header: an older copy of it, or of part of it, was put back. Nothing was changed. If you restored it yourself, run “hushnote check --accept-rollback”.</source>
+        <translation>保险库的数据库比其头文件旧：有人放回了它（或它的一部分）的旧副本。未做任何更改。如果是您自己恢复的，请运行“hushnote check --accept-rollback”。</translation>
+    </message>
+    <message>
+        <source>A file in the vault folder is a link or not a regular file, so {app} did not open it. Put the real file back in its place.</source>
+        <translation>保险库文件夹中的某个文件是链接或不是普通文件，因此 {app} 没有打开它。请把真正的文件放回原处。</translation>
+    </message>
+    <message>
+        <source>The vault could not be destroyed completely (read-only disk?). Its files are still there.</source>
+        <translation>无法完全销毁保险库（磁盘是只读的？）。它的文件仍然存在。</translation>
+    </message>
+    <message>
         <source>This vault was made by a newer {app}. Please upgrade.</source>
         <translation>此保险库由更新版本的 {app} 创建。请升级。</translation>
     </message>
@@ -1567,6 +1587,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>无法保存：某个必填字段为空或过长。</translation>
     </message>
     <message>
+        <source>That cannot be saved: a name or value holds control characters.</source>
+        <translation>无法保存：某个名称或值中含有控制字符。</translation>
+    </message>
+    <message>
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消。没有做任何更改。</translation>
     </message>
@@ -1585,6 +1609,10 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>This bundle is over the size limits. Nothing was imported.</source>
         <translation>此加密包超出了大小限制。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>This passphrase bundle asks for more memory and time to open than {app} allows. Nothing was imported.</source>
+        <translation>打开此密码短语加密包所需的内存和时间超出了 {app} 允许的范围。未导入任何内容。</translation>
     </message>
     <message>
         <source>{app} could not complete that. Nothing was changed.</source>

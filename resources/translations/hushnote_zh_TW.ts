@@ -916,6 +916,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>已匯入 %1 位聯絡人。略過 %2 位已在保險庫中的聯絡人。</translation>
     </message>
     <message>
+        <source>%1 entries could not be read and were left out (lines %2).</source>
+        <translation>%1 個項目無法讀取，已略過（第 %2 行）。</translation>
+    </message>
+    <message>
         <source>Unencrypted export</source>
         <translation>未加密匯出</translation>
     </message>
@@ -1535,6 +1539,22 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>保險庫標頭已損壞或遺失，因此無法開啟保險庫。</translation>
     </message>
     <message>
+        <source>The vault's header and database do not belong together: one of them is another vault's, or the database is empty. Nothing was changed.</source>
+        <translation>保險庫的標頭與資料庫不相符：其中一個屬於另一個保險庫，或資料庫是空的。未做任何變更。</translation>
+    </message>
+    <message>
+        <source>The vault's database is older than its header: an older copy of it, or of part of it, was put back. Nothing was changed. If you restored it yourself, run “hushnote check --accept-rollback”.</source>
+        <translation>保險庫的資料庫比其標頭舊：有人放回了它（或其一部分）的舊副本。未做任何變更。如果是您自己還原的，請執行「hushnote check --accept-rollback」。</translation>
+    </message>
+    <message>
+        <source>A file in the vault folder is a link or not a regular file, so {app} did not open it. Put the real file back in its place.</source>
+        <translation>保險庫資料夾中的某個檔案是連結或不是一般檔案，因此 {app} 沒有開啟它。請將真正的檔案放回原處。</translation>
+    </message>
+    <message>
+        <source>The vault could not be destroyed completely (read-only disk?). Its files are still there.</source>
+        <translation>無法完全銷毀保險庫（磁碟是唯讀的？）。它的檔案仍然存在。</translation>
+    </message>
+    <message>
         <source>This vault was made by a newer {app}. Please upgrade.</source>
         <translation>這個保險庫是由較新版本的 {app} 建立的。請升級。</translation>
     </message>
@@ -1567,6 +1587,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>無法儲存：有必填欄位是空的或太長。</translation>
     </message>
     <message>
+        <source>That cannot be saved: a name or value holds control characters.</source>
+        <translation>無法儲存：有名稱或值含有控制字元。</translation>
+    </message>
+    <message>
         <source>Cancelled. Nothing was changed.</source>
         <translation>已取消，未做任何變更。</translation>
     </message>
@@ -1585,6 +1609,10 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>This bundle is over the size limits. Nothing was imported.</source>
         <translation>這個加密包超出大小限制。沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>This passphrase bundle asks for more memory and time to open than {app} allows. Nothing was imported.</source>
+        <translation>開啟這個密碼短語加密包所需的記憶體和時間超出 {app} 允許的範圍。沒有匯入任何內容。</translation>
     </message>
     <message>
         <source>{app} could not complete that. Nothing was changed.</source>

@@ -233,13 +233,33 @@ def test_usage_error(cli: Cli) -> None:
     assert cli.run("no-such-command").returncode == 2
 
 
-def test_internal_errors_show_no_traceback_unless_asked(cli: Cli, tmp_path: Path) -> None:
-    # A folder where the header should be is not a case any error class covers.
+def test_a_folder_where_the_header_should_be_gets_a_clear_error(cli: Cli) -> None:
     cli.vault.mkdir()
     (cli.vault / "vault.key").mkdir()
     result = cli.run("info")
-    assert result.returncode in (1, 14)
-    error_line(result)
+    assert result.returncode == 30
+    assert "not a regular file" in error_line(result)
+
+
+def test_internal_errors_show_no_traceback_unless_asked(cli: Cli) -> None:
+    # A bug, planted: the core raising something that is not a HushnoteError.
+    bug = (
+        "import sys, hushnote.core.vault as v\n"
+        "def broken(root): raise KeyError('quoted data')\n"
+        "v.read_info = broken\n"
+        "from hushnote.cli.main import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    for debug, shown in (("", False), ("1", True)):
+        result = subprocess.run(
+            [sys.executable, "-c", bug, "--vault", str(cli.vault), "info"],
+            capture_output=True, text=True, check=False,
+            env={**os.environ, "HUSHNOTE_DEBUG": debug},
+        )  # fmt: skip
+        assert result.returncode == 1
+        assert "internal error (KeyError)" in result.stderr
+        assert ("Traceback" in result.stderr) is shown
+        assert ("quoted data" in result.stderr) is shown
 
 
 # -- a person at a terminal -------------------------------------------------------------

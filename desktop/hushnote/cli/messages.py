@@ -7,7 +7,7 @@ import inspect
 from hushnote import errors
 from hushnote.errors import HushnoteError
 
-__all__ = ["exit_code_table", "message_for"]
+__all__ = ["exit_code_table", "import_reason", "message_for"]
 
 _MESSAGES = {
     "authentication-failed": "wrong passphrase (or the vault header was tampered with)",
@@ -27,6 +27,23 @@ _MESSAGES = {
     "unsupported-version": (
         "this vault was written by a newer Hushnote ({what} version {version}); "
         "upgrade Hushnote to open it"
+    ),
+    "vault-mismatch": (
+        "the vault header and database do not belong together ({reason}): the header is "
+        "another vault's, or the database is empty or another vault's; nothing was changed"
+    ),
+    "vault-rolled-back": (
+        "the vault's {what} is older than its header recorded: an older copy of it, or "
+        "of part of it, was put back; nothing was changed. If you restored it yourself, "
+        "run 'hushnote check --accept-rollback'"
+    ),
+    "unsafe-vault-file": (
+        "{path} is a symbolic link or not a regular file; Hushnote opens only a vault whose "
+        "files are regular files in its folder, and read nothing. Put the real file back "
+        "in its place ('hushnote wipe' destroys the vault either way)"
+    ),
+    "wipe-incomplete": (
+        "the wipe could not destroy everything (left: {names}); the key slots are {keys}"
     ),
     "kdf-limit": "key derivation setting {parameter}={value} is outside the accepted range",
     "storage": "cannot access {path} ({errno}); nothing was changed",
@@ -49,6 +66,10 @@ _MESSAGES = {
     ),
     "bundle-version": "this bundle was made by a newer Hushnote (version {version})",
     "bundle-too-large": "the bundle is over the size limits ({what}); nothing was imported",
+    "bundle-work-factor": (
+        "this passphrase bundle asks for more memory and time to open than Hushnote allows "
+        "(scrypt work factor {log_n}, at most {maximum}); nothing was imported"
+    ),
     "confirmation-required": (
         "not confirmed: nothing was written (pass --yes to confirm from a script)"
     ),
@@ -70,6 +91,15 @@ _PASSPHRASE_REASONS = {
 _IMPORT_REASONS = {
     "not-utf8": "the file is not UTF-8 text",
     "not-utf16": "the file is not valid UTF-16 text",
+    "not-utf32": "the file is not valid UTF-32 text",
+    "binary": "this is not a text file",
+    "charset": "a value that is not valid text in the character set it names",
+    "control-character": "a name or value with control characters (such as NUL) in it",
+    "too-long": "a name or value longer than Hushnote keeps",
+    "line-too-long": "a line longer than any contact needs (over 1 MiB)",
+    "too-many-properties": "a vCard with more than 10,000 properties",
+    "row-too-long": "a row longer than any contact needs (over 128 KiB)",
+    "too-many-columns": "a header with more than 1,000 columns",
     "no-cards": "no vCard (BEGIN:VCARD) found",
     "nested-begin": "a vCard begins inside another",
     "end-without-begin": "END:VCARD without BEGIN:VCARD",
@@ -84,6 +114,7 @@ _IMPORT_REASONS = {
     "no-name-column": "no column holds names (Name, First Name, Last Name, E-mail...)",
     "csv-syntax": "broken CSV quoting",
     "too-many-fields": "more fields than the header names",
+    "invalid": "a contact that cannot be stored",
     "too-large": "the file is larger than 50 MB",
     "unknown-type": "the file name must end in .vcf or .csv",
 }
@@ -92,6 +123,11 @@ _KDF_BOUNDS = {
     "minimum": " (minimum {minimum})",
     "maximum": " (maximum {maximum})",
 }
+
+
+def import_reason(reason: str) -> str:
+    """Why a contact file, or one card or row in it, cannot be imported."""
+    return _IMPORT_REASONS.get(reason, reason)
 
 
 def message_for(error: HushnoteError) -> str:
@@ -111,8 +147,12 @@ def message_for(error: HushnoteError) -> str:
         context["reason"] = _IMPORT_REASONS.get(context["reason"], context["reason"])
     if error.code == "invalid-record" and "maximum" in context:
         context["reason"] = f"longer than {context['maximum']} characters"
+    if error.code == "invalid-record" and context["reason"] == "control-character":
+        context["reason"] = "it holds control characters, such as NUL"
     if error.code == "passphrase":
         template = _PASSPHRASE_REASONS.get(context["reason"], "the passphrase cannot be used")
+    elif error.code == "bundle-too-large" and context["what"] == "work-factor":
+        template = _MESSAGES["bundle-work-factor"]
     else:
         template = _MESSAGES.get(error.code, error.code)
     if error.code == "kdf-limit":

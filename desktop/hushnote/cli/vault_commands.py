@@ -77,10 +77,18 @@ def add_vault_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     check = commands.add_parser(
         "check",
         help="verify every page's authentication and the database structure",
-        description="Check every database page's HMAC (cipher_integrity_check) and the "
-        "structure (integrity_check, foreign_key_check).",
+        description="Check every database page's HMAC (cipher_integrity_check), the "
+        "structure (integrity_check, foreign_key_check), and every record against its MAC "
+        "and the vault's digest, which finds pages put back from an older copy.",
     )
     add_passphrase_file(check)
+    check.add_argument(
+        "--accept-rollback",
+        action="store_true",
+        help="you restored an older database (or part of one) on purpose: open it anyway, "
+        "report what is older, and record it as the vault's current state",
+    )
+    check.add_argument("--yes", action="store_true", help="with --accept-rollback: do not ask")
     check.set_defaults(func=cmd_check)
 
     version = commands.add_parser("version", help="show versions of Hushnote and its crypto")
@@ -153,13 +161,36 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.accept_rollback:
+        return _accept_rollback(args)
     with open_vault(args) as vault:
         problems = vault.check()
     if problems:
         for problem in problems:
             print(f"problem: {problem}")
         raise VaultCorruptedError(path=str(args.vault), problems=len(problems))
-    print("ok: every page authenticated, structure and references intact")
+    print("ok: every page authenticated, structure, references and records intact")
+    return 0
+
+
+def _accept_rollback(args: argparse.Namespace) -> int:
+    from hushnote.cli.output import confirm
+    from hushnote.cli.unlock import current_passphrase
+
+    with Vault.unlock(args.vault, current_passphrase(args), accept_rollback=True) as vault:
+        damage = vault.check_structure()
+        for problem in damage:
+            print(f"problem: {problem}")
+        if damage:
+            # Damage, not age: accepting would bless broken pages.
+            raise VaultCorruptedError(path=str(args.vault), problems=len(damage))
+        older = vault.check_records()
+        for problem in older:
+            print(f"older: {problem}")
+        if older:
+            confirm("Keep the records as they are now, older ones included?", assume_yes=args.yes)
+            vault.accept_records()
+    print("ok: the database as it is now is recorded as the vault's current state")
     return 0
 
 

@@ -10,8 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["add_duress_commands", "add_wipe_command", "cmd_wipe"]
+if TYPE_CHECKING:
+    from hushnote.core.wipe import WipeReport
+
+__all__ = ["add_duress_commands", "add_wipe_command", "cmd_wipe", "report_wipe"]
 
 
 def add_wipe_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,10 +47,24 @@ def cmd_wipe(args: argparse.Namespace) -> int:
         confirm(f"Destroy the vault at {args.vault} forever?", assume_yes=False)
     report = wipe(Path(args.vault), overwrite=not args.no_overwrite,
                   leave_no_trace=args.leave_no_trace)  # fmt: skip
-    if report.erased:
+    return report_wipe(report)
+
+
+def report_wipe(report: WipeReport) -> int:
+    """Say what a finished wipe did; ``WipeIncompleteError`` if anything is left."""
+    if report.erased and report.keys_destroyed:
         print(f"Wiped: the keys were destroyed in {report.erased_at * 1000:.1f} ms.")
-    else:
+    elif not report.problems:
         print("Nothing left to wipe." if not report.removed else "Wiped the remaining files.")
+    if report.problems:
+        from hushnote.errors import WipeIncompleteError
+
+        for problem in report.problems:
+            print(f"not destroyed: {problem}", file=sys.stderr)
+        raise WipeIncompleteError(
+            keys="destroyed" if report.keys_destroyed else "intact",
+            names=", ".join(problem.name for problem in report.problems),
+        )
     return 0
 
 

@@ -11,6 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from hushnote.core.contact_files import ParsedContacts, SkippedRecord
     from hushnote.core.contacts import (
         Contact,
         ContactMethod,
@@ -50,10 +51,12 @@ _PUBLIC = {
     "Note": "hushnote.core.notes",
     "NoteStore": "hushnote.core.notes",
     "NoteSummary": "hushnote.core.notes",
+    "ParsedContacts": "hushnote.core.contact_files",
     "Query": "hushnote.core.query",
     "SearchHit": "hushnote.core.search",
     "Searcher": "hushnote.core.search",
     "Settings": "hushnote.core.settings",
+    "SkippedRecord": "hushnote.core.contact_files",
     "Vault": "hushnote.core.vault",
     "VaultInfo": "hushnote.core.vault",
     "VaultPaths": "hushnote.core.paths",
@@ -85,10 +88,12 @@ __all__ = [
     "Note",
     "NoteStore",
     "NoteSummary",
+    "ParsedContacts",
     "Query",
     "SearchHit",
     "Searcher",
     "Settings",
+    "SkippedRecord",
     "Vault",
     "VaultInfo",
     "VaultPaths",

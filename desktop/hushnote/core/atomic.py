@@ -23,6 +23,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
+from hushnote.core.key_erase import fsync_folder
 from hushnote.errors import DiskFullError, StorageError
 
 __all__ = [
@@ -54,13 +55,9 @@ def storage_errors(path: Path) -> Iterator[None]:
         raise StorageError(path=str(path), errno=errno.errorcode.get(exc.errno or 0, "?")) from exc
 
 
-def fsync_dir(path: Path) -> None:
-    """Make renames and unlinks inside ``path`` durable."""
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+# Make renames and unlinks inside a folder durable (defined where the wipe can use it
+# without importing this module, which loads cryptography).
+fsync_dir = fsync_folder
 
 
 def create_private_file(path: Path) -> None:
@@ -95,7 +92,11 @@ def write_new_file(path: Path, data: bytes) -> None:
 
 
 def replace_file(path: Path, data: bytes) -> None:
-    """Atomically replace (or create) ``path`` with ``data``, then scrub the old copy."""
+    """Atomically replace (or create) ``path`` with ``data``, then scrub the old copy.
+
+    Raises only for failures before the rename, when nothing has changed; see
+    ``_after_commit`` for what happens to a failure after it.
+    """
     new, old = _sibling(path, "new"), _sibling(path, "old")
     with storage_errors(path):
         scrub_file(new)
@@ -105,19 +106,34 @@ def replace_file(path: Path, data: bytes) -> None:
         if has_old:
             os.link(path, old)
         os.replace(new, path)
-        fsync_dir(path.parent)
-        if has_old:
-            scrub_file(old)
+    _after_commit(path, old if has_old else None)
 
 
 def swap_in(source: Path, target: Path) -> None:
-    """Rename the finished file ``source`` over ``target``, then scrub the old ``target``."""
+    """Rename the finished file ``source`` over ``target``, then scrub the old ``target``.
+
+    Raises only for failures before the rename (``_after_commit`` says why).
+    """
     old = _sibling(target, "old")
     scrub_file(old)
     os.link(target, old)
     os.replace(source, target)
-    fsync_dir(target.parent)
-    scrub_file(old)
+    _after_commit(target, old)
+
+
+def _after_commit(path: Path, old: Path | None) -> None:
+    """Make the rename durable and scrub the old copy, as far as the disk lets us.
+
+    The rename was the commit point: the change is made, and reporting a failure now
+    would tell the user it was not (a passphrase change would claim "nothing was
+    changed" while only the new passphrase opens the vault). A leftover ``.old`` is
+    scrubbed by the next unlock (``clean_leftovers``).
+    """
+    with contextlib.suppress(OSError):
+        fsync_dir(path.parent)
+    if old is not None:
+        with contextlib.suppress(OSError):
+            scrub_file(old)
 
 
 def clean_leftovers(path: Path) -> None:

@@ -2,9 +2,14 @@
 
 Settings applied and read back on every open, and why:
 
-- ``PRAGMA key = "x'<64 hex>'"``: a raw 256-bit key, so SQLCipher's own PBKDF2 is skipped
-  (Argon2id already did the slow part). Anything but exactly 64 hex digits is refused,
-  because SQLCipher silently treats a malformed raw key as a *passphrase*.
+- the key: a raw 256-bit key (``x'<64 hex>'``), so SQLCipher's own PBKDF2 is skipped
+  (Argon2id already did the slow part). It is built in a ``bytearray`` and handed to
+  ``sqlite3_key`` (``set_key``), then zeroed: never a Python ``str``, which could not be
+  erased, and never SQL text, which SQLite would copy into its statement cache.
+- ``cipher_memory_security`` stays OFF: zeroing (and mlocking) every allocation made
+  saves and imports 6 to 14 times slower here, and buys little, because locking ends the
+  process that held plaintext and Python's own copies are never zeroed anyway
+  (docs/vault-format.md#database-settings).
 - ``cipher_log_level = NONE``: SQLCipher logs nothing anywhere.
 - ``temp_store = MEMORY``: with FILE, sorts and temp tables spill plaintext to /tmp.
 - ``secure_delete = ON``: freed pages are zeroed before reuse.
@@ -16,10 +21,9 @@ Settings applied and read back on every open, and why:
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -32,15 +36,20 @@ from hushnote.errors import (
     VaultCorruptedError,
 )
 
+if TYPE_CHECKING:
+    from hushnote.core.record_integrity import RecordSeal
+
 Parameters = tuple[Any, ...] | dict[str, Any]
 # Called with the share of the work done; returning False asks to stop.
 Progress = Callable[[float], bool]
 
-__all__ = ["Database", "database_errors", "key_pragma_value", "library_versions"]
+__all__ = ["Database", "database_errors", "library_versions", "raw_key"]
 
-_RAW_KEY = re.compile(r"[0-9a-f]{64}")
+_HEX_DIGITS = b"0123456789abcdef"
+_KEY_SIZE = 32
 
 # Primary SQLite result codes (the low byte of extended codes).
+_SQLITE_ERROR = 1
 _SQLITE_PERM = 3
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
@@ -51,6 +60,16 @@ _SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
 _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
+
+# The messages (sqlite3ErrStr) that sqlcipher_export passes on, by the code they stand for.
+_EXPORT_MESSAGES = {
+    "interrupted": _SQLITE_INTERRUPT,
+    "database or disk is full": _SQLITE_FULL,
+    "disk I/O error": _SQLITE_IOERR,
+    "attempt to write a readonly database": _SQLITE_READONLY,
+    "unable to open database file": _SQLITE_CANTOPEN,
+    "access permission denied": _SQLITE_PERM,
+}
 
 _EXPECTED = {
     "temp_store": 2,
@@ -71,12 +90,26 @@ def library_versions() -> tuple[str, str]:
     return (row[0] if row else "none"), sqlcipher.sqlite_version
 
 
-def key_pragma_value(dek: bytes | bytearray) -> str:
-    """Return the ``x'..'`` raw-key literal for ``dek``, refusing anything but 32 bytes."""
-    hex_key = bytes(dek).hex()
-    if not _RAW_KEY.fullmatch(hex_key):
-        raise ValueError("a raw SQLCipher key is exactly 64 hex digits")
-    return f"x'{hex_key}'"
+@contextlib.contextmanager
+def raw_key(dek: bytes | bytearray) -> Iterator[bytearray]:
+    """Yield SQLCipher's raw-key form of ``dek`` (``x'<64 hex>'``) in a buffer zeroed after.
+
+    Anything but 32 bytes is refused, because SQLCipher silently treats a malformed raw
+    key as a *passphrase*. The hex digits are written one by one into the buffer, so no
+    immutable copy of the key (``bytes.hex()`` would make a ``str``) is ever created.
+    """
+    if len(dek) != _KEY_SIZE:
+        raise ValueError("a raw SQLCipher key is exactly 32 bytes")
+    literal = bytearray(3 + 2 * _KEY_SIZE)
+    literal[0:2] = b"x'"
+    for index, byte in enumerate(dek):
+        literal[2 + 2 * index] = _HEX_DIGITS[byte >> 4]
+        literal[3 + 2 * index] = _HEX_DIGITS[byte & 0x0F]
+    literal[-1] = ord("'")
+    try:
+        yield literal
+    finally:
+        literal[:] = bytes(len(literal))
 
 
 @contextlib.contextmanager
@@ -90,13 +123,16 @@ def database_errors(path: Path) -> Iterator[None]:
         yield
     except sqlcipher.DatabaseError as exc:
         primary = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+        if primary in (0, _SQLITE_ERROR):
+            # sqlcipher_export runs statements of its own, and reports their failures as a
+            # generic error carrying the inner error's message: SQLite's fixed English
+            # strings, the only trace of what went wrong.
+            primary = _EXPORT_MESSAGES.get(str(exc), primary)
         if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
             raise VaultCorruptedError(path=str(path)) from None
         if primary == _SQLITE_FULL:
             raise DiskFullError(path=str(path)) from None
-        # sqlcipher_export runs statements of its own, and reports their interruption as
-        # a generic error with SQLite's interrupt message.
-        if primary == _SQLITE_INTERRUPT or str(exc) == "interrupted":
+        if primary == _SQLITE_INTERRUPT:
             raise CancelledError() from None
         if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
             raise VaultBusyError(path=str(path)) from None
@@ -111,6 +147,10 @@ class Database:
     def __init__(self, path: Path, connection: Any) -> None:
         self.path = path
         self._connection: Any = connection
+        # Runs inside every transaction just before COMMIT (record MACs and the write
+        # counter: core/record_integrity.py); None until the vault installs it.
+        self.before_commit: Callable[[Any], None] | None = None
+        self.records: RecordSeal | None = None
 
     @classmethod
     def open(cls, path: Path, dek: bytes | bytearray) -> Database:
@@ -122,24 +162,27 @@ class Database:
         # Callers create new files themselves (0600); a missing file here is damage.
         if not path.is_file():
             raise VaultCorruptedError(path=str(path), reason="database-missing")
-        key = key_pragma_value(dek)
         with database_errors(path):
-            connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+            # 512 statements: the stores, the index and the record MACs use more than the
+            # default 128, and each re-preparation also recompiles the TEMP triggers.
+            connection = sqlcipher.connect(
+                str(path), isolation_level=None, check_same_thread=False, cached_statements=512
+            )
         db = cls(path, connection)
         try:
-            with database_errors(path):
+            with database_errors(path), raw_key(dek) as key:
                 db._configure(key)
         except BaseException:
             connection.close()
             raise
         return db
 
-    def _configure(self, key: str) -> None:
+    def _configure(self, key: bytearray) -> None:
         execute = self._connection.execute
         if not execute("PRAGMA cipher_version").fetchone():
             raise CipherUnavailableError()
         execute("PRAGMA cipher_log_level = NONE")
-        execute(f'PRAGMA key = "{key}"')
+        self._connection.set_key(key)
         # The first read authenticates page 1: a wrong key or a damaged page fails here.
         execute("SELECT count(*) FROM sqlite_master").fetchone()
         execute("PRAGMA temp_store = MEMORY")
@@ -187,10 +230,18 @@ class Database:
             connection.execute("BEGIN IMMEDIATE")
             try:
                 yield connection
+                if self.before_commit is not None:
+                    self.before_commit(connection)
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
             connection.execute("COMMIT")
+
+    def verify_record(self, kind: str, key: object) -> None:
+        """Raise ``VaultRollbackError`` if the record does not match its MAC (a page of it
+        was put back from an older copy); nothing to check before a vault attaches one."""
+        if self.records is not None:
+            self.records.verify(self, kind, key)
 
     def pragma_value(self, name: str) -> Any:
         return self.row(f"PRAGMA {name}")[0]
@@ -198,6 +249,16 @@ class Database:
     def checkpoint(self) -> None:
         """Fold the WAL into the database and truncate it, so no stale page lingers there."""
         self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def checkpoint_after_commit(self) -> None:
+        """Truncate the WAL after a commit that removed text, as far as the disk lets us.
+
+        The commit stands either way: failing now would tell the user a saved change was
+        not made. Frames left by a failure are folded in and truncated by the next such
+        commit, or at lock.
+        """
+        with contextlib.suppress(StorageError, VaultBusyError):
+            self.checkpoint()
 
     def integrity_problems(self) -> list[str]:
         """Run SQLCipher's HMAC check of every page, then SQLite's structural checks.
@@ -237,10 +298,9 @@ class Database:
             written = target.stat().st_size if target.exists() else 0
             return 0 if progress(min(1.0, written / total)) else 1
 
-        with database_errors(target):
-            self.connection.execute(
-                "ATTACH DATABASE ? AS rekey KEY ?", (str(target), key_pragma_value(dek))
-            )
+        with database_errors(target), raw_key(dek) as key:
+            # A bound blob: the key never becomes SQL text or a Python str.
+            self.connection.execute("ATTACH DATABASE ? AS rekey KEY ?", (str(target), key))
             self.connection.set_progress_handler(report, 5_000)
             try:
                 self.connection.execute("SELECT sqlcipher_export('rekey')").fetchall()

@@ -15,11 +15,14 @@ from datetime import datetime
 
 from hushnote.core.clock import from_ms, to_ms
 from hushnote.core.header import PAYLOAD_CAPACITY
-from hushnote.errors import InvalidRecordError
+from hushnote.errors import HeaderCorruptedError, InvalidRecordError
 
 __all__ = ["DecoyNote", "decode_decoy", "encode_decoy"]
 
 _VERSION = 1
+# zlib at level 9 shrinks text at most about 1000-fold; a 4,000-byte payload of ours
+# never inflates past a few hundred KB, so anything larger was not written by us.
+_DECODED_LIMIT = 4 << 20
 
 
 @dataclass(frozen=True)
@@ -48,11 +51,29 @@ def encode_decoy(notes: list[DecoyNote]) -> bytes:
 
 
 def decode_decoy(payload: bytes) -> list[DecoyNote]:
-    """The notes in a duress slot's payload (the slot authenticated, so it is ours)."""
+    """The notes in a duress slot's payload.
+
+    The slot authenticated, so only Hushnote wrote it; it is still checked like any
+    input (``HeaderCorruptedError`` if malformed), because a crash here would tell a
+    duress unlock from a normal one.
+    """
     if not payload:
         return []
-    document = json.loads(zlib.decompress(payload))
-    return [
-        DecoyNote(note["t"], note["b"], from_ms(note["c"]), from_ms(note["u"]))
-        for note in document.get("notes", [])
-    ]
+    try:
+        inflater = zlib.decompressobj()
+        text = inflater.decompress(payload, _DECODED_LIMIT)
+        if inflater.unconsumed_tail:
+            raise ValueError("decoy larger than any this code writes")
+        document = json.loads(text)
+        return [
+            DecoyNote(_text(note["t"]), _text(note["b"]), from_ms(note["c"]), from_ms(note["u"]))
+            for note in document["notes"]
+        ]
+    except (zlib.error, ValueError, KeyError, TypeError, RecursionError, OverflowError, OSError):
+        raise HeaderCorruptedError(reason="decoy") from None
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return value

@@ -1,17 +1,59 @@
-"""The vault folder itself: creating it privately, and one process at a time inside it."""
+"""The vault folder itself: creating it privately, refusing links, one process at a time.
+
+The rule for links (docs/vault-format.md#the-vault-folder): a vault's files are regular
+files directly in its folder. A symbolic link at ``vault.key`` would let unlocking read
+one file while the panic wipe (which never follows links when writing) destroys
+another, so every operation that needs the passphrase refuses such a vault, before it
+reads anything. The wipe never refuses; ``core/wipe.py`` says what it does instead. The
+folder itself may be reached through a link: it is resolved once, and every operation
+then works on the real folder.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
 import os
+import stat
 from pathlib import Path
 
 from hushnote.core.atomic import DIR_MODE, FILE_MODE, storage_errors
 from hushnote.core.paths import VaultPaths
-from hushnote.errors import VaultBusyError, VaultExistsError, VaultLocationError
+from hushnote.errors import (
+    UnsafeVaultFileError,
+    VaultBusyError,
+    VaultExistsError,
+    VaultLocationError,
+)
 
-__all__ = ["FolderLock", "prepare_new_folder", "tighten_permissions"]
+__all__ = [
+    "FolderLock",
+    "prepare_new_folder",
+    "real_folder",
+    "require_regular_files",
+    "tighten_permissions",
+]
+
+
+def real_folder(root: Path) -> Path:
+    """``root`` with every link resolved: the one folder all operations then act on."""
+    return Path(os.path.realpath(root))
+
+
+def require_regular_files(paths: VaultPaths) -> None:
+    """Raise ``UnsafeVaultFileError`` if any vault file present is not a regular file.
+
+    Checked before anything is read, so that a link can neither feed unlocking another
+    header nor let a later wipe miss the real one.
+    """
+    for path in paths.all_files():
+        with storage_errors(path):
+            try:
+                info = os.lstat(path)
+            except FileNotFoundError:
+                continue
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeVaultFileError(path=str(path))
 
 
 def prepare_new_folder(paths: VaultPaths) -> None:

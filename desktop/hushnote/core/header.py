@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from hushnote.core.kdf import KEY_SIZE, SALT_SIZE, KdfParams, check_params
+from hushnote.core.key_erase import HEADER_MAGIC
 from hushnote.errors import HeaderCorruptedError, UnsupportedVersionError
 
 __all__ = [
@@ -46,7 +47,7 @@ __all__ = [
     "slot_key",
 ]
 
-MAGIC = b"HUSHNOTE"
+MAGIC = HEADER_MAGIC
 FORMAT_VERSION = 1
 KDF_ARGON2ID = 1
 SLOT_COUNT = 8

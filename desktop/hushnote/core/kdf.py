@@ -4,8 +4,11 @@ Three kinds of bound apply, each for its own reason:
 
 - the *floor* (64 MiB, t=2) applies to every parameter set, explicit or read from a header:
   below it a guess costs an attacker too little;
-- the *ceiling* (4 GiB, t=32, p=16, and a cap on memory x iterations) applies to headers
-  read from disk, so that a hostile header cannot hang or exhaust the machine;
+- the *ceiling* (2 GiB, t=16, p=16, and at most 5 GiB-passes of memory x iterations)
+  applies to headers read from disk, so that a hostile header cannot hang or exhaust the
+  machine: about 6 s here at the cap (docs/vault-format.md#key-derivation). 5 GiB-passes
+  is the most the calibration can choose (512 MiB x 10), so every vault it made opens;
+  the 4 GiB / 16 GiB-pass ceiling before this cost 52 s and 4.2 GB of memory per guess;
 - the *calibrated default* (>= 512 MiB, unlock in about a second) is what a new vault gets.
 """
 
@@ -39,11 +42,12 @@ MIB = 1024  # in KiB, Argon2's unit
 
 MIN_MEMORY_KIB = 64 * MIB
 MIN_ITERATIONS = 2
-MAX_MEMORY_KIB = 4 * 1024 * MIB
-MAX_ITERATIONS = 32
+MAX_MEMORY_KIB = 2 * 1024 * MIB
+MAX_ITERATIONS = 16
 MAX_PARALLELISM = 16
-# memory x iterations, in GiB-passes: 16 is about 15 s here, far above any sane default.
-MAX_WORK_GIB_PASSES = 16
+# memory x iterations, in GiB-passes: the calibration's own maximum (512 MiB x 10).
+MAX_WORK_GIB_PASSES = 5
+MAX_CALIBRATED_ITERATIONS = 10
 
 DEFAULT_MEMORY_KIB = 512 * MIB
 LOW_MEMORY_KIB = 256 * MIB
@@ -79,7 +83,9 @@ def check_params(params: KdfParams, *, available_kib: int | None = None) -> None
     if params.parallelism < 1:
         raise KdfLimitError(parameter="parallelism", value=params.parallelism, minimum=1)
     if params.memory_kib > MAX_MEMORY_KIB:
-        raise KdfLimitError(parameter="memory_mib", value=params.memory_mib, maximum=4096)
+        raise KdfLimitError(
+            parameter="memory_mib", value=params.memory_mib, maximum=MAX_MEMORY_KIB // MIB
+        )
     if params.iterations > MAX_ITERATIONS:
         raise KdfLimitError(parameter="iterations", value=params.iterations, maximum=MAX_ITERATIONS)
     if params.parallelism > MAX_PARALLELISM:
@@ -87,7 +93,11 @@ def check_params(params: KdfParams, *, available_kib: int | None = None) -> None
             parameter="parallelism", value=params.parallelism, maximum=MAX_PARALLELISM
         )
     if params.memory_kib * params.iterations > MAX_WORK_GIB_PASSES * 1024 * MIB:
-        raise KdfLimitError(parameter="work", value=params.memory_mib * params.iterations)
+        raise KdfLimitError(
+            parameter="work",
+            value=params.memory_mib * params.iterations,
+            maximum=MAX_WORK_GIB_PASSES * 1024,
+        )
     if available_kib is not None and params.memory_kib > available_kib:
         raise KdfLimitError(
             parameter="available_memory_mib",
@@ -159,7 +169,7 @@ def calibrate(
     elapsed = (measure or _time_derivation)(probe)
     per_pass = max(elapsed / probe.iterations, 1e-3)
     iterations = round(target_seconds / per_pass)
-    iterations = max(MIN_ITERATIONS, min(iterations, 10))
+    iterations = max(MIN_ITERATIONS, min(iterations, MAX_CALIBRATED_ITERATIONS))
     return KdfParams(memory_kib=memory, iterations=iterations, parallelism=probe.parallelism)
 
 

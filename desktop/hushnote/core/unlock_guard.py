@@ -1,7 +1,9 @@
 """Optional: wipe the vault after N wrong passphrases in a row (off by default).
 
 The limit and the count must be readable before anything is unlocked, so they live
-outside the vault, in the app's config folder, keyed by a hash of the vault's path. While
+outside the vault, in the app's config folder. They are keyed by a hash of the header's
+salt, which every path to the same vault shares (``./v``, ``//home/…/v``, a link to the
+folder): a count kept per path string gave each alias of the path a fresh count. While
 the limit is off nothing is written there at all. Someone who copied the disk first can
 guess forever on the copy: this only stops guessing on this machine.
 """
@@ -10,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
-from hushnote.core.paths import app_config_dir
+from hushnote.core.paths import VaultPaths, app_config_dir
 from hushnote.errors import InvalidRecordError
 
 __all__ = ["MAX_LIMIT", "MIN_LIMIT", "UnlockGuard"]
@@ -26,7 +29,10 @@ class UnlockGuard:
     """The wrong-passphrase counter of one vault."""
 
     def __init__(self, root: Path, state_file: Path | None = None) -> None:
-        self._key = hashlib.sha256(str(root.absolute()).encode()).hexdigest()
+        # Before keys were salt hashes they were path hashes; such an entry is moved over.
+        self._legacy_key = hashlib.sha256(str(root.absolute()).encode()).hexdigest()
+        salt = _header_salt(VaultPaths(root))
+        self._key = "s" + hashlib.sha256(salt).hexdigest() if salt else self._legacy_key
         self._file = state_file or app_config_dir() / STATE_FILE
 
     def _load(self) -> dict[str, dict[str, int]]:
@@ -34,7 +40,11 @@ class UnlockGuard:
             data = json.loads(self._file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        if self._key != self._legacy_key and self._legacy_key in data:
+            data.setdefault(self._key, data.pop(self._legacy_key))
+        return data
 
     def _save(self, data: dict[str, dict[str, int]]) -> None:
         from hushnote.core.atomic import DIR_MODE, replace_file
@@ -82,3 +92,18 @@ class UnlockGuard:
         data = self._load()
         if data.pop(self._key, None) is not None:
             self._save(data)
+
+
+def _header_salt(paths: VaultPaths) -> bytes | None:
+    """The header's salt (bytes 32-64, readable without a passphrase), or None."""
+    try:
+        fd = os.open(paths.header, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        prefix = os.pread(fd, 64, 0)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return prefix[32:64] if len(prefix) == 64 else None

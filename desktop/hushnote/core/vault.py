@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import os
 import secrets
+import stat
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from hushnote.core.anchor import RollbackAnchor, anchor_name
 from hushnote.core.atomic import (
     clean_leftovers,
     create_private_file,
@@ -33,7 +36,13 @@ from hushnote.core.clock import system_clock
 from hushnote.core.contacts import ContactStore
 from hushnote.core.database import Database, Progress
 from hushnote.core.duress import DecoyNote, decode_decoy, encode_decoy
-from hushnote.core.folder import FolderLock, prepare_new_folder, tighten_permissions
+from hushnote.core.folder import (
+    FolderLock,
+    prepare_new_folder,
+    real_folder,
+    require_regular_files,
+    tighten_permissions,
+)
 from hushnote.core.header import (
     FORMAT_VERSION,
     HEADER_SIZE,
@@ -43,24 +52,32 @@ from hushnote.core.header import (
     SlotKind,
     slot_key,
 )
+from hushnote.core.index_check import index_problems
 from hushnote.core.kdf import KEY_SIZE, KdfParams, calibrate, check_params, derive_key
 from hushnote.core.kdf import encode_passphrase as _validate_passphrase
 from hushnote.core.lists import LinkStore, ListStore
 from hushnote.core.notes import NewNote, NoteStore
 from hushnote.core.paths import VaultPaths
-from hushnote.core.schema import COUNTED_TABLES, migrate, schema_version
+from hushnote.core.record_integrity import RecordSeal, counter, install_triggers
+from hushnote.core.schema import COUNTED_TABLES, LATEST_VERSION, migrate, schema_version
 from hushnote.core.search import Searcher
 from hushnote.core.settings import Settings
 from hushnote.core.unlock_guard import UnlockGuard
+from hushnote.core.vault_state import DATABASE_SALT_SIZE, VaultState, seal_all_slots
 from hushnote.core.wipe import Wipe, wipe
 from hushnote.errors import (
     AuthenticationError,
     HeaderCorruptedError,
+    HushnoteError,
     PassphraseError,
+    StorageError,
+    UnsafeVaultFileError,
     VaultBusyError,
     VaultCorruptedError,
     VaultLockedError,
+    VaultMismatchError,
     VaultNotFoundError,
+    VaultRollbackError,
 )
 
 __all__ = ["Vault", "VaultInfo", "read_info"]
@@ -82,7 +99,7 @@ class VaultInfo:
 
 def read_info(root: Path) -> VaultInfo:
     """Describe the vault at ``root`` without unlocking it."""
-    paths = VaultPaths(root)
+    paths = VaultPaths(real_folder(root))
     header = _read_header(paths)
     with storage_errors(root):
         database_bytes = sum(
@@ -116,6 +133,7 @@ class Vault:
         slot_index: int,
         key: bytearray,
         content: SlotContent,
+        state: VaultState,
         db: Database,
         folder_lock: FolderLock,
     ) -> None:
@@ -124,8 +142,11 @@ class Vault:
         self._slot_index = slot_index
         self._key: bytearray | None = key
         self._content: SlotContent | None = content
+        self._state = state
         self._db: Database | None = db
         self._folder_lock = folder_lock
+        self._header_lock = threading.Lock()
+        self._anchor: RollbackAnchor | None = None
 
     # -- opening and closing ---------------------------------------------------------
 
@@ -140,13 +161,13 @@ class Vault:
             check_params(kdf)
         paths = VaultPaths(root)
         prepare_new_folder(paths)
-        folder_lock = FolderLock(root)
+        paths = VaultPaths(real_folder(root))
+        folder_lock = FolderLock(paths.root)
         try:
             header = Header.new(kdf if kdf is not None else calibrate())
             key = _slot_key_for(passphrase, header)
             content = SlotContent(kind=SlotKind.NORMAL, dek=os.urandom(KEY_SIZE))
             index = secrets.randbelow(SLOT_COUNT)
-            header = header.with_slot(index, bytes(key), content)
             # Database first, header last: until the header exists nobody can open the
             # database, and init refuses to run over the leftover, so nothing is lost.
             with storage_errors(paths.database):
@@ -154,6 +175,10 @@ class Vault:
             db = Database.open(paths.database, content.dek)
             try:
                 migrate(db)
+                state = VaultState.new(_database_salt(paths))
+                _attach(db, state, reseal=True)
+                state = state.at(counter(db))
+                header = seal_all_slots(header, index, bytes(key), content, state)
                 replace_file(paths.header, header.to_bytes())
             except BaseException:
                 db.close()
@@ -172,22 +197,40 @@ class Vault:
             slot_index=index,
             key=key,
             content=content,
+            state=state,
             db=db,
             folder_lock=folder_lock,
         )
 
     @classmethod
-    def unlock(cls, root: Path, passphrase: str) -> Vault:
+    def unlock(
+        cls,
+        root: Path,
+        passphrase: str,
+        *,
+        accept_rollback: bool = False,
+        anchor: RollbackAnchor | None = None,
+    ) -> Vault:
         """Open the vault at ``root`` with ``passphrase``.
 
         A wrong passphrase changes nothing on disk. After a successful unlock, leftovers of
-        an interrupted passphrase change or key rotation are finished or cleaned up.
+        an interrupted passphrase change or key rotation are finished or cleaned up, the
+        database's write counter moves on and the header records it (every unlock writes
+        the header, so that a duress unlock, which must, looks the same).
+
+        Raises ``UnsafeVaultFileError`` before reading anything if a vault file is a link
+        or not a regular file, ``VaultMismatchError`` if the database is not the one the
+        header belongs with, and ``VaultRollbackError`` if it is older than the header
+        last recorded, unless ``accept_rollback`` (``hushnote check --accept-rollback``)
+        says the owner put it back on purpose. An ``anchor`` outside the folder also
+        catches a header and database put back together (``core/anchor.py``).
         """
         _validate_passphrase(passphrase)
-        paths = VaultPaths(root)
+        paths = VaultPaths(real_folder(root))
+        require_regular_files(paths)
         header = _read_header(paths)
-        folder_lock = FolderLock(root)
-        guard = UnlockGuard(root)
+        folder_lock = FolderLock(paths.root)
+        guard = UnlockGuard(paths.root)
         try:
             key = _slot_key_for(passphrase, header)
             opened = header.open_slots(bytes(key))
@@ -198,8 +241,9 @@ class Vault:
                 clean_leftovers(paths.header)
                 slot = normal[0]
                 vault = cls._open_database(
-                    paths, header, slot.index, key, slot.content, folder_lock
-                )
+                    paths, header, slot.index, key, slot.content, folder_lock,
+                    accept_rollback=accept_rollback, anchor=anchor,
+                )  # fmt: skip
             elif duress:
                 slot = duress[0]
                 vault = cls._open_decoy(paths, header, slot.index, key, slot.content, folder_lock)
@@ -207,7 +251,7 @@ class Vault:
                 _zero(key)
                 if guard.failed():
                     folder_lock.release()
-                    wipe(root)
+                    wipe(paths.root)
                     guard.forget()
                 raise AuthenticationError()
         except BaseException:
@@ -229,36 +273,53 @@ class Vault:
         """The duress passphrase: destroy the real vault, open the decoy in its place.
 
         1. Every header file is overwritten in place (the real keys are gone).
-        2. The real database files are unlinked; their contents are overwritten in a
-           background thread, which the process waits for before it exits.
-        3. A new database with the decoy's notes is created under a new key, and a new
-           header with one normal slot for the duress passphrase is written. From then on
-           the duress passphrase opens the decoy like any vault, and the real one fails
-           like any wrong passphrase.
+        2. The other files are unlinked and overwritten in a background thread, which the
+           process waits for before it exits; ``vault.db`` itself is overwritten and
+           emptied in place, keeping its inode, so its birth time stays that of the real
+           vault (docs/panic-and-duress.md).
+        3. The decoy's notes go into that file under a new key, and a new header with one
+           normal slot for the duress passphrase is written, exactly as every unlock
+           writes one. From then on the duress passphrase opens the decoy like any
+           vault, and the real one fails like any wrong passphrase.
         """
         notes = decode_decoy(content.payload)
         job = Wipe(paths.root)
-        job.destroy()
+        report = job.destroy(keep_database=True)
+        if not report.keys_destroyed or any(p.name == "vault.db" for p in report.problems):
+            # Read-only media: nothing can be written, exactly as a normal unlock finds.
+            raise StorageError(path=str(paths.root), errno="EROFS")
         decoy = SlotContent(kind=SlotKind.NORMAL, dek=os.urandom(KEY_SIZE))
-        with storage_errors(paths.database):
-            create_private_file(paths.database)
-        db = Database.open(paths.database, decoy.dek)
         try:
-            migrate(db)
-            NoteStore(db).create_many(
-                NewNote(
-                    title=n.title, body=n.body, created_at=n.created_at, updated_at=n.updated_at
+            if not paths.database.exists():
+                with storage_errors(paths.database):
+                    create_private_file(paths.database)
+            db = Database.open(paths.database, decoy.dek)
+            try:
+                migrate(db)
+                NoteStore(db).create_many(
+                    NewNote(
+                        title=n.title, body=n.body, created_at=n.created_at,
+                        updated_at=n.updated_at,
+                    )
+                    for n in notes
+                )  # fmt: skip
+                # A vault used for a while has written many times; a counter of 1 would
+                # say this one was born at the unlock.
+                state = VaultState.new(_database_salt(paths))
+                _attach(db, state, reseal=True)
+                db.execute(
+                    "UPDATE vault_state SET counter = ? WHERE id = 1",
+                    (100 + secrets.randbelow(5000),),
                 )
-                for n in notes
-            )
-            fresh = Header(
-                params=header.params, salt=header.salt, slots=Header.new(header.params).slots
-            )
-            fresh = fresh.with_slot(index, bytes(key), decoy)
-            replace_file(paths.header, fresh.to_bytes())
-        except BaseException:
-            db.close()
-            raise
+                state = _opened(db, state)
+                fresh = Header(
+                    params=header.params, salt=header.salt, slots=Header.new(header.params).slots
+                )
+                fresh = seal_all_slots(fresh, index, bytes(key), decoy, state)
+                replace_file(paths.header, fresh.to_bytes())
+            except BaseException:
+                db.close()
+                raise
         finally:
             # Only now: overwriting the old files must not race the new ones' creation.
             threading.Thread(target=job.finish, name="overwrite", daemon=False).start()
@@ -268,6 +329,7 @@ class Vault:
             slot_index=index,
             key=key,
             content=decoy,
+            state=state,
             db=db,
             folder_lock=folder_lock,
         )
@@ -281,10 +343,18 @@ class Vault:
         key: bytearray,
         content: SlotContent,
         folder_lock: FolderLock,
+        *,
+        accept_rollback: bool = False,
+        anchor: RollbackAnchor | None = None,
     ) -> Vault:
-        """Open the database, settling a key rotation a crash interrupted."""
+        """Open the database, settling a key rotation a crash interrupted, and check that
+        it is the database this header belongs with, and not an older copy of it."""
         _discard_rekey_files(paths)
         clean_leftovers(paths.database)
+        state = VaultState.from_payload(content.payload)
+        if state is not None and content.previous_dek is None:
+            # A rotation in flight changes the salt; the settled header records the new one.
+            _require_database_salt(paths, state.database_salt)
         settled = content
         try:
             db = Database.open(paths.database, content.dek)
@@ -297,27 +367,55 @@ class Vault:
         else:
             settled = dataclasses.replace(content, previous_dek=None)
         try:
-            if settled != content:
-                header = header.with_slot(index, bytes(key), settled)
-                replace_file(paths.header, header.to_bytes())
-            migrate(db)
+            if schema_version(db) == 0:
+                # A header's database always has its schema: this one is empty (SQLCipher
+                # opens an empty file under any key) or was never written.
+                raise VaultMismatchError(path=str(paths.database), reason="empty")
+            started = migrate(db)
+            fresh = state is None
+            if state is None:
+                # Written before the vault state existed: any other slot may be an old
+                # duress slot, so those keep their bytes until duress is set again.
+                state = VaultState.new(_database_salt(paths), legacy_duress=True)
+            _attach(db, state, reseal=fresh or started != LATEST_VERSION)
+            if not accept_rollback:
+                if counter(db) < state.counter:
+                    raise VaultRollbackError(what="database")
+                witnessed = anchor.seen(anchor_name(header.salt)) if anchor else None
+                if witnessed is not None and counter(db) < witnessed:
+                    raise VaultRollbackError(what="vault")
+            state = _opened(db, state, _database_salt(paths))
+            header = seal_all_slots(header, index, bytes(key), settled, state)
+            replace_file(paths.header, header.to_bytes())
+            if anchor is not None:
+                anchor.record(anchor_name(header.salt), state.counter)
         except BaseException:
             db.close()
             raise
-        return cls(
+        vault = cls(
             paths=paths,
             header=header,
             slot_index=index,
             key=key,
             content=settled,
+            state=state,
             db=db,
             folder_lock=folder_lock,
         )
+        vault._anchor = anchor
+        return vault
 
     def lock(self) -> None:
-        """Checkpoint and close the database, drop the key material, release the folder."""
+        """Record the write counter in the header if it moved, checkpoint and close the
+        database, drop the key material, release the folder."""
         if self._db is not None:
             try:
+                with contextlib.suppress(HushnoteError):
+                    # Best effort: locking must not fail on a full disk. The next unlock
+                    # finds the database ahead of the header, which is a crash's pattern
+                    # and accepted; only a database *behind* the header is refused.
+                    if not self._db.closed and counter(self._db) != self._state.counter:
+                        self._write_header(self._state.at(counter(self._db)))
                 self._db.close()
             finally:
                 self._db = None
@@ -415,9 +513,13 @@ class Vault:
     def import_bundle(
         self, path: Path, *, passphrase: str | None = None, progress: Progress | None = None
     ) -> MergeReport:
-        """Check a bundle completely, then merge it in one transaction."""
-        contents = open_bundle(path, identities=[self.age_identity()], passphrase=passphrase)
-        return import_bundle(self.db, contents, progress)
+        """Check a bundle completely, then merge it in one transaction.
+
+        ``progress`` sees one bar: checking fills the first half, merging the second.
+        """
+        contents = open_bundle(path, identities=[self.age_identity()], passphrase=passphrase,
+                               progress=_share(progress, 0.0, 0.5))  # fmt: skip
+        return import_bundle(self.db, contents, _share(progress, 0.5, 1.0))
 
     def schema_version(self) -> int:
         return schema_version(self.db)
@@ -430,8 +532,31 @@ class Vault:
         }
 
     def check(self) -> list[str]:
-        """Return every problem SQLCipher's and SQLite's checks find; empty means sound."""
+        """Return every problem the checks find; empty means sound.
+
+        SQLCipher's per-page HMAC and SQLite's structural checks, then every record
+        against its MAC and the vault-wide digest (``record_integrity``), which find
+        pages put back from an older copy that the page HMAC accepts.
+        """
+        return self.check_structure() or self.check_records()
+
+    def check_structure(self) -> list[str]:
+        """SQLCipher's page HMACs and SQLite's structural checks: damage."""
         return self.db.integrity_problems()
+
+    def check_records(self) -> list[str]:
+        """Every record against its MAC and the digest, and the search indexes against
+        the records: pages older than the rest."""
+        seal = self.db.records
+        problems = [] if seal is None else seal.problems(self.db)
+        return problems + index_problems(self.db)
+
+    def accept_records(self) -> None:
+        """Take the records as they are now as the truth: recompute every MAC and the
+        digest (after ``check`` reported older pages that the owner chooses to keep)."""
+        self._require_keys()
+        if self.db.records is not None:
+            self.db.records.reseal_all(self.db)
 
     # -- changing keys ---------------------------------------------------------------
 
@@ -446,12 +571,18 @@ class Vault:
         finally:
             _zero(key)
 
+    @property
+    def has_duress(self) -> bool:
+        """Whether a duress passphrase is set (as far as this vault knows: one set by a
+        Hushnote older than the vault state counts as unknown, hence False)."""
+        return self._state.has_duress
+
     def set_duress(self, passphrase: str, decoy: list[tuple[str, str]]) -> None:
         """Set the duress passphrase, replacing any earlier one, with the decoy's notes.
 
-        Every slot but this vault's own is re-randomised and the duress slot lands at a
-        random one of them, so the header shows neither that one is set nor that it
-        changed. The decoy's notes claim to have been written now.
+        The duress slot lands at a random index, and like every header write this one
+        reseals all eight slots, so two snapshots of the header show neither that one is
+        set nor that it changed. The decoy's notes claim to have been written now.
         """
         _validate_passphrase(passphrase)
         self._require_keys()
@@ -462,28 +593,19 @@ class Vault:
                 raise PassphraseError(reason="same-as-real")
             now = system_clock()
             payload = encode_decoy([DecoyNote(title, body, now, now) for title, body in decoy])
-            header = self._without_other_slots()
             index = secrets.choice([i for i in range(SLOT_COUNT) if i != self._slot_index])
-            content = SlotContent(SlotKind.DURESS, os.urandom(KEY_SIZE), payload=payload)
-            header = header.with_slot(index, bytes(duress_key), content)
-            replace_file(self.paths.header, header.to_bytes())
+            duress = SlotContent(SlotKind.DURESS, os.urandom(KEY_SIZE), payload=payload)
+            with self._header_lock:
+                self._header = self._header.with_slot(index, bytes(duress_key), duress)
+                state = self._state.with_duress(index, bytes(duress_key))
+            self._write_header(state.at(counter(self.db)))
         finally:
             _zero(duress_key)
-        self._header = header
 
     def clear_duress(self) -> None:
         """Remove any duress passphrase (every other slot becomes random again)."""
         self._require_keys()
-        header = self._without_other_slots()
-        replace_file(self.paths.header, header.to_bytes())
-        self._header = header
-
-    def _without_other_slots(self) -> Header:
-        header = self._header
-        for index in range(SLOT_COUNT):
-            if index != self._slot_index:
-                header = header.with_random_slot(index)
-        return header
+        self._write_header(self._state.with_duress(None, None).at(counter(self.db)))
 
     def abandon(self) -> None:
         """Drop the keys and close without writing anything more (after a panic wipe)."""
@@ -500,17 +622,16 @@ class Vault:
         """Reseal this vault's slot under ``new_passphrase``; the database is untouched.
 
         One atomic header replacement: a crash leaves either the old or the new header, so
-        exactly one of the two passphrases opens the vault. Other slots keep their bytes.
+        exactly one of the two passphrases opens the vault.
         """
-        content, _key = self._require_keys()
+        self._require_keys()
         new_key = _slot_key_for(new_passphrase, self._header)
-        header = self._header.with_slot(self._slot_index, bytes(new_key), content)
         try:
-            replace_file(self.paths.header, header.to_bytes())
+            self._write_header(self._state.at(counter(self.db)), key=new_key)
         except BaseException:
             _zero(new_key)
             raise
-        self._install(header, new_key, content)
+        self._install(new_key)
 
     def rotate_key(self, progress: Progress | None = None) -> None:
         """Re-encrypt the database under a fresh data key, verified before the old one goes.
@@ -520,19 +641,19 @@ class Vault:
            and fully checked.
         3. The copy is renamed over ``vault.db`` (the commit point) and the old file is
            overwritten and unlinked.
-        4. The slot is resealed with the new key alone.
+        4. The slot is resealed with the new key alone, and the new file's salt.
 
         Whatever step a crash interrupts, unlocking tries both keys and settles on the one
         that opens the database. ``progress`` may cancel during step 2 (``CancelledError``),
         which puts everything back as it was.
         """
-        content, key = self._require_keys()
+        content, _key = self._require_keys()
         db = self.db
         paths = self.paths
+        state = self._state.at(counter(db))
         new_dek = os.urandom(KEY_SIZE)
         pending = dataclasses.replace(content, dek=new_dek, previous_dek=content.dek)
-        pending_header = self._header.with_slot(self._slot_index, bytes(key), pending)
-        replace_file(paths.header, pending_header.to_bytes())
+        self._write_header(state, content=pending)
         try:
             _discard_rekey_files(paths)
             with storage_errors(paths.rekey_database):
@@ -540,41 +661,111 @@ class Vault:
             db.export_to(paths.rekey_database, new_dek, progress)
             _verify_copy(paths.rekey_database, new_dek, schema_version(db))
             db.close()
+            self._db = None
             _require_no_wal(paths)
             with storage_errors(paths.database):
                 swap_in(paths.rekey_database, paths.database)
         except BaseException:
-            self._abort_rotation(content)
+            self._abort_rotation(content, state)
             raise
+        # Committed: the re-encrypted database is the vault's now. If it cannot be opened
+        # here (an I/O error), the vault object stays closed, and the next unlock settles
+        # the header, which already holds the new key.
         self._db = Database.open(paths.database, new_dek)
+        _attach(self._db, state, reseal=False)
         final = dataclasses.replace(pending, previous_dek=None)
-        final_header = pending_header.with_slot(self._slot_index, bytes(key), final)
-        try:
-            replace_file(paths.header, final_header.to_bytes())
-        except BaseException:
-            # The pending header opens the new database too; the next unlock settles it.
-            self._header, self._content = pending_header, pending
-            raise
-        self._header, self._content = final_header, final
+        # If this write fails, the pending header opens the new database too, and the
+        # next unlock settles it.
+        self._write_header(state.at(state.counter, _database_salt(paths)), content=final)
 
-    def _abort_rotation(self, content: SlotContent) -> None:
+    def _abort_rotation(self, content: SlotContent, state: VaultState) -> None:
         """Put the old database and header back after a rotation failed before its commit."""
         paths = self.paths
         _discard_rekey_files(paths)
         if self._db is None or self._db.closed:
             self._db = Database.open(paths.database, content.dek)
+            _attach(self._db, state, reseal=False)
         # Best effort: the pending header still opens the vault if this write fails too.
-        replace_file(paths.header, self._header.to_bytes())
+        self._write_header(state, content=content)
+
+    def _write_header(
+        self,
+        state: VaultState,
+        *,
+        key: bytearray | None = None,
+        content: SlotContent | None = None,
+    ) -> None:
+        """Reseal every slot (``vault_state.seal_all_slots``) and replace the header."""
+        current, own_key = self._require_keys()
+        content = current if content is None else content
+        with self._header_lock:
+            header = seal_all_slots(
+                self._header, self._slot_index, bytes(own_key if key is None else key),
+                content, state,
+            )  # fmt: skip
+            replace_file(self.paths.header, header.to_bytes())
+            self._header, self._state, self._content = header, state, content
+        if self._anchor is not None:
+            self._anchor.record(anchor_name(header.salt), state.counter)
 
     def _require_keys(self) -> tuple[SlotContent, bytearray]:
         if self._content is None or self._key is None or self._db is None:
             raise VaultLockedError()
         return self._content, self._key
 
-    def _install(self, header: Header, key: bytearray, content: SlotContent) -> None:
+    def _install(self, key: bytearray) -> None:
         if self._key is not None:
             _zero(self._key)
-        self._header, self._key, self._content = header, key, content
+        self._key = key
+
+
+def _share(progress: Progress | None, start: float, end: float) -> Progress | None:
+    """``progress`` for one stage of a longer job: its 0..1 mapped onto start..end."""
+    if progress is None:
+        return None
+    return lambda fraction: progress(start + (end - start) * fraction)
+
+
+def _attach(db: Database, state: VaultState, *, reseal: bool) -> None:
+    """Keep record MACs and the write counter in step on ``db`` (``record_integrity``)."""
+    seal = RecordSeal(state.integrity_key)
+    install_triggers(db)
+    db.records = seal
+    db.before_commit = seal.before_commit
+    if reseal:
+        seal.reseal_all(db)
+
+
+def _opened(db: Database, state: VaultState, salt: bytes | None = None) -> VaultState:
+    """Count an unlock as a write, so the header written next moves on with it."""
+    with db.transaction() as connection:
+        connection.execute("UPDATE vault_state SET counter = counter + 1 WHERE id = 1")
+    db.checkpoint()  # page 1, and with it the salt, is in the file from here on
+    return state.at(counter(db), salt)
+
+
+def _database_salt(paths: VaultPaths) -> bytes:
+    """The first 16 bytes of ``vault.db`` (SQLCipher's salt, stored in the clear)."""
+    with storage_errors(paths.database):
+        fd = os.open(paths.database, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        try:
+            return os.pread(fd, DATABASE_SALT_SIZE, 0)
+        finally:
+            os.close(fd)
+
+
+def _require_database_salt(paths: VaultPaths, expected: bytes) -> None:
+    """Raise ``VaultMismatchError`` unless ``vault.db`` is the file the header recorded."""
+    if not paths.database.exists():
+        return  # Database.open reports a missing file
+    salt = _database_salt(paths)
+    if len(salt) < DATABASE_SALT_SIZE:
+        wal = paths.database_companions()[0]
+        if wal.exists() and wal.stat().st_size > 0:
+            return  # never checkpointed yet: page 1 is still in the WAL
+        raise VaultMismatchError(path=str(paths.database), reason="empty")
+    if salt != expected:
+        raise VaultMismatchError(path=str(paths.database), reason="foreign")
 
 
 def _discard_rekey_files(paths: VaultPaths) -> None:
@@ -614,9 +805,22 @@ def _read_header(paths: VaultPaths) -> Header:
         if paths.database.exists():
             raise HeaderCorruptedError(path=str(paths.root), reason="missing")
         raise VaultNotFoundError(path=str(paths.root))
-    with storage_errors(paths.header), paths.header.open("rb") as handle:
-        # Read one byte past the expected size so that a padded file is detected.
-        data = handle.read(HEADER_SIZE + 1)
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        fd = os.open(paths.header, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise UnsafeVaultFileError(path=str(paths.header)) from None
+        with storage_errors(paths.header):
+            raise
+    try:
+        with storage_errors(paths.header):
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise UnsafeVaultFileError(path=str(paths.header))
+            # Read one byte past the expected size so that a padded file is detected.
+            data = os.pread(fd, HEADER_SIZE + 1, 0)
+    finally:
+        os.close(fd)
     return Header.parse(data)
 
 

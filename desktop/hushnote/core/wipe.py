@@ -14,15 +14,24 @@ Order, and why:
    effort (docs/panic-and-duress.md); step 1 does not depend on it.
 4. **Leave no trace** (optional): the app's config and cache folders go too.
 
-Every step is idempotent, so a wipe killed at any point is finished by running it again.
-This module needs no passphrase and ignores the folder lock: a panic must work while the
-app has the vault open. It imports only what the first step needs, so a wipe started
-from a hotkey reaches step 1 quickly.
+Links and odd files (docs/vault-format.md#the-vault-folder): a vault's files are regular
+files directly in its folder, and unlocking refuses anything else. A wipe never refuses:
+a header name that is a symbolic link to a Hushnote header has that header erased (it
+holds the real keys), every other link is only removed, and nothing is ever opened that
+could block (a FIFO) or that is not a regular file.
+
+A wipe never raises. It destroys what it can in any state of the disk (full, read-only,
+half-wiped) and reports, in ``WipeReport.problems``, each name it could not destroy and
+why. Every step is idempotent, so a wipe killed at any point is finished by running it
+again. This module needs no passphrase and ignores the folder lock: a panic must work
+while the app has the vault open. It imports only what the first step needs, so a wipe
+started from a hotkey reaches step 1 quickly.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import stat
@@ -30,9 +39,23 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hushnote.core.key_erase import HEADER_NAMES, erase_keys, fsync_folder, reason_word
 from hushnote.core.paths import VaultPaths, app_cache_dir, app_config_dir
 
-__all__ = ["Wipe", "WipeReport", "crypto_erase", "wipe"]
+__all__ = ["Wipe", "WipeProblem", "WipeReport", "crypto_erase", "wipe"]
+
+_WRITE_FLAGS = os.O_WRONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+
+
+@dataclass(frozen=True)
+class WipeProblem:
+    """One name a wipe could not (fully) destroy, and a reason word; never content."""
+
+    name: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
 
 
 @dataclass
@@ -41,39 +64,24 @@ class WipeReport:
 
     erased: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    problems: list[WipeProblem] = field(default_factory=list)
     erased_at: float = 0.0
     unlinked_at: float = 0.0
     overwritten_at: float = 0.0
     overwritten_bytes: int = 0
 
+    @property
+    def keys_destroyed(self) -> bool:
+        """True unless some header could not be erased: then a passphrase may still work."""
+        return not any(problem.name in HEADER_NAMES for problem in self.problems)
 
-def _header_files(paths: VaultPaths) -> list[Path]:
-    header = paths.header
-    return [header, header.with_name(header.name + ".new"), header.with_name(header.name + ".old")]
 
-
-def crypto_erase(paths: VaultPaths) -> list[str]:
-    """Overwrite every header file in place with random bytes and fsync it.
-
-    Returns the names erased. Idempotent: erasing random bytes again changes nothing.
-    """
-    erased = []
-    for path in _header_files(paths):
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-        except FileNotFoundError:
-            continue
-        try:
-            size = os.fstat(fd).st_size
-            # At least a whole header's worth, even over a truncated file.
-            remaining = max(size, 64 * 1024)
-            while remaining > 0:
-                step = min(remaining, 1 << 20)
-                remaining -= os.write(fd, os.urandom(step))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        erased.append(path.name)
+def crypto_erase(paths: VaultPaths, problems: list[WipeProblem] | None = None) -> list[str]:
+    """Overwrite every header file in place (``key_erase.erase_keys``); return the names
+    erased, and add what could not be erased to ``problems``."""
+    erased, failed = erase_keys(str(paths.root))
+    if problems is not None:
+        problems += [WipeProblem(name, reason) for name, reason in failed]
     return erased
 
 
@@ -82,51 +90,140 @@ class Wipe:
     (overwriting, which may take seconds), so a window can close in between."""
 
     def __init__(self, root: Path, *, overwrite: bool = True, leave_no_trace: bool = False):
-        self.root = root
-        self.paths = VaultPaths(root)
+        self.link = root if root.is_symlink() else None
+        # A folder reached through a link is wiped where it really is.
+        self.root = Path(os.path.realpath(root))
+        self.paths = VaultPaths(self.root)
         self.overwrite = overwrite
         self.leave_no_trace = leave_no_trace
         self.report = WipeReport()
         self._start = time.perf_counter()
-        self._open: list[int] = []
+        self._open: list[tuple[int, str]] = []
 
-    def destroy(self) -> WipeReport:
-        """Crypto-erase every header file, then unlink every vault file."""
+    def destroy(
+        self,
+        *,
+        keep_database: bool = False,
+        erased: tuple[list[str], list[tuple[str, str]]] | None = None,
+    ) -> WipeReport:
+        """Crypto-erase every header file, then unlink every vault file. Never raises.
+
+        With ``keep_database`` (the duress passphrase), ``vault.db`` keeps its name and
+        inode: its bytes are overwritten and it is emptied in place, so the decoy that
+        goes into it has the file's old birth time (docs/panic-and-duress.md). ``erased``
+        is what ``key_erase.erase_keys`` already did, when the caller ran it first.
+        """
         report = self.report
-        report.erased = crypto_erase(self.paths)
-        if report.erased:
-            _fsync_dir(self.root)
+        try:
+            names, failed = erase_keys(str(self.root)) if erased is None else erased
+            report.erased = names
+            report.problems += [WipeProblem(name, reason) for name, reason in failed]
+        except Exception as error:  # a panic must finish; the type names the bug
+            report.problems.append(WipeProblem("vault.key", type(error).__name__))
         report.erased_at = time.perf_counter() - self._start
-        for path in [*_header_files(self.paths), *self.paths.all_files()]:
-            if self.overwrite and not path.name.startswith("vault.key"):
-                with contextlib.suppress(OSError):
-                    self._open.append(os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC))
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-                report.removed.append(path.name)
+        # A header that could not be erased keeps its name, so that a second wipe (after
+        # freeing the disk, say) can still find and erase it.
+        unerased = {problem.name for problem in report.problems}
+        headers = [self.root / name for name in HEADER_NAMES if name not in unerased]
+        kept = {self.root / name for name in unerased}
+        for path in dict.fromkeys([*headers, *self.paths.all_files()]):
+            if path in kept:
+                continue
+            try:
+                if keep_database and path == self.paths.database:
+                    self._empty_in_place(path)
+                else:
+                    self._remove(path)
+            except Exception as error:
+                report.problems.append(WipeProblem(path.name, type(error).__name__))
         with contextlib.suppress(OSError):
-            _fsync_dir(self.root)
+            fsync_folder(self.root)
         report.unlinked_at = time.perf_counter() - self._start
         return report
 
+    def _remove(self, path: Path) -> None:
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            self.report.problems.append(WipeProblem(path.name, reason_word(error)))
+            return
+        regular = stat.S_ISREG(info.st_mode)
+        if stat.S_ISDIR(info.st_mode):
+            # Someone else's folder under one of our names: never descended into.
+            self.report.problems.append(WipeProblem(path.name, "not-a-regular-file"))
+            return
+        # A link, FIFO or socket under one of our names loses the name; only a regular
+        # file is ever opened (opening a FIFO would block the panic).
+        opened = False
+        if self.overwrite and regular and not path.name.startswith("vault.key"):
+            with contextlib.suppress(OSError):
+                self._open.append((os.open(path, _WRITE_FLAGS), path.name))
+                opened = True
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            self.report.problems.append(WipeProblem(path.name, reason_word(error)))
+            return
+        self.report.removed.append(path.name)
+        if self.overwrite and regular and not opened and not path.name.startswith("vault.key"):
+            self.report.problems.append(WipeProblem(path.name, "not-overwritten"))
+
+    def _empty_in_place(self, path: Path) -> None:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            self.report.problems.append(WipeProblem(path.name, reason_word(error)))
+            return
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+                # Another name shares these bytes (a hard-link backup, say): emptying
+                # them would reach it too, so only this name goes.
+                os.close(fd)
+                fd = -1
+                self._remove(path)
+                return
+            self.report.overwritten_bytes += _overwrite(fd)
+            os.ftruncate(fd, 0)
+            os.fsync(fd)
+        except OSError as error:
+            self.report.problems.append(WipeProblem(path.name, reason_word(error)))
+        finally:
+            if fd >= 0:
+                os.close(fd)
+
     def finish(self) -> WipeReport:
         """Overwrite what was unlinked, remove the emptied folder, and (if asked) the
-        app's own folders."""
+        app's own folders. Never raises."""
         report = self.report
         while self._open:
-            fd = self._open.pop()
+            fd, name = self._open.pop()
             try:
                 report.overwritten_bytes += _overwrite(fd)
-            except OSError:
-                pass  # best effort: the keys are already gone
+            except Exception:  # the keys are gone; the report says the bytes are not
+                report.problems.append(WipeProblem(name, "not-overwritten"))
             finally:
                 os.close(fd)
         report.overwritten_at = time.perf_counter() - self._start
-        with contextlib.suppress(OSError):
+        try:
             self.root.rmdir()  # only if empty: a folder the user chose keeps their files
+        except OSError as error:
+            # A folder still holding what was reported above needs no report of its own.
+            if error.errno not in (errno.ENOENT, errno.ENOTEMPTY) and not report.problems:
+                report.problems.append(WipeProblem(self.root.name + "/", reason_word(error)))
+        if self.link is not None and not self.root.exists():
+            with contextlib.suppress(OSError):
+                self.link.unlink()
         if self.leave_no_trace:
             for folder in (app_config_dir(), app_cache_dir()):
-                _remove_tree(folder)
+                with contextlib.suppress(Exception):
+                    _remove_tree(folder)
         return report
 
 
@@ -143,19 +240,11 @@ def _overwrite(fd: int) -> int:
         return 0  # still linked under another name: not ours to destroy
     from hushnote.core.atomic import random_stream  # imported late: after the erase
 
+    offset = 0
     for chunk in random_stream(info.st_size):
-        os.write(fd, chunk)
+        offset += os.pwrite(fd, chunk, offset)
     os.fsync(fd)
     return info.st_size
-
-
-# atomic.fsync_dir's twin: importing atomic loads cryptography, too slow before the erase.
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _remove_tree(folder: Path) -> None:
@@ -165,7 +254,7 @@ def _remove_tree(folder: Path) -> None:
     for path in sorted(folder.rglob("*"), reverse=True):
         with contextlib.suppress(OSError):
             if path.is_file() and not path.is_symlink():
-                fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+                fd = os.open(path, _WRITE_FLAGS)
                 try:
                     _overwrite(fd)
                 finally:

@@ -32,6 +32,16 @@ def _sentence(error: BaseException) -> str:
             "errors",
             "The file cannot be imported; nothing was imported. The problem is on line {line}.",
         ).replace("{line}", str(line))
+    if error.code == "bundle-too-large" and error.context.get("what") == "work-factor":
+        return QCoreApplication.translate(
+            "errors",
+            "This passphrase bundle asks for more memory and time to open than {app} allows. "
+            "Nothing was imported.",
+        )
+    if error.code == "invalid-record" and reason == "control-character":
+        return QCoreApplication.translate(
+            "errors", "That cannot be saved: a name or value holds control characters."
+        )
     if error.code == "passphrase":
         if reason == "empty":
             return QCoreApplication.translate("errors", "Enter a passphrase.")
@@ -50,6 +60,27 @@ def _sentence(error: BaseException) -> str:
         ),
         "header-corrupted": QCoreApplication.translate(
             "errors", "The vault header is damaged or missing, so the vault cannot be opened."
+        ),
+        "vault-mismatch": QCoreApplication.translate(
+            "errors",
+            "The vault's header and database do not belong together: one of them is another "
+            "vault's, or the database is empty. Nothing was changed.",
+        ),
+        "vault-rolled-back": QCoreApplication.translate(
+            "errors",
+            "The vault's database is older than its header: an older copy of it, or of part "
+            "of it, was put back. Nothing was changed. If you restored it yourself, run "
+            "“hushnote check --accept-rollback”.",
+        ),
+        "unsafe-vault-file": QCoreApplication.translate(
+            "errors",
+            "A file in the vault folder is a link or not a regular file, so {app} did not "
+            "open it. Put the real file back in its place.",
+        ),
+        "wipe-incomplete": QCoreApplication.translate(
+            "errors",
+            "The vault could not be destroyed completely (read-only disk?). Its files are "
+            "still there.",
         ),
         "unsupported-version": QCoreApplication.translate(
             "errors", "This vault was made by a newer {app}. Please upgrade."

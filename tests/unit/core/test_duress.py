@@ -116,3 +116,73 @@ def test_the_duress_passphrase_must_differ_and_the_decoy_must_fit(
             vault.set_duress(DURESS, [("big", os.urandom(PAYLOAD_CAPACITY).hex())])
     with pytest.raises(AuthenticationError):
         Vault.unlock(fast_kdf_vault.root, DURESS)
+
+
+# -- what the disk shows afterwards ---------------------------------------------------
+
+
+def birth(path: Path) -> tuple[int, str]:
+    """(inode, birth time to the nanosecond) as an examiner's ``stat`` shows them."""
+    import subprocess
+
+    born = subprocess.run(
+        ["stat", "-c", "%.9W", str(path)], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return os.stat(path).st_ino, born
+
+
+def test_a_duress_unlock_keeps_the_database_file_as_a_normal_unlock_does(
+    armed: VaultSetup,
+) -> None:
+    paths = VaultPaths(armed.root)
+    database_before = birth(paths.database)
+    header_before = birth(paths.header)
+    Vault.unlock(armed.root, DURESS).lock()
+    wait_for_overwrites()
+    # Same inode, same birth time: the decoy was written into the real vault's file.
+    assert birth(paths.database) == database_before
+    # The header is replaced, as every unlock replaces it (a freed inode number may come
+    # back, so the birth time is what tells a new file).
+    assert birth(paths.header)[1] != header_before[1]
+    header_before = birth(paths.header)
+    Vault.unlock(armed.root, DURESS).lock()  # now a normal unlock of the decoy
+    assert birth(paths.database) == database_before
+    assert birth(paths.header)[1] != header_before[1]
+
+
+@pytest.mark.parametrize(
+    "operation", ["unlock", "lock-after-edit", "passwd", "rotate", "duress-set", "duress-clear"]
+)
+def test_every_header_write_changes_all_eight_slots(armed: VaultSetup, operation: str) -> None:
+    # Two snapshots of the header must not show which slots are live: a write that
+    # changed one slot (passwd) and one that changed seven (duress set) told them apart.
+    paths = VaultPaths(armed.root)
+    before = Header.parse(paths.header.read_bytes())
+    if operation == "unlock":
+        Vault.unlock(armed.root, armed.passphrase).lock()
+    else:
+        vault = Vault.unlock(armed.root, armed.passphrase)
+        before = Header.parse(paths.header.read_bytes())
+        if operation == "lock-after-edit":
+            vault.notes.create(title="one more")
+        elif operation == "passwd":
+            vault.change_passphrase("another passphrase entirely")
+        elif operation == "rotate":
+            vault.rotate_key()
+        elif operation == "duress-set":
+            vault.set_duress("other innocent words", DECOY)
+        else:
+            vault.clear_duress()
+        vault.lock()
+    after = Header.parse(paths.header.read_bytes())
+    assert [before.slots[i] != after.slots[i] for i in range(SLOT_COUNT)] == [True] * SLOT_COUNT
+
+
+def test_the_duress_passphrase_survives_every_other_header_write(armed: VaultSetup) -> None:
+    with Vault.unlock(armed.root, armed.passphrase) as vault:
+        assert vault.has_duress
+        vault.change_passphrase("changed real words")
+        vault.rotate_key()
+    Vault.unlock(armed.root, "changed real words").lock()
+    with Vault.unlock(armed.root, DURESS) as vault:
+        assert vault.notes.count() == len(DECOY)

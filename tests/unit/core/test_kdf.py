@@ -27,10 +27,11 @@ SALT = bytes(range(32))
         (KdfParams(63 * MIB, 2, 1), "memory_mib"),
         (KdfParams(64 * MIB, 1, 1), "iterations"),
         (KdfParams(64 * MIB, 2, 0), "parallelism"),
-        (KdfParams(4097 * MIB, 2, 1), "memory_mib"),
-        (KdfParams(64 * MIB, 33, 1), "iterations"),
+        (KdfParams(2049 * MIB, 2, 1), "memory_mib"),
+        (KdfParams(64 * MIB, 17, 1), "iterations"),
         (KdfParams(64 * MIB, 2, 17), "parallelism"),
-        (KdfParams(4096 * MIB, 5, 1), "work"),
+        (KdfParams(2048 * MIB, 3, 1), "work"),
+        (KdfParams(1024 * MIB, 6, 1), "work"),
     ],
 )
 def test_parameters_outside_the_bounds_are_refused(params: KdfParams, parameter: str) -> None:
@@ -41,7 +42,15 @@ def test_parameters_outside_the_bounds_are_refused(params: KdfParams, parameter:
 
 def test_the_floor_and_the_ceiling_themselves_are_accepted() -> None:
     check_params(KdfParams(64 * MIB, 2, 1))
-    check_params(KdfParams(4096 * MIB, 4, 16))
+    check_params(KdfParams(2048 * MIB, 2, 16))
+    check_params(KdfParams(1024 * MIB, 5, 16))
+
+
+def test_every_cost_the_calibration_can_choose_is_within_the_ceiling() -> None:
+    # A vault made on a fast machine must open on a slow one.
+    for available in (None, 300 * MIB, 700 * MIB, 64 * 1024 * MIB):
+        for seconds in (1e-4, 0.01, 0.5, 5.0, 50.0):
+            check_params(calibrate(available_kib=available, measure=lambda _p, s=seconds: s))
 
 
 def test_memory_beyond_what_is_free_is_refused_before_allocating() -> None:
@@ -54,6 +63,8 @@ def test_a_hostile_cost_is_refused_without_running_argon2() -> None:
     start = time.perf_counter()
     with pytest.raises(KdfLimitError):
         derive_key("pw", SALT, KdfParams(4096 * MIB, 32, 1))
+    with pytest.raises(KdfLimitError):
+        derive_key("pw", SALT, KdfParams(2048 * MIB, 16, 1))
     assert time.perf_counter() - start < 0.05
 
 

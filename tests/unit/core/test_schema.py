@@ -63,9 +63,26 @@ def test_a_vault_from_the_first_version_opens_with_current_code(
     old.export_to(path.with_name("vault.db.rekey"), dek)
     old.close()
     os.replace(path.with_name("vault.db.rekey"), path)
+    forget_vault_state(fast_kdf_vault)  # and its header as the first release wrote it
     with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
         assert vault.schema_version() == LATEST_VERSION
         assert vault.settings.get("old") == "kept"
+        assert vault.check() == []
+
+
+def forget_vault_state(setup: VaultSetup) -> None:
+    """Reseal the normal slot without the vault state, as releases before it did."""
+    import dataclasses
+
+    from hushnote.core.header import Header
+    from hushnote.core.vault import _slot_key_for
+
+    header_path = VaultPaths(setup.root).header
+    header = Header.parse(header_path.read_bytes())
+    key = bytes(_slot_key_for(setup.passphrase, header))
+    (slot,) = header.open_slots(key)
+    legacy = dataclasses.replace(slot.content, payload=b"")
+    header_path.write_bytes(header.with_slot(slot.index, key, legacy).to_bytes())
 
 
 def test_a_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:

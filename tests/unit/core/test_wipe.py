@@ -11,10 +11,13 @@ import pytest
 from conftest import VaultSetup
 from hushnote.core import Vault, VaultPaths
 from hushnote.core.database import Database
+from hushnote.core.kdf import KdfParams
 from hushnote.core.paths import app_cache_dir, app_config_dir
 from hushnote.core.wipe import crypto_erase, wipe
 from hushnote.errors import HeaderCorruptedError, VaultNotFoundError
 from support.forensics import canary_hits
+from support.mounts import fill as fill_disk
+from support.mounts import read_only, tmpfs
 
 CANARY = "WipeCanary-Lopez-7781"
 
@@ -44,7 +47,7 @@ def test_crypto_erase_alone_makes_the_passphrase_useless(fast_kdf_vault: VaultSe
     before = paths.header.read_bytes()
     assert crypto_erase(paths) == ["vault.key"]
     after = paths.header.read_bytes()
-    assert len(after) >= len(before) and after[:8] != b"HUSHNOTE"
+    assert len(after) == len(before) and after[:8] != b"HUSHNOTE"
     with pytest.raises(HeaderCorruptedError):
         Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase)
     # The database is untouched ciphertext: only the key, now gone, would open it.
@@ -122,3 +125,46 @@ def test_the_keys_are_gone_in_milliseconds(fast_kdf_vault: VaultSetup) -> None:
     report = wipe(fast_kdf_vault.root)
     assert report.erased_at < 0.05
     assert report.erased_at <= report.unlinked_at <= report.overwritten_at
+
+
+# -- a full disk and read-only media --------------------------------------------------
+
+
+def test_the_erase_never_grows_a_header(fast_kdf_vault: VaultSetup) -> None:
+    # A full disk refuses any write past a file's end: the erase must fit in place. (It
+    # used to write at least 64 KiB over the 32 KiB header, and failed on a full disk.)
+    paths = VaultPaths(fast_kdf_vault.root)
+    truncated = paths.header.read_bytes()[:1000]
+    paths.header.write_bytes(truncated)
+    assert crypto_erase(paths) == ["vault.key"]
+    erased = paths.header.read_bytes()
+    assert len(erased) == len(truncated) and erased != truncated
+
+
+def test_the_wipe_works_on_a_full_disk(tmp_path: Path, fast_kdf_params: KdfParams) -> None:
+    with tmpfs(tmp_path / "disk", 2048) as disk:
+        root = disk / "vault"
+        with Vault.create(root, "full disk words", kdf=fast_kdf_params) as vault:
+            vault.notes.create(title=CANARY, body=CANARY * 100)
+        fill_disk(disk)
+        report = wipe(root)
+        assert report.keys_destroyed and report.problems == [], report.problems
+        assert not root.exists()
+
+
+def test_a_wipe_on_read_only_media_reports_what_is_left_and_never_raises(
+    tmp_path: Path, fast_kdf_params: KdfParams
+) -> None:
+    with tmpfs(tmp_path / "stick", 2048) as stick:
+        root = stick / "vault"
+        Vault.create(root, "read only words", kdf=fast_kdf_params).lock()
+        read_only(stick)
+        header = VaultPaths(root).header.read_bytes()
+        report = wipe(root, leave_no_trace=True)
+        assert not report.keys_destroyed
+        assert {str(problem) for problem in report.problems} == {
+            "vault.key: read-only",
+            "vault.db: read-only",
+        }
+        # Honest: nothing could be destroyed, and the report says so.
+        assert VaultPaths(root).header.read_bytes() == header

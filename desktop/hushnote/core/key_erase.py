@@ -1,0 +1,120 @@
+"""The first step of every wipe: overwrite the key slots in place. Imports only ``os``.
+
+This is the step that makes a vault unreadable (docs/panic-and-duress.md), so it must
+run as soon as a wipe starts: the command line calls it before it imports anything
+else (``pathlib`` and ``dataclasses`` alone cost tens of milliseconds), and
+``core/wipe.py`` builds the rest of the wipe on it. Paths are plain strings here for
+the same reason.
+
+A header name that is a symbolic link is followed only to a file that starts with the
+header magic: that is the header the vault was opened with, and its keys must go. A
+file is overwritten in place and never grown (a full disk refuses growth), and only a
+regular file is ever opened, without blocking (a FIFO would hang the panic).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+__all__ = ["HEADER_MAGIC", "HEADER_NAMES", "erase_keys", "fsync_folder", "reason_word"]
+
+# The first bytes of every vault header (docs/vault-format.md).
+HEADER_MAGIC = b"HUSHNOTE"
+# The header, and what an interrupted replacement of it can leave (core/atomic.py).
+HEADER_NAMES = ("vault.key", "vault.key.new", "vault.key.old")
+_WRITE_FLAGS = os.O_WRONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+_REASONS = {
+    errno.EROFS: "read-only",
+    errno.EACCES: "permission",
+    errno.EPERM: "permission",
+    errno.ENOSPC: "disk-full",
+    errno.EDQUOT: "disk-full",
+    errno.EIO: "io-error",
+    errno.EBUSY: "busy",
+    errno.ELOOP: "link",
+    errno.EISDIR: "not-a-regular-file",
+    errno.ENOTEMPTY: "not-empty",
+}
+
+
+def reason_word(error: OSError) -> str:
+    """A word for what went wrong, never a message that could quote a path's content."""
+    return _REASONS.get(error.errno or 0, "io-error")
+
+
+def erase_keys(folder: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Overwrite every header file in ``folder`` with random bytes and fsync it.
+
+    Returns the names erased, and (name, reason) for each that could not be. Idempotent:
+    erasing random bytes again changes nothing that matters.
+    """
+    erased: list[str] = []
+    problems: list[tuple[str, str]] = []
+    for name in HEADER_NAMES:
+        path = os.path.join(folder, name)
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            problems.append((name, reason_word(error)))
+            continue
+        target = path
+        if stat.S_ISLNK(info.st_mode):
+            target = os.path.realpath(path)
+            if not _starts_with_magic(target):
+                continue  # not key material: the wipe removes the link itself
+        elif not stat.S_ISREG(info.st_mode):
+            problems.append((name, "not-a-regular-file"))
+            continue
+        try:
+            _overwrite_in_place(target)
+        except OSError as error:
+            problems.append((name, reason_word(error)))
+            continue
+        erased.append(name if target == path else f"{name} -> {target}")
+    if erased:
+        try:
+            fsync_folder(folder)
+        except OSError:
+            pass  # the files themselves are synced; the folder's entries did not change
+    return erased, problems
+
+
+def _starts_with_magic(path: str) -> bool:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        return stat.S_ISREG(os.fstat(fd).st_mode) and os.pread(fd, 8, 0) == HEADER_MAGIC
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _overwrite_in_place(path: str) -> None:
+    fd = os.open(path, _WRITE_FLAGS)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EISDIR, "not a regular file")
+        offset = 0
+        while offset < info.st_size:
+            step = min(info.st_size - offset, 1 << 20)
+            offset += os.pwrite(fd, os.urandom(step), offset)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_folder(folder: str | os.PathLike[str]) -> None:
+    """Make renames and unlinks inside ``folder`` durable."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
