@@ -15,7 +15,7 @@ VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"$$/\1/p' desktop/hushnote/__
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 TARBALL := dist/hushnote-$(VERSION)-linux-$(shell uname -m).tar.gz
 
-.PHONY: run test lint bench screenshots translations package clean
+.PHONY: run test lint fuzz bench screenshots translations package clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -30,6 +30,8 @@ $(APP_STAMP): pyproject.toml | $(BIN)/python
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --only-binary atheris -e '.[fuzz]' || \
+		echo "No atheris wheel for this platform: the atheris runs in tests/fuzz will skip."
 	@touch $@ $(APP_STAMP)
 
 $(PACKAGE_STAMP): pyproject.toml | $(BIN)/python
@@ -48,6 +50,12 @@ test: $(TEST_STAMP) translations
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check desktop tests bench packaging packaging/check-build
 	$(BIN)/mypy
+
+## Fuzz every parser (docs/reliability.md): FUZZ_RUNS inputs each, or TARGET=name for one.
+FUZZ_RUNS ?= 1000000
+fuzz: $(TEST_STAMP)
+	PYTHONPATH=tests $(BIN)/python -m fuzz.run $(if $(TARGET),--target $(TARGET),--all) \
+		--runs $(FUZZ_RUNS) --keep-going
 
 ## Full benchmarks (slow); the test suite runs their quick mode.
 bench: $(TEST_STAMP)
