@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
@@ -568,3 +568,43 @@ def test_the_theme_follows_the_desktop(qtbot: QtBot) -> None:
     assert palette_for(app, Qt.ColorScheme.Dark).color(window).lightness() < 80
     assert palette_for(app, Qt.ColorScheme.Light).color(window).lightness() > 180
     assert palette_for(app, Qt.ColorScheme.Unknown).color(window).lightness() > 180
+
+
+@pytest.mark.parametrize("finish", ["save with the list open", "enter", "pick from the list"])
+def test_a_kind_chosen_in_the_contact_editor_is_saved(
+    qtbot: QtBot,
+    window_for,
+    fast_kdf_vault: VaultSetup,  # type: ignore[no-untyped-def]
+    finish: str,
+) -> None:
+    window = window_for(fast_kdf_vault.root)
+    unlock(qtbot, window, PASSPHRASE)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    editor = window.workspace.contact_editor
+    qtbot.keyClicks(editor.name, "Rosa Delgado")
+    editor.methods.item(0, 2).setText("@rosa.01")
+    editor.methods.setFocus()
+    editor.methods.setCurrentCell(0, 0)
+    qtbot.keyClick(editor.methods, Qt.Key.Key_F2)
+    box = editor.methods.findChild(QComboBox)
+    assert box is not None and box.isVisible()
+    signal = box.findData(MethodKind.SIGNAL.value)
+    if finish == "pick from the list":  # what a click on an entry of the open list does
+        box.setCurrentIndex(signal)
+        box.activated.emit(signal)
+    else:
+        while box.currentIndex() != signal:
+            qtbot.keyClick(box, Qt.Key.Key_Down)
+        if finish == "enter":
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.status.text() == "Saved"
+    vault = window.vault
+    assert vault is not None
+    (contact,) = [vault.contacts.get(c.uuid) for c in vault.contacts.summaries()]
+    assert contact.values(MethodKind.SIGNAL) == ("@rosa.01",)
+    assert contact.values(MethodKind.PHONE) == ()

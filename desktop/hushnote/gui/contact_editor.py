@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSignalBlocker,
     Qt,
     Signal,
 )
@@ -75,11 +76,16 @@ class KindDelegate(QStyledItemDelegate):
         )
         for value, label in KIND_LABELS.items():
             box.addItem(QCoreApplication.translate("ContactEditor", label), value.value)
+        # A choice is written to the table at once: a save while the drop-down is still
+        # open (Ctrl+S, a click elsewhere) must not find the old kind in the cell. The
+        # editor stays open, since arrow keys step through the kinds one at a time.
+        box.currentIndexChanged.connect(lambda _chosen: self.commitData.emit(box))
         return box
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(index.data(KIND_ROLE))))
+            with QSignalBlocker(editor):  # showing the stored kind is not a change
+                editor.setCurrentIndex(max(0, editor.findData(index.data(KIND_ROLE))))
 
     def setModelData(
         self,
@@ -88,8 +94,11 @@ class KindDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
-            model.setData(index, editor.currentData(), KIND_ROLE)
+            # Read both before writing either: each write makes the view call
+            # setEditorData, which turns the open drop-down back to the stored kind.
+            kind, label = editor.currentData(), editor.currentText()
+            model.setData(index, kind, KIND_ROLE)
+            model.setData(index, label, Qt.ItemDataRole.DisplayRole)
 
 
 class ContactEditor(QWidget):
