@@ -46,9 +46,10 @@ run: $(APP_STAMP) translations
 test: $(TEST_STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## ruff over everything, mypy (strict on the core, errors and CLI).
+## ruff (lint and format) over everything, mypy (strict on the core, errors and CLI).
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check desktop tests bench packaging packaging/check-build
+	$(BIN)/ruff format --check desktop tests bench packaging packaging/check-build
 	$(BIN)/mypy
 
 ## Fuzz every parser (docs/reliability.md): FUZZ_RUNS inputs each, or TARGET=name for one.

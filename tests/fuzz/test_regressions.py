@@ -138,9 +138,6 @@ def test_excessive_scrypt_work_is_refused_unspent(monkeypatch: pytest.MonkeyPatc
         open_bundle(_SCRYPT_FILE, passphrase=fuzz_age.PASSPHRASE)
 
 
-
-
-
 def test_a_small_passphrase_bundle_needs_little_memory() -> None:
     """Opening a 1.7 KB passphrase bundle allocates megabytes, not the size limit."""
     import tracemalloc

@@ -69,7 +69,10 @@ def spoken(widget: QWidget) -> tuple[str, str]:
 
 
 def test_every_main_view_is_a_keyboard_cycle_of_named_controls(
-    qtbot: QtBot, window_for, tmp_path: Path, fast_kdf_params: KdfParams  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window_for,
+    tmp_path: Path,
+    fast_kdf_params: KdfParams,  # type: ignore[no-untyped-def]
 ) -> None:
     problems: list[str] = []
     walked = []
@@ -97,7 +100,10 @@ def test_every_main_view_is_a_keyboard_cycle_of_named_controls(
 
 
 def test_buttons_say_what_they_do_not_only_their_label(
-    qtbot: QtBot, window_for, tmp_path: Path, fast_kdf_params: KdfParams  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window_for,
+    tmp_path: Path,
+    fast_kdf_params: KdfParams,  # type: ignore[no-untyped-def]
 ) -> None:
     """A description that repeats the name tells a screen-reader user nothing."""
     repeats = []
@@ -111,7 +117,10 @@ def test_buttons_say_what_they_do_not_only_their_label(
 
 
 def test_passphrase_fields_are_never_read_aloud(
-    qtbot: QtBot, window_for, tmp_path: Path, fast_kdf_params: KdfParams  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window_for,
+    tmp_path: Path,
+    fast_kdf_params: KdfParams,  # type: ignore[no-untyped-def]
 ) -> None:
     canary = "hushnote-canary-Sesame"
     checked = []

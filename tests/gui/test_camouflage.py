@@ -45,7 +45,11 @@ def words_shown(window: QWidget) -> str:
 
 
 def test_turning_camouflage_on_and_off_while_unlocked(
-    qtbot: QtBot, window_for, fast_kdf_vault: VaultSetup, installed_entry: Path, identity  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window_for,
+    fast_kdf_vault: VaultSetup,
+    installed_entry: Path,
+    identity,  # type: ignore[no-untyped-def]
 ) -> None:
     window = window_for(fast_kdf_vault.root)
     unlock_window(qtbot, window, fast_kdf_vault.passphrase)
@@ -64,7 +68,12 @@ def test_turning_camouflage_on_and_off_while_unlocked(
 
 
 def test_a_camouflaged_start_never_shows_the_name_before_unlock(
-    qtbot: QtBot, qapp, window_for, tmp_path: Path, fast_kdf_vault: VaultSetup, identity  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    qapp,
+    window_for,
+    tmp_path: Path,
+    fast_kdf_vault: VaultSetup,
+    identity,  # type: ignore[no-untyped-def]
 ) -> None:
     apply_identity(qapp, True)
     first_run = window_for(tmp_path / "new")

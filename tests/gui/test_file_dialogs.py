@@ -10,7 +10,10 @@ from hushnote.gui import file_dialogs
 
 @pytest.mark.parametrize(("flatpak", "qt_own"), [(None, True), ("org.hushnote.Hushnote", False)])
 def test_the_dialog_is_qts_own_except_in_a_flatpak(
-    qapp, monkeypatch: pytest.MonkeyPatch, flatpak: str | None, qt_own: bool  # type: ignore[no-untyped-def]
+    qapp,
+    monkeypatch: pytest.MonkeyPatch,
+    flatpak: str | None,
+    qt_own: bool,  # type: ignore[no-untyped-def]
 ) -> None:
     if flatpak:
         monkeypatch.setenv("FLATPAK_ID", flatpak)

@@ -21,9 +21,7 @@ TOUR = Path(__file__).with_name("window_tour.py")
 TESTS = Path(__file__).parents[1]
 
 
-def take_tour(
-    vault: Path, passphrase: str, out: Path, language: str = "en"
-) -> dict[str, int]:
+def take_tour(vault: Path, passphrase: str, out: Path, language: str = "en") -> dict[str, int]:
     """Run the window tour on Xvfb; save a PNG per screen; return their colour counts.
 
     Pictures in another language than English are named like ``main-zh_CN.png``.

@@ -178,7 +178,11 @@ def shown_texts(widget: QWidget) -> Iterator[tuple[str, str]]:
 
 
 def test_every_shown_string_comes_from_the_catalogue(
-    qtbot: QtBot, window_for, tmp_path: Path, fast_kdf_params: KdfParams, installed  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window_for,
+    tmp_path: Path,
+    fast_kdf_params: KdfParams,
+    installed,  # type: ignore[no-untyped-def]
 ) -> None:
     marker = MarkingTranslator()
     QCoreApplication.installTranslator(marker)
@@ -198,7 +202,11 @@ SMALL_SCREEN = (1280, 800)
 
 
 def test_layouts_survive_strings_twice_as_long(
-    qtbot: QtBot, window_for, tmp_path: Path, fast_kdf_params: KdfParams, installed  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window_for,
+    tmp_path: Path,
+    fast_kdf_params: KdfParams,
+    installed,  # type: ignore[no-untyped-def]
 ) -> None:
     """With every string doubled, each view still fits a small laptop screen and no
     button or label is cut short."""
@@ -246,7 +254,9 @@ def test_the_language_follows_the_system_unless_overridden(
 
 
 def test_the_override_is_kept_outside_the_vault_and_holds_nothing_else(
-    qtbot: QtBot, window_for, fast_kdf_vault  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    window_for,
+    fast_kdf_vault,  # type: ignore[no-untyped-def]
 ) -> None:
     window = window_for(fast_kdf_vault.root)
     unlock_window(qtbot, window, fast_kdf_vault.passphrase)

@@ -192,9 +192,7 @@ def what_a_user_sees(root: Path) -> tuple[object, ...]:
             for note in (vault.notes.get(s.uuid) for s in vault.notes.summaries(limit=1000))
         )
         connection = vault.db.connection
-        connection.execute(
-            "CREATE VIRTUAL TABLE temp.seen USING fts5vocab(main, notes_index, row)"
-        )
+        connection.execute("CREATE VIRTUAL TABLE temp.seen USING fts5vocab(main, notes_index, row)")
         terms = [row[0] for row in connection.execute("SELECT term FROM temp.seen")]
         connection.execute("DROP TABLE temp.seen")
         hits = [

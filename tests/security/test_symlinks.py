@@ -183,7 +183,5 @@ def test_a_folder_at_a_vault_name_is_reported_not_followed(armed: Path) -> None:
     (armed / "vault.db-journal" / "theirs.txt").write_text("kept")
     report = wipe(armed)
     assert report.keys_destroyed
-    assert [str(problem) for problem in report.problems] == [
-        "vault.db-journal: not-a-regular-file"
-    ]
+    assert [str(problem) for problem in report.problems] == ["vault.db-journal: not-a-regular-file"]
     assert (armed / "vault.db-journal" / "theirs.txt").read_text() == "kept"

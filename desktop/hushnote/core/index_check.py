@@ -81,8 +81,7 @@ def _differences(connection: Any, index: str, expected: str) -> int:
         f"CREATE VIRTUAL TABLE temp.hn_vocab_{index} USING fts5vocab(main, {index}, instance)"
     )
     connection.execute(
-        f"CREATE VIRTUAL TABLE temp.hn_vocab_{expected} "
-        f"USING fts5vocab(temp, {expected}, instance)"
+        f"CREATE VIRTUAL TABLE temp.hn_vocab_{expected} USING fts5vocab(temp, {expected}, instance)"
     )
     found = 0
     for left, right in ((index, expected), (expected, index)):

@@ -171,9 +171,7 @@ class ContactEditor(QWidget):
         )
         copy_method.clicked.connect(self._copy_method)
         self.save_button = QPushButton(self.tr("&Save"))
-        describe(
-            self.save_button, self.tr("Save"), self.tr("Save this contact (Ctrl+S).")
-        )
+        describe(self.save_button, self.tr("Save"), self.tr("Save this contact (Ctrl+S)."))
         self.save_button.clicked.connect(self.save)
         self.status = QLabel()
         self.linked = QListWidget()

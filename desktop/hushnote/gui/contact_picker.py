@@ -34,9 +34,7 @@ class ContactPicker(QDialog):
         self.filter.setPlaceholderText(self.tr("Type part of a name, number or handle"))
         self.choices = QListWidget()
         release_tab(self.choices)
-        describe(
-            self.choices, self.tr("Contacts"), self.tr("Choose one; Enter confirms.")
-        )
+        describe(self.choices, self.tr("Contacts"), self.tr("Choose one; Enter confirms."))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,13 +23,16 @@ from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
 from hushnote.core import (
+    ImportReport,
     KdfParams,
+    SkippedRecord,
     Vault,
     VaultPaths,
     parse_csv,
@@ -38,7 +42,9 @@ from hushnote.core import (
 )
 from hushnote.core.app_config import AppConfig, load_config, save_config
 from hushnote.core.atomic import replace_file
+from hushnote.core.bundle_import import MergeReport
 from hushnote.core.bundle_records import Scope
+from hushnote.core.database import Progress
 from hushnote.core.launcher import apply_launcher_camouflage
 from hushnote.core.unlock_guard import UnlockGuard
 from hushnote.core.wipe import Wipe
@@ -84,6 +90,8 @@ MAX_IMPORT_BYTES = 50 * 1024 * 1024
 # gone), rather than leave plaintext in memory or the unlock screen disabled for good.
 RELAUNCH_RETRY_MS = 100
 RELAUNCH_WAIT_SECONDS = 30.0
+
+T = TypeVar("T")
 
 
 class MainWindow(QMainWindow):
@@ -175,7 +183,15 @@ class MainWindow(QMainWindow):
 
     # -- menus and shortcuts -----------------------------------------------------------
 
-    def _action(self, menu, text: str, slot, keys=(), *, needs_vault: bool = True) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[..., object],
+        keys: Sequence[str] = (),
+        *,
+        needs_vault: bool = True,
+    ) -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(key) for key in keys])
         action.triggered.connect(slot)
@@ -594,14 +610,14 @@ class MainWindow(QMainWindow):
             return
         self.workspace.save_all()
         passphrase: str | None = None
+
+        def work(progress: Progress) -> MergeReport:
+            return vault.import_bundle(path, passphrase=passphrase, progress=progress)
+
         while True:
             try:
                 report = self._long_work(
-                    self.tr("Importing…"),
-                    lambda progress, given=passphrase: vault.import_bundle(
-                        path, passphrase=given, progress=progress
-                    ),
-                    reraise=(BundleDecryptionError,),
+                    self.tr("Importing…"), work, reraise=(BundleDecryptionError,)
                 )
                 break
             except BundleDecryptionError as error:
@@ -640,7 +656,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
 
-        def work(progress):  # type: ignore[no-untyped-def]
+        def work(progress: Progress) -> tuple[ImportReport, list[SkippedRecord]]:
             with path.open("rb") as handle:
                 data = handle.read(MAX_IMPORT_BYTES + 1)
             if len(data) > MAX_IMPORT_BYTES:
@@ -689,7 +705,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
 
-        def work(progress):  # type: ignore[no-untyped-def]
+        def work(progress: Progress) -> int:
             contacts = vault.contacts.all_contacts()
             progress(0.5)
             data = write_csv(contacts) if path.suffix.lower() == ".csv" else write_vcards(contacts)
@@ -700,7 +716,13 @@ class MainWindow(QMainWindow):
         if count is not None:
             self.statusBar().showMessage(self.tr("Exported %n contact(s).", "", count), 5000)
 
-    def _long_work(self, label: str, work, done_message: str | None = None, reraise=()):  # type: ignore[no-untyped-def]
+    def _long_work(
+        self,
+        label: str,
+        work: Callable[[Progress], T],
+        done_message: str | None = None,
+        reraise: tuple[type[BaseException], ...] = (),
+    ) -> T | None:
         """Run ``work`` behind a progress dialog; report errors calmly; return its result.
 
         Errors of the types in ``reraise`` go to the caller instead. A lock or close

@@ -10,7 +10,6 @@ from hushnote.gui.app_identity import app_name
 __all__ = ["error_text"]
 
 
-
 def error_text(error: BaseException) -> str:
     """A calm sentence for ``error``; never its arguments' content, never a traceback."""
     return _sentence(error).format(app=app_name())

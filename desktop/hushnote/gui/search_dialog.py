@@ -4,8 +4,24 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -90,14 +106,12 @@ class SearchDialog(QDialog):
         describe(
             self.query,
             self.tr("Search"),
-            self.tr("Words, \"phrases\", prefix* and tag:name; a minus excludes a word."),
+            self.tr('Words, "phrases", prefix* and tag:name; a minus excludes a word.'),
         )
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget()
         release_tab(self.results)
-        describe(
-            self.results, self.tr("Search results"), self.tr("Enter opens the chosen result.")
-        )
+        describe(self.results, self.tr("Search results"), self.tr("Enter opens the chosen result."))
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
         self.summary = QLabel()
@@ -154,11 +168,12 @@ class SearchDialog(QDialog):
         self.opened.emit(item.data(KIND_ROLE), item.data(UUID_ROLE))
         self.close()
 
-    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
-        from PySide6.QtCore import QEvent
-
-        if watched is self.query and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.query and isinstance(event, QKeyEvent):
+            if event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Down,
+                Qt.Key.Key_Up,
+            ):
                 step = 1 if event.key() == Qt.Key.Key_Down else -1
                 row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
                 self.results.setCurrentRow(row)

@@ -130,17 +130,25 @@ class SettingsDialog(QDialog):
         )
         self.camouflage = QCheckBox(self.tr("Use a neutral name and icon"))
         self.camouflage.setChecked(app_config.camouflage)
-        describe(self.camouflage, self.tr("Camouflage"), self.tr(
-            "Shows a neutral name and icon in window titles, the task bar and the launcher."
-        ))
-        self.camouflage.setToolTip(self.tr(
-            "Hides the name from a glance, not from a search of the disk: the installed "
-            "program and the vault folder keep their names."
-        ))
-        outside = QLabel(self.tr(
-            "Language and camouflage are kept outside the vault, because they are needed "
-            "before it is unlocked. The language changes at the next start."
-        ))
+        describe(
+            self.camouflage,
+            self.tr("Camouflage"),
+            self.tr(
+                "Shows a neutral name and icon in window titles, the task bar and the launcher."
+            ),
+        )
+        self.camouflage.setToolTip(
+            self.tr(
+                "Hides the name from a glance, not from a search of the disk: the installed "
+                "program and the vault folder keep their names."
+            )
+        )
+        outside = QLabel(
+            self.tr(
+                "Language and camouflage are kept outside the vault, because they are needed "
+                "before it is unlocked. The language changes at the next start."
+            )
+        )
         outside.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

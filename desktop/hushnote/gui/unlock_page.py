@@ -36,7 +36,11 @@ class UnlockPage(PassphrasePage):
         self.controls = [self.passphrase, self.unlock_button]
         self.setFocusProxy(self.passphrase)
         column: list[QWidget | QLayout] = [
-            self.title, self.passphrase, self.unlock_button, self.busy, self.status
+            self.title,
+            self.passphrase,
+            self.unlock_button,
+            self.busy,
+            self.status,
         ]
         centred_column(self, column)
 

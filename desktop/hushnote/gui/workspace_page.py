@@ -114,15 +114,11 @@ class Workspace(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName(USER_DATA)  # a notebook, tag or list name, say
         self.new_button = QPushButton(self.tr("&New"))
-        describe(
-            self.new_button, self.tr("New"), self.tr("A new note or contact here (Ctrl+N).")
-        )
+        describe(self.new_button, self.tr("New"), self.tr("A new note or contact here (Ctrl+N)."))
         self.new_button.clicked.connect(self.new_item)
         self.trash_bar = QWidget()
         restore = QPushButton(self.tr("&Restore"))
-        describe(
-            restore, self.tr("Restore"), self.tr("Move the selected note out of the trash.")
-        )
+        describe(restore, self.tr("Restore"), self.tr("Move the selected note out of the trash."))
         restore.clicked.connect(self.restore_current)
         purge = QPushButton(self.tr("Delete &forever"))
         describe(
@@ -132,9 +128,7 @@ class Workspace(QWidget):
         )
         purge.clicked.connect(self.purge_current)
         empty = QPushButton(self.tr("&Empty trash"))
-        describe(
-            empty, self.tr("Empty trash"), self.tr("Erase every note in the trash for good.")
-        )
+        describe(empty, self.tr("Empty trash"), self.tr("Erase every note in the trash for good."))
         empty.clicked.connect(self.empty_trash)
         trash_layout = QHBoxLayout(self.trash_bar)
         trash_layout.setContentsMargins(0, 0, 0, 0)
