@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from conftest import PASSPHRASE, VaultSetup
 from hushnote.core import ContactMethod, MethodKind, NewContact, Vault, VaultPaths
 from hushnote.gui.app_identity import REAL_NAME as WINDOW_TITLE
+from hushnote.gui.search_dialog import UUID_ROLE
 from hushnote.gui.secure_clipboard import PASSWORD_MANAGER_HINT
 from support.gui import unlock_window as unlock
 
@@ -608,3 +609,31 @@ def test_a_kind_chosen_in_the_contact_editor_is_saved(
     (contact,) = [vault.contacts.get(c.uuid) for c in vault.contacts.summaries()]
     assert contact.values(MethodKind.SIGNAL) == ("@rosa.01",)
     assert contact.values(MethodKind.PHONE) == ()
+
+
+def test_arrow_keys_in_the_search_field_move_through_the_results(
+    qtbot: QtBot,
+    window_for,
+    fast_kdf_vault: VaultSetup,  # type: ignore[no-untyped-def]
+) -> None:
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
+        first = vault.notes.create(title="Hearing one", body="eviction notice")
+        second = vault.notes.create(title="Hearing two", body="eviction appeal")
+    window = window_for(fast_kdf_vault.root)
+    unlock(qtbot, window, PASSPHRASE)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.search_dialog
+    qtbot.keyClicks(dialog.query, "eviction")
+    qtbot.waitUntil(lambda: dialog.results.count() == 2, timeout=3_000)
+    dialog.results.setCurrentRow(0)
+    rows = []
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Up):
+        qtbot.keyClick(dialog.query, key)
+        assert dialog.query.hasFocus()  # the typing goes on where it was
+        rows.append(dialog.results.currentRow())
+    assert rows == [1, 1, 0, 0]  # and never past either end
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Down)
+    wanted = dialog.results.item(1).data(UUID_ROLE)
+    assert wanted in (first.uuid, second.uuid)
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    assert window.workspace.note_editor.uuid == wanted
