@@ -1511,12 +1511,20 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>无法导入此文件；未导入任何内容。问题出在第 {line} 行。</translation>
     </message>
     <message>
+        <source>The decoy notes are too long to fit; shorten them.</source>
+        <translation>诱饵笔记太长，放不下；请缩短。</translation>
+    </message>
+    <message>
         <source>Enter a passphrase.</source>
         <translation>请输入密码短语。</translation>
     </message>
     <message>
         <source>The two passphrases do not match.</source>
         <translation>两次输入的密码短语不一致。</translation>
+    </message>
+    <message>
+        <source>That is this vault&apos;s real passphrase. A duress passphrase must be a different one: typed at the unlock screen, it destroys the vault.</source>
+        <translation>这是此保险库的真实密码。胁迫密码必须是另一个密码：在解锁界面输入它会销毁保险库。</translation>
     </message>
     <message>
         <source>That passphrase cannot be used.</source>
@@ -1539,11 +1547,11 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>保险库头文件已损坏或缺失，因此无法打开保险库。</translation>
     </message>
     <message>
-        <source>The vault's header and database do not belong together: one of them is another vault's, or the database is empty. Nothing was changed.</source>
+        <source>The vault&apos;s header and database do not belong together: one of them is another vault&apos;s, or the database is empty. Nothing was changed.</source>
         <translation>保险库的头文件和数据库不匹配：其中一个属于另一个保险库，或者数据库是空的。未做任何更改。</translation>
     </message>
     <message>
-        <source>The vault's database is older than its header: an older copy of it, or of part of it, was put back. Nothing was changed. If you restored it yourself, run “hushnote check --accept-rollback”.</source>
+        <source>The vault&apos;s database is older than its header: an older copy of it, or of part of it, was put back. Nothing was changed. If you restored it yourself, run “hushnote check --accept-rollback”.</source>
         <translation>保险库的数据库比其头文件旧：有人放回了它（或它的一部分）的旧副本。未做任何更改。如果是您自己恢复的，请运行“hushnote check --accept-rollback”。</translation>
     </message>
     <message>

@@ -1511,12 +1511,20 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>無法匯入這個檔案；沒有匯入任何內容。問題出在第 {line} 行。</translation>
     </message>
     <message>
+        <source>The decoy notes are too long to fit; shorten them.</source>
+        <translation>誘餌筆記太長，放不下；請縮短。</translation>
+    </message>
+    <message>
         <source>Enter a passphrase.</source>
         <translation>請輸入密碼短語。</translation>
     </message>
     <message>
         <source>The two passphrases do not match.</source>
         <translation>兩次輸入的密碼短語不一致。</translation>
+    </message>
+    <message>
+        <source>That is this vault&apos;s real passphrase. A duress passphrase must be a different one: typed at the unlock screen, it destroys the vault.</source>
+        <translation>這是此保險庫的真實密碼。脅迫密碼必須是另一個密碼：在解鎖畫面輸入它會銷毀保險庫。</translation>
     </message>
     <message>
         <source>That passphrase cannot be used.</source>
@@ -1539,11 +1547,11 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>保險庫標頭已損壞或遺失，因此無法開啟保險庫。</translation>
     </message>
     <message>
-        <source>The vault's header and database do not belong together: one of them is another vault's, or the database is empty. Nothing was changed.</source>
+        <source>The vault&apos;s header and database do not belong together: one of them is another vault&apos;s, or the database is empty. Nothing was changed.</source>
         <translation>保險庫的標頭與資料庫不相符：其中一個屬於另一個保險庫，或資料庫是空的。未做任何變更。</translation>
     </message>
     <message>
-        <source>The vault's database is older than its header: an older copy of it, or of part of it, was put back. Nothing was changed. If you restored it yourself, run “hushnote check --accept-rollback”.</source>
+        <source>The vault&apos;s database is older than its header: an older copy of it, or of part of it, was put back. Nothing was changed. If you restored it yourself, run “hushnote check --accept-rollback”.</source>
         <translation>保險庫的資料庫比其標頭舊：有人放回了它（或其一部分）的舊副本。未做任何變更。如果是您自己還原的，請執行「hushnote check --accept-rollback」。</translation>
     </message>
     <message>

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
@@ -184,3 +185,63 @@ def test_a_panic_that_cannot_destroy_the_keys_says_so(
         assert wiped and not made.isVisible()
         assert len(said) == 1 and "could not be destroyed" in said[0]
         assert (root / "vault.key").read_bytes()[:8] == b"HUSHNOTE"
+
+
+def test_a_refused_duress_passphrase_keeps_what_was_typed(
+    qtbot: QtBot, window: MainWindow, fast_kdf_vault: VaultSetup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hushnote.gui import duress_dialog
+
+    seen: list[tuple[str, str, str]] = []
+
+    def fill(dialog) -> int:  # type: ignore[no-untyped-def]
+        if not seen:  # first try: the real passphrase, which the core refuses
+            dialog.passphrase.setText(PASSPHRASE)
+            dialog.repeat.setText(PASSPHRASE)
+            dialog.decoy.setPlainText("Groceries\nmilk")
+            seen.append(("", "", ""))
+            return 1
+        seen.append((dialog.status.text(), dialog.decoy.toPlainText(), dialog.passphrase.text()))
+        return 0  # then Cancel
+
+    monkeypatch.setattr(duress_dialog.DuressDialog, "exec", fill)
+    unlock_window(qtbot, window, PASSPHRASE)
+    window.edit_duress()
+    status, decoy, typed = seen[1]
+    assert "real passphrase" in status
+    assert decoy == "Groceries\nmilk" and typed == PASSPHRASE
+    vault = window.vault
+    assert vault is not None and not vault.has_duress
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_decoy_room_is_measured_in_bytes_in_every_language(qtbot: QtBot, language: str) -> None:
+    """The limit once came from the label's text, which a translation changes."""
+    import secrets
+
+    from PySide6.QtCore import QCoreApplication
+
+    from hushnote.core import DECOY_CAPACITY
+    from hushnote.gui.duress_dialog import DuressDialog
+    from hushnote.gui.i18n import install_translators
+
+    translators = install_translators(language)
+    try:
+        dialog = DuressDialog()
+        qtbot.addWidget(dialog)
+        dialog.passphrase.setText("nothing to see")
+        dialog.repeat.setText("nothing to see")
+        incompressible = secrets.token_urlsafe(2 * DECOY_CAPACITY)
+        dialog.decoy.setPlainText("Notes\n" + incompressible)
+        assert dialog.decoy_bytes > DECOY_CAPACITY
+        dialog._check()
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert dialog.status.text()  # says why, in either language
+        dialog.decoy.setPlainText("Notes\n" + incompressible[: DECOY_CAPACITY // 4])
+        assert dialog.decoy_bytes <= DECOY_CAPACITY
+        dialog._check()
+        assert dialog.result() == QDialog.DialogCode.Accepted
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        install_translators("en")

@@ -105,16 +105,11 @@ def add_duress_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
 def read_decoy_notes(path: Path) -> list[tuple[str, str]]:
     """Notes from a Markdown file: separated by '---' lines, first line the title."""
+    from hushnote.core import parse_decoy_text
     from hushnote.core.atomic import storage_errors
 
     with storage_errors(path):
-        text = path.read_text(encoding="utf-8")
-    notes = []
-    for block in text.split("\n---\n"):
-        lines = block.strip("\n").splitlines()
-        if lines and any(line.strip() for line in lines):
-            notes.append((lines[0].lstrip("# ").strip(), "\n".join(lines[1:]).strip()))
-    return notes
+        return parse_decoy_text(path.read_text(encoding="utf-8"))
 
 
 def cmd_duress_set(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         NewContact,
     )
     from hushnote.core.contacts_csv import parse_csv, write_csv
+    from hushnote.core.duress import DECOY_CAPACITY, decoy_size, parse_decoy_text
     from hushnote.core.kdf import KdfParams, calibrate
     from hushnote.core.lists import ContactList, LinkStore, ListStore
     from hushnote.core.notes import NewNote, Note, NoteStore, NoteSummary
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from hushnote.core.vcard import parse_vcards, write_vcards
 
 _PUBLIC = {
+    "DECOY_CAPACITY": "hushnote.core.duress",
     "Contact": "hushnote.core.contacts",
     "ContactList": "hushnote.core.lists",
     "ContactMethod": "hushnote.core.contacts",
@@ -61,9 +63,11 @@ _PUBLIC = {
     "VaultInfo": "hushnote.core.vault",
     "VaultPaths": "hushnote.core.paths",
     "calibrate": "hushnote.core.kdf",
+    "decoy_size": "hushnote.core.duress",
     "default_vault_dir": "hushnote.core.paths",
     "harden_process": "hushnote.core.process",
     "parse_csv": "hushnote.core.contacts_csv",
+    "parse_decoy_text": "hushnote.core.duress",
     "parse_query": "hushnote.core.query",
     "parse_vcards": "hushnote.core.vcard",
     "read_info": "hushnote.core.vault",
@@ -72,6 +76,7 @@ _PUBLIC = {
 }
 
 __all__ = [
+    "DECOY_CAPACITY",
     "Contact",
     "ContactList",
     "ContactMethod",
@@ -98,9 +103,11 @@ __all__ = [
     "VaultInfo",
     "VaultPaths",
     "calibrate",
+    "decoy_size",
     "default_vault_dir",
     "harden_process",
     "parse_csv",
+    "parse_decoy_text",
     "parse_query",
     "parse_vcards",
     "read_info",

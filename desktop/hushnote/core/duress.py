@@ -17,12 +17,22 @@ from hushnote.core.clock import from_ms, to_ms
 from hushnote.core.header import PAYLOAD_CAPACITY
 from hushnote.errors import HeaderCorruptedError, InvalidRecordError
 
-__all__ = ["DecoyNote", "decode_decoy", "encode_decoy"]
+__all__ = [
+    "DECOY_CAPACITY",
+    "DecoyNote",
+    "decode_decoy",
+    "decoy_size",
+    "encode_decoy",
+    "parse_decoy_text",
+]
 
 _VERSION = 1
+DECOY_CAPACITY = PAYLOAD_CAPACITY  # bytes, compressed
 # zlib at level 9 shrinks text at most about 1000-fold; a 4,000-byte payload of ours
 # never inflates past a few hundred KB, so anything larger was not written by us.
 _DECODED_LIMIT = 4 << 20
+# Measuring needs some times; any fixed ones take the same room as the real "now".
+_EPOCH = from_ms(1_700_000_000_000)
 
 
 @dataclass(frozen=True)
@@ -35,8 +45,31 @@ class DecoyNote:
     updated_at: datetime
 
 
+def parse_decoy_text(text: str) -> list[tuple[str, str]]:
+    """Decoy notes typed as Markdown: notes separated by lines of ``---``, each note's
+    first line its title (a leading ``#`` dropped). The GUI and the CLI both read this."""
+    notes = []
+    for block in text.replace("\r\n", "\n").split("\n---\n"):
+        lines = block.strip("\n").splitlines()
+        if lines and any(line.strip() for line in lines):
+            notes.append((lines[0].lstrip("# ").strip(), "\n".join(lines[1:]).strip()))
+    return notes
+
+
+def decoy_size(notes: list[tuple[str, str]]) -> int:
+    """How many of the ``DECOY_CAPACITY`` bytes ``notes`` take (more: too long)."""
+    return len(_compress([DecoyNote(title, body, _EPOCH, _EPOCH) for title, body in notes]))
+
+
 def encode_decoy(notes: list[DecoyNote]) -> bytes:
     """The payload for a duress slot; ``InvalidRecordError`` if it does not fit."""
+    payload = _compress(notes)
+    if len(payload) > PAYLOAD_CAPACITY:
+        raise InvalidRecordError(field="decoy", size=len(payload), maximum=PAYLOAD_CAPACITY)
+    return payload
+
+
+def _compress(notes: list[DecoyNote]) -> bytes:
     document = {
         "v": _VERSION,
         "notes": [
@@ -44,10 +77,7 @@ def encode_decoy(notes: list[DecoyNote]) -> bytes:
             for n in notes
         ],
     }
-    payload = zlib.compress(json.dumps(document, ensure_ascii=False).encode("utf-8"), 9)
-    if len(payload) > PAYLOAD_CAPACITY:
-        raise InvalidRecordError(field="decoy", size=len(payload), maximum=PAYLOAD_CAPACITY)
-    return payload
+    return zlib.compress(json.dumps(document, ensure_ascii=False).encode("utf-8"), 9)
 
 
 def decode_decoy(payload: bytes) -> list[DecoyNote]:

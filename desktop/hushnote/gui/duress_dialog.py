@@ -12,24 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hushnote.core.duress import DecoyNote, encode_decoy
-from hushnote.core.header import PAYLOAD_CAPACITY
-from hushnote.errors import InvalidRecordError
+from hushnote.core import DECOY_CAPACITY, decoy_size, parse_decoy_text
 from hushnote.gui.accessibility import describe, describe_buttons, release_tab
 from hushnote.gui.app_identity import app_name
 from hushnote.gui.passphrase_page import passphrase_field
 
-__all__ = ["DuressDialog", "parse_decoy"]
-
-
-def parse_decoy(text: str) -> list[tuple[str, str]]:
-    """Notes separated by lines of "---"; each note's first line is its title."""
-    notes = []
-    for block in text.split("\n---\n"):
-        lines = block.strip("\n").splitlines()
-        if lines and any(line.strip() for line in lines):
-            notes.append((lines[0].lstrip("# ").strip(), "\n".join(lines[1:]).strip()))
-    return notes
+__all__ = ["DuressDialog"]
 
 
 class DuressDialog(QDialog):
@@ -39,6 +27,7 @@ class DuressDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Duress passphrase"))
         self.removing = False
+        self.decoy_bytes = 0  # bytes the decoy notes take, of DECOY_CAPACITY
         explanation = QLabel(self.tr(
             "If someone forces you to unlock, type the duress passphrase instead. {app} "
             "will look as if it unlocked, show only the harmless notes below, and destroy "
@@ -95,17 +84,11 @@ class DuressDialog(QDialog):
         self._measure()
 
     def notes(self) -> list[tuple[str, str]]:
-        return parse_decoy(self.decoy.toPlainText())
+        return parse_decoy_text(self.decoy.toPlainText())
 
     def _measure(self) -> None:
-        from datetime import UTC, datetime
-
-        now = datetime.now(UTC)
-        try:
-            size = len(encode_decoy([DecoyNote(t, b, now, now) for t, b in self.notes()]))
-        except InvalidRecordError:
-            size = PAYLOAD_CAPACITY + 1
-        used = min(100, size * 100 // PAYLOAD_CAPACITY)
+        self.decoy_bytes = decoy_size(self.notes())
+        used = min(100, self.decoy_bytes * 100 // DECOY_CAPACITY)
         self.room.setText(self.tr("%1% of the room for decoy notes used").replace("%1", str(used)))
 
     def _check(self) -> None:
@@ -113,7 +96,7 @@ class DuressDialog(QDialog):
             self.status.setText(self.tr("Enter a duress passphrase."))
         elif self.passphrase.text() != self.repeat.text():
             self.status.setText(self.tr("The two passphrases do not match."))
-        elif self.room.text().startswith("100"):
+        elif self.decoy_bytes > DECOY_CAPACITY:
             self.status.setText(self.tr("The decoy notes are too long; shorten them."))
         else:
             self.accept()
@@ -121,6 +104,12 @@ class DuressDialog(QDialog):
     def _remove(self) -> None:
         self.removing = True
         self.accept()
+
+    def refused(self, sentence: str) -> None:
+        """The core said no: say why, and keep everything typed for another try."""
+        self.removing = False
+        self.status.setText(sentence)
+        self.passphrase.setFocus()
 
     def wipe(self) -> None:
         self.passphrase.clear()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
@@ -497,23 +498,32 @@ class MainWindow(QMainWindow):
             )
 
     def edit_duress(self) -> None:
+        """The dialog stays open, with what was typed, until the core accepts it."""
         vault = self.vault
         if vault is None:
             return
         dialog = DuressDialog(self)
-        if not dialog.exec():
+        try:
+            while dialog.exec():
+                try:
+                    if dialog.removing:
+                        vault.clear_duress()
+                        self.statusBar().showMessage(
+                            self.tr("No duress passphrase is set now."), 5000
+                        )
+                        return
+                    setting = _DuressSetting(vault, dialog.passphrase.text(), dialog.notes())
+                    self._long_work(
+                        self.tr("Setting the duress passphrase…"),
+                        setting.run,
+                        self.tr("The duress passphrase is set."),
+                        reraise=(HushnoteError,),
+                    )
+                    return
+                except HushnoteError as error:
+                    dialog.refused(error_text(error))
+        finally:
             dialog.wipe()
-            return
-        if dialog.removing:
-            dialog.wipe()
-            vault.clear_duress()
-            self.statusBar().showMessage(self.tr("No duress passphrase is set now."), 5000)
-            return
-        passphrase, notes = dialog.passphrase.text(), dialog.notes()
-        dialog.wipe()
-        self._long_work(self.tr("Setting the duress passphrase…"),
-                        lambda progress: vault.set_duress(passphrase, notes),
-                        self.tr("The duress passphrase is set."))  # fmt: skip
 
     def change_passphrase(self) -> None:
         vault = self.vault
@@ -749,3 +759,15 @@ class MainWindow(QMainWindow):
         if done_message:
             self.statusBar().showMessage(done_message, 5000)
         return result
+
+
+@dataclass(frozen=True)
+class _DuressSetting:
+    """One try at setting the duress passphrase, run behind the progress dialog."""
+
+    vault: Vault
+    passphrase: str
+    notes: list[tuple[str, str]]
+
+    def run(self, _progress: Progress) -> None:
+        self.vault.set_duress(self.passphrase, self.notes)

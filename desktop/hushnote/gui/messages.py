@@ -37,6 +37,10 @@ def _sentence(error: BaseException) -> str:
             "This passphrase bundle asks for more memory and time to open than {app} allows. "
             "Nothing was imported.",
         )
+    if error.code == "invalid-record" and error.context.get("field") == "decoy":
+        return QCoreApplication.translate(
+            "errors", "The decoy notes are too long to fit; shorten them."
+        )
     if error.code == "invalid-record" and reason == "control-character":
         return QCoreApplication.translate(
             "errors", "That cannot be saved: a name or value holds control characters."
@@ -46,6 +50,12 @@ def _sentence(error: BaseException) -> str:
             return QCoreApplication.translate("errors", "Enter a passphrase.")
         if reason == "mismatch":
             return QCoreApplication.translate("errors", "The two passphrases do not match.")
+        if reason == "same-as-real":
+            return QCoreApplication.translate(
+                "errors",
+                "That is this vault's real passphrase. A duress passphrase must be a different "
+                "one: typed at the unlock screen, it destroys the vault.",
+            )
         return QCoreApplication.translate("errors", "That passphrase cannot be used.")
     texts = {
         "authentication-failed": QCoreApplication.translate(
