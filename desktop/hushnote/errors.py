@@ -194,6 +194,14 @@ class UnsafeVaultFileError(VaultError):
     exit_code = 30
 
 
+class HeaderChangedError(VaultError):
+    """The header on disk is no longer the one this process read or wrote: a wipe ran (or
+    another program replaced it) while the vault was open. Nothing more was written."""
+
+    code = "header-changed"
+    exit_code = 32
+
+
 class UnsupportedVersionError(VaultError):
     """The vault was written by a newer Hushnote than this one."""
 

@@ -42,6 +42,10 @@ _MESSAGES = {
         "files are regular files in its folder, and read nothing. Put the real file back "
         "in its place ('hushnote wipe' destroys the vault either way)"
     ),
+    "header-changed": (
+        "the vault header changed on disk while this command ran (a wipe, or another "
+        "program); nothing more was written, and the vault stays as the wipe left it"
+    ),
     "wipe-incomplete": (
         "the wipe could not destroy everything (left: {names}); the key slots are {keys}"
     ),

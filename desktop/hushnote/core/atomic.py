@@ -18,7 +18,7 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -91,17 +91,27 @@ def write_new_file(path: Path, data: bytes) -> None:
     os.close(fd)
 
 
-def replace_file(path: Path, data: bytes) -> None:
+def replace_file(
+    path: Path, data: bytes, *, precondition: Callable[[], None] | None = None
+) -> None:
     """Atomically replace (or create) ``path`` with ``data``, then scrub the old copy.
 
-    Raises only for failures before the rename, when nothing has changed; see
-    ``_after_commit`` for what happens to a failure after it.
+    ``precondition`` runs once the new file is written, just before the rename; if it
+    raises, the new file is scrubbed and nothing has changed. Raises only for failures
+    before the rename; see ``_after_commit`` for what happens to a failure after it.
     """
     new, old = _sibling(path, "new"), _sibling(path, "old")
     with storage_errors(path):
         scrub_file(new)
         scrub_file(old)
         write_new_file(new, data)
+        if precondition is not None:
+            try:
+                precondition()
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    scrub_file(new)
+                raise
         has_old = path.exists()
         if has_old:
             os.link(path, old)

@@ -15,6 +15,7 @@ import os
 import secrets
 import stat
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -67,6 +68,7 @@ from hushnote.core.vault_state import DATABASE_SALT_SIZE, VaultState, seal_all_s
 from hushnote.core.wipe import Wipe, wipe
 from hushnote.errors import (
     AuthenticationError,
+    HeaderChangedError,
     HeaderCorruptedError,
     HushnoteError,
     PassphraseError,
@@ -139,6 +141,7 @@ class Vault:
     ) -> None:
         self.paths = paths
         self._header = header
+        self._on_disk = header.to_bytes()  # what a header write expects to replace
         self._slot_index = slot_index
         self._key: bytearray | None = key
         self._content: SlotContent | None = content
@@ -385,8 +388,10 @@ class Vault:
                 if witnessed is not None and counter(db) < witnessed:
                     raise VaultRollbackError(what="vault")
             state = _opened(db, state, _database_salt(paths))
-            header = seal_all_slots(header, index, bytes(key), settled, state)
-            replace_file(paths.header, header.to_bytes())
+            resealed = seal_all_slots(header, index, bytes(key), settled, state)
+            expected = _unchanged(paths, header.to_bytes())
+            replace_file(paths.header, resealed.to_bytes(), precondition=expected)
+            header = resealed
             if anchor is not None:
                 anchor.record(anchor_name(header.salt), state.counter)
         except BaseException:
@@ -679,9 +684,15 @@ class Vault:
         self._write_header(state.at(state.counter, _database_salt(paths)), content=final)
 
     def _abort_rotation(self, content: SlotContent, state: VaultState) -> None:
-        """Put the old database and header back after a rotation failed before its commit."""
+        """Put the old database and header back after a rotation failed before its commit.
+
+        Not after a wipe: reopening the database would create a file in the folder the
+        wipe is emptying, and the header would come back with the keys in it.
+        """
         paths = self.paths
         _discard_rekey_files(paths)
+        with self._header_lock:
+            _unchanged(paths, self._on_disk)()
         if self._db is None or self._db.closed:
             self._db = Database.open(paths.database, content.dek)
             _attach(self._db, state, reseal=False)
@@ -703,8 +714,12 @@ class Vault:
                 self._header, self._slot_index, bytes(own_key if key is None else key),
                 content, state,
             )  # fmt: skip
-            replace_file(self.paths.header, header.to_bytes())
+            data = header.to_bytes()
+            replace_file(
+                self.paths.header, data, precondition=_unchanged(self.paths, self._on_disk)
+            )
             self._header, self._state, self._content = header, state, content
+            self._on_disk = data
         if self._anchor is not None:
             self._anchor.record(anchor_name(header.salt), state.counter)
 
@@ -822,6 +837,33 @@ def _read_header(paths: VaultPaths) -> Header:
     finally:
         os.close(fd)
     return Header.parse(data)
+
+
+def _unchanged(paths: VaultPaths, expected: bytes) -> Callable[[], None]:
+    """A check that the header on disk is still ``expected``, run just before a header
+    write commits (``replace_file``'s precondition).
+
+    Only a wipe (or another program) changes the header of a vault this process holds
+    open: the folder lock keeps other Hushnote processes out, and the wipe never waits
+    for it. A write that went ahead would put a working header back into a folder the
+    wipe had just destroyed, so it stops instead (``HeaderChangedError``).
+    """
+
+    def check() -> None:
+        try:
+            fd = os.open(paths.header, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:
+            raise HeaderChangedError(path=str(paths.header)) from None
+        try:
+            same = os.pread(fd, HEADER_SIZE + 1, 0) == expected
+        except OSError:
+            same = False
+        finally:
+            os.close(fd)
+        if not same:
+            raise HeaderChangedError(path=str(paths.header))
+
+    return check
 
 
 def _slot_key_for(passphrase: str, header: Header) -> bytearray:

@@ -99,6 +99,7 @@ class Wipe:
         self.report = WipeReport()
         self._start = time.perf_counter()
         self._open: list[tuple[int, str]] = []
+        self._decoy_follows = False
 
     def destroy(
         self,
@@ -114,6 +115,8 @@ class Wipe:
         is what ``key_erase.erase_keys`` already did, when the caller ran it first.
         """
         report = self.report
+        # The duress unlock writes the decoy's header next: that one stays.
+        self._decoy_follows = keep_database
         try:
             names, failed = erase_keys(str(self.root)) if erased is None else erased
             report.erased = names
@@ -211,6 +214,8 @@ class Wipe:
             finally:
                 os.close(fd)
         report.overwritten_at = time.perf_counter() - self._start
+        if not self._decoy_follows:
+            self._erase_reappeared_headers()
         try:
             self.root.rmdir()  # only if empty: a folder the user chose keeps their files
         except OSError as error:
@@ -225,6 +230,26 @@ class Wipe:
                 with contextlib.suppress(Exception):
                     _remove_tree(folder)
         return report
+
+    def _erase_reappeared_headers(self) -> None:
+        """Erase and remove a header that came back after ``destroy``.
+
+        A process that had the vault open may have been writing its header when the wipe
+        began; it checks the header before it commits (``vault._unchanged``), but a
+        rename a few microseconds after that check would put a header with the keys back.
+        """
+        reported = {problem.name for problem in self.report.problems}
+        for _ in range(3):
+            back = [name for name in HEADER_NAMES
+                    if name not in reported and os.path.lexists(self.root / name)]  # fmt: skip
+            if not back:
+                return
+            names, failed = erase_keys(str(self.root))
+            self.report.erased += [name for name in names if name not in self.report.erased]
+            self.report.problems += [WipeProblem(name, reason) for name, reason in failed]
+            reported |= {name for name, _ in failed}
+            for name in back:
+                self._remove(self.root / name)
 
 
 def wipe(root: Path, *, overwrite: bool = True, leave_no_trace: bool = False) -> WipeReport:

@@ -86,6 +86,11 @@ def _sentence(error: BaseException) -> str:
             "A file in the vault folder is a link or not a regular file, so {app} did not "
             "open it. Put the real file back in its place.",
         ),
+        "header-changed": QCoreApplication.translate(
+            "errors",
+            "The vault's header changed on disk while {app} had the vault open: it was "
+            "wiped, or another program replaced it. Nothing more was written.",
+        ),
         "wipe-incomplete": QCoreApplication.translate(
             "errors",
             "The vault could not be destroyed completely (read-only disk?). Its files are "

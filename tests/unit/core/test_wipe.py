@@ -13,8 +13,8 @@ from hushnote.core import Vault, VaultPaths
 from hushnote.core.database import Database
 from hushnote.core.kdf import KdfParams
 from hushnote.core.paths import app_cache_dir, app_config_dir
-from hushnote.core.wipe import crypto_erase, wipe
-from hushnote.errors import HeaderCorruptedError, VaultNotFoundError
+from hushnote.core.wipe import Wipe, crypto_erase, wipe
+from hushnote.errors import HeaderChangedError, HeaderCorruptedError, VaultNotFoundError
 from support.forensics import canary_hits
 from support.mounts import fill as fill_disk
 from support.mounts import read_only, tmpfs
@@ -168,3 +168,60 @@ def test_a_wipe_on_read_only_media_reports_what_is_left_and_never_raises(
         }
         # Honest: nothing could be destroyed, and the report says so.
         assert VaultPaths(root).header.read_bytes() == header
+
+
+def _no_header_left(root: Path) -> None:
+    left = sorted(p.name for p in root.iterdir()) if root.exists() else []
+    assert not [name for name in left if name.startswith("vault.key")], left
+
+
+def test_a_wipe_during_a_key_rotation_is_not_undone(
+    fast_kdf_vault: VaultSetup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wipe took the rotation's copy, the copy's check failed, and the clean-up put
+    the original header back: the real passphrase opened it again, and the wipe had
+    said it was done."""
+    from hushnote.core import vault as vault_module
+
+    fill(fast_kdf_vault)
+    root = fast_kdf_vault.root
+    vault = Vault.unlock(root, fast_kdf_vault.passphrase)
+    reports = []
+    verify = vault_module._verify_copy
+
+    def wipe_first(*args: object) -> None:
+        reports.append(wipe(root))  # lands between the copy and its check
+        verify(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vault_module, "_verify_copy", wipe_first)
+    with pytest.raises(HeaderChangedError):
+        vault.rotate_key()
+    vault.lock()  # and the lock writes nothing back either
+    assert reports and reports[0].erased == ["vault.key"]
+    _no_header_left(root)
+    assert not root.exists() or not any(root.iterdir())
+    with pytest.raises((VaultNotFoundError, HeaderCorruptedError)):
+        Vault.unlock(root, fast_kdf_vault.passphrase)
+
+
+@pytest.mark.parametrize("operation", ["passwd", "lock after a change", "duress", "rotate"])
+def test_no_header_write_follows_a_wipe(fast_kdf_vault: VaultSetup, operation: str) -> None:
+    root = fast_kdf_vault.root
+    vault = Vault.unlock(root, fast_kdf_vault.passphrase)
+    vault.notes.create(title="written before the wipe")
+    job = Wipe(root)
+    job.destroy()  # the keys and names are gone; the overwriting has not finished
+    if operation == "lock after a change":
+        vault.lock()
+    else:
+        with pytest.raises(HeaderChangedError):
+            if operation == "passwd":
+                vault.change_passphrase("a new passphrase here")
+            elif operation == "duress":
+                vault.set_duress("duress words here", [])
+            else:
+                vault.rotate_key()
+        vault.lock()
+    job.finish()
+    _no_header_left(root)
+    assert not root.exists()
