@@ -1559,6 +1559,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>保险库文件夹中的某个文件是链接或不是普通文件，因此 {app} 没有打开它。请把真正的文件放回原处。</translation>
     </message>
     <message>
+        <source>The vault&apos;s header changed on disk while {app} had the vault open: it was wiped, or another program replaced it. Nothing more was written.</source>
+        <translation>{app} 打开保险库期间，磁盘上的保险库头文件被更改了：保险库已被销毁，或有其他程序替换了它。之后没有再写入任何内容。</translation>
+    </message>
+    <message>
         <source>The vault could not be destroyed completely (read-only disk?). Its files are still there.</source>
         <translation>无法完全销毁保险库（磁盘是只读的？）。它的文件仍然存在。</translation>
     </message>

@@ -1559,6 +1559,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>保險庫資料夾中的某個檔案是連結或不是一般檔案，因此 {app} 沒有開啟它。請將真正的檔案放回原處。</translation>
     </message>
     <message>
+        <source>The vault&apos;s header changed on disk while {app} had the vault open: it was wiped, or another program replaced it. Nothing more was written.</source>
+        <translation>{app} 開啟保險庫期間，磁碟上的保險庫標頭被變更了：保險庫已被銷毀，或有其他程式取代了它。之後沒有再寫入任何內容。</translation>
+    </message>
+    <message>
         <source>The vault could not be destroyed completely (read-only disk?). Its files are still there.</source>
         <translation>無法完全銷毀保險庫（磁碟是唯讀的？）。它的檔案仍然存在。</translation>
     </message>
