@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import VaultSetup
-from hushnote.core import KdfParams, Vault, VaultPaths, read_info
+from hushnote.core import KdfParams, NewContact, Vault, VaultPaths, read_info
 from hushnote.core.database import Database
 from hushnote.core.header import SLOT_COUNT, Header, SlotContent
 from hushnote.core.vault import _slot_key_for
@@ -356,6 +356,26 @@ def test_an_interrupted_rotation_settles_on_the_key_that_opens_the_database(
 
 def test_check_of_a_healthy_vault_is_empty(fast_kdf_vault: VaultSetup) -> None:
     with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        assert vault.check() == []
+
+
+@pytest.mark.parametrize("how", ["purge", "trash and empty", "contact delete"])
+def test_check_stays_quiet_when_the_last_record_goes(fast_kdf_vault: VaultSetup, how: str) -> None:
+    """An index emptied by deletions keeps a record of zero totals; a fresh one has none.
+    ``check`` called that "older pages" and told the user to restore a backup."""
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        if how == "contact delete":
+            contact = vault.contacts.create(NewContact(display_name="Only one"))
+            vault.contacts.delete(contact.uuid)
+        else:
+            note = vault.notes.create(title="the only note", body="words")
+            if how == "purge":
+                vault.notes.purge(note.uuid)
+            else:
+                vault.notes.trash(note.uuid)
+                vault.notes.empty_trash()
+        assert vault.check() == []
+        vault.notes.create(title="and after", body="more words")  # a record again
         assert vault.check() == []
 
 
