@@ -442,3 +442,29 @@ def test_a_purged_word_leaves_a_small_vault_too(fast_kdf_vault: VaultSetup) -> N
         assert betrayed(decrypted_pages(vault.paths.database, dek), [secret])
         vault.notes.purge(note.uuid)
         assert betrayed(decrypted_pages(vault.paths.database, dek), [secret]) == set()
+
+
+def test_the_wal_blocks_truncation_frees_hold_only_zeros(
+    fast_kdf_vault: VaultSetup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Truncating the WAL gives its blocks back to the file system as they are: on ext4
+    a carving tool found a purged word in a freed block, and the key decrypted it. So
+    the WAL is zeroed in place before each truncation; this looks at it at that moment."""
+    canary = "WalBlockCanary-Okafor-5521"
+    wal = fast_kdf_vault.root / "vault.db-wal"
+    seen: list[bytes] = []
+    real_execute = Database.execute
+
+    def watching(self: Database, sql: str, *args: object) -> object:
+        if "wal_checkpoint(TRUNCATE)" in sql and wal.exists():
+            seen.append(wal.read_bytes())
+        return real_execute(self, sql, *args)  # type: ignore[arg-type]
+
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        note = vault.notes.create(title=canary, body=f"{canary} " * 2000)
+        monkeypatch.setattr(Database, "execute", watching)
+        vault.notes.purge(note.uuid)
+        monkeypatch.undo()
+    written = [data for data in seen if data]
+    assert written, "the purge truncated no WAL that held frames"
+    assert all(not any(data) for data in written)

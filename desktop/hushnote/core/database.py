@@ -21,12 +21,14 @@ Settings applied and read back on every open, and why:
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from hushnote.core.atomic import storage_errors
 from hushnote.errors import (
     CancelledError,
     CipherUnavailableError,
@@ -247,7 +249,20 @@ class Database:
         return self.row(f"PRAGMA {name}")[0]
 
     def checkpoint(self) -> None:
-        """Fold the WAL into the database and truncate it, so no stale page lingers there."""
+        """Fold the WAL into the database, overwrite it, and truncate it, so that no stale
+        page lingers in the file or in the blocks truncation frees.
+
+        Truncating alone hands the WAL's blocks back to the file system with the old
+        frames still in them, where a carving tool finds them and the key decrypts them.
+        Once ``RESTART`` has copied every frame into the database, no reader looks at the
+        WAL again (SQLite reads a fully copied WAL from the database file alone) and the
+        next writer starts it afresh, so its bytes can be zeroed in place first. A crash
+        after the zeroing leaves a WAL with no valid header, which SQLite ignores: every
+        frame is already in the database.
+        """
+        busy, frames, copied = self.row("PRAGMA wal_checkpoint(RESTART)")
+        if not busy and frames > 0 and copied == frames:
+            _zero_file(self.path.with_name(self.path.name + "-wal"))
         self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def checkpoint_after_commit(self) -> None:
@@ -326,3 +341,18 @@ class Database:
         finally:
             self._connection.close()
             self._connection = None
+
+
+def _zero_file(path: Path) -> None:
+    """Overwrite ``path`` with zeros in place and sync it (never through a link)."""
+    with storage_errors(path):
+        fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        try:
+            size = os.fstat(fd).st_size
+            block = bytes(min(size, 1 << 20))
+            offset = 0
+            while offset < size:
+                offset += os.pwrite(fd, block[: size - offset], offset)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
