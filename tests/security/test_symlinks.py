@@ -143,6 +143,37 @@ def test_a_link_to_something_that_is_not_a_header_is_only_removed(armed: Path) -
     assert not armed.exists()
 
 
+def test_a_file_that_only_starts_like_a_header_is_never_overwritten(
+    armed: Path, tmp_path: Path, fast_kdf_params: KdfParams
+) -> None:
+    """The wipe once overwrote any file a link led to whose first 8 bytes were HUSHNOTE:
+    meeting minutes, or under a leftover's name another vault's header."""
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_bytes(b"HUSHNOTE is our project's name. Minutes of the meeting..." * 600)
+    other = tmp_path / "other"
+    Vault.create(other, "another vault entirely", kdf=fast_kdf_params).lock()
+    other_header = VaultPaths(other).header.read_bytes()
+    (armed / "vault.key.old").symlink_to(minutes)
+    (armed / "vault.key.new").symlink_to(VaultPaths(other).header)
+    before = minutes.read_bytes()
+    report = wipe(armed)
+    assert report.keys_destroyed
+    assert minutes.read_bytes() == before
+    assert VaultPaths(other).header.read_bytes() == other_header
+    assert not armed.exists()
+
+
+def test_the_header_shape_the_wipe_follows_is_the_header_format(
+    fast_kdf_params: KdfParams,
+) -> None:
+    from hushnote.core import key_erase
+    from hushnote.core.header import HEADER_SIZE, Header
+
+    assert key_erase._HEADER_SIZE == HEADER_SIZE
+    prefix = Header.new(fast_kdf_params).prefix()
+    assert prefix.startswith(key_erase._HEADER_START)
+
+
 def test_wrong_guesses_through_any_alias_of_the_path_share_one_count(
     armed: Path, tmp_path: Path
 ) -> None:

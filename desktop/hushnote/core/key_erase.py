@@ -6,8 +6,9 @@ else (``pathlib`` and ``dataclasses`` alone cost tens of milliseconds), and
 ``core/wipe.py`` builds the rest of the wipe on it. Paths are plain strings here for
 the same reason.
 
-A header name that is a symbolic link is followed only to a file that starts with the
-header magic: that is the header the vault was opened with, and its keys must go. A
+``vault.key`` as a symbolic link is followed only to a file shaped like a header (its
+size, magic and fixed fields): that is the header the vault was opened with, moved aside
+to disarm the wipe, and its keys must go. Links under the leftovers' names are removed. A
 file is overwritten in place and never grown (a full disk refuses growth), and only a
 regular file is ever opened, without blocking (a FIFO would hang the panic).
 """
@@ -22,6 +23,13 @@ __all__ = ["HEADER_MAGIC", "HEADER_NAMES", "erase_keys", "fsync_folder", "reason
 
 # The first bytes of every vault header (docs/vault-format.md).
 HEADER_MAGIC = b"HUSHNOTE"
+# What a link must lead to before the wipe overwrites through it: the magic, format
+# version 1, Argon2id, 8 slots of 4,096 bytes, and the header's exact size.
+_HEADER_START = HEADER_MAGIC + bytes([0, 1, 1, 8, 0, 0, 16, 0])
+_HEADER_SIZE = 32_832
+# Only the header itself is followed through a link: moving it aside and linking to it
+# is how the wipe was disarmed. A link under a leftover's name is only removed.
+_FOLLOWED = "vault.key"
 # The header, and what an interrupted replacement of it can leave (core/atomic.py).
 HEADER_NAMES = ("vault.key", "vault.key.new", "vault.key.old")
 _WRITE_FLAGS = os.O_WRONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
@@ -64,7 +72,7 @@ def erase_keys(folder: str) -> tuple[list[str], list[tuple[str, str]]]:
         target = path
         if stat.S_ISLNK(info.st_mode):
             target = os.path.realpath(path)
-            if not _starts_with_magic(target):
+            if name != _FOLLOWED or not _is_a_header(target):
                 continue  # not key material: the wipe removes the link itself
         elif not stat.S_ISREG(info.st_mode):
             problems.append((name, "not-a-regular-file"))
@@ -83,13 +91,20 @@ def erase_keys(folder: str) -> tuple[list[str], list[tuple[str, str]]]:
     return erased, problems
 
 
-def _starts_with_magic(path: str) -> bool:
+def _is_a_header(path: str) -> bool:
+    """A regular file of a header's size that starts as a header does (a note that begins
+    with the word HUSHNOTE does not qualify)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return False
     try:
-        return stat.S_ISREG(os.fstat(fd).st_mode) and os.pread(fd, 8, 0) == HEADER_MAGIC
+        info = os.fstat(fd)
+        return (
+            stat.S_ISREG(info.st_mode)
+            and info.st_size == _HEADER_SIZE
+            and os.pread(fd, len(_HEADER_START), 0) == _HEADER_START
+        )
     except OSError:
         return False
     finally:
