@@ -298,6 +298,10 @@ class Vault:
                     create_private_file(paths.database)
             db = Database.open(paths.database, decoy.dek)
             try:
+                # On a full disk the decoy has only the space the real vault freed, and
+                # a WAL would need the database's size twice: write the pages in place
+                # (a crash now leaves the state an interrupted duress unlock always has).
+                db.execute("PRAGMA journal_mode = MEMORY")
                 migrate(db)
                 NoteStore(db).create_many(
                     NewNote(
@@ -315,6 +319,7 @@ class Vault:
                     (100 + secrets.randbelow(5000),),
                 )
                 state = _opened(db, state)
+                db.execute("PRAGMA journal_mode = WAL")  # from here on, like any vault
                 fresh = Header(
                     params=header.params, salt=header.salt, slots=Header.new(header.params).slots
                 )

@@ -142,6 +142,10 @@ class Wipe:
         with contextlib.suppress(OSError):
             fsync_folder(self.root)
         report.unlinked_at = time.perf_counter() - self._start
+        if keep_database:
+            # The decoy is built next, in the space the real vault held: on a full disk
+            # the WAL's blocks must be free first, not after the decoy exists.
+            self._overwrite_unlinked()
         return report
 
     def _remove(self, path: Path) -> None:
@@ -205,14 +209,7 @@ class Wipe:
         """Overwrite what was unlinked, remove the emptied folder, and (if asked) the
         app's own folders. Never raises."""
         report = self.report
-        while self._open:
-            fd, name = self._open.pop()
-            try:
-                report.overwritten_bytes += _overwrite(fd)
-            except Exception:  # the keys are gone; the report says the bytes are not
-                report.problems.append(WipeProblem(name, "not-overwritten"))
-            finally:
-                os.close(fd)
+        self._overwrite_unlinked()
         report.overwritten_at = time.perf_counter() - self._start
         if not self._decoy_follows:
             self._erase_reappeared_headers()
@@ -230,6 +227,18 @@ class Wipe:
                 with contextlib.suppress(Exception):
                     _remove_tree(folder)
         return report
+
+    def _overwrite_unlinked(self) -> None:
+        """Overwrite the files ``destroy`` unlinked while holding them open, then close
+        them, which gives their blocks back."""
+        while self._open:
+            fd, name = self._open.pop()
+            try:
+                self.report.overwritten_bytes += _overwrite(fd)
+            except Exception:  # the keys are gone; the report says the bytes are not
+                self.report.problems.append(WipeProblem(name, "not-overwritten"))
+            finally:
+                os.close(fd)
 
     def _erase_reappeared_headers(self) -> None:
         """Erase and remove a header that came back after ``destroy``.

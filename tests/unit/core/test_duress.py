@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import VaultSetup
-from hushnote.core import Vault, VaultPaths, read_info
+from hushnote.core import KdfParams, Vault, VaultPaths, read_info
 from hushnote.core.header import PAYLOAD_CAPACITY, SLOT_COUNT, Header
 from hushnote.errors import AuthenticationError, InvalidRecordError, PassphraseError
 from support.forensics import canary_hits
@@ -186,3 +186,30 @@ def test_the_duress_passphrase_survives_every_other_header_write(armed: VaultSet
     Vault.unlock(armed.root, "changed real words").lock()
     with Vault.unlock(armed.root, DURESS) as vault:
         assert vault.notes.count() == len(DECOY)
+
+
+def test_the_duress_passphrase_opens_the_decoy_on_a_full_disk(
+    tmp_path: Path, fast_kdf_params: KdfParams
+) -> None:
+    """On a full disk the real vault went, no decoy came, and the message said that what
+    was saved before was intact. The duress unlock now frees the real vault's space
+    before it builds the decoy in it."""
+    from support.mounts import fill, tmpfs
+
+    with tmpfs(tmp_path / "disk", 4096) as disk:
+        root = disk / "vault"
+        with Vault.create(root, "real words here", kdf=fast_kdf_params) as vault:
+            for n in range(30):
+                vault.notes.create(title=f"case {n}", body="names and places " * 40)
+            vault.set_duress("nothing to see", [("Groceries", "milk, bread")])
+        fill(disk)
+        with Vault.unlock(root, "nothing to see") as decoy:
+            assert [s.title for s in decoy.notes.summaries()] == ["Groceries"]
+        wait_for_overwrites()
+        with pytest.raises(AuthenticationError):
+            Vault.unlock(root, "real words here")
+        # Every unlock writes, so on a full disk a second one fails as any vault's does;
+        # with room again, the decoy opens like any vault.
+        (disk / "filler").unlink()
+        with Vault.unlock(root, "nothing to see") as decoy:
+            assert decoy.check() == []
