@@ -100,6 +100,7 @@ def test_public_core_names_are_pinned() -> None:
         "parse_decoy_text",
         "parse_query",
         "parse_vcards",
+        "read_contact_file",
         "read_info",
         "write_csv",
         "write_vcards",

@@ -15,17 +15,15 @@ from hushnote.core import (
     ContactMethod,
     MethodKind,
     NewContact,
-    parse_csv,
-    parse_vcards,
+    read_contact_file,
     write_csv,
     write_vcards,
 )
-from hushnote.core.atomic import replace_file, storage_errors
+from hushnote.core.atomic import replace_file
 from hushnote.errors import ImportFormatError, StorageError
 
 __all__ = ["add_contact_commands"]
 
-MAX_IMPORT_BYTES = 50 * 1024 * 1024
 _LABELLED = re.compile(r"^([A-Za-z][A-Za-z ._-]{0,30})=(.+)$")
 _METHOD_OPTIONS = ("phone", "email", "signal", "telegram", "matrix", "wire", "other")
 
@@ -195,23 +193,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_import_file(path: Path) -> bytes:
-    with storage_errors(path), path.open("rb") as handle:
-        data = handle.read(MAX_IMPORT_BYTES + 1)
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportFormatError(line=0, reason="too-large")
-    return data
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    data = read_import_file(args.file)
-    suffix = args.file.suffix.lower()
-    if suffix in (".vcf", ".vcard"):
-        parsed, entry = parse_vcards(data), "card"
-    elif suffix == ".csv":
-        parsed, entry = parse_csv(data), "row"
-    else:
-        raise ImportFormatError(line=0, reason="unknown-type")
+    parsed = read_contact_file(args.file)
+    entry = "row" if args.file.suffix.lower() == ".csv" else "card"
     for skipped in parsed.skipped:
         where = f" (line {skipped.value_line})" if skipped.value_line != skipped.line else ""
         print(f"Skipped {entry} at line {skipped.line}: {import_reason(skipped.reason)}{where}",

@@ -120,7 +120,8 @@ _IMPORT_REASONS = {
     "too-many-fields": "more fields than the header names",
     "invalid": "a contact that cannot be stored",
     "too-large": "the file is larger than 50 MB",
-    "unknown-type": "the file name must end in .vcf or .csv",
+    "too-many-entries": "the file holds more than 50,000 cards or rows; split it",
+    "unknown-type": "the file name must end in .vcf, .vcard or .csv",
 }
 
 _KDF_BOUNDS = {

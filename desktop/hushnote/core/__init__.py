@@ -11,7 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from hushnote.core.contact_files import ParsedContacts, SkippedRecord
+    from hushnote.core.contact_files import ParsedContacts, SkippedRecord, read_contact_file
     from hushnote.core.contacts import (
         Contact,
         ContactMethod,
@@ -70,6 +70,7 @@ _PUBLIC = {
     "parse_decoy_text": "hushnote.core.duress",
     "parse_query": "hushnote.core.query",
     "parse_vcards": "hushnote.core.vcard",
+    "read_contact_file": "hushnote.core.contact_files",
     "read_info": "hushnote.core.vault",
     "write_csv": "hushnote.core.contacts_csv",
     "write_vcards": "hushnote.core.vcard",
@@ -110,6 +111,7 @@ __all__ = [
     "parse_decoy_text",
     "parse_query",
     "parse_vcards",
+    "read_contact_file",
     "read_info",
     "write_csv",
     "write_vcards",

@@ -12,20 +12,30 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
+from pathlib import Path
 
 from hushnote.core.contacts import NewContact
 from hushnote.errors import ImportFormatError, InvalidRecordError
 
 __all__ = [
+    "MAX_ENTRIES",
+    "MAX_FILE_BYTES",
     "ParsedContacts",
     "SkippedRecord",
     "decode_8bit",
     "decode_declared",
     "decode_lines",
     "decode_wide",
+    "read_contact_file",
+    "require_room",
     "skip_reason",
     "wide_encoding",
 ]
+
+# An address book larger than any real one is refused before it is read whole: Google
+# Contacts holds at most 25,000 contacts, and each parsed contact costs about 2 KB.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ENTRIES = 50_000
 
 
 @dataclass(frozen=True)
@@ -181,3 +191,28 @@ def _charset(label: str | None) -> str | None:
     if info.name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
         return None
     return info.name
+
+
+def require_room(contacts: list[NewContact], skipped: list[SkippedRecord], line: int) -> None:
+    """Raise ``ImportFormatError`` once a file holds more cards or rows than
+    ``MAX_ENTRIES``: memory and the import's one transaction stay bounded whatever the
+    file (a 15 MB file of one-letter rows is five million contacts)."""
+    if len(contacts) + len(skipped) >= MAX_ENTRIES:
+        raise ImportFormatError(line=line, reason="too-many-entries")
+
+
+def read_contact_file(path: Path) -> ParsedContacts:
+    """Read a vCard (``.vcf``, ``.vcard``) or CSV (``.csv``) file, by its name, within
+    ``MAX_FILE_BYTES``. The one way both front ends import a contact file."""
+    from hushnote.core.atomic import storage_errors
+    from hushnote.core.contacts_csv import parse_csv
+    from hushnote.core.vcard import parse_vcards
+
+    suffix = path.suffix.lower()
+    if suffix not in (".vcf", ".vcard", ".csv"):
+        raise ImportFormatError(line=0, reason="unknown-type")
+    with storage_errors(path), path.open("rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFormatError(line=0, reason="too-large")
+    return parse_csv(data) if suffix == ".csv" else parse_vcards(data)

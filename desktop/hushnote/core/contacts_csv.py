@@ -26,6 +26,7 @@ from hushnote.core.contact_files import (
     SkippedRecord,
     decode_lines,
     decode_wide,
+    require_room,
     skip_reason,
     wide_encoding,
 )
@@ -216,6 +217,7 @@ def parse_csv(data: bytes) -> ParsedContacts:
     line = reader.line_num
     while True:
         start = line + 1
+        require_room(contacts, skipped, start)
         lines.row = 0
         try:
             row = next(reader, None)

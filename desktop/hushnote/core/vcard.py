@@ -24,6 +24,7 @@ from hushnote.core.contact_files import (
     SkippedRecord,
     decode_declared,
     decode_wide,
+    require_room,
     skip_reason,
     wide_encoding,
 )
@@ -101,6 +102,7 @@ def parse_vcards(data: bytes) -> ParsedContacts:
         if line.name == "BEGIN" and line.value.strip().upper() == b"VCARD":
             if card is not None:
                 raise ImportFormatError(line=line.number, reason="nested-begin")
+            require_room(contacts, skipped, line.number)
             card = _Card(start=line.number)
         elif line.name == "END" and line.value.strip().upper() == b"VCARD":
             if card is None:

@@ -36,8 +36,7 @@ from hushnote.core import (
     SkippedRecord,
     Vault,
     VaultPaths,
-    parse_csv,
-    parse_vcards,
+    read_contact_file,
     write_csv,
     write_vcards,
 )
@@ -85,7 +84,6 @@ from hushnote.gui.workspace_page import Workspace
 
 __all__ = ["MainWindow"]
 
-MAX_IMPORT_BYTES = 50 * 1024 * 1024
 # How often a pending relaunch looks again whether a writing thread has finished, and
 # how long it waits at most: past that the overwrite is cut short (the keys are already
 # gone), rather than leave plaintext in memory or the unlock screen disabled for good.
@@ -667,13 +665,7 @@ class MainWindow(QMainWindow):
             return
 
         def work(progress: Progress) -> tuple[ImportReport, list[SkippedRecord]]:
-            with path.open("rb") as handle:
-                data = handle.read(MAX_IMPORT_BYTES + 1)
-            if len(data) > MAX_IMPORT_BYTES:
-                from hushnote.errors import ImportFormatError
-
-                raise ImportFormatError(line=0, reason="too-large")
-            parsed = parse_csv(data) if path.suffix.lower() == ".csv" else parse_vcards(data)
+            parsed = read_contact_file(path)
             return vault.contacts.import_contacts(parsed.contacts, progress), parsed.skipped
 
         outcome = self._long_work(self.tr("Importing contacts…"), work)

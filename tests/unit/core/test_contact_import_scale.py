@@ -8,6 +8,7 @@ import gc
 import time
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -162,10 +163,33 @@ def test_csv_memory_beyond_the_contacts_stays_within_the_file_size_and_a_half(
 
 
 @pytest.mark.slow
-def test_a_million_csv_rows_take_seconds() -> None:
-    data = small_rows(1_000_000)
+def test_the_largest_file_accepted_takes_seconds() -> None:
+    from hushnote.core.contact_files import MAX_ENTRIES
+
+    data = small_rows(MAX_ENTRIES - 1)
     start = time.process_time()
     parsed = parse_csv(data)
     elapsed = time.process_time() - start
-    assert len(parsed.contacts) == 1_000_000  # type: ignore[attr-defined]
-    assert elapsed < 30, f"{elapsed:.0f} s"
+    assert len(parsed.contacts) == MAX_ENTRIES - 1  # type: ignore[attr-defined]
+    assert elapsed < 10, f"{elapsed:.0f} s"
+
+
+@pytest.mark.parametrize("kind", ["csv", "vcf"])
+def test_a_file_with_more_entries_than_any_address_book_is_refused_early(
+    kind: str, tmp_path: Path
+) -> None:
+    """Five million one-letter rows fit in 15 MB and took 2 GB and ten minutes."""
+    from hushnote.core import read_contact_file
+    from hushnote.core.contact_files import MAX_ENTRIES
+
+    path = tmp_path / f"huge.{kind}"
+    if kind == "csv":
+        path.write_bytes(b"name\r\n" + b"a\r\n" * (MAX_ENTRIES * 3))
+    else:
+        path.write_bytes(b"BEGIN:VCARD\r\nFN:a\r\nEND:VCARD\r\n" * (MAX_ENTRIES * 3))
+    started = time.perf_counter()
+    with pytest.raises(ImportFormatError) as raised:
+        read_contact_file(path)
+    assert raised.value.context["reason"] == "too-many-entries"
+    assert raised.value.context["line"] > MAX_ENTRIES
+    assert time.perf_counter() - started < 30
