@@ -220,6 +220,30 @@ def test_passphrase_file_keeps_spaces_but_not_the_line_ending(cli: Cli) -> None:
     Vault.unlock(cli.vault, " spaced pass ").lock()
 
 
+def test_a_byte_order_mark_is_not_part_of_the_passphrase(cli: Cli) -> None:
+    """Notepad saves UTF-8 with a BOM: the passphrase failed as a wrong one, and each
+    try counted toward wipe-after-N."""
+    plain, marked = cli.tmp / "plain", cli.tmp / "marked"
+    plain.write_bytes("mot de passe été\n".encode())
+    marked.write_bytes(b"\xef\xbb\xbf" + "mot de passe été\r\n".encode())
+    for path in (plain, marked):
+        path.chmod(0o600)
+    assert cli.run("init", "--passphrase-file", str(plain), *FAST).returncode == 0
+    assert cli.run("note", "list", "--passphrase-file", str(marked)).returncode == 0
+
+
+@pytest.mark.parametrize("command", [("import",), ("contact", "import")])
+def test_importing_from_a_pipe_refuses_instead_of_hanging(
+    cli: Cli, command: tuple[str, ...]
+) -> None:
+    cli.init()
+    fifo = cli.tmp / ("pipe.csv" if command[0] == "contact" else "pipe.hnb")
+    os.mkfifo(fifo)
+    result = cli.run(*command, str(fifo), "--passphrase-file", cli.passphrase_file("first pass"))
+    assert result.returncode in (21, 25), result.stderr
+    assert "regular file" in error_line(result)
+
+
 def test_a_world_readable_passphrase_file_gets_a_warning(cli: Cli) -> None:
     path = cli.tmp / "loose"
     path.write_text("pw\n")

@@ -121,6 +121,7 @@ _IMPORT_REASONS = {
     "invalid": "a contact that cannot be stored",
     "too-large": "the file is larger than 50 MB",
     "too-many-entries": "the file holds more than 50,000 cards or rows; split it",
+    "not-a-file": "it is not a regular file (a folder, a pipe or a device)",
     "unknown-type": "the file name must end in .vcf, .vcard or .csv",
 }
 

@@ -5,6 +5,7 @@ Never from the command line itself, where ``ps`` and shell history would show th
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 import sys
@@ -33,7 +34,9 @@ def read_passphrase_file(path: Path) -> str:
             f"hushnote: warning: {path} can be read by other users; chmod 600 it",
             file=sys.stderr,
         )
-    line = data.removesuffix(b"\n").removesuffix(b"\r")
+    # Notepad and some other editors start a UTF-8 file with a byte-order mark; it is
+    # never part of a passphrase (and a wrong guess counts toward wipe-after-N).
+    line = data.removeprefix(codecs.BOM_UTF8).removesuffix(b"\n").removesuffix(b"\r")
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError:

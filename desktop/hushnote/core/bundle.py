@@ -15,6 +15,7 @@ import io
 import json
 import lzma
 import os
+import stat
 import threading
 import time
 import zipfile
@@ -405,7 +406,10 @@ def open_bundle(
     second, whatever the bundle holds.
     """
     with storage_errors(path):
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read for ever
+            raise BundleFormatError(member="file", line=0, reason="not a regular file")
+        size = info.st_size
         with path.open("rb") as handle:
             head = handle.read(HEADER_READ)
     if size > ARCHIVE_LIMIT + (1 << 20):

@@ -11,6 +11,7 @@ the whole address book.
 from __future__ import annotations
 
 import codecs
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -211,8 +212,11 @@ def read_contact_file(path: Path) -> ParsedContacts:
     suffix = path.suffix.lower()
     if suffix not in (".vcf", ".vcard", ".csv"):
         raise ImportFormatError(line=0, reason="unknown-type")
-    with storage_errors(path), path.open("rb") as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
+    with storage_errors(path):
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the read for ever
+            raise ImportFormatError(line=0, reason="not-a-file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise ImportFormatError(line=0, reason="too-large")
     return parse_csv(data) if suffix == ".csv" else parse_vcards(data)
