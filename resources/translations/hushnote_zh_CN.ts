@@ -1591,6 +1591,30 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>该文件夹不是空的；请选择新的或空的文件夹。</translation>
     </message>
     <message>
+        <source>There is no vault in that folder any more. Nothing was changed.</source>
+        <translation>那个文件夹中已经没有保险库了。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The vault was locked before that could finish. Unlock it and try again.</source>
+        <translation>操作完成前保险库已被锁定。请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>More than one item matches. Choose the one you mean from the list.</source>
+        <translation>有多个项目匹配。请从列表中选择您要的那一个。</translation>
+    </message>
+    <message>
+        <source>That needs your confirmation first. Nothing was changed.</source>
+        <translation>这需要您先确认。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This copy of {app} cannot encrypt (its SQLite library is not SQLCipher), so it refuses to open the vault. Reinstall {app}.</source>
+        <translation>此 {app} 副本无法加密（其 SQLite 库不是 SQLCipher），因此拒绝打开保险库。请重新安装 {app}。</translation>
+    </message>
+    <message>
+        <source>The desktop app cannot start on this display.</source>
+        <translation>桌面应用无法在此显示器上启动。</translation>
+    </message>
+    <message>
         <source>That item no longer exists.</source>
         <translation>该项目已不存在。</translation>
     </message>

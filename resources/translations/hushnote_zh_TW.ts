@@ -1591,6 +1591,30 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>該資料夾不是空的；請選擇新的或空的資料夾。</translation>
     </message>
     <message>
+        <source>There is no vault in that folder any more. Nothing was changed.</source>
+        <translation>那個資料夾中已經沒有保險庫了。未做任何變更。</translation>
+    </message>
+    <message>
+        <source>The vault was locked before that could finish. Unlock it and try again.</source>
+        <translation>操作完成前保險庫已被鎖定。請解鎖後重試。</translation>
+    </message>
+    <message>
+        <source>More than one item matches. Choose the one you mean from the list.</source>
+        <translation>有多個項目相符。請從清單中選擇您要的那一個。</translation>
+    </message>
+    <message>
+        <source>That needs your confirmation first. Nothing was changed.</source>
+        <translation>這需要您先確認。未做任何變更。</translation>
+    </message>
+    <message>
+        <source>This copy of {app} cannot encrypt (its SQLite library is not SQLCipher), so it refuses to open the vault. Reinstall {app}.</source>
+        <translation>此 {app} 副本無法加密（其 SQLite 程式庫不是 SQLCipher），因此拒絕開啟保險庫。請重新安裝 {app}。</translation>
+    </message>
+    <message>
+        <source>The desktop app cannot start on this display.</source>
+        <translation>桌面應用程式無法在此顯示器上啟動。</translation>
+    </message>
+    <message>
         <source>That item no longer exists.</source>
         <translation>該項目已不存在。</translation>
     </message>

@@ -114,6 +114,26 @@ def _sentence(error: BaseException) -> str:
         "vault-location": QCoreApplication.translate(
             "errors", "That folder is not empty; choose a new or empty folder."
         ),
+        "vault-not-found": QCoreApplication.translate(
+            "errors", "There is no vault in that folder any more. Nothing was changed."
+        ),
+        "vault-locked": QCoreApplication.translate(
+            "errors", "The vault was locked before that could finish. Unlock it and try again."
+        ),
+        "ambiguous": QCoreApplication.translate(
+            "errors", "More than one item matches. Choose the one you mean from the list."
+        ),
+        "confirmation-required": QCoreApplication.translate(
+            "errors", "That needs your confirmation first. Nothing was changed."
+        ),
+        "cipher-unavailable": QCoreApplication.translate(
+            "errors",
+            "This copy of {app} cannot encrypt (its SQLite library is not SQLCipher), so it "
+            "refuses to open the vault. Reinstall {app}.",
+        ),
+        "display-unavailable": QCoreApplication.translate(
+            "errors", "The desktop app cannot start on this display."
+        ),
         "not-found": QCoreApplication.translate("errors", "That item no longer exists."),
         "invalid-record": QCoreApplication.translate(
             "errors", "That cannot be saved: a required field is empty or too long."
