@@ -8,6 +8,7 @@ WAL, so the text leaves the database files and not just the listing.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,7 +28,14 @@ from hushnote.core.text_index import (
 )
 from hushnote.errors import InvalidRecordError, RecordNotFoundError
 
-__all__ = ["NewNote", "Note", "NoteStore", "NoteSummary"]
+__all__ = ["Keep", "NewNote", "Note", "NoteStore", "NoteSummary"]
+
+
+class Keep(enum.Enum):
+    """An argument left as it is (where ``None`` is itself a value: no notebook)."""
+
+    KEEP = "keep"
+
 
 MAX_TITLE = 1_000
 MAX_BODY = 10_000_000
@@ -254,8 +262,10 @@ class NoteStore:
         tags: tuple[str, ...] | list[str] | None = None,
         pinned: bool | None = None,
         archived: bool | None = None,
+        notebook: str | Keep | None = Keep.KEEP,
     ) -> Note:
-        """Change the given fields of a note; the rest stays as it is."""
+        """Change the given fields of a note, in one transaction; the rest stays as it is.
+        ``notebook`` moves it (``None``: into no notebook); by default it stays."""
         _check_text(title or "", body or "")
         note_id, _ = resolve_uuid(self._db, "note", reference)
         changes: dict[str, Any] = {}
@@ -266,6 +276,8 @@ class NoteStore:
         if archived is not None:
             changes["archived"] = int(archived)
         with self._db.transaction() as connection:
+            if not isinstance(notebook, Keep):
+                changes["notebook_id"] = _notebook_id(connection, notebook)
             before = note_entry(connection, note_id)
             self._write(connection, note_id, changes)
             if body is not None:
@@ -293,14 +305,15 @@ class NoteStore:
         note_id, _ = resolve_uuid(self._db, "note", reference)
         with self._db.transaction() as connection:
             before = note_entry(connection, note_id)
-            self._write(connection, note_id, {"trashed_at": to_ms(self._clock())})
+            self._write(connection, note_id, {"trashed_at": to_ms(self._clock())}, touch=False)
             return self._reindex(connection, note_id, before)
 
     def restore(self, reference: str) -> Note:
         note_id, _ = resolve_uuid(self._db, "note", reference)
         with self._db.transaction() as connection:
             before = note_entry(connection, note_id)
-            self._write(connection, note_id, {"trashed_at": None})
+            # Its content did not change: a newer edit elsewhere must still win a merge.
+            self._write(connection, note_id, {"trashed_at": None}, touch=False)
             return self._reindex(connection, note_id, before)
 
     def purge(self, reference: str) -> None:
@@ -440,8 +453,13 @@ class NoteStore:
             parameters.append(tag)
         return " AND ".join(clauses), tuple(parameters)
 
-    def _write(self, connection: Any, note_id: int, changes: dict[str, Any]) -> None:
-        changes["updated_at"] = to_ms(self._clock())
+    def _write(
+        self, connection: Any, note_id: int, changes: dict[str, Any], *, touch: bool = True
+    ) -> None:
+        """Update the note's row; ``touch`` also moves its modification time (what a
+        bundle merge compares), which moving it to the trash and back does not."""
+        if touch:
+            changes["updated_at"] = to_ms(self._clock())
         assignments = ", ".join(f"{column} = ?" for column in changes)
         connection.execute(
             f"UPDATE notes SET {assignments} WHERE id = ?",  # noqa: S608 - column names are ours

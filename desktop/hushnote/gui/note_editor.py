@@ -233,18 +233,14 @@ class NoteEditor(QWidget):
         self._timer.stop()
         if not self._dirty or self.vault is None or self.uuid is None or self.vault.is_locked:
             return
-        tags = split_tags(self.tags.text())
-        notes = self.vault.notes
-        notes.update(
+        self.vault.notes.update(  # one transaction: the text and the notebook together
             self.uuid,
             title=self.title.text(),
             body=self.body.toPlainText(),
-            tags=tags,
+            tags=split_tags(self.tags.text()),
             pinned=self.pinned.isChecked(),
+            notebook=self.notebook.currentText().strip() or None,
         )
-        notebook = self.notebook.currentText().strip() or None
-        if notebook != notes.get(self.uuid).notebook:
-            notes.move(self.uuid, notebook)
         self._dirty = False
         self.status.setText(self.tr("Saved"))
         self.saved.emit(self.uuid)

@@ -111,6 +111,33 @@ def test_trash_restore_purge(notes: NoteStore) -> None:
     assert notes.tags() == []
 
 
+def test_the_trash_and_back_keeps_the_modification_time(
+    notes: NoteStore, clock: FakeClock
+) -> None:
+    """Restoring once moved the time, so the restored note won bundle merges against a
+    colleague's newer edit of it."""
+    note = notes.create(title="case", body="v1")
+    clock.advance(hours=1)
+    assert notes.trash(note.uuid).updated_at == note.updated_at
+    clock.advance(hours=1)
+    restored = notes.restore(note.uuid)
+    assert restored.updated_at == note.updated_at
+    clock.advance(hours=1)
+    assert notes.update(note.uuid, body="v2").updated_at > note.updated_at  # an edit does
+
+
+def test_an_edit_and_a_move_are_one_transaction(notes: NoteStore) -> None:
+    note = notes.create(title="case", body="v1", notebook="A")
+    moved = notes.update(note.uuid, body="v2", notebook="B")
+    assert (moved.body, moved.notebook) == ("v2", "B")
+    assert notes.update(note.uuid, title="kept").notebook == "B"  # not given: stays
+    assert notes.update(note.uuid, notebook=None).notebook is None
+    with pytest.raises(InvalidRecordError):  # a refused edit moves nothing either
+        notes.update(note.uuid, title="x" * 100_000, notebook="C")
+    assert notes.get(note.uuid).notebook is None
+    assert "C" not in [name for name, _ in notes.notebooks()]
+
+
 def test_empty_trash_counts_and_keeps_the_rest(notes: NoteStore) -> None:
     keep = notes.create(title="keep")
     for n in range(3):
