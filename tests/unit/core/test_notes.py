@@ -111,9 +111,7 @@ def test_trash_restore_purge(notes: NoteStore) -> None:
     assert notes.tags() == []
 
 
-def test_the_trash_and_back_keeps_the_modification_time(
-    notes: NoteStore, clock: FakeClock
-) -> None:
+def test_the_trash_and_back_keeps_the_modification_time(notes: NoteStore, clock: FakeClock) -> None:
     """Restoring once moved the time, so the restored note won bundle merges against a
     colleague's newer edit of it."""
     note = notes.create(title="case", body="v1")
