@@ -1021,6 +1021,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>保存状态</translation>
     </message>
     <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
         <source>Linked contacts</source>
         <translation>关联联系人</translation>
     </message>
@@ -1075,6 +1079,10 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Editing…</source>
         <translation>正在编辑…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 Your text stays here, and saving is retried.</source>
+        <translation>未保存：%1 您的文字仍保留在这里，并会自动重试保存。</translation>
     </message>
     <message>
         <source>Saved</source>

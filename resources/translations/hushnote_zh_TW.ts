@@ -1021,6 +1021,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>儲存狀態</translation>
     </message>
     <message>
+        <source>Not saved</source>
+        <translation>未儲存</translation>
+    </message>
+    <message>
         <source>Linked contacts</source>
         <translation>連結的聯絡人</translation>
     </message>
@@ -1075,6 +1079,10 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Editing…</source>
         <translation>正在編輯…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 Your text stays here, and saving is retried.</source>
+        <translation>未儲存：%1 您的文字仍保留在這裡，並會自動重試儲存。</translation>
     </message>
     <message>
         <source>Saved</source>

@@ -637,3 +637,43 @@ def test_arrow_keys_in_the_search_field_move_through_the_results(
     assert wanted in (first.uuid, second.uuid)
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert window.workspace.note_editor.uuid == wanted
+
+
+def test_a_failing_autosave_keeps_the_text_and_retries(
+    qtbot: QtBot,
+    window_for,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    fast_kdf_params,  # type: ignore[no-untyped-def]
+) -> None:
+    """A full disk during autosave reached the crash dialog, and opening another note
+    then replaced the unsaved text."""
+    from hushnote.gui import note_editor as note_editor_module
+    from support.mounts import fill, tmpfs
+
+    with tmpfs(tmp_path / "disk", 2048) as disk:
+        root = disk / "vault"
+        with Vault.create(root, PASSPHRASE, kdf=fast_kdf_params) as vault:
+            first = vault.notes.create(title="first", body="old text")
+            second = vault.notes.create(title="second", body="other")
+        window = window_for(root)
+        unlock(qtbot, window, PASSPHRASE)
+        editor = window.workspace.note_editor
+        editor.open_note(window.vault, first.uuid)
+        editor._retry.setInterval(50)
+        filler = disk / "filler"
+        fill(disk)
+        text = "new words typed while the disk is full " * 400
+        editor.body.setPlainText(text)
+        editor._changed()
+        assert not editor.save()
+        assert not editor.banner.isHidden() and "full" in editor.banner.text()
+        assert editor.status.text() == "Not saved"
+        editor.open_note(window.vault, second.uuid)  # must not replace the unsaved text
+        assert editor.uuid == first.uuid and editor.body.toPlainText() == text
+        filler.unlink()  # room again: the retry lands by itself
+        qtbot.waitUntil(lambda: editor.status.text() == "Saved", timeout=5_000)
+        assert editor.banner.isHidden()
+        assert window.vault is not None
+        assert window.vault.notes.get(first.uuid).body == text
+        assert note_editor_module.RETRY_MS >= 1000  # the real interval does not spin
+        window.lock()

@@ -30,12 +30,15 @@ from PySide6.QtWidgets import (
 
 from hushnote.core import Note, Vault
 from hushnote.core.tags import split_tags
+from hushnote.errors import HushnoteError
 from hushnote.gui.accessibility import describe, release_tab
+from hushnote.gui.messages import error_text
 from hushnote.gui.paged_list_model import UUID_ROLE
 
 __all__ = ["NoteEditor"]
 
 AUTOSAVE_MS = 1000
+RETRY_MS = 5000
 
 
 class OfflinePreview(QTextBrowser):
@@ -105,6 +108,16 @@ class NoteEditor(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.preview_button.toggle)
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Save status"))
+        # Shown while an autosave keeps failing (a full disk): the text stays in the
+        # editor and the save is retried until it lands.
+        self.banner = QLabel()
+        self.banner.setObjectName("saveProblem")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName(self.tr("Not saved"))
+        self.banner.setStyleSheet(
+            "QLabel#saveProblem { background: #fde2e1; color: #5c0000; padding: 6px; }"
+        )
+        self.banner.hide()
         self.links = QListWidget()
         release_tab(self.links)
         describe(
@@ -146,6 +159,7 @@ class NoteEditor(QWidget):
         links_bar.addWidget(self.link_button)
         links_bar.addWidget(self.unlink_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)
@@ -156,6 +170,10 @@ class NoteEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.save)
         for signal in (
             self.title.textEdited,
             self.tags.textEdited,
@@ -171,8 +189,9 @@ class NoteEditor(QWidget):
     # -- loading and saving ------------------------------------------------------------
 
     def open_note(self, vault: Vault, uuid: str) -> None:
-        """Show a note (saving the one shown before)."""
-        self.save()
+        """Show a note (saving the one shown before, which stays if it cannot be)."""
+        if not self.save():
+            return
         note = vault.notes.get(uuid)
         self.vault, self.uuid = vault, note.uuid
         self._show(note)
@@ -228,26 +247,48 @@ class NoteEditor(QWidget):
         self.status.setText(self.tr("Editing…"))
         self._timer.start()
 
-    def save(self) -> None:
-        """Write pending changes now (no-op when nothing changed)."""
+    def save(self) -> bool:
+        """Write pending changes now (nothing to write: True).
+
+        An expected failure (a full disk, a read-only or vanished folder) keeps the text
+        in the editor, shows a banner that stays, retries every few seconds, and returns
+        False, so that nothing replaces the unsaved text meanwhile.
+        """
         self._timer.stop()
+        self._retry.stop()
         if not self._dirty or self.vault is None or self.uuid is None or self.vault.is_locked:
-            return
-        self.vault.notes.update(  # one transaction: the text and the notebook together
-            self.uuid,
-            title=self.title.text(),
-            body=self.body.toPlainText(),
-            tags=split_tags(self.tags.text()),
-            pinned=self.pinned.isChecked(),
-            notebook=self.notebook.currentText().strip() or None,
-        )
+            return True
+        try:
+            self.vault.notes.update(  # one transaction: the text and the notebook together
+                self.uuid,
+                title=self.title.text(),
+                body=self.body.toPlainText(),
+                tags=split_tags(self.tags.text()),
+                pinned=self.pinned.isChecked(),
+                notebook=self.notebook.currentText().strip() or None,
+            )
+        except HushnoteError as error:
+            self.banner.setText(
+                self.tr("Not saved: %1 Your text stays here, and saving is retried.").replace(
+                    "%1", error_text(error)
+                )
+            )
+            self.banner.show()
+            self.status.setText(self.tr("Not saved"))
+            self._retry.start()
+            return False
+        self.banner.hide()
         self._dirty = False
         self.status.setText(self.tr("Saved"))
         self.saved.emit(self.uuid)
+        return True
 
     def clear(self) -> None:
         """Forget everything shown, undo history included (on lock)."""
         self._timer.stop()
+        self._retry.stop()
+        self.banner.hide()
+        self.banner.clear()
         self._loading = True
         for field in (self.title, self.tags):
             field.clear()

@@ -423,7 +423,8 @@ class Workspace(QWidget):
         if self.section[0] == "trash":
             self.purge_current()
             return
-        self.note_editor.save()
+        if not self.note_editor.save():
+            return  # the editor keeps the text and says why; trashing would fail too
         self.vault.notes.trash(uuid)
         self.note_editor.clear()
         self.editors.setCurrentWidget(self.placeholder)
