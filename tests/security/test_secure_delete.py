@@ -468,3 +468,24 @@ def test_the_wal_blocks_truncation_frees_hold_only_zeros(
     written = [data for data in seen if data]
     assert written, "the purge truncated no WAL that held frames"
     assert all(not any(data) for data in written)
+
+
+def test_a_very_long_word_is_forgotten_in_bounded_memory(fast_kdf_vault: VaultSetup) -> None:
+    """Every prefix of every removed word was built in memory: a 20,000-character token
+    (a pasted key, a hex dump) took 2 GB, and 200,000 characters could never be purged."""
+    import time
+    import tracemalloc
+
+    token = "zq" + "0123456789abcdef" * 6_250  # 100,002 characters, one token
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        note = vault.notes.create(title="dump", body=token)
+        tracemalloc.start()
+        started = time.perf_counter()
+        try:
+            vault.notes.purge(note.uuid)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert peak < 50 * len(token), f"{peak >> 20} MiB for a {len(token)}-character word"
+        assert time.perf_counter() - started < 10
+        assert vault.check() == []

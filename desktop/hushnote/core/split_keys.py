@@ -31,29 +31,42 @@ __all__ = ["repair_split_keys"]
 _TABLES = ("notes_index", "contacts_index")
 _MAIN_INDEX = b"0"  # FTS5 prefixes every term of its main index with this byte
 _SEGMENT_SHIFT = 37  # page-number, height and doclist-index bits below the segment id
+# Split keys up to this many bytes are matched against a list of every prefix of the
+# removed words; longer ones against each long word itself.
+_SHORT = 64
 
 
 def repair_split_keys(connection: Any, words: Iterable[str] | None) -> int:
     """Replace, in both indexes, every split key that spells the start of one of
     ``words`` (None: any key) but no longer leads into its leaf's first term; return
     how many were replaced."""
-    parameters: tuple[str, ...] = ()
+    queries: list[tuple[str, tuple[Any, ...]]] = []
     if words is None:
-        where = "length(term) > 1"
+        queries.append(("length(term) > 1", ()))
     else:
-        candidates = _prefixes(words)
+        forms = _forms(words)
+        candidates = {term[:end] for term in forms for end in range(2, min(len(term), _SHORT) + 1)}
         if not candidates:
             return 0
         # Matched in SQL: at 100,000 notes there are thousands of split keys, and a
         # Python loop over them took 10 ms of every save that removed a word.
-        where = "hex(term) IN (SELECT value FROM json_each(?))"
-        parameters = (json.dumps([key.hex().upper() for key in candidates]),)
+        keys = json.dumps([key.hex().upper() for key in candidates])
+        queries.append(("hex(term) IN (SELECT value FROM json_each(?))", (keys,)))
+        # Every prefix of a long word would be quadratic (a 20,000-character token took
+        # 2 GB): longer keys are compared with each long word directly instead.
+        for term in (term for term in forms if len(term) > _SHORT):
+            where = f"length(term) > {_SHORT} AND substr(?, 1, length(term)) = term"
+            queries.append((where, (term,)))
     repaired = 0
     for table in _TABLES:
-        rows = connection.execute(
-            f"SELECT segid, term, pgno FROM {table}_idx WHERE {where}",  # noqa: S608
-            parameters,
-        ).fetchall()
+        rows = [
+            row
+            for where, parameters in queries
+            for row in connection.execute(
+                f"SELECT segid, term, pgno FROM {table}_idx WHERE {where}",  # noqa: S608
+                parameters,
+            ).fetchall()
+        ]
         for segid, term, pgno in rows:
             key = bytes(term)
             leaf = connection.execute(
@@ -72,17 +85,15 @@ def repair_split_keys(connection: Any, words: Iterable[str] | None) -> int:
     return repaired
 
 
-def _prefixes(words: Iterable[str]) -> set[bytes]:
-    """Every prefix a split key cut from one of ``words`` could have, as FTS5 stores it:
-    lower case, with and without diacritics (unicode61 ``remove_diacritics 2``)."""
+def _forms(words: Iterable[str]) -> set[bytes]:
+    """Each of ``words`` as FTS5 may store it: lower case, with and without diacritics
+    (unicode61 ``remove_diacritics 2``), behind the main index's prefix byte."""
     found: set[bytes] = set()
     for word in words:
         lower = word.lower()
         decomposed = unicodedata.normalize("NFD", lower)
         bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-        for form in {lower, bare, word.casefold()}:
-            term = _MAIN_INDEX + form.encode()
-            found.update(term[:end] for end in range(2, len(term) + 1))
+        found.update(_MAIN_INDEX + form.encode() for form in {lower, bare, word.casefold()})
     return found
 
 

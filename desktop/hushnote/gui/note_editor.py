@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -282,6 +282,20 @@ class NoteEditor(QWidget):
         self.status.setText(self.tr("Saved"))
         self.saved.emit(self.uuid)
         return True
+
+    def set_notebook_names(self, names: list[str]) -> None:
+        """The notebooks to offer; what the field shows now stays, and is no edit."""
+        if names == self.notebook_names:
+            return
+        self.notebook_names = names
+        if self.uuid is None:
+            return
+        shown = self.notebook.currentText()
+        with QSignalBlocker(self.notebook):
+            self.notebook.clear()
+            self.notebook.addItem("")
+            self.notebook.addItems(names)
+            self.notebook.setCurrentText(shown)
 
     def clear(self) -> None:
         """Forget everything shown, undo history included (on lock)."""

@@ -60,6 +60,8 @@ class Workspace(QWidget):
         super().__init__(parent)
         self.vault: Vault | None = None
         self.section: tuple[str, str | None] = ("notes", None)
+        # The names and counts the sidebar shows (they hold vault text: dropped at lock).
+        self._sidebar_shown: object = None
 
         self.sidebar = QTreeWidget()
         release_tab(self.sidebar)
@@ -151,7 +153,7 @@ class Workspace(QWidget):
         self.editors = QStackedWidget()
         for widget in (self.placeholder, self.note_editor, self.contact_editor, self.list_editor):
             self.editors.addWidget(widget)
-        self.note_editor.saved.connect(lambda _: self.note_model.refresh())
+        self.note_editor.saved.connect(lambda _: self.notes_changed())
         self.note_editor.link_requested.connect(self._link_contact)
         self.note_editor.contact_opened.connect(self.open_contact)
         self.contact_editor.saved.connect(lambda _: self.contact_model.refresh())
@@ -182,6 +184,7 @@ class Workspace(QWidget):
         """Save what is being edited, then drop every row and field shown."""
         self.save_all()
         self.vault = None
+        self._sidebar_shown = None
         self.note_editor.clear()
         self.contact_editor.clear()
         self.list_editor.clear()
@@ -199,11 +202,28 @@ class Workspace(QWidget):
 
     # -- the sidebar -----------------------------------------------------------------
 
-    def rebuild_sidebar(self) -> None:
+    def notes_changed(self) -> None:
+        """After any change to notes: the list, the sidebar's notebooks, tags and counts,
+        and the editor's notebook choices follow (a new notebook shows at once)."""
+        self.note_model.refresh()
+        self.rebuild_sidebar(reload=False)
+
+    def rebuild_sidebar(self, *, reload: bool = True) -> None:
+        """Fill the sidebar from the vault. ``reload`` also reloads the chosen section's
+        list; without it the same item stays chosen and nothing else moves (for a save
+        while typing), and nothing happens at all if no name or count changed."""
         vault = self.vault
         if vault is None:
             return
         current = self.section
+        notebooks = vault.notes.notebooks()
+        tag_names = vault.notes.tag_names()
+        groups = [(group.name, group.size) for group in vault.lists.all()]
+        shown = (notebooks, tag_names, groups)
+        if not reload and shown == self._sidebar_shown:
+            return
+        self._sidebar_shown = shown
+        self.note_editor.set_notebook_names([name for name, _ in notebooks])
         self.sidebar.blockSignals(True)
         self.sidebar.clear()
 
@@ -215,19 +235,23 @@ class Workspace(QWidget):
 
         add(self.sidebar, self.tr("Journal"), "journal")
         notes = add(self.sidebar, self.tr("Notes"), "notes")
-        notebooks = vault.notes.notebooks()
-        self.note_editor.notebook_names = [name for name, _ in notebooks]
         for name, count in notebooks:
             add(notes, f"{name} ({count})", "notebook", name)
         tags = add(self.sidebar, self.tr("Tags"), "tags")
-        for name in vault.notes.tag_names():
+        for name in tag_names:
             add(tags, f"#{name}", "tag", name)
         add(self.sidebar, self.tr("Contacts"), "contacts")
         lists = add(self.sidebar, self.tr("Lists"), "lists")
-        for group in vault.lists.all():
-            add(lists, f"{group.name} ({group.size})", "list", group.name)
+        for name, size in groups:
+            add(lists, f"{name} ({size})", "list", name)
         add(self.sidebar, self.tr("Trash"), "trash")
         self.sidebar.expandAll()
+        if not reload:
+            for item in self._sidebar_items():
+                if (item.data(0, SECTION_ROLE), item.data(0, VALUE_ROLE)) == current:
+                    self.sidebar.setCurrentItem(item)
+            self.sidebar.blockSignals(False)
+            return
         self.sidebar.blockSignals(False)
         self.choose_section(*current, rebuild=False)
 
@@ -370,7 +394,7 @@ class Workspace(QWidget):
         note = self.vault.notes.create(notebook=notebook, tags=tags)
         if section not in ("notes", "notebook", "tag"):
             self.choose_section("notes")
-        self.note_model.refresh()
+        self.notes_changed()
         self.open_note(note.uuid)
         self.note_editor.title.setFocus()
 
@@ -428,7 +452,7 @@ class Workspace(QWidget):
         self.vault.notes.trash(uuid)
         self.note_editor.clear()
         self.editors.setCurrentWidget(self.placeholder)
-        self.note_model.refresh()
+        self.notes_changed()
         self.status.emit(self.tr("Moved to the trash."))
 
     def restore_current(self) -> None:
@@ -436,7 +460,7 @@ class Workspace(QWidget):
         if self.vault is not None and uuid is not None:
             self.vault.notes.restore(uuid)
             self.note_editor.clear()
-            self.note_model.refresh()
+            self.notes_changed()
 
     def purge_current(self) -> None:
         uuid = self.current_uuid()
@@ -450,7 +474,7 @@ class Workspace(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.note_editor.clear()
             self.vault.notes.purge(uuid)
-            self.note_model.refresh()
+            self.notes_changed()
 
     def empty_trash(self) -> None:
         if self.vault is None:
@@ -467,7 +491,7 @@ class Workspace(QWidget):
         ):
             self.note_editor.clear()
             self.vault.notes.empty_trash()
-            self.note_model.refresh()
+            self.notes_changed()
 
     def delete_current_contact(self) -> None:
         uuid = self.contact_editor.uuid
