@@ -677,3 +677,35 @@ def test_a_failing_autosave_keeps_the_text_and_retries(
         assert window.vault.notes.get(first.uuid).body == text
         assert note_editor_module.RETRY_MS >= 1000  # the real interval does not spin
         window.lock()
+
+
+def test_a_new_notebook_and_tag_show_at_once_and_counts_follow_the_trash(
+    qtbot: QtBot,
+    window_for,
+    fast_kdf_vault: VaultSetup,  # type: ignore[no-untyped-def]
+) -> None:
+    """They appeared only when something else rebuilt the sidebar; counts went stale."""
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
+        first = vault.notes.create(title="first", body="x")
+        second = vault.notes.create(title="second", body="y")
+    window = window_for(fast_kdf_vault.root)
+    unlock(qtbot, window, PASSPHRASE)
+    workspace = window.workspace
+    editor = workspace.note_editor
+    editor.open_note(window.vault, first.uuid)
+    editor.notebook.setCurrentText("Case 12")
+    editor.tags.setText("hearing")
+    editor._changed()
+    assert editor.save()
+
+    def sidebar() -> list[str]:
+        return [item.text(0) for item in workspace._sidebar_items()]
+
+    assert "Case 12 (1)" in sidebar() and "#hearing" in sidebar()
+    assert editor.notebook.currentText() == "Case 12"  # what was typed stays
+    editor.open_note(window.vault, second.uuid)
+    assert editor.notebook.findText("Case 12") >= 0  # offered for the next note
+    workspace.choose_section("notebook", "Case 12")
+    workspace.list_view.setCurrentIndex(workspace.note_model.index(0))
+    workspace.trash_current()
+    assert "Case 12 (1)" not in sidebar()
