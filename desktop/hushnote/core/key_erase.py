@@ -19,7 +19,14 @@ import errno
 import os
 import stat
 
-__all__ = ["HEADER_MAGIC", "HEADER_NAMES", "erase_keys", "fsync_folder", "reason_word"]
+__all__ = [
+    "HEADER_MAGIC",
+    "HEADER_NAMES",
+    "erase_keys",
+    "fsync_folder",
+    "reason_word",
+    "take_and_erase",
+]
 
 # The first bytes of every vault header (docs/vault-format.md).
 HEADER_MAGIC = b"HUSHNOTE"
@@ -31,8 +38,11 @@ _HEADER_SIZE = 32_832
 # is how the wipe was disarmed. A link under a leftover's name is only removed.
 _FOLLOWED = "vault.key"
 # The header, and what an interrupted replacement of it can leave (core/atomic.py).
-HEADER_NAMES = ("vault.key", "vault.key.new", "vault.key.old")
-_WRITE_FLAGS = os.O_WRONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+# ``vault.key.wiping`` is where the wipe takes a header before it erases and removes it.
+HEADER_NAMES = ("vault.key", "vault.key.new", "vault.key.old", "vault.key.wiping")
+_TAKEN = "vault.key.wiping"
+_NO_BLOCK = os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+_WRITE_FLAGS = os.O_WRONLY | _NO_BLOCK
 _REASONS = {
     errno.EROFS: "read-only",
     errno.EACCES: "permission",
@@ -71,18 +81,19 @@ def erase_keys(folder: str) -> tuple[list[str], list[tuple[str, str]]]:
             continue
         target = path
         if stat.S_ISLNK(info.st_mode):
+            if name != _FOLLOWED:
+                continue  # a leftover's name: the wipe removes the link itself
             target = os.path.realpath(path)
-            if name != _FOLLOWED or not _is_a_header(target):
-                continue  # not key material: the wipe removes the link itself
         elif not stat.S_ISREG(info.st_mode):
             problems.append((name, "not-a-regular-file"))
             continue
         try:
-            _overwrite_in_place(target)
+            done = _overwrite_in_place(target, header_only=target != path)
         except OSError as error:
             problems.append((name, reason_word(error)))
             continue
-        erased.append(name if target == path else f"{name} -> {target}")
+        if done:
+            erased.append(name if target == path else f"{name} -> {target}")
     if erased:
         try:
             fsync_folder(folder)
@@ -91,37 +102,65 @@ def erase_keys(folder: str) -> tuple[list[str], list[tuple[str, str]]]:
     return erased, problems
 
 
-def _is_a_header(path: str) -> bool:
-    """A regular file of a header's size that starts as a header does (a note that begins
-    with the word HUSHNOTE does not qualify)."""
+def take_and_erase(folder: str, name: str) -> str | None:
+    """Remove the header file ``name`` so that whatever it is at that moment is erased.
+
+    The name is first renamed to ``vault.key.wiping`` (atomic: the wipe now owns that
+    inode), then overwritten in place, synced and unlinked. Unlinking by name alone
+    could remove a header another process renamed into place a moment after the erase,
+    leaving its keys in free blocks. Returns a reason word if the file could not be
+    erased, else None.
+    """
+    path, taken = os.path.join(folder, name), os.path.join(folder, _TAKEN)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        return False
+        os.rename(path, taken)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return reason_word(error)
+    problem = None
     try:
-        info = os.fstat(fd)
-        return (
-            stat.S_ISREG(info.st_mode)
-            and info.st_size == _HEADER_SIZE
-            and os.pread(fd, len(_HEADER_START), 0) == _HEADER_START
-        )
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
+        if stat.S_ISREG(os.lstat(taken).st_mode):
+            _overwrite_in_place(taken, header_only=False)
+    except OSError as error:
+        problem = reason_word(error)  # the name still goes: erase_keys erased it before
+    try:
+        os.unlink(taken)
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        problem = reason_word(error)
+    return problem
 
 
-def _overwrite_in_place(path: str) -> None:
-    fd = os.open(path, _WRITE_FLAGS)
+def _overwrite_in_place(path: str, *, header_only: bool) -> bool:
+    """Overwrite the regular file at ``path`` with random bytes and fsync it, checking
+    and writing through one descriptor. With ``header_only`` (a file a link led to) only
+    a file shaped like a header (size, magic, fixed fields: a text that merely begins
+    with the word HUSHNOTE does not qualify) is touched; returns whether it was."""
+    if header_only:
+        try:
+            fd = os.open(path, os.O_RDWR | _NO_BLOCK)
+        except OSError:
+            return False  # not a file we can vouch for: the wipe removes the link only
+    else:
+        fd = os.open(path, _WRITE_FLAGS)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
+            if header_only:
+                return False
             raise OSError(errno.EISDIR, "not a regular file")
+        if header_only and (
+            info.st_size != _HEADER_SIZE or os.pread(fd, len(_HEADER_START), 0) != _HEADER_START
+        ):
+            return False
         offset = 0
         while offset < info.st_size:
             step = min(info.st_size - offset, 1 << 20)
             offset += os.pwrite(fd, os.urandom(step), offset)
         os.fsync(fd)
+        return True
     finally:
         os.close(fd)
 

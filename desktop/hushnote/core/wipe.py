@@ -39,7 +39,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hushnote.core.key_erase import HEADER_NAMES, erase_keys, fsync_folder, reason_word
+from hushnote.core.key_erase import (
+    HEADER_NAMES,
+    erase_keys,
+    fsync_folder,
+    reason_word,
+    take_and_erase,
+)
 from hushnote.core.paths import VaultPaths, app_cache_dir, app_config_dir
 
 __all__ = ["Wipe", "WipeProblem", "WipeReport", "crypto_erase", "wipe"]
@@ -73,7 +79,11 @@ class WipeReport:
     @property
     def keys_destroyed(self) -> bool:
         """True unless some header could not be erased: then a passphrase may still work."""
-        return not any(problem.name in HEADER_NAMES for problem in self.problems)
+        # A header erased in place whose removal then failed holds no keys any more.
+        erased = {name.split(" -> ")[0] for name in self.erased}
+        return not any(
+            problem.name in HEADER_NAMES and problem.name not in erased for problem in self.problems
+        )
 
 
 def crypto_erase(paths: VaultPaths, problems: list[WipeProblem] | None = None) -> list[str]:
@@ -160,6 +170,15 @@ class Wipe:
         if stat.S_ISDIR(info.st_mode):
             # Someone else's folder under one of our names: never descended into.
             self.report.problems.append(WipeProblem(path.name, "not-a-regular-file"))
+            return
+        if path.name in HEADER_NAMES:
+            # Taken, erased again and unlinked as one: an unlink by name could remove a
+            # header another process renamed into place after the first erase.
+            problem = take_and_erase(str(self.root), path.name)
+            if problem is not None:
+                self.report.problems.append(WipeProblem(path.name, problem))
+            else:
+                self.report.removed.append(path.name)
             return
         # A link, FIFO or socket under one of our names loses the name; only a regular
         # file is ever opened (opening a FIFO would block the panic).

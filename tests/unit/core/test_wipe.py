@@ -225,3 +225,32 @@ def test_no_header_write_follows_a_wipe(fast_kdf_vault: VaultSetup, operation: s
     job.finish()
     _no_header_left(root)
     assert not root.exists()
+
+
+def test_a_header_renamed_into_place_during_the_wipe_is_erased_before_it_goes(
+    fast_kdf_vault: VaultSetup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer that passed its check just before the erase renames its new header in
+    a moment later; an unlink by name then left that header, keys and all, in free
+    blocks. A second name on the new file shows what the wipe did to its bytes."""
+    from hushnote.core import wipe as wipe_module
+
+    root = fast_kdf_vault.root
+    header = VaultPaths(root).header
+    fresh = header.read_bytes()  # stands for the writer's new header
+    witness = tmp_path / "witness"
+    real_erase = wipe_module.erase_keys
+
+    def erase_then_a_rename_lands(folder: str) -> tuple[list[str], list[tuple[str, str]]]:
+        done = real_erase(folder)
+        incoming = Path(folder) / "vault.key.new"
+        incoming.write_bytes(fresh)
+        os.link(incoming, witness)
+        os.replace(incoming, header)
+        return done
+
+    monkeypatch.setattr(wipe_module, "erase_keys", erase_then_a_rename_lands)
+    report = wipe(root)
+    assert report.keys_destroyed
+    assert not root.exists()
+    assert witness.read_bytes() != fresh and len(witness.read_bytes()) == len(fresh)
