@@ -155,8 +155,13 @@ class Database:
         self.records: RecordSeal | None = None
 
     @classmethod
-    def open(cls, path: Path, dek: bytes | bytearray) -> Database:
+    def open(cls, path: Path, dek: bytes | bytearray, *, in_place: bool = False) -> Database:
         """Open ``path`` with ``dek`` and verify every hardening setting took effect.
+
+        ``in_place`` writes pages straight into the file, with the rollback journal in
+        memory instead of a WAL: only for building a new database from nothing (the
+        duress decoy on a full disk), where a crash loses nothing and a WAL would need
+        the database's size a second time. Close it and open it again to use it.
 
         Raises ``VaultCorruptedError`` if the key does not open the file: the key came out
         of an authenticated slot, so a mismatch means the database itself is damaged.
@@ -173,13 +178,13 @@ class Database:
         db = cls(path, connection)
         try:
             with database_errors(path), raw_key(dek) as key:
-                db._configure(key)
+                db._configure(key, "memory" if in_place else "wal")
         except BaseException:
             connection.close()
             raise
         return db
 
-    def _configure(self, key: bytearray) -> None:
+    def _configure(self, key: bytearray, journal: str) -> None:
         execute = self._connection.execute
         if not execute("PRAGMA cipher_version").fetchone():
             raise CipherUnavailableError()
@@ -189,11 +194,11 @@ class Database:
         execute("SELECT count(*) FROM sqlite_master").fetchone()
         execute("PRAGMA temp_store = MEMORY")
         execute("PRAGMA secure_delete = ON")
-        execute("PRAGMA journal_mode = WAL")
+        execute(f"PRAGMA journal_mode = {journal}")
         execute("PRAGMA synchronous = FULL")
         execute("PRAGMA foreign_keys = ON")
         execute("PRAGMA trusted_schema = OFF")
-        for name, expected in _EXPECTED.items():
+        for name, expected in {**_EXPECTED, "journal_mode": journal}.items():
             actual = execute(f"PRAGMA {name}").fetchone()[0]
             if actual != expected:
                 raise RuntimeError(f"PRAGMA {name} is {actual!r}, expected {expected!r}")

@@ -296,12 +296,11 @@ class Vault:
             if not paths.database.exists():
                 with storage_errors(paths.database):
                     create_private_file(paths.database)
-            db = Database.open(paths.database, decoy.dek)
+            # On a full disk the decoy has only the space the real vault freed, and a WAL
+            # would need the database's size twice: its pages go straight into the file
+            # (a crash now leaves the state an interrupted duress unlock always has).
+            db = Database.open(paths.database, decoy.dek, in_place=True)
             try:
-                # On a full disk the decoy has only the space the real vault freed, and
-                # a WAL would need the database's size twice: write the pages in place
-                # (a crash now leaves the state an interrupted duress unlock always has).
-                db.execute("PRAGMA journal_mode = MEMORY")
                 migrate(db)
                 NoteStore(db).create_many(
                     NewNote(
@@ -318,8 +317,10 @@ class Vault:
                     "UPDATE vault_state SET counter = ? WHERE id = 1",
                     (100 + secrets.randbelow(5000),),
                 )
+                db.close()
+                db = Database.open(paths.database, decoy.dek)  # from here on, like any vault
+                _attach(db, state, reseal=False)
                 state = _opened(db, state)
-                db.execute("PRAGMA journal_mode = WAL")  # from here on, like any vault
                 fresh = Header(
                     params=header.params, salt=header.salt, slots=Header.new(header.params).slots
                 )
