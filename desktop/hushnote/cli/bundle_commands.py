@@ -66,7 +66,7 @@ def _bundle_passphrase(args: argparse.Namespace, *, confirm: bool) -> str | None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from hushnote.core.bundle_records import Scope
+    from hushnote.core import Scope
 
     passphrase = _bundle_passphrase(args, confirm=True)
     with open_vault(args) as vault:

@@ -16,11 +16,9 @@ from hushnote.core import (
     MethodKind,
     NewContact,
     read_contact_file,
-    write_csv,
-    write_vcards,
+    write_contact_file,
 )
-from hushnote.core.atomic import replace_file
-from hushnote.errors import ImportFormatError, StorageError
+from hushnote.errors import ImportFormatError
 
 __all__ = ["add_contact_commands"]
 
@@ -225,10 +223,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         confirm("Write the unencrypted file?", assume_yes=False)
     with open_vault(args) as vault:
         contacts = vault.contacts.all_contacts()
-    data = write_vcards(contacts) if args.format == "vcf" else write_csv(contacts)
-    if args.out.is_dir():
-        raise StorageError(path=str(args.out), errno="EISDIR")
-    replace_file(args.out, data)
+    write_contact_file(args.out, contacts, args.format)
     print(f"Wrote {len(contacts)} contacts to {args.out}")
     return 0
 

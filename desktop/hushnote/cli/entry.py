@@ -57,12 +57,12 @@ def main() -> int:
 
 
 def _urgent_wipe(request: WipeRequest) -> int:
-    from hushnote.core.key_erase import erase_keys
+    from hushnote.core import erase_keys
 
     if request.vault is not None:
         named = os.path.abspath(os.path.expanduser(request.vault))
     else:
-        from hushnote.core.paths import default_vault_dir
+        from hushnote.core import default_vault_dir
 
         named = os.path.abspath(default_vault_dir())
     erased = erase_keys(os.path.realpath(named))
@@ -71,7 +71,7 @@ def _urgent_wipe(request: WipeRequest) -> int:
 
     from hushnote.cli.main import run_command
     from hushnote.cli.wipe_commands import report_wipe
-    from hushnote.core.wipe import Wipe
+    from hushnote.core import Wipe
 
     def rest() -> int:
         job = Wipe(

@@ -17,8 +17,7 @@ import hushnote
 from hushnote.cli.entry import wipe_request
 from hushnote.cli.messages import exit_code_table, message_for
 from hushnote.cli.wipe_commands import add_duress_commands, add_wipe_command
-from hushnote.core.paths import default_vault_dir
-from hushnote.core.process import harden_process
+from hushnote.core import default_vault_dir, harden_process
 from hushnote.errors import HushnoteError
 
 __all__ = ["build_parser", "main"]

@@ -10,9 +10,16 @@ from pathlib import Path
 import hushnote
 from hushnote.cli.passphrase import ask_passphrase, read_passphrase_file
 from hushnote.cli.unlock import add_passphrase_file, open_vault
-from hushnote.core import KdfParams, Vault, calibrate, read_info
-from hushnote.core.database import library_versions
-from hushnote.core.kdf import DEFAULT_MEMORY_KIB, MIB, default_parallelism
+from hushnote.core import (
+    DEFAULT_MEMORY_KIB,
+    MIB,
+    KdfParams,
+    Vault,
+    calibrate,
+    default_parallelism,
+    library_versions,
+    read_info,
+)
 from hushnote.errors import VaultCorruptedError
 
 __all__ = ["add_vault_commands"]

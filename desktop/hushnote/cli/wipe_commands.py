@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from hushnote.core.wipe import WipeReport
+    from hushnote.core import WipeReport
 
 __all__ = ["add_duress_commands", "add_wipe_command", "cmd_wipe", "report_wipe"]
 
@@ -39,13 +39,13 @@ def add_wipe_command(commands: argparse._SubParsersAction[argparse.ArgumentParse
 
 
 def cmd_wipe(args: argparse.Namespace) -> int:
-    from hushnote.core.wipe import wipe
+    from hushnote.core import wipe_vault
 
     if not args.yes:
         from hushnote.cli.output import confirm
 
         confirm(f"Destroy the vault at {args.vault} forever?", assume_yes=False)
-    report = wipe(Path(args.vault), overwrite=not args.no_overwrite,
+    report = wipe_vault(Path(args.vault), overwrite=not args.no_overwrite,
                   leave_no_trace=args.leave_no_trace)  # fmt: skip
     return report_wipe(report)
 
@@ -103,20 +103,12 @@ def add_duress_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     guard.set_defaults(func=cmd_wipe_after)
 
 
-def read_decoy_notes(path: Path) -> list[tuple[str, str]]:
-    """Notes from a Markdown file: separated by '---' lines, first line the title."""
-    from hushnote.core import parse_decoy_text
-    from hushnote.core.atomic import storage_errors
-
-    with storage_errors(path):
-        return parse_decoy_text(path.read_text(encoding="utf-8"))
-
-
 def cmd_duress_set(args: argparse.Namespace) -> int:
     from hushnote.cli.passphrase import ask_passphrase, read_passphrase_file
     from hushnote.cli.unlock import open_vault
+    from hushnote.core import read_decoy_file
 
-    decoy = read_decoy_notes(args.decoy_notes) if args.decoy_notes else []
+    decoy = read_decoy_file(args.decoy_notes) if args.decoy_notes else []
     with open_vault(args) as vault:
         if args.duress_passphrase_file is not None:
             duress = read_passphrase_file(args.duress_passphrase_file)
@@ -141,7 +133,7 @@ def cmd_duress_clear(args: argparse.Namespace) -> int:
 
 def cmd_wipe_after(args: argparse.Namespace) -> int:
     from hushnote.cli.unlock import open_vault
-    from hushnote.core.unlock_guard import UnlockGuard
+    from hushnote.core import UnlockGuard
     from hushnote.errors import InvalidRecordError
 
     limit: int | None

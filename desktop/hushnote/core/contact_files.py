@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from hushnote.core.contacts import NewContact
+from hushnote.core.contacts import Contact, NewContact
 from hushnote.errors import ImportFormatError, InvalidRecordError
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "require_room",
     "skip_reason",
     "wide_encoding",
+    "write_contact_file",
 ]
 
 # An address book larger than any real one is refused before it is read whole: Google
@@ -220,3 +221,18 @@ def read_contact_file(path: Path) -> ParsedContacts:
     if len(data) > MAX_FILE_BYTES:
         raise ImportFormatError(line=0, reason="too-large")
     return parse_csv(data) if suffix == ".csv" else parse_vcards(data)
+
+
+def write_contact_file(path: Path, contacts: list[Contact], kind: str | None = None) -> None:
+    """Write ``contacts`` UNENCRYPTED to ``path`` as ``kind`` (``csv`` or ``vcf``; by
+    default from the file's name), replacing it atomically. The one way both front
+    ends export contacts; each asks the user first."""
+    from hushnote.core.atomic import replace_file
+    from hushnote.core.contacts_csv import write_csv
+    from hushnote.core.vcard import write_vcards
+    from hushnote.errors import StorageError
+
+    kind = kind or ("csv" if path.suffix.lower() == ".csv" else "vcf")
+    if path.is_dir():
+        raise StorageError(path=str(path), errno="EISDIR")
+    replace_file(path, write_csv(contacts) if kind == "csv" else write_vcards(contacts))

@@ -12,10 +12,11 @@ import json
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from hushnote.core.clock import from_ms, to_ms
 from hushnote.core.header import PAYLOAD_CAPACITY
-from hushnote.errors import HeaderCorruptedError, InvalidRecordError
+from hushnote.errors import HeaderCorruptedError, ImportFormatError, InvalidRecordError
 
 __all__ = [
     "DECOY_CAPACITY",
@@ -24,6 +25,7 @@ __all__ = [
     "decoy_size",
     "encode_decoy",
     "parse_decoy_text",
+    "read_decoy_file",
 ]
 
 _VERSION = 1
@@ -54,6 +56,18 @@ def parse_decoy_text(text: str) -> list[tuple[str, str]]:
         if lines and any(line.strip() for line in lines):
             notes.append((lines[0].lstrip("# ").strip(), "\n".join(lines[1:]).strip()))
     return notes
+
+
+def read_decoy_file(path: Path) -> list[tuple[str, str]]:
+    """Decoy notes from a UTF-8 Markdown file (``parse_decoy_text``)."""
+    from hushnote.core.atomic import storage_errors
+
+    with storage_errors(path):
+        data = path.read_bytes()
+    try:
+        return parse_decoy_text(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ImportFormatError(line=0, reason="not-utf8") from None
 
 
 def decoy_size(notes: list[tuple[str, str]]) -> int:

@@ -18,10 +18,12 @@ from pathlib import Path
 from hushnote.core.paths import VaultPaths, app_config_dir
 from hushnote.errors import InvalidRecordError
 
-__all__ = ["MAX_LIMIT", "MIN_LIMIT", "UnlockGuard"]
+__all__ = ["MAX_LIMIT", "MAX_WIPE_AFTER", "MIN_LIMIT", "MIN_WIPE_AFTER", "UnlockGuard"]
 
 MIN_LIMIT = 3
 MAX_LIMIT = 100
+# The same bounds under the names the front door exports.
+MIN_WIPE_AFTER, MAX_WIPE_AFTER = MIN_LIMIT, MAX_LIMIT
 STATE_FILE = "unlock-guard.json"
 
 

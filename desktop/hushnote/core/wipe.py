@@ -48,7 +48,7 @@ from hushnote.core.key_erase import (
 )
 from hushnote.core.paths import VaultPaths, app_cache_dir, app_config_dir
 
-__all__ = ["Wipe", "WipeProblem", "WipeReport", "crypto_erase", "wipe"]
+__all__ = ["Wipe", "WipeProblem", "WipeReport", "crypto_erase", "wipe", "wipe_vault"]
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
@@ -313,3 +313,7 @@ def _remove_tree(folder: Path) -> None:
                 finally:
                     os.close(fd)
     shutil.rmtree(folder, ignore_errors=True)
+
+
+# The front door's name for it (``hushnote.core.wipe`` is this module).
+wipe_vault = wipe

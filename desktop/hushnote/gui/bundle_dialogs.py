@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hushnote.core.bundle_records import Scope
+from hushnote.core import Scope
 from hushnote.gui.accessibility import describe, describe_buttons, release_tab
 from hushnote.gui.passphrase_page import passphrase_field
 

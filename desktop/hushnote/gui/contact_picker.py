@@ -12,8 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hushnote.core import Vault, parse_query
-from hushnote.core.query import Query
+from hushnote.core import Query, Vault, parse_query
 from hushnote.gui.accessibility import describe, describe_buttons, release_tab
 from hushnote.gui.paged_list_model import UUID_ROLE
 

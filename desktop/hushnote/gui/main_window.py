@@ -33,21 +33,19 @@ from PySide6.QtWidgets import (
 from hushnote.core import (
     ImportReport,
     KdfParams,
+    MergeReport,
+    Progress,
+    Scope,
     SkippedRecord,
+    UnlockGuard,
     Vault,
     VaultPaths,
+    Wipe,
     read_contact_file,
-    write_csv,
-    write_vcards,
+    write_contact_file,
 )
 from hushnote.core.app_config import AppConfig, load_config, save_config
-from hushnote.core.atomic import replace_file
-from hushnote.core.bundle_import import MergeReport
-from hushnote.core.bundle_records import Scope
-from hushnote.core.database import Progress
 from hushnote.core.launcher import apply_launcher_camouflage
-from hushnote.core.unlock_guard import UnlockGuard
-from hushnote.core.wipe import Wipe
 from hushnote.errors import (
     AuthenticationError,
     BundleDecryptionError,
@@ -710,8 +708,7 @@ class MainWindow(QMainWindow):
         def work(progress: Progress) -> int:
             contacts = vault.contacts.all_contacts()
             progress(0.5)
-            data = write_csv(contacts) if path.suffix.lower() == ".csv" else write_vcards(contacts)
-            replace_file(path, data)
+            write_contact_file(path, contacts)
             return len(contacts)
 
         count = self._long_work(self.tr("Exporting contacts…"), work)

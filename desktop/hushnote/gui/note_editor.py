@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hushnote.core import Note, Vault
-from hushnote.core.tags import split_tags
+from hushnote.core import Note, Vault, split_tags
 from hushnote.errors import HushnoteError
 from hushnote.gui.accessibility import describe, release_tab
 from hushnote.gui.messages import error_text

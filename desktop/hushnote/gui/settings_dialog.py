@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hushnote.core import Vault
+from hushnote.core import MAX_WIPE_AFTER, MIN_WIPE_AFTER, Vault
 from hushnote.core.app_config import AppConfig
-from hushnote.core.unlock_guard import MAX_LIMIT, MIN_LIMIT
 from hushnote.gui.accessibility import describe, describe_buttons
 from hushnote.gui.auto_lock import DEFAULT_MINUTES
 from hushnote.gui.i18n import language_names
@@ -69,7 +68,7 @@ class SettingsDialog(QDialog):
 
     def wipe_limit(self) -> int | None:
         value = self.wipe_after.value()
-        return None if value < MIN_LIMIT else value
+        return None if value < MIN_WIPE_AFTER else value
 
     def app_config(self) -> AppConfig:
         return AppConfig(
@@ -105,10 +104,10 @@ class SettingsDialog(QDialog):
             self.tr("Anything copied from the vault is removed from the clipboard then."),
         )
         self.wipe_after = QSpinBox()
-        self.wipe_after.setRange(MIN_LIMIT - 1, MAX_LIMIT)
+        self.wipe_after.setRange(MIN_WIPE_AFTER - 1, MAX_WIPE_AFTER)
         self.wipe_after.setSpecialValueText(self.tr("never"))
         self.wipe_after.setSuffix(self.tr(" wrong passphrases"))
-        self.wipe_after.setValue(guard_limit or MIN_LIMIT - 1)
+        self.wipe_after.setValue(guard_limit or MIN_WIPE_AFTER - 1)
         describe(
             self.wipe_after,
             self.tr("Wipe after this many wrong passphrases in a row"),

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hushnote.core import ContactSummary, NoteSummary, Vault
-from hushnote.core.bundle_records import Scope
+from hushnote.core import ContactSummary, NoteSummary, Scope, Vault
 from hushnote.gui.accessibility import USER_DATA, describe, release_tab
 from hushnote.gui.contact_editor import ContactEditor
 from hushnote.gui.contact_picker import pick_contact
