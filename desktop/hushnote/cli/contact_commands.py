@@ -169,11 +169,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         contact = vault.contacts.get(args.id)
         notes = vault.links.notes_of(contact.uuid)
-        lists = [
-            group.name
-            for group in vault.lists.all()
-            if any(m.uuid == contact.uuid for m in vault.lists.members(group.name))
-        ]
+        lists = vault.lists.lists_of(contact.uuid)
     print_contact(contact)
     if lists:
         print(f"\nLists: {', '.join(lists)}")

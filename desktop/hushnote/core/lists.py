@@ -86,6 +86,17 @@ class ListStore:
                 (list_id, contact_id),
             )
 
+    def lists_of(self, contact_reference: str) -> list[str]:
+        """The names of the lists a contact is on, in one query (both front ends show
+        them with the contact)."""
+        contact_id, _ = resolve_uuid(self._db, "contact", contact_reference)
+        rows = self._db.rows(
+            "SELECT l.name FROM list_members m JOIN lists l ON l.id = m.list_id "
+            "WHERE m.contact_id = ? ORDER BY l.name COLLATE NOCASE",
+            (contact_id,),
+        )
+        return [str(name) for (name,) in rows]
+
     def members(self, name: str) -> list[ContactSummary]:
         list_id = self._id(name)
         rows = self._db.rows(

@@ -245,11 +245,7 @@ class ContactEditor(QWidget):
                 item = QListWidgetItem(note.title or self.tr("(untitled)"))
                 item.setData(UUID_ROLE, note.uuid)
                 self.linked.addItem(item)
-            lists = [
-                group.name
-                for group in self.vault.lists.all()
-                if any(m.uuid == contact.uuid for m in self.vault.lists.members(group.name))
-            ]
+            lists = self.vault.lists.lists_of(contact.uuid)
         self.memberships.setText(self.tr("Lists: ") + ", ".join(lists) if lists else "")
         self.status.clear()
         self._loading = False

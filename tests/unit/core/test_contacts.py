@@ -98,7 +98,13 @@ def test_lists_membership_and_numbers(open_vault: Vault) -> None:
     assert [c.display_name for c in lists.members("Medics")] == ["Ana", "Bo"]
     assert lists.phone_numbers("Medics") == ["111", "112"]
     assert [(group.name, group.size) for group in lists.all()] == [("Medics", 2)]
+    lists.create("Drivers")
+    lists.add("Drivers", b.uuid)
+    assert lists.lists_of(b.uuid) == ["Drivers", "Medics"]
+    assert lists.lists_of(a.uuid) == ["Medics"]
+    lists.delete("Drivers")
     lists.remove("Medics", a.uuid)
+    assert lists.lists_of(a.uuid) == []
     assert [c.display_name for c in lists.members("Medics")] == ["Bo"]
     with pytest.raises(InvalidRecordError):
         lists.create("medics")
