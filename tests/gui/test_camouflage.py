@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from conftest import VaultSetup
-from hushnote.core.app_config import AppConfig, load_config
-from hushnote.core.launcher import DESKTOP_FILE
+from hushnote.app.app_config import AppConfig, load_config
+from hushnote.app.launcher import DESKTOP_FILE
 from hushnote.gui.app_identity import REAL_NAME, app_name, apply_identity
 from support.gui import unlock_window
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from hushnote.app.app_config import LANGUAGES, AppConfig, config_path, load_config
 from hushnote.core import KdfParams
-from hushnote.core.app_config import LANGUAGES, AppConfig, config_path, load_config
 from hushnote.gui import i18n
 from hushnote.gui.accessibility import USER_DATA
 from hushnote.gui.i18n import StretchTranslator, install_translators, pick_language

@@ -26,7 +26,7 @@ def run_gui(
     from PySide6.QtCore import QByteArray
     from PySide6.QtWidgets import QApplication
 
-    from hushnote.core.app_config import load_config
+    from hushnote.app.app_config import load_config
     from hushnote.gui.app_identity import apply_identity
     from hushnote.gui.crash_handler import install_crash_handler
     from hushnote.gui.file_dialogs import keep_qt_settings_off_disk

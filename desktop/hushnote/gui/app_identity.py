@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
 
-from hushnote.core.launcher import DESKTOP_FILE
-from hushnote.core.resources import resource_path
+from hushnote.app.launcher import DESKTOP_FILE
+from hushnote.app.resources import resource_path
 
 __all__ = [
     "APP_ID",

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
+from hushnote.app.passphrases import generate_passphrase
 from hushnote.core import KdfParams, Vault, calibrate
-from hushnote.core.passphrases import generate_passphrase
 from hushnote.errors import PassphraseError
 from hushnote.gui.accessibility import describe
 from hushnote.gui.app_identity import app_name

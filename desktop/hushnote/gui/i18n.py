@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
-from hushnote.core.app_config import LANGUAGES
+from hushnote.app.app_config import LANGUAGES
 
 __all__ = [
     "CATALOGUE_DIR",

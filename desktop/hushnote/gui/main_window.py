@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hushnote.app.app_config import AppConfig, load_config, save_config
+from hushnote.app.launcher import apply_launcher_camouflage
 from hushnote.core import (
     ImportReport,
     KdfParams,
@@ -44,8 +46,6 @@ from hushnote.core import (
     read_contact_file,
     write_contact_file,
 )
-from hushnote.core.app_config import AppConfig, load_config, save_config
-from hushnote.core.launcher import apply_launcher_camouflage
 from hushnote.errors import (
     AuthenticationError,
     BundleDecryptionError,

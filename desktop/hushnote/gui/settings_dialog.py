@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hushnote.app.app_config import AppConfig
 from hushnote.core import MAX_WIPE_AFTER, MIN_WIPE_AFTER, Vault
-from hushnote.core.app_config import AppConfig
 from hushnote.gui.accessibility import describe, describe_buttons
 from hushnote.gui.auto_lock import DEFAULT_MINUTES
 from hushnote.gui.i18n import language_names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
-from hushnote.core.passphrases import estimate_strength
+from hushnote.app.passphrases import estimate_strength
 
 __all__ = ["StrengthMeter"]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from hushnote.core.resources import resource_path
+from hushnote.app.resources import resource_path
 
 __all__ = ["Strength", "estimate_strength", "generate_passphrase", "wordlist"]
 

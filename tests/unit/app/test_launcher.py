@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hushnote.core.launcher import (
+from hushnote.app.launcher import (
     DESKTOP_FILE,
     LauncherChange,
     apply_launcher_camouflage,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hushnote.core.app_config import MAX_BYTES, AppConfig, config_path, load_config, save_config
+from hushnote.app.app_config import MAX_BYTES, AppConfig, config_path, load_config, save_config
 
 
 def test_defaults_when_there_is_no_file(tmp_path: Path) -> None:
