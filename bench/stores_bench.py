@@ -23,8 +23,8 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from bench import corpus
 from bench.report import Row, paired
 from hushnote.core import ContactStore, KdfParams, NoteStore, Searcher, Vault, calibrate
-from hushnote.core.database import Database
-from hushnote.core.schema import migrate
+from hushnote.core.store.database import Database
+from hushnote.core.store.schema import migrate
 
 PASSPHRASE = "benchmark passphrase"
 SEARCHES = {

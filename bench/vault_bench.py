@@ -22,8 +22,8 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from bench.report import Row, paired, timed
 from hushnote.core import KdfParams, Vault, VaultPaths, calibrate
 from hushnote.core.atomic import replace_file
-from hushnote.core.database import Database
-from hushnote.core.header import HEADER_SIZE
+from hushnote.core.store.database import Database
+from hushnote.core.vault.header import HEADER_SIZE
 
 PASSPHRASE = "benchmark passphrase"
 

@@ -20,7 +20,7 @@ from tempfile import mkdtemp
 
 from bench.report import Row, paired, timed
 from hushnote.core import KdfParams, Vault, calibrate
-from hushnote.core.wipe import wipe
+from hushnote.core.vault.wipe import wipe
 
 PASSPHRASE = "benchmark passphrase"
 DURESS = "decoy words only"

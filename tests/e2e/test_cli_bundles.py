@@ -138,7 +138,7 @@ def test_a_bundle_made_by_the_age_tool_imports(cli: Cli) -> None:
     out = cli.tmp / "by-hushnote.hnb"
     cli.run(cli.source, "export", "--out", str(out), "--to", "self")
     with Vault.unlock(cli.source, "vault words") as vault:
-        from hushnote.core.bundle import open_bundle
+        from hushnote.core.formats.bundle import open_bundle
 
         archive = open_bundle(out, identities=[vault.age_identity()]).archive
         plain = cli.tmp / "plain.zip"
@@ -167,7 +167,7 @@ def test_the_age_tool_opens_a_passphrase_bundle(cli: Cli) -> None:
 def test_the_age_tool_opens_a_large_passphrase_bundle_with_its_key_file(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hushnote.core import bundle
+    from hushnote.core.formats import bundle
 
     monkeypatch.setattr(bundle, "IN_MEMORY_LIMIT", 100)  # anything is "large" now
     out = cli.tmp / "big.hnb"

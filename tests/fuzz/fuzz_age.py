@@ -22,7 +22,7 @@ from pathlib import Path
 import pyrage
 from pyrage import x25519
 
-from hushnote.core.bundle import open_bundle
+from hushnote.core.formats.bundle import open_bundle
 from hushnote.errors import HushnoteError
 
 from . import age_files, archives

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hushnote.core import bundle
+from hushnote.core.formats import bundle
 
 from . import archives
 from .harness import Target

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hushnote.core.contacts_csv import parse_csv
+from hushnote.core.formats.contacts_csv import parse_csv
 
 from .harness import Target
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import zlib
 from datetime import UTC, datetime
 
-from hushnote.core.duress import DecoyNote, decode_decoy, encode_decoy
-from hushnote.core.header import PAYLOAD_CAPACITY
+from hushnote.core.vault.duress import DecoyNote, decode_decoy, encode_decoy
+from hushnote.core.vault.header import PAYLOAD_CAPACITY
 
 from .harness import Target
 

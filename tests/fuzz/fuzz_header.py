@@ -16,9 +16,16 @@ from datetime import UTC, datetime
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from hushnote.core.duress import DecoyNote, encode_decoy
-from hushnote.core.header import HEADER_SIZE, SLOT_COUNT, SLOT_SIZE, Header, SlotContent, SlotKind
-from hushnote.core.kdf import KdfParams
+from hushnote.core.vault.duress import DecoyNote, encode_decoy
+from hushnote.core.vault.header import (
+    HEADER_SIZE,
+    SLOT_COUNT,
+    SLOT_SIZE,
+    Header,
+    SlotContent,
+    SlotKind,
+)
+from hushnote.core.vault.kdf import KdfParams
 from hushnote.errors import HushnoteError
 
 from .harness import Target

@@ -1,7 +1,7 @@
 """The search box (``parse_query``), and its FTS5 expression run against real indexes.
 
 The expression goes to SQLite's FTS5 in an in-memory database with the very index
-definitions core/schema.py builds, holding a few indexed rows: a query SQLite refuses
+definitions core/store/schema.py builds, holding a few indexed rows: a query SQLite refuses
 (``sqlcipher3.OperationalError``) is a crash like any other. The highlighter that shows
 the results is fed the same terms.
 """
@@ -13,10 +13,10 @@ from typing import Any
 
 import sqlcipher3
 
-from hushnote.core.query import parse_query
-from hushnote.core.schema import MIGRATIONS
-from hushnote.core.snippets import highlight, snippet
-from hushnote.core.text_index import index_text
+from hushnote.core.store.query import parse_query
+from hushnote.core.store.schema import MIGRATIONS
+from hushnote.core.store.snippets import highlight, snippet
+from hushnote.core.store.text_index import index_text
 
 from .harness import Target
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hushnote.core.vcard import parse_vcards
+from hushnote.core.formats.vcard import parse_vcards
 
 from .harness import Target
 

@@ -128,7 +128,7 @@ def test_excessive_scrypt_work_is_refused_unspent(monkeypatch: pytest.MonkeyPatc
     again if the bug came back, or be refused by pyrage when the machine is busy (its
     ceiling is measured), so scrypt is guarded instead.
     """
-    from hushnote.core.bundle import open_bundle
+    from hushnote.core.formats.bundle import open_bundle
     from hushnote.errors import HushnoteError
 
     guarded = _guard_scrypt(monkeypatch, _AGE_MAX_WORK_FACTOR)
@@ -142,7 +142,7 @@ def test_a_small_passphrase_bundle_needs_little_memory() -> None:
     """Opening a 1.7 KB passphrase bundle allocates megabytes, not the size limit."""
     import tracemalloc
 
-    from hushnote.core.bundle import open_bundle
+    from hushnote.core.formats.bundle import open_bundle
 
     path = REGRESSIONS_DIR / "age" / "passphrase-1-7kb.hnb"
     tracemalloc.start()

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
 from hushnote.core import Vault
-from hushnote.core.bundle_records import Scope
+from hushnote.core.formats.bundle_records import Scope
 from hushnote.gui import bundle_dialogs, main_window
 from support.gui import unlock_window
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
 from hushnote.core import KdfParams, Vault
-from hushnote.core.unlock_guard import UnlockGuard
+from hushnote.core.vault.unlock_guard import UnlockGuard
 from hushnote.gui.auto_lock import AutoLock
 from hushnote.gui.main_window import MainWindow
 from support.gui import FakeClock, unlock_window

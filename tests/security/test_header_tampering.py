@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import PASSPHRASE
 from hushnote.core import KdfParams, Vault, VaultPaths
-from hushnote.core.header import HEADER_SIZE, PREFIX_SIZE, SLOT_SIZE, Header
+from hushnote.core.vault.header import HEADER_SIZE, PREFIX_SIZE, SLOT_SIZE, Header
 from hushnote.errors import (
     AuthenticationError,
     HeaderCorruptedError,

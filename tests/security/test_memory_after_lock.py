@@ -29,8 +29,8 @@ from pathlib import Path
 import pytest
 
 from hushnote.core import KdfParams
-from hushnote.core.header import Header, SlotKind
-from hushnote.core.vault import _slot_key_for
+from hushnote.core.vault.header import Header, SlotKind
+from hushnote.core.vault.lifecycle import _slot_key_for
 from support import xvfb
 from support.process_memory import Scan, scan_tree
 

@@ -40,9 +40,15 @@ import pytest
 from conftest import VaultSetup
 from hushnote.core import ContactMethod, KdfParams, MethodKind, NewContact, NewNote, Vault
 from hushnote.core.atomic import create_private_file
-from hushnote.core.database import Database
-from hushnote.core.schema import _INDEX_FORGETS, LATEST_VERSION, MIGRATIONS, migrate, schema_version
-from hushnote.core.text_index import cjk_bigrams, index_text
+from hushnote.core.store.database import Database
+from hushnote.core.store.schema import (
+    _INDEX_FORGETS,
+    LATEST_VERSION,
+    MIGRATIONS,
+    migrate,
+    schema_version,
+)
+from hushnote.core.store.text_index import cjk_bigrams, index_text
 from support.forensics import encodings_of
 from support.fts5_structure import IndexPicture, picture
 from support.sqlcipher_pages import decrypted_pages, decrypted_wal_frames

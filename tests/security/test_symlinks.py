@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from hushnote.core import KdfParams, Vault, VaultPaths
-from hushnote.core.unlock_guard import UnlockGuard
-from hushnote.core.wipe import wipe
+from hushnote.core.vault.unlock_guard import UnlockGuard
+from hushnote.core.vault.wipe import wipe
 from hushnote.errors import (
     AuthenticationError,
     HushnoteError,
@@ -166,8 +166,8 @@ def test_a_file_that_only_starts_like_a_header_is_never_overwritten(
 def test_the_header_shape_the_wipe_follows_is_the_header_format(
     fast_kdf_params: KdfParams,
 ) -> None:
-    from hushnote.core import key_erase
-    from hushnote.core.header import HEADER_SIZE, Header
+    from hushnote.core.vault import key_erase
+    from hushnote.core.vault.header import HEADER_SIZE, Header
 
     assert key_erase._HEADER_SIZE == HEADER_SIZE
     prefix = Header.new(fast_kdf_params).prefix()

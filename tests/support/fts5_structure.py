@@ -2,7 +2,7 @@
 key of its b-trees, and how many segments it has on how many levels.
 
 Written from the format described in SQLite's ``ext/fts5/fts5_index.c``, independently of
-``hushnote.core.split_keys``:
+``hushnote.core.store.split_keys``:
 
 - ``%_data`` rowid 10 is the structure record: a 4-byte cookie, then (for
   ``contentless_delete`` tables) the marker ``ff 00 00 01``, then varints: number of

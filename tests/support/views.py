@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from hushnote.core import KdfParams
-from hushnote.core.bundle_records import Scope
+from hushnote.core.formats.bundle_records import Scope
 from hushnote.gui.bundle_dialogs import ExportDialog, IdentityDialog
 from hushnote.gui.contact_picker import ContactPicker
 from hushnote.gui.duress_dialog import DuressDialog

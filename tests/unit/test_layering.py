@@ -17,7 +17,7 @@ PACKAGE = Path(hushnote.__file__).parent
 def test_core_and_cli_import_without_qt() -> None:
     probe = (
         "import sys, hushnote.core, hushnote.cli.main, hushnote.errors, "
-        "hushnote.core.vault, hushnote.core.database; "
+        "hushnote.core.vault.lifecycle, hushnote.core.store.database; "
         "import pkgutil, importlib; "
         "[importlib.import_module(m.name) for m in pkgutil.walk_packages("
         "hushnote.core.__path__, 'hushnote.core.')]; "

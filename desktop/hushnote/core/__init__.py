@@ -13,15 +13,19 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from hushnote.core.bundle_import import MergeReport
-    from hushnote.core.bundle_records import Scope
-    from hushnote.core.contact_files import (
+    from hushnote.core.formats.bundle_import import MergeReport
+    from hushnote.core.formats.bundle_records import Scope
+    from hushnote.core.formats.contact_files import (
         ParsedContacts,
         SkippedRecord,
         read_contact_file,
         write_contact_file,
     )
-    from hushnote.core.contacts import (
+    from hushnote.core.formats.contacts_csv import parse_csv, write_csv
+    from hushnote.core.formats.vcard import parse_vcards, write_vcards
+    from hushnote.core.paths import VaultPaths, default_vault_dir
+    from hushnote.core.process import harden_process
+    from hushnote.core.store.contacts import (
         Contact,
         ContactMethod,
         ContactStore,
@@ -30,81 +34,88 @@ if TYPE_CHECKING:
         MethodKind,
         NewContact,
     )
-    from hushnote.core.contacts_csv import parse_csv, write_csv
-    from hushnote.core.database import Progress, library_versions
-    from hushnote.core.duress import DECOY_CAPACITY, decoy_size, parse_decoy_text, read_decoy_file
-    from hushnote.core.kdf import DEFAULT_MEMORY_KIB, MIB, KdfParams, calibrate, default_parallelism
-    from hushnote.core.key_erase import erase_keys
-    from hushnote.core.lists import ContactList, LinkStore, ListStore
-    from hushnote.core.notes import NewNote, Note, NoteStore, NoteSummary
-    from hushnote.core.paths import VaultPaths, default_vault_dir
-    from hushnote.core.process import harden_process
-    from hushnote.core.query import Query, parse_query
-    from hushnote.core.search import Searcher, SearchHit
-    from hushnote.core.settings import Settings
-    from hushnote.core.snippets import Fragment
-    from hushnote.core.tags import split_tags
-    from hushnote.core.unlock_guard import MAX_WIPE_AFTER, MIN_WIPE_AFTER, UnlockGuard
-    from hushnote.core.vault import Vault, VaultInfo, read_info
-    from hushnote.core.vcard import parse_vcards, write_vcards
-    from hushnote.core.wipe import Wipe, WipeReport, wipe_vault
+    from hushnote.core.store.database import Progress, library_versions
+    from hushnote.core.store.lists import ContactList, LinkStore, ListStore
+    from hushnote.core.store.notes import NewNote, Note, NoteStore, NoteSummary
+    from hushnote.core.store.query import Query, parse_query
+    from hushnote.core.store.search import Searcher, SearchHit
+    from hushnote.core.store.settings import Settings
+    from hushnote.core.store.snippets import Fragment
+    from hushnote.core.store.tags import split_tags
+    from hushnote.core.vault.duress import (
+        DECOY_CAPACITY,
+        decoy_size,
+        parse_decoy_text,
+        read_decoy_file,
+    )
+    from hushnote.core.vault.kdf import (
+        DEFAULT_MEMORY_KIB,
+        MIB,
+        KdfParams,
+        calibrate,
+        default_parallelism,
+    )
+    from hushnote.core.vault.key_erase import erase_keys
+    from hushnote.core.vault.lifecycle import Vault, VaultInfo, read_info
+    from hushnote.core.vault.unlock_guard import MAX_WIPE_AFTER, MIN_WIPE_AFTER, UnlockGuard
+    from hushnote.core.vault.wipe import Wipe, WipeReport, wipe_vault
 
 _PUBLIC = {
-    "Contact": "hushnote.core.contacts",
-    "ContactList": "hushnote.core.lists",
-    "ContactMethod": "hushnote.core.contacts",
-    "ContactStore": "hushnote.core.contacts",
-    "ContactSummary": "hushnote.core.contacts",
-    "DECOY_CAPACITY": "hushnote.core.duress",
-    "DEFAULT_MEMORY_KIB": "hushnote.core.kdf",
-    "Fragment": "hushnote.core.snippets",
-    "ImportReport": "hushnote.core.contacts",
-    "KdfParams": "hushnote.core.kdf",
-    "LinkStore": "hushnote.core.lists",
-    "ListStore": "hushnote.core.lists",
-    "MAX_WIPE_AFTER": "hushnote.core.unlock_guard",
-    "MIB": "hushnote.core.kdf",
-    "MIN_WIPE_AFTER": "hushnote.core.unlock_guard",
-    "MergeReport": "hushnote.core.bundle_import",
-    "MethodKind": "hushnote.core.contacts",
-    "NewContact": "hushnote.core.contacts",
-    "NewNote": "hushnote.core.notes",
-    "Note": "hushnote.core.notes",
-    "NoteStore": "hushnote.core.notes",
-    "NoteSummary": "hushnote.core.notes",
-    "ParsedContacts": "hushnote.core.contact_files",
-    "Progress": "hushnote.core.database",
-    "Query": "hushnote.core.query",
-    "Scope": "hushnote.core.bundle_records",
-    "SearchHit": "hushnote.core.search",
-    "Searcher": "hushnote.core.search",
-    "Settings": "hushnote.core.settings",
-    "SkippedRecord": "hushnote.core.contact_files",
-    "UnlockGuard": "hushnote.core.unlock_guard",
-    "Vault": "hushnote.core.vault",
-    "VaultInfo": "hushnote.core.vault",
+    "Contact": "hushnote.core.store.contacts",
+    "ContactList": "hushnote.core.store.lists",
+    "ContactMethod": "hushnote.core.store.contacts",
+    "ContactStore": "hushnote.core.store.contacts",
+    "ContactSummary": "hushnote.core.store.contacts",
+    "DECOY_CAPACITY": "hushnote.core.vault.duress",
+    "DEFAULT_MEMORY_KIB": "hushnote.core.vault.kdf",
+    "Fragment": "hushnote.core.store.snippets",
+    "ImportReport": "hushnote.core.store.contacts",
+    "KdfParams": "hushnote.core.vault.kdf",
+    "LinkStore": "hushnote.core.store.lists",
+    "ListStore": "hushnote.core.store.lists",
+    "MAX_WIPE_AFTER": "hushnote.core.vault.unlock_guard",
+    "MIB": "hushnote.core.vault.kdf",
+    "MIN_WIPE_AFTER": "hushnote.core.vault.unlock_guard",
+    "MergeReport": "hushnote.core.formats.bundle_import",
+    "MethodKind": "hushnote.core.store.contacts",
+    "NewContact": "hushnote.core.store.contacts",
+    "NewNote": "hushnote.core.store.notes",
+    "Note": "hushnote.core.store.notes",
+    "NoteStore": "hushnote.core.store.notes",
+    "NoteSummary": "hushnote.core.store.notes",
+    "ParsedContacts": "hushnote.core.formats.contact_files",
+    "Progress": "hushnote.core.store.database",
+    "Query": "hushnote.core.store.query",
+    "Scope": "hushnote.core.formats.bundle_records",
+    "SearchHit": "hushnote.core.store.search",
+    "Searcher": "hushnote.core.store.search",
+    "Settings": "hushnote.core.store.settings",
+    "SkippedRecord": "hushnote.core.formats.contact_files",
+    "UnlockGuard": "hushnote.core.vault.unlock_guard",
+    "Vault": "hushnote.core.vault.lifecycle",
+    "VaultInfo": "hushnote.core.vault.lifecycle",
     "VaultPaths": "hushnote.core.paths",
-    "Wipe": "hushnote.core.wipe",
-    "WipeReport": "hushnote.core.wipe",
-    "calibrate": "hushnote.core.kdf",
-    "decoy_size": "hushnote.core.duress",
-    "default_parallelism": "hushnote.core.kdf",
+    "Wipe": "hushnote.core.vault.wipe",
+    "WipeReport": "hushnote.core.vault.wipe",
+    "calibrate": "hushnote.core.vault.kdf",
+    "decoy_size": "hushnote.core.vault.duress",
+    "default_parallelism": "hushnote.core.vault.kdf",
     "default_vault_dir": "hushnote.core.paths",
-    "erase_keys": "hushnote.core.key_erase",
+    "erase_keys": "hushnote.core.vault.key_erase",
     "harden_process": "hushnote.core.process",
-    "library_versions": "hushnote.core.database",
-    "parse_csv": "hushnote.core.contacts_csv",
-    "parse_decoy_text": "hushnote.core.duress",
-    "parse_query": "hushnote.core.query",
-    "parse_vcards": "hushnote.core.vcard",
-    "read_contact_file": "hushnote.core.contact_files",
-    "read_decoy_file": "hushnote.core.duress",
-    "read_info": "hushnote.core.vault",
-    "split_tags": "hushnote.core.tags",
-    "wipe_vault": "hushnote.core.wipe",
-    "write_contact_file": "hushnote.core.contact_files",
-    "write_csv": "hushnote.core.contacts_csv",
-    "write_vcards": "hushnote.core.vcard",
+    "library_versions": "hushnote.core.store.database",
+    "parse_csv": "hushnote.core.formats.contacts_csv",
+    "parse_decoy_text": "hushnote.core.vault.duress",
+    "parse_query": "hushnote.core.store.query",
+    "parse_vcards": "hushnote.core.formats.vcard",
+    "read_contact_file": "hushnote.core.formats.contact_files",
+    "read_decoy_file": "hushnote.core.vault.duress",
+    "read_info": "hushnote.core.vault.lifecycle",
+    "split_tags": "hushnote.core.store.tags",
+    "wipe_vault": "hushnote.core.vault.wipe",
+    "write_contact_file": "hushnote.core.formats.contact_files",
+    "write_csv": "hushnote.core.formats.contacts_csv",
+    "write_vcards": "hushnote.core.formats.vcard",
 }
 
 __all__ = [

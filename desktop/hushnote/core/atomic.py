@@ -23,7 +23,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from hushnote.core.key_erase import fsync_folder
+from hushnote.core.vault.key_erase import fsync_folder
 from hushnote.errors import DiskFullError, StorageError
 
 __all__ = [

@@ -16,9 +16,9 @@ from pyrage import x25519
 
 from conftest import VaultSetup
 from hushnote.core import ContactMethod, KdfParams, MethodKind, NewContact, NewNote, Vault
-from hushnote.core import bundle as bundle_module
-from hushnote.core.bundle import open_bundle
-from hushnote.core.bundle_records import Scope
+from hushnote.core.formats import bundle as bundle_module
+from hushnote.core.formats.bundle import open_bundle
+from hushnote.core.formats.bundle_records import Scope
 from hushnote.errors import (
     BundleDecryptionError,
     BundleFormatError,

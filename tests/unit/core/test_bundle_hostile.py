@@ -28,7 +28,7 @@ from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
 from hushnote.core import Vault
-from hushnote.core.bundle import BundleContents, open_bundle
+from hushnote.core.formats.bundle import BundleContents, open_bundle
 from hushnote.errors import (
     BundleDecryptionError,
     BundleFormatError,

@@ -9,7 +9,7 @@ import pytest
 from pyrage import x25519
 
 from hushnote import errors
-from hushnote.core.bundle import open_bundle
+from hushnote.core.formats.bundle import open_bundle
 
 VECTORS = Path(__file__).parents[2] / "vectors"
 EXPECTATIONS = json.loads((VECTORS / "expectations.json").read_text())

@@ -164,7 +164,7 @@ def test_csv_memory_beyond_the_contacts_stays_within_the_file_size_and_a_half(
 
 @pytest.mark.slow
 def test_the_largest_file_accepted_takes_seconds() -> None:
-    from hushnote.core.contact_files import MAX_ENTRIES
+    from hushnote.core.formats.contact_files import MAX_ENTRIES
 
     data = small_rows(MAX_ENTRIES - 1)
     start = time.process_time()
@@ -180,7 +180,7 @@ def test_a_file_with_more_entries_than_any_address_book_is_refused_early(
 ) -> None:
     """Five million one-letter rows fit in 15 MB and took 2 GB and ten minutes."""
     from hushnote.core import read_contact_file
-    from hushnote.core.contact_files import MAX_ENTRIES
+    from hushnote.core.formats.contact_files import MAX_ENTRIES
 
     path = tmp_path / f"huge.{kind}"
     if kind == "csv":

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import VaultSetup
 from hushnote.core import KdfParams, Vault, VaultPaths, read_info
-from hushnote.core.header import PAYLOAD_CAPACITY, SLOT_COUNT, Header
+from hushnote.core.vault.header import PAYLOAD_CAPACITY, SLOT_COUNT, Header
 from hushnote.errors import AuthenticationError, InvalidRecordError, PassphraseError
 from support.forensics import canary_hits
 

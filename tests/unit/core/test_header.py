@@ -7,7 +7,7 @@ import struct
 
 import pytest
 
-from hushnote.core.header import (
+from hushnote.core.vault.header import (
     HEADER_SIZE,
     PAYLOAD_CAPACITY,
     PREFIX_SIZE,
@@ -17,7 +17,7 @@ from hushnote.core.header import (
     SlotContent,
     SlotKind,
 )
-from hushnote.core.kdf import MIB, KdfParams
+from hushnote.core.vault.kdf import MIB, KdfParams
 from hushnote.errors import HeaderCorruptedError, KdfLimitError, UnsupportedVersionError
 
 PARAMS = KdfParams(64 * MIB, 2, 2)

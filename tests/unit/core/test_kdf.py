@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from hushnote.core.kdf import (
+from hushnote.core.vault.kdf import (
     MIB,
     KdfParams,
     calibrate,

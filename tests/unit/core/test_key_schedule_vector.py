@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from hushnote.core.header import SLOT_COUNT, Header, SlotKind, slot_key
-from hushnote.core.kdf import KdfParams, derive_key
-from hushnote.core.vault_state import VaultState
+from hushnote.core.vault.header import SLOT_COUNT, Header, SlotKind, slot_key
+from hushnote.core.vault.kdf import KdfParams, derive_key
+from hushnote.core.vault.vault_state import VaultState
 
 VECTORS = Path(__file__).parents[2] / "vectors"
 EXPECTED = json.loads((VECTORS / "vault-v1.json").read_text(encoding="utf-8"))
@@ -61,7 +61,7 @@ def test_the_passphrase_is_normalised_to_nfc(header: Header) -> None:
 
 def test_the_unlock_path_finds_the_data_key() -> None:
     """Through the code unlock runs, not only the building blocks."""
-    from hushnote.core.vault import _slot_key_for
+    from hushnote.core.vault.lifecycle import _slot_key_for
 
     header = Header.parse((VECTORS / "vault-v1.key").read_bytes())
     opened = header.open_slots(bytes(_slot_key_for(EXPECTED["passphrase"], header)))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hushnote.core import Vault, VaultPaths
-from hushnote.core.header import SLOT_COUNT, Header
+from hushnote.core.vault.header import SLOT_COUNT, Header
 from hushnote.errors import AuthenticationError
 
 DATA = Path(__file__).parents[2] / "data" / "vaults" / "v0.1.0"

@@ -227,7 +227,7 @@ def test_the_journal_lists_only_entries_latest_day_first(notes: NoteStore) -> No
 
 
 def test_a_tag_field_splits_on_ascii_and_full_width_commas() -> None:
-    from hushnote.core.tags import split_tags
+    from hushnote.core.store.tags import split_tags
 
     tags = split_tags("legal, case-12，紧急、 urgent ,, ")
     assert tags == ["legal", " case-12", "紧急", " urgent "]

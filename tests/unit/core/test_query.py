@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hushnote.core import parse_query
-from hushnote.core.query import MAX_TERMS, Term
+from hushnote.core.store.query import MAX_TERMS, Term
 
 
 def test_words_phrases_prefixes_and_exclusions() -> None:

@@ -10,10 +10,10 @@ import pytest
 
 from conftest import VaultSetup
 from hushnote.core import Vault, VaultPaths
-from hushnote.core import schema as schema_module
 from hushnote.core.atomic import create_private_file
-from hushnote.core.database import Database
-from hushnote.core.schema import LATEST_VERSION, MIGRATIONS, migrate, schema_version
+from hushnote.core.store import schema as schema_module
+from hushnote.core.store.database import Database
+from hushnote.core.store.schema import LATEST_VERSION, MIGRATIONS, migrate, schema_version
 from hushnote.errors import UnsupportedVersionError
 
 KEY = os.urandom(32)
@@ -74,8 +74,8 @@ def forget_vault_state(setup: VaultSetup) -> None:
     """Reseal the normal slot without the vault state, as releases before it did."""
     import dataclasses
 
-    from hushnote.core.header import Header
-    from hushnote.core.vault import _slot_key_for
+    from hushnote.core.vault.header import Header
+    from hushnote.core.vault.lifecycle import _slot_key_for
 
     header_path = VaultPaths(setup.root).header
     header = Header.parse(header_path.read_bytes())

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hushnote.core import ContactMethod, KdfParams, MethodKind, NewContact, Vault
-from hushnote.core.search import SearchHit
-from hushnote.core.text_index import IndexEntry, index_text, removed_words
+from hushnote.core.store.search import SearchHit
+from hushnote.core.store.text_index import IndexEntry, index_text, removed_words
 from support.fts5_structure import picture
 
 
@@ -154,7 +154,7 @@ def test_no_input_can_break_search(corpus: Vault, text: str) -> None:
 def test_a_huge_match_set_lists_the_newest_matches(
     corpus: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hushnote.core import search as search_module
+    from hushnote.core.store import search as search_module
 
     for n in range(6):
         corpus.notes.create(title=f"everywhere {n}", body="ubiquitous")

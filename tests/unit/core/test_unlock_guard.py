@@ -7,7 +7,7 @@ import pytest
 from conftest import VaultSetup
 from hushnote.core import Vault
 from hushnote.core.paths import app_config_dir
-from hushnote.core.unlock_guard import UnlockGuard
+from hushnote.core.vault.unlock_guard import UnlockGuard
 from hushnote.errors import AuthenticationError, InvalidRecordError, VaultNotFoundError
 
 

@@ -12,9 +12,9 @@ import pytest
 
 from conftest import VaultSetup
 from hushnote.core import KdfParams, NewContact, Vault, VaultPaths, read_info
-from hushnote.core.database import Database
-from hushnote.core.header import SLOT_COUNT, Header, SlotContent
-from hushnote.core.vault import _slot_key_for
+from hushnote.core.store.database import Database
+from hushnote.core.vault.header import SLOT_COUNT, Header, SlotContent
+from hushnote.core.vault.lifecycle import _slot_key_for
 from hushnote.errors import (
     AuthenticationError,
     HeaderCorruptedError,
@@ -436,7 +436,7 @@ def test_a_slot_of_an_unknown_kind_is_reported_not_guessed(fast_kdf_vault: Vault
 
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-    from hushnote.core.header import PAYLOAD_CAPACITY
+    from hushnote.core.vault.header import PAYLOAD_CAPACITY
     from hushnote.errors import UnsupportedVersionError
 
     paths = VaultPaths(fast_kdf_vault.root)

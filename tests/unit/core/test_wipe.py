@@ -10,10 +10,10 @@ import pytest
 
 from conftest import VaultSetup
 from hushnote.core import Vault, VaultPaths
-from hushnote.core.database import Database
-from hushnote.core.kdf import KdfParams
 from hushnote.core.paths import app_cache_dir, app_config_dir
-from hushnote.core.wipe import Wipe, crypto_erase, wipe
+from hushnote.core.store.database import Database
+from hushnote.core.vault.kdf import KdfParams
+from hushnote.core.vault.wipe import Wipe, crypto_erase, wipe
 from hushnote.errors import HeaderChangedError, HeaderCorruptedError, VaultNotFoundError
 from support.forensics import canary_hits
 from support.mounts import fill as fill_disk
@@ -181,7 +181,7 @@ def test_a_wipe_during_a_key_rotation_is_not_undone(
     """The wipe took the rotation's copy, the copy's check failed, and the clean-up put
     the original header back: the real passphrase opened it again, and the wipe had
     said it was done."""
-    from hushnote.core import vault as vault_module
+    from hushnote.core.vault import lifecycle as vault_module
 
     fill(fast_kdf_vault)
     root = fast_kdf_vault.root
@@ -233,7 +233,7 @@ def test_a_header_renamed_into_place_during_the_wipe_is_erased_before_it_goes(
     """A writer that passed its check just before the erase renames its new header in
     a moment later; an unlink by name then left that header, keys and all, in free
     blocks. A second name on the new file shows what the wipe did to its bytes."""
-    from hushnote.core import wipe as wipe_module
+    from hushnote.core.vault import wipe as wipe_module
 
     root = fast_kdf_vault.root
     header = VaultPaths(root).header

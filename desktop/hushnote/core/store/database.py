@@ -39,7 +39,7 @@ from hushnote.errors import (
 )
 
 if TYPE_CHECKING:
-    from hushnote.core.record_integrity import RecordSeal
+    from hushnote.core.store.record_integrity import RecordSeal
 
 Parameters = tuple[Any, ...] | dict[str, Any]
 # Called with the share of the work done; returning False asks to stop.
@@ -150,7 +150,7 @@ class Database:
         self.path = path
         self._connection: Any = connection
         # Runs inside every transaction just before COMMIT (record MACs and the write
-        # counter: core/record_integrity.py); None until the vault installs it.
+        # counter: core/store/record_integrity.py); None until the vault installs it.
         self.before_commit: Callable[[Any], None] | None = None
         self.records: RecordSeal | None = None
 

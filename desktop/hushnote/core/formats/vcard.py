@@ -19,7 +19,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from hushnote.core.contact_files import (
+from hushnote.core.formats.contact_files import (
     ParsedContacts,
     SkippedRecord,
     decode_declared,
@@ -28,8 +28,8 @@ from hushnote.core.contact_files import (
     skip_reason,
     wide_encoding,
 )
-from hushnote.core.contacts import Contact, ContactMethod, MethodKind, NewContact
-from hushnote.core.vcard_lines import Line, content_lines, is_quoted_printable
+from hushnote.core.formats.vcard_lines import Line, content_lines, is_quoted_printable
+from hushnote.core.store.contacts import Contact, ContactMethod, MethodKind, NewContact
 from hushnote.errors import ImportFormatError, InvalidRecordError
 
 __all__ = ["parse_vcards", "write_vcards"]

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from hushnote.core.clock import Clock, system_clock, to_ms
-from hushnote.core.contacts import ContactSummary
-from hushnote.core.database import Database
-from hushnote.core.ids import new_uuid, resolve_uuid
-from hushnote.core.notes import NoteSummary
+from hushnote.core.store.contacts import ContactSummary
+from hushnote.core.store.database import Database
+from hushnote.core.store.ids import new_uuid, resolve_uuid
+from hushnote.core.store.notes import NoteSummary
 from hushnote.errors import InvalidRecordError, RecordNotFoundError
 
 __all__ = ["ContactList", "LinkStore", "ListStore"]

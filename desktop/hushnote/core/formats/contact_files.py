@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from hushnote.core.contacts import Contact, NewContact
+from hushnote.core.store.contacts import Contact, NewContact
 from hushnote.errors import ImportFormatError, InvalidRecordError
 
 __all__ = [
@@ -207,8 +207,8 @@ def read_contact_file(path: Path) -> ParsedContacts:
     """Read a vCard (``.vcf``, ``.vcard``) or CSV (``.csv``) file, by its name, within
     ``MAX_FILE_BYTES``. The one way both front ends import a contact file."""
     from hushnote.core.atomic import storage_errors
-    from hushnote.core.contacts_csv import parse_csv
-    from hushnote.core.vcard import parse_vcards
+    from hushnote.core.formats.contacts_csv import parse_csv
+    from hushnote.core.formats.vcard import parse_vcards
 
     suffix = path.suffix.lower()
     if suffix not in (".vcf", ".vcard", ".csv"):
@@ -228,8 +228,8 @@ def write_contact_file(path: Path, contacts: list[Contact], kind: str | None = N
     default from the file's name), replacing it atomically. The one way both front
     ends export contacts; each asks the user first."""
     from hushnote.core.atomic import replace_file
-    from hushnote.core.contacts_csv import write_csv
-    from hushnote.core.vcard import write_vcards
+    from hushnote.core.formats.contacts_csv import write_csv
+    from hushnote.core.formats.vcard import write_vcards
     from hushnote.errors import StorageError
 
     kind = kind or ("csv" if path.suffix.lower() == ".csv" else "vcf")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hushnote.core.database import Database
+from hushnote.core.store.database import Database
 
 __all__ = ["Settings"]
 

@@ -15,8 +15,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hushnote.core.query import Term
-from hushnote.core.text_index import contains_cjk
+from hushnote.core.store.query import Term
+from hushnote.core.store.text_index import contains_cjk
 
 __all__ = ["Fragment", "highlight", "matching_snippet", "snippet"]
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from hushnote.core.contact_files import (
+from hushnote.core.formats.contact_files import (
     ParsedContacts,
     SkippedRecord,
     decode_lines,
@@ -30,7 +30,7 @@ from hushnote.core.contact_files import (
     skip_reason,
     wide_encoding,
 )
-from hushnote.core.contacts import UNPRINTABLE, Contact, ContactMethod, MethodKind, NewContact
+from hushnote.core.store.contacts import UNPRINTABLE, Contact, ContactMethod, MethodKind, NewContact
 from hushnote.errors import ImportFormatError, InvalidRecordError
 
 __all__ = ["parse_csv", "write_csv"]

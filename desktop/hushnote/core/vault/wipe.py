@@ -39,14 +39,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hushnote.core.key_erase import (
+from hushnote.core.paths import VaultPaths, app_cache_dir, app_config_dir
+from hushnote.core.vault.key_erase import (
     HEADER_NAMES,
     erase_keys,
     fsync_folder,
     reason_word,
     take_and_erase,
 )
-from hushnote.core.paths import VaultPaths, app_cache_dir, app_config_dir
 
 __all__ = ["Wipe", "WipeProblem", "WipeReport", "crypto_erase", "wipe", "wipe_vault"]
 
@@ -315,5 +315,5 @@ def _remove_tree(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-# The front door's name for it (``hushnote.core.wipe`` is this module).
+# The front door's name for it (``hushnote.core.vault.wipe`` is this module).
 wipe_vault = wipe

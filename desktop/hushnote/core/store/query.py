@@ -20,7 +20,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from hushnote.core.text_index import fts_phrase
+from hushnote.core.store.text_index import fts_phrase
 
 __all__ = ["MAX_QUERY_LENGTH", "MAX_TERMS", "Query", "Term", "parse_query"]
 

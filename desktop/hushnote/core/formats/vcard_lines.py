@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-from hushnote.core.contact_files import decode_8bit
+from hushnote.core.formats.contact_files import decode_8bit
 from hushnote.errors import ImportFormatError
 
 __all__ = ["MAX_LINE", "Line", "content_lines", "is_quoted_printable"]

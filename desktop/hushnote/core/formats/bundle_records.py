@@ -17,10 +17,10 @@ from datetime import date
 from typing import Any
 
 from hushnote.core.clock import LATEST_MS
-from hushnote.core.contacts import MAX_FIELD, MAX_NAME, UNPRINTABLE, MethodKind
-from hushnote.core.database import Database
-from hushnote.core.notes import MAX_BODY, MAX_NOTEBOOK, MAX_TITLE
-from hushnote.core.tags import MAX_TAG_LENGTH
+from hushnote.core.store.contacts import MAX_FIELD, MAX_NAME, UNPRINTABLE, MethodKind
+from hushnote.core.store.database import Database
+from hushnote.core.store.notes import MAX_BODY, MAX_NOTEBOOK, MAX_TITLE
+from hushnote.core.store.tags import MAX_TAG_LENGTH
 from hushnote.errors import BundleFormatError
 
 __all__ = ["DATA_MEMBERS", "Scope", "check_record", "read_records"]

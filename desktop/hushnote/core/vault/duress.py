@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from hushnote.core.clock import from_ms, to_ms
-from hushnote.core.header import PAYLOAD_CAPACITY
+from hushnote.core.vault.header import PAYLOAD_CAPACITY
 from hushnote.errors import HeaderCorruptedError, ImportFormatError, InvalidRecordError
 
 __all__ = [

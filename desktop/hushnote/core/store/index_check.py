@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from hushnote.core.database import Database
-from hushnote.core.text_index import IndexEntry, contact_entry, note_entry
+from hushnote.core.store.database import Database
+from hushnote.core.store.text_index import IndexEntry, contact_entry, note_entry
 
 __all__ = ["index_problems"]
 

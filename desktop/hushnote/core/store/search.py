@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from hushnote.core.database import Database
-from hushnote.core.query import Query, Term, parse_query
-from hushnote.core.snippets import Fragment, highlight, matching_snippet, snippet
+from hushnote.core.store.database import Database
+from hushnote.core.store.query import Query, Term, parse_query
+from hushnote.core.store.snippets import Fragment, highlight, matching_snippet, snippet
 
 __all__ = ["SearchHit", "Searcher"]
 

@@ -37,7 +37,7 @@ import os
 import struct
 from dataclasses import dataclass, replace
 
-from hushnote.core.header import SLOT_COUNT, Header, SlotContent
+from hushnote.core.vault.header import SLOT_COUNT, Header, SlotContent
 from hushnote.errors import HeaderCorruptedError, UnsupportedVersionError
 
 __all__ = [

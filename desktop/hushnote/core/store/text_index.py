@@ -27,7 +27,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from hushnote.core.split_keys import repair_split_keys
+from hushnote.core.store.split_keys import repair_split_keys
 
 __all__ = [
     "IndexEntry",

@@ -21,7 +21,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from hushnote.core.anchor import RollbackAnchor, anchor_name
 from hushnote.core.atomic import (
     clean_leftovers,
     create_private_file,
@@ -30,21 +29,30 @@ from hushnote.core.atomic import (
     storage_errors,
     swap_in,
 )
-from hushnote.core.bundle import ExportReport, export_bundle, open_bundle
-from hushnote.core.bundle_import import MergeReport, import_bundle
-from hushnote.core.bundle_records import Scope
 from hushnote.core.clock import system_clock
-from hushnote.core.contacts import ContactStore
-from hushnote.core.database import Database, Progress
-from hushnote.core.duress import DecoyNote, decode_decoy, encode_decoy
-from hushnote.core.folder import (
+from hushnote.core.formats.bundle import ExportReport, export_bundle, open_bundle
+from hushnote.core.formats.bundle_import import MergeReport, import_bundle
+from hushnote.core.formats.bundle_records import Scope
+from hushnote.core.paths import VaultPaths
+from hushnote.core.store.contacts import ContactStore
+from hushnote.core.store.database import Database, Progress
+from hushnote.core.store.index_check import index_problems
+from hushnote.core.store.lists import LinkStore, ListStore
+from hushnote.core.store.notes import NewNote, NoteStore
+from hushnote.core.store.record_integrity import RecordSeal, counter, install_triggers
+from hushnote.core.store.schema import COUNTED_TABLES, LATEST_VERSION, migrate, schema_version
+from hushnote.core.store.search import Searcher
+from hushnote.core.store.settings import Settings
+from hushnote.core.vault.anchor import RollbackAnchor, anchor_name
+from hushnote.core.vault.duress import DecoyNote, decode_decoy, encode_decoy
+from hushnote.core.vault.folder import (
     FolderLock,
     prepare_new_folder,
     real_folder,
     require_regular_files,
     tighten_permissions,
 )
-from hushnote.core.header import (
+from hushnote.core.vault.header import (
     FORMAT_VERSION,
     HEADER_SIZE,
     SLOT_COUNT,
@@ -53,19 +61,11 @@ from hushnote.core.header import (
     SlotKind,
     slot_key,
 )
-from hushnote.core.index_check import index_problems
-from hushnote.core.kdf import KEY_SIZE, KdfParams, calibrate, check_params, derive_key
-from hushnote.core.kdf import encode_passphrase as _validate_passphrase
-from hushnote.core.lists import LinkStore, ListStore
-from hushnote.core.notes import NewNote, NoteStore
-from hushnote.core.paths import VaultPaths
-from hushnote.core.record_integrity import RecordSeal, counter, install_triggers
-from hushnote.core.schema import COUNTED_TABLES, LATEST_VERSION, migrate, schema_version
-from hushnote.core.search import Searcher
-from hushnote.core.settings import Settings
-from hushnote.core.unlock_guard import UnlockGuard
-from hushnote.core.vault_state import DATABASE_SALT_SIZE, VaultState, seal_all_slots
-from hushnote.core.wipe import Wipe, wipe
+from hushnote.core.vault.kdf import KEY_SIZE, KdfParams, calibrate, check_params, derive_key
+from hushnote.core.vault.kdf import encode_passphrase as _validate_passphrase
+from hushnote.core.vault.unlock_guard import UnlockGuard
+from hushnote.core.vault.vault_state import DATABASE_SALT_SIZE, VaultState, seal_all_slots
+from hushnote.core.vault.wipe import Wipe, wipe
 from hushnote.errors import (
     AuthenticationError,
     HeaderChangedError,
@@ -226,7 +226,7 @@ class Vault:
         header belongs with, and ``VaultRollbackError`` if it is older than the header
         last recorded, unless ``accept_rollback`` (``hushnote check --accept-rollback``)
         says the owner put it back on purpose. An ``anchor`` outside the folder also
-        catches a header and database put back together (``core/anchor.py``).
+        catches a header and database put back together (``core/vault/anchor.py``).
         """
         _validate_passphrase(passphrase)
         paths = VaultPaths(real_folder(root))

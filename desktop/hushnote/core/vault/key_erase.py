@@ -3,7 +3,7 @@
 This is the step that makes a vault unreadable (docs/panic-and-duress.md), so it must
 run as soon as a wipe starts: the command line calls it before it imports anything
 else (``pathlib`` and ``dataclasses`` alone cost tens of milliseconds), and
-``core/wipe.py`` builds the rest of the wipe on it. Paths are plain strings here for
+``core/vault/wipe.py`` builds the rest of the wipe on it. Paths are plain strings here for
 the same reason.
 
 ``vault.key`` as a symbolic link is followed only to a file shaped like a header (its

@@ -11,12 +11,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from hushnote.core.bundle import BundleContents
-from hushnote.core.contacts import ContactStore
-from hushnote.core.database import Database, Progress
-from hushnote.core.lists import LinkStore, ListStore
-from hushnote.core.notes import NoteStore
-from hushnote.core.text_index import forget
+from hushnote.core.formats.bundle import BundleContents
+from hushnote.core.store.contacts import ContactStore
+from hushnote.core.store.database import Database, Progress
+from hushnote.core.store.lists import LinkStore, ListStore
+from hushnote.core.store.notes import NoteStore
+from hushnote.core.store.text_index import forget
 from hushnote.errors import CancelledError
 
 __all__ = ["MergeReport", "import_bundle"]

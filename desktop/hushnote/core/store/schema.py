@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from hushnote.core.database import Database
-from hushnote.core.text_index import rebuild_indexes
+from hushnote.core.store.database import Database
+from hushnote.core.store.text_index import rebuild_indexes
 from hushnote.errors import UnsupportedVersionError
 
 __all__ = ["COUNTED_TABLES", "LATEST_VERSION", "MIGRATIONS", "migrate", "schema_version"]
@@ -157,7 +157,7 @@ _VAULT_STATE = (
 # 'delete' command), so that secure-delete removes its terms from the index pages. With
 # contentless_delete, FTS5 knew only the row id and recorded a tombstone beside terms it
 # could not find. The old tables go (secure_delete zeroes their pages) with whatever they
-# kept, and every note and contact is indexed afresh by today's code (core/text_index.py).
+# kept, and every note and contact is indexed afresh by today's code (core/store/text_index.py).
 _INDEX_FORGETS: tuple[Step, ...] = (
     "DROP TABLE notes_index",
     """CREATE VIRTUAL TABLE notes_index USING fts5 (
@@ -191,7 +191,7 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     #    the counts by state and notebook.
     _BODIES_APART,
     # 4: a write counter and per-record MACs, so that a database (or some of its pages)
-    #    put back from an older copy is detected (core/record_integrity.py).
+    #    put back from an older copy is detected (core/store/record_integrity.py).
     _VAULT_STATE,
     # 5: deleted words leave the full-text indexes at once (docs/search.md).
     _INDEX_FORGETS,

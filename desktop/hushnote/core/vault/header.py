@@ -31,8 +31,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from hushnote.core.kdf import KEY_SIZE, SALT_SIZE, KdfParams, check_params
-from hushnote.core.key_erase import HEADER_MAGIC
+from hushnote.core.vault.kdf import KEY_SIZE, SALT_SIZE, KdfParams, check_params
+from hushnote.core.vault.key_erase import HEADER_MAGIC
 from hushnote.errors import HeaderCorruptedError, UnsupportedVersionError
 
 __all__ = [

@@ -15,10 +15,10 @@ from datetime import date, datetime
 from typing import Any
 
 from hushnote.core.clock import Clock, from_ms, local_day, system_clock, to_ms
-from hushnote.core.database import Database
-from hushnote.core.ids import new_uuid, resolve_uuid
-from hushnote.core.tags import clean_tags, prune_tags, set_tags, tag_ids_of, tags_of
-from hushnote.core.text_index import (
+from hushnote.core.store.database import Database
+from hushnote.core.store.ids import new_uuid, resolve_uuid
+from hushnote.core.store.tags import clean_tags, prune_tags, set_tags, tag_ids_of, tags_of
+from hushnote.core.store.text_index import (
     IndexEntry,
     forget,
     index_note,

@@ -29,11 +29,16 @@ import pyrage
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
-from hushnote.core.age_header import HEADER_READ, check_work_factor, is_passphrase, read_stanzas
 from hushnote.core.atomic import replace_file, scrub_file, storage_errors, write_new_file
-from hushnote.core.bundle_archive import member_lines, open_archive, parse_line
-from hushnote.core.bundle_records import DATA_MEMBERS, Scope, read_records
-from hushnote.core.database import Database, Progress
+from hushnote.core.formats.age_header import (
+    HEADER_READ,
+    check_work_factor,
+    is_passphrase,
+    read_stanzas,
+)
+from hushnote.core.formats.bundle_archive import member_lines, open_archive, parse_line
+from hushnote.core.formats.bundle_records import DATA_MEMBERS, Scope, read_records
+from hushnote.core.store.database import Database, Progress
 from hushnote.errors import (
     BundleDecryptionError,
     BundleFormatError,

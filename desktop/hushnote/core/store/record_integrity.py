@@ -31,7 +31,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from hushnote.core.database import Database
+from hushnote.core.store.database import Database
 from hushnote.errors import VaultRollbackError
 
 __all__ = ["RecordSeal", "install_triggers"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 
-from hushnote.core.database import Database
+from hushnote.core.store.database import Database
 from hushnote.errors import AmbiguousReferenceError, RecordNotFoundError
 
 __all__ = ["MIN_PREFIX", "new_uuid", "resolve_uuid"]

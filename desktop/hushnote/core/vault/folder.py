@@ -4,7 +4,7 @@ The rule for links (docs/vault-format.md#the-vault-folder): a vault's files are 
 files directly in its folder. A symbolic link at ``vault.key`` would let unlocking read
 one file while the panic wipe (which never follows links when writing) destroys
 another, so every operation that needs the passphrase refuses such a vault, before it
-reads anything. The wipe never refuses; ``core/wipe.py`` says what it does instead. The
+reads anything. The wipe never refuses; ``core/vault/wipe.py`` says what it does instead. The
 folder itself may be reached through a link: it is resolved once, and every operation
 then works on the real folder.
 """
