@@ -51,6 +51,7 @@ class NoteEditor(QWidget):
     """Edits one note of the open vault."""
 
     saved = Signal(str)  # uuid
+    refiled = Signal(str)  # uuid: saved into another notebook or with other tags
     link_requested = Signal(str)  # note uuid: ask the window to pick a contact
     contact_opened = Signal(str)  # contact uuid
 
@@ -59,6 +60,7 @@ class NoteEditor(QWidget):
         self.vault: Vault | None = None
         self.uuid: str | None = None
         self.notebook_names: list[str] = []
+        self._filed: tuple[str | None, tuple[str, ...]] = (None, ())
         self._loading = False
         self._dirty = False
 
@@ -204,6 +206,7 @@ class NoteEditor(QWidget):
         self.notebook.addItems(self.notebook_names)
         self.notebook.setCurrentText(note.notebook or "")
         self.tags.setText(", ".join(note.tags))
+        self._filed = (note.notebook, note.tags)
         self.pinned.setChecked(note.pinned)
         self.body.setPlainText(note.body)
         self.body.document().clearUndoRedoStacks()
@@ -258,7 +261,7 @@ class NoteEditor(QWidget):
         if not self._dirty or self.vault is None or self.uuid is None or self.vault.is_locked:
             return True
         try:
-            self.vault.notes.update(  # one transaction: the text and the notebook together
+            note = self.vault.notes.update(  # one transaction: text and notebook together
                 self.uuid,
                 title=self.title.text(),
                 body=self.body.toPlainText(),
@@ -280,6 +283,9 @@ class NoteEditor(QWidget):
         self._dirty = False
         self.status.setText(self.tr("Saved"))
         self.saved.emit(self.uuid)
+        if (note.notebook, note.tags) != self._filed:  # only then the sidebar changes
+            self._filed = (note.notebook, note.tags)
+            self.refiled.emit(self.uuid)
         return True
 
     def set_notebook_names(self, names: list[str]) -> None:

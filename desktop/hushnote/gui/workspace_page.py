@@ -152,7 +152,10 @@ class Workspace(QWidget):
         self.editors = QStackedWidget()
         for widget in (self.placeholder, self.note_editor, self.contact_editor, self.list_editor):
             self.editors.addWidget(widget)
-        self.note_editor.saved.connect(lambda _: self.notes_changed())
+        # A save while typing refreshes the list; the sidebar (notebooks, tags, counts:
+        # three queries) only when the note moved or its tags changed.
+        self.note_editor.saved.connect(lambda _: self.note_model.refresh())
+        self.note_editor.refiled.connect(lambda _: self.rebuild_sidebar(reload=False))
         self.note_editor.link_requested.connect(self._link_contact)
         self.note_editor.contact_opened.connect(self.open_contact)
         self.contact_editor.saved.connect(lambda _: self.contact_model.refresh())

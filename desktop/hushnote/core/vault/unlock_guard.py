@@ -18,12 +18,10 @@ from pathlib import Path
 from hushnote.core.paths import VaultPaths, app_config_dir
 from hushnote.errors import InvalidRecordError
 
-__all__ = ["MAX_LIMIT", "MAX_WIPE_AFTER", "MIN_LIMIT", "MIN_WIPE_AFTER", "UnlockGuard"]
+__all__ = ["MAX_WIPE_AFTER", "MIN_WIPE_AFTER", "UnlockGuard"]
 
-MIN_LIMIT = 3
-MAX_LIMIT = 100
-# The same bounds under the names the front door exports.
-MIN_WIPE_AFTER, MAX_WIPE_AFTER = MIN_LIMIT, MAX_LIMIT
+MIN_WIPE_AFTER = 3
+MAX_WIPE_AFTER = 100
 STATE_FILE = "unlock-guard.json"
 
 
@@ -64,8 +62,8 @@ class UnlockGuard:
 
     def set_limit(self, limit: int | None) -> None:
         """Turn the wipe on at ``limit`` wrong passphrases in a row, or off (None)."""
-        if limit is not None and not MIN_LIMIT <= limit <= MAX_LIMIT:
-            raise InvalidRecordError(field="limit", minimum=MIN_LIMIT, maximum=MAX_LIMIT)
+        if limit is not None and not MIN_WIPE_AFTER <= limit <= MAX_WIPE_AFTER:
+            raise InvalidRecordError(field="limit", minimum=MIN_WIPE_AFTER, maximum=MAX_WIPE_AFTER)
         data = self._load()
         if limit is None:
             data.pop(self._key, None)
