@@ -37,7 +37,7 @@ def open_vault(vault: Path, passphrase: str) -> dict[str, float]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    import hushnote.core.vault.lifecycle as vault_module
+    import hushnote.core.vault.key_schedule as vault_module
     from hushnote.core import Vault
     from hushnote.gui.main_window import MainWindow
 

@@ -101,7 +101,7 @@ def _rotate_row(root: Path, work: Path, megabytes: int, repeats: int) -> Row:
 
 def _open_row(root: Path, work: Path, repeats: int) -> Row:
     with Vault.unlock(root, PASSPHRASE) as vault:
-        dek = vault._content.dek if vault._content else b""
+        dek = bytes(vault.keyring().data_key)
         plain = work / "plain.db"
         vault.db.connection.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain),))
         vault.db.connection.execute("SELECT sqlcipher_export('plain')")

@@ -25,7 +25,7 @@ from hushnote.core.vault.header import (
     SlotContent,
     SlotKind,
 )
-from hushnote.core.vault.kdf import KdfParams
+from hushnote.core.vault.key_schedule import KdfParams
 from hushnote.errors import HushnoteError
 
 from .harness import Target

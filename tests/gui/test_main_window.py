@@ -468,9 +468,9 @@ def test_rotate_key_from_the_menu(
     unlock(qtbot, window, PASSPHRASE)
     vault = window.vault
     assert vault is not None
-    before = vault._content.dek if vault._content else b""
+    before = bytes(vault.keyring().data_key)
     window.rotate_key()
-    assert vault._content is not None and vault._content.dek != before
+    assert bytes(vault.keyring().data_key) != before
     assert vault.check() == []
 
 

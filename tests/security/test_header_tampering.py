@@ -33,7 +33,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
     root = tmp_path_factory.mktemp("template") / "vault"
     params = KdfParams(memory_kib=64 * 1024, iterations=2, parallelism=2)  # fast_kdf floor
     with Vault.create(root, PASSPHRASE, kdf=params) as vault:
-        used = vault._slot_index
+        used = vault.keyring().slot_index
     return Template(root, used, tmp_path_factory.mktemp("copies"))
 
 

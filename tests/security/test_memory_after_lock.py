@@ -30,7 +30,7 @@ import pytest
 
 from hushnote.core import KdfParams
 from hushnote.core.vault.header import Header, SlotKind
-from hushnote.core.vault.lifecycle import _slot_key_for
+from hushnote.core.vault.key_schedule import passphrase_key
 from support import xvfb
 from support.process_memory import Scan, scan_tree
 
@@ -119,7 +119,7 @@ def make_canary_vault(folder: Path, kdf: KdfParams) -> CanaryVault:
 def data_key(root: Path, passphrase: str) -> bytes:
     """The vault's data key, opened through the core: never through the app under test."""
     header = Header.parse((root / "vault.key").read_bytes())
-    opened = header.open_slots(bytes(_slot_key_for(passphrase, header)))
+    opened = header.open_slots(bytes(passphrase_key(passphrase, header.salt, header.params)))
     return next(slot.content.dek for slot in opened if slot.content.kind is SlotKind.NORMAL)
 
 

@@ -152,7 +152,7 @@ def test_every_single_page_put_back_is_found_by_check_or_at_unlock(
         for uuid in uuids[::3]:
             vault.notes.update(uuid, body="second version, other words " * 30)
         vault.notes.create(title="added later", body="a new note")
-        dek = bytes(vault._content.dek) if vault._content else b""
+        dek = bytes(vault.keyring().data_key)
     new = VaultPaths(root).database.read_bytes()
     new_header = VaultPaths(root).header.read_bytes()
     old_pages, new_pages = _pages(old), _pages(new)

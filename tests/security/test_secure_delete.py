@@ -169,8 +169,7 @@ class Seeded:
 
     @property
     def dek(self) -> bytes:
-        assert self.vault._content is not None
-        return self.vault._content.dek
+        return bytes(self.vault.keyring().data_key)
 
     def pages(self) -> list[bytes]:
         return decrypted_pages(self.vault.paths.database, self.dek)
@@ -443,8 +442,7 @@ def test_a_purged_word_leaves_a_small_vault_too(fast_kdf_vault: VaultSetup) -> N
     with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
         note = vault.notes.create(title="case", body=f"word {secret} word", tags=["x"])
         vault.db.checkpoint()
-        assert vault._content is not None
-        dek = vault._content.dek
+        dek = bytes(vault.keyring().data_key)
         assert betrayed(decrypted_pages(vault.paths.database, dek), [secret])
         vault.notes.purge(note.uuid)
         assert betrayed(decrypted_pages(vault.paths.database, dek), [secret]) == set()

@@ -48,14 +48,14 @@ if TYPE_CHECKING:
         parse_decoy_text,
         read_decoy_file,
     )
-    from hushnote.core.vault.kdf import (
+    from hushnote.core.vault.key_erase import erase_keys
+    from hushnote.core.vault.key_schedule import (
         DEFAULT_MEMORY_KIB,
         MIB,
         KdfParams,
         calibrate,
         default_parallelism,
     )
-    from hushnote.core.vault.key_erase import erase_keys
     from hushnote.core.vault.lifecycle import Vault, VaultInfo, read_info
     from hushnote.core.vault.unlock_guard import MAX_WIPE_AFTER, MIN_WIPE_AFTER, UnlockGuard
     from hushnote.core.vault.wipe import Wipe, WipeReport, wipe_vault
@@ -67,14 +67,14 @@ _PUBLIC = {
     "ContactStore": "hushnote.core.store.contacts",
     "ContactSummary": "hushnote.core.store.contacts",
     "DECOY_CAPACITY": "hushnote.core.vault.duress",
-    "DEFAULT_MEMORY_KIB": "hushnote.core.vault.kdf",
+    "DEFAULT_MEMORY_KIB": "hushnote.core.vault.key_schedule",
     "Fragment": "hushnote.core.store.snippets",
     "ImportReport": "hushnote.core.store.contacts",
-    "KdfParams": "hushnote.core.vault.kdf",
+    "KdfParams": "hushnote.core.vault.key_schedule",
     "LinkStore": "hushnote.core.store.lists",
     "ListStore": "hushnote.core.store.lists",
     "MAX_WIPE_AFTER": "hushnote.core.vault.unlock_guard",
-    "MIB": "hushnote.core.vault.kdf",
+    "MIB": "hushnote.core.vault.key_schedule",
     "MIN_WIPE_AFTER": "hushnote.core.vault.unlock_guard",
     "MergeReport": "hushnote.core.formats.bundle_import",
     "MethodKind": "hushnote.core.store.contacts",
@@ -97,9 +97,9 @@ _PUBLIC = {
     "VaultPaths": "hushnote.core.paths",
     "Wipe": "hushnote.core.vault.wipe",
     "WipeReport": "hushnote.core.vault.wipe",
-    "calibrate": "hushnote.core.vault.kdf",
+    "calibrate": "hushnote.core.vault.key_schedule",
     "decoy_size": "hushnote.core.vault.duress",
-    "default_parallelism": "hushnote.core.vault.kdf",
+    "default_parallelism": "hushnote.core.vault.key_schedule",
     "default_vault_dir": "hushnote.core.paths",
     "erase_keys": "hushnote.core.vault.key_erase",
     "harden_process": "hushnote.core.process",

@@ -17,7 +17,7 @@ from hushnote.core.vault.header import (
     SlotContent,
     SlotKind,
 )
-from hushnote.core.vault.kdf import MIB, KdfParams
+from hushnote.core.vault.key_schedule import MIB, KdfParams
 from hushnote.errors import HeaderCorruptedError, KdfLimitError, UnsupportedVersionError
 
 PARAMS = KdfParams(64 * MIB, 2, 2)

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from hushnote.core.vault.kdf import (
+from hushnote.core.vault.key_schedule import (
     MIB,
     KdfParams,
     calibrate,

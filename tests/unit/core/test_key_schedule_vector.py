@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from hushnote.core.vault.header import SLOT_COUNT, Header, SlotKind, slot_key
-from hushnote.core.vault.kdf import KdfParams, derive_key
+from hushnote.core.vault.header import SLOT_COUNT, Header, SlotKind
+from hushnote.core.vault.key_schedule import KdfParams, derive_key, passphrase_key, slot_key
 from hushnote.core.vault.vault_state import VaultState
 
 VECTORS = Path(__file__).parents[2] / "vectors"
@@ -61,12 +61,15 @@ def test_the_passphrase_is_normalised_to_nfc(header: Header) -> None:
 
 def test_the_unlock_path_finds_the_data_key() -> None:
     """Through the code unlock runs, not only the building blocks."""
-    from hushnote.core.vault.lifecycle import _slot_key_for
 
     header = Header.parse((VECTORS / "vault-v1.key").read_bytes())
-    opened = header.open_slots(bytes(_slot_key_for(EXPECTED["passphrase"], header)))
+    opened = header.open_slots(
+        bytes(passphrase_key(EXPECTED["passphrase"], header.salt, header.params))
+    )
     assert [slot.content.dek.hex() for slot in opened] == [EXPECTED["data_key"]]
-    wrong = header.open_slots(bytes(_slot_key_for(EXPECTED["passphrase"] + " ", header)))
+    wrong = header.open_slots(
+        bytes(passphrase_key(EXPECTED["passphrase"] + " ", header.salt, header.params))
+    )
     assert wrong == []
 
 

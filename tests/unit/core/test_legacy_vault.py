@@ -40,7 +40,7 @@ def test_its_duress_passphrase_survives_the_upgrade(legacy: Path) -> None:
     paths = VaultPaths(legacy)
     before = Header.parse(paths.header.read_bytes())
     with Vault.unlock(legacy, REAL) as vault:
-        own = vault._slot_index
+        own = vault.keyring().slot_index
         vault.notes.create(title="after the upgrade")
         # 0.1.0 recorded no duress slot: this vault cannot know, so it says no...
         assert not vault.has_duress

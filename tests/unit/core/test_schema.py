@@ -14,6 +14,7 @@ from hushnote.core.atomic import create_private_file
 from hushnote.core.store import schema as schema_module
 from hushnote.core.store.database import Database
 from hushnote.core.store.schema import LATEST_VERSION, MIGRATIONS, migrate, schema_version
+from hushnote.core.vault.key_schedule import passphrase_key
 from hushnote.errors import UnsupportedVersionError
 
 KEY = os.urandom(32)
@@ -51,7 +52,7 @@ def test_a_vault_from_the_first_version_opens_with_current_code(
 ) -> None:
     # Rebuild the fixture's database as the first release wrote it.
     with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
-        dek = vault._content.dek if vault._content else b""
+        dek = bytes(vault.keyring().data_key)
     path = VaultPaths(fast_kdf_vault.root).database
     path.unlink()
     db = database_at(path, 1)
@@ -75,11 +76,10 @@ def forget_vault_state(setup: VaultSetup) -> None:
     import dataclasses
 
     from hushnote.core.vault.header import Header
-    from hushnote.core.vault.lifecycle import _slot_key_for
 
     header_path = VaultPaths(setup.root).header
     header = Header.parse(header_path.read_bytes())
-    key = bytes(_slot_key_for(setup.passphrase, header))
+    key = bytes(passphrase_key(setup.passphrase, header.salt, header.params))
     (slot,) = header.open_slots(key)
     legacy = dataclasses.replace(slot.content, payload=b"")
     header_path.write_bytes(header.with_slot(slot.index, key, legacy).to_bytes())

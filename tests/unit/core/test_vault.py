@@ -14,7 +14,7 @@ from conftest import VaultSetup
 from hushnote.core import KdfParams, NewContact, Vault, VaultPaths, read_info
 from hushnote.core.store.database import Database
 from hushnote.core.vault.header import SLOT_COUNT, Header, SlotContent
-from hushnote.core.vault.lifecycle import _slot_key_for
+from hushnote.core.vault.key_schedule import passphrase_key
 from hushnote.errors import (
     AuthenticationError,
     HeaderCorruptedError,
@@ -39,7 +39,7 @@ def sha256(path: Path) -> str:
 
 def current_slot(setup: VaultSetup, passphrase: str | None = None) -> SlotContent:
     header = Header.parse(VaultPaths(setup.root).header.read_bytes())
-    key = _slot_key_for(passphrase or setup.passphrase, header)
+    key = passphrase_key(passphrase or setup.passphrase, header.salt, header.params)
     (slot,) = header.open_slots(bytes(key))
     return slot.content
 
@@ -158,10 +158,13 @@ def test_unlock_without_database(fast_kdf_vault: VaultSetup) -> None:
 
 def test_lock_closes_the_database_and_zeroes_the_keys(fast_kdf_vault: VaultSetup) -> None:
     vault = Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase)
-    key = vault._key
-    assert key is not None and any(key)
+    keys = vault.keyring()
+    slot_key, data_key = keys.slot_key, keys.data_key
+    assert any(slot_key) and any(data_key)
     vault.lock()
-    assert key == bytearray(len(key))
+    # The one buffer each key lives in is zeroed in place.
+    assert slot_key == bytearray(32) and data_key == bytearray(32)
+    assert keys.forgotten
     assert vault.is_locked
     with pytest.raises(VaultLockedError):
         vault.settings.get("x")
@@ -331,10 +334,11 @@ def test_an_interrupted_rotation_settles_on_the_key_that_opens_the_database(
     paths = VaultPaths(fast_kdf_vault.root)
     with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
         vault.settings.set("k", "survives")
-        index, key = vault._slot_index, bytes(vault._key or b"")
-        old = vault._content
-        assert old is not None
-        new_dek = os.urandom(32)
+        keys = vault.keyring()
+        index, key = keys.slot_index, bytes(keys.slot_key)
+        # Copies: the vault zeroes its own buffers when it locks.
+        old = dataclasses.replace(keys.content, dek=bytearray(keys.data_key))
+        new_dek = bytearray(os.urandom(32))
         if database_swapped:
             vault.db.export_to(paths.rekey_database, new_dek)
     if database_swapped:
@@ -441,9 +445,9 @@ def test_a_slot_of_an_unknown_kind_is_reported_not_guessed(fast_kdf_vault: Vault
 
     paths = VaultPaths(fast_kdf_vault.root)
     header = Header.parse(paths.header.read_bytes())
-    key = bytes(_slot_key_for("future words", header))
+    key = bytes(passphrase_key("future words", header.salt, header.params))
     with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
-        free = next(i for i in range(SLOT_COUNT) if i != vault._slot_index)
+        free = next(i for i in range(SLOT_COUNT) if i != vault.keyring().slot_index)
     plaintext = struct.pack(">BBH32s32s", 9, 0, 0, os.urandom(32), bytes(32))
     plaintext += bytes(PAYLOAD_CAPACITY)
     nonce = os.urandom(12)

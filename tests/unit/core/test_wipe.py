@@ -12,7 +12,7 @@ from conftest import VaultSetup
 from hushnote.core import Vault, VaultPaths
 from hushnote.core.paths import app_cache_dir, app_config_dir
 from hushnote.core.store.database import Database
-from hushnote.core.vault.kdf import KdfParams
+from hushnote.core.vault.key_schedule import KdfParams
 from hushnote.core.vault.wipe import Wipe, crypto_erase, wipe
 from hushnote.errors import HeaderChangedError, HeaderCorruptedError, VaultNotFoundError
 from support.forensics import canary_hits
@@ -27,8 +27,7 @@ def fill(setup: VaultSetup) -> bytes:
     with Vault.unlock(setup.root, setup.passphrase) as vault:
         for n in range(20):
             vault.notes.create(title=f"{CANARY} {n}", body=CANARY * 50)
-        assert vault._content is not None
-        return vault._content.dek
+        return bytes(vault.keyring().data_key)
 
 
 def test_wipe_removes_every_file_and_the_folder(fast_kdf_vault: VaultSetup) -> None:
@@ -181,7 +180,7 @@ def test_a_wipe_during_a_key_rotation_is_not_undone(
     """The wipe took the rotation's copy, the copy's check failed, and the clean-up put
     the original header back: the real passphrase opened it again, and the wipe had
     said it was done."""
-    from hushnote.core.vault import lifecycle as vault_module
+    from hushnote.core.vault import rotation as vault_module
 
     fill(fast_kdf_vault)
     root = fast_kdf_vault.root

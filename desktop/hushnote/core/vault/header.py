@@ -26,13 +26,18 @@ import os
 import struct
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-from hushnote.core.vault.kdf import KEY_SIZE, SALT_SIZE, KdfParams, check_params
 from hushnote.core.vault.key_erase import HEADER_MAGIC
+from hushnote.core.vault.key_schedule import (
+    KEY_SIZE,
+    NONCE_SIZE,
+    SALT_SIZE,
+    TAG_SIZE,
+    KdfParams,
+    check_params,
+    seal,
+    unseal,
+    zero,
+)
 from hushnote.errors import HeaderCorruptedError, UnsupportedVersionError
 
 __all__ = [
@@ -44,7 +49,6 @@ __all__ = [
     "OpenedSlot",
     "SlotContent",
     "SlotKind",
-    "slot_key",
 ]
 
 MAGIC = HEADER_MAGIC
@@ -57,13 +61,10 @@ _PREFIX = struct.Struct(">8sHBBIIII4s32s")
 PREFIX_SIZE = _PREFIX.size
 HEADER_SIZE = PREFIX_SIZE + SLOT_COUNT * SLOT_SIZE
 
-_NONCE_SIZE = 12
-_TAG_SIZE = 16
-_SLOT_PLAINTEXT_SIZE = SLOT_SIZE - _NONCE_SIZE - _TAG_SIZE
+_SLOT_PLAINTEXT_SIZE = SLOT_SIZE - NONCE_SIZE - TAG_SIZE
 _SLOT_FIELDS = struct.Struct(">BBH32s32s")
 PAYLOAD_CAPACITY = _SLOT_PLAINTEXT_SIZE - _SLOT_FIELDS.size
 _NO_KEY = bytes(KEY_SIZE)
-_HKDF_INFO = b"hushnote v1 slot key"
 
 
 class SlotKind(enum.IntEnum):
@@ -80,11 +81,14 @@ class SlotContent:
     ``previous_dek`` is set only while a data-key rotation is in flight: whichever of the
     two keys opens the database is the current one, so a crash between writing the header
     and replacing the database never locks the user out.
+
+    The keys are ``bytearray``s, shared (never copied) by the contents made from this one
+    with ``dataclasses.replace``: the vault zeroes them when it locks (``forget``).
     """
 
     kind: SlotKind
-    dek: bytes
-    previous_dek: bytes | None = None
+    dek: bytearray
+    previous_dek: bytearray | None = None
     payload: bytes = b""
 
     def __post_init__(self) -> None:
@@ -95,27 +99,41 @@ class SlotContent:
         if len(self.payload) > PAYLOAD_CAPACITY:
             raise ValueError("slot payload too large")
 
-    def to_plaintext(self) -> bytes:
-        fields = _SLOT_FIELDS.pack(
-            self.kind, 0, len(self.payload), self.dek, self.previous_dek or _NO_KEY
-        )
-        padding = bytes(PAYLOAD_CAPACITY - len(self.payload))
-        return fields + self.payload + padding
+    def forget(self) -> None:
+        """Zero both keys in place (every content sharing them sees zeros from now on)."""
+        zero(self.dek)
+        zero(self.previous_dek)
+
+    def to_plaintext(self) -> bytearray:
+        """The slot's plaintext, in a buffer the caller zeroes once it is sealed."""
+        plaintext = bytearray(_SLOT_PLAINTEXT_SIZE)
+        _SLOT_FIELDS.pack_into(plaintext, 0, self.kind, 0, len(self.payload), b"", b"")
+        keys = _SLOT_FIELDS.size - 2 * KEY_SIZE
+        plaintext[keys : keys + KEY_SIZE] = self.dek
+        if self.previous_dek is not None:
+            plaintext[keys + KEY_SIZE : keys + 2 * KEY_SIZE] = self.previous_dek
+        plaintext[_SLOT_FIELDS.size : _SLOT_FIELDS.size + len(self.payload)] = self.payload
+        return plaintext
 
     @classmethod
-    def from_plaintext(cls, plaintext: bytes) -> SlotContent:
-        kind, _flags, length, dek, previous = _SLOT_FIELDS.unpack_from(plaintext)
+    def from_plaintext(cls, plaintext: bytearray) -> SlotContent:
+        """Copy the keys out of ``plaintext`` into buffers of their own (the caller zeroes
+        ``plaintext`` afterwards)."""
+        kind, _flags, length = struct.unpack_from(">BBH", plaintext)
         payload_start = _SLOT_FIELDS.size
+        keys = payload_start - 2 * KEY_SIZE
         # The slot authenticated, so these hold unless the sealing code itself is wrong.
         if length > PAYLOAD_CAPACITY:
             raise HeaderCorruptedError(reason="slot-payload")
         if kind not in SlotKind.__members__.values():
             raise UnsupportedVersionError(what="slot-kind", version=kind)
+        previous = plaintext[keys + KEY_SIZE : keys + 2 * KEY_SIZE]
+        has_previous = previous != _NO_KEY  # all zeros: none, and nothing to forget
         return cls(
             kind=SlotKind(kind),
-            dek=dek,
-            previous_dek=None if previous == _NO_KEY else previous,
-            payload=plaintext[payload_start : payload_start + length],
+            dek=plaintext[keys : keys + KEY_SIZE],
+            previous_dek=previous if has_previous else None,
+            payload=bytes(plaintext[payload_start : payload_start + length]),
         )
 
 
@@ -125,13 +143,6 @@ class OpenedSlot:
 
     index: int
     content: SlotContent
-
-
-def slot_key(argon_output: bytes | bytearray) -> bytes:
-    """Turn the Argon2id output into the AEAD key for slots (domain-separated by HKDF)."""
-    return HKDF(algorithm=hashes.SHA256(), length=KEY_SIZE, salt=None, info=_HKDF_INFO).derive(
-        bytes(argon_output)
-    )
 
 
 @dataclass(frozen=True)
@@ -201,30 +212,32 @@ class Header:
     def to_bytes(self) -> bytes:
         return self.prefix() + b"".join(self.slots)
 
-    def open_slots(self, key: bytes) -> list[OpenedSlot]:
-        """Return every slot ``key`` opens.
+    def open_slots(self, key: bytes | bytearray) -> list[OpenedSlot]:
+        """Return every slot ``key`` (a slot key, ``key_schedule.passphrase_key``) opens.
 
         All slots are tried whatever matches first, so the time taken does not reveal
         which slot (normal or duress) the passphrase belongs to.
         """
-        aead = AESGCM(key)
         prefix = self.prefix()
         opened = []
         for index, sealed in enumerate(self.slots):
-            try:
-                plaintext = aead.decrypt(
-                    sealed[:_NONCE_SIZE], sealed[_NONCE_SIZE:], prefix + bytes([index])
-                )
-            except InvalidTag:
+            plaintext = unseal(key, sealed, prefix + bytes([index]))
+            if plaintext is None:
                 continue
-            opened.append(OpenedSlot(index, SlotContent.from_plaintext(plaintext)))
+            try:
+                opened.append(OpenedSlot(index, SlotContent.from_plaintext(plaintext)))
+            finally:
+                zero(plaintext)
         return opened
 
-    def with_slot(self, index: int, key: bytes, content: SlotContent) -> Header:
+    def with_slot(self, index: int, key: bytes | bytearray, content: SlotContent) -> Header:
         """Return a copy with slot ``index`` sealed to ``content`` under ``key``."""
-        nonce = os.urandom(_NONCE_SIZE)
         aad = self.prefix() + bytes([index])
-        sealed = nonce + AESGCM(key).encrypt(nonce, content.to_plaintext(), aad)
+        plaintext = content.to_plaintext()
+        try:
+            sealed = seal(key, plaintext, aad)
+        finally:
+            zero(plaintext)
         assert len(sealed) == SLOT_SIZE
         slots = list(self.slots)
         slots[index] = sealed

@@ -124,7 +124,7 @@ class VaultState:
 
 
 def seal_all_slots(
-    header: Header, index: int, key: bytes, content: SlotContent, state: VaultState
+    header: Header, index: int, key: bytes | bytearray, content: SlotContent, state: VaultState
 ) -> Header:
     """Reseal every slot: ``index`` with ``content`` and ``state``, the duress slot (if
     any) with a fresh nonce, every other slot with fresh random bytes.

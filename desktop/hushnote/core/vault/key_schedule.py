@@ -1,7 +1,17 @@
-"""Argon2id: the one slow step between a passphrase and the vault's key slots.
+"""The key schedule: every step from a passphrase to the vault's data key, in one place.
 
-Three kinds of bound apply, each for its own reason:
+    passphrase --NFC, UTF-8--> Argon2id (header salt and parameters)
+               --HKDF-SHA256 ("hushnote v1 slot key")--> slot key
+               --AES-256-GCM (one key slot, prefix + index as associated data)--> data key
+               --hex, x'...'--> SQLCipher raw key for vault.db
 
+``docs/vault-format.md`` specifies each step and ``tests/vectors/`` pins it. Every
+secret here lives in a ``bytearray`` its owner zeroes (``zero``): the Argon2id output as
+soon as HKDF has read it, the slot key when the operation ends, a slot's plaintext as soon
+as the data key is copied out of it. Python cannot promise that no other copy survives in
+freed memory (the libraries' own buffers); docs/threat-model.md says so.
+
+Argon2id's bounds come in three kinds, each for its own reason:
 - the *floor* (64 MiB, t=2) applies to every parameter set, explicit or read from a header:
   below it a guess costs an attacker too little;
 - the *ceiling* (2 GiB, t=16, p=16, and at most 5 GiB-passes of memory x iterations)
@@ -21,22 +31,37 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from hushnote.errors import KdfLimitError, PassphraseError
 
 __all__ = [
     "KEY_SIZE",
+    "NONCE_SIZE",
     "SALT_SIZE",
+    "TAG_SIZE",
     "KdfParams",
     "available_memory_kib",
     "calibrate",
     "check_params",
     "derive_key",
     "encode_passphrase",
+    "new_data_key",
+    "passphrase_key",
+    "seal",
+    "slot_key",
+    "unseal",
+    "zero",
 ]
 
 KEY_SIZE = 32
 SALT_SIZE = 32
+NONCE_SIZE = 12
+TAG_SIZE = 16
+_HKDF_INFO = b"hushnote v1 slot key"
 
 MIB = 1024  # in KiB, Argon2's unit
 
@@ -178,5 +203,62 @@ def _time_derivation(params: KdfParams) -> float:
     start = time.perf_counter()
     key = derive_key("calibration", salt, params)
     elapsed = time.perf_counter() - start
-    key[:] = bytes(len(key))
+    zero(key)
     return elapsed
+
+
+# -- from the Argon2id output to the data key -----------------------------------------
+
+
+def slot_key(argon_output: bytes | bytearray) -> bytearray:
+    """Turn the Argon2id output into the AEAD key for slots (domain-separated by HKDF)."""
+    key = bytearray(KEY_SIZE)
+    HKDF(algorithm=hashes.SHA256(), length=KEY_SIZE, salt=None, info=_HKDF_INFO).derive_into(
+        argon_output, key
+    )
+    return key
+
+
+def passphrase_key(passphrase: str, salt: bytes, params: KdfParams) -> bytearray:
+    """The slot key for ``passphrase``: one Argon2id run, then HKDF; the caller zeroes it."""
+    argon = derive_key(passphrase, salt, params)
+    try:
+        return slot_key(argon)
+    finally:
+        zero(argon)
+
+
+def seal(key: bytes | bytearray, plaintext: bytes | bytearray, aad: bytes) -> bytes:
+    """``nonce | AES-256-GCM ciphertext | tag`` of ``plaintext`` under ``key``."""
+    nonce = os.urandom(NONCE_SIZE)
+    sealed = bytearray(NONCE_SIZE + len(plaintext) + TAG_SIZE)
+    sealed[:NONCE_SIZE] = nonce
+    AESGCM(key).encrypt_into(nonce, plaintext, aad, memoryview(sealed)[NONCE_SIZE:])
+    return bytes(sealed)
+
+
+def unseal(key: bytes | bytearray, sealed: bytes, aad: bytes) -> bytearray | None:
+    """The plaintext of ``sealed``, decrypted into a buffer the caller zeroes; None if
+    ``key`` does not open it (or it was altered)."""
+    plaintext = bytearray(max(0, len(sealed) - NONCE_SIZE - TAG_SIZE))
+    try:
+        AESGCM(key).decrypt_into(sealed[:NONCE_SIZE], sealed[NONCE_SIZE:], aad, plaintext)
+    except (InvalidTag, ValueError):
+        zero(plaintext)
+        return None
+    return plaintext
+
+
+def new_data_key() -> bytearray:
+    """A fresh random data key, read from the kernel straight into a zeroable buffer."""
+    key = bytearray(KEY_SIZE)
+    with open("/dev/urandom", "rb", buffering=0) as source:
+        if source.readinto(key) != KEY_SIZE:
+            raise OSError("short read from /dev/urandom")
+    return key
+
+
+def zero(buffer: bytearray | None) -> None:
+    """Overwrite ``buffer`` with zeros in place (a no-op for None)."""
+    if buffer is not None:
+        buffer[:] = bytes(len(buffer))
