@@ -74,11 +74,10 @@ def open_vault(vault: Path, passphrase: str) -> dict[str, float]:
         window.lock()
     # Peak memory with the vault open, searched and scrolled, Argon2id's buffer excluded.
     unlocked = Vault.unlock(vault, passphrase)
-    window.vault = None
     window._open(unlocked)
     Path("/proc/self/clear_refs").write_text("5")
     for word in ("the", "hearing", "律师", "prehar*", "quixotry"):
-        window.search_dialog.start(unlocked, word)
+        window.search_dialog.start(word)
         window.search_dialog.run()
     model = window.workspace.note_model
     for row in range(0, model.rowCount(), max(1, model.rowCount() // 50)):

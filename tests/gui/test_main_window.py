@@ -658,7 +658,7 @@ def test_a_failing_autosave_keeps_the_text_and_retries(
         window = window_for(root)
         unlock(qtbot, window, PASSPHRASE)
         editor = window.workspace.note_editor
-        editor.open_note(window.vault, first.uuid)
+        editor.open_note(first.uuid)
         editor._retry.setInterval(50)
         filler = disk / "filler"
         fill(disk)
@@ -668,7 +668,7 @@ def test_a_failing_autosave_keeps_the_text_and_retries(
         assert not editor.save()
         assert not editor.banner.isHidden() and "full" in editor.banner.text()
         assert editor.status.text() == "Not saved"
-        editor.open_note(window.vault, second.uuid)  # must not replace the unsaved text
+        editor.open_note(second.uuid)  # must not replace the unsaved text
         assert editor.uuid == first.uuid and editor.body.toPlainText() == text
         filler.unlink()  # room again: the retry lands by itself
         qtbot.waitUntil(lambda: editor.status.text() == "Saved", timeout=5_000)
@@ -692,7 +692,7 @@ def test_a_new_notebook_and_tag_show_at_once_and_counts_follow_the_trash(
     unlock(qtbot, window, PASSPHRASE)
     workspace = window.workspace
     editor = workspace.note_editor
-    editor.open_note(window.vault, first.uuid)
+    editor.open_note(first.uuid)
     editor.notebook.setCurrentText("Case 12")
     editor.tags.setText("hearing")
     editor._changed()
@@ -703,7 +703,7 @@ def test_a_new_notebook_and_tag_show_at_once_and_counts_follow_the_trash(
 
     assert "Case 12 (1)" in sidebar() and "#hearing" in sidebar()
     assert editor.notebook.currentText() == "Case 12"  # what was typed stays
-    editor.open_note(window.vault, second.uuid)
+    editor.open_note(second.uuid)
     assert editor.notebook.findText("Case 12") >= 0  # offered for the next note
     workspace.choose_section("notebook", "Case 12")
     workspace.list_view.setCurrentIndex(workspace.note_model.index(0))

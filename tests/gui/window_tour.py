@@ -51,7 +51,7 @@ def main() -> int:
             window.unlock_page.passphrase.setText(passphrase)
             window.unlock_page.begin_unlock()
         elif not window.search_dialog.isVisible():
-            window.search_dialog.start(window.vault, "eviction")
+            window.search_dialog.start("eviction")
             window.search_dialog.move(240, 120)
             QTimer.singleShot(600, announce)
         else:

@@ -102,7 +102,7 @@ def main_views(
     workspace.sidebar.setFocus()
     yield "list", window
 
-    window.search_dialog.start(vault, "")
+    window.search_dialog.start("")
     _focus_into(qtbot, window.search_dialog)
     yield "search", window.search_dialog
     window.search_dialog.close()

@@ -41,6 +41,7 @@ from hushnote.gui.accessibility import describe, release_tab
 from hushnote.gui.messages import error_text
 from hushnote.gui.paged_list_model import UUID_ROLE
 from hushnote.gui.secure_clipboard import SecureClipboard
+from hushnote.gui.session import VaultSession
 
 __all__ = ["ContactEditor"]
 
@@ -106,9 +107,11 @@ class ContactEditor(QWidget):
     saved = Signal(str)
     note_opened = Signal(str)
 
-    def __init__(self, clipboard: SecureClipboard, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: VaultSession, clipboard: SecureClipboard, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.vault: Vault | None = None
+        self.session = session
         self.uuid: str | None = None
         self._clipboard = clipboard
         self._dirty = False
@@ -219,10 +222,18 @@ class ContactEditor(QWidget):
             QWidget.setTabOrder(before, after)
         self.setEnabled(False)
 
-    def open_contact(self, vault: Vault, uuid: str | None) -> None:
+    @property
+    def vault(self) -> Vault | None:
+        """The open vault (``VaultSession``); this view keeps no copy of it."""
+        return self.session.vault
+
+    def open_contact(self, uuid: str | None) -> None:
         """Show a stored contact, or an empty form for a new one when ``uuid`` is None."""
+        vault = self.vault
+        if vault is None:
+            return
         self.save()
-        self.vault, self.uuid = vault, uuid
+        self.uuid = uuid
         contact = vault.contacts.get(uuid) if uuid else None
         self._show(contact)
 
@@ -337,5 +348,5 @@ class ContactEditor(QWidget):
         self.status.clear()
         self._loading = False
         self._dirty = False
-        self.vault = self.uuid = None
+        self.uuid = None
         self.setEnabled(False)

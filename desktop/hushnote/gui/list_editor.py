@@ -20,6 +20,7 @@ from hushnote.gui.accessibility import USER_DATA, describe, release_tab
 from hushnote.gui.form_column import heading
 from hushnote.gui.paged_list_model import UUID_ROLE
 from hushnote.gui.secure_clipboard import SecureClipboard
+from hushnote.gui.session import VaultSession
 
 __all__ = ["ListEditor"]
 
@@ -29,9 +30,11 @@ class ListEditor(QWidget):
     add_requested = Signal(str)  # list name: ask the window to pick a contact
     contact_opened = Signal(str)
 
-    def __init__(self, clipboard: SecureClipboard, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: VaultSession, clipboard: SecureClipboard, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.vault: Vault | None = None
+        self.session = session
         self.name: str | None = None
         self._clipboard = clipboard
         self.title = heading("")
@@ -79,8 +82,13 @@ class ListEditor(QWidget):
         layout.addWidget(self.status)
         self.setEnabled(False)
 
-    def open_list(self, vault: Vault, name: str) -> None:
-        self.vault, self.name = vault, name
+    @property
+    def vault(self) -> Vault | None:
+        """The open vault (``VaultSession``); this view keeps no copy of it."""
+        return self.session.vault
+
+    def open_list(self, name: str) -> None:
+        self.name = name
         self.title.setText(name)
         self.refresh()
         self.setEnabled(True)
@@ -143,5 +151,5 @@ class ListEditor(QWidget):
         self.members.clear()
         self.title.clear()
         self.status.clear()
-        self.vault = self.name = None
+        self.name = None
         self.setEnabled(False)

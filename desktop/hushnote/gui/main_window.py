@@ -73,10 +73,10 @@ from hushnote.gui.passphrase_dialog import ChangePassphraseDialog
 from hushnote.gui.relaunch import Relaunch, error_for_code, exec_relaunch, threads_still_writing
 from hushnote.gui.search_dialog import SearchDialog
 from hushnote.gui.secure_clipboard import SecureClipboard
+from hushnote.gui.session import VaultSession
 from hushnote.gui.session_watch import SessionWatch
 from hushnote.gui.settings_dialog import SettingsDialog, VaultPreferences
 from hushnote.gui.shortcuts_dialog import ShortcutsDialog
-from hushnote.gui.task_dialog import run_with_progress
 from hushnote.gui.unlock_page import UnlockPage
 from hushnote.gui.workspace_page import Workspace
 
@@ -118,21 +118,21 @@ class MainWindow(QMainWindow):
         self.ending = False
         self._relaunch_pending = False
         self._relaunch_waiting_since: float | None = None
-        self._working = False
         self._after_work: Callable[[], object] | None = None
         # Never anything from the vault: titles end up in task bars and window lists.
         self.setWindowTitle(app_name())
         self.root = root
-        self.vault: Vault | None = None
+        # The open vault, if any: every view reads it from here and keeps no copy.
+        self.session = VaultSession(self)
         self.clipboard = SecureClipboard(self)
         self.pages = QStackedWidget()
         self.create_page = CreatePage(root, kdf)
         self.unlock_page = UnlockPage(root)
-        self.workspace = Workspace(self.clipboard)
+        self.workspace = Workspace(self.session, self.clipboard)
         for page in (self.create_page, self.unlock_page, self.workspace):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
-        self.search_dialog = SearchDialog(self)
+        self.search_dialog = SearchDialog(self.session, self)
         self.search_dialog.opened.connect(self._open_result)
         self.create_page.opened.connect(self._open)
         self.unlock_page.opened.connect(self._open)
@@ -279,15 +279,23 @@ class MainWindow(QMainWindow):
 
     # -- opening and locking -----------------------------------------------------------
 
+    @property
+    def vault(self) -> Vault | None:
+        """The open vault (``session.vault``)."""
+        return self.session.vault
+
+    @property
+    def _working(self) -> bool:
+        return self.session.busy
+
     def _open(self, vault: Vault) -> None:
         self.held_plaintext = True
-        self.vault = vault
         preferences = VaultPreferences(vault)
         self.auto_lock.minutes = preferences.auto_lock_minutes
         self.clipboard.clear_seconds = preferences.clipboard_seconds
         self.auto_lock.arm()
         self.clipboard.watch_copies(True)
-        self.workspace.show_vault(vault)
+        self.session.open(vault)  # the workspace shows it
         self._set_vault_actions(True)
         self._show_page(self.workspace)
         last = preferences.last_note
@@ -314,14 +322,13 @@ class MainWindow(QMainWindow):
                     VaultPreferences(vault).remember_note(self.workspace.note_editor.uuid)
                 except HushnoteError:
                     pass  # locking must not depend on one more write succeeding
-            self.search_dialog.forget()
             self.workspace.forget()
         finally:
             self.auto_lock.disarm()
             self.clipboard.clear_if_ours()
             self.clipboard.watch_copies(False)
             self._set_vault_actions(False)
-            self.vault = None
+            self.session.close()  # the search dialog forgets too
             self.unlock_page.reset()
             self._show_page(self.unlock_page)
             if vault is not None:
@@ -387,11 +394,13 @@ class MainWindow(QMainWindow):
         start = time.perf_counter()
         job = Wipe(self.root, overwrite=True, leave_no_trace=True)
         job.destroy()
-        vault, self.vault = self.vault, None
+        # The keys are gone. A long job still running is interrupted and waited for, so
+        # that it writes nothing (no -wal file reborn) while the overwrite runs.
+        self.session.stop_job()
+        vault = self.session.close()  # from here no view can save: nothing more is written
         if vault is not None:
-            vault.abandon()  # no checkpoint, no last save: nothing more is written
+            vault.abandon()  # no checkpoint either
         self.clipboard.clear_if_ours()
-        self.search_dialog.forget()
         self.workspace.forget()
         self.auto_lock.disarm()
         for widget in QApplication.topLevelWidgets():
@@ -419,7 +428,7 @@ class MainWindow(QMainWindow):
 
     def search(self) -> None:
         if self.vault is not None:
-            self.search_dialog.start(self.vault)
+            self.search_dialog.start()
 
     def _open_result(self, kind: str, uuid: str) -> None:
         if kind == "note":
@@ -635,9 +644,7 @@ class MainWindow(QMainWindow):
                     return
         if report is None:
             return
-        self.workspace.rebuild_sidebar()
-        self.workspace.note_model.refresh()
-        self.workspace.contact_model.refresh()
+        self.session.notify("all")
         lines = [
             self.tr("%1: %2 added, %3 updated, %4 skipped")
             .replace("%1", kind)
@@ -663,13 +670,16 @@ class MainWindow(QMainWindow):
             return
 
         def work(progress: Progress) -> tuple[ImportReport, list[SkippedRecord]]:
-            parsed = read_contact_file(path)
-            return vault.contacts.import_contacts(parsed.contacts, progress), parsed.skipped
+            parsed = read_contact_file(path, lambda fraction: progress(fraction / 2))
+            adding = vault.contacts.import_contacts(
+                parsed.contacts, lambda fraction: progress(0.5 + fraction / 2)
+            )
+            return adding, parsed.skipped
 
         outcome = self._long_work(self.tr("Importing contacts…"), work)
         if outcome is not None:
             report, skipped = outcome
-            self.workspace.contact_model.refresh()
+            self.session.notify("contacts")
             message = (
                 self.tr("Imported %1 contacts. Skipped %2 already in the vault.")
                 .replace("%1", str(len(report.added)))
@@ -727,20 +737,22 @@ class MainWindow(QMainWindow):
         Errors of the types in ``reraise`` go to the caller instead. A lock or close
         asked for meanwhile happens once the caller is done with the result."""
         self.auto_lock.disarm()  # the vault must not close under running work
-        self._working = True
         try:
-            result = run_with_progress(self, label, work)
+            result = self.session.run_job(self, label, work)
         except reraise:
             raise
-        except CancelledError:
-            self.statusBar().showMessage(self.tr("Cancelled. Nothing was changed."), 5000)
-            return None
         except HushnoteError as error:
-            QMessageBox.warning(self, app_name(), error_text(error))
+            if self.ending:  # a panic stopped the job: the window is gone
+                return None
+            if isinstance(error, CancelledError):
+                self.statusBar().showMessage(self.tr("Cancelled. Nothing was changed."), 5000)
+            else:
+                QMessageBox.warning(self, app_name(), error_text(error))
             return None
         finally:
-            self._working = False
-            if self._after_work is not None:
+            if self.ending:
+                self._after_work = None
+            elif self._after_work is not None:
                 QTimer.singleShot(0, self._after_work)
                 self._after_work = None
             elif self.vault is not None:

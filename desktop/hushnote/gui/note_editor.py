@@ -33,6 +33,7 @@ from hushnote.errors import HushnoteError
 from hushnote.gui.accessibility import describe, release_tab
 from hushnote.gui.messages import error_text
 from hushnote.gui.paged_list_model import UUID_ROLE
+from hushnote.gui.session import VaultSession
 
 __all__ = ["NoteEditor"]
 
@@ -55,9 +56,12 @@ class NoteEditor(QWidget):
     link_requested = Signal(str)  # note uuid: ask the window to pick a contact
     contact_opened = Signal(str)  # contact uuid
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.vault: Vault | None = None
+        self.session = session
+        # An edit made while a long job holds the database is saved when it ends.
+        session.job_finished.connect(self._save_if_waiting)
+        self._waiting = False
         self.uuid: str | None = None
         self.notebook_names: list[str] = []
         self._filed: tuple[str | None, tuple[str, ...]] = (None, ())
@@ -189,12 +193,18 @@ class NoteEditor(QWidget):
 
     # -- loading and saving ------------------------------------------------------------
 
-    def open_note(self, vault: Vault, uuid: str) -> None:
+    @property
+    def vault(self) -> Vault | None:
+        """The open vault (``VaultSession``); this view keeps no copy of it."""
+        return self.session.vault
+
+    def open_note(self, uuid: str) -> None:
         """Show a note (saving the one shown before, which stays if it cannot be)."""
-        if not self.save():
+        vault = self.vault
+        if vault is None or not self.save():
             return
         note = vault.notes.get(uuid)
-        self.vault, self.uuid = vault, note.uuid
+        self.uuid = note.uuid
         self._show(note)
 
     def _show(self, note: Note) -> None:
@@ -260,6 +270,11 @@ class NoteEditor(QWidget):
         self._retry.stop()
         if not self._dirty or self.vault is None or self.uuid is None or self.vault.is_locked:
             return True
+        if self.session.busy:
+            # The job owns the database; waiting for it here would freeze the window.
+            self._waiting = True
+            self.status.setText(self.tr("Not saved yet: saved when the task ends"))
+            return False
         try:
             note = self.vault.notes.update(  # one transaction: text and notebook together
                 self.uuid,
@@ -319,10 +334,15 @@ class NoteEditor(QWidget):
         self.links.clear()
         self.status.clear()
         self._loading = False
-        self._dirty = False
-        self.vault = self.uuid = None
+        self._dirty = self._waiting = False
+        self.uuid = None
         self.notebook_names = []
         self.setEnabled(False)
+
+    def _save_if_waiting(self) -> None:
+        if self._waiting:
+            self._waiting = False
+            self.save()
 
     # -- details ---------------------------------------------------------------------
 

@@ -37,6 +37,17 @@ class PagedListModel(QAbstractListModel, Generic[T]):
         self._fetch: Callable[[int, int], Sequence[T]] | None = None
         self._count = 0
         self._pages: OrderedDict[int, Sequence[T]] = OrderedDict()
+        self._paused = False
+
+    def pause(self) -> None:
+        """Ask for no rows until ``resume`` (a long job holds the database): rows not
+        loaded yet show empty rather than make the window wait."""
+        self._paused = True
+
+    def resume(self) -> None:
+        """Ask again, from the start: the job may have changed anything."""
+        self._paused = False
+        self.refresh()
 
     def set_source(
         self, fetch: Callable[[int, int], Sequence[T]], count: Callable[[], int]
@@ -75,6 +86,8 @@ class PagedListModel(QAbstractListModel, Generic[T]):
         page_number = row // PAGE_SIZE
         page = self._pages.get(page_number)
         if page is None:
+            if self._paused:
+                return None
             page = self._fetch(page_number * PAGE_SIZE, PAGE_SIZE)
             self._pages[page_number] = page
             if len(self._pages) > MAX_PAGES:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from hushnote.core import Fragment, SearchHit, Vault
 from hushnote.gui.accessibility import describe, release_tab
 from hushnote.gui.app_identity import app_name
+from hushnote.gui.session import VaultSession
 
 __all__ = ["SearchDialog", "fragments_html"]
 
@@ -95,10 +96,13 @@ class SearchDialog(QDialog):
 
     opened = Signal(str, str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(app_name())
-        self.vault: Vault | None = None
+        self.session = session
+        session.locked.connect(self.forget)
+        # A search typed while a long job holds the database runs when the job ends.
+        session.job_finished.connect(self._run_if_shown)
         self.query = QLineEdit()
         self.query.setPlaceholderText(
             self.tr('Search notes and contacts: words, "phrases", pre*, tag:x')
@@ -129,8 +133,12 @@ class SearchDialog(QDialog):
         self.results.itemActivated.connect(self._open)
         self.query.installEventFilter(self)
 
-    def start(self, vault: Vault, text: str = "") -> None:
-        self.vault = vault
+    @property
+    def vault(self) -> Vault | None:
+        """The open vault (``VaultSession``); this view keeps no copy of it."""
+        return self.session.vault
+
+    def start(self, text: str = "") -> None:
         self.query.setText(text)
         self.query.selectAll()
         self.show()
@@ -141,6 +149,9 @@ class SearchDialog(QDialog):
     def run(self) -> None:
         self.results.clear()
         if self.vault is None or self.vault.is_locked:
+            return
+        if self.session.busy:  # the job owns the database: asking now would freeze
+            self.summary.setText(self.tr("Searching when the task ends…"))
             return
         hits: list[SearchHit] = self.vault.searcher.search(self.query.text())
         for hit in hits:
@@ -186,5 +197,8 @@ class SearchDialog(QDialog):
         self.query.clear()
         self.results.clear()
         self.summary.clear()
-        self.vault = None
         self.close()
+
+    def _run_if_shown(self) -> None:
+        if self.isVisible() and self.query.text():
+            self.run()

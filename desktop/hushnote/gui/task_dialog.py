@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from hushnote.gui.background import BackgroundCall
 
-__all__ = ["run_with_progress"]
+__all__ = ["TaskControl", "run_with_progress"]
 
 T = TypeVar("T")
 
@@ -20,8 +20,36 @@ class _Bridge(QObject):
     fraction = Signal(float)
 
 
+class TaskControl:
+    """Cancel a running task from the GUI thread, and wait for its worker to end.
+
+    ``on_cancel`` runs at once on a cancel (``VaultSession`` interrupts the database
+    statement running), so a job stuck inside one long statement stops too.
+    """
+
+    def __init__(self, on_cancel: Callable[[], None] | None = None) -> None:
+        self.cancelled = threading.Event()
+        self._on_cancel = on_cancel
+        self._call: BackgroundCall | None = None
+
+    def cancel(self) -> None:
+        if self.cancelled.is_set():
+            return
+        self.cancelled.set()
+        if self._on_cancel is not None:
+            self._on_cancel()
+
+    def wait(self, seconds: float) -> bool:
+        """Wait up to ``seconds`` for the worker; True if it has ended (or never ran)."""
+        call = self._call
+        return call is None or call.wait(int(seconds * 1000))
+
+
 def run_with_progress(
-    parent: QWidget | None, label: str, work: Callable[[Callable[[float], bool]], T]
+    parent: QWidget | None,
+    label: str,
+    work: Callable[[Callable[[float], bool]], T],
+    control: TaskControl | None = None,
 ) -> T:
     """Run ``work(progress)`` off the GUI thread behind a modal progress dialog.
 
@@ -29,7 +57,7 @@ def run_with_progress(
     work is expected to stop then (raising ``CancelledError``). Whatever ``work`` returns
     or raises is returned or raised here, on the GUI thread.
     """
-    cancelled = threading.Event()
+    control = control or TaskControl()
     bridge = _Bridge()
     dialog = QProgressDialog(label, QCoreApplication.translate("task", "Cancel"), 0, 1000, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -37,16 +65,17 @@ def run_with_progress(
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setAccessibleName(label)
-    dialog.canceled.connect(cancelled.set)
+    dialog.canceled.connect(control.cancel)
     bridge.fraction.connect(lambda f: dialog.setValue(int(f * 1000)))
 
     def progress(fraction: float) -> bool:
         bridge.fraction.emit(fraction)
-        return not cancelled.is_set()
+        return not control.cancelled.is_set()
 
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
     call = BackgroundCall(lambda: work(progress))
+    control._call = call
 
     def finish(key: str, value: Any) -> None:
         outcome[key] = value

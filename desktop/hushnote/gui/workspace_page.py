@@ -32,6 +32,7 @@ from hushnote.gui.list_editor import ListEditor
 from hushnote.gui.note_editor import NoteEditor
 from hushnote.gui.paged_list_model import UUID_ROLE, PagedListModel
 from hushnote.gui.secure_clipboard import SecureClipboard
+from hushnote.gui.session import VaultSession
 
 __all__ = ["Workspace"]
 
@@ -55,9 +56,13 @@ class Workspace(QWidget):
     status = Signal(str)
     export_requested = Signal(object)  # a Scope
 
-    def __init__(self, clipboard: SecureClipboard, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: VaultSession, clipboard: SecureClipboard, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.vault: Vault | None = None
+        self.session = session
+        session.opened.connect(self.show_vault)
+        session.changed.connect(self._records_changed)
         self.section: tuple[str, str | None] = ("notes", None)
         # The names and counts the sidebar shows (they hold vault text: dropped at lock).
         self._sidebar_shown: object = None
@@ -144,9 +149,14 @@ class Workspace(QWidget):
         middle_layout.addWidget(self.list_view, 1)
         middle_layout.addWidget(self.trash_bar)
 
-        self.note_editor = NoteEditor()
-        self.contact_editor = ContactEditor(clipboard)
-        self.list_editor = ListEditor(clipboard)
+        self.note_editor = NoteEditor(session)
+        self.contact_editor = ContactEditor(session, clipboard)
+        self.list_editor = ListEditor(session, clipboard)
+        # While a long job holds the database, the lists show what they hold and ask for
+        # no more rows; they catch up when it ends.
+        for model in (self.note_model, self.contact_model):
+            session.job_started.connect(model.pause)
+            session.job_finished.connect(model.resume)
         self.placeholder = QLabel(self.tr("Choose something on the left, or press Ctrl+N."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.editors = QStackedWidget()
@@ -177,15 +187,18 @@ class Workspace(QWidget):
 
     # -- opening and forgetting ------------------------------------------------------
 
-    def show_vault(self, vault: Vault) -> None:
-        self.vault = vault
+    @property
+    def vault(self) -> Vault | None:
+        """The open vault (``VaultSession``); this view keeps no copy of it."""
+        return self.session.vault
+
+    def show_vault(self) -> None:
         self.section = ("notes", None)
         self.rebuild_sidebar()  # selects the section, which fills the list
 
     def forget(self) -> None:
         """Save what is being edited, then drop every row and field shown."""
         self.save_all()
-        self.vault = None
         self._sidebar_shown = None
         self.note_editor.clear()
         self.contact_editor.clear()
@@ -203,6 +216,16 @@ class Workspace(QWidget):
         self.contact_editor.save()
 
     # -- the sidebar -----------------------------------------------------------------
+
+    def _records_changed(self, kind: str) -> None:
+        """Follow ``VaultSession.changed``: every view showing records of ``kind``."""
+        if kind in ("notes", "all"):
+            self.notes_changed()
+        if kind in ("contacts", "all"):
+            self.contact_model.refresh()
+        if kind in ("lists", "all"):
+            self.list_editor.refresh()
+            self.rebuild_sidebar(reload=kind == "all")
 
     def notes_changed(self) -> None:
         """After any change to notes: the list, the sidebar's notebooks, tags and counts,
@@ -320,7 +343,7 @@ class Workspace(QWidget):
             self.contact_model.set_source(
                 lambda offset, limit: members[offset : offset + limit], lambda: len(members)
             )
-            self.list_editor.open_list(vault, value)
+            self.list_editor.open_list(value)
             self.editors.setCurrentWidget(self.list_editor)
 
     def _sidebar_menu(self, position: Any) -> None:
@@ -368,10 +391,10 @@ class Workspace(QWidget):
             return
         uuid = indexes[0].data(UUID_ROLE)
         if self._connected_model is self.note_model:
-            self.note_editor.open_note(self.vault, uuid)
+            self.note_editor.open_note(uuid)
             self.editors.setCurrentWidget(self.note_editor)
         else:
-            self.contact_editor.open_contact(self.vault, uuid)
+            self.contact_editor.open_contact(uuid)
             self.editors.setCurrentWidget(self.contact_editor)
 
     def current_uuid(self) -> str | None:
@@ -396,7 +419,7 @@ class Workspace(QWidget):
         note = self.vault.notes.create(notebook=notebook, tags=tags)
         if section not in ("notes", "notebook", "tag"):
             self.choose_section("notes")
-        self.notes_changed()
+        self.session.notify("notes")
         self.open_note(note.uuid)
         self.note_editor.title.setFocus()
 
@@ -414,14 +437,14 @@ class Workspace(QWidget):
         if self.section[0] not in CONTACT_SECTIONS:
             self.choose_section("contacts")
         self.list_view.clearSelection()
-        self.contact_editor.open_contact(self.vault, None)
+        self.contact_editor.open_contact(None)
         self.editors.setCurrentWidget(self.contact_editor)
 
     def open_note(self, uuid: str) -> None:
         vault = self.vault
         if vault is None:
             return
-        self._select_in(self.note_model, uuid, lambda: self.note_editor.open_note(vault, uuid))
+        self._select_in(self.note_model, uuid, lambda: self.note_editor.open_note(uuid))
         self.editors.setCurrentWidget(self.note_editor)
 
     def open_contact(self, uuid: str) -> None:
@@ -430,9 +453,7 @@ class Workspace(QWidget):
             return
         if self.section[0] not in CONTACT_SECTIONS:
             self.choose_section("contacts")
-        self._select_in(
-            self.contact_model, uuid, lambda: self.contact_editor.open_contact(vault, uuid)
-        )
+        self._select_in(self.contact_model, uuid, lambda: self.contact_editor.open_contact(uuid))
         self.editors.setCurrentWidget(self.contact_editor)
 
     def _select_in(self, model: Any, uuid: str, open_directly: Callable[[], None]) -> None:
@@ -454,7 +475,7 @@ class Workspace(QWidget):
         self.vault.notes.trash(uuid)
         self.note_editor.clear()
         self.editors.setCurrentWidget(self.placeholder)
-        self.notes_changed()
+        self.session.notify("notes")
         self.status.emit(self.tr("Moved to the trash."))
 
     def restore_current(self) -> None:
@@ -462,7 +483,7 @@ class Workspace(QWidget):
         if self.vault is not None and uuid is not None:
             self.vault.notes.restore(uuid)
             self.note_editor.clear()
-            self.notes_changed()
+            self.session.notify("notes")
 
     def purge_current(self) -> None:
         uuid = self.current_uuid()
@@ -476,7 +497,7 @@ class Workspace(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.note_editor.clear()
             self.vault.notes.purge(uuid)
-            self.notes_changed()
+            self.session.notify("notes")
 
     def empty_trash(self) -> None:
         if self.vault is None:
@@ -493,7 +514,7 @@ class Workspace(QWidget):
         ):
             self.note_editor.clear()
             self.vault.notes.empty_trash()
-            self.notes_changed()
+            self.session.notify("notes")
 
     def delete_current_contact(self) -> None:
         uuid = self.contact_editor.uuid
@@ -505,7 +526,7 @@ class Workspace(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self.contact_editor.clear()
             self.vault.contacts.delete(uuid)
-            self.contact_model.refresh()
+            self.session.notify("contacts")
             self.editors.setCurrentWidget(self.placeholder)
 
     def _link_contact(self, note_uuid: str) -> None:
@@ -525,12 +546,11 @@ class Workspace(QWidget):
             self._list_changed()
 
     def _list_changed(self) -> None:
-        self.list_editor.refresh()
-        self.rebuild_sidebar()
+        self.session.notify("lists")
 
     def new_list(self, name: str) -> None:
         if self.vault is None:
             return
         self.vault.lists.create(name)
-        self.rebuild_sidebar()
+        self.session.notify("lists")
         self.choose_section("list", " ".join(name.split()))

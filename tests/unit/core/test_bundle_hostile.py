@@ -9,15 +9,13 @@ and sealed to a throwaway age identity.
 from __future__ import annotations
 
 import base64
-import hashlib
 import io
-import json
 import struct
 import time
 import tracemalloc
 import uuid
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -35,58 +33,20 @@ from hushnote.errors import (
     BundleTooLargeError,
     CancelledError,
 )
-
-IDENTITY = x25519.Identity.generate()
-MEMBERS = ("notes.jsonl", "contacts.jsonl", "lists.jsonl", "links.jsonl")
-NOTE = {"uuid": "0b5c1e7a-3f0e-4c1d-9a6e-2f4b8d1c9e01", "title": "Hearing", "body": "Friday",
-        "notebook": None, "tags": ["legal"], "pinned": False, "archived": False,
-        "journal_day": None, "created_at": 1795600000000, "updated_at": 1795600000000}  # fmt: skip
-CONTACT = {"uuid": "5d2e8f10-6b7a-4c3d-8e9f-0a1b2c3d4e5f", "display_name": "Rosa",
-           "methods": [{"kind": "phone", "label": "cell", "value": "+1 555 0100"}],
-           "organization": "", "role": "", "notes": "", "tags": [],
-           "created_at": 1795600000000, "updated_at": 1795600000000}  # fmt: skip
-LINK = json.dumps({"note": NOTE["uuid"], "contact": CONTACT["uuid"]}).encode() + b"\n"
-
-
-def line(record: dict[str, Any], **changes: Any) -> bytes:
-    return json.dumps({**record, **changes}, ensure_ascii=False).encode() + b"\n"
-
-
-def archive(members: dict[str, bytes | Iterable[bytes]]) -> bytes:
-    """A deflated ZIP whose manifest matches its members (counted in newlines)."""
-    out = io.BytesIO()
-    listed: dict[str, dict[str, Any]] = {}
-    counts: dict[str, int] = {}
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zipped:
-        for name in MEMBERS:
-            parts = members.get(name, b"")
-            digest, size, lines = hashlib.sha256(), 0, 0
-            with zipped.open(name, "w", force_zip64=True) as member:
-                for part in [parts] if isinstance(parts, bytes) else parts:
-                    member.write(part)
-                    digest.update(part)
-                    size += len(part)
-                    lines += part.count(b"\n")
-            listed[name] = {"sha256": digest.hexdigest(), "size": size}
-            counts[name.removesuffix(".jsonl")] = lines
-        manifest = {"format": "hushnote-bundle", "version": 1, "created_at": 1795600000000,
-                    "scope": "vault", "counts": counts, "members": listed}  # fmt: skip
-        zipped.writestr("manifest.json", json.dumps(manifest))
-    return out.getvalue()
-
-
-def seal(path: Path, plain: bytes, recipient: x25519.Recipient | None = None) -> Path:
-    path.write_bytes(pyrage.encrypt(plain, [recipient or IDENTITY.to_public()]))
-    return path
+from support.bundles import (
+    CONTACT,
+    IDENTITY,
+    NOTE,
+    archive,
+    line,
+    many_links,
+    repeated,
+    seal,
+)
 
 
 def open_(path: Path, **options: Any) -> BundleContents:
     return open_bundle(path, identities=[IDENTITY], **options)
-
-
-def repeated(chunk: bytes, total: int) -> Iterator[bytes]:
-    for _ in range(total // len(chunk)):
-        yield chunk
 
 
 def ratio_of_times(small: Callable[[], object], large: Callable[[], object]) -> float:
@@ -237,10 +197,6 @@ def test_records_reads_lines_exactly_as_the_check_does(tmp_path: Path) -> None:
 
 
 # -- progress and cancel ------------------------------------------------------------------
-
-
-def many_links() -> dict[str, Iterable[bytes]]:
-    return {"links.jsonl": repeated(LINK * 10_000, 2_000_000 * len(LINK))}
 
 
 def long_notes() -> dict[str, Iterable[bytes]]:

@@ -195,21 +195,8 @@ def export_bundle(
 
     key_file = out.with_name(out.name + KEY_SUFFIX)
     try:
-        if passphrase is not None:
-            identity = x25519.Identity.generate()
-            written, small = _stream(db, scope, out, [identity.to_public()], report.counts,
-                                     tick, keep=IN_MEMORY_LIMIT)  # fmt: skip
-            report.archive_bytes = written
-            if small is not None:
-                _install(out, age_passphrase.encrypt(bytes(small), passphrase))
-                report.files = [out]
-            else:
-                _install(key_file, age_passphrase.encrypt(str(identity).encode(), passphrase))
-                report.files = [out, key_file]
-        else:
-            parsed = parse_recipients(recipients or [])
-            report.archive_bytes, _ = _stream(db, scope, out, parsed, report.counts, tick)
-            report.files = [out]
+        with db.turn():  # the reader thread uses the connection on this job's behalf
+            _export(db, scope, out, key_file, recipients, passphrase, report, tick)
     except BaseException:
         for path in (out, key_file, _partial(out)):
             with contextlib.suppress(OSError):
@@ -218,6 +205,34 @@ def export_bundle(
     if progress is not None:
         progress(1.0)
     return report
+
+
+def _export(
+    db: Database,
+    scope: Scope,
+    out: Path,
+    key_file: Path,
+    recipients: list[str] | None,
+    passphrase: str | None,
+    report: ExportReport,
+    tick: Callable[[], None],
+) -> None:
+    """Stream the archive into ``out`` (and, with a passphrase, its key file)."""
+    if passphrase is not None:
+        identity = x25519.Identity.generate()
+        written, small = _stream(db, scope, out, [identity.to_public()], report.counts,
+                                 tick, keep=IN_MEMORY_LIMIT)  # fmt: skip
+        report.archive_bytes = written
+        if small is not None:
+            _install(out, age_passphrase.encrypt(bytes(small), passphrase))
+            report.files = [out]
+        else:
+            _install(key_file, age_passphrase.encrypt(str(identity).encode(), passphrase))
+            report.files = [out, key_file]
+    else:
+        parsed = parse_recipients(recipients or [])
+        report.archive_bytes, _ = _stream(db, scope, out, parsed, report.counts, tick)
+        report.files = [out]
 
 
 def _record_total(db: Database, scope: Scope) -> int:

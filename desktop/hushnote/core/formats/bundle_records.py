@@ -18,7 +18,7 @@ from typing import Any
 
 from hushnote.core.clock import LATEST_MS
 from hushnote.core.store.contacts import MAX_FIELD, MAX_NAME, UNPRINTABLE, MethodKind
-from hushnote.core.store.database import Database
+from hushnote.core.store.database import Database, database_errors
 from hushnote.core.store.notes import MAX_BODY, MAX_NOTEBOOK, MAX_TITLE
 from hushnote.core.store.tags import MAX_TAG_LENGTH
 from hushnote.errors import BundleFormatError
@@ -61,18 +61,24 @@ def _batches(db: Database, sql: str, parameters: dict[str, Any]) -> Iterator[lis
     stop = threading.Event()
 
     def fetch() -> None:
-        cursor = db.connection.execute(sql, parameters)
+        cursor = None
         try:
-            while not stop.is_set():
-                batch = cursor.fetchmany(_BATCH)
-                if not batch:
-                    break
-                batches.put(batch)
+            # Translated like every other statement: an interrupt (Cancel, a panic) is a
+            # CancelledError, a damaged page a VaultCorruptedError.
+            with database_errors(db.path):
+                cursor = db.connection.execute(sql, parameters)
+                while not stop.is_set():
+                    batch = cursor.fetchmany(_BATCH)
+                    if not batch:
+                        break
+                    batches.put(batch)
         except BaseException as error:  # handed to the reading side
             batches.put(error)
             return
         finally:
-            cursor.close()
+            if cursor is not None:
+                with contextlib.suppress(Exception):
+                    cursor.close()
         batches.put(None)
 
     fetcher = threading.Thread(target=fetch, name="bundle-reader", daemon=True)

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import codecs
 import stat
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from hushnote.core.store.contacts import Contact, NewContact
-from hushnote.errors import ImportFormatError, InvalidRecordError
+from hushnote.errors import CancelledError, ImportFormatError, InvalidRecordError
 
 __all__ = [
     "MAX_ENTRIES",
@@ -195,6 +197,26 @@ def _charset(label: str | None) -> str | None:
     return info.name
 
 
+class Pacer:
+    """Report a parse's progress at most every 50 ms (a few hundred cards), and raise
+    ``CancelledError`` as soon as ``progress`` returns False: Cancel takes effect within
+    that, however large the file."""
+
+    INTERVAL = 0.05
+
+    def __init__(self, progress: Callable[[float], bool] | None, total: int) -> None:
+        self._progress = progress
+        self._total = max(1, total)
+        self._next = time.monotonic() + self.INTERVAL
+
+    def __call__(self, done: int) -> None:
+        if self._progress is None or time.monotonic() < self._next:
+            return
+        self._next = time.monotonic() + self.INTERVAL
+        if not self._progress(min(1.0, done / self._total)):
+            raise CancelledError()
+
+
 def require_room(contacts: list[NewContact], skipped: list[SkippedRecord], line: int) -> None:
     """Raise ``ImportFormatError`` once a file holds more cards or rows than
     ``MAX_ENTRIES``: memory and the import's one transaction stay bounded whatever the
@@ -203,9 +225,13 @@ def require_room(contacts: list[NewContact], skipped: list[SkippedRecord], line:
         raise ImportFormatError(line=line, reason="too-many-entries")
 
 
-def read_contact_file(path: Path) -> ParsedContacts:
+def read_contact_file(
+    path: Path, progress: Callable[[float], bool] | None = None
+) -> ParsedContacts:
     """Read a vCard (``.vcf``, ``.vcard``) or CSV (``.csv``) file, by its name, within
-    ``MAX_FILE_BYTES``. The one way both front ends import a contact file."""
+    ``MAX_FILE_BYTES``. The one way both front ends import a contact file.
+
+    ``progress(fraction)`` hears how far the parse is; returning False cancels it."""
     from hushnote.core.atomic import storage_errors
     from hushnote.core.formats.contacts_csv import parse_csv
     from hushnote.core.formats.vcard import parse_vcards
@@ -220,7 +246,7 @@ def read_contact_file(path: Path) -> ParsedContacts:
             data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise ImportFormatError(line=0, reason="too-large")
-    return parse_csv(data) if suffix == ".csv" else parse_vcards(data)
+    return (parse_csv if suffix == ".csv" else parse_vcards)(data, progress)
 
 
 def write_contact_file(path: Path, contacts: list[Contact], kind: str | None = None) -> None:

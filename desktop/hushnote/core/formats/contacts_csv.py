@@ -18,10 +18,11 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from hushnote.core.formats.contact_files import (
+    Pacer,
     ParsedContacts,
     SkippedRecord,
     decode_lines,
@@ -191,10 +192,11 @@ class _Columns:
                     or any(group == "e-mail" for group, *_ in self.numbered))  # fmt: skip
 
 
-def parse_csv(data: bytes) -> ParsedContacts:
+def parse_csv(data: bytes, progress: Callable[[float], bool] | None = None) -> ParsedContacts:
     """Every contact in a CSV export with a header row, and the rows that cannot be
     imported, with why. Raises ``ImportFormatError`` naming the line when the file cannot
     be read: no header, no column that names anyone, broken quoting, over the limits."""
+    pace = Pacer(progress, data.count(b"\n") if progress else 0)
     lines = _Lines(_decode(data))
     reader = csv.reader(lines, strict=True)
     try:
@@ -218,6 +220,7 @@ def parse_csv(data: bytes) -> ParsedContacts:
     while True:
         start = line + 1
         require_room(contacts, skipped, start)
+        pace(start)
         lines.row = 0
         try:
             row = next(reader, None)

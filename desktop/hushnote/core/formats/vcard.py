@@ -17,9 +17,11 @@ from __future__ import annotations
 import binascii
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hushnote.core.formats.contact_files import (
+    Pacer,
     ParsedContacts,
     SkippedRecord,
     decode_declared,
@@ -84,14 +86,15 @@ class _Skip(Exception):
 # -- reading ------------------------------------------------------------------------------
 
 
-def parse_vcards(data: bytes) -> ParsedContacts:
+def parse_vcards(data: bytes, progress: Callable[[float], bool] | None = None) -> ParsedContacts:
     """Every contact in ``data``, and the cards that cannot be imported, with why.
 
     Raises ``ImportFormatError`` naming the line if the file cannot be read as vCard:
     text outside a card, cards inside cards, a card without an end, no card at all, or
-    a card or line over the limits.
+    a card or line over the limits. ``progress`` as for ``contact_files.Pacer``.
     """
     text, wide = _text_of(data)
+    pace = Pacer(progress, text.count(b"BEGIN:") + text.count(b"begin:") if progress else 0)
     contacts: list[NewContact] = []
     skipped: list[SkippedRecord] = []
     card: _Card | None = None
@@ -103,6 +106,7 @@ def parse_vcards(data: bytes) -> ParsedContacts:
             if card is not None:
                 raise ImportFormatError(line=line.number, reason="nested-begin")
             require_room(contacts, skipped, line.number)
+            pace(len(contacts) + len(skipped))
             card = _Card(start=line.number)
         elif line.name == "END" and line.value.strip().upper() == b"VCARD":
             if card is None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,6 +50,8 @@ __all__ = ["Database", "database_errors", "library_versions", "raw_key"]
 
 _HEX_DIGITS = b"0123456789abcdef"
 _KEY_SIZE = 32
+# How long a panic's ``abandon`` waits for an interrupted job to let go of the connection.
+ABANDON_WAIT_SECONDS = 2.0
 
 # Primary SQLite result codes (the low byte of extended codes).
 _SQLITE_ERROR = 1
@@ -144,11 +147,21 @@ def database_errors(path: Path) -> Iterator[None]:
 
 
 class Database:
-    """One open, keyed SQLCipher connection in autocommit mode; see ``transaction``."""
+    """One open, keyed SQLCipher connection in autocommit mode; see ``transaction``.
+
+    **One caller at a time.** Every statement and every transaction takes the
+    connection's *turn* (a re-entrant lock), so two threads never share a transaction:
+    an autosave on the GUI thread waits for an import's transaction on a worker to end,
+    and is never rolled back with it. A long job that reads with helper threads of its
+    own (a bundle export) holds the turn for the whole job (``turn``); the front end
+    keeps its own calls out meanwhile rather than wait (docs/architecture.md#threads).
+    ``interrupt`` stops the statement running now, from any thread.
+    """
 
     def __init__(self, path: Path, connection: Any) -> None:
         self.path = path
         self._connection: Any = connection
+        self._turn = threading.RLock()
         # Runs inside every transaction just before COMMIT (record MACs and the write
         # counter: core/store/record_integrity.py); None until the vault installs it.
         self.before_commit: Callable[[Any], None] | None = None
@@ -209,29 +222,58 @@ class Database:
 
     @property
     def connection(self) -> Any:
+        """The raw connection, for code that holds the turn (``turn``, ``transaction``)."""
         if self._connection is None:
             raise RuntimeError("database is closed")
         return self._connection
 
+    @contextlib.contextmanager
+    def turn(self) -> Iterator[None]:
+        """Hold the connection for the block: other threads' statements wait for it."""
+        with self._turn:
+            yield
+
+    @property
+    def in_turn_elsewhere(self) -> bool:
+        """Whether another thread holds the turn now (a running job)."""
+        if self._turn.acquire(blocking=False):
+            self._turn.release()
+            return False
+        return True
+
+    def interrupt(self) -> None:
+        """Stop the statement running now, from any thread: it raises ``CancelledError``
+        in the thread that runs it (SQLite's ``sqlite3_interrupt``)."""
+        connection = self._connection
+        if connection is not None:
+            connection.interrupt()
+
     def execute(self, sql: str, parameters: Parameters = ()) -> None:
         """Run one statement whose result, if any, is not needed."""
-        with database_errors(self.path):
+        with self._turn, database_errors(self.path):
             self.connection.execute(sql, parameters).fetchall()
 
     def rows(self, sql: str, parameters: Parameters = ()) -> list[Any]:
         """Run a query and fetch every row, errors translated while fetching too."""
-        with database_errors(self.path):
+        with self._turn, database_errors(self.path):
             rows: list[Any] = self.connection.execute(sql, parameters).fetchall()
         return rows
 
     def row(self, sql: str, parameters: Parameters = ()) -> Any:
         """The first row of a query, or None."""
-        with database_errors(self.path):
+        with self._turn, database_errors(self.path):
             return self.connection.execute(sql, parameters).fetchone()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Any]:
-        """Run the block in one IMMEDIATE transaction: all of it is written, or none."""
+        """Run the block in one IMMEDIATE transaction: all of it is written, or none.
+
+        The block holds the turn: no other thread's statement lands inside it."""
+        with self._turn, self._transaction() as connection:
+            yield connection
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Any]:
         connection = self.connection
         with database_errors(self.path):
             connection.execute("BEGIN IMMEDIATE")
@@ -248,7 +290,8 @@ class Database:
         """Raise ``VaultRollbackError`` if the record does not match its MAC (a page of it
         was put back from an older copy); nothing to check before a vault attaches one."""
         if self.records is not None:
-            self.records.verify(self, kind, key)
+            with self._turn:
+                self.records.verify(self, kind, key)
 
     def pragma_value(self, name: str) -> Any:
         return self.row(f"PRAGMA {name}")[0]
@@ -309,6 +352,10 @@ class Database:
         ``progress(fraction)`` is called now and then; returning False cancels the copy
         (``CancelledError``), leaving ``target`` for the caller to discard.
         """
+        with self._turn:
+            self._export_to(target, dek, progress)
+
+    def _export_to(self, target: Path, dek: bytes | bytearray, progress: Progress | None) -> None:
         version = self.pragma_value("user_version")
         total = max(1, self.path.stat().st_size)
 
@@ -330,22 +377,44 @@ class Database:
                 self.connection.set_progress_handler(None, 0)
                 self.connection.execute("DETACH DATABASE rekey")
 
-    def abandon(self) -> None:
-        """Close without a checkpoint or any other write (the files are being wiped)."""
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+    def reconnect(self, dek: bytes | bytearray) -> None:
+        """Open this file again, under ``dek``, in this same object (a key rotation swapped
+        in a re-encrypted file): every store holding this object keeps working."""
+        with self._turn:
+            if self._connection is not None:
+                raise RuntimeError("close the database before reconnecting it")
+            fresh = Database.open(self.path, dek)
+            self._connection, fresh._connection = fresh._connection, None
+
+    def abandon(self, wait: float = ABANDON_WAIT_SECONDS) -> None:
+        """Close without a checkpoint or any other write (the files are being wiped).
+
+        A job holding the turn is interrupted first and given ``wait`` seconds to let go
+        (its transaction rolls back). If it does not, the connection is left to close when
+        that job's thread drops it: closing it under a running statement is not safe.
+        """
+        connection = self._connection
+        if connection is None:
+            return
+        connection.interrupt()
+        if self._turn.acquire(timeout=wait):
+            try:
+                connection.close()
+            finally:
+                self._turn.release()
+        self._connection = None
 
     def close(self) -> None:
         """Checkpoint, truncate the WAL and close; safe to call twice."""
-        if self._connection is None:
-            return
-        try:
-            with contextlib.suppress(VaultCorruptedError, StorageError):
-                self.checkpoint()
-        finally:
-            self._connection.close()
-            self._connection = None
+        with self._turn:
+            if self._connection is None:
+                return
+            try:
+                with contextlib.suppress(VaultCorruptedError, StorageError):
+                    self.checkpoint()
+            finally:
+                self._connection.close()
+                self._connection = None
 
 
 def _zero_file(path: Path) -> None:

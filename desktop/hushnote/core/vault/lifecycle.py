@@ -219,7 +219,7 @@ class Vault:
 
     @property
     def is_locked(self) -> bool:
-        return self._db is None
+        return self._db is None or self._db.closed
 
     def __enter__(self) -> Vault:
         return self
@@ -245,18 +245,21 @@ class Vault:
         return self._db is None or self._db.closed
 
     def close_database(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        """Close the connection, keeping the ``Database`` object (``reopen_database``)."""
+        self.db.close()
 
     def reopen_database(self, dek: bytearray) -> Database:
-        self._db = Database.open(self.paths.database, dek)
-        return self._db
+        """Open the (re-keyed) file again in the same ``Database`` object, so that the
+        stores and views holding it need not know."""
+        db = self.db
+        db.reconnect(dek)
+        return db
 
     # -- using -----------------------------------------------------------------------
 
     @property
     def db(self) -> Database:
+        """The vault's one ``Database`` (one object for as long as the vault is open)."""
         if self._db is None:
             raise VaultLockedError()
         return self._db
@@ -315,16 +318,19 @@ class Vault:
     def check_records(self) -> list[str]:
         """Every record against its MAC and the digest, and the search indexes against
         the records: pages older than the rest."""
-        seal = self.db.records
-        problems = [] if seal is None else seal.problems(self.db)
-        return problems + index_problems(self.db)
+        db = self.db
+        with db.turn():
+            problems = [] if db.records is None else db.records.problems(db)
+            return problems + index_problems(db)
 
     def accept_records(self) -> None:
         """Take the records as they are now as the truth: recompute every MAC and the
         digest (after ``check`` reported older pages that the owner chooses to keep)."""
         self.keyring()
-        if self.db.records is not None:
-            self.db.records.reseal_all(self.db)
+        db = self.db
+        with db.turn():
+            if db.records is not None:
+                db.records.reseal_all(db)
 
     # -- bundles ---------------------------------------------------------------------
 

@@ -1,0 +1,278 @@
+"""Long jobs (imports, exports, a key rotation) own the database while they run.
+
+With the real window and a real vault: an edit typed meanwhile is saved when the job
+ends, however it ends; Cancel stops every job within half a second; a panic during a
+job destroys the keys within the usual budget and stops the job.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QProgressDialog, QPushButton
+from pytestqt.qtbot import QtBot
+
+from conftest import PASSPHRASE, VaultSetup
+from hushnote.core import KdfParams, NewNote, Progress, Vault, read_contact_file
+from hushnote.errors import CancelledError, StorageError
+from hushnote.gui.auto_lock import AutoLock
+from hushnote.gui.main_window import MainWindow
+from support.bundles import archive, many_links, many_notes, seal
+from support.gui import FakeClock, unlock_window
+
+# Cancel and panic must take effect within this; measured from the click to the moment
+# the job's call returns on the GUI thread.
+CANCEL_SECONDS = 0.5
+
+
+@pytest.fixture
+def wiped() -> list[bool]:
+    return []
+
+
+@pytest.fixture
+def window(qtbot: QtBot, fast_kdf_params: KdfParams, fast_kdf_vault: VaultSetup,
+           wiped: list[bool]) -> MainWindow:  # fmt: skip
+    made = MainWindow(
+        fast_kdf_vault.root,
+        kdf=fast_kdf_params,
+        on_wiped=lambda: wiped.append(True),
+        auto_lock=AutoLock(clock=FakeClock(), check_every_ms=3_600_000),
+        relaunch=lambda request: None,  # lock in place, in this test process
+    )
+    qtbot.addWidget(made)
+    made.show()
+    unlock_window(qtbot, made, PASSPHRASE)
+    return made
+
+
+def open_vault(window: MainWindow) -> Vault:
+    assert window.vault is not None
+    return window.vault
+
+
+def click_cancel(window: MainWindow) -> None:
+    """Click the progress dialog's Cancel button, as a person does."""
+    dialogs = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    button = dialogs[0].findChild(QPushButton)
+    assert button is not None
+    button.click()
+
+
+def when(condition: Callable[[], bool], then: Callable[[], None]) -> None:
+    """Run ``then`` on the GUI thread (inside the job's event loop) once ``condition``."""
+
+    def poll() -> None:
+        if condition():
+            then()
+        else:
+            QTimer.singleShot(5, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def finish_overwrites() -> None:
+    for thread in threading.enumerate():
+        if thread.name == "overwrite":
+            thread.join()
+
+
+# -- an edit during a job ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ending", ["fails", "cancelled", "succeeds"])
+def test_an_edit_typed_during_an_import_is_kept_however_the_import_ends(
+    qtbot: QtBot, window: MainWindow, fast_kdf_vault: VaultSetup, tmp_path: Path, ending: str
+) -> None:
+    vault = open_vault(window)
+    note = vault.notes.create(title="Case", body="before")
+    window.session.notify("notes")
+    window.workspace.open_note(note.uuid)
+    editor = window.workspace.note_editor
+    bundle = seal(tmp_path / "in.hnb", archive(many_notes(1200)), vault.age_identity().to_public())
+    merging, typed = threading.Event(), threading.Event()
+
+    def work(progress: Progress) -> Any:
+        def gate(fraction: float) -> bool:
+            # Hold the import inside its transaction until the edit has been attempted.
+            if fraction > 0.5 and not merging.is_set():
+                merging.set()
+                assert typed.wait(10)
+                if ending == "fails":
+                    raise StorageError(path=str(tmp_path), errno="ENOSPC")
+            return progress(fraction)
+
+        return vault.import_bundle(bundle, progress=gate)
+
+    save_took: list[float] = []
+
+    def type_and_save() -> None:
+        editor.body.setPlainText("typed during the import")
+        start = time.monotonic()
+        editor.save()  # what the autosave timer calls
+        save_took.append(time.monotonic() - start)
+        if ending == "cancelled":
+            click_cancel(window)
+        typed.set()
+
+    when(merging.is_set, type_and_save)
+    try:
+        window.session.run_job(window, "Importing…", work)
+    except (CancelledError, StorageError) as error:
+        assert ending != "succeeds", error
+    else:
+        assert ending == "succeeds"
+    assert save_took and save_took[0] < 0.1  # the window did not wait for the import
+    qtbot.waitUntil(lambda: editor.status.text() == "Saved", timeout=3000)
+    window.lock()
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as reopened:
+        assert reopened.notes.get(note.uuid).body == "typed during the import"
+        assert reopened.notes.count() == (1201 if ending == "succeeds" else 1)
+
+
+def test_a_search_typed_during_a_job_runs_when_it_ends(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    vault = open_vault(window)
+    vault.notes.create(title="Eviction hearing", body="Friday")
+    window.search_dialog.start()
+    started, asked = threading.Event(), threading.Event()
+
+    def work(progress: Progress) -> None:
+        started.set()
+        with vault.db.turn():  # a job holding the database, as an export does
+            assert asked.wait(10)
+
+    def search() -> None:
+        start = time.monotonic()
+        window.search_dialog.query.setText("eviction")
+        window.search_dialog.run()
+        assert time.monotonic() - start < 0.1
+        assert window.search_dialog.results.count() == 0
+        asked.set()
+
+    when(started.is_set, search)
+    window.session.run_job(window, "Exporting…", work)
+    assert window.search_dialog.results.count() == 1
+
+
+# -- Cancel within half a second ---------------------------------------------------------
+
+
+def big_vault(vault: Vault) -> None:
+    body = "The hearing is on Friday; bring the lease and the letters. " * 20
+    vault.notes.create_many(NewNote(title=f"Note {n}", body=body) for n in range(6000))
+
+
+def job_for(kind: str, vault: Vault, tmp_path: Path) -> Callable[[Progress], Any]:
+    recipient = vault.age_identity().to_public()
+    if kind == "import-hostile-bundle":
+        bundle = seal(tmp_path / "hostile.hnb", archive(many_links()), recipient)
+        return lambda progress: vault.import_bundle(bundle, progress=progress)
+    if kind == "import-long-merge":
+        bundle = seal(tmp_path / "big.hnb", archive(many_notes(60_000, "x" * 500)), recipient)
+        return lambda progress: vault.import_bundle(bundle, progress=progress)
+    if kind == "export-bundle":
+        big_vault(vault)
+        out = tmp_path / "out.hnb"
+        return lambda progress: vault.export_bundle(out, recipients=["self"], progress=progress)
+    if kind == "rotate-key":
+        big_vault(vault)
+        return lambda progress: vault.rotate_key(progress)
+    if kind == "import-contacts":
+        cards = tmp_path / "cards.vcf"
+        card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {0}\r\nTEL:+1 555 {0}\r\nEND:VCARD\r\n"
+        cards.write_text("".join(card.format(n) for n in range(50_000)), encoding="utf-8")
+
+        def import_contacts(progress: Progress) -> Any:
+            parsed = read_contact_file(cards, lambda fraction: progress(fraction / 2))
+            return vault.contacts.import_contacts(
+                parsed.contacts, lambda fraction: progress(0.5 + fraction / 2)
+            )
+
+        return import_contacts
+    raise AssertionError(kind)
+
+
+JOBS = ["import-hostile-bundle", "import-long-merge", "export-bundle", "rotate-key",
+        "import-contacts"]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", JOBS)
+def test_cancel_stops_every_long_job_within_half_a_second(
+    qtbot: QtBot, window: MainWindow, fast_kdf_vault: VaultSetup, tmp_path: Path, kind: str
+) -> None:
+    vault = open_vault(window)
+    work = job_for(kind, vault, tmp_path)
+    before = vault.counts()
+    running = threading.Event()
+
+    def observed(progress: Progress) -> Any:
+        def report(fraction: float) -> bool:
+            running.set()
+            return progress(fraction)
+
+        return work(report)
+
+    clicked: list[float] = []
+
+    def cancel() -> None:
+        time.sleep(0.05)  # inside the job, past its first report
+        clicked.append(time.monotonic())
+        click_cancel(window)
+
+    when(running.is_set, cancel)
+    with pytest.raises(CancelledError):
+        window.session.run_job(window, "Working…", observed)
+    assert time.monotonic() - clicked[0] < CANCEL_SECONDS
+    assert vault.counts() == before  # nothing half-done stays
+    assert vault.check() == []
+
+
+# -- a panic during a job ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["import-hostile-bundle", "import-long-merge", "rotate-key"])
+def test_a_panic_during_a_long_job_destroys_the_keys_and_stops_the_job(
+    qtbot: QtBot,
+    window: MainWindow,
+    fast_kdf_vault: VaultSetup,
+    tmp_path: Path,
+    wiped: list[bool],
+    kind: str,
+) -> None:
+    vault = open_vault(window)
+    work = job_for(kind, vault, tmp_path)
+    running = threading.Event()
+
+    def observed(progress: Progress) -> Any:
+        def report(fraction: float) -> bool:
+            running.set()
+            return progress(fraction)
+
+        return work(report)
+
+    pressed: list[float] = []
+
+    def panic() -> None:
+        time.sleep(0.05)
+        pressed.append(time.monotonic())
+        window.panic()
+
+    when(running.is_set, panic)
+    with pytest.raises(Exception) as raised:
+        window.session.run_job(window, "Working…", observed)
+    assert time.monotonic() - pressed[0] < CANCEL_SECONDS
+    assert not isinstance(raised.value, AssertionError)
+    assert window.wiped_in is not None and window.wiped_in < 0.3  # the usual budget
+    assert wiped and window.vault is None
+    finish_overwrites()
+    # The stopped job wrote nothing after the wipe: no file came back.
+    assert not fast_kdf_vault.root.exists()
