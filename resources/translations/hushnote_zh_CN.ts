@@ -1081,6 +1081,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>正在编辑…</translation>
     </message>
     <message>
+        <source>Not saved yet: saved when the task ends</source>
+        <translation>尚未保存：任务结束后保存</translation>
+    </message>
+    <message>
         <source>Not saved: %1 Your text stays here, and saving is retried.</source>
         <translation>未保存：%1 您的文字仍保留在这里，并会自动重试保存。</translation>
     </message>
@@ -1117,6 +1121,10 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Enter opens the chosen result.</source>
         <translation>按 Enter 打开所选结果。</translation>
+    </message>
+    <message>
+        <source>Searching when the task ends…</source>
+        <translation>任务结束后开始搜索…</translation>
     </message>
     <message>
         <source>Note</source>

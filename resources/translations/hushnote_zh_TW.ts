@@ -1081,6 +1081,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>正在編輯…</translation>
     </message>
     <message>
+        <source>Not saved yet: saved when the task ends</source>
+        <translation>尚未儲存：工作結束後儲存</translation>
+    </message>
+    <message>
         <source>Not saved: %1 Your text stays here, and saving is retried.</source>
         <translation>未儲存：%1 您的文字仍保留在這裡，並會自動重試儲存。</translation>
     </message>
@@ -1117,6 +1121,10 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Enter opens the chosen result.</source>
         <translation>按 Enter 開啟選取的結果。</translation>
+    </message>
+    <message>
+        <source>Searching when the task ends…</source>
+        <translation>工作結束後開始搜尋…</translation>
     </message>
     <message>
         <source>Note</source>
