@@ -268,7 +268,7 @@ def test_a_folder_where_the_header_should_be_gets_a_clear_error(cli: Cli) -> Non
 def test_internal_errors_show_no_traceback_unless_asked(cli: Cli) -> None:
     # A bug, planted: the core raising something that is not a HushnoteError.
     bug = (
-        "import sys, hushnote.core.vault.lifecycle as v\n"
+        "import sys, hushnote.core.vault.header_file as v\n"
         "def broken(root): raise KeyError('quoted data')\n"
         "v.read_info = broken\n"
         "from hushnote.cli.main import main\n"

@@ -167,7 +167,7 @@ def test_the_age_tool_opens_a_passphrase_bundle(cli: Cli) -> None:
 def test_the_age_tool_opens_a_large_passphrase_bundle_with_its_key_file(
     cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hushnote.core.formats import bundle
+    from hushnote.core.formats import bundle_export as bundle
 
     monkeypatch.setattr(bundle, "IN_MEMORY_LIMIT", 100)  # anything is "large" now
     out = cli.tmp / "big.hnb"

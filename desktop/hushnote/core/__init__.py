@@ -34,13 +34,15 @@ if TYPE_CHECKING:
         MethodKind,
         NewContact,
     )
-    from hushnote.core.store.database import Progress, library_versions
+    from hushnote.core.store.database import Progress
     from hushnote.core.store.lists import ContactList, LinkStore, ListStore
-    from hushnote.core.store.notes import NewNote, Note, NoteStore, NoteSummary
+    from hushnote.core.store.note_records import NewNote, Note, NoteSummary
+    from hushnote.core.store.notes import NoteStore
     from hushnote.core.store.query import Query, parse_query
     from hushnote.core.store.search import Searcher, SearchHit
     from hushnote.core.store.settings import Settings
     from hushnote.core.store.snippets import Fragment
+    from hushnote.core.store.sqlcipher import library_versions
     from hushnote.core.store.tags import split_tags
     from hushnote.core.vault.duress import (
         DECOY_CAPACITY,
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
         parse_decoy_text,
         read_decoy_file,
     )
+    from hushnote.core.vault.header_file import VaultInfo, read_info
     from hushnote.core.vault.key_erase import erase_keys
     from hushnote.core.vault.key_schedule import (
         DEFAULT_MEMORY_KIB,
@@ -56,7 +59,7 @@ if TYPE_CHECKING:
         calibrate,
         default_parallelism,
     )
-    from hushnote.core.vault.lifecycle import Vault, VaultInfo, read_info
+    from hushnote.core.vault.lifecycle import Vault
     from hushnote.core.vault.unlock_guard import MAX_WIPE_AFTER, MIN_WIPE_AFTER, UnlockGuard
     from hushnote.core.vault.wipe import Wipe, WipeReport, wipe_vault
 
@@ -79,10 +82,10 @@ _PUBLIC = {
     "MergeReport": "hushnote.core.formats.bundle_import",
     "MethodKind": "hushnote.core.store.contacts",
     "NewContact": "hushnote.core.store.contacts",
-    "NewNote": "hushnote.core.store.notes",
-    "Note": "hushnote.core.store.notes",
+    "NewNote": "hushnote.core.store.note_records",
+    "Note": "hushnote.core.store.note_records",
     "NoteStore": "hushnote.core.store.notes",
-    "NoteSummary": "hushnote.core.store.notes",
+    "NoteSummary": "hushnote.core.store.note_records",
     "ParsedContacts": "hushnote.core.formats.contact_files",
     "Progress": "hushnote.core.store.database",
     "Query": "hushnote.core.store.query",
@@ -93,7 +96,7 @@ _PUBLIC = {
     "SkippedRecord": "hushnote.core.formats.contact_files",
     "UnlockGuard": "hushnote.core.vault.unlock_guard",
     "Vault": "hushnote.core.vault.lifecycle",
-    "VaultInfo": "hushnote.core.vault.lifecycle",
+    "VaultInfo": "hushnote.core.vault.header_file",
     "VaultPaths": "hushnote.core.paths",
     "Wipe": "hushnote.core.vault.wipe",
     "WipeReport": "hushnote.core.vault.wipe",
@@ -103,14 +106,14 @@ _PUBLIC = {
     "default_vault_dir": "hushnote.core.paths",
     "erase_keys": "hushnote.core.vault.key_erase",
     "harden_process": "hushnote.core.process",
-    "library_versions": "hushnote.core.store.database",
+    "library_versions": "hushnote.core.store.sqlcipher",
     "parse_csv": "hushnote.core.formats.contacts_csv",
     "parse_decoy_text": "hushnote.core.vault.duress",
     "parse_query": "hushnote.core.store.query",
     "parse_vcards": "hushnote.core.formats.vcard",
     "read_contact_file": "hushnote.core.formats.contact_files",
     "read_decoy_file": "hushnote.core.vault.duress",
-    "read_info": "hushnote.core.vault.lifecycle",
+    "read_info": "hushnote.core.vault.header_file",
     "split_tags": "hushnote.core.store.tags",
     "wipe_vault": "hushnote.core.vault.wipe",
     "write_contact_file": "hushnote.core.formats.contact_files",

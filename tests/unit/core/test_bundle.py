@@ -17,6 +17,7 @@ from pyrage import x25519
 from conftest import VaultSetup
 from hushnote.core import ContactMethod, KdfParams, MethodKind, NewContact, NewNote, Vault
 from hushnote.core.formats import bundle as bundle_module
+from hushnote.core.formats import bundle_export
 from hushnote.core.formats.bundle import open_bundle
 from hushnote.core.formats.bundle_records import Scope
 from hushnote.errors import (
@@ -127,7 +128,7 @@ def test_a_large_passphrase_bundle_keeps_its_key_beside_it(
 ) -> None:
     source, target = pair
     populate(source)
-    monkeypatch.setattr(bundle_module, "IN_MEMORY_LIMIT", 200)
+    monkeypatch.setattr(bundle_export, "IN_MEMORY_LIMIT", 200)
     report = source.export_bundle(tmp_path / "b.hnb", passphrase="bundle words")
     assert report.files == [tmp_path / "b.hnb", tmp_path / "b.hnb.key"]
     assert b"-> scrypt" in (tmp_path / "b.hnb.key").read_bytes()[:100]
@@ -266,7 +267,7 @@ def test_a_cancelled_export_leaves_nothing(  # type: ignore[no-untyped-def]
     source, _ = pair
     source.notes.create_many(NewNote(title=str(n)) for n in range(3000))
     if in_memory_limit is not None:
-        monkeypatch.setattr(bundle_module, "IN_MEMORY_LIMIT", in_memory_limit)
+        monkeypatch.setattr(bundle_export, "IN_MEMORY_LIMIT", in_memory_limit)
     target = {"recipients": ["self"]} if how == "self" else {"passphrase": "bundle words"}
     with pytest.raises(CancelledError):
         source.export_bundle(tmp_path / "b.hnb", progress=lambda fraction: fraction < 0.3, **target)

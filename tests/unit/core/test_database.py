@@ -8,7 +8,8 @@ from pathlib import Path
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from hushnote.core.atomic import create_private_file
-from hushnote.core.store.database import Database, raw_key
+from hushnote.core.store.database import Database
+from hushnote.core.store.sqlcipher import raw_key
 
 
 def test_the_raw_key_literal_is_sqlciphers_and_is_zeroed_after_use() -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from hushnote.core.formats.bundle_records import check_record
-from hushnote.core.store.notes import MAX_BODY
+from hushnote.core.store.note_records import MAX_BODY
 from hushnote.errors import BundleFormatError, BundleTooLargeError
 
 __all__ = ["MAX_LINE", "MAX_VALUES", "member_lines", "open_archive", "parse_line"]

@@ -18,13 +18,25 @@ from typing import Any
 
 from hushnote.core.clock import LATEST_MS
 from hushnote.core.store.contacts import MAX_FIELD, MAX_NAME, UNPRINTABLE, MethodKind
-from hushnote.core.store.database import Database, database_errors
-from hushnote.core.store.notes import MAX_BODY, MAX_NOTEBOOK, MAX_TITLE
+from hushnote.core.store.database import Database
+from hushnote.core.store.note_records import MAX_BODY, MAX_NOTEBOOK, MAX_TITLE
+from hushnote.core.store.sqlcipher import database_errors
 from hushnote.core.store.tags import MAX_TAG_LENGTH
 from hushnote.errors import BundleFormatError
 
-__all__ = ["DATA_MEMBERS", "Scope", "check_record", "read_records"]
+__all__ = [
+    "DATA_MEMBERS",
+    "FORMAT",
+    "KEY_SUFFIX",
+    "VERSION",
+    "Scope",
+    "check_record",
+    "read_records",
+]
 
+FORMAT = "hushnote-bundle"
+VERSION = 1
+KEY_SUFFIX = ".key"  # beside a large passphrase bundle: its identity, sealed
 DATA_MEMBERS = ("notes.jsonl", "contacts.jsonl", "lists.jsonl", "links.jsonl")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

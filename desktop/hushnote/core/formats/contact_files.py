@@ -159,12 +159,15 @@ def decode_declared(raw: bytes, charset: str | None) -> str:
     return raw.decode(name)
 
 
-def decode_lines(data: bytes, start: int = 0) -> str:
+def decode_lines(data: bytes, start: int = 0, pace: Callable[[float], None] | None = None) -> str:
     """8-bit text of unknown encoding, decided line by line as ``decode_8bit`` does: a
-    file pasted together from two sources keeps both halves readable."""
+    file pasted together from two sources keeps both halves readable. ``pace`` hears the
+    share decoded after every block."""
     parts: list[str] = []
     position = start
     while position < len(data):
+        if pace is not None:
+            pace(position / len(data))
         end = data.find(b"\n", position + _BLOCK)
         end = len(data) if end == -1 else end + 1
         block = data[position:end]
@@ -198,22 +201,22 @@ def _charset(label: str | None) -> str | None:
 
 
 class Pacer:
-    """Report a parse's progress at most every 50 ms (a few hundred cards), and raise
-    ``CancelledError`` as soon as ``progress`` returns False: Cancel takes effect within
-    that, however large the file."""
+    """Report a parse's progress (a fraction) at most every 50 ms, and raise
+    ``CancelledError`` as soon as ``progress`` returns False. The parsers call it for
+    every block decoded, physical line read and card or row built, so Cancel takes
+    effect within that, however large or strange the file."""
 
     INTERVAL = 0.05
 
-    def __init__(self, progress: Callable[[float], bool] | None, total: int) -> None:
+    def __init__(self, progress: Callable[[float], bool] | None) -> None:
         self._progress = progress
-        self._total = max(1, total)
         self._next = time.monotonic() + self.INTERVAL
 
-    def __call__(self, done: int) -> None:
+    def __call__(self, fraction: float) -> None:
         if self._progress is None or time.monotonic() < self._next:
             return
         self._next = time.monotonic() + self.INTERVAL
-        if not self._progress(min(1.0, done / self._total)):
+        if not self._progress(min(1.0, max(0.0, fraction))):
             raise CancelledError()
 
 

@@ -196,8 +196,9 @@ def parse_csv(data: bytes, progress: Callable[[float], bool] | None = None) -> P
     """Every contact in a CSV export with a header row, and the rows that cannot be
     imported, with why. Raises ``ImportFormatError`` naming the line when the file cannot
     be read: no header, no column that names anyone, broken quoting, over the limits."""
-    pace = Pacer(progress, data.count(b"\n") if progress else 0)
-    lines = _Lines(_decode(data))
+    pace = Pacer(progress)
+    rows_total = max(1, data.count(b"\n")) if progress else 1
+    lines = _Lines(_decode(data, lambda share: pace(share / 2)))  # decoding: the first half
     reader = csv.reader(lines, strict=True)
     try:
         header = next(reader, None)
@@ -220,7 +221,7 @@ def parse_csv(data: bytes, progress: Callable[[float], bool] | None = None) -> P
     while True:
         start = line + 1
         require_room(contacts, skipped, start)
-        pace(start)
+        pace(0.5 + start / rows_total / 2)
         lines.row = 0
         try:
             row = next(reader, None)
@@ -247,7 +248,7 @@ def parse_csv(data: bytes, progress: Callable[[float], bool] | None = None) -> P
     return ParsedContacts(contacts, skipped)
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes, pace: Callable[[float], None] | None = None) -> str:
     wide = wide_encoding(data)
     if wide is not None:
         return decode_wide(data, *wide)
@@ -255,7 +256,7 @@ def _decode(data: bytes) -> str:
     try:
         return str(memoryview(data)[start:], "utf-8")
     except UnicodeDecodeError:
-        return decode_lines(data, start)
+        return decode_lines(data, start, pace)
 
 
 def _cell(row: list[str], column: int) -> str:

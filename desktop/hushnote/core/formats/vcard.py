@@ -94,11 +94,12 @@ def parse_vcards(data: bytes, progress: Callable[[float], bool] | None = None) -
     a card or line over the limits. ``progress`` as for ``contact_files.Pacer``.
     """
     text, wide = _text_of(data)
-    pace = Pacer(progress, text.count(b"BEGIN:") + text.count(b"begin:") if progress else 0)
+    pace = Pacer(progress)
+    size = max(1, len(text))
     contacts: list[NewContact] = []
     skipped: list[SkippedRecord] = []
     card: _Card | None = None
-    for line in content_lines(text, _KEPT):
+    for line in content_lines(text, _KEPT, lambda offset: pace(offset / size)):
         if line.malformed:
             reason = "outside-card" if card is None else line.malformed
             raise ImportFormatError(line=line.number, reason=reason)
@@ -106,7 +107,6 @@ def parse_vcards(data: bytes, progress: Callable[[float], bool] | None = None) -
             if card is not None:
                 raise ImportFormatError(line=line.number, reason="nested-begin")
             require_room(contacts, skipped, line.number)
-            pace(len(contacts) + len(skipped))
             card = _Card(start=line.number)
         elif line.name == "END" and line.value.strip().upper() == b"VCARD":
             if card is None:

@@ -8,7 +8,7 @@ reader does not keep (photos, addresses) are skipped over, never joined or held.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from hushnote.core.formats.contact_files import decode_8bit
@@ -37,20 +37,27 @@ class Line:
     malformed: str = ""  # why the line could not be split, if it could not
 
 
-def _physical_lines(text: bytes) -> Iterator[tuple[int, bytes]]:
+def _physical_lines(
+    text: bytes, tick: Callable[[int], None] | None = None
+) -> Iterator[tuple[int, bytes]]:
     start = number = 0
     for match in _NEWLINE.finditer(text):
         number += 1
+        if tick is not None:
+            tick(start)
         yield number, text[start : match.start()]
         start = match.end()
     if start < len(text):
         yield number + 1, text[start:]
 
 
-def content_lines(text: bytes, wanted: Collection[str]) -> Iterator[Line]:
+def content_lines(
+    text: bytes, wanted: Collection[str], tick: Callable[[int], None] | None = None
+) -> Iterator[Line]:
     """Logical lines: folds and quoted-printable soft breaks joined. The values of
-    properties not in ``wanted`` are skipped over, not joined (and come out empty)."""
-    physical = _physical_lines(text)
+    properties not in ``wanted`` are skipped over, not joined (and come out empty).
+    ``tick`` hears the offset of every physical line read (for progress and Cancel)."""
+    physical = _physical_lines(text, tick)
     pending = next(physical, None)
     while pending is not None:
         number, first = pending

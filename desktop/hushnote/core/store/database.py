@@ -27,16 +27,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlcipher3 import dbapi2 as sqlcipher
-
 from hushnote.core.atomic import storage_errors
+from hushnote.core.store.sqlcipher import database_errors, raw_key, sqlcipher
 from hushnote.errors import (
-    CancelledError,
     CipherUnavailableError,
-    DiskFullError,
     StorageError,
     VaultBusyError,
     VaultCorruptedError,
+    VaultLockedError,
 )
 
 if TYPE_CHECKING:
@@ -46,35 +44,10 @@ Parameters = tuple[Any, ...] | dict[str, Any]
 # Called with the share of the work done; returning False asks to stop.
 Progress = Callable[[float], bool]
 
-__all__ = ["Database", "database_errors", "library_versions", "raw_key"]
+__all__ = ["ABANDON_WAIT_SECONDS", "Database", "Parameters", "Progress"]
 
-_HEX_DIGITS = b"0123456789abcdef"
-_KEY_SIZE = 32
 # How long a panic's ``abandon`` waits for an interrupted job to let go of the connection.
 ABANDON_WAIT_SECONDS = 2.0
-
-# Primary SQLite result codes (the low byte of extended codes).
-_SQLITE_ERROR = 1
-_SQLITE_PERM = 3
-_SQLITE_BUSY = 5
-_SQLITE_LOCKED = 6
-_SQLITE_INTERRUPT = 9
-_SQLITE_READONLY = 8
-_SQLITE_IOERR = 10
-_SQLITE_CORRUPT = 11
-_SQLITE_FULL = 13
-_SQLITE_CANTOPEN = 14
-_SQLITE_NOTADB = 26
-
-# The messages (sqlite3ErrStr) that sqlcipher_export passes on, by the code they stand for.
-_EXPORT_MESSAGES = {
-    "interrupted": _SQLITE_INTERRUPT,
-    "database or disk is full": _SQLITE_FULL,
-    "disk I/O error": _SQLITE_IOERR,
-    "attempt to write a readonly database": _SQLITE_READONLY,
-    "unable to open database file": _SQLITE_CANTOPEN,
-    "access permission denied": _SQLITE_PERM,
-}
 
 _EXPECTED = {
     "temp_store": 2,
@@ -83,67 +56,6 @@ _EXPECTED = {
     "synchronous": 2,
     "foreign_keys": 1,
 }
-
-
-def library_versions() -> tuple[str, str]:
-    """Return the SQLCipher and SQLite versions this process links against."""
-    connection = sqlcipher.connect(":memory:")
-    try:
-        row = connection.execute("PRAGMA cipher_version").fetchone()
-    finally:
-        connection.close()
-    return (row[0] if row else "none"), sqlcipher.sqlite_version
-
-
-@contextlib.contextmanager
-def raw_key(dek: bytes | bytearray) -> Iterator[bytearray]:
-    """Yield SQLCipher's raw-key form of ``dek`` (``x'<64 hex>'``) in a buffer zeroed after.
-
-    Anything but 32 bytes is refused, because SQLCipher silently treats a malformed raw
-    key as a *passphrase*. The hex digits are written one by one into the buffer, so no
-    immutable copy of the key (``bytes.hex()`` would make a ``str``) is ever created.
-    """
-    if len(dek) != _KEY_SIZE:
-        raise ValueError("a raw SQLCipher key is exactly 32 bytes")
-    literal = bytearray(3 + 2 * _KEY_SIZE)
-    literal[0:2] = b"x'"
-    for index, byte in enumerate(dek):
-        literal[2 + 2 * index] = _HEX_DIGITS[byte >> 4]
-        literal[3 + 2 * index] = _HEX_DIGITS[byte & 0x0F]
-    literal[-1] = ord("'")
-    try:
-        yield literal
-    finally:
-        literal[:] = bytes(len(literal))
-
-
-@contextlib.contextmanager
-def database_errors(path: Path) -> Iterator[None]:
-    """Translate SQLite failures into the error tree; anything else is a bug and propagates.
-
-    SQLite's messages are not passed on: the error code says enough, and a message could
-    one day quote a value.
-    """
-    try:
-        yield
-    except sqlcipher.DatabaseError as exc:
-        primary = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-        if primary in (0, _SQLITE_ERROR):
-            # sqlcipher_export runs statements of its own, and reports their failures as a
-            # generic error carrying the inner error's message: SQLite's fixed English
-            # strings, the only trace of what went wrong.
-            primary = _EXPORT_MESSAGES.get(str(exc), primary)
-        if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-            raise VaultCorruptedError(path=str(path)) from None
-        if primary == _SQLITE_FULL:
-            raise DiskFullError(path=str(path)) from None
-        if primary == _SQLITE_INTERRUPT:
-            raise CancelledError() from None
-        if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-            raise VaultBusyError(path=str(path)) from None
-        if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN, _SQLITE_READONLY, _SQLITE_PERM):
-            raise StorageError(path=str(path), sqlite=primary) from None
-        raise
 
 
 class Database:
@@ -224,7 +136,7 @@ class Database:
     def connection(self) -> Any:
         """The raw connection, for code that holds the turn (``turn``, ``transaction``)."""
         if self._connection is None:
-            raise RuntimeError("database is closed")
+            raise VaultLockedError()  # closed: locked, abandoned by a panic, or mid-rotation
         return self._connection
 
     @contextlib.contextmanager
@@ -281,10 +193,16 @@ class Database:
                 yield connection
                 if self.before_commit is not None:
                     self.before_commit(connection)
+                connection.execute("COMMIT")
             except BaseException:
-                connection.execute("ROLLBACK")
+                # A COMMIT that failed (interrupted, busy) leaves the transaction open:
+                # it is rolled back, or the next one could not begin. An interrupted
+                # write has already rolled it back (SQLite does so itself), and a second
+                # ROLLBACK would fail and hide why it ended.
+                if connection.in_transaction:
+                    with contextlib.suppress(sqlcipher.Error):
+                        connection.execute("ROLLBACK")
                 raise
-            connection.execute("COMMIT")
 
     def verify_record(self, kind: str, key: object) -> None:
         """Raise ``VaultRollbackError`` if the record does not match its MAC (a page of it

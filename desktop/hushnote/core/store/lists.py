@@ -9,7 +9,7 @@ from hushnote.core.clock import Clock, system_clock, to_ms
 from hushnote.core.store.contacts import ContactSummary
 from hushnote.core.store.database import Database
 from hushnote.core.store.ids import new_uuid, resolve_uuid
-from hushnote.core.store.notes import NoteSummary
+from hushnote.core.store.note_records import NoteSummary
 from hushnote.errors import InvalidRecordError, RecordNotFoundError
 
 __all__ = ["ContactList", "LinkStore", "ListStore"]

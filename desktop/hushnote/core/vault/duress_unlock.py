@@ -11,7 +11,8 @@ import threading
 from hushnote.core.atomic import create_private_file, replace_file, storage_errors
 from hushnote.core.paths import VaultPaths
 from hushnote.core.store.database import Database
-from hushnote.core.store.notes import NewNote, NoteStore
+from hushnote.core.store.note_records import NewNote
+from hushnote.core.store.notes import NoteStore
 from hushnote.core.store.schema import migrate
 from hushnote.core.vault.duress import decode_decoy
 from hushnote.core.vault.header import Header, SlotContent, SlotKind

@@ -10,10 +10,14 @@ import errno
 import os
 import stat
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from hushnote.core.atomic import storage_errors
 from hushnote.core.paths import VaultPaths
-from hushnote.core.vault.header import HEADER_SIZE, Header
+from hushnote.core.vault.folder import real_folder
+from hushnote.core.vault.header import FORMAT_VERSION, HEADER_SIZE, SLOT_COUNT, Header
+from hushnote.core.vault.key_schedule import KdfParams
 from hushnote.core.vault.vault_state import DATABASE_SALT_SIZE
 from hushnote.errors import (
     HeaderChangedError,
@@ -24,7 +28,14 @@ from hushnote.errors import (
     VaultNotFoundError,
 )
 
-__all__ = ["database_salt", "read_header", "require_database_salt", "unchanged"]
+__all__ = [
+    "VaultInfo",
+    "database_salt",
+    "read_header",
+    "read_info",
+    "require_database_salt",
+    "unchanged",
+]
 
 
 def read_header(paths: VaultPaths) -> Header:
@@ -95,3 +106,35 @@ def require_database_salt(paths: VaultPaths, expected: bytes) -> None:
         raise VaultMismatchError(path=str(paths.database), reason="empty")
     if salt != expected:
         raise VaultMismatchError(path=str(paths.database), reason="foreign")
+
+
+@dataclass(frozen=True)
+class VaultInfo:
+    """What anyone holding the disk can read without the passphrase, and nothing more."""
+
+    root: Path
+    format_version: int
+    kdf: KdfParams
+    slot_count: int
+    header_bytes: int
+    database_bytes: int
+
+
+def read_info(root: Path) -> VaultInfo:
+    """Describe the vault at ``root`` without unlocking it."""
+    paths = VaultPaths(real_folder(root))
+    header = read_header(paths)
+    with storage_errors(root):
+        database_bytes = sum(
+            path.stat().st_size
+            for path in (paths.database, *paths.database_companions())
+            if path.exists()
+        )
+    return VaultInfo(
+        root=root,
+        format_version=FORMAT_VERSION,
+        kdf=header.params,
+        slot_count=SLOT_COUNT,
+        header_bytes=HEADER_SIZE,
+        database_bytes=database_bytes,
+    )

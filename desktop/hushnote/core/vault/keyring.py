@@ -9,6 +9,7 @@ connection is keyed from. ``forget`` zeroes both. Every header write goes throug
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 import threading
 
@@ -79,12 +80,16 @@ class Keyring:
         return self._content is None
 
     def forget(self) -> None:
-        """Zero the slot key and the data key(s) in place; the keyring is locked after."""
+        """Zero the slot key and the data key(s) in place; the keyring is locked after.
+
+        The vault state's MAC key and duress slot key are immutable ``bytes`` (they are
+        parsed from a slot's payload): they cannot be zeroed, only let go of here."""
         zero(self._key)
         self._key = None
         if self._content is not None:
             self._content.forget()
             self._content = None
+        self.state = dataclasses.replace(self.state, integrity_key=bytes(32), duress_key=bytes(32))
 
     @staticmethod
     def discard(key: bytearray | None, content: SlotContent | None) -> None:

@@ -10,13 +10,13 @@ re-keys the database. ``Vault`` ties one ``Keyring`` to one ``Database``.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from hushnote.core.atomic import clean_leftovers, storage_errors
-from hushnote.core.formats.bundle import ExportReport, export_bundle, open_bundle
+from hushnote.core.atomic import clean_leftovers
+from hushnote.core.formats.bundle import open_bundle
+from hushnote.core.formats.bundle_export import ExportReport, export_bundle
 from hushnote.core.formats.bundle_import import MergeReport, import_bundle
 from hushnote.core.formats.bundle_records import Scope
 from hushnote.core.paths import VaultPaths
@@ -38,7 +38,7 @@ from hushnote.core.vault.folder import (
     require_regular_files,
     tighten_permissions,
 )
-from hushnote.core.vault.header import FORMAT_VERSION, HEADER_SIZE, SLOT_COUNT, Header, SlotKind
+from hushnote.core.vault.header import Header, SlotKind
 from hushnote.core.vault.header_file import read_header
 from hushnote.core.vault.key_schedule import (
     KdfParams,
@@ -53,41 +53,9 @@ from hushnote.core.vault.unlock_guard import UnlockGuard
 from hushnote.core.vault.wipe import wipe
 from hushnote.errors import AuthenticationError, HushnoteError, VaultLockedError
 
-__all__ = ["Vault", "VaultInfo", "read_info"]
+__all__ = ["Vault"]
 
 AGE_IDENTITY_KEY = "age_identity"
-
-
-@dataclass(frozen=True)
-class VaultInfo:
-    """What anyone holding the disk can read without the passphrase, and nothing more."""
-
-    root: Path
-    format_version: int
-    kdf: KdfParams
-    slot_count: int
-    header_bytes: int
-    database_bytes: int
-
-
-def read_info(root: Path) -> VaultInfo:
-    """Describe the vault at ``root`` without unlocking it."""
-    paths = VaultPaths(real_folder(root))
-    header = read_header(paths)
-    with storage_errors(root):
-        database_bytes = sum(
-            path.stat().st_size
-            for path in (paths.database, *paths.database_companions())
-            if path.exists()
-        )
-    return VaultInfo(
-        root=root,
-        format_version=FORMAT_VERSION,
-        kdf=header.params,
-        slot_count=SLOT_COUNT,
-        header_bytes=HEADER_SIZE,
-        database_bytes=database_bytes,
-    )
 
 
 class Vault:

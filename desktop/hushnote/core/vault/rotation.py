@@ -38,7 +38,16 @@ __all__ = ["rotate_key"]
 
 def rotate_key(vault: Vault, progress: Progress | None = None) -> None:
     """Rotate ``vault``'s data key (see the module docstring). ``progress`` may cancel
-    during step 2 (``CancelledError``), which puts everything back as it was."""
+    during step 2 (``CancelledError``), which puts everything back as it was.
+
+    The rotation holds the database's turn from the first step to the last: a write by
+    another thread after the copy was taken would land in the file about to be replaced
+    and be lost, and one between closing and reopening would find no connection."""
+    with vault.db.turn():
+        _rotate(vault, progress)
+
+
+def _rotate(vault: Vault, progress: Progress | None) -> None:
     keys = vault.keyring()
     db = vault.db
     paths = vault.paths
