@@ -135,6 +135,10 @@ def test_contacts_lists_and_numbers(cli: Session) -> None:
     assert "Medics" in cli.ok("list", "show")
     assert "Lists: Medics" in cli.ok("contact", "show", rosa[:8])
     assert rosa[:8] in cli.ok("search", "0100")
+    # Finding a contact as the picker does: the start of each word, any field.
+    found = cli.ok("contact", "find", "ros", "medic")
+    assert rosa[:8] in found and ben[:8] not in found
+    assert "No matches." in cli.ok("contact", "find", "zzz")
     note = cli.ok("note", "add", "--title", "Shift plan", stdin="x").strip()
     cli.ok("note", "link", note[:8], rosa[:8])
     assert "Shift plan" in cli.ok("contact", "show", rosa[:8])

@@ -49,6 +49,16 @@ def add_contact_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     listing.add_argument("--tag", metavar="TAG")
     listing.set_defaults(func=cmd_list)
 
+    find = actions.add_parser(
+        "find",
+        help="find contacts by the start of a name, number or handle",
+        description="Find contacts as the app's contact picker does: every word given "
+        "is the start of a word of the name, a number, a handle or the notes.",
+    )
+    find.add_argument("text", nargs="+", metavar="WORD")
+    find.add_argument("--limit", type=int, default=50)
+    find.set_defaults(func=cmd_find)
+
     show = actions.add_parser("show", help="print one contact, its lists and linked notes")
     show.add_argument("id")
     show.set_defaults(func=cmd_show)
@@ -101,6 +111,7 @@ def add_contact_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     for parser in (
         add,
         listing,
+        find,
         show,
         remove,
         imported,
@@ -162,6 +173,15 @@ def cmd_list(args: argparse.Namespace) -> int:
             for c in contacts
         ]
     )
+    return 0
+
+
+def cmd_find(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        hits = vault.searcher.find_contacts(" ".join(args.text), limit=max(1, args.limit))
+    print_table([(short_id(hit.uuid), hit.title) for hit in hits])
+    if not hits:
+        print("No matches.")
     return 0
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hushnote.core import Query, Vault, parse_query
+from hushnote.core import Vault
 from hushnote.gui.accessibility import describe, describe_buttons, release_tab
 from hushnote.gui.paged_list_model import UUID_ROLE
 
@@ -52,12 +52,7 @@ class ContactPicker(QDialog):
     def _refresh(self, text: str) -> None:
         self.choices.clear()
         if text.strip():
-            typed = parse_query(text)
-            query = Query(
-                terms=tuple(t.__class__(t.text, prefix=True) for t in typed.positive),
-                kinds=frozenset({"contacts"}),
-            )
-            found = [(hit.uuid, hit.title) for hit in self.vault.searcher.search(query, limit=50)]
+            found = [(hit.uuid, hit.title) for hit in self.vault.searcher.find_contacts(text)]
         else:
             found = [(c.uuid, c.display_name) for c in self.vault.contacts.summaries(limit=200)]
         for uuid, name in found:

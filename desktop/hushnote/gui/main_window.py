@@ -394,18 +394,20 @@ class MainWindow(QMainWindow):
         start = time.perf_counter()
         job = Wipe(self.root, overwrite=True, leave_no_trace=True)
         job.destroy()
-        # The keys are gone. A long job still running is interrupted and waited for, so
-        # that it writes nothing (no -wal file reborn) while the overwrite runs.
+        # The keys are gone; next, nothing stays on screen or in the clipboard.
+        self.clipboard.clear_if_ours()
+        for widget in QApplication.topLevelWidgets():
+            widget.hide()
+        self.wiped_in = time.perf_counter() - start
+        # A long job still running is interrupted and waited for (Argon2id cannot be
+        # interrupted: up to its one run), so that it writes nothing (no -wal file
+        # reborn, no contact file finished) while the overwrite runs.
         self.session.stop_job()
         vault = self.session.close()  # from here no view can save: nothing more is written
         if vault is not None:
             vault.abandon()  # no checkpoint either
-        self.clipboard.clear_if_ours()
         self.workspace.forget()
         self.auto_lock.disarm()
-        for widget in QApplication.topLevelWidgets():
-            widget.hide()
-        self.wiped_in = time.perf_counter() - start
         # The overwrite takes seconds for a big vault; the process waits for it at exit.
         threading.Thread(target=job.finish, name="overwrite", daemon=False).start()
         if not job.report.keys_destroyed:
@@ -716,9 +718,10 @@ class MainWindow(QMainWindow):
             return
 
         def work(progress: Progress) -> int:
-            contacts = vault.contacts.all_contacts()
-            progress(0.5)
-            write_contact_file(path, contacts)
+            contacts = vault.contacts.all_contacts(lambda fraction: progress(fraction / 2))
+            write_contact_file(
+                path, contacts, progress=lambda fraction: progress(0.5 + fraction / 2)
+            )
             return len(contacts)
 
         count = self._long_work(self.tr("Exporting contacts…"), work)
@@ -739,11 +742,11 @@ class MainWindow(QMainWindow):
         self.auto_lock.disarm()  # the vault must not close under running work
         try:
             result = self.session.run_job(self, label, work)
-        except reraise:
-            raise
         except HushnoteError as error:
-            if self.ending:  # a panic stopped the job: the window is gone
+            if self.ending:  # a panic stopped the job: the window is gone, ask nothing
                 return None
+            if isinstance(error, reraise):
+                raise
             if isinstance(error, CancelledError):
                 self.statusBar().showMessage(self.tr("Cancelled. Nothing was changed."), 5000)
             else:

@@ -339,3 +339,22 @@ def test_typing_removes_no_word_and_editing_one_out_does() -> None:
     assert removed_words(entry("", "中华人民"), entry("", "中华")) == {"华人", "人民", "民"}
     assert removed_words(entry("Plan", "secret"), None) == {"plan", "secret"}
     assert removed_words(None, entry("", "new")) == set()
+
+
+def test_finding_a_contact_matches_the_start_of_every_word_typed(open_vault: Vault) -> None:
+    rosa = open_vault.contacts.create(
+        NewContact(
+            display_name="Rosa Delgado",
+            methods=(ContactMethod(MethodKind.SIGNAL, "@rosa.01"),),
+            organization="Street Medics",
+        )
+    )
+    open_vault.contacts.create(NewContact(display_name="Rosalind Ng"))
+    open_vault.notes.create(title="Rosa's hearing", body="Delgado")  # notes never match
+    assert [hit.uuid for hit in open_vault.searcher.find_contacts("ros delg")] == [rosa.uuid]
+    assert {hit.title for hit in open_vault.searcher.find_contacts("ros")} == {
+        "Rosa Delgado",
+        "Rosalind Ng",
+    }
+    assert open_vault.searcher.find_contacts("") == []
+    assert open_vault.searcher.find_contacts("-ros tag:x") == []  # only words typed count

@@ -41,6 +41,7 @@ from hushnote.errors import CancelledError, InvalidRecordError
 __all__ = ["ExportReport", "export_bundle", "parse_recipients"]
 
 IN_MEMORY_LIMIT = 64 << 20  # largest passphrase bundle built in memory
+_TICK = 0.05  # seconds between progress reports: a Cancel takes effect within about this
 
 
 @dataclass
@@ -70,7 +71,7 @@ def _write_archive(
     records: dict[str, Generator[tuple[str, int], None, None]],
     scope: Scope,
     counts: dict[str, int],
-    progress: Callable[[], None],
+    progress: Callable[[int], None],
 ) -> None:
     """Write the ZIP: each member streamed record by record, the manifest last."""
     try:
@@ -85,7 +86,7 @@ def _write_members(
     records: dict[str, Generator[tuple[str, int], None, None]],
     scope: Scope,
     counts: dict[str, int],
-    progress: Callable[[], None],
+    progress: Callable[[int], None],
 ) -> None:
     members: dict[str, dict[str, Any]] = {}
     # Stored, not deflated: compressing costs more time than encrypting the extra bytes.
@@ -98,8 +99,7 @@ def _write_members(
                     member.write(data)
                     digest.update(data)
                     size += len(data)
-                    if (count + rows) // 1000 > count // 1000:
-                        progress()
+                    progress(rows)
                     count += rows
             members[name] = {"sha256": digest.hexdigest(), "size": size}
             counts[name.removesuffix(".jsonl")] = count
@@ -132,10 +132,16 @@ def export_bundle(
     report = ExportReport()
     total = max(1, _record_total(db, scope))
     done = [0]
+    next_report = [time.monotonic() + _TICK]
 
-    def tick() -> None:
-        done[0] += 1000
-        if progress is not None and not progress(min(0.99, done[0] / total)):
+    def tick(rows: int) -> None:
+        """After every chunk written: a report (and a chance to cancel) every 50 ms,
+        whatever the size of the records."""
+        done[0] += rows
+        if progress is None or time.monotonic() < next_report[0]:
+            return
+        next_report[0] = time.monotonic() + _TICK
+        if not progress(min(0.99, done[0] / total)):
             raise CancelledError()
 
     key_file = out.with_name(out.name + KEY_SUFFIX)
@@ -160,7 +166,7 @@ def _export(
     recipients: list[str] | None,
     passphrase: str | None,
     report: ExportReport,
-    tick: Callable[[], None],
+    tick: Callable[[int], None],
 ) -> None:
     """Stream the archive into ``out`` (and, with a passphrase, its key file)."""
     if passphrase is not None:
@@ -236,7 +242,7 @@ def _stream(
     out: Path,
     recipients: list[x25519.Recipient],
     counts: dict[str, int],
-    tick: Callable[[], None],
+    tick: Callable[[int], None],
     *,
     keep: int = 0,
 ) -> tuple[int, bytearray | None]:

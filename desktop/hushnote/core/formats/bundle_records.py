@@ -45,6 +45,7 @@ _FIRST_DAY, _LAST_DAY = date(1900, 1, 1), date(9999, 12, 31)
 # SQLite stores text as UTF-8, which has no lone surrogates; JSON can still spell them.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _BATCH = 100
+_CHUNK_CHARACTERS = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -175,8 +176,19 @@ def read_records(db: Database, scope: Scope) -> dict[str, Generator[tuple[str, i
     }
 
     def chunks(sql: str) -> Generator[tuple[str, int], None, None]:
+        # At most about 1 MB a chunk (or one record): the writer reports progress, and
+        # so sees a Cancel, after each.
         for batch in _batches(db, sql, parameters):
-            yield "".join(row[0] + "\n" for row in batch), len(batch)
+            lines: list[str] = []
+            size = 0
+            for row in batch:
+                lines.append(row[0] + "\n")
+                size += len(row[0])
+                if size >= _CHUNK_CHARACTERS:
+                    yield "".join(lines), len(lines)
+                    lines, size = [], 0
+            if lines:
+                yield "".join(lines), len(lines)
 
     return {member: chunks(sql) for member, sql in queries.items()}
 

@@ -252,10 +252,16 @@ def read_contact_file(
     return (parse_csv if suffix == ".csv" else parse_vcards)(data, progress)
 
 
-def write_contact_file(path: Path, contacts: list[Contact], kind: str | None = None) -> None:
+def write_contact_file(
+    path: Path,
+    contacts: list[Contact],
+    kind: str | None = None,
+    progress: Callable[[float], bool] | None = None,
+) -> None:
     """Write ``contacts`` UNENCRYPTED to ``path`` as ``kind`` (``csv`` or ``vcf``; by
     default from the file's name), replacing it atomically. The one way both front
-    ends export contacts; each asks the user first."""
+    ends export contacts; each asks the user first. A cancel through ``progress`` comes
+    before anything is written: no file is left."""
     from hushnote.core.atomic import replace_file
     from hushnote.core.formats.contacts_csv import write_csv
     from hushnote.core.formats.vcard import write_vcards
@@ -264,4 +270,5 @@ def write_contact_file(path: Path, contacts: list[Contact], kind: str | None = N
     kind = kind or ("csv" if path.suffix.lower() == ".csv" else "vcf")
     if path.is_dir():
         raise StorageError(path=str(path), errno="EISDIR")
-    replace_file(path, write_csv(contacts) if kind == "csv" else write_vcards(contacts))
+    writer = write_csv if kind == "csv" else write_vcards
+    replace_file(path, writer(contacts, progress))

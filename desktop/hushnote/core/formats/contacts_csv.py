@@ -337,8 +337,10 @@ def _contact(columns: _Columns, row: list[str]) -> NewContact | None:
     )
 
 
-def write_csv(contacts: list[Contact]) -> bytes:
-    """A Google Contacts style CSV (UTF-8 with a byte-order mark, which Excel needs)."""
+def write_csv(contacts: list[Contact], progress: Callable[[float], bool] | None = None) -> bytes:
+    """A Google Contacts style CSV (UTF-8 with a byte-order mark, which Excel needs);
+    ``progress`` as for ``Pacer``."""
+    pace = Pacer(progress)
     phones = max((len(c.values(MethodKind.PHONE)) for c in contacts), default=0)
     emails = max((len(c.values(MethodKind.EMAIL)) for c in contacts), default=0)
     handles = max(
@@ -355,7 +357,8 @@ def write_csv(contacts: list[Contact]) -> bytes:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    for contact in contacts:
+    for number, contact in enumerate(contacts):
+        pace(number / max(1, len(contacts)))
         row = [
             contact.display_name,
             contact.organization,

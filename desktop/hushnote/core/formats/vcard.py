@@ -255,10 +255,12 @@ def _impp(line: Line, uri: str) -> ContactMethod:
 # -- writing ------------------------------------------------------------------------------
 
 
-def write_vcards(contacts: list[Contact]) -> bytes:
-    """vCard 3.0, CRLF line endings, folded at 75 octets."""
+def write_vcards(contacts: list[Contact], progress: Callable[[float], bool] | None = None) -> bytes:
+    """vCard 3.0, CRLF line endings, folded at 75 octets; ``progress`` as for ``Pacer``."""
+    pace = Pacer(progress)
     lines: list[str] = []
-    for contact in contacts:
+    for number, contact in enumerate(contacts):
+        pace(number / max(1, len(contacts)))
         lines += [
             "BEGIN:VCARD",
             "VERSION:3.0",

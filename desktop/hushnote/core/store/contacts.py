@@ -284,8 +284,9 @@ class ContactStore:
                 )
         return ImportReport(tuple(added), tuple(duplicates))
 
-    def all_contacts(self) -> list[Contact]:
-        """Every contact in full, in name order (for exports)."""
+    def all_contacts(self, progress: Progress | None = None) -> list[Contact]:
+        """Every contact in full, in name order (for exports). ``progress`` hears the
+        share read every 200 contacts; returning False cancels (``CancelledError``)."""
         with self._db.transaction() as connection:
             ids = [
                 row[0]
@@ -293,7 +294,12 @@ class ContactStore:
                     "SELECT id FROM contacts ORDER BY display_name COLLATE NOCASE, id"
                 ).fetchall()
             ]
-            return [_load(connection, contact_id) for contact_id in ids]
+            contacts = []
+            for done, contact_id in enumerate(ids):
+                if progress is not None and done % 200 == 0 and not progress(done / len(ids)):
+                    raise CancelledError()
+                contacts.append(_load(connection, contact_id))
+            return contacts
 
     def merge(self, connection: Any, record: dict[str, Any]) -> str:
         """Take a checked bundle record inside the caller's transaction: "added",

@@ -41,6 +41,19 @@ class Searcher:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    def find_contacts(self, text: str, *, limit: int = 50) -> list[SearchHit]:
+        """Contacts as a person finds one while typing: every word typed is the start
+        of a word of the name, a number, a handle or the notes (filters such as ``tag:``
+        and excluded words are ignored). The one way both front ends find a contact."""
+        words = parse_query(text).positive
+        if not words:
+            return []
+        query = Query(
+            terms=tuple(Term(word.text, prefix=True) for word in words),
+            kinds=frozenset({"contacts"}),
+        )
+        return self.search(query, limit=limit)
+
     def search(self, text: str | Query, *, limit: int = DEFAULT_LIMIT) -> list[SearchHit]:
         """Best hits first. Accepts anything a user can type."""
         query = parse_query(text) if isinstance(text, str) else text
