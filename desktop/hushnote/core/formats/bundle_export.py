@@ -132,7 +132,7 @@ def export_bundle(
     report = ExportReport()
     total = max(1, _record_total(db, scope))
     done = [0]
-    next_report = [time.monotonic() + _TICK]
+    next_report = [0.0]  # the first chunk reports at once, then every _TICK
 
     def tick(rows: int) -> None:
         """After every chunk written: a report (and a chance to cancel) every 50 ms,
