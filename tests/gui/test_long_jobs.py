@@ -7,6 +7,7 @@ job destroys the keys within the usual budget and stops the job.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -322,3 +323,29 @@ def test_a_panic_during_a_long_job_destroys_the_keys_and_stops_the_job(
     # unencrypted export was finished.
     assert not fast_kdf_vault.root.exists()
     assert not (tmp_path / "contacts.vcf").exists()
+
+
+# -- Qt objects die on the GUI thread ------------------------------------------------------
+
+
+def test_qt_garbage_is_never_collected_on_a_worker(qtbot: QtBot, window: MainWindow) -> None:
+    # Finished dialogs leave cycles holding Qt objects with running timers. Collected by a
+    # worker (the cycle collector runs wherever allocation triggers it), Qt warns that
+    # timers cannot be stopped from another thread, and may crash; pytest-qt fails on it.
+    qtbot.waitUntil(gc.isenabled, timeout=2000)  # the unlock's own worker resumed it
+    for _ in range(50):
+        timer = QTimer()
+        timer.start(60_000)
+        timer.cycle = timer  # type: ignore[attr-defined]
+    del timer
+    collector_on: list[bool] = []
+
+    def allocate(progress: Progress) -> None:
+        collector_on.append(gc.isenabled())
+        for _ in range(300_000):  # enough new cycles to trigger every generation
+            cycle: list[Any] = []
+            cycle.append(cycle)
+
+    window.session.run_job(window, "Working…", allocate)
+    assert collector_on == [False]
+    qtbot.waitUntil(gc.isenabled, timeout=2000)  # back on, from the GUI thread

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 __all__ = ["BackgroundCall"]
 
@@ -23,6 +24,21 @@ class BackgroundCall(QThread):
         super().__init__(parent)
         self._function = function
 
+    def start(self, *args: Any) -> None:
+        """Collect garbage here, then pause the cycle collector until the worker ends.
+
+        Python's cycle collector runs in whichever thread allocates when it is due. Run
+        in the worker, it would destroy the Qt objects of finished dialogs there, and a
+        QObject must die in its own thread (Qt warns; a timer or a paint in flight can
+        crash). Reference counting still frees everything else meanwhile.
+        """
+        gc.collect()
+        _Collector.pause()
+        # Queued to an object that outlives this one: a finished worker whose object is
+        # deleted before the event loop runs again still resumes the collector.
+        self.finished.connect(_Collector.instance().resume)
+        super().start(*args)
+
     def run(self) -> None:
         try:
             result = self._function()
@@ -30,3 +46,31 @@ class BackgroundCall(QThread):
             self.failed.emit(error)
         else:
             self.succeeded.emit(result)
+
+
+class _Collector(QObject):
+    """Pauses Python's cycle collector while workers run, and resumes it on the GUI
+    thread (where this object lives) when the last one has ended."""
+
+    _instance: _Collector | None = None
+    _paused = 0
+
+    @classmethod
+    def instance(cls) -> _Collector:
+        if cls._instance is None:
+            cls._instance = cls()  # created by ``start``, on the GUI thread
+        return cls._instance
+
+    @classmethod
+    def pause(cls) -> None:
+        if cls._paused == 0:
+            gc.disable()
+        cls._paused += 1
+
+    @Slot()
+    def resume(self) -> None:
+        cls = type(self)
+        cls._paused = max(0, cls._paused - 1)
+        if cls._paused == 0:
+            gc.enable()
+            gc.collect()
