@@ -25,14 +25,14 @@ class BackgroundCall(QThread):
         self._function = function
 
     def start(self, *args: Any) -> None:
-        """Collect garbage here, then pause the cycle collector until the worker ends.
+        """Pause the cycle collector until the worker ends, then start it.
 
         Python's cycle collector runs in whichever thread allocates when it is due. Run
         in the worker, it would destroy the Qt objects of finished dialogs there, and a
         QObject must die in its own thread (Qt warns; a timer or a paint in flight can
-        crash). Reference counting still frees everything else meanwhile.
+        crash). Paused, it leaves cycles for later, on the GUI thread; reference counting
+        still frees everything else meanwhile.
         """
-        gc.collect()
         _Collector.pause()
         # Queued to an object that outlives this one: a finished worker whose object is
         # deleted before the event loop runs again still resumes the collector.
@@ -72,5 +72,6 @@ class _Collector(QObject):
         cls = type(self)
         cls._paused = max(0, cls._paused - 1)
         if cls._paused == 0:
+            # No collection now: the worker has ended, so the next one, whenever it is
+            # due, runs here; forcing one would delay what the window shows next.
             gc.enable()
-            gc.collect()
