@@ -30,10 +30,9 @@ from hushnote.core import (
     write_contact_file,
 )
 from hushnote.errors import CancelledError, HushnoteError, StorageError
-from hushnote.gui.auto_lock import AutoLock
 from hushnote.gui.main_window import MainWindow
 from support.bundles import archive, many_links, many_notes, seal
-from support.gui import FakeClock, unlock_window
+from support.gui import finish_overwrites, panic_window, unlock_window
 
 # Cancel and panic must take effect within this; measured from the click to the moment
 # the job's call returns on the GUI thread.
@@ -48,15 +47,7 @@ def wiped() -> list[bool]:
 @pytest.fixture
 def window(qtbot: QtBot, fast_kdf_params: KdfParams, fast_kdf_vault: VaultSetup,
            wiped: list[bool]) -> MainWindow:  # fmt: skip
-    made = MainWindow(
-        fast_kdf_vault.root,
-        kdf=fast_kdf_params,
-        on_wiped=lambda: wiped.append(True),
-        auto_lock=AutoLock(clock=FakeClock(), check_every_ms=3_600_000),
-        relaunch=lambda request: None,  # lock in place, in this test process
-    )
-    qtbot.addWidget(made)
-    made.show()
+    made = panic_window(qtbot, fast_kdf_vault.root, fast_kdf_params, wiped)
     unlock_window(qtbot, made, PASSPHRASE)
     return made
 
@@ -85,12 +76,6 @@ def when(condition: Callable[[], bool], then: Callable[[], None]) -> None:
             QTimer.singleShot(5, poll)
 
     QTimer.singleShot(0, poll)
-
-
-def finish_overwrites() -> None:
-    for thread in threading.enumerate():
-        if thread.name == "overwrite":
-            thread.join()
 
 
 # -- an edit during a job ---------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,8 @@ from pytestqt.qtbot import QtBot
 from conftest import PASSPHRASE, VaultSetup
 from hushnote.core import KdfParams, Vault
 from hushnote.core.vault.unlock_guard import UnlockGuard
-from hushnote.gui.auto_lock import AutoLock
 from hushnote.gui.main_window import MainWindow
-from support.gui import FakeClock, unlock_window
+from support.gui import finish_overwrites, panic_window, unlock_window
 
 
 @pytest.fixture
@@ -28,22 +26,8 @@ def wiped() -> list[bool]:
 @pytest.fixture
 def window(qtbot: QtBot, fast_kdf_params: KdfParams, fast_kdf_vault: VaultSetup,
            wiped: list[bool]) -> MainWindow:  # fmt: skip
-    made = MainWindow(
-        fast_kdf_vault.root,
-        kdf=fast_kdf_params,
-        on_wiped=lambda: wiped.append(True),
-        auto_lock=AutoLock(clock=FakeClock(), check_every_ms=3_600_000),
-        relaunch=lambda request: None,  # lock in place, in this test process
-    )
-    qtbot.addWidget(made)
-    made.show()
+    made = panic_window(qtbot, fast_kdf_vault.root, fast_kdf_params, wiped)
     return made
-
-
-def finish_overwrites() -> None:
-    for thread in threading.enumerate():
-        if thread.name == "overwrite":
-            thread.join()
 
 
 def test_holding_the_panic_button_destroys_the_open_vault(

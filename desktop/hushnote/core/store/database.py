@@ -145,14 +145,6 @@ class Database:
         with self._turn:
             yield
 
-    @property
-    def in_turn_elsewhere(self) -> bool:
-        """Whether another thread holds the turn now (a running job)."""
-        if self._turn.acquire(blocking=False):
-            self._turn.release()
-            return False
-        return True
-
     def interrupt(self) -> None:
         """Stop the statement running now, from any thread: it raises ``CancelledError``
         in the thread that runs it (SQLite's ``sqlite3_interrupt``)."""
