@@ -94,6 +94,10 @@ def database_errors(path: Path) -> Iterator[None]:
             # generic error carrying the inner error's message: SQLite's fixed English
             # strings, the only trace of what went wrong.
             primary = _EXPORT_MESSAGES.get(str(exc), primary)
+            if str(exc).startswith("vtable constructor failed"):
+                # FTS5 opening its shadow tables, stopped by an interrupt (a damaged
+                # page fails earlier, on its HMAC, as corruption).
+                primary = _SQLITE_INTERRUPT
         if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
             raise VaultCorruptedError(path=str(path)) from None
         if primary == _SQLITE_FULL:
