@@ -20,12 +20,14 @@ def xvfb(width: int = 1100, height: int = 680) -> Iterator[str]:
     """Start Xvfb on a display it picks itself; yield its DISPLAY value.
 
     ``-displayfd`` lets the server choose a free display and tell us which, so tests
-    running at the same time never race for one number.
+    running at the same time never race for one number. ``-noreset`` keeps the server
+    up when its last client goes: a locked app replaces its process, and for that
+    instant it may be the only client; a resetting server refuses the fresh one.
     """
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24",
-         "-nolisten", "tcp"],
+         "-nolisten", "tcp", "-noreset"],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
