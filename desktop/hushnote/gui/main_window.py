@@ -58,6 +58,7 @@ from hushnote.gui.app_identity import (
     NEUTRAL_ICON_NAME,
     app_name,
     apply_identity,
+    camouflaged,
     neutral_name,
     shipped_desktop_entry,
 )
@@ -68,7 +69,7 @@ from hushnote.gui.duress_dialog import DuressDialog
 from hushnote.gui.file_dialogs import choose_open_path, choose_save_path, in_flatpak
 from hushnote.gui.hold_button import HoldButton
 from hushnote.gui.messages import error_text
-from hushnote.gui.panic_key import PANIC_KEYS, PanicKey
+from hushnote.gui.panic_key import PANIC_KEYS, KeyHoldBar, PanicKey
 from hushnote.gui.passphrase_dialog import ChangePassphraseDialog
 from hushnote.gui.relaunch import Relaunch, error_for_code, exec_relaunch, threads_still_writing
 from hushnote.gui.search_dialog import SearchDialog
@@ -163,6 +164,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.panic_button)
         self.panic_key = PanicKey(self)
         self.panic_key.held.connect(self.panic)
+        # Holding the keys fills the button and a bar across the window in front.
+        self.key_hold_bar = KeyHoldBar(self)
+        self.panic_key.progressed.connect(self.panic_button.show_fill)
+        self.panic_key.progressed.connect(self.key_hold_bar.follow)
         if app is not None:
             app.installEventFilter(self.panic_key)
 
@@ -275,6 +280,8 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
+        # Under camouflage a locked window shows no "wipe": only the held keys reach it.
+        self.panic_button.setVisible(page is self.workspace or not camouflaged())
         page.setFocus()
 
     # -- opening and locking -----------------------------------------------------------
