@@ -68,7 +68,7 @@ def test_a_click_says_how_long_to_hold_and_wipes_nothing(
 ) -> None:
     qtbot.mouseClick(window.panic_button, Qt.MouseButton.LeftButton)
     assert QToolTip.isVisible()
-    assert QToolTip.text() == f"Keep holding for {HOLD_MS / 1000:g} s to wipe"
+    assert QToolTip.text() == f"Press and hold for {HOLD_MS / 1000:g} s to wipe"
     qtbot.wait(HOLD_MS + 300)
     assert not wiped
     still_opens(fast_kdf_vault)
@@ -203,7 +203,7 @@ def test_under_camouflage_the_hint_does_not_say_wipe(
     assert window.panic_button.isVisible()  # unlocked, the app is not disguised
     qtbot.mouseClick(window.panic_button, Qt.MouseButton.LeftButton)
     assert QToolTip.isVisible()
-    assert QToolTip.text() == f"Keep holding for {HOLD_MS / 1000:g} s"
+    assert QToolTip.text() == f"Press and hold for {HOLD_MS / 1000:g} s"
 
 
 def test_a_dialog_closing_mid_hold_leaves_the_fill_on_the_window(

@@ -104,7 +104,7 @@ class DuressDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(explanation)
         form.addRow(self.warnings)
-        form.addRow(self.tr("Your &real passphrase:"), self.real)
+        form.addRow(self.tr("Your real &passphrase:"), self.real)
         form.addRow(self.tr("&Duress passphrase:"), self.passphrase)
         form.addRow(self.tr("R&epeat:"), self.repeat)
         form.addRow(self.tr("Decoy &notes:"), self.decoy)
@@ -120,8 +120,8 @@ class DuressDialog(QDialog):
                     "real notes. Rehearse on a test vault."),
             self.tr("It cannot reach a copy: if this disk was copied before, the copy still "
                     "opens with your real passphrase."),
-            self.tr("Using it may be illegal where you are, as lying to the authorities or "
-                    "destroying evidence. Find out before you rely on it."),
+            self.tr("Using it may be illegal where you are: it can count as lying to the "
+                    "authorities or destroying evidence. Find out before you rely on it."),
         ]  # fmt: skip
 
     def notes(self) -> list[tuple[str, str]]:

@@ -26,7 +26,7 @@ from hushnote.gui.app_identity import camouflaged
 __all__ = ["FILL_COLOUR", "HINT_MS", "HOLD_MS", "MIN_TARGET", "HoldButton", "HoldTimer"]
 
 HOLD_MS = 1000
-#: How long the "keep holding" hint stays up after an early release.
+#: How long the "press and hold" hint stays up after an early release.
 HINT_MS = 4000
 # WCAG 2.2 asks for 24 by 24 CSS pixels at least (2.5.8) and recommends 44 by 44 (2.5.5);
 # 44 high and four times as wide is a target a hurried hand finds without aiming.
@@ -116,8 +116,8 @@ class HoldButton(QPushButton):
         """What an early release says; under camouflage it does not say what it does."""
         seconds = f"{self.hold_ms / 1000:g}"
         if camouflaged():
-            return self.tr("Keep holding for %1 s").replace("%1", seconds)
-        return self.tr("Keep holding for %1 s to wipe").replace("%1", seconds)
+            return self.tr("Press and hold for %1 s").replace("%1", seconds)
+        return self.tr("Press and hold for %1 s to wipe").replace("%1", seconds)
 
     def _let_go(self) -> None:
         """Released before the hold completed: cancel, and say how it works."""

@@ -12,16 +12,18 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from hushnote.gui.hold_button import FILL_COLOUR, HOLD_MS, HoldTimer
+from hushnote.gui.hold_button import HOLD_MS, HoldTimer
 
 __all__ = ["BAR_HEIGHT", "PANIC_KEYS", "KeyHoldBar", "PanicKey"]
 
 PANIC_KEYS = "Ctrl+Shift+W"
 #: Tall enough to see at a glance, low enough to hide nothing that matters.
 BAR_HEIGHT = 10
+# Nearly opaque: unlike the button's fill, it covers no text and must catch the eye.
+BAR_COLOUR = QColor(190, 20, 30, 230)
 _MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -104,7 +106,7 @@ class _Bar(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(0, 0, int(self.width() * self.fraction), self.height(), FILL_COLOUR)
+        painter.fillRect(0, 0, int(self.width() * self.fraction), self.height(), BAR_COLOUR)
         painter.end()
 
 
