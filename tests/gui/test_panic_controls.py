@@ -232,3 +232,19 @@ def test_a_dialog_closing_mid_hold_leaves_the_fill_on_the_window(
     QTest.keyRelease(window, Qt.Key.Key_W, PANIC_MODIFIERS)
     assert not window.key_hold_bar.bar.isVisible()
     assert not wiped
+
+
+def test_the_keys_held_while_the_app_loses_the_keyboard_wipe_nothing(
+    qtbot: QtBot, qapp: QApplication, window: MainWindow, fast_kdf_vault: VaultSetup,
+    wiped: list[bool],
+) -> None:  # fmt: skip
+    # Their release then goes to another program: the hold must not finish by itself.
+    from PySide6.QtCore import QEvent
+
+    QTest.keyPress(window, Qt.Key.Key_W, PANIC_MODIFIERS)
+    qtbot.waitUntil(lambda: window.panic_button.progress > 0, timeout=HOLD_MS)
+    QApplication.sendEvent(qapp, QEvent(QEvent.Type.ApplicationDeactivate))
+    assert window.panic_button.progress == 0 and not window.panic_key.holding
+    qtbot.wait(HOLD_MS + 300)
+    assert not wiped
+    still_opens(fast_kdf_vault)
