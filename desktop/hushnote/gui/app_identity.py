@@ -21,6 +21,7 @@ __all__ = [
     "app_icon",
     "app_name",
     "apply_identity",
+    "camouflaged",
     "neutral_name",
     "shipped_desktop_entry",
 ]
@@ -63,6 +64,12 @@ def app_name() -> str:
     app = QCoreApplication.instance()
     camouflaged = app is not None and app.property(_CAMOUFLAGE_PROPERTY) is True
     return neutral_name() if camouflaged else REAL_NAME
+
+
+def camouflaged() -> bool:
+    """Whether camouflage is on: what the app shows must not say what it is for."""
+    app = QCoreApplication.instance()
+    return app is not None and app.property(_CAMOUFLAGE_PROPERTY) is True
 
 
 def neutral_name() -> str:

@@ -58,6 +58,7 @@ from hushnote.gui.app_identity import (
     NEUTRAL_ICON_NAME,
     app_name,
     apply_identity,
+    camouflaged,
     neutral_name,
     shipped_desktop_entry,
 )
@@ -68,7 +69,7 @@ from hushnote.gui.duress_dialog import DuressDialog
 from hushnote.gui.file_dialogs import choose_open_path, choose_save_path, in_flatpak
 from hushnote.gui.hold_button import HoldButton
 from hushnote.gui.messages import error_text
-from hushnote.gui.panic_key import PANIC_KEYS, PanicKey
+from hushnote.gui.panic_key import PANIC_KEYS, KeyHoldBar, PanicKey
 from hushnote.gui.passphrase_dialog import ChangePassphraseDialog
 from hushnote.gui.relaunch import Relaunch, error_for_code, exec_relaunch, threads_still_writing
 from hushnote.gui.search_dialog import SearchDialog
@@ -163,6 +164,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.panic_button)
         self.panic_key = PanicKey(self)
         self.panic_key.held.connect(self.panic)
+        # Holding the keys fills the button and a bar across the window in front.
+        self.key_hold_bar = KeyHoldBar(self)
+        self.panic_key.progressed.connect(self.panic_button.show_fill)
+        self.panic_key.progressed.connect(self.key_hold_bar.follow)
         if app is not None:
             app.installEventFilter(self.panic_key)
 
@@ -275,6 +280,8 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
+        # Under camouflage a locked window shows no "wipe": only the held keys reach it.
+        self.panic_button.setVisible(page is self.workspace or not camouflaged())
         page.setFocus()
 
     # -- opening and locking -----------------------------------------------------------
@@ -506,31 +513,48 @@ class MainWindow(QMainWindow):
 
     def edit_duress(self) -> None:
         """The dialog stays open, with what was typed, until the core accepts it."""
-        vault = self.vault
-        if vault is None:
+        if self.vault is None:
             return
         dialog = DuressDialog(self)
+        dialog.set_requested.connect(lambda: self._change_duress(dialog))
+        dialog.remove_requested.connect(lambda: self._change_duress(dialog))
+        # Locked meanwhile (idle, the screen locked): nothing typed may stay on screen.
+        self.session.locked.connect(dialog.reject)
         try:
-            while dialog.exec():
-                try:
-                    if dialog.removing:
-                        vault.clear_duress()
-                        self.statusBar().showMessage(
-                            self.tr("No duress passphrase is set now."), 5000
-                        )
-                        return
-                    setting = _DuressSetting(vault, dialog.passphrase.text(), dialog.notes())
-                    self._long_work(
-                        self.tr("Setting the duress passphrase…"),
-                        setting.run,
-                        self.tr("The duress passphrase is set."),
-                        reraise=(HushnoteError,),
-                    )
-                    return
-                except HushnoteError as error:
-                    dialog.refused(error_text(error))
+            dialog.exec()
         finally:
+            self.session.locked.disconnect(dialog.reject)
             dialog.wipe()
+            dialog.deleteLater()
+
+    def _change_duress(self, dialog: DuressDialog) -> None:
+        """Check the real passphrase, then set or remove the duress passphrase, on a
+        worker behind a progress bar (two Argon2id runs)."""
+        vault = self.vault
+        if vault is None:
+            dialog.reject()
+            return
+        duress = None if dialog.removing else dialog.passphrase.text()
+        change = _DuressChange(vault, dialog.real.text(), duress, dialog.notes())
+        label = (
+            self.tr("Removing the duress passphrase…")
+            if duress is None
+            else self.tr("Setting the duress passphrase…")
+        )
+        try:
+            self._long_work(label, change.run, reraise=(HushnoteError,), parent=dialog)
+        except HushnoteError as error:
+            dialog.refused(error)
+            return
+        if self.ending:  # a panic stopped it: the window is gone
+            return
+        dialog.succeeded()
+        done = (
+            self.tr("No duress passphrase is set now.")
+            if duress is None
+            else self.tr("The duress passphrase is set.")
+        )
+        self.statusBar().showMessage(done, 5000)
 
     def change_passphrase(self) -> None:
         vault = self.vault
@@ -734,14 +758,16 @@ class MainWindow(QMainWindow):
         work: Callable[[Progress], T],
         done_message: str | None = None,
         reraise: tuple[type[BaseException], ...] = (),
+        parent: QWidget | None = None,
     ) -> T | None:
         """Run ``work`` behind a progress dialog; report errors calmly; return its result.
 
         Errors of the types in ``reraise`` go to the caller instead. A lock or close
-        asked for meanwhile happens once the caller is done with the result."""
+        asked for meanwhile happens once the caller is done with the result. The progress
+        dialog stands in front of ``parent`` (a dialog still open), else this window."""
         self.auto_lock.disarm()  # the vault must not close under running work
         try:
-            result = self.session.run_job(self, label, work)
+            result = self.session.run_job(parent or self, label, work)
         except HushnoteError as error:
             if self.ending:  # a panic stopped the job: the window is gone, ask nothing
                 return None
@@ -766,12 +792,19 @@ class MainWindow(QMainWindow):
 
 
 @dataclass(frozen=True)
-class _DuressSetting:
-    """One try at setting the duress passphrase, run behind the progress dialog."""
+class _DuressChange:
+    """One try at setting (``duress``) or removing (None) the duress passphrase, once
+    the real passphrase is confirmed; run behind the progress dialog."""
 
     vault: Vault
-    passphrase: str
+    real: str
+    duress: str | None
     notes: list[tuple[str, str]]
 
     def run(self, _progress: Progress) -> None:
-        self.vault.set_duress(self.passphrase, self.notes)
+        if not self.vault.verify_passphrase(self.real):
+            raise AuthenticationError()
+        if self.duress is None:
+            self.vault.clear_duress()
+        else:
+            self.vault.set_duress(self.duress, self.notes)
