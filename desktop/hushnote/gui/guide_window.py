@@ -36,6 +36,8 @@ __all__ = ["GuideBrowser", "GuideWindow", "guide_language"]
 
 # Resources the guide may show: its own images, nothing else.
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg"}
+#: The widest an image is shown, in pixels: narrower than the window, so no sideways scroll.
+IMAGE_WIDTH = 640
 
 
 def guide_language() -> str:
@@ -65,6 +67,11 @@ class GuideBrowser(QTextBrowser):
         while block.isValid():
             if block.blockFormat().headingLevel():
                 blocks.append(block)
+            if block.blockFormat().nonBreakableLines():
+                # A long command wraps rather than widen the page into a sideways scroll.
+                wrapping = block.blockFormat()
+                wrapping.setNonBreakableLines(False)
+                QTextCursor(block).setBlockFormat(wrapping)
             block = block.next()
         names = [[anchor] for anchor in anchor_ids([b.text() for b in blocks])]
         if english is not None and english != path:
@@ -101,6 +108,8 @@ class GuideBrowser(QTextBrowser):
         if not path.is_relative_to(self.folder) or path.suffix.lower() not in _IMAGE_SUFFIXES:
             return None
         image = QImage(str(path))
+        if image.width() > IMAGE_WIDTH:  # a screenshot, shown at a size that fits the page
+            image = image.scaledToWidth(IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
         return None if image.isNull() else image
 
 
