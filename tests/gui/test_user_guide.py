@@ -163,7 +163,9 @@ def test_travel_notes_open_the_guide_at_that_section(
     qtbot: QtBot, window_for, tmp_path: Path
 ) -> None:
     window = window_for(tmp_path / "new")
-    help_action(window, "&Travel notes: before a checkpoint").trigger()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
     guide = window.guide_window
     assert guide is not None and guide.isVisible()
     browser = guide.browser

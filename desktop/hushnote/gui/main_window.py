@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
                 help_menu,
                 self.tr("&Travel notes: before a checkpoint"),
                 lambda: self.show_guide(TRAVEL_ANCHOR),
+                ["Shift+F1"],
                 needs_vault=False,
             ),
         ]
