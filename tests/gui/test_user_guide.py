@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from conftest import VaultSetup
+from hushnote.app.app_config import AppConfig
 from hushnote.app.user_guide import GUIDE_FILES, TRAVEL_ANCHOR, anchor_ids, markdown_headings
 from hushnote.gui.app_identity import apply_identity
 from hushnote.gui.guide_window import GuideBrowser, GuideWindow
@@ -240,3 +241,15 @@ def test_under_camouflage_the_guide_waits_for_the_unlock_and_names_nothing(
     window.lock()
     assert not guide.isVisible()
     assert not help_action(window, "&User guide").isEnabled()
+
+
+def test_turning_camouflage_off_makes_the_guide_reachable_when_locked(
+    qtbot: QtBot, qapp: QApplication, window_for, fast_kdf_vault: VaultSetup, camouflage: None
+) -> None:
+    window = window_for(fast_kdf_vault.root)
+    unlock_window(qtbot, window, fast_kdf_vault.passphrase)
+    window.save_app_config(AppConfig(camouflage=True))
+    window.lock()
+    assert not help_action(window, "&User guide").isEnabled()
+    window.save_app_config(AppConfig(camouflage=False))
+    assert help_action(window, "&User guide").isEnabled()

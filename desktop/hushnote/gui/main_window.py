@@ -529,6 +529,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_identity(app, enabled)
         self.setWindowTitle(app_name())
+        self._set_vault_actions(self.vault is not None)  # the guide's, under the new name
         # A Flatpak cannot rewrite its exported launcher entry; only the window changes.
         if not in_flatpak():
             apply_launcher_camouflage(
