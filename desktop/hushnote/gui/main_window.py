@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from hushnote.app.app_config import AppConfig, load_config, save_config
 from hushnote.app.launcher import apply_launcher_camouflage
+from hushnote.app.user_guide import TRAVEL_ANCHOR
 from hushnote.core import (
     ImportReport,
     KdfParams,
@@ -67,6 +68,7 @@ from hushnote.gui.bundle_dialogs import ExportDialog, IdentityDialog, ask_bundle
 from hushnote.gui.create_page import CreatePage
 from hushnote.gui.duress_dialog import DuressDialog
 from hushnote.gui.file_dialogs import choose_open_path, choose_save_path, in_flatpak
+from hushnote.gui.guide_window import GuideWindow, guide_language
 from hushnote.gui.hold_button import HoldButton
 from hushnote.gui.messages import error_text
 from hushnote.gui.panic_key import PANIC_KEYS, KeyHoldBar, PanicKey
@@ -173,6 +175,9 @@ class MainWindow(QMainWindow):
 
         self.vault_actions: list[QAction] = []
         self.all_actions: list[QAction] = []
+        # The guide names the app: under camouflage it opens only once the vault is open.
+        self.guide_actions: list[QAction] = []
+        self.guide_window: GuideWindow | None = None
         self._build_menus()
         self.resize(1100, 700)
         # After a failed unlock the answer stays on the unlock screen, even if too many
@@ -260,11 +265,23 @@ class MainWindow(QMainWindow):
         )
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.guide_actions = [
+            self._action(
+                help_menu, self.tr("&User guide"), self.show_guide, ["F1"], needs_vault=False
+            ),
+            self._action(
+                help_menu,
+                self.tr("&Travel notes: before a checkpoint"),
+                lambda: self.show_guide(TRAVEL_ANCHOR),
+                ["Shift+F1"],
+                needs_vault=False,
+            ),
+        ]
         self._action(
             help_menu,
             self.tr("&Keyboard shortcuts"),
             self.show_shortcuts,
-            ["F1", "Ctrl+?"],
+            ["Ctrl+?"],
             needs_vault=False,
         )
         self._set_vault_actions(False)
@@ -277,6 +294,10 @@ class MainWindow(QMainWindow):
     def _set_vault_actions(self, enabled: bool) -> None:
         for action in self.vault_actions:
             action.setEnabled(enabled)
+        for action in self.guide_actions:
+            action.setEnabled(enabled or not camouflaged())
+        if not enabled and camouflaged() and self.guide_window is not None:
+            self.guide_window.close()
 
     def _show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
@@ -454,6 +475,18 @@ class MainWindow(QMainWindow):
             except HushnoteError as error:
                 QMessageBox.warning(self, app_name(), error_text(error))
 
+    def show_guide(self, anchor: str | None = None) -> None:
+        """Open the user guide (at heading ``anchor``), in the interface language."""
+        if not any(action.isEnabled() for action in self.guide_actions):
+            return
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(guide_language(), parent=self)
+        self.guide_window.show()
+        self.guide_window.raise_()
+        self.guide_window.activateWindow()
+        if anchor is not None:
+            self.guide_window.go_to(anchor)
+
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.all_actions, self, extra=self.editor_shortcuts()).exec()
 
@@ -502,6 +535,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_identity(app, enabled)
         self.setWindowTitle(app_name())
+        self._set_vault_actions(self.vault is not None)  # the guide's, under the new name
         # A Flatpak cannot rewrite its exported launcher entry; only the window changes.
         if not in_flatpak():
             apply_launcher_camouflage(
