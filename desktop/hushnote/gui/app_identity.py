@@ -59,12 +59,6 @@ def app_icon(camouflage: bool) -> QIcon:
     return QIcon.fromTheme(APP_ID, _bundled_icon(APP_ID + ".svg"))
 
 
-def camouflaged() -> bool:
-    """Whether the app now shows the neutral name and icon."""
-    app = QCoreApplication.instance()
-    return app is not None and app.property(_CAMOUFLAGE_PROPERTY) is True
-
-
 def app_name() -> str:
     """The name to put in titles and messages: never more revealing than the launcher."""
     return neutral_name() if camouflaged() else REAL_NAME
