@@ -217,6 +217,11 @@ class Workspace(QWidget):
         layout.addWidget(splitter)
         self.setTabOrder(self.sidebar, self.list_view)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            size_rows(self.list_view)  # rows follow the font and its fallbacks
+        super().changeEvent(event)
+
     # -- opening and forgetting ------------------------------------------------------
 
     @property
