@@ -135,7 +135,8 @@ class NoteEditor(QWidget):
             self.tr("This note is in the trash. You can read it; restore it to edit it.")
         )
         trash_text.setWordWrap(True)
-        self.restore_button = QPushButton(self.tr("&Restore"))
+        # Not "&Restore": the trash bar beside the list already answers to Alt+R.
+        self.restore_button = QPushButton(self.tr("Restore &and edit"))
         describe(
             self.restore_button,
             self.tr("Restore"),

@@ -126,7 +126,7 @@ class Workspace(QWidget):
         describe(
             self.list_view,
             self.tr("Items"),
-            self.tr("The notes or contacts in this section (Alt+2); Enter opens."),
+            self.tr("The notes, contacts or tags in this section (Alt+2); Enter opens."),
         )
         self.list_view.horizontalHeader().hide()
         self.list_view.horizontalHeader().setStretchLastSection(True)
