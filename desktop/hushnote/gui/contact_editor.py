@@ -157,7 +157,7 @@ class ContactEditor(QWidget):
             self.tr("Add a phone, email or handle"),
             self.tr("Adds an empty row to the table."),
         )
-        add_method.clicked.connect(lambda: self.add_method_row())
+        add_method.clicked.connect(self._add_and_edit)
         remove_method = QPushButton(self.tr("Remo&ve"))
         describe(
             remove_method,
@@ -274,6 +274,16 @@ class ContactEditor(QWidget):
         self.methods.setItem(row, 1, QTableWidgetItem(method.label))
         self.methods.setItem(row, 2, QTableWidgetItem(method.value))
         self._changed()
+
+    def _add_and_edit(self) -> None:
+        """Add an empty row and put the keyboard in its first cell, the kind, with its
+        list open to a typed letter; Tab then goes on to the label and the value."""
+        self.add_method_row()
+        index = self.methods.model().index(self.methods.rowCount() - 1, 0)
+        self.methods.setFocus()
+        self.methods.setCurrentIndex(index)
+        self.methods.scrollTo(index)
+        self.methods.edit(index)
 
     def _remove_method(self) -> None:
         row = self.methods.currentRow()

@@ -260,9 +260,9 @@ class MainWindow(QMainWindow):
 
         contacts = bar.addMenu(self.tr("&Contacts"))
         self._action(contacts, self.tr("&Import contacts…"), self.import_contacts, ["Ctrl+I"])
-        self._action(
-            contacts, self.tr("&Export contacts (unencrypted)…"), self.export_contacts, ["Ctrl+E"]
-        )
+        # No shortcut: a plaintext copy of every contact should take a deliberate trip
+        # through the menu, never a stray Ctrl+E meant for the bundle export beside it.
+        self._action(contacts, self.tr("&Export contacts (unencrypted)…"), self.export_contacts)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.guide_actions = [
@@ -462,8 +462,7 @@ class MainWindow(QMainWindow):
 
     def _open_result(self, kind: str, uuid: str) -> None:
         if kind == "note":
-            self.workspace.choose_section("notes")
-            self.workspace.open_note(uuid)
+            self.workspace.reveal_note(uuid)
         else:
             self.workspace.open_contact(uuid)
 
@@ -498,6 +497,11 @@ class MainWindow(QMainWindow):
             (self.tr("Save the contact"), "Ctrl+S"),
             (self.tr("Move between search results"), self.tr("Up / Down")),
             (self.tr("Open a search result"), self.tr("Enter")),
+            (self.tr("Open the chosen note, contact or tag"), self.tr("Enter / Space")),
+            (
+                self.tr("Export contacts (unencrypted)"),
+                self.tr("No shortcut, on purpose: the Contacts menu"),
+            ),
         ]
 
     def edit_settings(self) -> None:
