@@ -390,6 +390,7 @@ def test_a_chinese_suggestion_shows_its_entropy_and_needs_no_second_yes(
     assert page.suggestion.text() == text
     assert page.meter.label.text() == "strong"
     assert estimate_strength(text).bits >= 77
+    assert "input method" in page.advice.text()  # typed through one: a caution
     seen = answer_modal(qtbot, lambda dialog: dialog.reject())  # type: ignore[attr-defined]
     page.begin_create()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace, timeout=20_000)
@@ -422,4 +423,5 @@ def test_the_first_run_advice_is_to_learn_it_by_heart(window_for, tmp_path: Path
     assert "Learn it by heart" in advice
     assert "destroy it once learned" in advice
     assert "Write it down" not in advice
+    assert "input method" not in advice  # English words need none
     assert page.entropy.text() == "77 bits"  # six words: 77.5

@@ -129,13 +129,22 @@ class CreatePage(PassphrasePage):
         self.confirmation.setText(suggestion.text)
         self.suggestion.setText(suggestion.text)
         self.entropy.setText(self.tr("%1 bits").replace("%1", str(int(suggestion.bits))))
-        self.advice.setText(
-            self.tr(
-                "Learn it by heart. Until you are sure of it, keep a written copy away from "
-                "this computer, never in the same bag, and destroy it once learned. If you "
-                "forget it, your notes are gone: nobody can recover them."
-            )
+        advice = self.tr(
+            "Learn it by heart. Until you are sure of it, keep a written copy away from "
+            "this computer, never in the same bag, and destroy it once learned. If you "
+            "forget it, your notes are gone: nobody can recover them."
         )
+        if suggestion.text.isascii():
+            self.advice.setText(advice)
+        else:  # typed through an input method, which may remember or send what it saw
+            self.advice.setText(
+                advice
+                + "\n"
+                + self.tr(
+                    "Type it with an input method that keeps no history and does not look "
+                    "words up online, or choose English words."
+                )
+            )
 
     def begin_create(self) -> None:
         passphrase, repeated = self.passphrase.text(), self.confirmation.text()
