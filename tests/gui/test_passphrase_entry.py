@@ -425,3 +425,24 @@ def test_the_first_run_advice_is_to_learn_it_by_heart(window_for, tmp_path: Path
     assert "Write it down" not in advice
     assert "input method" not in advice  # English words need none
     assert page.entropy.text() == "77 bits"  # six words: 77.5
+
+
+def test_the_idle_relaunch_waits_for_an_unlock_attempt_that_is_running(
+    qtbot: QtBot, fast_kdf_vault: VaultSetup, fast_kdf_params: KdfParams
+) -> None:
+    requests: list[Relaunch] = []
+    window = MainWindow(
+        fast_kdf_vault.root,
+        kdf=fast_kdf_params,
+        relaunch=requests.append,
+        retry_passphrase=PASSPHRASE,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.unlock_page.begin_unlock()  # the offered text was right after all
+    window.retry_timer.timeout.emit()  # fires while Argon2id runs
+    assert requests == []
+    qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
+    assert requests == [] and not window.retry_timer.isActive()
+    window.ending = True
+    window.lock()

@@ -372,7 +372,10 @@ class MainWindow(QMainWindow):
 
     def _forget_retry(self) -> None:
         """Idle on the unlock screen with a passphrase offered again: start afresh without."""
-        if self.vault is None and self.unlock_page.isEnabled() and not self._working:
+        # Not while an unlock attempt runs (its fields are disabled): it ends in a relaunch
+        # or an open vault of its own.
+        page = self.unlock_page
+        if self.vault is None and page.isEnabled() and page.passphrase.isEnabled():
             self._relaunch()
 
     def _relaunch(self, unlock_error: str | None = None, retry: str | None = None) -> None:
