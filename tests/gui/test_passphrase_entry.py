@@ -366,8 +366,8 @@ def test_settings_say_how_many_tries_are_left_now(
     monkeypatch.setattr(settings_dialog.SettingsDialog, "exec", look)
     window.edit_settings()
     assert shown == [
-        "5 wrong passphrases in a row left before the wipe, now.",
-        "7 wrong passphrases in a row left before the wipe, once saved.",
+        "Tries left now: 5",
+        "Tries left once saved: 7",
         "Off: wrong passphrases are not counted.",
     ]
 

@@ -76,16 +76,10 @@ class SettingsDialog(QDialog):
             self.tries_left.setText(self.tr("Off: wrong passphrases are not counted."))
         elif limit == self._limit and self._tries_left is not None:
             self.tries_left.setText(
-                self.tr("%1 wrong passphrases in a row left before the wipe, now.").replace(
-                    "%1", str(self._tries_left)
-                )
+                self.tr("Tries left now: %1").replace("%1", str(self._tries_left))
             )
         else:
-            self.tries_left.setText(
-                self.tr("%1 wrong passphrases in a row left before the wipe, once saved.").replace(
-                    "%1", str(limit)
-                )
-            )
+            self.tries_left.setText(self.tr("Tries left once saved: %1").replace("%1", str(limit)))
 
     def app_config(self) -> AppConfig:
         return AppConfig(
@@ -140,6 +134,7 @@ class SettingsDialog(QDialog):
         self._limit = guard_limit
         self._tries_left = tries_left
         self.tries_left = QLabel()
+        self.tries_left.setWordWrap(True)
         self.tries_left.setAccessibleName(self.tr("Wrong passphrases left before the wipe"))
         self.wipe_after.valueChanged.connect(self._show_tries_left)
         self._show_tries_left()
