@@ -117,6 +117,7 @@ def test_public_core_names_are_pinned() -> None:
         "read_decoy_file",
         "read_info",
         "split_tags",
+        "time_derivation",
         "wipe_vault",
         "write_contact_file",
         "write_csv",

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
         KdfParams,
         calibrate,
         default_parallelism,
+        time_derivation,
     )
     from hushnote.core.vault.lifecycle import Vault
     from hushnote.core.vault.unlock_guard import MAX_WIPE_AFTER, MIN_WIPE_AFTER, UnlockGuard
@@ -115,6 +116,7 @@ _PUBLIC = {
     "read_decoy_file": "hushnote.core.vault.duress",
     "read_info": "hushnote.core.vault.header_file",
     "split_tags": "hushnote.core.store.tags",
+    "time_derivation": "hushnote.core.vault.key_schedule",
     "wipe_vault": "hushnote.core.vault.wipe",
     "write_contact_file": "hushnote.core.formats.contact_files",
     "write_csv": "hushnote.core.formats.contacts_csv",
@@ -173,6 +175,7 @@ __all__ = [
     "read_decoy_file",
     "read_info",
     "split_tags",
+    "time_derivation",
     "wipe_vault",
     "write_contact_file",
     "write_csv",

@@ -90,6 +90,10 @@ __all__ = ["MainWindow"]
 # gone), rather than leave plaintext in memory or the unlock screen disabled for good.
 RELAUNCH_RETRY_MS = 100
 RELAUNCH_WAIT_SECONDS = 30.0
+# A wrong passphrase offered again stays this long without a key typed on the unlock
+# screen; then a fresh process takes over without it, so a nearly-right passphrase does
+# not sit in the memory of a laptop left alone.
+RETRY_KEEP_SECONDS = 120
 
 T = TypeVar("T")
 
@@ -99,7 +103,8 @@ class MainWindow(QMainWindow):
 
     ``relaunch`` replaces the process with a fresh one and returns only if it could not;
     the window then stays, locked in place. ``unlock_error`` is the error code a previous
-    process ended on, shown on the unlock screen.
+    process ended on, shown on the unlock screen; ``retry_passphrase`` the passphrase it
+    failed with, offered again in the field (read from the relaunch pipe).
     """
 
     def __init__(
@@ -111,6 +116,7 @@ class MainWindow(QMainWindow):
         on_wiped: Callable[[], None] | None = None,
         relaunch: Callable[[Relaunch], None] = exec_relaunch,
         unlock_error: str | None = None,
+        retry_passphrase: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -187,6 +193,16 @@ class MainWindow(QMainWindow):
         self._show_page(self.create_page if first_run else self.unlock_page)
         if error is not None:
             self.unlock_page.status.setText(error_text(error))
+        self.unlock_page.show_tries_left(UnlockGuard(root).remaining)
+        # Started only when a passphrase was offered again: then this process holds one.
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(RETRY_KEEP_SECONDS * 1000)
+        self.retry_timer.timeout.connect(self._forget_retry)
+        self.unlock_page.passphrase.textEdited.connect(self._typing_on_unlock)
+        self.unlock_page.passphrase.cursorPositionChanged.connect(self._typing_on_unlock)
+        if retry_passphrase and self.pages.currentWidget() is self.unlock_page:
+            self._offer_retry(retry_passphrase)
 
     # -- menus and shortcuts -----------------------------------------------------------
 
@@ -318,6 +334,7 @@ class MainWindow(QMainWindow):
 
     def _open(self, vault: Vault) -> None:
         self.held_plaintext = True
+        self.retry_timer.stop()
         preferences = VaultPreferences(vault)
         self.auto_lock.minutes = preferences.auto_lock_minutes
         self.clipboard.clear_seconds = preferences.clipboard_seconds
@@ -366,11 +383,30 @@ class MainWindow(QMainWindow):
 
     def _unlock_failed(self, error: BaseException) -> None:
         # An empty field held nothing; any other attempt held a passphrase, maybe nearly
-        # the right one, so it ends the process too.
+        # the right one, so it ends the process too, and hands the text to the fresh one
+        # through a pipe, to be offered again (hushnote.gui.relaunch).
         if not isinstance(error, PassphraseError):
-            self._relaunch(getattr(error, "code", HushnoteError.code))
+            attempt = self.unlock_page.take_attempt()
+            self.unlock_page.show_tries_left(UnlockGuard(self.root).remaining)
+            self._relaunch(getattr(error, "code", HushnoteError.code), attempt)
 
-    def _relaunch(self, unlock_error: str | None = None) -> None:
+    def _offer_retry(self, text: str) -> None:
+        self.unlock_page.offer_again(text)
+        self.retry_timer.start()
+
+    def _typing_on_unlock(self) -> None:
+        if self.retry_timer.isActive():
+            self.retry_timer.start()  # from now again: the user is at the keyboard
+
+    def _forget_retry(self) -> None:
+        """Idle on the unlock screen with a passphrase offered again: start afresh without."""
+        # Not while an unlock attempt runs (its fields are disabled): it ends in a relaunch
+        # or an open vault of its own.
+        page = self.unlock_page
+        if self.vault is None and page.isEnabled() and page.passphrase.isEnabled():
+            self._relaunch()
+
+    def _relaunch(self, unlock_error: str | None = None, retry: str | None = None) -> None:
         """Replace this process with a fresh one on the unlock screen.
 
         A thread still writing (the duress unlock's overwrite) would die mid-way at exec,
@@ -388,7 +424,9 @@ class MainWindow(QMainWindow):
                 self._relaunch_waiting_since = now
             if not self._relaunch_pending:
                 self._relaunch_pending = True
-                QTimer.singleShot(RELAUNCH_RETRY_MS, lambda: self._retry_relaunch(unlock_error))
+                QTimer.singleShot(
+                    RELAUNCH_RETRY_MS, lambda: self._retry_relaunch(unlock_error, retry)
+                )
             return
         self._relaunch_waiting_since = None
         if self.isMinimized():
@@ -400,6 +438,7 @@ class MainWindow(QMainWindow):
             geometry=bytes(self.saveGeometry().data()),
             state=state,
             unlock_error=unlock_error,
+            retry_passphrase=retry,
         )
         # Unsent X requests (the clipboard's clearing) die with the connection at exec;
         # the X server then drops every selection this client owned, so the clipboard
@@ -408,13 +447,13 @@ class MainWindow(QMainWindow):
         self.unlock_page.setEnabled(True)
         self.unlock_page.setFocus()
 
-    def _retry_relaunch(self, unlock_error: str | None) -> None:
+    def _retry_relaunch(self, unlock_error: str | None, retry: str | None = None) -> None:
         self._relaunch_pending = False
         if self.vault is not None:  # unlocked again meanwhile: the next lock relaunches
             self._relaunch_waiting_since = None
             self.unlock_page.setEnabled(True)
             return
-        self._relaunch(unlock_error)
+        self._relaunch(unlock_error, retry)
 
     def panic(self) -> None:
         """Destroy the vault now: keys first, then files; close everything; quit."""
@@ -509,7 +548,9 @@ class MainWindow(QMainWindow):
             return
         preferences = VaultPreferences(self.vault)
         guard = UnlockGuard(self.root)
-        dialog = SettingsDialog(preferences, guard.limit, self, load_config())
+        dialog = SettingsDialog(
+            preferences, guard.limit, self, load_config(), tries_left=guard.remaining
+        )
         if dialog.exec():
             preferences.save(dialog.auto_lock.value(), dialog.clipboard.value())
             self.save_app_config(dialog.app_config())
@@ -598,7 +639,7 @@ class MainWindow(QMainWindow):
         vault = self.vault
         if vault is None:
             return
-        dialog = ChangePassphraseDialog(self)
+        dialog = ChangePassphraseDialog(self, kdf=vault.header.params)
         if not dialog.exec():
             dialog.wipe()
             return
