@@ -51,6 +51,10 @@
         <source>The two new passphrases do not match.</source>
         <translation>两次输入的新密码短语不一致。</translation>
     </message>
+    <message>
+        <source>Measuring how fast this computer guesses…</source>
+        <translation>正在测量这台电脑的猜测速度…</translation>
+    </message>
 </context>
 <context>
     <name>ContactEditor</name>
@@ -313,12 +317,56 @@
         <translation>推荐密码短语</translation>
     </message>
     <message>
-        <source>Fill both fields with six random words and show them.</source>
-        <translation>用六个随机单词填写两个输入框，并显示出来。</translation>
+        <source>Fill both fields with a random passphrase from the chosen list, and show it.</source>
+        <translation>用所选列表中的随机密码短语填入两个字段，并显示出来。</translation>
+    </message>
+    <message>
+        <source>English words</source>
+        <translation>英文单词</translation>
+    </message>
+    <message>
+        <source>Chinese characters (simplified)</source>
+        <translation>汉字（简体）</translation>
+    </message>
+    <message>
+        <source>Chinese characters (traditional)</source>
+        <translation>汉字（繁体）</translation>
+    </message>
+    <message>
+        <source>Suggest from</source>
+        <translation>推荐来源</translation>
+    </message>
+    <message>
+        <source>Six English words or seven Chinese characters: at least 77 bits either way.</source>
+        <translation>六个英文单词或七个汉字：两者都至少有 77 位熵。</translation>
+    </message>
+    <message>
+        <source>Suggest &amp;from:</source>
+        <translation>推荐来源(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 位</translation>
+    </message>
+    <message>
+        <source>Learn it by heart. Until you are sure of it, keep a written copy away from this computer, never in the same bag, and destroy it once learned. If you forget it, your notes are gone: nobody can recover them.</source>
+        <translation>请把它背下来。在确定记牢之前，可以把抄写的副本放在远离这台电脑的地方，绝不要和电脑放在同一个包里；记住后就销毁它。如果忘记了，你的笔记就没了：没有人能恢复。</translation>
+    </message>
+    <message>
+        <source>Type it with an input method that keeps no history and does not look words up online, or choose English words.</source>
+        <translation>请用不保留输入记录、也不联网查词的输入法输入它，或者改选英文单词。</translation>
+    </message>
+    <message>
+        <source>Measuring how fast this computer guesses…</source>
+        <translation>正在测量这台电脑的猜测速度…</translation>
     </message>
     <message>
         <source>Suggested passphrase</source>
         <translation>推荐的密码短语</translation>
+    </message>
+    <message>
+        <source>Strength of the suggestion</source>
+        <translation>推荐的强度</translation>
     </message>
     <message>
         <source>&amp;Create vault</source>
@@ -341,12 +389,6 @@
         <translation>再次输入(&amp;R)：</translation>
     </message>
     <message>
-        <source>Your new passphrase: %1
-Write it down and keep it somewhere safe.</source>
-        <translation>您的新密码短语：%1
-请把它记下来，并保存在安全的地方。</translation>
-    </message>
-    <message>
         <source>Measuring this computer and creating the vault…</source>
         <translation>正在测试这台电脑的性能并创建保险库…</translation>
     </message>
@@ -360,6 +402,18 @@ Write it down and keep it somewhere safe.</source>
     <message>
         <source>If someone forces you to unlock, type the duress passphrase instead. {app} will look as if it unlocked, show only the harmless notes below, and destroy everything else. Nothing on this computer shows that a duress passphrase is set. Setting one replaces any earlier one.</source>
         <translation>如果有人强迫您解锁，请改为输入胁迫密码短语。{app} 看起来会像已正常解锁，只显示下方无害的笔记，并销毁其余所有内容。这台电脑上不会有任何迹象表明设置了胁迫密码短语。设置新的胁迫密码短语会替换之前的设置。</translation>
+    </message>
+    <message>
+        <source>Before you set one:</source>
+        <translation>设置之前请注意：</translation>
+    </message>
+    <message>
+        <source>Your real passphrase</source>
+        <translation>你真实的密码短语</translation>
+    </message>
+    <message>
+        <source>The passphrase that opens this vault now, to confirm it is you.</source>
+        <translation>目前用来打开此保险库的密码短语，用于确认是你本人。</translation>
     </message>
     <message>
         <source>Typed at the unlock screen, it destroys the vault and opens the decoy.</source>
@@ -394,6 +448,10 @@ Chapter 4 on Thursday</source>
 周四读第 4 章</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>&amp;Set duress passphrase</source>
         <translation>设置胁迫密码短语(&amp;S)</translation>
     </message>
@@ -418,6 +476,10 @@ Chapter 4 on Thursday</source>
         <translation>此后，只有真实的密码短语才能打开保险库。</translation>
     </message>
     <message>
+        <source>Your real &amp;passphrase:</source>
+        <translation>你真实的密码短语(&amp;P)：</translation>
+    </message>
+    <message>
         <source>&amp;Duress passphrase:</source>
         <translation>胁迫密码短语(&amp;D)：</translation>
     </message>
@@ -430,8 +492,24 @@ Chapter 4 on Thursday</source>
         <translation>诱饵笔记(&amp;N)：</translation>
     </message>
     <message>
+        <source>Never try it on this vault: typing it at the unlock screen destroys your real notes. Rehearse on a test vault.</source>
+        <translation>切勿在此保险库上试用：在解锁界面输入它会销毁你真实的笔记。请在测试保险库上演练。</translation>
+    </message>
+    <message>
+        <source>It cannot reach a copy: if this disk was copied before, the copy still opens with your real passphrase.</source>
+        <translation>它无法触及副本：如果这块磁盘之前已被复制，副本仍可用你真实的密码短语打开。</translation>
+    </message>
+    <message>
+        <source>Using it may be illegal where you are: it can count as lying to the authorities or destroying evidence. Find out before you rely on it.</source>
+        <translation>在你所在的地方，使用它可能违法：可能被视为欺骗执法人员或销毁证据。依赖它之前请先了解清楚。</translation>
+    </message>
+    <message>
         <source>%1% of the room for decoy notes used</source>
         <translation>诱饵笔记的可用空间已使用 %1%</translation>
+    </message>
+    <message>
+        <source>Enter your real passphrase first.</source>
+        <translation>请先输入你真实的密码短语。</translation>
     </message>
     <message>
         <source>Enter a duress passphrase.</source>
@@ -444,6 +522,10 @@ Chapter 4 on Thursday</source>
     <message>
         <source>The decoy notes are too long; shorten them.</source>
         <translation>诱饵笔记太长，请缩短。</translation>
+    </message>
+    <message>
+        <source>That is not this vault&apos;s real passphrase, so nothing was changed. Type your real passphrase again.</source>
+        <translation>这不是此保险库真实的密码短语，因此没有做任何更改。请重新输入你真实的密码短语。</translation>
     </message>
 </context>
 <context>
@@ -539,6 +621,46 @@ Chapter 4 on Thursday</source>
     <message>
         <source>The two passphrases do not match.</source>
         <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <extracomment>The widest an image is shown, in pixels: narrower than the window, so no sideways scroll.</extracomment>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>The guide, to read.</source>
+        <translation>用户指南，供阅读。</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>目录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed. It is docs/user-guide.md in the source.</source>
+        <translation>未安装用户指南。它在源代码的 docs/user-guide.md 中。</translation>
+    </message>
+    <message>
+        <source>Not part of the guide in the app: %1</source>
+        <translation>不属于应用内的指南：%1</translation>
+    </message>
+    <message>
+        <source>Web links are not opened from the app. The address: %1</source>
+        <translation>本应用不会打开网页链接。地址：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HoldButton</name>
+    <message>
+        <source>Press and hold for %1 s</source>
+        <extracomment>How long the &quot;press and hold&quot; hint stays up after an early release.</extracomment>
+        <translation>按住 %1 秒</translation>
+    </message>
+    <message>
+        <source>Press and hold for %1 s to wipe</source>
+        <translation>按住 %1 秒即可销毁</translation>
     </message>
 </context>
 <context>
@@ -780,6 +902,14 @@ Chapter 4 on Thursday</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Travel notes: before a checkpoint</source>
+        <translation>出行须知：过检查站之前(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -820,8 +950,28 @@ Chapter 4 on Thursday</source>
         <translation>Enter</translation>
     </message>
     <message>
+        <source>Open the chosen note, contact or tag</source>
+        <translation>打开所选的笔记、联系人或标签</translation>
+    </message>
+    <message>
+        <source>Enter / Space</source>
+        <translation>Enter / 空格</translation>
+    </message>
+    <message>
+        <source>Export contacts (unencrypted)</source>
+        <translation>导出联系人（未加密）</translation>
+    </message>
+    <message>
+        <source>No shortcut, on purpose: the Contacts menu</source>
+        <translation>特意不设快捷键：请用“联系人”菜单</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Removing the duress passphrase…</source>
+        <translation>正在移除胁迫密码短语…</translation>
     </message>
     <message>
         <source>No duress passphrase is set now.</source>
@@ -1025,6 +1175,22 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>未保存</translation>
     </message>
     <message>
+        <source>This note is in the trash. You can read it; restore it to edit it.</source>
+        <translation>这篇笔记在回收站中。你可以阅读它；恢复后才能编辑。</translation>
+    </message>
+    <message>
+        <source>Restore &amp;and edit</source>
+        <translation>恢复并编辑(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Move this note out of the trash and edit it.</source>
+        <translation>将这篇笔记移出回收站并编辑。</translation>
+    </message>
+    <message>
         <source>Linked contacts</source>
         <translation>关联联系人</translation>
     </message>
@@ -1148,6 +1314,18 @@ Hand over both files; the .key file needs the passphrase.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Off: wrong passphrases are not counted.</source>
+        <translation>已关闭：不计算错误的密码短语。</translation>
+    </message>
+    <message>
+        <source>Tries left now: %1</source>
+        <translation>目前剩余次数：%1</translation>
+    </message>
+    <message>
+        <source>Tries left once saved: %1</source>
+        <translation>保存后的剩余次数：%1</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1190,6 +1368,10 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Counted on this computer only: it does not stop someone who copied the disk.</source>
         <translation>仅在这台电脑上计数：无法阻止已复制磁盘的人。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrases left before the wipe</source>
+        <translation>销毁前剩余的错误密码短语次数</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -1317,8 +1499,51 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>用此密码短语打开保险库。</translation>
     </message>
     <message>
+        <source>Tries left</source>
+        <translation>剩余次数</translation>
+    </message>
+    <message>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
+    </message>
+    <message>
+        <source>1 try left</source>
+        <translation>还剩 1 次</translation>
+    </message>
+    <message>
+        <source>%1 tries left</source>
+        <translation>还剩 %1 次</translation>
+    </message>
+</context>
+<context>
+    <name>WeakPassphraseDialog</name>
+    <message>
+        <source>This passphrase is easy to guess.</source>
+        <translation>这个密码短语很容易被猜中。</translation>
+    </message>
+    <message>
+        <source>Someone who copies this computer&apos;s disk can try about %1 passphrases a second against this vault (Argon2id with %2 MiB of memory, %3 passes, %4 lanes: timed on this computer, scaled to an attacker&apos;s hardware). On average they would find this one in %5.
+
+Six random words (Suggest a passphrase) would take far longer than a lifetime. Use this passphrase anyway?</source>
+        <translation>复制了这台电脑硬盘的人，每秒可以对这个保险库尝试约 %1 个密码短语（Argon2id，%2 MiB 内存，%3 轮，%4 条并行通道：在这台电脑上计时，再按攻击者的硬件换算）。平均而言，他们会在%5内猜中这一个。
+
+六个随机单词（“推荐密码短语”）所需的时间远超一生。仍要使用这个密码短语吗？</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;better one</source>
+        <translation>换一个更好的(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Use it anyway</source>
+        <translation>仍然使用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Go back and choose a stronger passphrase.</source>
+        <translation>返回并选择一个更强的密码短语。</translation>
+    </message>
+    <message>
+        <source>Set this passphrase although it is easy to guess.</source>
+        <translation>尽管容易被猜中，仍设置这个密码短语。</translation>
     </message>
 </context>
 <context>
@@ -1335,13 +1560,19 @@ Hand over both files; the .key file needs the passphrase.</source>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 篇笔记</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <source>The notes or contacts in this section (Alt+2); Enter opens.</source>
-        <translation>此分区中的笔记或联系人（Alt+2）；按 Enter 打开。</translation>
+        <source>The notes, contacts or tags in this section (Alt+2); Enter opens.</source>
+        <translation>此分区中的笔记、联系人或标签（Alt+2）；按 Enter 打开。</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -1430,6 +1661,10 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Moved to the trash.</source>
         <translation>已移到回收站。</translation>
+    </message>
+    <message>
+        <source>Restored from the trash.</source>
+        <translation>已从回收站恢复。</translation>
     </message>
     <message>
         <source>Delete this note forever? This cannot be undone.</source>
@@ -1684,6 +1919,22 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Hidden as you type; never read aloud.</source>
         <translation>输入时隐藏；屏幕阅读器也不会朗读。</translation>
+    </message>
+    <message>
+        <source>⇪ Caps Lock is on</source>
+        <translation>⇪ 大写锁定已开启</translation>
+    </message>
+    <message>
+        <source>Hide passphrase</source>
+        <translation>隐藏密码短语</translation>
+    </message>
+    <message>
+        <source>Show passphrase</source>
+        <translation>显示密码短语</translation>
+    </message>
+    <message>
+        <source>Shows the passphrase as plain text while on; %1 switches it.</source>
+        <translation>开启时以明文显示密码短语；按 %1 切换。</translation>
     </message>
 </context>
 <context>

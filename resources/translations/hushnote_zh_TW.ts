@@ -51,6 +51,10 @@
         <source>The two new passphrases do not match.</source>
         <translation>兩次輸入的新密碼短語不一致。</translation>
     </message>
+    <message>
+        <source>Measuring how fast this computer guesses…</source>
+        <translation>正在測量這台電腦的猜測速度…</translation>
+    </message>
 </context>
 <context>
     <name>ContactEditor</name>
@@ -313,12 +317,56 @@
         <translation>建議密碼短語</translation>
     </message>
     <message>
-        <source>Fill both fields with six random words and show them.</source>
-        <translation>以六個隨機單字填入兩個欄位，並顯示出來。</translation>
+        <source>Fill both fields with a random passphrase from the chosen list, and show it.</source>
+        <translation>用所選列表中的隨機密碼短語填入兩個欄位，並顯示出來。</translation>
+    </message>
+    <message>
+        <source>English words</source>
+        <translation>英文單字</translation>
+    </message>
+    <message>
+        <source>Chinese characters (simplified)</source>
+        <translation>漢字（簡體）</translation>
+    </message>
+    <message>
+        <source>Chinese characters (traditional)</source>
+        <translation>漢字（繁體）</translation>
+    </message>
+    <message>
+        <source>Suggest from</source>
+        <translation>建議來源</translation>
+    </message>
+    <message>
+        <source>Six English words or seven Chinese characters: at least 77 bits either way.</source>
+        <translation>六個英文單字或七個漢字：兩者都至少有 77 位元熵。</translation>
+    </message>
+    <message>
+        <source>Suggest &amp;from:</source>
+        <translation>建議來源(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 位元</translation>
+    </message>
+    <message>
+        <source>Learn it by heart. Until you are sure of it, keep a written copy away from this computer, never in the same bag, and destroy it once learned. If you forget it, your notes are gone: nobody can recover them.</source>
+        <translation>請把它背下來。在確定記牢之前，可以把抄寫的副本放在遠離這台電腦的地方，絕不要和電腦放在同一個包包裡；記住後就銷毀它。如果忘記了，你的筆記就沒了：沒有人能復原。</translation>
+    </message>
+    <message>
+        <source>Type it with an input method that keeps no history and does not look words up online, or choose English words.</source>
+        <translation>請用不保留輸入記錄、也不連網查詞的輸入法輸入它，或者改選英文單字。</translation>
+    </message>
+    <message>
+        <source>Measuring how fast this computer guesses…</source>
+        <translation>正在測量這台電腦的猜測速度…</translation>
     </message>
     <message>
         <source>Suggested passphrase</source>
         <translation>建議的密碼短語</translation>
+    </message>
+    <message>
+        <source>Strength of the suggestion</source>
+        <translation>建議的強度</translation>
     </message>
     <message>
         <source>&amp;Create vault</source>
@@ -341,12 +389,6 @@
         <translation>再次輸入(&amp;R)：</translation>
     </message>
     <message>
-        <source>Your new passphrase: %1
-Write it down and keep it somewhere safe.</source>
-        <translation>你的新密碼短語：%1
-請把它寫下來，存放在安全的地方。</translation>
-    </message>
-    <message>
         <source>Measuring this computer and creating the vault…</source>
         <translation>正在測量這部電腦的效能並建立保險庫…</translation>
     </message>
@@ -360,6 +402,18 @@ Write it down and keep it somewhere safe.</source>
     <message>
         <source>If someone forces you to unlock, type the duress passphrase instead. {app} will look as if it unlocked, show only the harmless notes below, and destroy everything else. Nothing on this computer shows that a duress passphrase is set. Setting one replaces any earlier one.</source>
         <translation>如果有人強迫你解鎖，請改為輸入脅迫密碼短語。{app} 看起來會像已經解鎖，但只會顯示下方無害的筆記，並銷毀其他所有內容。這部電腦上沒有任何跡象顯示設有脅迫密碼短語。設定新的脅迫密碼短語會取代先前設定的。</translation>
+    </message>
+    <message>
+        <source>Before you set one:</source>
+        <translation>設定之前請注意：</translation>
+    </message>
+    <message>
+        <source>Your real passphrase</source>
+        <translation>你真正的密碼短語</translation>
+    </message>
+    <message>
+        <source>The passphrase that opens this vault now, to confirm it is you.</source>
+        <translation>目前用來開啟這個保險庫的密碼短語，用來確認是你本人。</translation>
     </message>
     <message>
         <source>Typed at the unlock screen, it destroys the vault and opens the decoy.</source>
@@ -394,6 +448,10 @@ Chapter 4 on Thursday</source>
 星期四讀第 4 章</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
         <source>&amp;Set duress passphrase</source>
         <translation>設定脅迫密碼短語(&amp;S)</translation>
     </message>
@@ -418,6 +476,10 @@ Chapter 4 on Thursday</source>
         <translation>移除後，只有真正的密碼短語能開啟保險庫。</translation>
     </message>
     <message>
+        <source>Your real &amp;passphrase:</source>
+        <translation>你真正的密碼短語(&amp;P)：</translation>
+    </message>
+    <message>
         <source>&amp;Duress passphrase:</source>
         <translation>脅迫密碼短語(&amp;D)：</translation>
     </message>
@@ -430,8 +492,24 @@ Chapter 4 on Thursday</source>
         <translation>誘餌筆記(&amp;N)：</translation>
     </message>
     <message>
+        <source>Never try it on this vault: typing it at the unlock screen destroys your real notes. Rehearse on a test vault.</source>
+        <translation>切勿在這個保險庫上試用：在解鎖畫面輸入它會銷毀你真正的筆記。請在測試保險庫上演練。</translation>
+    </message>
+    <message>
+        <source>It cannot reach a copy: if this disk was copied before, the copy still opens with your real passphrase.</source>
+        <translation>它無法觸及副本：如果這顆磁碟先前已被複製，副本仍可用你真正的密碼短語開啟。</translation>
+    </message>
+    <message>
+        <source>Using it may be illegal where you are: it can count as lying to the authorities or destroying evidence. Find out before you rely on it.</source>
+        <translation>在你所在的地方，使用它可能違法：可能被視為欺騙執法人員或銷毀證據。依賴它之前請先了解清楚。</translation>
+    </message>
+    <message>
         <source>%1% of the room for decoy notes used</source>
         <translation>誘餌筆記的空間已使用 %1%</translation>
+    </message>
+    <message>
+        <source>Enter your real passphrase first.</source>
+        <translation>請先輸入你真正的密碼短語。</translation>
     </message>
     <message>
         <source>Enter a duress passphrase.</source>
@@ -444,6 +522,10 @@ Chapter 4 on Thursday</source>
     <message>
         <source>The decoy notes are too long; shorten them.</source>
         <translation>誘餌筆記太長，請縮短。</translation>
+    </message>
+    <message>
+        <source>That is not this vault&apos;s real passphrase, so nothing was changed. Type your real passphrase again.</source>
+        <translation>這不是這個保險庫真正的密碼短語，因此沒有做任何變更。請重新輸入你真正的密碼短語。</translation>
     </message>
 </context>
 <context>
@@ -539,6 +621,46 @@ Chapter 4 on Thursday</source>
     <message>
         <source>The two passphrases do not match.</source>
         <translation>兩次輸入的密碼短語不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <extracomment>The widest an image is shown, in pixels: narrower than the window, so no sideways scroll.</extracomment>
+        <translation>使用者指南</translation>
+    </message>
+    <message>
+        <source>The guide, to read.</source>
+        <translation>使用者指南，供閱讀。</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>目錄(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed. It is docs/user-guide.md in the source.</source>
+        <translation>未安裝使用者指南。它在原始碼的 docs/user-guide.md 中。</translation>
+    </message>
+    <message>
+        <source>Not part of the guide in the app: %1</source>
+        <translation>不屬於應用程式內的指南：%1</translation>
+    </message>
+    <message>
+        <source>Web links are not opened from the app. The address: %1</source>
+        <translation>本應用程式不會開啟網頁連結。網址：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HoldButton</name>
+    <message>
+        <source>Press and hold for %1 s</source>
+        <extracomment>How long the &quot;press and hold&quot; hint stays up after an early release.</extracomment>
+        <translation>按住 %1 秒</translation>
+    </message>
+    <message>
+        <source>Press and hold for %1 s to wipe</source>
+        <translation>按住 %1 秒即可銷毀</translation>
     </message>
 </context>
 <context>
@@ -780,6 +902,14 @@ Chapter 4 on Thursday</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>使用者指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Travel notes: before a checkpoint</source>
+        <translation>出行須知：通過檢查哨之前(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>鍵盤快速鍵(&amp;K)</translation>
     </message>
@@ -820,8 +950,28 @@ Chapter 4 on Thursday</source>
         <translation>Enter 鍵</translation>
     </message>
     <message>
+        <source>Open the chosen note, contact or tag</source>
+        <translation>開啟所選的筆記、聯絡人或標籤</translation>
+    </message>
+    <message>
+        <source>Enter / Space</source>
+        <translation>Enter / 空白鍵</translation>
+    </message>
+    <message>
+        <source>Export contacts (unencrypted)</source>
+        <translation>匯出聯絡人（未加密）</translation>
+    </message>
+    <message>
+        <source>No shortcut, on purpose: the Contacts menu</source>
+        <translation>刻意不設快捷鍵：請用「聯絡人」選單</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start.</source>
         <translation>新的語言會在下次啟動時生效。</translation>
+    </message>
+    <message>
+        <source>Removing the duress passphrase…</source>
+        <translation>正在移除脅迫密碼短語…</translation>
     </message>
     <message>
         <source>No duress passphrase is set now.</source>
@@ -1025,6 +1175,22 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>未儲存</translation>
     </message>
     <message>
+        <source>This note is in the trash. You can read it; restore it to edit it.</source>
+        <translation>這則筆記在垃圾桶裡。你可以閱讀它；還原後才能編輯。</translation>
+    </message>
+    <message>
+        <source>Restore &amp;and edit</source>
+        <translation>還原並編輯(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>Move this note out of the trash and edit it.</source>
+        <translation>將這則筆記移出垃圾桶並編輯。</translation>
+    </message>
+    <message>
         <source>Linked contacts</source>
         <translation>連結的聯絡人</translation>
     </message>
@@ -1148,6 +1314,18 @@ Hand over both files; the .key file needs the passphrase.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Off: wrong passphrases are not counted.</source>
+        <translation>已關閉：不計算錯誤的密碼短語。</translation>
+    </message>
+    <message>
+        <source>Tries left now: %1</source>
+        <translation>目前剩餘次數：%1</translation>
+    </message>
+    <message>
+        <source>Tries left once saved: %1</source>
+        <translation>儲存後的剩餘次數：%1</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -1190,6 +1368,10 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Counted on this computer only: it does not stop someone who copied the disk.</source>
         <translation>只在這部電腦上計算：無法阻止已經複製磁碟的人。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrases left before the wipe</source>
+        <translation>銷毀前剩餘的錯誤密碼短語次數</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -1317,8 +1499,51 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>用這個密碼短語開啟保險庫。</translation>
     </message>
     <message>
+        <source>Tries left</source>
+        <translation>剩餘次數</translation>
+    </message>
+    <message>
         <source>Unlocking…</source>
         <translation>正在解鎖…</translation>
+    </message>
+    <message>
+        <source>1 try left</source>
+        <translation>還剩 1 次</translation>
+    </message>
+    <message>
+        <source>%1 tries left</source>
+        <translation>還剩 %1 次</translation>
+    </message>
+</context>
+<context>
+    <name>WeakPassphraseDialog</name>
+    <message>
+        <source>This passphrase is easy to guess.</source>
+        <translation>這個密碼短語很容易被猜中。</translation>
+    </message>
+    <message>
+        <source>Someone who copies this computer&apos;s disk can try about %1 passphrases a second against this vault (Argon2id with %2 MiB of memory, %3 passes, %4 lanes: timed on this computer, scaled to an attacker&apos;s hardware). On average they would find this one in %5.
+
+Six random words (Suggest a passphrase) would take far longer than a lifetime. Use this passphrase anyway?</source>
+        <translation>複製了這台電腦硬碟的人，每秒可以對這個保險庫嘗試約 %1 個密碼短語（Argon2id，%2 MiB 記憶體，%3 輪，%4 條平行通道：在這台電腦上計時，再按攻擊者的硬體換算）。平均而言，他們會在%5內猜中這一個。
+
+六個隨機單字（「建議密碼短語」）所需的時間遠超一生。仍要使用這個密碼短語嗎？</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;better one</source>
+        <translation>換一個更好的(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Use it anyway</source>
+        <translation>仍然使用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Go back and choose a stronger passphrase.</source>
+        <translation>返回並選擇一個更強的密碼短語。</translation>
+    </message>
+    <message>
+        <source>Set this passphrase although it is easy to guess.</source>
+        <translation>儘管容易被猜中，仍設定這個密碼短語。</translation>
     </message>
 </context>
 <context>
@@ -1335,13 +1560,19 @@ Hand over both files; the .key file needs the passphrase.</source>
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 則筆記</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <source>The notes or contacts in this section (Alt+2); Enter opens.</source>
-        <translation>這個分類中的筆記或聯絡人（Alt+2）；按 Enter 開啟。</translation>
+        <source>The notes, contacts or tags in this section (Alt+2); Enter opens.</source>
+        <translation>這個分類中的筆記、聯絡人或標籤（Alt+2）；按 Enter 開啟。</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -1430,6 +1661,10 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Moved to the trash.</source>
         <translation>已移到垃圾桶。</translation>
+    </message>
+    <message>
+        <source>Restored from the trash.</source>
+        <translation>已從垃圾桶還原。</translation>
     </message>
     <message>
         <source>Delete this note forever? This cannot be undone.</source>
@@ -1684,6 +1919,22 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Hidden as you type; never read aloud.</source>
         <translation>輸入時會隱藏，也不會被朗讀出來。</translation>
+    </message>
+    <message>
+        <source>⇪ Caps Lock is on</source>
+        <translation>⇪ 大寫鎖定已開啟</translation>
+    </message>
+    <message>
+        <source>Hide passphrase</source>
+        <translation>隱藏密碼短語</translation>
+    </message>
+    <message>
+        <source>Show passphrase</source>
+        <translation>顯示密碼短語</translation>
+    </message>
+    <message>
+        <source>Shows the passphrase as plain text while on; %1 switches it.</source>
+        <translation>開啟時以明文顯示密碼短語；按 %1 切換。</translation>
     </message>
 </context>
 <context>

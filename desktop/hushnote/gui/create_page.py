@@ -64,6 +64,11 @@ class CreatePage(PassphrasePage):
         ):
             self.kind.addItem(text, kind)
         self.kind.setCurrentIndex(max(0, self.kind.findData(_interface_kind())))
+        # The list's long names may shorten in the box, never the button beside it.
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind.setMinimumContentsLength(12)
         describe(
             self.kind,
             self.tr("Suggest from"),
@@ -97,7 +102,7 @@ class CreatePage(PassphrasePage):
         ]
         suggest_row = QHBoxLayout()
         suggest_row.addWidget(self.suggest_button)
-        suggest_row.addWidget(self.kind, 1)
+        suggest_row.addStretch(1)
         shown_row = QHBoxLayout()
         shown_row.addWidget(self.suggestion, 1)
         shown_row.addWidget(self.entropy)
@@ -106,6 +111,7 @@ class CreatePage(PassphrasePage):
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
         form.addRow("", self.meter)
         form.addRow(self.tr("&Repeat:"), self.confirmation)
+        form.addRow(self.tr("Suggest &from:"), self.kind)
         self.setFocusProxy(self.passphrase)
         centred_column(
             self,
