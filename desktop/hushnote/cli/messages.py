@@ -153,6 +153,12 @@ def message_for(error: HushnoteError) -> str:
         context["reason"] = _IMPORT_REASONS.get(context["reason"], context["reason"])
     if error.code == "invalid-record" and "maximum" in context:
         context["reason"] = f"longer than {context['maximum']} characters"
+    if error.code == "invalid-record" and context["field"] == "age_recipient":
+        context["field"] = "age key"
+        context["reason"] = {
+            "secret-key": "that is a SECRET key: never share it; give the public key, age1...",
+            "no-key": "that contact has none; add it with 'hushnote contact key'",
+        }.get(context["reason"], "not an age public key: it starts with age1, 62 characters")
     if error.code == "invalid-record" and context["reason"] == "control-character":
         context["reason"] = "it holds control characters, such as NUL"
     if error.code == "passphrase":
