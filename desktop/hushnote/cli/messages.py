@@ -119,6 +119,8 @@ _IMPORT_REASONS = {
     "csv-syntax": "broken CSV quoting",
     "too-many-fields": "more fields than the header names",
     "invalid": "a contact that cannot be stored",
+    "not-an-age-key": "an age key (KEY or Age key) that is not a valid age1... public key",
+    "secret-key": "an age SECRET key where a public key belongs: the file leaked it",
     "too-large": "the file is larger than 50 MB",
     "too-many-entries": "the file holds more than 50,000 cards or rows; split it",
     "not-a-file": "it is not a regular file (a folder, a pipe or a device)",

@@ -9,7 +9,18 @@ import pyrage
 import pytest
 from pyrage import x25519
 
-from hushnote.core import NewContact, Scope, Vault, key_fingerprint, normalize_recipient
+from hushnote.core import (
+    Contact,
+    NewContact,
+    Scope,
+    Vault,
+    key_fingerprint,
+    normalize_recipient,
+    parse_csv,
+    parse_vcards,
+    write_csv,
+    write_vcards,
+)
 from hushnote.core.formats.bundle_records import FORMAT
 from hushnote.errors import InvalidRecordError
 
@@ -101,3 +112,41 @@ def test_an_export_to_a_contact_opens_with_that_colleagues_identity(
     assert plain[:2] == b"PK" and FORMAT.encode() in plain
     with pytest.raises(pyrage.DecryptError):
         pyrage.decrypt(out.read_bytes(), [open_vault.age_identity()])
+
+
+def _stored(open_vault: Vault, key: str | None) -> Contact:
+    return open_vault.contacts.create(NewContact("Chen Wei", age_recipient=key))
+
+
+def test_a_vcard_carries_the_key_as_a_key_property_both_ways(open_vault: Vault) -> None:
+    written = write_vcards([_stored(open_vault, CHEN_KEY)]).decode()
+    assert "\r\nKEY;TYPE=age:" + CHEN_KEY + "\r\n" in written
+    (back,) = parse_vcards(written.encode()).contacts
+    assert back.age_recipient == CHEN_KEY
+    assert "KEY" not in write_vcards([_stored(open_vault, None)]).decode()
+
+
+def test_a_vcard_pgp_key_is_passed_over_and_a_broken_age_key_skips_the_card() -> None:
+    cards = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Pgp\r\nKEY;TYPE=PGP:mQINBF\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\nKEY;TYPE=age:age1broken\r\nEND:VCARD\r\n"
+    )
+    parsed = parse_vcards(cards.encode())
+    assert [(c.display_name, c.age_recipient) for c in parsed.contacts] == [("Pgp", None)]
+    assert [s.reason for s in parsed.skipped] == ["not-an-age-key"]
+
+
+def test_a_csv_has_an_age_key_column_only_when_a_contact_has_a_key(open_vault: Vault) -> None:
+    chen, ana = _stored(open_vault, CHEN_KEY), open_vault.contacts.create(NewContact("Ana"))
+    text = write_csv([chen, ana]).decode("utf-8-sig")
+    assert text.splitlines()[0].endswith(",Age key")
+    parsed = parse_csv(text.encode())
+    assert [c.age_recipient for c in parsed.contacts] == [CHEN_KEY, None]
+    assert "Age key" not in write_csv([ana]).decode("utf-8-sig")
+
+
+def test_a_csv_row_with_a_secret_key_is_skipped(open_vault: Vault) -> None:
+    secret = str(x25519.Identity.generate())
+    parsed = parse_csv(f"Name,Age key\r\nChen,{secret}\r\nAna,\r\n".encode())
+    assert [c.display_name for c in parsed.contacts] == ["Ana"]
+    assert [s.reason for s in parsed.skipped] == ["secret-key"]
