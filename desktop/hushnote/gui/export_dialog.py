@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -191,6 +192,11 @@ class ExportDialog(QDialog):
         contact_form.setContentsMargins(0, 0, 0, 0)
         contact_form.addRow(self.tr("C&ontact:"), self.contact)
         contact_form.addRow("", self.contact_fingerprint)
+        compare = QLabel(self.tr(
+            "Before the first bundle, ask them to read their fingerprint from Bundles, "
+            "My bundle key: the digits must match."))  # fmt: skip
+        compare.setWordWrap(True)
+        contact_form.addRow("", compare)
         contact_form.addRow(self.no_contacts)
 
         self.keys = QPlainTextEdit()
@@ -277,7 +283,9 @@ class ExportDialog(QDialog):
         layout.addWidget(self.pages)
         layout.addWidget(self.include_self)
         save_form = QFormLayout()
-        save_form.addRow(self.tr("&Save as:"), path_row)
+        save_label = QLabel(self.tr("&Save as:"))
+        save_label.setBuddy(self.path)
+        save_form.addRow(save_label, path_row)
         layout.addLayout(save_form)
         layout.addWidget(note)
         layout.addWidget(self.status)
@@ -337,6 +345,12 @@ class ExportDialog(QDialog):
     def _mode_changed(self) -> None:
         mode = self.mode()
         self.pages.setCurrentIndex(MODES.index(mode))
+        # Only the page shown takes room: the dialog does not keep the tallest one's height.
+        for number in range(self.pages.count()):
+            shown = number == MODES.index(mode)
+            policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+            self.pages.widget(number).setSizePolicy(policy, policy)
+        self.adjustSize()
         self.include_self.setVisible(mode != "passphrase")
         self.status.clear()
 
