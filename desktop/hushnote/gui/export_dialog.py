@@ -349,7 +349,9 @@ class ExportDialog(QDialog):
         for number in range(self.pages.count()):
             shown = number == MODES.index(mode)
             policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
-            self.pages.widget(number).setSizePolicy(policy, policy)
+            page = self.pages.widget(number)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
         self.adjustSize()
         self.include_self.setVisible(mode != "passphrase")
         self.status.clear()
