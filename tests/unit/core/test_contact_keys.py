@@ -150,3 +150,22 @@ def test_a_csv_row_with_a_secret_key_is_skipped(open_vault: Vault) -> None:
     parsed = parse_csv(f"Name,Age key\r\nChen,{secret}\r\nAna,\r\n".encode())
     assert [c.display_name for c in parsed.contacts] == ["Ana"]
     assert [s.reason for s in parsed.skipped] == ["secret-key"]
+
+
+def test_bundles_do_not_carry_keys_and_an_import_keeps_the_one_stored(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    # A key comes only from its owner, checked by fingerprint: never from a third party's
+    # bundle, which could otherwise swap a colleague's key for its sender's own.
+    chen = open_vault.contacts.create(NewContact("Chen", age_recipient=CHEN_KEY))
+    out = tmp_path / "b.hnb"
+    open_vault.export_bundle(out, recipients=["self"])
+    plain = pyrage.decrypt(out.read_bytes(), [open_vault.age_identity()])
+    assert CHEN_KEY.encode() not in plain and b"age_recipient" not in plain
+    other = str(x25519.Identity.generate().to_public())
+    open_vault.contacts.set_key(chen.uuid, other)
+    with open_vault.db.transaction() as connection:  # make the bundle's copy the newer one
+        connection.execute("UPDATE contacts SET updated_at = 0")
+    report = open_vault.import_bundle(out)
+    assert report.outcomes["contacts"]["updated"] == 1
+    assert open_vault.contacts.get(chen.uuid).age_recipient == other
