@@ -282,3 +282,28 @@ def test_the_contact_editor_keeps_a_key_and_refuses_junk(
     assert editor.fingerprint.text() == "Fingerprint: " + key_fingerprint(key)
     assert editor.save()
     assert window.vault.contacts.get(rosa.uuid).age_recipient == key
+
+
+def test_a_key_removed_while_the_dialog_was_open_exports_nothing(
+    qtbot: QtBot,
+    window_for,  # type: ignore[no-untyped-def]
+    seeded: VaultSetup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    window = _window(qtbot, window_for, seeded.root)
+    chen = _chen(window)
+    out = tmp_path / "gone.hnb"
+
+    def export_after_removal(dialog: ExportDialog) -> int:
+        dialog.path.setText(str(out))
+        window.vault.contacts.set_key(chen, None)  # the CLI, say, while the dialog was open
+        dialog.export_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ExportDialog, "exec", export_after_removal)
+    window.export_bundle(Scope(), chen)
+    assert warned and "no longer has a key" in warned[0]
+    assert not out.exists()

@@ -717,7 +717,12 @@ class MainWindow(QMainWindow):
         if request.contact is not None and recipients is not None:
             # Read again through the store: the key is checked against the contact's MAC.
             key = vault.contacts.get(request.contact).age_recipient
-            if key is None:
+            if key is None:  # removed meanwhile (another window, the CLI): nothing written
+                QMessageBox.warning(
+                    self,
+                    app_name(),
+                    self.tr("That contact no longer has a key. Nothing was exported."),
+                )
                 return
             recipients = [key, *recipients]
         path, passphrase = request.path, request.passphrase
