@@ -13,6 +13,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from hushnote.core.formats.age_keys import key_fingerprint, normalize_recipient
     from hushnote.core.formats.bundle_import import MergeReport
     from hushnote.core.formats.bundle_records import Scope
     from hushnote.core.formats.contact_files import (
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
         ContactStore,
         ContactSummary,
         ImportReport,
+        KeyedContact,
         MethodKind,
         NewContact,
     )
@@ -75,6 +77,7 @@ _PUBLIC = {
     "Fragment": "hushnote.core.store.snippets",
     "ImportReport": "hushnote.core.store.contacts",
     "KdfParams": "hushnote.core.vault.key_schedule",
+    "KeyedContact": "hushnote.core.store.contacts",
     "LinkStore": "hushnote.core.store.lists",
     "ListStore": "hushnote.core.store.lists",
     "MAX_WIPE_AFTER": "hushnote.core.vault.unlock_guard",
@@ -107,7 +110,9 @@ _PUBLIC = {
     "default_vault_dir": "hushnote.core.paths",
     "erase_keys": "hushnote.core.vault.key_erase",
     "harden_process": "hushnote.core.process",
+    "key_fingerprint": "hushnote.core.formats.age_keys",
     "library_versions": "hushnote.core.store.sqlcipher",
+    "normalize_recipient": "hushnote.core.formats.age_keys",
     "parse_csv": "hushnote.core.formats.contacts_csv",
     "parse_decoy_text": "hushnote.core.vault.duress",
     "parse_query": "hushnote.core.store.query",
@@ -137,6 +142,7 @@ __all__ = [
     "Fragment",
     "ImportReport",
     "KdfParams",
+    "KeyedContact",
     "LinkStore",
     "ListStore",
     "MergeReport",
@@ -166,7 +172,9 @@ __all__ = [
     "default_vault_dir",
     "erase_keys",
     "harden_process",
+    "key_fingerprint",
     "library_versions",
+    "normalize_recipient",
     "parse_csv",
     "parse_decoy_text",
     "parse_query",

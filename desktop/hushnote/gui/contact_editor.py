@@ -35,7 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hushnote.core import Contact, ContactMethod, MethodKind, NewContact, Vault, split_tags
+from hushnote.core import (
+    Contact,
+    ContactMethod,
+    MethodKind,
+    NewContact,
+    Vault,
+    key_fingerprint,
+    split_tags,
+)
 from hushnote.errors import HushnoteError
 from hushnote.gui.accessibility import describe, release_tab
 from hushnote.gui.messages import error_text
@@ -128,6 +136,22 @@ class ContactEditor(QWidget):
         self.tags = QLineEdit()
         describe(self.tags, self.tr("Tags"), self.tr("Tags, separated by commas."))
         self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.age_key = QLineEdit()
+        describe(
+            self.age_key,
+            self.tr("Age public key"),
+            self.tr("Their bundle key (age1…), from My bundle key in their Hushnote. "
+                    "Lets you send bundles to this person."),
+        )  # fmt: skip
+        self.age_key.setPlaceholderText(self.tr("age1… (optional: to send them bundles)"))
+        self.fingerprint = QLabel()
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        describe(
+            self.fingerprint,
+            self.tr("Key fingerprint"),
+            self.tr("Read it to them over the phone: their My bundle key shows the same digits."),
+        )
+        self.age_key.textChanged.connect(self._show_fingerprint)
         self.notes = QPlainTextEdit()
         release_tab(self.notes)
         describe(
@@ -193,6 +217,8 @@ class ContactEditor(QWidget):
         form.addRow(self.tr("&Organization:"), self.organization)
         form.addRow(self.tr("&Role:"), self.role)
         form.addRow(self.tr("Ta&gs:"), self.tags)
+        form.addRow(self.tr("Age &key:"), self.age_key)
+        form.addRow("", self.fingerprint)
         buttons = QHBoxLayout()
         for button in (add_method, remove_method, copy_method):
             buttons.addWidget(button)
@@ -210,13 +236,14 @@ class ContactEditor(QWidget):
         layout.addWidget(QLabel(self.tr("Linked notes:")))
         layout.addWidget(self.linked)
         layout.addLayout(footer)
-        for field in (self.name, self.organization, self.role, self.tags):
+        for field in (self.name, self.organization, self.role, self.tags, self.age_key):
             field.textEdited.connect(self._changed)
         self.notes.textChanged.connect(self._changed)
         # Tab follows the layout: the form, the table (one stop; arrows and F2 inside it),
         # its buttons, the notes.
         self._add_method = add_method
-        order = [self.name, self.organization, self.role, self.tags, self.methods, add_method,
+        order = [self.name, self.organization, self.role, self.tags, self.age_key, self.methods,
+                 add_method,
                  remove_method, copy_method, self.notes, self.linked, self.save_button]  # fmt: skip
         for before, after in itertools.pairwise(order):
             QWidget.setTabOrder(before, after)
@@ -244,6 +271,8 @@ class ContactEditor(QWidget):
         self.organization.setText(contact.organization if contact else "")
         self.role.setText(contact.role if contact else "")
         self.tags.setText(", ".join(contact.tags) if contact else "")
+        self.age_key.setText(contact.age_recipient or "" if contact else "")
+        self._show_fingerprint(self.age_key.text())
         self.notes.setPlainText(contact.notes if contact else "")
         self.notes.document().clearUndoRedoStacks()
         self.methods.setRowCount(0)
@@ -263,6 +292,18 @@ class ContactEditor(QWidget):
         self._dirty = contact is None
         self.setEnabled(True)
         self.name.setFocus()
+
+    def _show_fingerprint(self, text: str) -> None:
+        """The fingerprint of the key as typed, or why there is none (core.age_keys)."""
+        if not text.strip():
+            self.fingerprint.setText(self.tr("No key: bundles to this person need a passphrase."))
+            return
+        try:
+            digits = key_fingerprint(text)
+        except HushnoteError as error:
+            self.fingerprint.setText(error_text(error))
+            return
+        self.fingerprint.setText(self.tr("Fingerprint: %1").replace("%1", digits))
 
     def add_method_row(self, method: ContactMethod | None = None) -> None:
         method = method or ContactMethod(MethodKind.PHONE, "")
@@ -323,6 +364,7 @@ class ContactEditor(QWidget):
             role=self.role.text(),
             notes=self.notes.toPlainText(),
             tags=tuple(split_tags(self.tags.text())),
+            age_recipient=self.age_key.text().strip() or None,
         )
 
     def save(self) -> bool:
@@ -348,7 +390,7 @@ class ContactEditor(QWidget):
 
     def clear(self) -> None:
         self._loading = True
-        for field in (self.name, self.organization, self.role, self.tags):
+        for field in (self.name, self.organization, self.role, self.tags, self.age_key):
             field.clear()
         self.notes.setPlainText("")
         self.notes.document().clearUndoRedoStacks()

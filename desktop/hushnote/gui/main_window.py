@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -64,9 +65,10 @@ from hushnote.gui.app_identity import (
     shipped_desktop_entry,
 )
 from hushnote.gui.auto_lock import AutoLock
-from hushnote.gui.bundle_dialogs import ExportDialog, IdentityDialog, ask_bundle_passphrase
+from hushnote.gui.bundle_dialogs import IdentityDialog, ask_bundle_passphrase
 from hushnote.gui.create_page import CreatePage
 from hushnote.gui.duress_dialog import DuressDialog
+from hushnote.gui.export_dialog import ExportDialog, ExportSources, suggested_path
 from hushnote.gui.file_dialogs import choose_open_path, choose_save_path, in_flatpak
 from hushnote.gui.guide_window import GuideWindow, guide_language
 from hushnote.gui.hold_button import HoldButton
@@ -148,6 +150,10 @@ class MainWindow(QMainWindow):
         self.unlock_page.failed.connect(self._unlock_failed)
         self.workspace.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.workspace.export_requested.connect(self.export_bundle)
+        self.workspace.send_requested.connect(self.export_bundle)
+        # Where the last bundle went, for the next suggestion: in memory only, since a
+        # folder name on disk would tell what was exported where.
+        self._bundle_folder: Path | None = None
 
         self.auto_lock = auto_lock or AutoLock(self)
         self.auto_lock.idle.connect(self.lock)
@@ -675,29 +681,60 @@ class MainWindow(QMainWindow):
                 self.tr("The vault is re-encrypted under a new data key."),
             )
 
-    def export_bundle(self, scope: Scope | None = None) -> None:
+    def make_export_dialog(
+        self, scope: Scope | None = None, contact: str | None = None
+    ) -> ExportDialog | None:
+        """The export dialog over the open vault, with ``scope`` and ``contact`` chosen."""
         vault = self.vault
         if vault is None:
-            return
-        scope = scope or Scope()
-        dialog = ExportDialog(scope, vault.age_recipient(), self)
-        if not dialog.exec():
-            dialog.wipe()
-            return
-        recipients, passphrase = dialog.recipients(), dialog.chosen_passphrase()
-        dialog.wipe()
-        path = choose_save_path(
-            self, self.tr("Save the bundle"), self.tr("Hushnote bundles (*.hnb)")
+            return None
+        sources = ExportSources(
+            notebooks=[name for name, _ in vault.notes.notebooks()],
+            tags=vault.notes.tag_names(),
+            lists=[group.name for group in vault.lists.all()],
+            selected_notes=self.workspace.selected_notes(),
+            contacts=vault.contacts.keyed(),
+            own_recipient=vault.age_recipient(),
         )
-        if path is None:
+        folder = self._bundle_folder or Path.home()
+        path = suggested_path(folder, date.today(), camouflage=camouflaged())
+        return ExportDialog(sources, path, scope=scope, contact=contact, parent=self)
+
+    def export_bundle(self, scope: Scope | None = None, contact: str | None = None) -> None:
+        """Ask what, to whom and where (``export_dialog``), then write the bundle."""
+        vault = self.vault
+        dialog = self.make_export_dialog(scope, contact)
+        if vault is None or dialog is None:
             return
-        if not path.suffix:
-            path = path.with_suffix(".hnb")
-        self.workspace.save_all()
+        self.workspace.save_all()  # the selected note is exported as it is on screen
+        accepted = dialog.exec()
+        request = dialog.request() if accepted else None
+        dialog.wipe()
+        dialog.deleteLater()
+        if request is None:
+            return
+        recipients = request.recipients
+        if request.contact is not None and recipients is not None:
+            # Read again through the store: the key is checked against the contact's MAC.
+            key = vault.contacts.get(request.contact).age_recipient
+            if key is None:  # removed meanwhile (another window, the CLI): nothing written
+                QMessageBox.warning(
+                    self,
+                    app_name(),
+                    self.tr("That contact no longer has a key. Nothing was exported."),
+                )
+                return
+            recipients = [key, *recipients]
+        path, passphrase = request.path, request.passphrase
+        self._bundle_folder = path.parent
         report = self._long_work(
             self.tr("Exporting…"),
             lambda progress: vault.export_bundle(
-                path, scope=scope, recipients=recipients, passphrase=passphrase, progress=progress
+                path,
+                scope=request.scope,
+                recipients=recipients,
+                passphrase=passphrase,
+                progress=progress,
             ),
         )
         if report is not None:

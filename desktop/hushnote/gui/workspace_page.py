@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -76,6 +77,7 @@ class Workspace(QWidget):
 
     status = Signal(str)
     export_requested = Signal(object)  # a Scope
+    send_requested = Signal(object, str)  # a Scope, and the contact (uuid) to send it to
 
     def __init__(
         self, session: VaultSession, clipboard: SecureClipboard, parent: QWidget | None = None
@@ -402,6 +404,7 @@ class Workspace(QWidget):
         menu.addAction(
             self.tr("Export as an encrypted bundle…"), lambda: self.export_requested.emit(scope)
         )
+        self._add_send_actions(menu, scope)
         menu.exec(self.sidebar.viewport().mapToGlobal(position))
 
     def _list_menu(self, position: Any) -> None:
@@ -414,7 +417,30 @@ class Workspace(QWidget):
             self.tr("Export this note as an encrypted bundle…"),
             lambda: self.export_requested.emit(scope),
         )
+        self._add_send_actions(menu, scope)
         menu.exec(self.list_view.viewport().mapToGlobal(position))
+
+    def _add_send_actions(self, menu: QMenu, scope: Scope) -> None:
+        """ "Send to Chen…" for each contact with an age key: the export dialog opens with
+        both chosen, one click from done. Past a handful, a submenu keeps the menu short."""
+        assert self.vault is not None
+        people = self.vault.contacts.keyed()
+        if not people:
+            return
+        menu.addSeparator()
+        target = menu if len(people) <= 5 else menu.addMenu(self.tr("Send to"))
+        for person in people:
+            target.addAction(
+                self.tr("Send to %1…").replace("%1", person.display_name.replace("&", "&&")),
+                functools.partial(self.send_requested.emit, scope, person.uuid),
+            )
+
+    def selected_notes(self) -> tuple[str, ...]:
+        """The uuids of the notes selected in the list (none when it shows contacts)."""
+        if self._connected_model is not self.note_model:
+            return ()
+        uuid = self.current_uuid()
+        return (uuid,) if uuid else ()
 
     def _use_model(self, model: Any) -> None:
         if self._connected_model is not model:
