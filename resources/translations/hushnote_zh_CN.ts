@@ -131,6 +131,26 @@
         <translation>标签，用英文逗号分隔</translation>
     </message>
     <message>
+        <source>Age public key</source>
+        <translation>Age 公钥</translation>
+    </message>
+    <message>
+        <source>Their bundle key (age1…), from My bundle key in their Hushnote. Lets you send bundles to this person.</source>
+        <translation>对方的加密包密钥（age1…），来自其 Hushnote 中的“我的加密包密钥”。有了它，您就能给这个人发送加密包。</translation>
+    </message>
+    <message>
+        <source>age1… (optional: to send them bundles)</source>
+        <translation>age1…（可选：用于给对方发送加密包）</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Read it to them over the phone: their My bundle key shows the same digits.</source>
+        <translation>在电话里念给对方听：他们的“我的加密包密钥”会显示同样的数字。</translation>
+    </message>
+    <message>
         <source>Notes about this person</source>
         <translation>关于此人的备注</translation>
     </message>
@@ -227,6 +247,10 @@
         <translation>标签(&amp;G)：</translation>
     </message>
     <message>
+        <source>Age &amp;key:</source>
+        <translation>Age 密钥(&amp;K)：</translation>
+    </message>
+    <message>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
@@ -241,6 +265,14 @@
     <message>
         <source>Lists: </source>
         <translation>名单：</translation>
+    </message>
+    <message>
+        <source>No key: bundles to this person need a passphrase.</source>
+        <translation>没有密钥：给这个人的加密包需要用密码短语。</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指纹：%1</translation>
     </message>
     <message>
         <source>Copied; the clipboard clears itself soon.</source>
@@ -535,22 +567,6 @@ Chapter 4 on Thursday</source>
         <translation>导出加密包</translation>
     </message>
     <message>
-        <source>What is exported</source>
-        <translation>导出内容</translation>
-    </message>
-    <message>
-        <source>For colleagues&apos; &amp;keys (age1…)</source>
-        <translation>用同事的密钥加密（age1…）(&amp;K)</translation>
-    </message>
-    <message>
-        <source>For colleagues&apos; keys</source>
-        <translation>用同事的密钥加密</translation>
-    </message>
-    <message>
-        <source>Only the holders of the keys listed below can open the bundle.</source>
-        <translation>只有持有下方所列密钥的人才能打开此加密包。</translation>
-    </message>
-    <message>
         <source>Colleagues&apos; public keys, one per line</source>
         <translation>同事的公钥，每行一个</translation>
     </message>
@@ -571,12 +587,112 @@ Chapter 4 on Thursday</source>
         <translation>用密码短语加密(&amp;P)</translation>
     </message>
     <message>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>The whole vault or a part.</source>
+        <translation>整个保险库或其中一部分。</translation>
+    </message>
+    <message>
+        <source>The whole vault (not the trash)</source>
+        <translation>整个保险库（不含回收站）</translation>
+    </message>
+    <message>
+        <source>A notebook</source>
+        <translation>一个笔记本</translation>
+    </message>
+    <message>
+        <source>Notes with a tag</source>
+        <translation>带有某个标签的笔记</translation>
+    </message>
+    <message>
+        <source>A contact list and its contacts</source>
+        <translation>一个联系人名单及其联系人</translation>
+    </message>
+    <message>
+        <source>The selected note</source>
+        <translation>选中的笔记</translation>
+    </message>
+    <message>
+        <source>Which one</source>
+        <translation>哪一个</translation>
+    </message>
+    <message>
+        <source>The notebook, tag or list to export.</source>
+        <translation>要导出的笔记本、标签或名单。</translation>
+    </message>
+    <message>
+        <source>To a &amp;contact</source>
+        <translation>给联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>To a contact</source>
+        <translation>给联系人</translation>
+    </message>
+    <message>
+        <source>Only that colleague&apos;s vault (and yours, if ticked) can open the bundle.</source>
+        <translation>只有这位同事的保险库（若已勾选，还有您的）能打开这个加密包。</translation>
+    </message>
+    <message>
+        <source>To a &amp;key</source>
+        <translation>给公钥(&amp;K)</translation>
+    </message>
+    <message>
+        <source>To a pasted key</source>
+        <translation>给粘贴的公钥</translation>
+    </message>
+    <message>
+        <source>Only the holders of the keys pasted below can open the bundle.</source>
+        <translation>只有下面所粘贴密钥的持有人才能打开这个加密包。</translation>
+    </message>
+    <message>
         <source>With a passphrase</source>
         <translation>用密码短语加密</translation>
     </message>
     <message>
         <source>Anyone with the passphrase can open the bundle; send it another way.</source>
         <translation>任何知道密码短语的人都能打开此加密包；请通过其他途径告知对方密码短语。</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contacts that hold an age key; add one in the contact&apos;s Age key field.</source>
+        <translation>保存了 age 密钥的联系人；可在联系人的 Age 密钥栏中添加。</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Ask them to read theirs from My bundle key: the digits must match.</source>
+        <translation>请对方从“我的加密包密钥”中念出他们的指纹：数字必须一致。</translation>
+    </message>
+    <message>
+        <source>No contact has an age key yet. Paste their key into the contact&apos;s Age key field, or use To a key.</source>
+        <translation>还没有联系人保存了 age 密钥。请把对方的密钥粘贴到联系人的 Age 密钥栏中，或改用“给公钥”。</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact:</source>
+        <translation>联系人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Before the first bundle, ask them to read their fingerprint from Bundles, My bundle key: the digits must match.</source>
+        <translation>发送第一个加密包之前，请对方从“加密包 ▸ 我的加密包密钥”中念出他们的指纹：数字必须一致。</translation>
+    </message>
+    <message>
+        <source>Key fingerprints</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Compare each with the one its owner reads from My bundle key.</source>
+        <translation>逐一与密钥主人从“我的加密包密钥”中念出的指纹核对。</translation>
+    </message>
+    <message>
+        <source>Ke&amp;ys:</source>
+        <translation>密钥(&amp;Y)：</translation>
     </message>
     <message>
         <source>Bundle passphrase</source>
@@ -595,20 +711,96 @@ Chapter 4 on Thursday</source>
         <translation>请再输入一遍加密包密码短语。</translation>
     </message>
     <message>
+        <source>Passphr&amp;ase:</source>
+        <translation>密码短语(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Also &amp;this vault&apos;s own key</source>
+        <translation>同时使用本保险库自己的密钥(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>The file name gives nothing away: only the date.</source>
+        <translation>文件名不透露任何内容：只有日期。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Opens a file chooser.</source>
+        <translation>打开文件选择器。</translation>
+    </message>
+    <message>
         <source>The bundle opens with Hushnote or with the standard age tool (age -d). Nothing unencrypted is written to disk.</source>
         <translation>此加密包可以用 Hushnote 或标准的 age 工具（age -d）打开。不会有任何未加密的内容写入磁盘。</translation>
     </message>
     <message>
-        <source>Export:</source>
-        <translation>导出：</translation>
+        <source>Choose a file to save the bundle to.</source>
+        <translation>请选择保存加密包的文件。</translation>
     </message>
     <message>
-        <source>Pass&amp;phrase:</source>
-        <translation>密码短语(&amp;P)：</translation>
+        <source>That folder does not exist.</source>
+        <translation>该文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>A file with that name exists. Replace it?</source>
+        <translation>已有同名文件。要替换它吗？</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
         <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>W&amp;hich:</source>
+        <translation>哪一个(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>发给：</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>保存为(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指纹：%1</translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <translation>保存加密包</translation>
+    </message>
+    <message>
+        <source>Bundles (*.hnb *.age)</source>
+        <translation>加密包 (*.hnb *.age)</translation>
+    </message>
+    <message>
+        <source>Choose which one to export.</source>
+        <translation>请选择要导出哪一个。</translation>
+    </message>
+    <message>
+        <source>Select a note in the list first.</source>
+        <translation>请先在列表中选中一条笔记。</translation>
+    </message>
+    <message>
+        <source>Choose a contact that has a key, or use To a key.</source>
+        <translation>请选择一位保存了密钥的联系人，或改用“给公钥”。</translation>
     </message>
     <message>
         <source>Add at least one key, or include this vault&apos;s own.</source>
@@ -692,6 +884,18 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Puts the public key on the clipboard.</source>
         <translation>将公钥复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指纹：%1</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Read it to a colleague who adds your key: their screen shows the same.</source>
+        <translation>念给要添加您密钥的同事听：他们的屏幕上会显示同样的内容。</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1182,10 @@ Chapter 4 on Thursday</source>
         <translation>现在没有设置胁迫密码短语。</translation>
     </message>
     <message>
+        <source>That contact no longer has a key. Nothing was exported.</source>
+        <translation>该联系人已没有密钥。没有导出任何内容。</translation>
+    </message>
+    <message>
         <source>Setting the duress passphrase…</source>
         <translation>正在设置胁迫密码短语…</translation>
     </message>
@@ -1008,14 +1216,6 @@ Chapter 4 on Thursday</source>
     <message>
         <source>The vault is re-encrypted under a new data key.</source>
         <translation>保险库已用新的数据密钥重新加密。</translation>
-    </message>
-    <message>
-        <source>Save the bundle</source>
-        <translation>保存加密包</translation>
-    </message>
-    <message>
-        <source>Hushnote bundles (*.hnb)</source>
-        <translation>Hushnote 加密包 (*.hnb)</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -1659,6 +1859,14 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
         <translation>将此笔记导出为加密包…</translation>
     </message>
     <message>
+        <source>Send to</source>
+        <translation>发送给</translation>
+    </message>
+    <message>
+        <source>Send to %1…</source>
+        <translation>发送给 %1…</translation>
+    </message>
+    <message>
         <source>Moved to the trash.</source>
         <translation>已移到回收站。</translation>
     </message>
@@ -1695,26 +1903,6 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
 </context>
 <context>
     <name>bundles</name>
-    <message>
-        <source>The whole vault (not the trash)</source>
-        <translation>整个保险库（不含回收站）</translation>
-    </message>
-    <message>
-        <source>The notebook “%1”</source>
-        <translation>笔记本“%1”</translation>
-    </message>
-    <message>
-        <source>Notes tagged “%1”</source>
-        <translation>带有标签“%1”的笔记</translation>
-    </message>
-    <message>
-        <source>The list “%1” and its contacts</source>
-        <translation>名单“%1”及其中的联系人</translation>
-    </message>
-    <message>
-        <source>The chosen note</source>
-        <translation>所选笔记</translation>
-    </message>
     <message>
         <source>Bundle passphrase</source>
         <translation>加密包密码短语</translation>
@@ -1764,6 +1952,14 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
     <message>
         <source>The decoy notes are too long to fit; shorten them.</source>
         <translation>诱饵笔记太长，放不下；请缩短。</translation>
+    </message>
+    <message>
+        <source>That is a secret key: never share it, and ask for a new one if it was sent to you. Paste the public key, which starts with age1.</source>
+        <translation>这是私钥：绝不要分享它；如果它是别人发给您的，请让对方重新生成一个。请粘贴以 age1 开头的公钥。</translation>
+    </message>
+    <message>
+        <source>That is not an age public key: it starts with age1 and has 62 characters.</source>
+        <translation>这不是 age 公钥：age 公钥以 age1 开头，共 62 个字符。</translation>
     </message>
     <message>
         <source>Enter a passphrase.</source>

@@ -131,6 +131,26 @@
         <translation>標籤，以半形逗號（,）分隔</translation>
     </message>
     <message>
+        <source>Age public key</source>
+        <translation>Age 公鑰</translation>
+    </message>
+    <message>
+        <source>Their bundle key (age1…), from My bundle key in their Hushnote. Lets you send bundles to this person.</source>
+        <translation>對方的加密包金鑰（age1…），來自其 Hushnote 中的「我的加密包金鑰」。有了它，你就能傳送加密包給這個人。</translation>
+    </message>
+    <message>
+        <source>age1… (optional: to send them bundles)</source>
+        <translation>age1…（選填：用於傳送加密包給對方）</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>金鑰指紋</translation>
+    </message>
+    <message>
+        <source>Read it to them over the phone: their My bundle key shows the same digits.</source>
+        <translation>在電話裡念給對方聽：他們的「我的加密包金鑰」會顯示同樣的數字。</translation>
+    </message>
+    <message>
         <source>Notes about this person</source>
         <translation>關於這個人的備註</translation>
     </message>
@@ -227,6 +247,10 @@
         <translation>標籤(&amp;G)：</translation>
     </message>
     <message>
+        <source>Age &amp;key:</source>
+        <translation>Age 金鑰(&amp;K)：</translation>
+    </message>
+    <message>
         <source>Notes:</source>
         <translation>備註：</translation>
     </message>
@@ -241,6 +265,14 @@
     <message>
         <source>Lists: </source>
         <translation>名單：</translation>
+    </message>
+    <message>
+        <source>No key: bundles to this person need a passphrase.</source>
+        <translation>沒有金鑰：給這個人的加密包需要使用密碼短語。</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指紋：%1</translation>
     </message>
     <message>
         <source>Copied; the clipboard clears itself soon.</source>
@@ -535,22 +567,6 @@ Chapter 4 on Thursday</source>
         <translation>匯出加密包</translation>
     </message>
     <message>
-        <source>What is exported</source>
-        <translation>匯出的內容</translation>
-    </message>
-    <message>
-        <source>For colleagues&apos; &amp;keys (age1…)</source>
-        <translation>使用同事的金鑰（age1…）(&amp;K)</translation>
-    </message>
-    <message>
-        <source>For colleagues&apos; keys</source>
-        <translation>使用同事的金鑰</translation>
-    </message>
-    <message>
-        <source>Only the holders of the keys listed below can open the bundle.</source>
-        <translation>只有持有下方所列金鑰的人才能開啟這個加密包。</translation>
-    </message>
-    <message>
         <source>Colleagues&apos; public keys, one per line</source>
         <translation>同事的公開金鑰，每行一個</translation>
     </message>
@@ -571,12 +587,112 @@ Chapter 4 on Thursday</source>
         <translation>使用密碼短語(&amp;P)</translation>
     </message>
     <message>
+        <source>What to export</source>
+        <translation>匯出內容</translation>
+    </message>
+    <message>
+        <source>The whole vault or a part.</source>
+        <translation>整個保險庫或其中一部分。</translation>
+    </message>
+    <message>
+        <source>The whole vault (not the trash)</source>
+        <translation>整個保險庫（不含資源回收筒）</translation>
+    </message>
+    <message>
+        <source>A notebook</source>
+        <translation>一個筆記本</translation>
+    </message>
+    <message>
+        <source>Notes with a tag</source>
+        <translation>帶有某個標籤的筆記</translation>
+    </message>
+    <message>
+        <source>A contact list and its contacts</source>
+        <translation>一個聯絡人名單及其聯絡人</translation>
+    </message>
+    <message>
+        <source>The selected note</source>
+        <translation>選取的筆記</translation>
+    </message>
+    <message>
+        <source>Which one</source>
+        <translation>哪一個</translation>
+    </message>
+    <message>
+        <source>The notebook, tag or list to export.</source>
+        <translation>要匯出的筆記本、標籤或名單。</translation>
+    </message>
+    <message>
+        <source>To a &amp;contact</source>
+        <translation>給聯絡人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>To a contact</source>
+        <translation>給聯絡人</translation>
+    </message>
+    <message>
+        <source>Only that colleague&apos;s vault (and yours, if ticked) can open the bundle.</source>
+        <translation>只有這位同事的保險庫（若已勾選，還有你的）能開啟這個加密包。</translation>
+    </message>
+    <message>
+        <source>To a &amp;key</source>
+        <translation>給公鑰(&amp;K)</translation>
+    </message>
+    <message>
+        <source>To a pasted key</source>
+        <translation>給貼上的公鑰</translation>
+    </message>
+    <message>
+        <source>Only the holders of the keys pasted below can open the bundle.</source>
+        <translation>只有下方所貼上金鑰的持有人才能開啟這個加密包。</translation>
+    </message>
+    <message>
         <source>With a passphrase</source>
         <translation>使用密碼短語</translation>
     </message>
     <message>
         <source>Anyone with the passphrase can open the bundle; send it another way.</source>
         <translation>任何知道密碼短語的人都能開啟這個加密包；請透過其他管道傳送密碼短語。</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>Contacts that hold an age key; add one in the contact&apos;s Age key field.</source>
+        <translation>儲存了 age 金鑰的聯絡人；可在聯絡人的 Age 金鑰欄位中加入。</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>金鑰指紋</translation>
+    </message>
+    <message>
+        <source>Ask them to read theirs from My bundle key: the digits must match.</source>
+        <translation>請對方從「我的加密包金鑰」中念出他們的指紋：數字必須一致。</translation>
+    </message>
+    <message>
+        <source>No contact has an age key yet. Paste their key into the contact&apos;s Age key field, or use To a key.</source>
+        <translation>還沒有聯絡人儲存了 age 金鑰。請把對方的金鑰貼到聯絡人的 Age 金鑰欄位中，或改用「給公鑰」。</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact:</source>
+        <translation>聯絡人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Before the first bundle, ask them to read their fingerprint from Bundles, My bundle key: the digits must match.</source>
+        <translation>傳送第一個加密包之前，請對方從「加密包 ▸ 我的加密包金鑰」中念出他們的指紋：數字必須一致。</translation>
+    </message>
+    <message>
+        <source>Key fingerprints</source>
+        <translation>金鑰指紋</translation>
+    </message>
+    <message>
+        <source>Compare each with the one its owner reads from My bundle key.</source>
+        <translation>逐一與金鑰主人從「我的加密包金鑰」中念出的指紋核對。</translation>
+    </message>
+    <message>
+        <source>Ke&amp;ys:</source>
+        <translation>金鑰(&amp;Y)：</translation>
     </message>
     <message>
         <source>Bundle passphrase</source>
@@ -595,20 +711,96 @@ Chapter 4 on Thursday</source>
         <translation>請再輸入一次加密包密碼短語。</translation>
     </message>
     <message>
+        <source>Passphr&amp;ase:</source>
+        <translation>密碼短語(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Also &amp;this vault&apos;s own key</source>
+        <translation>也加入這個保險庫自己的金鑰(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存為</translation>
+    </message>
+    <message>
+        <source>The file name gives nothing away: only the date.</source>
+        <translation>檔名不透露任何內容：只有日期。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>瀏覽(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>選擇檔案</translation>
+    </message>
+    <message>
+        <source>Opens a file chooser.</source>
+        <translation>開啟檔案選擇器。</translation>
+    </message>
+    <message>
         <source>The bundle opens with Hushnote or with the standard age tool (age -d). Nothing unencrypted is written to disk.</source>
         <translation>這個加密包可以用 Hushnote 或標準的 age 工具（age -d）開啟。不會有任何未加密的內容寫入磁碟。</translation>
     </message>
     <message>
-        <source>Export:</source>
-        <translation>匯出：</translation>
+        <source>Choose a file to save the bundle to.</source>
+        <translation>請選擇儲存加密包的檔案。</translation>
     </message>
     <message>
-        <source>Pass&amp;phrase:</source>
-        <translation>密碼短語(&amp;P)：</translation>
+        <source>That folder does not exist.</source>
+        <translation>該資料夾不存在。</translation>
+    </message>
+    <message>
+        <source>A file with that name exists. Replace it?</source>
+        <translation>已有同名檔案。要取代它嗎？</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
         <translation>再次輸入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>匯出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>內容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>W&amp;hich:</source>
+        <translation>哪一個(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>傳給：</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>另存為(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指紋：%1</translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <translation>儲存加密包</translation>
+    </message>
+    <message>
+        <source>Bundles (*.hnb *.age)</source>
+        <translation>加密包 (*.hnb *.age)</translation>
+    </message>
+    <message>
+        <source>Choose which one to export.</source>
+        <translation>請選擇要匯出哪一個。</translation>
+    </message>
+    <message>
+        <source>Select a note in the list first.</source>
+        <translation>請先在清單中選取一則筆記。</translation>
+    </message>
+    <message>
+        <source>Choose a contact that has a key, or use To a key.</source>
+        <translation>請選擇一位儲存了金鑰的聯絡人，或改用「給公鑰」。</translation>
     </message>
     <message>
         <source>Add at least one key, or include this vault&apos;s own.</source>
@@ -692,6 +884,18 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Puts the public key on the clipboard.</source>
         <translation>將公開金鑰複製到剪貼簿。</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指紋：%1</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>金鑰指紋</translation>
+    </message>
+    <message>
+        <source>Read it to a colleague who adds your key: their screen shows the same.</source>
+        <translation>念給要加入你金鑰的同事聽：他們的螢幕上會顯示同樣的內容。</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1182,10 @@ Chapter 4 on Thursday</source>
         <translation>目前沒有設定脅迫密碼短語。</translation>
     </message>
     <message>
+        <source>That contact no longer has a key. Nothing was exported.</source>
+        <translation>該聯絡人已沒有金鑰。沒有匯出任何內容。</translation>
+    </message>
+    <message>
         <source>Setting the duress passphrase…</source>
         <translation>正在設定脅迫密碼短語…</translation>
     </message>
@@ -1008,14 +1216,6 @@ Chapter 4 on Thursday</source>
     <message>
         <source>The vault is re-encrypted under a new data key.</source>
         <translation>保險庫已使用新的資料金鑰重新加密。</translation>
-    </message>
-    <message>
-        <source>Save the bundle</source>
-        <translation>儲存加密包</translation>
-    </message>
-    <message>
-        <source>Hushnote bundles (*.hnb)</source>
-        <translation>Hushnote 加密包 (*.hnb)</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -1659,6 +1859,14 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
         <translation>將這則筆記匯出為加密包…</translation>
     </message>
     <message>
+        <source>Send to</source>
+        <translation>傳送給</translation>
+    </message>
+    <message>
+        <source>Send to %1…</source>
+        <translation>傳送給 %1…</translation>
+    </message>
+    <message>
         <source>Moved to the trash.</source>
         <translation>已移到垃圾桶。</translation>
     </message>
@@ -1695,26 +1903,6 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
 </context>
 <context>
     <name>bundles</name>
-    <message>
-        <source>The whole vault (not the trash)</source>
-        <translation>整個保險庫（不含垃圾桶）</translation>
-    </message>
-    <message>
-        <source>The notebook “%1”</source>
-        <translation>筆記本「%1」</translation>
-    </message>
-    <message>
-        <source>Notes tagged “%1”</source>
-        <translation>標有「%1」標籤的筆記</translation>
-    </message>
-    <message>
-        <source>The list “%1” and its contacts</source>
-        <translation>名單「%1」及其聯絡人</translation>
-    </message>
-    <message>
-        <source>The chosen note</source>
-        <translation>選取的筆記</translation>
-    </message>
     <message>
         <source>Bundle passphrase</source>
         <translation>加密包密碼短語</translation>
@@ -1764,6 +1952,14 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
     <message>
         <source>The decoy notes are too long to fit; shorten them.</source>
         <translation>誘餌筆記太長，放不下；請縮短。</translation>
+    </message>
+    <message>
+        <source>That is a secret key: never share it, and ask for a new one if it was sent to you. Paste the public key, which starts with age1.</source>
+        <translation>這是私鑰：絕不要分享它；如果它是別人傳給你的，請讓對方重新產生一個。請貼上以 age1 開頭的公鑰。</translation>
+    </message>
+    <message>
+        <source>That is not an age public key: it starts with age1 and has 62 characters.</source>
+        <translation>這不是 age 公鑰：age 公鑰以 age1 開頭，共 62 個字元。</translation>
     </message>
     <message>
         <source>Enter a passphrase.</source>
