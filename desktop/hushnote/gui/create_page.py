@@ -1,4 +1,8 @@
-"""First run: explain the passphrase, ask for it twice, and create the vault."""
+"""First run: explain the passphrase, ask for it twice, and create the vault.
+
+It shows before any unlock, so under camouflage it speaks of a "password" and of notes,
+never of a vault (``app_identity.wording``).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,9 @@ from hushnote.app.passphrases import generate_passphrase
 from hushnote.core import KdfParams, Vault, calibrate
 from hushnote.errors import PassphraseError
 from hushnote.gui.accessibility import describe
-from hushnote.gui.app_identity import app_name
+from hushnote.gui.app_identity import app_name, wording
 from hushnote.gui.form_column import centred_column, heading
-from hushnote.gui.messages import error_text
+from hushnote.gui.locked_messages import locked_error_text
 from hushnote.gui.passphrase_page import PassphrasePage, passphrase_field
 from hushnote.gui.strength_meter import StrengthMeter
 
@@ -27,42 +31,65 @@ class CreatePage(PassphrasePage):
         self, root: Path, kdf: KdfParams | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.busy.setAccessibleName(self.tr("Creating the vault"))
+        self.busy.setAccessibleName(
+            wording(self.tr("Creating the vault"), self.tr("Getting ready"))
+        )
         self._root = root
         self._kdf = kdf
-        title = heading(self.tr("Create your vault"))
+        title = heading(
+            wording(self.tr("Create your vault"), self.tr("Set up {app}")).format(app=app_name())
+        )
         explanation = QLabel(
-            self.tr(
-                "Your passphrase encrypts everything {app} keeps on this computer. "
-                "Nobody can recover it: if you forget it, your notes are gone."
+            wording(
+                self.tr(
+                    "Your passphrase encrypts everything {app} keeps on this computer. "
+                    "Nobody can recover it: if you forget it, your notes are gone."
+                ),
+                self.tr(
+                    "Choose a password for {app}. "
+                    "Nobody can recover it: if you forget it, your notes are gone."
+                ),
             ).format(app=app_name())
         )
         explanation.setWordWrap(True)
         self.passphrase = passphrase_field(
-            self.tr("New passphrase"),
-            self.tr("Choose a long passphrase; the meter below rates it."),
+            wording(self.tr("New passphrase"), self.tr("New password")),
+            wording(
+                self.tr("Choose a long passphrase; the meter below rates it."),
+                self.tr("Choose a long password; the meter below rates it."),
+            ),
         )
         self.confirmation = passphrase_field(
-            self.tr("Repeat the passphrase"), self.tr("Type the same passphrase again.")
+            wording(self.tr("Repeat the passphrase"), self.tr("Repeat the password")),
+            wording(
+                self.tr("Type the same passphrase again."), self.tr("Type the same password again.")
+            ),
         )
         self.confirmation.returnPressed.connect(self.begin_create)
         self.meter = StrengthMeter(self.passphrase)
-        self.suggest_button = QPushButton(self.tr("&Suggest a passphrase"))
+        self.suggest_button = QPushButton(
+            wording(self.tr("&Suggest a passphrase"), self.tr("&Suggest a password"))
+        )
         describe(
             self.suggest_button,
-            self.tr("Suggest a passphrase"),
+            wording(self.tr("Suggest a passphrase"), self.tr("Suggest a password")),
             self.tr("Fill both fields with six random words and show them."),
         )
         self.suggest_button.clicked.connect(self.suggest)
         self.suggestion = QLabel()
         self.suggestion.setWordWrap(True)
         self.suggestion.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.suggestion.setAccessibleName(self.tr("Suggested passphrase"))
-        self.create_button = QPushButton(self.tr("&Create vault"))
+        self.suggestion.setAccessibleName(
+            wording(self.tr("Suggested passphrase"), self.tr("Suggested password"))
+        )
+        self.create_button = QPushButton(wording(self.tr("&Create vault"), self.tr("&Start")))
         describe(
             self.create_button,
-            self.tr("Create vault"),
-            self.tr("Create the encrypted vault; this takes a few seconds."),
+            wording(self.tr("Create vault"), self.tr("Start")),
+            wording(
+                self.tr("Create the encrypted vault; this takes a few seconds."),
+                self.tr("Set the password and start; this takes a few seconds."),
+            ),
         )
         self.create_button.clicked.connect(self.begin_create)
         self.controls = [
@@ -73,7 +100,7 @@ class CreatePage(PassphrasePage):
         ]
 
         form = QFormLayout()
-        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        form.addRow(wording(self.tr("&Passphrase:"), self.tr("&Password:")), self.passphrase)
         form.addRow("", self.meter)
         form.addRow(self.tr("&Repeat:"), self.confirmation)
         self.setFocusProxy(self.passphrase)
@@ -97,16 +124,17 @@ class CreatePage(PassphrasePage):
         self.passphrase.setText(words)
         self.confirmation.setText(words)
         self.suggestion.setText(
-            self.tr("Your new passphrase: %1\nWrite it down and keep it somewhere safe.").replace(
-                "%1", words
-            )
+            wording(
+                self.tr("Your new passphrase: %1\nWrite it down and keep it somewhere safe."),
+                self.tr("Your new password: %1\nWrite it down and keep it somewhere safe."),
+            ).replace("%1", words)
         )
 
     def begin_create(self) -> None:
         passphrase, repeated = self.passphrase.text(), self.confirmation.text()
         if not passphrase or passphrase != repeated:
             reason = "empty" if not passphrase else "mismatch"
-            self.status.setText(error_text(PassphraseError(reason=reason)))
+            self.status.setText(locked_error_text(PassphraseError(reason=reason)))
             return
         self.passphrase.clear()
         self.confirmation.clear()
@@ -116,4 +144,10 @@ class CreatePage(PassphrasePage):
         def create() -> Vault:
             return Vault.create(root, passphrase, kdf=kdf if kdf is not None else calibrate())
 
-        self.run_vault_call(create, self.tr("Measuring this computer and creating the vault…"))
+        self.run_vault_call(
+            create,
+            wording(
+                self.tr("Measuring this computer and creating the vault…"),
+                self.tr("Getting ready…"),
+            ),
+        )
