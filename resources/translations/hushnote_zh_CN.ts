@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>About %1</source>
+        <translation>关于 %1</translation>
+    </message>
+    <message>
+        <source>A journal for notes and contact lists that keeps everything in an encrypted vault on this computer and never connects to the network. Free software under the GNU GPL, version 3 or later.</source>
+        <translation>用于记录笔记和联系人名单的日志应用，所有内容都保存在这台电脑上的加密保险库中，从不连接网络。本软件是自由软件，依据 GNU GPL 第 3 版或更高版本授权。</translation>
+    </message>
+    <message>
+        <source>A notebook for your journal, notes and contacts.</source>
+        <translation>记录日志、笔记和联系人的笔记本。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -317,40 +332,80 @@
         <translation>正在创建保险库</translation>
     </message>
     <message>
+        <source>Getting ready</source>
+        <translation>正在准备</translation>
+    </message>
+    <message>
         <source>Create your vault</source>
         <translation>创建您的保险库</translation>
+    </message>
+    <message>
+        <source>Set up {app}</source>
+        <translation>设置 {app}</translation>
     </message>
     <message>
         <source>Your passphrase encrypts everything {app} keeps on this computer. Nobody can recover it: if you forget it, your notes are gone.</source>
         <translation>您的密码短语会加密 {app} 在这台电脑上保存的所有内容。任何人都无法找回它：一旦忘记，您的笔记将再也无法打开。</translation>
     </message>
     <message>
+        <source>Choose a password for {app}. Nobody can recover it: if you forget it, your notes are gone.</source>
+        <translation>请为 {app} 设置一个密码。任何人都无法找回它：一旦忘记，您的笔记将再也无法打开。</translation>
+    </message>
+    <message>
         <source>New passphrase</source>
         <translation>新密码短语</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Choose a long passphrase; the meter below rates it.</source>
         <translation>请选择较长的密码短语；下方的强度条会给出评分。</translation>
     </message>
     <message>
+        <source>Choose a long password; the meter below rates it.</source>
+        <translation>请选择较长的密码；下方的强度条会给出评分。</translation>
+    </message>
+    <message>
         <source>Repeat the passphrase</source>
         <translation>再次输入密码短语</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>再次输入密码</translation>
     </message>
     <message>
         <source>Type the same passphrase again.</source>
         <translation>请再输入一遍相同的密码短语。</translation>
     </message>
     <message>
+        <source>Type the same password again.</source>
+        <translation>请再输入一遍相同的密码。</translation>
+    </message>
+    <message>
         <source>&amp;Suggest a passphrase</source>
         <translation>推荐密码短语(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest a password</source>
+        <translation>推荐密码(&amp;S)</translation>
     </message>
     <message>
         <source>Suggest a passphrase</source>
         <translation>推荐密码短语</translation>
     </message>
     <message>
+        <source>Suggest a password</source>
+        <translation>推荐密码</translation>
+    </message>
+    <message>
         <source>Fill both fields with a random passphrase from the chosen list, and show it.</source>
         <translation>用所选列表中的随机密码短语填入两个字段，并显示出来。</translation>
+    </message>
+    <message>
+        <source>Fill both fields with a random password from the chosen list, and show it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>English words</source>
@@ -373,6 +428,26 @@
         <translation>六个英文单词或七个汉字：两者都至少有 77 位熵。</translation>
     </message>
     <message>
+        <source>Suggested password</source>
+        <translation>推荐的密码</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Set the password and start; this takes a few seconds.</source>
+        <translation>设置密码并开始；需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
         <source>Suggest &amp;from:</source>
         <translation>推荐来源(&amp;F)：</translation>
     </message>
@@ -381,8 +456,8 @@
         <translation>%1 位</translation>
     </message>
     <message>
-        <source>Learn it by heart. Until you are sure of it, keep a written copy away from this computer, never in the same bag, and destroy it once learned. If you forget it, your notes are gone: nobody can recover them.</source>
-        <translation>请把它背下来。在确定记牢之前，可以把抄写的副本放在远离这台电脑的地方，绝不要和电脑放在同一个包里；记住后就销毁它。如果忘记了，你的笔记就没了：没有人能恢复。</translation>
+        <source>Getting ready…</source>
+        <translation>正在准备…</translation>
     </message>
     <message>
         <source>Type it with an input method that keeps no history and does not look words up online, or choose English words.</source>
@@ -419,6 +494,10 @@
     <message>
         <source>&amp;Repeat:</source>
         <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Learn it by heart. Until you are sure of it, keep a written copy away from this computer, never in the same bag, and tear it up once learned. If you forget it, your notes are gone: nobody can recover them.</source>
+        <translation>请把它背下来。在确定记牢之前，可以把抄写的副本放在远离这台电脑的地方，绝不要和电脑放在同一个包里；记住后就把它撕掉。如果忘记了，你的笔记就没了：没有人能恢复。</translation>
     </message>
     <message>
         <source>Measuring this computer and creating the vault…</source>
@@ -1118,6 +1197,14 @@ Chapter 4 on Thursday</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
+        <source>&amp;About %1</source>
+        <translation>关于 %1(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
         <source>New list</source>
         <translation>新建名单</translation>
     </message>
@@ -1652,6 +1739,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>密码短语强度</translation>
     </message>
     <message>
+        <source>Password strength</source>
+        <translation>密码强度</translation>
+    </message>
+    <message>
         <source>weak</source>
         <translation>弱</translation>
     </message>
@@ -1683,12 +1774,24 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>密码短语</translation>
     </message>
     <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
         <source>The passphrase that opens this vault. Enter unlocks.</source>
         <translation>用于打开此保险库的密码短语。按 Enter 解锁。</translation>
     </message>
     <message>
+        <source>Open with this password.</source>
+        <translation>用此密码打开。</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The password that opens your notes. Enter unlocks.</source>
+        <translation>用于打开您笔记的密码。按 Enter 解锁。</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -1934,6 +2037,10 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
         <source>{app} ran into an unexpected problem. Everything saved before it is safe. If it happens again, lock the vault and restart {app}.</source>
         <translation>{app} 遇到了意外问题。在此之前保存的所有内容都是安全的。如果再次出现，请锁定保险库并重新启动 {app}。</translation>
     </message>
+    <message>
+        <source>{app} ran into an unexpected problem. Everything saved before it is safe. If it happens again, restart {app}.</source>
+        <translation>{app} 遇到了意外问题。在此之前保存的所有内容都是安全的。如果再次出现，请重新启动 {app}。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -2108,6 +2215,89 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
         <source>Notes</source>
         <extracomment>A stock freedesktop icon every desktop theme draws: it looks like any text editor.</extracomment>
         <translation>笔记</translation>
+    </message>
+</context>
+<context>
+    <name>locked-errors</name>
+    <message>
+        <source>Something went wrong inside {app}. Your saved data was not changed.</source>
+        <translation>{app} 内部出现问题。您已保存的数据没有被更改。</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>That password cannot be used.</source>
+        <translation>无法使用此密码。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: one of their files is damaged or missing.</source>
+        <translation>无法打开您的笔记：其中一个文件已损坏或缺失。</translation>
+    </message>
+    <message>
+        <source>That password is not right.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <source>{app} is already open in another window.</source>
+        <translation>{app} 已在另一个窗口中打开。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: their files do not belong together. Nothing was changed.</source>
+        <translation>无法打开您的笔记：它们的文件彼此不匹配。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: one of their files is older than the others, as if an old copy was put back. Nothing was changed.</source>
+        <translation>无法打开您的笔记：其中一个文件比其他文件旧，像是有人放回了旧副本。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: one of their files is a link or not a regular file. Put the real file back in its place.</source>
+        <translation>无法打开您的笔记：其中一个文件是链接或不是普通文件。请把真正的文件放回原处。</translation>
+    </message>
+    <message>
+        <source>These notes were saved by a newer {app}. Please upgrade.</source>
+        <translation>这些笔记由更新版本的 {app} 保存。请升级。</translation>
+    </message>
+    <message>
+        <source>Opening these notes needs more memory or time than this computer has.</source>
+        <translation>打开这些笔记所需的内存或时间超出了这台电脑的能力。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was changed; free some space and retry.</source>
+        <translation>磁盘已满。没有做任何更改；请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>{app} cannot read or write its folder (permissions?).</source>
+        <translation>{app} 无法读写它的文件夹（可能是权限问题）。</translation>
+    </message>
+    <message>
+        <source>That folder is already in use.</source>
+        <translation>该文件夹已被使用。</translation>
+    </message>
+    <message>
+        <source>That folder is not empty; choose a new or empty folder.</source>
+        <translation>该文件夹不是空的；请选择新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <source>Your notes are no longer in their folder. Nothing was changed.</source>
+        <translation>您的笔记已不在原来的文件夹中。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{app} could not remove its files (read-only disk?). They are still there.</source>
+        <translation>{app} 无法删除它的文件（磁盘是只读的？）。这些文件仍然存在。</translation>
+    </message>
+    <message>
+        <source>This copy of {app} is incomplete, so it does not open your notes. Reinstall {app}.</source>
+        <translation>此 {app} 副本不完整，因此无法打开您的笔记。请重新安装 {app}。</translation>
+    </message>
+    <message>
+        <source>{app} could not complete that. Nothing was changed.</source>
+        <translation>{app} 无法完成此操作。没有做任何更改。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>About %1</source>
+        <translation>關於 %1</translation>
+    </message>
+    <message>
+        <source>A journal for notes and contact lists that keeps everything in an encrypted vault on this computer and never connects to the network. Free software under the GNU GPL, version 3 or later.</source>
+        <translation>用來記錄筆記與聯絡人名單的日誌程式，所有內容都保存在這部電腦上的加密保險庫中，從不連接網路。本軟體為自由軟體，依 GNU GPL 第 3 版或更新版本授權。</translation>
+    </message>
+    <message>
+        <source>A notebook for your journal, notes and contacts.</source>
+        <translation>記錄日誌、筆記與聯絡人的筆記本。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -317,40 +332,80 @@
         <translation>正在建立保險庫</translation>
     </message>
     <message>
+        <source>Getting ready</source>
+        <translation>正在準備</translation>
+    </message>
+    <message>
         <source>Create your vault</source>
         <translation>建立你的保險庫</translation>
+    </message>
+    <message>
+        <source>Set up {app}</source>
+        <translation>設定 {app}</translation>
     </message>
     <message>
         <source>Your passphrase encrypts everything {app} keeps on this computer. Nobody can recover it: if you forget it, your notes are gone.</source>
         <translation>你的密碼短語會加密 {app} 在這部電腦上保存的所有內容。沒有人能找回密碼短語：一旦忘記，你的筆記就再也無法開啟。</translation>
     </message>
     <message>
+        <source>Choose a password for {app}. Nobody can recover it: if you forget it, your notes are gone.</source>
+        <translation>請為 {app} 設定一個密碼。沒有人能找回密碼：一旦忘記，你的筆記就再也無法開啟。</translation>
+    </message>
+    <message>
         <source>New passphrase</source>
         <translation>新的密碼短語</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新的密碼</translation>
     </message>
     <message>
         <source>Choose a long passphrase; the meter below rates it.</source>
         <translation>請選擇較長的密碼短語；下方的強度計會為它評分。</translation>
     </message>
     <message>
+        <source>Choose a long password; the meter below rates it.</source>
+        <translation>請選擇較長的密碼；下方的強度計會為它評分。</translation>
+    </message>
+    <message>
         <source>Repeat the passphrase</source>
         <translation>再次輸入密碼短語</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>再次輸入密碼</translation>
     </message>
     <message>
         <source>Type the same passphrase again.</source>
         <translation>請再輸入一次相同的密碼短語。</translation>
     </message>
     <message>
+        <source>Type the same password again.</source>
+        <translation>請再輸入一次相同的密碼。</translation>
+    </message>
+    <message>
         <source>&amp;Suggest a passphrase</source>
         <translation>建議密碼短語(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest a password</source>
+        <translation>建議密碼(&amp;S)</translation>
     </message>
     <message>
         <source>Suggest a passphrase</source>
         <translation>建議密碼短語</translation>
     </message>
     <message>
+        <source>Suggest a password</source>
+        <translation>建議密碼</translation>
+    </message>
+    <message>
         <source>Fill both fields with a random passphrase from the chosen list, and show it.</source>
         <translation>用所選列表中的隨機密碼短語填入兩個欄位，並顯示出來。</translation>
+    </message>
+    <message>
+        <source>Fill both fields with a random password from the chosen list, and show it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>English words</source>
@@ -373,6 +428,26 @@
         <translation>六個英文單字或七個漢字：兩者都至少有 77 位元熵。</translation>
     </message>
     <message>
+        <source>Suggested password</source>
+        <translation>建議的密碼</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Set the password and start; this takes a few seconds.</source>
+        <translation>設定密碼並開始；需要幾秒鐘。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
         <source>Suggest &amp;from:</source>
         <translation>建議來源(&amp;F)：</translation>
     </message>
@@ -381,8 +456,8 @@
         <translation>%1 位元</translation>
     </message>
     <message>
-        <source>Learn it by heart. Until you are sure of it, keep a written copy away from this computer, never in the same bag, and destroy it once learned. If you forget it, your notes are gone: nobody can recover them.</source>
-        <translation>請把它背下來。在確定記牢之前，可以把抄寫的副本放在遠離這台電腦的地方，絕不要和電腦放在同一個包包裡；記住後就銷毀它。如果忘記了，你的筆記就沒了：沒有人能復原。</translation>
+        <source>Getting ready…</source>
+        <translation>正在準備…</translation>
     </message>
     <message>
         <source>Type it with an input method that keeps no history and does not look words up online, or choose English words.</source>
@@ -419,6 +494,10 @@
     <message>
         <source>&amp;Repeat:</source>
         <translation>再次輸入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Learn it by heart. Until you are sure of it, keep a written copy away from this computer, never in the same bag, and tear it up once learned. If you forget it, your notes are gone: nobody can recover them.</source>
+        <translation>請把它背下來。在確定記牢之前，可以把抄寫的副本放在遠離這台電腦的地方，絕不要和電腦放在同一個包包裡；記住後就把它撕掉。如果忘記了，你的筆記就沒了：沒有人能復原。</translation>
     </message>
     <message>
         <source>Measuring this computer and creating the vault…</source>
@@ -1118,6 +1197,14 @@ Chapter 4 on Thursday</source>
         <translation>鍵盤快速鍵(&amp;K)</translation>
     </message>
     <message>
+        <source>&amp;About %1</source>
+        <translation>關於 %1(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
         <source>New list</source>
         <translation>新增名單</translation>
     </message>
@@ -1652,6 +1739,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>密碼短語強度</translation>
     </message>
     <message>
+        <source>Password strength</source>
+        <translation>密碼強度</translation>
+    </message>
+    <message>
         <source>weak</source>
         <translation>弱</translation>
     </message>
@@ -1683,12 +1774,24 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>密碼短語</translation>
     </message>
     <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
         <source>The passphrase that opens this vault. Enter unlocks.</source>
         <translation>開啟這個保險庫的密碼短語。按 Enter 解鎖。</translation>
     </message>
     <message>
+        <source>Open with this password.</source>
+        <translation>用這個密碼開啟。</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>解鎖(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The password that opens your notes. Enter unlocks.</source>
+        <translation>開啟你筆記的密碼。按 Enter 解鎖。</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -1934,6 +2037,10 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
         <source>{app} ran into an unexpected problem. Everything saved before it is safe. If it happens again, lock the vault and restart {app}.</source>
         <translation>{app} 發生了未預期的問題。在此之前儲存的所有內容都安全無虞。如果再次發生，請鎖定保險庫並重新啟動 {app}。</translation>
     </message>
+    <message>
+        <source>{app} ran into an unexpected problem. Everything saved before it is safe. If it happens again, restart {app}.</source>
+        <translation>{app} 發生了未預期的問題。在此之前儲存的所有內容都安全無虞。如果再次發生，請重新啟動 {app}。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -2108,6 +2215,89 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
         <source>Notes</source>
         <extracomment>A stock freedesktop icon every desktop theme draws: it looks like any text editor.</extracomment>
         <translation>筆記</translation>
+    </message>
+</context>
+<context>
+    <name>locked-errors</name>
+    <message>
+        <source>Something went wrong inside {app}. Your saved data was not changed.</source>
+        <translation>{app} 內部發生錯誤。你已儲存的資料沒有被變更。</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>請輸入密碼。</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>兩次輸入的密碼不一致。</translation>
+    </message>
+    <message>
+        <source>That password cannot be used.</source>
+        <translation>無法使用這個密碼。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: one of their files is damaged or missing.</source>
+        <translation>無法開啟你的筆記：其中一個檔案已損壞或遺失。</translation>
+    </message>
+    <message>
+        <source>That password is not right.</source>
+        <translation>密碼不正確。</translation>
+    </message>
+    <message>
+        <source>{app} is already open in another window.</source>
+        <translation>{app} 已在另一個視窗中開啟。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: their files do not belong together. Nothing was changed.</source>
+        <translation>無法開啟你的筆記：它們的檔案彼此不相符。沒有做任何變更。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: one of their files is older than the others, as if an old copy was put back. Nothing was changed.</source>
+        <translation>無法開啟你的筆記：其中一個檔案比其他檔案舊，像是有人放回了舊的副本。沒有做任何變更。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: one of their files is a link or not a regular file. Put the real file back in its place.</source>
+        <translation>無法開啟你的筆記：其中一個檔案是連結或不是一般檔案。請將真正的檔案放回原處。</translation>
+    </message>
+    <message>
+        <source>These notes were saved by a newer {app}. Please upgrade.</source>
+        <translation>這些筆記是由較新版本的 {app} 儲存的。請升級。</translation>
+    </message>
+    <message>
+        <source>Opening these notes needs more memory or time than this computer has.</source>
+        <translation>開啟這些筆記所需的記憶體或時間超出這部電腦的能力。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was changed; free some space and retry.</source>
+        <translation>磁碟已滿。沒有做任何變更；請釋放一些空間後再試一次。</translation>
+    </message>
+    <message>
+        <source>{app} cannot read or write its folder (permissions?).</source>
+        <translation>{app} 無法讀取或寫入它的資料夾（權限問題？）。</translation>
+    </message>
+    <message>
+        <source>That folder is already in use.</source>
+        <translation>該資料夾已在使用中。</translation>
+    </message>
+    <message>
+        <source>That folder is not empty; choose a new or empty folder.</source>
+        <translation>該資料夾不是空的；請選擇新的或空的資料夾。</translation>
+    </message>
+    <message>
+        <source>Your notes are no longer in their folder. Nothing was changed.</source>
+        <translation>你的筆記已不在原本的資料夾中。沒有做任何變更。</translation>
+    </message>
+    <message>
+        <source>{app} could not remove its files (read-only disk?). They are still there.</source>
+        <translation>{app} 無法刪除它的檔案（磁碟是唯讀的？）。這些檔案仍然存在。</translation>
+    </message>
+    <message>
+        <source>This copy of {app} is incomplete, so it does not open your notes. Reinstall {app}.</source>
+        <translation>此 {app} 副本不完整，因此無法開啟你的筆記。請重新安裝 {app}。</translation>
+    </message>
+    <message>
+        <source>{app} could not complete that. Nothing was changed.</source>
+        <translation>{app} 無法完成這項操作。沒有做任何變更。</translation>
     </message>
 </context>
 <context>

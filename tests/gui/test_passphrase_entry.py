@@ -421,7 +421,7 @@ def test_the_first_run_advice_is_to_learn_it_by_heart(window_for, tmp_path: Path
     page.suggest()
     advice = page.advice.text()
     assert "Learn it by heart" in advice
-    assert "destroy it once learned" in advice
+    assert "tear it up once learned" in advice
     assert "Write it down" not in advice
     assert "input method" not in advice  # English words need none
     assert page.entropy.text() == "77 bits"  # six words: 77.5

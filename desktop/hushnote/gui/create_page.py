@@ -1,4 +1,8 @@
-"""First run: explain the passphrase, ask for it twice, and create the vault."""
+"""First run: explain the passphrase, ask for it twice, and create the vault.
+
+It shows before any unlock, so under camouflage it speaks of a "password" and of notes,
+never of a vault (``app_identity.wording``).
+"""
 
 from __future__ import annotations
 
@@ -12,9 +16,9 @@ from hushnote.app.passphrases import SAFE_BITS, estimate_strength, suggest
 from hushnote.core import KdfParams, Vault, calibrate
 from hushnote.errors import PassphraseError
 from hushnote.gui.accessibility import USER_DATA, describe
-from hushnote.gui.app_identity import app_name
+from hushnote.gui.app_identity import app_name, wording
 from hushnote.gui.form_column import centred_column, heading
-from hushnote.gui.messages import error_text
+from hushnote.gui.locked_messages import locked_error_text
 from hushnote.gui.passphrase_page import PassphrasePage, passphrase_field
 from hushnote.gui.strength_meter import StrengthMeter
 from hushnote.gui.weak_passphrase import WeakPassphraseDialog
@@ -29,31 +33,56 @@ class CreatePage(PassphrasePage):
         self, root: Path, kdf: KdfParams | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.busy.setAccessibleName(self.tr("Creating the vault"))
+        self.busy.setAccessibleName(
+            wording(self.tr("Creating the vault"), self.tr("Getting ready"))
+        )
         self._root = root
         self._kdf = kdf
-        title = heading(self.tr("Create your vault"))
+        title = heading(
+            wording(self.tr("Create your vault"), self.tr("Set up {app}")).format(app=app_name())
+        )
         explanation = QLabel(
-            self.tr(
-                "Your passphrase encrypts everything {app} keeps on this computer. "
-                "Nobody can recover it: if you forget it, your notes are gone."
+            wording(
+                self.tr(
+                    "Your passphrase encrypts everything {app} keeps on this computer. "
+                    "Nobody can recover it: if you forget it, your notes are gone."
+                ),
+                self.tr(
+                    "Choose a password for {app}. "
+                    "Nobody can recover it: if you forget it, your notes are gone."
+                ),
             ).format(app=app_name())
         )
         explanation.setWordWrap(True)
         self.passphrase = passphrase_field(
-            self.tr("New passphrase"),
-            self.tr("Choose a long passphrase; the meter below rates it."),
+            wording(self.tr("New passphrase"), self.tr("New password")),
+            wording(
+                self.tr("Choose a long passphrase; the meter below rates it."),
+                self.tr("Choose a long password; the meter below rates it."),
+            ),
         )
         self.confirmation = passphrase_field(
-            self.tr("Repeat the passphrase"), self.tr("Type the same passphrase again.")
+            wording(self.tr("Repeat the passphrase"), self.tr("Repeat the password")),
+            wording(
+                self.tr("Type the same passphrase again."), self.tr("Type the same password again.")
+            ),
         )
         self.confirmation.returnPressed.connect(self.begin_create)
         self.meter = StrengthMeter(self.passphrase)
-        self.suggest_button = QPushButton(self.tr("&Suggest a passphrase"))
+        self.suggest_button = QPushButton(
+            wording(self.tr("&Suggest a passphrase"), self.tr("&Suggest a password"))
+        )
         describe(
             self.suggest_button,
-            self.tr("Suggest a passphrase"),
-            self.tr("Fill both fields with a random passphrase from the chosen list, and show it."),
+            wording(self.tr("Suggest a passphrase"), self.tr("Suggest a password")),
+            wording(
+                self.tr(
+                    "Fill both fields with a random passphrase from the chosen list, and show it."
+                ),
+                self.tr(
+                    "Fill both fields with a random password from the chosen list, and show it."
+                ),
+            ),
         )
         self.suggest_button.clicked.connect(self.suggest)
         self.kind = QComboBox()
@@ -78,7 +107,9 @@ class CreatePage(PassphrasePage):
         self.suggestion.setObjectName(USER_DATA)
         self.suggestion.setWordWrap(True)
         self.suggestion.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.suggestion.setAccessibleName(self.tr("Suggested passphrase"))
+        self.suggestion.setAccessibleName(
+            wording(self.tr("Suggested passphrase"), self.tr("Suggested password"))
+        )
         font = self.suggestion.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.suggestion.setFont(font)
@@ -86,11 +117,14 @@ class CreatePage(PassphrasePage):
         self.entropy.setAccessibleName(self.tr("Strength of the suggestion"))
         self.advice = QLabel()
         self.advice.setWordWrap(True)
-        self.create_button = QPushButton(self.tr("&Create vault"))
+        self.create_button = QPushButton(wording(self.tr("&Create vault"), self.tr("&Start")))
         describe(
             self.create_button,
-            self.tr("Create vault"),
-            self.tr("Create the encrypted vault; this takes a few seconds."),
+            wording(self.tr("Create vault"), self.tr("Start")),
+            wording(
+                self.tr("Create the encrypted vault; this takes a few seconds."),
+                self.tr("Set the password and start; this takes a few seconds."),
+            ),
         )
         self.create_button.clicked.connect(self.begin_create)
         self.controls = [
@@ -108,7 +142,7 @@ class CreatePage(PassphrasePage):
         shown_row.addWidget(self.entropy)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        form.addRow(wording(self.tr("&Passphrase:"), self.tr("&Password:")), self.passphrase)
         form.addRow("", self.meter)
         form.addRow(self.tr("&Repeat:"), self.confirmation)
         form.addRow(self.tr("Suggest &from:"), self.kind)
@@ -137,7 +171,7 @@ class CreatePage(PassphrasePage):
         self.entropy.setText(self.tr("%1 bits").replace("%1", str(int(suggestion.bits))))
         advice = self.tr(
             "Learn it by heart. Until you are sure of it, keep a written copy away from "
-            "this computer, never in the same bag, and destroy it once learned. If you "
+            "this computer, never in the same bag, and tear it up once learned. If you "
             "forget it, your notes are gone: nobody can recover them."
         )
         if suggestion.text.isascii():
@@ -156,7 +190,7 @@ class CreatePage(PassphrasePage):
         passphrase, repeated = self.passphrase.text(), self.confirmation.text()
         if not passphrase or passphrase != repeated:
             reason = "empty" if not passphrase else "mismatch"
-            self.status.setText(error_text(PassphraseError(reason=reason)))
+            self.status.setText(locked_error_text(PassphraseError(reason=reason)))
             return
         bits = estimate_strength(passphrase).bits
         if bits >= SAFE_BITS:
@@ -194,7 +228,13 @@ class CreatePage(PassphrasePage):
         def create() -> Vault:
             return Vault.create(root, passphrase, kdf=kdf if kdf is not None else calibrate())
 
-        self.run_vault_call(create, self.tr("Measuring this computer and creating the vault…"))
+        self.run_vault_call(
+            create,
+            wording(
+                self.tr("Measuring this computer and creating the vault…"),
+                self.tr("Getting ready…"),
+            ),
+        )
 
 
 def _interface_kind() -> str:

@@ -7,6 +7,12 @@ replaces itself with a fresh one on the unlock screen (``hushnote.gui.relaunch``
 does after a failed unlock, since a mistyped passphrase is nearly the real one. Closing the
 window and the panic wipe quit instead. The window title is only the app's name (a neutral
 one under camouflage).
+
+Under camouflage, while no vault is open, the window shows only what a plain notes app
+would: a *File* menu with *Quit*, *Help*, and no wipe button (holding the panic keys still
+wipes). Once unlocked, the menus and the button come back with their real names: whoever
+sees the open workspace sees the notes anyway, and the user needs plain words for the
+dangerous actions. Locking hides them again before anything else is shown.
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ from hushnote.errors import (
     PassphraseError,
     WipeIncompleteError,
 )
+from hushnote.gui.about_box import about_box
 from hushnote.gui.app_identity import (
     NEUTRAL_ICON_NAME,
     app_name,
@@ -72,6 +79,7 @@ from hushnote.gui.export_dialog import ExportDialog, ExportSources, suggested_pa
 from hushnote.gui.file_dialogs import choose_open_path, choose_save_path, in_flatpak
 from hushnote.gui.guide_window import GuideWindow, guide_language
 from hushnote.gui.hold_button import HoldButton
+from hushnote.gui.locked_messages import locked_error_text
 from hushnote.gui.messages import error_text
 from hushnote.gui.panic_key import PANIC_KEYS, KeyHoldBar, PanicKey
 from hushnote.gui.passphrase_dialog import ChangePassphraseDialog
@@ -185,6 +193,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.panic_key)
 
+        self.disguised = False  # see _disguise
         self.vault_actions: list[QAction] = []
         self.all_actions: list[QAction] = []
         # The guide names the app: under camouflage it opens only once the vault is open.
@@ -198,7 +207,7 @@ class MainWindow(QMainWindow):
         first_run = not VaultPaths(root).exists() and error is None
         self._show_page(self.create_page if first_run else self.unlock_page)
         if error is not None:
-            self.unlock_page.status.setText(error_text(error))
+            self.unlock_page.status.setText(locked_error_text(error))
         self.unlock_page.show_tries_left(UnlockGuard(root).remaining)
         # Started only when a passphrase was offered again: then this process holds one.
         self.retry_timer = QTimer(self)
@@ -233,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        vault_menu = bar.addMenu(self.tr("&Vault"))
+        vault_menu = self.vault_menu = bar.addMenu(self.tr("&Vault"))
         self._action(vault_menu, self.tr("&Lock"), self.lock, ["Ctrl+L"])
         self._action(
             vault_menu, self.tr("Change &passphrase…"), self.change_passphrase, ["Ctrl+Alt+P"]
@@ -280,7 +289,10 @@ class MainWindow(QMainWindow):
         self._action(bundles, self.tr("&Import a bundle…"), self.import_bundle, ["Ctrl+Shift+I"])
         self._action(bundles, self.tr("My bundle &key…"), self.show_identity, ["Ctrl+Shift+K"])
 
+        # Menus with nothing to do while locked; camouflage hides them until unlock.
+        self.vault_only_menus = [edit, go, bundles]
         contacts = bar.addMenu(self.tr("&Contacts"))
+        self.vault_only_menus.append(contacts)
         self._action(contacts, self.tr("&Import contacts…"), self.import_contacts, ["Ctrl+I"])
         # No shortcut: a plaintext copy of every contact should take a deliberate trip
         # through the menu, never a stray Ctrl+E meant for the bundle export beside it.
@@ -306,7 +318,13 @@ class MainWindow(QMainWindow):
             ["Ctrl+?"],
             needs_vault=False,
         )
+        self.about_action = self._action(
+            help_menu, self._about_text(), self.show_about, ["Ctrl+Shift+F1"], needs_vault=False
+        )
         self._set_vault_actions(False)
+
+    def _about_text(self) -> str:
+        return self.tr("&About %1").replace("%1", app_name())
 
     def _focus_editor(self) -> None:
         editor = self.workspace.editors.currentWidget()
@@ -320,6 +338,18 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled or not camouflaged())
         if not enabled and camouflaged() and self.guide_window is not None:
             self.guide_window.close()
+        self._disguise(not enabled and camouflaged())
+
+    def _disguise(self, disguised: bool) -> None:
+        """Under camouflage while locked: only neutral menus, no wipe button (the keys
+        stay); otherwise every menu under its real name."""
+        self.disguised = disguised
+        self.vault_menu.setTitle(self.tr("&File") if disguised else self.tr("&Vault"))
+        for action in self.vault_actions + self.guide_actions:
+            action.setVisible(not disguised)
+        for menu in self.vault_only_menus:
+            menu.menuAction().setVisible(not disguised)
+        self.panic_button.setVisible(not disguised)
 
     def _show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
@@ -379,6 +409,7 @@ class MainWindow(QMainWindow):
             self.clipboard.clear_if_ours()
             self.clipboard.watch_copies(False)
             self._set_vault_actions(False)
+            self.statusBar().clearMessage()  # "The passphrase is changed.", say
             self.session.close()  # the search dialog forgets too
             self.unlock_page.reset()
             self._show_page(self.unlock_page)
@@ -486,7 +517,7 @@ class MainWindow(QMainWindow):
         if not job.report.keys_destroyed:
             # Read-only media, say: the user must not walk away believing it is gone.
             error = WipeIncompleteError(keys="intact")
-            QMessageBox.critical(None, app_name(), error_text(error))
+            QMessageBox.critical(None, app_name(), locked_error_text(error))
         self.on_wiped()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -532,10 +563,19 @@ class MainWindow(QMainWindow):
             self.guide_window.go_to(anchor)
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.all_actions, self, extra=self.editor_shortcuts()).exec()
+        shown = [action for action in self.all_actions if action.isVisible()]
+        ShortcutsDialog(shown, self, extra=self.editor_shortcuts()).exec()
+
+    def show_about(self) -> None:
+        about_box(self).exec()
 
     def editor_shortcuts(self) -> list[tuple[str, str]]:
-        """Shortcuts that live inside one editor rather than on a menu."""
+        """Shortcuts that live inside one editor rather than on a menu.
+
+        Under camouflage while locked, the panic keys are left out: the person who knows
+        them needs no reminder, and anyone else should not get one."""
+        if self.disguised:
+            return []
         return [
             (self.tr("Panic wipe (hold for one second)"), PANIC_KEYS),
             (self.tr("Show or hide the Markdown preview"), "Ctrl+Shift+P"),
@@ -587,6 +627,7 @@ class MainWindow(QMainWindow):
             apply_identity(app, enabled)
         self.setWindowTitle(app_name())
         self._set_vault_actions(self.vault is not None)  # the guide's, under the new name
+        self.about_action.setText(self._about_text())
         # A Flatpak cannot rewrite its exported launcher entry; only the window changes.
         if not in_flatpak():
             apply_launcher_camouflage(

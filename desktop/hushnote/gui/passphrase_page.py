@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 from hushnote.core import Vault
 from hushnote.gui.accessibility import describe
 from hushnote.gui.background import BackgroundCall
-from hushnote.gui.messages import error_text
+from hushnote.gui.locked_messages import locked_error_text
 from hushnote.gui.passphrase_field import PassphraseField
 
 __all__ = ["PassphraseField", "PassphrasePage", "passphrase_field"]
@@ -75,7 +75,7 @@ class PassphrasePage(QWidget):
 
     def _on_failed(self, error: BaseException) -> None:
         self._finish()
-        self.status.setText(error_text(error))
+        self.status.setText(locked_error_text(error))
         self.setFocus()
         self.failed.emit(error)
 

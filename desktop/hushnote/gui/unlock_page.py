@@ -1,7 +1,9 @@
 """The unlock screen: one passphrase field; Argon2id runs in the background.
 
 Every sentence here shows before the unlock, so none names the app, the vault or the
-wipe: the tries left are "2 tries left", nothing more.
+wipe: the tries left are "2 tries left", nothing more. Anyone at the computer sees this
+screen, so under camouflage it asks for a "password" and names no vault
+(``app_identity.wording``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QWidget
 
 from hushnote.core import Vault
 from hushnote.gui.accessibility import describe
-from hushnote.gui.app_identity import app_name
+from hushnote.gui.app_identity import app_name, wording
 from hushnote.gui.form_column import centred_column, heading
 from hushnote.gui.passphrase_page import PassphrasePage, passphrase_field
 
@@ -30,15 +32,9 @@ class UnlockPage(PassphrasePage):
         self.busy.setAccessibleName(self.tr("Unlocking"))
         self._root = root
         self.title = heading(self._title())
-        self.passphrase = passphrase_field(
-            self.tr("Passphrase"), self.tr("The passphrase that opens this vault. Enter unlocks.")
-        )
-        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.passphrase = passphrase_field("")
         self.passphrase.returnPressed.connect(self.begin_unlock)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
-        describe(
-            self.unlock_button, self.tr("Unlock"), self.tr("Open the vault with this passphrase.")
-        )
         self.unlock_button.clicked.connect(self.begin_unlock)
         self.tries_left = QLabel()
         self.tries_left.setAccessibleName(self.tr("Tries left"))
@@ -48,6 +44,7 @@ class UnlockPage(PassphrasePage):
         # failure it is handed to the fresh process (hushnote.gui.relaunch).
         self._attempt: str | None = None
         self.opened.connect(self._forget_attempt)
+        self._word()
         self.controls = [self.passphrase, self.unlock_button]
         self.setFocusProxy(self.passphrase)
         column: list[QWidget | QLayout] = [
@@ -95,8 +92,30 @@ class UnlockPage(PassphrasePage):
             self.tries_left.setText(self.tr("%1 tries left").replace("%1", str(remaining)))
         self.tries_left.show()
 
+    def _word(self) -> None:
+        """The words that depend on camouflage, which may change while unlocked."""
+        self.title.setText(self._title())
+        name = wording(self.tr("Passphrase"), self.tr("Password"))
+        describe(
+            self.passphrase,
+            name,
+            wording(
+                self.tr("The passphrase that opens this vault. Enter unlocks."),
+                self.tr("The password that opens your notes. Enter unlocks."),
+            ),
+        )
+        self.passphrase.setPlaceholderText(name)
+        describe(
+            self.unlock_button,
+            self.tr("Unlock"),
+            wording(
+                self.tr("Open the vault with this passphrase."),
+                self.tr("Open with this password."),
+            ),
+        )
+
     def reset(self) -> None:
-        self.title.setText(self._title())  # camouflage may have changed the name
+        self._word()  # camouflage may have changed meanwhile
         self.passphrase.clear()
         self.passphrase.conceal()
         self._attempt = None
