@@ -405,7 +405,7 @@
     </message>
     <message>
         <source>Fill both fields with a random password from the chosen list, and show it.</source>
-        <translation type="unfinished"></translation>
+        <translation>用所选列表中的随机密码填入两个字段，并显示出来。</translation>
     </message>
     <message>
         <source>English words</source>
@@ -2311,16 +2311,16 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
         <translation>⇪ 大写锁定已开启</translation>
     </message>
     <message>
-        <source>Hide passphrase</source>
-        <translation>隐藏密码短语</translation>
+        <source>Hide what is typed</source>
+        <translation>隐藏输入内容</translation>
     </message>
     <message>
-        <source>Show passphrase</source>
-        <translation>显示密码短语</translation>
+        <source>Show what is typed</source>
+        <translation>显示输入内容</translation>
     </message>
     <message>
-        <source>Shows the passphrase as plain text while on; %1 switches it.</source>
-        <translation>开启时以明文显示密码短语；按 %1 切换。</translation>
+        <source>Shows what is typed as plain text while on; %1 switches it.</source>
+        <translation>开启时以明文显示输入内容；按 %1 切换。</translation>
     </message>
 </context>
 <context>

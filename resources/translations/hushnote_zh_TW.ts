@@ -405,7 +405,7 @@
     </message>
     <message>
         <source>Fill both fields with a random password from the chosen list, and show it.</source>
-        <translation type="unfinished"></translation>
+        <translation>用所選列表中的隨機密碼填入兩個欄位，並顯示出來。</translation>
     </message>
     <message>
         <source>English words</source>
@@ -2311,16 +2311,16 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
         <translation>⇪ 大寫鎖定已開啟</translation>
     </message>
     <message>
-        <source>Hide passphrase</source>
-        <translation>隱藏密碼短語</translation>
+        <source>Hide what is typed</source>
+        <translation>隱藏輸入內容</translation>
     </message>
     <message>
-        <source>Show passphrase</source>
-        <translation>顯示密碼短語</translation>
+        <source>Show what is typed</source>
+        <translation>顯示輸入內容</translation>
     </message>
     <message>
-        <source>Shows the passphrase as plain text while on; %1 switches it.</source>
-        <translation>開啟時以明文顯示密碼短語；按 %1 切換。</translation>
+        <source>Shows what is typed as plain text while on; %1 switches it.</source>
+        <translation>開啟時以明文顯示輸入內容；按 %1 切換。</translation>
     </message>
 </context>
 <context>

@@ -175,14 +175,14 @@ def test_every_field_has_a_named_keyboard_reachable_toggle_off_by_default(
     for field in all_fields(window):
         assert isinstance(field, PassphraseField)
         assert field.echoMode() == QLineEdit.EchoMode.Password
-        assert field.reveal_button.accessibleName() == "Show passphrase"
+        assert field.reveal_button.accessibleName() == "Show what is typed"
         assert field.reveal_button.focusPolicy() & Qt.FocusPolicy.TabFocus
     field = window.create_page.passphrase  # no vault yet: the create page shows
     qtbot.waitUntil(field.hasFocus)
     qtbot.keyClicks(field, "abc")
     qtbot.keyClick(field, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert field.echoMode() == QLineEdit.EchoMode.Normal
-    assert field.reveal_button.accessibleName() == "Hide passphrase"
+    assert field.reveal_button.accessibleName() == "Hide what is typed"
     qtbot.keyClick(field, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is field.reveal_button  # Tab reaches it
     qtbot.keyClick(field.reveal_button, Qt.Key.Key_Space)

@@ -145,6 +145,7 @@ class ContactEditor(QWidget):
         )  # fmt: skip
         self.age_key.setPlaceholderText(self.tr("age1… (optional: to send them bundles)"))
         self.fingerprint = QLabel()
+        self.fingerprint.setWordWrap(True)  # between groups of digits, in a narrow pane
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         describe(
             self.fingerprint,

@@ -164,10 +164,10 @@ class ExportDialog(QDialog):
         self.modes = QButtonGroup(self)
         for number, button in enumerate((self.to_contact, self.to_key, self.with_passphrase)):
             self.modes.addButton(button, number)
-        mode_row = QHBoxLayout()
+        # One above the other: each keeps its whole label in any language.
+        mode_row = QVBoxLayout()
         for button in (self.to_contact, self.to_key, self.with_passphrase):
             mode_row.addWidget(button)
-        mode_row.addStretch(1)
 
         self.contact = QComboBox()
         describe(

@@ -136,10 +136,11 @@ class PassphraseField(QLineEdit):
 
     def _set_revealed(self, shown: bool) -> None:
         self.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        # Words that suit a password field anywhere, camouflaged or not.
         name = (
-            QCoreApplication.translate("passphrase", "Hide passphrase")
+            QCoreApplication.translate("passphrase", "Hide what is typed")
             if shown
-            else QCoreApplication.translate("passphrase", "Show passphrase")
+            else QCoreApplication.translate("passphrase", "Show what is typed")
         )
         self.reveal.setText(name)
         self.reveal.setToolTip(f"{name} ({QKeySequence(REVEAL_KEYS).toString()})")
@@ -147,7 +148,7 @@ class PassphraseField(QLineEdit):
         self.reveal_button.setAccessibleName(name)
         self.reveal_button.setAccessibleDescription(
             QCoreApplication.translate(
-                "passphrase", "Shows the passphrase as plain text while on; %1 switches it."
+                "passphrase", "Shows what is typed as plain text while on; %1 switches it."
             ).replace("%1", QKeySequence(REVEAL_KEYS).toString())
         )
 
