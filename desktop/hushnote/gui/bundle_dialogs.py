@@ -22,7 +22,7 @@ from hushnote.core import Scope
 from hushnote.gui.accessibility import describe, describe_buttons, release_tab
 from hushnote.gui.passphrase_page import passphrase_field
 
-__all__ = ["ExportDialog", "IdentityDialog", "ask_bundle_passphrase", "describe_scope"]
+__all__ = ["ExportDialog", "IdentityDialog", "describe_scope"]
 
 
 def describe_scope(scope: Scope) -> str:
@@ -171,27 +171,3 @@ class IdentityDialog(QDialog):
         layout.addWidget(explanation)
         layout.addLayout(row)
         layout.addWidget(buttons)
-
-
-def ask_bundle_passphrase(parent: QWidget | None) -> str | None:
-    """Ask for a bundle's passphrase (a masked field); None if cancelled."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(QGuiApplication.translate("bundles", "Bundle passphrase"))
-    field = passphrase_field(
-        QGuiApplication.translate("bundles", "Bundle passphrase"),
-        QGuiApplication.translate("bundles", "The passphrase the sender chose for this bundle."),
-    )
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
-    describe_buttons(buttons)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QFormLayout(dialog)
-    layout.addRow(QLabel(QGuiApplication.translate(
-        "bundles", "This bundle is not for this vault's key. If it has a passphrase, "
-        "enter it:")))  # fmt: skip
-    layout.addRow(field)
-    layout.addRow(buttons)
-    text = field.text() if dialog.exec() else None
-    field.clear()
-    return text or None

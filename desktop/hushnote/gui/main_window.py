@@ -35,7 +35,6 @@ from hushnote.app.launcher import apply_launcher_camouflage
 from hushnote.core import (
     ImportReport,
     KdfParams,
-    MergeReport,
     Progress,
     Scope,
     SkippedRecord,
@@ -48,7 +47,6 @@ from hushnote.core import (
 )
 from hushnote.errors import (
     AuthenticationError,
-    BundleDecryptionError,
     CancelledError,
     HushnoteError,
     PassphraseError,
@@ -62,11 +60,12 @@ from hushnote.gui.app_identity import (
     shipped_desktop_entry,
 )
 from hushnote.gui.auto_lock import AutoLock
-from hushnote.gui.bundle_dialogs import ExportDialog, IdentityDialog, ask_bundle_passphrase
+from hushnote.gui.bundle_dialogs import ExportDialog, IdentityDialog
 from hushnote.gui.create_page import CreatePage
 from hushnote.gui.duress_dialog import DuressDialog
 from hushnote.gui.file_dialogs import choose_open_path, choose_save_path, in_flatpak
 from hushnote.gui.hold_button import HoldButton
+from hushnote.gui.import_dialog import run_bundle_import
 from hushnote.gui.messages import error_text
 from hushnote.gui.panic_key import PANIC_KEYS, PanicKey
 from hushnote.gui.passphrase_dialog import ChangePassphraseDialog
@@ -626,24 +625,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         self.workspace.save_all()
-        passphrase: str | None = None
-
-        def work(progress: Progress) -> MergeReport:
-            return vault.import_bundle(path, passphrase=passphrase, progress=progress)
-
-        while True:
-            try:
-                report = self._long_work(
-                    self.tr("Importing…"), work, reraise=(BundleDecryptionError,)
-                )
-                break
-            except BundleDecryptionError as error:
-                if passphrase is not None:
-                    QMessageBox.warning(self, app_name(), error_text(error))
-                    return
-                passphrase = ask_bundle_passphrase(self)
-                if passphrase is None:
-                    return
+        report = run_bundle_import(self, vault, path, self._long_work)
         if report is None:
             return
         self.session.notify("all")
