@@ -9,6 +9,10 @@ PYTEST_ARGS ?=
 # Compiled translations live beside the code that loads them (not in git).
 I18N_DIR := desktop/hushnote/gui/i18n
 QM_FILES := $(patsubst resources/translations/%.ts,$(I18N_DIR)/%.qm,$(wildcard resources/translations/*.ts))
+# The user guide the app shows (Help ▸ User guide), copied from docs/ beside the code that
+# shows it, so that every build carries it (not in git: docs/ is the one source).
+GUIDE_DIR := desktop/hushnote/app/guide
+GUIDE_FILES := $(patsubst docs/%,$(GUIDE_DIR)/%,$(wildcard docs/user-guide*.md docs/screenshots/*.png))
 VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"$$/\1/p' desktop/hushnote/__init__.py)
 # Archive times and bytecode come from the last commit, not the clock: the same commit
 # gives the same tarball listing.
@@ -66,12 +70,16 @@ bench: $(TEST_STAMP)
 screenshots: $(TEST_STAMP) translations
 	PYTHONPATH=tests $(BIN)/python tests/gui/test_screenshots.py docs/screenshots
 
-## Compile resources/translations/*.ts into the catalogues the app loads.
-translations: $(QM_FILES)
+## Compile resources/translations/*.ts into the catalogues the app loads; copy the guide.
+translations: $(QM_FILES) $(GUIDE_FILES)
 
 $(I18N_DIR)/%.qm: resources/translations/%.ts | $(APP_STAMP)
 	@mkdir -p $(I18N_DIR)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+$(GUIDE_DIR)/%: docs/%
+	@mkdir -p $(dir $@)
+	cp $< $@
 
 ## The one-folder Linux build in dist/hushnote/ and its tarball (see packaging/README.md).
 package: $(PACKAGE_STAMP) translations

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>About %1</source>
+        <translation>关于 %1</translation>
+    </message>
+    <message>
+        <source>A journal for notes and contact lists that keeps everything in an encrypted vault on this computer and never connects to the network. Free software under the GNU GPL, version 3 or later.</source>
+        <translation>用于记录笔记和联系人名单的日志应用，所有内容都保存在这台电脑上的加密保险库中，从不连接网络。本软件是自由软件，依据 GNU GPL 第 3 版或更高版本授权。</translation>
+    </message>
+    <message>
+        <source>A notebook for your journal, notes and contacts.</source>
+        <translation>记录日志、笔记和联系人的笔记本。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -50,6 +65,10 @@
     <message>
         <source>The two new passphrases do not match.</source>
         <translation>两次输入的新密码短语不一致。</translation>
+    </message>
+    <message>
+        <source>Measuring how fast this computer guesses…</source>
+        <translation>正在测量这台电脑的猜测速度…</translation>
     </message>
 </context>
 <context>
@@ -125,6 +144,26 @@
     <message>
         <source>tags, separated by commas</source>
         <translation>标签，用英文逗号分隔</translation>
+    </message>
+    <message>
+        <source>Age public key</source>
+        <translation>Age 公钥</translation>
+    </message>
+    <message>
+        <source>Their bundle key (age1…), from My bundle key in their Hushnote. Lets you send bundles to this person.</source>
+        <translation>对方的加密包密钥（age1…），来自其 Hushnote 中的“我的加密包密钥”。有了它，您就能给这个人发送加密包。</translation>
+    </message>
+    <message>
+        <source>age1… (optional: to send them bundles)</source>
+        <translation>age1…（可选：用于给对方发送加密包）</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Read it to them over the phone: their My bundle key shows the same digits.</source>
+        <translation>在电话里念给对方听：他们的“我的加密包密钥”会显示同样的数字。</translation>
     </message>
     <message>
         <source>Notes about this person</source>
@@ -223,6 +262,10 @@
         <translation>标签(&amp;G)：</translation>
     </message>
     <message>
+        <source>Age &amp;key:</source>
+        <translation>Age 密钥(&amp;K)：</translation>
+    </message>
+    <message>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
@@ -237,6 +280,14 @@
     <message>
         <source>Lists: </source>
         <translation>名单：</translation>
+    </message>
+    <message>
+        <source>No key: bundles to this person need a passphrase.</source>
+        <translation>没有密钥：给这个人的加密包需要用密码短语。</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指纹：%1</translation>
     </message>
     <message>
         <source>Copied; the clipboard clears itself soon.</source>
@@ -281,44 +332,148 @@
         <translation>正在创建保险库</translation>
     </message>
     <message>
+        <source>Getting ready</source>
+        <translation>正在准备</translation>
+    </message>
+    <message>
         <source>Create your vault</source>
         <translation>创建您的保险库</translation>
+    </message>
+    <message>
+        <source>Set up {app}</source>
+        <translation>设置 {app}</translation>
     </message>
     <message>
         <source>Your passphrase encrypts everything {app} keeps on this computer. Nobody can recover it: if you forget it, your notes are gone.</source>
         <translation>您的密码短语会加密 {app} 在这台电脑上保存的所有内容。任何人都无法找回它：一旦忘记，您的笔记将再也无法打开。</translation>
     </message>
     <message>
+        <source>Choose a password for {app}. Nobody can recover it: if you forget it, your notes are gone.</source>
+        <translation>请为 {app} 设置一个密码。任何人都无法找回它：一旦忘记，您的笔记将再也无法打开。</translation>
+    </message>
+    <message>
         <source>New passphrase</source>
         <translation>新密码短语</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Choose a long passphrase; the meter below rates it.</source>
         <translation>请选择较长的密码短语；下方的强度条会给出评分。</translation>
     </message>
     <message>
+        <source>Choose a long password; the meter below rates it.</source>
+        <translation>请选择较长的密码；下方的强度条会给出评分。</translation>
+    </message>
+    <message>
         <source>Repeat the passphrase</source>
         <translation>再次输入密码短语</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>再次输入密码</translation>
     </message>
     <message>
         <source>Type the same passphrase again.</source>
         <translation>请再输入一遍相同的密码短语。</translation>
     </message>
     <message>
+        <source>Type the same password again.</source>
+        <translation>请再输入一遍相同的密码。</translation>
+    </message>
+    <message>
         <source>&amp;Suggest a passphrase</source>
         <translation>推荐密码短语(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest a password</source>
+        <translation>推荐密码(&amp;S)</translation>
     </message>
     <message>
         <source>Suggest a passphrase</source>
         <translation>推荐密码短语</translation>
     </message>
     <message>
-        <source>Fill both fields with six random words and show them.</source>
-        <translation>用六个随机单词填写两个输入框，并显示出来。</translation>
+        <source>Suggest a password</source>
+        <translation>推荐密码</translation>
+    </message>
+    <message>
+        <source>Fill both fields with a random passphrase from the chosen list, and show it.</source>
+        <translation>用所选列表中的随机密码短语填入两个字段，并显示出来。</translation>
+    </message>
+    <message>
+        <source>Fill both fields with a random password from the chosen list, and show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English words</source>
+        <translation>英文单词</translation>
+    </message>
+    <message>
+        <source>Chinese characters (simplified)</source>
+        <translation>汉字（简体）</translation>
+    </message>
+    <message>
+        <source>Chinese characters (traditional)</source>
+        <translation>汉字（繁体）</translation>
+    </message>
+    <message>
+        <source>Suggest from</source>
+        <translation>推荐来源</translation>
+    </message>
+    <message>
+        <source>Six English words or seven Chinese characters: at least 77 bits either way.</source>
+        <translation>六个英文单词或七个汉字：两者都至少有 77 位熵。</translation>
+    </message>
+    <message>
+        <source>Suggested password</source>
+        <translation>推荐的密码</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Set the password and start; this takes a few seconds.</source>
+        <translation>设置密码并开始；需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Suggest &amp;from:</source>
+        <translation>推荐来源(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 位</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>Type it with an input method that keeps no history and does not look words up online, or choose English words.</source>
+        <translation>请用不保留输入记录、也不联网查词的输入法输入它，或者改选英文单词。</translation>
+    </message>
+    <message>
+        <source>Measuring how fast this computer guesses…</source>
+        <translation>正在测量这台电脑的猜测速度…</translation>
     </message>
     <message>
         <source>Suggested passphrase</source>
         <translation>推荐的密码短语</translation>
+    </message>
+    <message>
+        <source>Strength of the suggestion</source>
+        <translation>推荐的强度</translation>
     </message>
     <message>
         <source>&amp;Create vault</source>
@@ -341,10 +496,8 @@
         <translation>再次输入(&amp;R)：</translation>
     </message>
     <message>
-        <source>Your new passphrase: %1
-Write it down and keep it somewhere safe.</source>
-        <translation>您的新密码短语：%1
-请把它记下来，并保存在安全的地方。</translation>
+        <source>Learn it by heart. Until you are sure of it, keep a written copy away from this computer, never in the same bag, and tear it up once learned. If you forget it, your notes are gone: nobody can recover them.</source>
+        <translation>请把它背下来。在确定记牢之前，可以把抄写的副本放在远离这台电脑的地方，绝不要和电脑放在同一个包里；记住后就把它撕掉。如果忘记了，你的笔记就没了：没有人能恢复。</translation>
     </message>
     <message>
         <source>Measuring this computer and creating the vault…</source>
@@ -360,6 +513,18 @@ Write it down and keep it somewhere safe.</source>
     <message>
         <source>If someone forces you to unlock, type the duress passphrase instead. {app} will look as if it unlocked, show only the harmless notes below, and destroy everything else. Nothing on this computer shows that a duress passphrase is set. Setting one replaces any earlier one.</source>
         <translation>如果有人强迫您解锁，请改为输入胁迫密码短语。{app} 看起来会像已正常解锁，只显示下方无害的笔记，并销毁其余所有内容。这台电脑上不会有任何迹象表明设置了胁迫密码短语。设置新的胁迫密码短语会替换之前的设置。</translation>
+    </message>
+    <message>
+        <source>Before you set one:</source>
+        <translation>设置之前请注意：</translation>
+    </message>
+    <message>
+        <source>Your real passphrase</source>
+        <translation>你真实的密码短语</translation>
+    </message>
+    <message>
+        <source>The passphrase that opens this vault now, to confirm it is you.</source>
+        <translation>目前用来打开此保险库的密码短语，用于确认是你本人。</translation>
     </message>
     <message>
         <source>Typed at the unlock screen, it destroys the vault and opens the decoy.</source>
@@ -394,6 +559,10 @@ Chapter 4 on Thursday</source>
 周四读第 4 章</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>&amp;Set duress passphrase</source>
         <translation>设置胁迫密码短语(&amp;S)</translation>
     </message>
@@ -418,6 +587,10 @@ Chapter 4 on Thursday</source>
         <translation>此后，只有真实的密码短语才能打开保险库。</translation>
     </message>
     <message>
+        <source>Your real &amp;passphrase:</source>
+        <translation>你真实的密码短语(&amp;P)：</translation>
+    </message>
+    <message>
         <source>&amp;Duress passphrase:</source>
         <translation>胁迫密码短语(&amp;D)：</translation>
     </message>
@@ -430,8 +603,24 @@ Chapter 4 on Thursday</source>
         <translation>诱饵笔记(&amp;N)：</translation>
     </message>
     <message>
+        <source>Never try it on this vault: typing it at the unlock screen destroys your real notes. Rehearse on a test vault.</source>
+        <translation>切勿在此保险库上试用：在解锁界面输入它会销毁你真实的笔记。请在测试保险库上演练。</translation>
+    </message>
+    <message>
+        <source>It cannot reach a copy: if this disk was copied before, the copy still opens with your real passphrase.</source>
+        <translation>它无法触及副本：如果这块磁盘之前已被复制，副本仍可用你真实的密码短语打开。</translation>
+    </message>
+    <message>
+        <source>Using it may be illegal where you are: it can count as lying to the authorities or destroying evidence. Find out before you rely on it.</source>
+        <translation>在你所在的地方，使用它可能违法：可能被视为欺骗执法人员或销毁证据。依赖它之前请先了解清楚。</translation>
+    </message>
+    <message>
         <source>%1% of the room for decoy notes used</source>
         <translation>诱饵笔记的可用空间已使用 %1%</translation>
+    </message>
+    <message>
+        <source>Enter your real passphrase first.</source>
+        <translation>请先输入你真实的密码短语。</translation>
     </message>
     <message>
         <source>Enter a duress passphrase.</source>
@@ -445,28 +634,16 @@ Chapter 4 on Thursday</source>
         <source>The decoy notes are too long; shorten them.</source>
         <translation>诱饵笔记太长，请缩短。</translation>
     </message>
+    <message>
+        <source>That is not this vault&apos;s real passphrase, so nothing was changed. Type your real passphrase again.</source>
+        <translation>这不是此保险库真实的密码短语，因此没有做任何更改。请重新输入你真实的密码短语。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export a bundle</source>
         <translation>导出加密包</translation>
-    </message>
-    <message>
-        <source>What is exported</source>
-        <translation>导出内容</translation>
-    </message>
-    <message>
-        <source>For colleagues&apos; &amp;keys (age1…)</source>
-        <translation>用同事的密钥加密（age1…）(&amp;K)</translation>
-    </message>
-    <message>
-        <source>For colleagues&apos; keys</source>
-        <translation>用同事的密钥加密</translation>
-    </message>
-    <message>
-        <source>Only the holders of the keys listed below can open the bundle.</source>
-        <translation>只有持有下方所列密钥的人才能打开此加密包。</translation>
     </message>
     <message>
         <source>Colleagues&apos; public keys, one per line</source>
@@ -489,12 +666,112 @@ Chapter 4 on Thursday</source>
         <translation>用密码短语加密(&amp;P)</translation>
     </message>
     <message>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>The whole vault or a part.</source>
+        <translation>整个保险库或其中一部分。</translation>
+    </message>
+    <message>
+        <source>The whole vault (not the trash)</source>
+        <translation>整个保险库（不含回收站）</translation>
+    </message>
+    <message>
+        <source>A notebook</source>
+        <translation>一个笔记本</translation>
+    </message>
+    <message>
+        <source>Notes with a tag</source>
+        <translation>带有某个标签的笔记</translation>
+    </message>
+    <message>
+        <source>A contact list and its contacts</source>
+        <translation>一个联系人名单及其联系人</translation>
+    </message>
+    <message>
+        <source>The selected note</source>
+        <translation>选中的笔记</translation>
+    </message>
+    <message>
+        <source>Which one</source>
+        <translation>哪一个</translation>
+    </message>
+    <message>
+        <source>The notebook, tag or list to export.</source>
+        <translation>要导出的笔记本、标签或名单。</translation>
+    </message>
+    <message>
+        <source>To a &amp;contact</source>
+        <translation>给联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>To a contact</source>
+        <translation>给联系人</translation>
+    </message>
+    <message>
+        <source>Only that colleague&apos;s vault (and yours, if ticked) can open the bundle.</source>
+        <translation>只有这位同事的保险库（若已勾选，还有您的）能打开这个加密包。</translation>
+    </message>
+    <message>
+        <source>To a &amp;key</source>
+        <translation>给公钥(&amp;K)</translation>
+    </message>
+    <message>
+        <source>To a pasted key</source>
+        <translation>给粘贴的公钥</translation>
+    </message>
+    <message>
+        <source>Only the holders of the keys pasted below can open the bundle.</source>
+        <translation>只有下面所粘贴密钥的持有人才能打开这个加密包。</translation>
+    </message>
+    <message>
         <source>With a passphrase</source>
         <translation>用密码短语加密</translation>
     </message>
     <message>
         <source>Anyone with the passphrase can open the bundle; send it another way.</source>
         <translation>任何知道密码短语的人都能打开此加密包；请通过其他途径告知对方密码短语。</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contacts that hold an age key; add one in the contact&apos;s Age key field.</source>
+        <translation>保存了 age 密钥的联系人；可在联系人的 Age 密钥栏中添加。</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Ask them to read theirs from My bundle key: the digits must match.</source>
+        <translation>请对方从“我的加密包密钥”中念出他们的指纹：数字必须一致。</translation>
+    </message>
+    <message>
+        <source>No contact has an age key yet. Paste their key into the contact&apos;s Age key field, or use To a key.</source>
+        <translation>还没有联系人保存了 age 密钥。请把对方的密钥粘贴到联系人的 Age 密钥栏中，或改用“给公钥”。</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact:</source>
+        <translation>联系人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Before the first bundle, ask them to read their fingerprint from Bundles, My bundle key: the digits must match.</source>
+        <translation>发送第一个加密包之前，请对方从“加密包 ▸ 我的加密包密钥”中念出他们的指纹：数字必须一致。</translation>
+    </message>
+    <message>
+        <source>Key fingerprints</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Compare each with the one its owner reads from My bundle key.</source>
+        <translation>逐一与密钥主人从“我的加密包密钥”中念出的指纹核对。</translation>
+    </message>
+    <message>
+        <source>Ke&amp;ys:</source>
+        <translation>密钥(&amp;Y)：</translation>
     </message>
     <message>
         <source>Bundle passphrase</source>
@@ -513,20 +790,96 @@ Chapter 4 on Thursday</source>
         <translation>请再输入一遍加密包密码短语。</translation>
     </message>
     <message>
+        <source>Passphr&amp;ase:</source>
+        <translation>密码短语(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Also &amp;this vault&apos;s own key</source>
+        <translation>同时使用本保险库自己的密钥(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>The file name gives nothing away: only the date.</source>
+        <translation>文件名不透露任何内容：只有日期。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Opens a file chooser.</source>
+        <translation>打开文件选择器。</translation>
+    </message>
+    <message>
         <source>The bundle opens with Hushnote or with the standard age tool (age -d). Nothing unencrypted is written to disk.</source>
         <translation>此加密包可以用 Hushnote 或标准的 age 工具（age -d）打开。不会有任何未加密的内容写入磁盘。</translation>
     </message>
     <message>
-        <source>Export:</source>
-        <translation>导出：</translation>
+        <source>Choose a file to save the bundle to.</source>
+        <translation>请选择保存加密包的文件。</translation>
     </message>
     <message>
-        <source>Pass&amp;phrase:</source>
-        <translation>密码短语(&amp;P)：</translation>
+        <source>That folder does not exist.</source>
+        <translation>该文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>A file with that name exists. Replace it?</source>
+        <translation>已有同名文件。要替换它吗？</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
         <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>W&amp;hich:</source>
+        <translation>哪一个(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>发给：</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>保存为(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指纹：%1</translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <translation>保存加密包</translation>
+    </message>
+    <message>
+        <source>Bundles (*.hnb *.age)</source>
+        <translation>加密包 (*.hnb *.age)</translation>
+    </message>
+    <message>
+        <source>Choose which one to export.</source>
+        <translation>请选择要导出哪一个。</translation>
+    </message>
+    <message>
+        <source>Select a note in the list first.</source>
+        <translation>请先在列表中选中一条笔记。</translation>
+    </message>
+    <message>
+        <source>Choose a contact that has a key, or use To a key.</source>
+        <translation>请选择一位保存了密钥的联系人，或改用“给公钥”。</translation>
     </message>
     <message>
         <source>Add at least one key, or include this vault&apos;s own.</source>
@@ -539,6 +892,46 @@ Chapter 4 on Thursday</source>
     <message>
         <source>The two passphrases do not match.</source>
         <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <extracomment>The widest an image is shown, in pixels: narrower than the window, so no sideways scroll.</extracomment>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>The guide, to read.</source>
+        <translation>用户指南，供阅读。</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>目录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed. It is docs/user-guide.md in the source.</source>
+        <translation>未安装用户指南。它在源代码的 docs/user-guide.md 中。</translation>
+    </message>
+    <message>
+        <source>Not part of the guide in the app: %1</source>
+        <translation>不属于应用内的指南：%1</translation>
+    </message>
+    <message>
+        <source>Web links are not opened from the app. The address: %1</source>
+        <translation>本应用不会打开网页链接。地址：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HoldButton</name>
+    <message>
+        <source>Press and hold for %1 s</source>
+        <extracomment>How long the &quot;press and hold&quot; hint stays up after an early release.</extracomment>
+        <translation>按住 %1 秒</translation>
+    </message>
+    <message>
+        <source>Press and hold for %1 s to wipe</source>
+        <translation>按住 %1 秒即可销毁</translation>
     </message>
 </context>
 <context>
@@ -570,6 +963,18 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Puts the public key on the clipboard.</source>
         <translation>将公钥复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指纹：%1</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Read it to a colleague who adds your key: their screen shows the same.</source>
+        <translation>念给要添加您密钥的同事听：他们的屏幕上会显示同样的内容。</translation>
     </message>
 </context>
 <context>
@@ -780,8 +1185,24 @@ Chapter 4 on Thursday</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Travel notes: before a checkpoint</source>
+        <translation>出行须知：过检查站之前(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About %1</source>
+        <translation>关于 %1(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>New list</source>
@@ -820,12 +1241,36 @@ Chapter 4 on Thursday</source>
         <translation>Enter</translation>
     </message>
     <message>
+        <source>Open the chosen note, contact or tag</source>
+        <translation>打开所选的笔记、联系人或标签</translation>
+    </message>
+    <message>
+        <source>Enter / Space</source>
+        <translation>Enter / 空格</translation>
+    </message>
+    <message>
+        <source>Export contacts (unencrypted)</source>
+        <translation>导出联系人（未加密）</translation>
+    </message>
+    <message>
+        <source>No shortcut, on purpose: the Contacts menu</source>
+        <translation>特意不设快捷键：请用“联系人”菜单</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
+        <source>Removing the duress passphrase…</source>
+        <translation>正在移除胁迫密码短语…</translation>
+    </message>
+    <message>
         <source>No duress passphrase is set now.</source>
         <translation>现在没有设置胁迫密码短语。</translation>
+    </message>
+    <message>
+        <source>That contact no longer has a key. Nothing was exported.</source>
+        <translation>该联系人已没有密钥。没有导出任何内容。</translation>
     </message>
     <message>
         <source>Setting the duress passphrase…</source>
@@ -858,14 +1303,6 @@ Chapter 4 on Thursday</source>
     <message>
         <source>The vault is re-encrypted under a new data key.</source>
         <translation>保险库已用新的数据密钥重新加密。</translation>
-    </message>
-    <message>
-        <source>Save the bundle</source>
-        <translation>保存加密包</translation>
-    </message>
-    <message>
-        <source>Hushnote bundles (*.hnb)</source>
-        <translation>Hushnote 加密包 (*.hnb)</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -1025,6 +1462,22 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>未保存</translation>
     </message>
     <message>
+        <source>This note is in the trash. You can read it; restore it to edit it.</source>
+        <translation>这篇笔记在回收站中。你可以阅读它；恢复后才能编辑。</translation>
+    </message>
+    <message>
+        <source>Restore &amp;and edit</source>
+        <translation>恢复并编辑(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Move this note out of the trash and edit it.</source>
+        <translation>将这篇笔记移出回收站并编辑。</translation>
+    </message>
+    <message>
         <source>Linked contacts</source>
         <translation>关联联系人</translation>
     </message>
@@ -1148,6 +1601,18 @@ Hand over both files; the .key file needs the passphrase.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Off: wrong passphrases are not counted.</source>
+        <translation>已关闭：不计算错误的密码短语。</translation>
+    </message>
+    <message>
+        <source>Tries left now: %1</source>
+        <translation>目前剩余次数：%1</translation>
+    </message>
+    <message>
+        <source>Tries left once saved: %1</source>
+        <translation>保存后的剩余次数：%1</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1190,6 +1655,10 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Counted on this computer only: it does not stop someone who copied the disk.</source>
         <translation>仅在这台电脑上计数：无法阻止已复制磁盘的人。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrases left before the wipe</source>
+        <translation>销毁前剩余的错误密码短语次数</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -1270,6 +1739,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>密码短语强度</translation>
     </message>
     <message>
+        <source>Password strength</source>
+        <translation>密码强度</translation>
+    </message>
+    <message>
         <source>weak</source>
         <translation>弱</translation>
     </message>
@@ -1301,12 +1774,24 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>密码短语</translation>
     </message>
     <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
         <source>The passphrase that opens this vault. Enter unlocks.</source>
         <translation>用于打开此保险库的密码短语。按 Enter 解锁。</translation>
     </message>
     <message>
+        <source>Open with this password.</source>
+        <translation>用此密码打开。</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The password that opens your notes. Enter unlocks.</source>
+        <translation>用于打开您笔记的密码。按 Enter 解锁。</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -1317,8 +1802,51 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>用此密码短语打开保险库。</translation>
     </message>
     <message>
+        <source>Tries left</source>
+        <translation>剩余次数</translation>
+    </message>
+    <message>
         <source>Unlocking…</source>
         <translation>正在解锁…</translation>
+    </message>
+    <message>
+        <source>1 try left</source>
+        <translation>还剩 1 次</translation>
+    </message>
+    <message>
+        <source>%1 tries left</source>
+        <translation>还剩 %1 次</translation>
+    </message>
+</context>
+<context>
+    <name>WeakPassphraseDialog</name>
+    <message>
+        <source>This passphrase is easy to guess.</source>
+        <translation>这个密码短语很容易被猜中。</translation>
+    </message>
+    <message>
+        <source>Someone who copies this computer&apos;s disk can try about %1 passphrases a second against this vault (Argon2id with %2 MiB of memory, %3 passes, %4 lanes: timed on this computer, scaled to an attacker&apos;s hardware). On average they would find this one in %5.
+
+Six random words (Suggest a passphrase) would take far longer than a lifetime. Use this passphrase anyway?</source>
+        <translation>复制了这台电脑硬盘的人，每秒可以对这个保险库尝试约 %1 个密码短语（Argon2id，%2 MiB 内存，%3 轮，%4 条并行通道：在这台电脑上计时，再按攻击者的硬件换算）。平均而言，他们会在%5内猜中这一个。
+
+六个随机单词（“推荐密码短语”）所需的时间远超一生。仍要使用这个密码短语吗？</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;better one</source>
+        <translation>换一个更好的(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Use it anyway</source>
+        <translation>仍然使用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Go back and choose a stronger passphrase.</source>
+        <translation>返回并选择一个更强的密码短语。</translation>
+    </message>
+    <message>
+        <source>Set this passphrase although it is easy to guess.</source>
+        <translation>尽管容易被猜中，仍设置这个密码短语。</translation>
     </message>
 </context>
 <context>
@@ -1335,13 +1863,19 @@ Hand over both files; the .key file needs the passphrase.</source>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 篇笔记</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <source>The notes or contacts in this section (Alt+2); Enter opens.</source>
-        <translation>此分区中的笔记或联系人（Alt+2）；按 Enter 打开。</translation>
+        <source>The notes, contacts or tags in this section (Alt+2); Enter opens.</source>
+        <translation>此分区中的笔记、联系人或标签（Alt+2）；按 Enter 打开。</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -1428,8 +1962,20 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>将此笔记导出为加密包…</translation>
     </message>
     <message>
+        <source>Send to</source>
+        <translation>发送给</translation>
+    </message>
+    <message>
+        <source>Send to %1…</source>
+        <translation>发送给 %1…</translation>
+    </message>
+    <message>
         <source>Moved to the trash.</source>
         <translation>已移到回收站。</translation>
+    </message>
+    <message>
+        <source>Restored from the trash.</source>
+        <translation>已从回收站恢复。</translation>
     </message>
     <message>
         <source>Delete this note forever? This cannot be undone.</source>
@@ -1461,26 +2007,6 @@ Hand over both files; the .key file needs the passphrase.</source>
 <context>
     <name>bundles</name>
     <message>
-        <source>The whole vault (not the trash)</source>
-        <translation>整个保险库（不含回收站）</translation>
-    </message>
-    <message>
-        <source>The notebook “%1”</source>
-        <translation>笔记本“%1”</translation>
-    </message>
-    <message>
-        <source>Notes tagged “%1”</source>
-        <translation>带有标签“%1”的笔记</translation>
-    </message>
-    <message>
-        <source>The list “%1” and its contacts</source>
-        <translation>名单“%1”及其中的联系人</translation>
-    </message>
-    <message>
-        <source>The chosen note</source>
-        <translation>所选笔记</translation>
-    </message>
-    <message>
         <source>Bundle passphrase</source>
         <translation>加密包密码短语</translation>
     </message>
@@ -1511,6 +2037,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <source>{app} ran into an unexpected problem. Everything saved before it is safe. If it happens again, lock the vault and restart {app}.</source>
         <translation>{app} 遇到了意外问题。在此之前保存的所有内容都是安全的。如果再次出现，请锁定保险库并重新启动 {app}。</translation>
     </message>
+    <message>
+        <source>{app} ran into an unexpected problem. Everything saved before it is safe. If it happens again, restart {app}.</source>
+        <translation>{app} 遇到了意外问题。在此之前保存的所有内容都是安全的。如果再次出现，请重新启动 {app}。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -1529,6 +2059,14 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>The decoy notes are too long to fit; shorten them.</source>
         <translation>诱饵笔记太长，放不下；请缩短。</translation>
+    </message>
+    <message>
+        <source>That is a secret key: never share it, and ask for a new one if it was sent to you. Paste the public key, which starts with age1.</source>
+        <translation>这是私钥：绝不要分享它；如果它是别人发给您的，请让对方重新生成一个。请粘贴以 age1 开头的公钥。</translation>
+    </message>
+    <message>
+        <source>That is not an age public key: it starts with age1 and has 62 characters.</source>
+        <translation>这不是 age 公钥：age 公钥以 age1 开头，共 62 个字符。</translation>
     </message>
     <message>
         <source>Enter a passphrase.</source>
@@ -1680,10 +2218,109 @@ Hand over both files; the .key file needs the passphrase.</source>
     </message>
 </context>
 <context>
+    <name>locked-errors</name>
+    <message>
+        <source>Something went wrong inside {app}. Your saved data was not changed.</source>
+        <translation>{app} 内部出现问题。您已保存的数据没有被更改。</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>That password cannot be used.</source>
+        <translation>无法使用此密码。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: one of their files is damaged or missing.</source>
+        <translation>无法打开您的笔记：其中一个文件已损坏或缺失。</translation>
+    </message>
+    <message>
+        <source>That password is not right.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <source>{app} is already open in another window.</source>
+        <translation>{app} 已在另一个窗口中打开。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: their files do not belong together. Nothing was changed.</source>
+        <translation>无法打开您的笔记：它们的文件彼此不匹配。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: one of their files is older than the others, as if an old copy was put back. Nothing was changed.</source>
+        <translation>无法打开您的笔记：其中一个文件比其他文件旧，像是有人放回了旧副本。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: one of their files is a link or not a regular file. Put the real file back in its place.</source>
+        <translation>无法打开您的笔记：其中一个文件是链接或不是普通文件。请把真正的文件放回原处。</translation>
+    </message>
+    <message>
+        <source>These notes were saved by a newer {app}. Please upgrade.</source>
+        <translation>这些笔记由更新版本的 {app} 保存。请升级。</translation>
+    </message>
+    <message>
+        <source>Opening these notes needs more memory or time than this computer has.</source>
+        <translation>打开这些笔记所需的内存或时间超出了这台电脑的能力。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was changed; free some space and retry.</source>
+        <translation>磁盘已满。没有做任何更改；请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>{app} cannot read or write its folder (permissions?).</source>
+        <translation>{app} 无法读写它的文件夹（可能是权限问题）。</translation>
+    </message>
+    <message>
+        <source>That folder is already in use.</source>
+        <translation>该文件夹已被使用。</translation>
+    </message>
+    <message>
+        <source>That folder is not empty; choose a new or empty folder.</source>
+        <translation>该文件夹不是空的；请选择新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <source>Your notes are no longer in their folder. Nothing was changed.</source>
+        <translation>您的笔记已不在原来的文件夹中。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{app} could not remove its files (read-only disk?). They are still there.</source>
+        <translation>{app} 无法删除它的文件（磁盘是只读的？）。这些文件仍然存在。</translation>
+    </message>
+    <message>
+        <source>This copy of {app} is incomplete, so it does not open your notes. Reinstall {app}.</source>
+        <translation>此 {app} 副本不完整，因此无法打开您的笔记。请重新安装 {app}。</translation>
+    </message>
+    <message>
+        <source>{app} could not complete that. Nothing was changed.</source>
+        <translation>{app} 无法完成此操作。没有做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>passphrase</name>
     <message>
         <source>Hidden as you type; never read aloud.</source>
         <translation>输入时隐藏；屏幕阅读器也不会朗读。</translation>
+    </message>
+    <message>
+        <source>⇪ Caps Lock is on</source>
+        <translation>⇪ 大写锁定已开启</translation>
+    </message>
+    <message>
+        <source>Hide passphrase</source>
+        <translation>隐藏密码短语</translation>
+    </message>
+    <message>
+        <source>Show passphrase</source>
+        <translation>显示密码短语</translation>
+    </message>
+    <message>
+        <source>Shows the passphrase as plain text while on; %1 switches it.</source>
+        <translation>开启时以明文显示密码短语；按 %1 切换。</translation>
     </message>
 </context>
 <context>

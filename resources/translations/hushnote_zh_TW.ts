@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <source>About %1</source>
+        <translation>關於 %1</translation>
+    </message>
+    <message>
+        <source>A journal for notes and contact lists that keeps everything in an encrypted vault on this computer and never connects to the network. Free software under the GNU GPL, version 3 or later.</source>
+        <translation>用來記錄筆記與聯絡人名單的日誌程式，所有內容都保存在這部電腦上的加密保險庫中，從不連接網路。本軟體為自由軟體，依 GNU GPL 第 3 版或更新版本授權。</translation>
+    </message>
+    <message>
+        <source>A notebook for your journal, notes and contacts.</source>
+        <translation>記錄日誌、筆記與聯絡人的筆記本。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -50,6 +65,10 @@
     <message>
         <source>The two new passphrases do not match.</source>
         <translation>兩次輸入的新密碼短語不一致。</translation>
+    </message>
+    <message>
+        <source>Measuring how fast this computer guesses…</source>
+        <translation>正在測量這台電腦的猜測速度…</translation>
     </message>
 </context>
 <context>
@@ -125,6 +144,26 @@
     <message>
         <source>tags, separated by commas</source>
         <translation>標籤，以半形逗號（,）分隔</translation>
+    </message>
+    <message>
+        <source>Age public key</source>
+        <translation>Age 公鑰</translation>
+    </message>
+    <message>
+        <source>Their bundle key (age1…), from My bundle key in their Hushnote. Lets you send bundles to this person.</source>
+        <translation>對方的加密包金鑰（age1…），來自其 Hushnote 中的「我的加密包金鑰」。有了它，你就能傳送加密包給這個人。</translation>
+    </message>
+    <message>
+        <source>age1… (optional: to send them bundles)</source>
+        <translation>age1…（選填：用於傳送加密包給對方）</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>金鑰指紋</translation>
+    </message>
+    <message>
+        <source>Read it to them over the phone: their My bundle key shows the same digits.</source>
+        <translation>在電話裡念給對方聽：他們的「我的加密包金鑰」會顯示同樣的數字。</translation>
     </message>
     <message>
         <source>Notes about this person</source>
@@ -223,6 +262,10 @@
         <translation>標籤(&amp;G)：</translation>
     </message>
     <message>
+        <source>Age &amp;key:</source>
+        <translation>Age 金鑰(&amp;K)：</translation>
+    </message>
+    <message>
         <source>Notes:</source>
         <translation>備註：</translation>
     </message>
@@ -237,6 +280,14 @@
     <message>
         <source>Lists: </source>
         <translation>名單：</translation>
+    </message>
+    <message>
+        <source>No key: bundles to this person need a passphrase.</source>
+        <translation>沒有金鑰：給這個人的加密包需要使用密碼短語。</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指紋：%1</translation>
     </message>
     <message>
         <source>Copied; the clipboard clears itself soon.</source>
@@ -281,44 +332,148 @@
         <translation>正在建立保險庫</translation>
     </message>
     <message>
+        <source>Getting ready</source>
+        <translation>正在準備</translation>
+    </message>
+    <message>
         <source>Create your vault</source>
         <translation>建立你的保險庫</translation>
+    </message>
+    <message>
+        <source>Set up {app}</source>
+        <translation>設定 {app}</translation>
     </message>
     <message>
         <source>Your passphrase encrypts everything {app} keeps on this computer. Nobody can recover it: if you forget it, your notes are gone.</source>
         <translation>你的密碼短語會加密 {app} 在這部電腦上保存的所有內容。沒有人能找回密碼短語：一旦忘記，你的筆記就再也無法開啟。</translation>
     </message>
     <message>
+        <source>Choose a password for {app}. Nobody can recover it: if you forget it, your notes are gone.</source>
+        <translation>請為 {app} 設定一個密碼。沒有人能找回密碼：一旦忘記，你的筆記就再也無法開啟。</translation>
+    </message>
+    <message>
         <source>New passphrase</source>
         <translation>新的密碼短語</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新的密碼</translation>
     </message>
     <message>
         <source>Choose a long passphrase; the meter below rates it.</source>
         <translation>請選擇較長的密碼短語；下方的強度計會為它評分。</translation>
     </message>
     <message>
+        <source>Choose a long password; the meter below rates it.</source>
+        <translation>請選擇較長的密碼；下方的強度計會為它評分。</translation>
+    </message>
+    <message>
         <source>Repeat the passphrase</source>
         <translation>再次輸入密碼短語</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>再次輸入密碼</translation>
     </message>
     <message>
         <source>Type the same passphrase again.</source>
         <translation>請再輸入一次相同的密碼短語。</translation>
     </message>
     <message>
+        <source>Type the same password again.</source>
+        <translation>請再輸入一次相同的密碼。</translation>
+    </message>
+    <message>
         <source>&amp;Suggest a passphrase</source>
         <translation>建議密碼短語(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest a password</source>
+        <translation>建議密碼(&amp;S)</translation>
     </message>
     <message>
         <source>Suggest a passphrase</source>
         <translation>建議密碼短語</translation>
     </message>
     <message>
-        <source>Fill both fields with six random words and show them.</source>
-        <translation>以六個隨機單字填入兩個欄位，並顯示出來。</translation>
+        <source>Suggest a password</source>
+        <translation>建議密碼</translation>
+    </message>
+    <message>
+        <source>Fill both fields with a random passphrase from the chosen list, and show it.</source>
+        <translation>用所選列表中的隨機密碼短語填入兩個欄位，並顯示出來。</translation>
+    </message>
+    <message>
+        <source>Fill both fields with a random password from the chosen list, and show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English words</source>
+        <translation>英文單字</translation>
+    </message>
+    <message>
+        <source>Chinese characters (simplified)</source>
+        <translation>漢字（簡體）</translation>
+    </message>
+    <message>
+        <source>Chinese characters (traditional)</source>
+        <translation>漢字（繁體）</translation>
+    </message>
+    <message>
+        <source>Suggest from</source>
+        <translation>建議來源</translation>
+    </message>
+    <message>
+        <source>Six English words or seven Chinese characters: at least 77 bits either way.</source>
+        <translation>六個英文單字或七個漢字：兩者都至少有 77 位元熵。</translation>
+    </message>
+    <message>
+        <source>Suggested password</source>
+        <translation>建議的密碼</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Set the password and start; this takes a few seconds.</source>
+        <translation>設定密碼並開始；需要幾秒鐘。</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密碼(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Suggest &amp;from:</source>
+        <translation>建議來源(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 位元</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>正在準備…</translation>
+    </message>
+    <message>
+        <source>Type it with an input method that keeps no history and does not look words up online, or choose English words.</source>
+        <translation>請用不保留輸入記錄、也不連網查詞的輸入法輸入它，或者改選英文單字。</translation>
+    </message>
+    <message>
+        <source>Measuring how fast this computer guesses…</source>
+        <translation>正在測量這台電腦的猜測速度…</translation>
     </message>
     <message>
         <source>Suggested passphrase</source>
         <translation>建議的密碼短語</translation>
+    </message>
+    <message>
+        <source>Strength of the suggestion</source>
+        <translation>建議的強度</translation>
     </message>
     <message>
         <source>&amp;Create vault</source>
@@ -341,10 +496,8 @@
         <translation>再次輸入(&amp;R)：</translation>
     </message>
     <message>
-        <source>Your new passphrase: %1
-Write it down and keep it somewhere safe.</source>
-        <translation>你的新密碼短語：%1
-請把它寫下來，存放在安全的地方。</translation>
+        <source>Learn it by heart. Until you are sure of it, keep a written copy away from this computer, never in the same bag, and tear it up once learned. If you forget it, your notes are gone: nobody can recover them.</source>
+        <translation>請把它背下來。在確定記牢之前，可以把抄寫的副本放在遠離這台電腦的地方，絕不要和電腦放在同一個包包裡；記住後就把它撕掉。如果忘記了，你的筆記就沒了：沒有人能復原。</translation>
     </message>
     <message>
         <source>Measuring this computer and creating the vault…</source>
@@ -360,6 +513,18 @@ Write it down and keep it somewhere safe.</source>
     <message>
         <source>If someone forces you to unlock, type the duress passphrase instead. {app} will look as if it unlocked, show only the harmless notes below, and destroy everything else. Nothing on this computer shows that a duress passphrase is set. Setting one replaces any earlier one.</source>
         <translation>如果有人強迫你解鎖，請改為輸入脅迫密碼短語。{app} 看起來會像已經解鎖，但只會顯示下方無害的筆記，並銷毀其他所有內容。這部電腦上沒有任何跡象顯示設有脅迫密碼短語。設定新的脅迫密碼短語會取代先前設定的。</translation>
+    </message>
+    <message>
+        <source>Before you set one:</source>
+        <translation>設定之前請注意：</translation>
+    </message>
+    <message>
+        <source>Your real passphrase</source>
+        <translation>你真正的密碼短語</translation>
+    </message>
+    <message>
+        <source>The passphrase that opens this vault now, to confirm it is you.</source>
+        <translation>目前用來開啟這個保險庫的密碼短語，用來確認是你本人。</translation>
     </message>
     <message>
         <source>Typed at the unlock screen, it destroys the vault and opens the decoy.</source>
@@ -394,6 +559,10 @@ Chapter 4 on Thursday</source>
 星期四讀第 4 章</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
         <source>&amp;Set duress passphrase</source>
         <translation>設定脅迫密碼短語(&amp;S)</translation>
     </message>
@@ -418,6 +587,10 @@ Chapter 4 on Thursday</source>
         <translation>移除後，只有真正的密碼短語能開啟保險庫。</translation>
     </message>
     <message>
+        <source>Your real &amp;passphrase:</source>
+        <translation>你真正的密碼短語(&amp;P)：</translation>
+    </message>
+    <message>
         <source>&amp;Duress passphrase:</source>
         <translation>脅迫密碼短語(&amp;D)：</translation>
     </message>
@@ -430,8 +603,24 @@ Chapter 4 on Thursday</source>
         <translation>誘餌筆記(&amp;N)：</translation>
     </message>
     <message>
+        <source>Never try it on this vault: typing it at the unlock screen destroys your real notes. Rehearse on a test vault.</source>
+        <translation>切勿在這個保險庫上試用：在解鎖畫面輸入它會銷毀你真正的筆記。請在測試保險庫上演練。</translation>
+    </message>
+    <message>
+        <source>It cannot reach a copy: if this disk was copied before, the copy still opens with your real passphrase.</source>
+        <translation>它無法觸及副本：如果這顆磁碟先前已被複製，副本仍可用你真正的密碼短語開啟。</translation>
+    </message>
+    <message>
+        <source>Using it may be illegal where you are: it can count as lying to the authorities or destroying evidence. Find out before you rely on it.</source>
+        <translation>在你所在的地方，使用它可能違法：可能被視為欺騙執法人員或銷毀證據。依賴它之前請先了解清楚。</translation>
+    </message>
+    <message>
         <source>%1% of the room for decoy notes used</source>
         <translation>誘餌筆記的空間已使用 %1%</translation>
+    </message>
+    <message>
+        <source>Enter your real passphrase first.</source>
+        <translation>請先輸入你真正的密碼短語。</translation>
     </message>
     <message>
         <source>Enter a duress passphrase.</source>
@@ -445,28 +634,16 @@ Chapter 4 on Thursday</source>
         <source>The decoy notes are too long; shorten them.</source>
         <translation>誘餌筆記太長，請縮短。</translation>
     </message>
+    <message>
+        <source>That is not this vault&apos;s real passphrase, so nothing was changed. Type your real passphrase again.</source>
+        <translation>這不是這個保險庫真正的密碼短語，因此沒有做任何變更。請重新輸入你真正的密碼短語。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Export a bundle</source>
         <translation>匯出加密包</translation>
-    </message>
-    <message>
-        <source>What is exported</source>
-        <translation>匯出的內容</translation>
-    </message>
-    <message>
-        <source>For colleagues&apos; &amp;keys (age1…)</source>
-        <translation>使用同事的金鑰（age1…）(&amp;K)</translation>
-    </message>
-    <message>
-        <source>For colleagues&apos; keys</source>
-        <translation>使用同事的金鑰</translation>
-    </message>
-    <message>
-        <source>Only the holders of the keys listed below can open the bundle.</source>
-        <translation>只有持有下方所列金鑰的人才能開啟這個加密包。</translation>
     </message>
     <message>
         <source>Colleagues&apos; public keys, one per line</source>
@@ -489,12 +666,112 @@ Chapter 4 on Thursday</source>
         <translation>使用密碼短語(&amp;P)</translation>
     </message>
     <message>
+        <source>What to export</source>
+        <translation>匯出內容</translation>
+    </message>
+    <message>
+        <source>The whole vault or a part.</source>
+        <translation>整個保險庫或其中一部分。</translation>
+    </message>
+    <message>
+        <source>The whole vault (not the trash)</source>
+        <translation>整個保險庫（不含資源回收筒）</translation>
+    </message>
+    <message>
+        <source>A notebook</source>
+        <translation>一個筆記本</translation>
+    </message>
+    <message>
+        <source>Notes with a tag</source>
+        <translation>帶有某個標籤的筆記</translation>
+    </message>
+    <message>
+        <source>A contact list and its contacts</source>
+        <translation>一個聯絡人名單及其聯絡人</translation>
+    </message>
+    <message>
+        <source>The selected note</source>
+        <translation>選取的筆記</translation>
+    </message>
+    <message>
+        <source>Which one</source>
+        <translation>哪一個</translation>
+    </message>
+    <message>
+        <source>The notebook, tag or list to export.</source>
+        <translation>要匯出的筆記本、標籤或名單。</translation>
+    </message>
+    <message>
+        <source>To a &amp;contact</source>
+        <translation>給聯絡人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>To a contact</source>
+        <translation>給聯絡人</translation>
+    </message>
+    <message>
+        <source>Only that colleague&apos;s vault (and yours, if ticked) can open the bundle.</source>
+        <translation>只有這位同事的保險庫（若已勾選，還有你的）能開啟這個加密包。</translation>
+    </message>
+    <message>
+        <source>To a &amp;key</source>
+        <translation>給公鑰(&amp;K)</translation>
+    </message>
+    <message>
+        <source>To a pasted key</source>
+        <translation>給貼上的公鑰</translation>
+    </message>
+    <message>
+        <source>Only the holders of the keys pasted below can open the bundle.</source>
+        <translation>只有下方所貼上金鑰的持有人才能開啟這個加密包。</translation>
+    </message>
+    <message>
         <source>With a passphrase</source>
         <translation>使用密碼短語</translation>
     </message>
     <message>
         <source>Anyone with the passphrase can open the bundle; send it another way.</source>
         <translation>任何知道密碼短語的人都能開啟這個加密包；請透過其他管道傳送密碼短語。</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>Contacts that hold an age key; add one in the contact&apos;s Age key field.</source>
+        <translation>儲存了 age 金鑰的聯絡人；可在聯絡人的 Age 金鑰欄位中加入。</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>金鑰指紋</translation>
+    </message>
+    <message>
+        <source>Ask them to read theirs from My bundle key: the digits must match.</source>
+        <translation>請對方從「我的加密包金鑰」中念出他們的指紋：數字必須一致。</translation>
+    </message>
+    <message>
+        <source>No contact has an age key yet. Paste their key into the contact&apos;s Age key field, or use To a key.</source>
+        <translation>還沒有聯絡人儲存了 age 金鑰。請把對方的金鑰貼到聯絡人的 Age 金鑰欄位中，或改用「給公鑰」。</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact:</source>
+        <translation>聯絡人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Before the first bundle, ask them to read their fingerprint from Bundles, My bundle key: the digits must match.</source>
+        <translation>傳送第一個加密包之前，請對方從「加密包 ▸ 我的加密包金鑰」中念出他們的指紋：數字必須一致。</translation>
+    </message>
+    <message>
+        <source>Key fingerprints</source>
+        <translation>金鑰指紋</translation>
+    </message>
+    <message>
+        <source>Compare each with the one its owner reads from My bundle key.</source>
+        <translation>逐一與金鑰主人從「我的加密包金鑰」中念出的指紋核對。</translation>
+    </message>
+    <message>
+        <source>Ke&amp;ys:</source>
+        <translation>金鑰(&amp;Y)：</translation>
     </message>
     <message>
         <source>Bundle passphrase</source>
@@ -513,20 +790,96 @@ Chapter 4 on Thursday</source>
         <translation>請再輸入一次加密包密碼短語。</translation>
     </message>
     <message>
+        <source>Passphr&amp;ase:</source>
+        <translation>密碼短語(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Also &amp;this vault&apos;s own key</source>
+        <translation>也加入這個保險庫自己的金鑰(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存為</translation>
+    </message>
+    <message>
+        <source>The file name gives nothing away: only the date.</source>
+        <translation>檔名不透露任何內容：只有日期。</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>瀏覽(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>選擇檔案</translation>
+    </message>
+    <message>
+        <source>Opens a file chooser.</source>
+        <translation>開啟檔案選擇器。</translation>
+    </message>
+    <message>
         <source>The bundle opens with Hushnote or with the standard age tool (age -d). Nothing unencrypted is written to disk.</source>
         <translation>這個加密包可以用 Hushnote 或標準的 age 工具（age -d）開啟。不會有任何未加密的內容寫入磁碟。</translation>
     </message>
     <message>
-        <source>Export:</source>
-        <translation>匯出：</translation>
+        <source>Choose a file to save the bundle to.</source>
+        <translation>請選擇儲存加密包的檔案。</translation>
     </message>
     <message>
-        <source>Pass&amp;phrase:</source>
-        <translation>密碼短語(&amp;P)：</translation>
+        <source>That folder does not exist.</source>
+        <translation>該資料夾不存在。</translation>
+    </message>
+    <message>
+        <source>A file with that name exists. Replace it?</source>
+        <translation>已有同名檔案。要取代它嗎？</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
         <translation>再次輸入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>匯出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>內容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>W&amp;hich:</source>
+        <translation>哪一個(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>傳給：</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>另存為(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指紋：%1</translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <translation>儲存加密包</translation>
+    </message>
+    <message>
+        <source>Bundles (*.hnb *.age)</source>
+        <translation>加密包 (*.hnb *.age)</translation>
+    </message>
+    <message>
+        <source>Choose which one to export.</source>
+        <translation>請選擇要匯出哪一個。</translation>
+    </message>
+    <message>
+        <source>Select a note in the list first.</source>
+        <translation>請先在清單中選取一則筆記。</translation>
+    </message>
+    <message>
+        <source>Choose a contact that has a key, or use To a key.</source>
+        <translation>請選擇一位儲存了金鑰的聯絡人，或改用「給公鑰」。</translation>
     </message>
     <message>
         <source>Add at least one key, or include this vault&apos;s own.</source>
@@ -539,6 +892,46 @@ Chapter 4 on Thursday</source>
     <message>
         <source>The two passphrases do not match.</source>
         <translation>兩次輸入的密碼短語不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <extracomment>The widest an image is shown, in pixels: narrower than the window, so no sideways scroll.</extracomment>
+        <translation>使用者指南</translation>
+    </message>
+    <message>
+        <source>The guide, to read.</source>
+        <translation>使用者指南，供閱讀。</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>目錄(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed. It is docs/user-guide.md in the source.</source>
+        <translation>未安裝使用者指南。它在原始碼的 docs/user-guide.md 中。</translation>
+    </message>
+    <message>
+        <source>Not part of the guide in the app: %1</source>
+        <translation>不屬於應用程式內的指南：%1</translation>
+    </message>
+    <message>
+        <source>Web links are not opened from the app. The address: %1</source>
+        <translation>本應用程式不會開啟網頁連結。網址：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HoldButton</name>
+    <message>
+        <source>Press and hold for %1 s</source>
+        <extracomment>How long the &quot;press and hold&quot; hint stays up after an early release.</extracomment>
+        <translation>按住 %1 秒</translation>
+    </message>
+    <message>
+        <source>Press and hold for %1 s to wipe</source>
+        <translation>按住 %1 秒即可銷毀</translation>
     </message>
 </context>
 <context>
@@ -570,6 +963,18 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Puts the public key on the clipboard.</source>
         <translation>將公開金鑰複製到剪貼簿。</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指紋：%1</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>金鑰指紋</translation>
+    </message>
+    <message>
+        <source>Read it to a colleague who adds your key: their screen shows the same.</source>
+        <translation>念給要加入你金鑰的同事聽：他們的螢幕上會顯示同樣的內容。</translation>
     </message>
 </context>
 <context>
@@ -780,8 +1185,24 @@ Chapter 4 on Thursday</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>使用者指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Travel notes: before a checkpoint</source>
+        <translation>出行須知：通過檢查哨之前(&amp;T)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About %1</source>
+        <translation>關於 %1(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
     </message>
     <message>
         <source>New list</source>
@@ -820,12 +1241,36 @@ Chapter 4 on Thursday</source>
         <translation>Enter 鍵</translation>
     </message>
     <message>
+        <source>Open the chosen note, contact or tag</source>
+        <translation>開啟所選的筆記、聯絡人或標籤</translation>
+    </message>
+    <message>
+        <source>Enter / Space</source>
+        <translation>Enter / 空白鍵</translation>
+    </message>
+    <message>
+        <source>Export contacts (unencrypted)</source>
+        <translation>匯出聯絡人（未加密）</translation>
+    </message>
+    <message>
+        <source>No shortcut, on purpose: the Contacts menu</source>
+        <translation>刻意不設快捷鍵：請用「聯絡人」選單</translation>
+    </message>
+    <message>
         <source>The new language is used from the next start.</source>
         <translation>新的語言會在下次啟動時生效。</translation>
     </message>
     <message>
+        <source>Removing the duress passphrase…</source>
+        <translation>正在移除脅迫密碼短語…</translation>
+    </message>
+    <message>
         <source>No duress passphrase is set now.</source>
         <translation>目前沒有設定脅迫密碼短語。</translation>
+    </message>
+    <message>
+        <source>That contact no longer has a key. Nothing was exported.</source>
+        <translation>該聯絡人已沒有金鑰。沒有匯出任何內容。</translation>
     </message>
     <message>
         <source>Setting the duress passphrase…</source>
@@ -858,14 +1303,6 @@ Chapter 4 on Thursday</source>
     <message>
         <source>The vault is re-encrypted under a new data key.</source>
         <translation>保險庫已使用新的資料金鑰重新加密。</translation>
-    </message>
-    <message>
-        <source>Save the bundle</source>
-        <translation>儲存加密包</translation>
-    </message>
-    <message>
-        <source>Hushnote bundles (*.hnb)</source>
-        <translation>Hushnote 加密包 (*.hnb)</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -1025,6 +1462,22 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>未儲存</translation>
     </message>
     <message>
+        <source>This note is in the trash. You can read it; restore it to edit it.</source>
+        <translation>這則筆記在垃圾桶裡。你可以閱讀它；還原後才能編輯。</translation>
+    </message>
+    <message>
+        <source>Restore &amp;and edit</source>
+        <translation>還原並編輯(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>Move this note out of the trash and edit it.</source>
+        <translation>將這則筆記移出垃圾桶並編輯。</translation>
+    </message>
+    <message>
         <source>Linked contacts</source>
         <translation>連結的聯絡人</translation>
     </message>
@@ -1148,6 +1601,18 @@ Hand over both files; the .key file needs the passphrase.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Off: wrong passphrases are not counted.</source>
+        <translation>已關閉：不計算錯誤的密碼短語。</translation>
+    </message>
+    <message>
+        <source>Tries left now: %1</source>
+        <translation>目前剩餘次數：%1</translation>
+    </message>
+    <message>
+        <source>Tries left once saved: %1</source>
+        <translation>儲存後的剩餘次數：%1</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -1190,6 +1655,10 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Counted on this computer only: it does not stop someone who copied the disk.</source>
         <translation>只在這部電腦上計算：無法阻止已經複製磁碟的人。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrases left before the wipe</source>
+        <translation>銷毀前剩餘的錯誤密碼短語次數</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -1270,6 +1739,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>密碼短語強度</translation>
     </message>
     <message>
+        <source>Password strength</source>
+        <translation>密碼強度</translation>
+    </message>
+    <message>
         <source>weak</source>
         <translation>弱</translation>
     </message>
@@ -1301,12 +1774,24 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>密碼短語</translation>
     </message>
     <message>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
         <source>The passphrase that opens this vault. Enter unlocks.</source>
         <translation>開啟這個保險庫的密碼短語。按 Enter 解鎖。</translation>
     </message>
     <message>
+        <source>Open with this password.</source>
+        <translation>用這個密碼開啟。</translation>
+    </message>
+    <message>
         <source>&amp;Unlock</source>
         <translation>解鎖(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The password that opens your notes. Enter unlocks.</source>
+        <translation>開啟你筆記的密碼。按 Enter 解鎖。</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -1317,8 +1802,51 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>用這個密碼短語開啟保險庫。</translation>
     </message>
     <message>
+        <source>Tries left</source>
+        <translation>剩餘次數</translation>
+    </message>
+    <message>
         <source>Unlocking…</source>
         <translation>正在解鎖…</translation>
+    </message>
+    <message>
+        <source>1 try left</source>
+        <translation>還剩 1 次</translation>
+    </message>
+    <message>
+        <source>%1 tries left</source>
+        <translation>還剩 %1 次</translation>
+    </message>
+</context>
+<context>
+    <name>WeakPassphraseDialog</name>
+    <message>
+        <source>This passphrase is easy to guess.</source>
+        <translation>這個密碼短語很容易被猜中。</translation>
+    </message>
+    <message>
+        <source>Someone who copies this computer&apos;s disk can try about %1 passphrases a second against this vault (Argon2id with %2 MiB of memory, %3 passes, %4 lanes: timed on this computer, scaled to an attacker&apos;s hardware). On average they would find this one in %5.
+
+Six random words (Suggest a passphrase) would take far longer than a lifetime. Use this passphrase anyway?</source>
+        <translation>複製了這台電腦硬碟的人，每秒可以對這個保險庫嘗試約 %1 個密碼短語（Argon2id，%2 MiB 記憶體，%3 輪，%4 條平行通道：在這台電腦上計時，再按攻擊者的硬體換算）。平均而言，他們會在%5內猜中這一個。
+
+六個隨機單字（「建議密碼短語」）所需的時間遠超一生。仍要使用這個密碼短語嗎？</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;better one</source>
+        <translation>換一個更好的(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Use it anyway</source>
+        <translation>仍然使用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Go back and choose a stronger passphrase.</source>
+        <translation>返回並選擇一個更強的密碼短語。</translation>
+    </message>
+    <message>
+        <source>Set this passphrase although it is easy to guess.</source>
+        <translation>儘管容易被猜中，仍設定這個密碼短語。</translation>
     </message>
 </context>
 <context>
@@ -1335,13 +1863,19 @@ Hand over both files; the .key file needs the passphrase.</source>
         <source>(untitled)</source>
         <translation>（未命名）</translation>
     </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 則筆記</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Items</source>
         <translation>項目</translation>
     </message>
     <message>
-        <source>The notes or contacts in this section (Alt+2); Enter opens.</source>
-        <translation>這個分類中的筆記或聯絡人（Alt+2）；按 Enter 開啟。</translation>
+        <source>The notes, contacts or tags in this section (Alt+2); Enter opens.</source>
+        <translation>這個分類中的筆記、聯絡人或標籤（Alt+2）；按 Enter 開啟。</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -1428,8 +1962,20 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>將這則筆記匯出為加密包…</translation>
     </message>
     <message>
+        <source>Send to</source>
+        <translation>傳送給</translation>
+    </message>
+    <message>
+        <source>Send to %1…</source>
+        <translation>傳送給 %1…</translation>
+    </message>
+    <message>
         <source>Moved to the trash.</source>
         <translation>已移到垃圾桶。</translation>
+    </message>
+    <message>
+        <source>Restored from the trash.</source>
+        <translation>已從垃圾桶還原。</translation>
     </message>
     <message>
         <source>Delete this note forever? This cannot be undone.</source>
@@ -1461,26 +2007,6 @@ Hand over both files; the .key file needs the passphrase.</source>
 <context>
     <name>bundles</name>
     <message>
-        <source>The whole vault (not the trash)</source>
-        <translation>整個保險庫（不含垃圾桶）</translation>
-    </message>
-    <message>
-        <source>The notebook “%1”</source>
-        <translation>筆記本「%1」</translation>
-    </message>
-    <message>
-        <source>Notes tagged “%1”</source>
-        <translation>標有「%1」標籤的筆記</translation>
-    </message>
-    <message>
-        <source>The list “%1” and its contacts</source>
-        <translation>名單「%1」及其聯絡人</translation>
-    </message>
-    <message>
-        <source>The chosen note</source>
-        <translation>選取的筆記</translation>
-    </message>
-    <message>
         <source>Bundle passphrase</source>
         <translation>加密包密碼短語</translation>
     </message>
@@ -1511,6 +2037,10 @@ Hand over both files; the .key file needs the passphrase.</source>
         <source>{app} ran into an unexpected problem. Everything saved before it is safe. If it happens again, lock the vault and restart {app}.</source>
         <translation>{app} 發生了未預期的問題。在此之前儲存的所有內容都安全無虞。如果再次發生，請鎖定保險庫並重新啟動 {app}。</translation>
     </message>
+    <message>
+        <source>{app} ran into an unexpected problem. Everything saved before it is safe. If it happens again, restart {app}.</source>
+        <translation>{app} 發生了未預期的問題。在此之前儲存的所有內容都安全無虞。如果再次發生，請重新啟動 {app}。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -1529,6 +2059,14 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>The decoy notes are too long to fit; shorten them.</source>
         <translation>誘餌筆記太長，放不下；請縮短。</translation>
+    </message>
+    <message>
+        <source>That is a secret key: never share it, and ask for a new one if it was sent to you. Paste the public key, which starts with age1.</source>
+        <translation>這是私鑰：絕不要分享它；如果它是別人傳給你的，請讓對方重新產生一個。請貼上以 age1 開頭的公鑰。</translation>
+    </message>
+    <message>
+        <source>That is not an age public key: it starts with age1 and has 62 characters.</source>
+        <translation>這不是 age 公鑰：age 公鑰以 age1 開頭，共 62 個字元。</translation>
     </message>
     <message>
         <source>Enter a passphrase.</source>
@@ -1680,10 +2218,109 @@ Hand over both files; the .key file needs the passphrase.</source>
     </message>
 </context>
 <context>
+    <name>locked-errors</name>
+    <message>
+        <source>Something went wrong inside {app}. Your saved data was not changed.</source>
+        <translation>{app} 內部發生錯誤。你已儲存的資料沒有被變更。</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>請輸入密碼。</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>兩次輸入的密碼不一致。</translation>
+    </message>
+    <message>
+        <source>That password cannot be used.</source>
+        <translation>無法使用這個密碼。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: one of their files is damaged or missing.</source>
+        <translation>無法開啟你的筆記：其中一個檔案已損壞或遺失。</translation>
+    </message>
+    <message>
+        <source>That password is not right.</source>
+        <translation>密碼不正確。</translation>
+    </message>
+    <message>
+        <source>{app} is already open in another window.</source>
+        <translation>{app} 已在另一個視窗中開啟。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: their files do not belong together. Nothing was changed.</source>
+        <translation>無法開啟你的筆記：它們的檔案彼此不相符。沒有做任何變更。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: one of their files is older than the others, as if an old copy was put back. Nothing was changed.</source>
+        <translation>無法開啟你的筆記：其中一個檔案比其他檔案舊，像是有人放回了舊的副本。沒有做任何變更。</translation>
+    </message>
+    <message>
+        <source>Your notes cannot be opened: one of their files is a link or not a regular file. Put the real file back in its place.</source>
+        <translation>無法開啟你的筆記：其中一個檔案是連結或不是一般檔案。請將真正的檔案放回原處。</translation>
+    </message>
+    <message>
+        <source>These notes were saved by a newer {app}. Please upgrade.</source>
+        <translation>這些筆記是由較新版本的 {app} 儲存的。請升級。</translation>
+    </message>
+    <message>
+        <source>Opening these notes needs more memory or time than this computer has.</source>
+        <translation>開啟這些筆記所需的記憶體或時間超出這部電腦的能力。</translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was changed; free some space and retry.</source>
+        <translation>磁碟已滿。沒有做任何變更；請釋放一些空間後再試一次。</translation>
+    </message>
+    <message>
+        <source>{app} cannot read or write its folder (permissions?).</source>
+        <translation>{app} 無法讀取或寫入它的資料夾（權限問題？）。</translation>
+    </message>
+    <message>
+        <source>That folder is already in use.</source>
+        <translation>該資料夾已在使用中。</translation>
+    </message>
+    <message>
+        <source>That folder is not empty; choose a new or empty folder.</source>
+        <translation>該資料夾不是空的；請選擇新的或空的資料夾。</translation>
+    </message>
+    <message>
+        <source>Your notes are no longer in their folder. Nothing was changed.</source>
+        <translation>你的筆記已不在原本的資料夾中。沒有做任何變更。</translation>
+    </message>
+    <message>
+        <source>{app} could not remove its files (read-only disk?). They are still there.</source>
+        <translation>{app} 無法刪除它的檔案（磁碟是唯讀的？）。這些檔案仍然存在。</translation>
+    </message>
+    <message>
+        <source>This copy of {app} is incomplete, so it does not open your notes. Reinstall {app}.</source>
+        <translation>此 {app} 副本不完整，因此無法開啟你的筆記。請重新安裝 {app}。</translation>
+    </message>
+    <message>
+        <source>{app} could not complete that. Nothing was changed.</source>
+        <translation>{app} 無法完成這項操作。沒有做任何變更。</translation>
+    </message>
+</context>
+<context>
     <name>passphrase</name>
     <message>
         <source>Hidden as you type; never read aloud.</source>
         <translation>輸入時會隱藏，也不會被朗讀出來。</translation>
+    </message>
+    <message>
+        <source>⇪ Caps Lock is on</source>
+        <translation>⇪ 大寫鎖定已開啟</translation>
+    </message>
+    <message>
+        <source>Hide passphrase</source>
+        <translation>隱藏密碼短語</translation>
+    </message>
+    <message>
+        <source>Show passphrase</source>
+        <translation>顯示密碼短語</translation>
+    </message>
+    <message>
+        <source>Shows the passphrase as plain text while on; %1 switches it.</source>
+        <translation>開啟時以明文顯示密碼短語；按 %1 切換。</translation>
     </message>
 </context>
 <context>

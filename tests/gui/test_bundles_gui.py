@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from conftest import PASSPHRASE, VaultSetup
 from hushnote.core import Vault
 from hushnote.core.formats.bundle_records import Scope
-from hushnote.gui import bundle_dialogs, import_dialog, main_window
+from hushnote.gui import bundle_dialogs, export_dialog, import_dialog, main_window
 from support.gui import unlock_window
 
 
@@ -37,14 +37,15 @@ def test_export_a_notebook_and_import_it_into_another_vault(
     out = tmp_path / "case"
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
-    monkeypatch.setattr(main_window, "choose_save_path", lambda *a: out)
 
     def fill(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.to_key.setChecked(True)
         dialog.keys.setPlainText(recipient)
         dialog.include_self.setChecked(False)
+        dialog.path.setText(str(out))
         return 1
 
-    monkeypatch.setattr(bundle_dialogs.ExportDialog, "exec", fill)
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", fill)
     window = window_for(seeded.root)
     unlock_window(qtbot, window, PASSPHRASE)
     window.workspace.export_requested.emit(Scope("notebook", "Case 12"))

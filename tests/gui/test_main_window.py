@@ -482,8 +482,11 @@ def test_every_action_with_a_shortcut_is_in_the_help(window_for, tmp_path: Path)
     names = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
     assert {"Lock", "New note", "Search", "Today's journal entry", "New contact"} <= names
     assert "Show or hide the Markdown preview" in names
-    # Keyboard first: every menu action can be reached without the mouse.
-    assert all(action.shortcuts() for action in window.all_actions)
+    # Keyboard first: every menu action has a shortcut, but for the plaintext contact
+    # export, which is kept off any chord on purpose (its menu still reaches it).
+    assert [a.text() for a in window.all_actions if not a.shortcuts()] == [
+        "&Export contacts (unencrypted)…"
+    ]
     keys = {dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())}
     assert any("Ctrl+K" in k for k in keys)
 

@@ -178,13 +178,13 @@ def test_the_window_comes_back_where_it_was(
     relaunches: list[Relaunch],  # type: ignore[no-untyped-def]
 ) -> None:
     window = window_for(fast_kdf_vault.root)
-    window.setGeometry(QRect(40, 30, 700, 500))
+    window.setGeometry(QRect(40, 30, 900, 640))
     unlock_window(qtbot, window, PASSPHRASE)
     window.lock()
     fresh = MainWindow(fast_kdf_vault.root, relaunch=lambda request: None)
     qtbot.addWidget(fresh)
     assert fresh.restoreGeometry(QByteArray(relaunches[0].geometry))
-    assert fresh.geometry() == QRect(40, 30, 700, 500)
+    assert fresh.geometry() == QRect(40, 30, 900, 640)
 
 
 def test_our_secret_leaves_the_clipboard_before_the_exec(

@@ -222,6 +222,8 @@ def test_layouts_survive_strings_twice_as_long(
         for widget in top.findChildren(QAbstractButton) + top.findChildren(QLabel):
             if not widget.isVisible() or (isinstance(widget, QLabel) and widget.wordWrap()):
                 continue
+            if isinstance(widget.parent(), QLineEdit):
+                continue  # a field's own icon button (show/hide): sized by the field, no text
             if widget.width() < widget.minimumSizeHint().width():
                 problems.append(
                     f"{view}: {type(widget).__name__} {widget.accessibleName()!r} is cut: "

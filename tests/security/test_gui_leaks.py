@@ -47,8 +47,8 @@ def wait(condition):
         app.processEvents()
 
 page = window.create_page
-page.passphrase.setText("leak test pass")
-page.confirmation.setText("leak test pass")
+page.passphrase.setText("leak test pass, then Qx7#vRm2 tundra")
+page.confirmation.setText("leak test pass, then Qx7#vRm2 tundra")
 page.begin_create()
 wait(lambda: window.vault is not None)
 ws = window.workspace
@@ -71,7 +71,7 @@ dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
 QTimer.singleShot(300, dialog.reject)
 dialog.exec()
 window.lock()
-window.unlock_page.passphrase.setText("leak test pass")
+window.unlock_page.passphrase.setText("leak test pass, then Qx7#vRm2 tundra")
 window.unlock_page.begin_unlock()
 wait(lambda: window.vault is not None)
 ws.open_note(ws.note_editor.uuid or window.vault.notes.summaries()[0].uuid)

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from hushnote.core import KdfParams
 from hushnote.core.formats.bundle_records import Scope
-from hushnote.gui.bundle_dialogs import ExportDialog, IdentityDialog
+from hushnote.gui.bundle_dialogs import IdentityDialog
 from hushnote.gui.contact_picker import ContactPicker
 from hushnote.gui.duress_dialog import DuressDialog
 from hushnote.gui.main_window import MainWindow
@@ -111,7 +111,7 @@ def main_views(
         ("settings", lambda: SettingsDialog(VaultPreferences(vault), None, window)),
         ("change-passphrase", lambda: ChangePassphraseDialog(window)),
         ("duress", lambda: DuressDialog(window)),
-        ("export", lambda: ExportDialog(Scope(), vault.age_recipient(), window)),
+        ("export", lambda: _passphrase_export(window)),
         ("identity", lambda: IdentityDialog(vault.age_recipient(), window)),
         (
             "contact-picker",
@@ -130,3 +130,11 @@ def main_views(
         dialog.close()
         dialog.deleteLater()
     window.lock()
+
+
+def _passphrase_export(window: MainWindow) -> QDialog:
+    """The export dialog with its passphrase fields showing (the other modes hide them)."""
+    dialog = window.make_export_dialog(Scope())
+    assert dialog is not None
+    dialog.with_passphrase.setChecked(True)
+    return dialog

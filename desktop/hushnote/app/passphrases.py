@@ -16,10 +16,30 @@ from pathlib import Path
 
 from hushnote.app.resources import resource_path
 
-__all__ = ["Strength", "estimate_strength", "generate_passphrase", "wordlist"]
+__all__ = [
+    "SAFE_BITS",
+    "SUGGESTION_KINDS",
+    "Strength",
+    "Suggestion",
+    "chinese_wordlist",
+    "estimate_strength",
+    "generate_passphrase",
+    "suggest",
+    "wordlist",
+]
 
 DEFAULT_WORDS = 6
+# Seven characters of 2,048 give 77 bits, as six EFF words give 77.5.
+CHINESE_CHARACTERS = 7
+# Below this the meter's verdict is "fair" or "weak", and setting it needs a second yes.
+SAFE_BITS = 60.0
 _WORDLIST = resource_path("wordlists", "eff_large_wordlist.txt")
+_CHINESE = {
+    "zh_CN": resource_path("wordlists", "chinese_simplified.txt"),
+    "zh_TW": resource_path("wordlists", "chinese_traditional.txt"),
+}
+# What a suggestion is drawn from: English words, or BIP-39 Chinese characters.
+SUGGESTION_KINDS = ("en", "zh_CN", "zh_TW")
 
 
 @dataclass(frozen=True)
@@ -41,9 +61,44 @@ def wordlist(path: Path = _WORDLIST) -> tuple[str, ...]:
     return words
 
 
+@lru_cache(maxsize=2)
+def chinese_wordlist(script: str) -> tuple[str, ...]:
+    """A BIP-39 Chinese word list, ``zh_CN`` (simplified) or ``zh_TW`` (traditional):
+    2,048 distinct single characters, 11 bits each."""
+    characters = tuple(
+        line.strip() for line in _CHINESE[script].read_text("utf-8").splitlines() if line.strip()
+    )
+    if len(characters) != 2048 or len(set(characters)) != 2048:
+        raise RuntimeError("the word list is damaged")
+    return characters
+
+
 def generate_passphrase(words: int = DEFAULT_WORDS) -> str:
     """``words`` random words joined by spaces: 12.9 bits each, 77.5 bits for six."""
     return " ".join(secrets.choice(wordlist()) for _ in range(words))
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A generated passphrase and the entropy it was drawn with (not an estimate)."""
+
+    text: str
+    bits: float
+
+
+def suggest(kind: str = "en") -> Suggestion:
+    """A passphrase of at least 77 bits from the list ``kind`` (``SUGGESTION_KINDS``).
+
+    Chinese characters are drawn one by one, so they rarely make words; they are grouped
+    4 + 3 with a space between, the way a phone number is grouped, to be read and typed
+    in two chunks.
+    """
+    if kind == "en":
+        size = len(wordlist())
+        return Suggestion(generate_passphrase(), DEFAULT_WORDS * math.log2(size))
+    characters = chinese_wordlist(kind)
+    drawn = "".join(secrets.choice(characters) for _ in range(CHINESE_CHARACTERS))
+    return Suggestion(drawn[:4] + " " + drawn[4:], CHINESE_CHARACTERS * math.log2(2048))
 
 
 def estimate_strength(passphrase: str) -> Strength:
@@ -52,11 +107,21 @@ def estimate_strength(passphrase: str) -> Strength:
         return Strength(0.0, "weak")
     known = set(wordlist())
     tokens = passphrase.lower().split()
+    glyphs = "".join(tokens)
     if tokens and all(token in known for token in tokens):
         bits = len(tokens) * math.log2(len(known))
+    elif len(tokens) > 1 and any(_all_in(glyphs, chinese_wordlist(s)) for s in _CHINESE):
+        # Grouped characters of one BIP-39 list, as a suggestion shows them: 11 bits each
+        # (repeats once). An ungrouped run is more likely a typed phrase, and the 2,048
+        # are the commonest characters, so it gets the character estimate instead.
+        bits = len(re.sub(r"(.)\1+", r"\1", glyphs)) * math.log2(2048)
     else:
         bits = _character_bits(passphrase)
     return Strength(round(bits, 1), _verdict(bits))
+
+
+def _all_in(glyphs: str, characters: tuple[str, ...]) -> bool:
+    return set(glyphs) <= set(characters)
 
 
 def _character_bits(text: str) -> float:

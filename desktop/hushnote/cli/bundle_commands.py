@@ -7,6 +7,11 @@ from pathlib import Path
 
 from hushnote.cli.passphrase import ask_passphrase, read_passphrase_file
 from hushnote.cli.unlock import add_passphrase_file, open_vault
+from hushnote.errors import InvalidRecordError
+
+TYPE_CHECKING = False  # as in hushnote.core: typing costs startup time
+if TYPE_CHECKING:
+    from hushnote.core import Vault
 
 __all__ = ["add_bundle_commands"]
 
@@ -23,6 +28,8 @@ def add_bundle_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     to = export.add_mutually_exclusive_group(required=True)
     to.add_argument("--to", action="append", metavar="RECIPIENT",
                     help="an age1... public key, or 'self'")  # fmt: skip
+    to.add_argument("--to-contact", action="append", metavar="CONTACT_ID",
+                    help="a contact holding an age key (see 'contact key')")  # fmt: skip
     to.add_argument("--bundle-passphrase-file", type=Path, metavar="FILE",
                     help="encrypt with the passphrase on the first line of FILE")  # fmt: skip
     to.add_argument("--bundle-passphrase", action="store_true",
@@ -56,6 +63,9 @@ def add_bundle_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     identity = commands.add_parser(
         "identity", help="print this vault's age public key, for colleagues to export to"
     )
+    identity.add_argument(
+        "--fingerprint", action="store_true", help="also print its fingerprint, to compare aloud"
+    )
     add_passphrase_file(identity)
     identity.set_defaults(func=cmd_identity)
 
@@ -84,7 +94,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             scope = Scope("notes", notes=tuple(vault.notes.get(ref).uuid for ref in args.note))
         else:
             scope = Scope()
-        report = vault.export_bundle(args.out, scope=scope, recipients=args.to,
+        recipients = args.to
+        if args.to_contact:
+            recipients = [_contact_key(vault, reference) for reference in args.to_contact]
+        report = vault.export_bundle(args.out, scope=scope, recipients=recipients,
                                      passphrase=passphrase)  # fmt: skip
     counts = ", ".join(f"{count} {kind}" for kind, count in report.counts.items())
     print(f"Wrote {counts} to {' and '.join(str(f) for f in report.files)}")
@@ -112,7 +125,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _contact_key(vault: Vault, reference: str) -> str:
+    contact = vault.contacts.get(reference)
+    if contact.age_recipient is None:
+        raise InvalidRecordError(field="age_recipient", reason="no-key")
+    return contact.age_recipient
+
+
 def cmd_identity(args: argparse.Namespace) -> int:
+    from hushnote.core import key_fingerprint
+
     with open_vault(args) as vault:
-        print(vault.age_recipient())
+        recipient = vault.age_recipient()
+    print(recipient)
+    if args.fingerprint:
+        print(f"Fingerprint: {key_fingerprint(recipient)}")
     return 0

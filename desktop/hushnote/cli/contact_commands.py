@@ -15,6 +15,7 @@ from hushnote.core import (
     ContactMethod,
     MethodKind,
     NewContact,
+    key_fingerprint,
     read_contact_file,
     write_contact_file,
 )
@@ -43,6 +44,9 @@ def add_contact_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     add.add_argument("--role", default="")
     add.add_argument("--note", default="", help="free-text notes about the person")
     add.add_argument("--tag", action="append", default=[], metavar="TAG")
+    add.add_argument(
+        "--age-key", metavar="AGE1KEY", help="their age public key, to send bundles to"
+    )
     add.set_defaults(func=cmd_add)
 
     listing = actions.add_parser("list", help="list contacts by name")
@@ -62,6 +66,20 @@ def add_contact_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     show = actions.add_parser("show", help="print one contact, its lists and linked notes")
     show.add_argument("id")
     show.set_defaults(func=cmd_show)
+
+    key = actions.add_parser(
+        "key",
+        help="show, set or remove a contact's age public key",
+        description="With only CONTACT_ID, print the contact's age public key and its "
+        "fingerprint: read the fingerprint to the colleague over the phone, who compares it "
+        "with the one 'hushnote identity --fingerprint' shows them. With AGE1KEY, set it "
+        "(one key per contact: a new one replaces the old); with --remove, remove it.",
+    )
+    key.add_argument("id", metavar="CONTACT_ID")
+    key_change = key.add_mutually_exclusive_group()
+    key_change.add_argument("key", nargs="?", metavar="AGE1KEY")
+    key_change.add_argument("--remove", action="store_true", help="forget the contact's key")
+    key.set_defaults(func=cmd_key)
 
     remove = actions.add_parser("rm", help="delete a contact (its linked notes stay)")
     remove.add_argument("id")
@@ -113,6 +131,7 @@ def add_contact_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         listing,
         find,
         show,
+        key,
         remove,
         imported,
         exported,
@@ -145,6 +164,8 @@ def print_contact(contact: Contact) -> None:
         ("Organization", contact.organization),
         ("Role", contact.role),
         ("Tags", ", ".join(contact.tags)),
+        ("Age key", contact.age_recipient or ""),
+        ("Fingerprint", key_fingerprint(contact.age_recipient) if contact.age_recipient else ""),
     ):
         if value:
             rows.append((name, value))
@@ -157,7 +178,8 @@ def print_contact(contact: Contact) -> None:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    draft = NewContact(args.name, _methods(args), args.org, args.role, args.note, tuple(args.tag))
+    draft = NewContact(args.name, _methods(args), args.org, args.role, args.note, tuple(args.tag),
+                       age_recipient=args.age_key)  # fmt: skip
     with open_vault(args) as vault:
         contact = vault.contacts.create(draft)
     print(contact.uuid)
@@ -196,6 +218,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     if notes:
         print("\nLinked notes:")
         print_table([(short_id(n.uuid), n.title) for n in notes])
+    return 0
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        contact = vault.contacts.get(args.id)
+        if args.remove or args.key:
+            contact = vault.contacts.set_key(contact.uuid, None if args.remove else args.key)
+    if contact.age_recipient is None:
+        print(f"{contact.display_name} has no age key.")
+    else:
+        print(contact.age_recipient)
+        print(f"Fingerprint: {key_fingerprint(contact.age_recipient)}")
     return 0
 
 

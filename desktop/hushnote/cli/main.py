@@ -48,6 +48,9 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
     parser.add_argument("--window-geometry", metavar="HEX", help=argparse.SUPPRESS)
     parser.add_argument("--window-state", metavar="STATE", help=argparse.SUPPRESS)
     parser.add_argument("--unlock-error", metavar="CODE", help=argparse.SUPPRESS)
+    # The number of an inherited pipe holding a mistyped passphrase to offer again; the
+    # text itself never goes on a command line (hushnote.gui.relaunch).
+    parser.add_argument("--passphrase-fd", type=int, metavar="FD", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     if wipe_only:
         add_wipe_command(commands)
@@ -122,4 +125,5 @@ def _start_gui(args: argparse.Namespace) -> int:
         geometry=args.window_geometry,
         state=args.window_state,
         unlock_error=args.unlock_error,
+        passphrase_fd=args.passphrase_fd,
     )

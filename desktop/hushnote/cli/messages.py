@@ -122,6 +122,8 @@ _IMPORT_REASONS = {
     "csv-syntax": "broken CSV quoting",
     "too-many-fields": "more fields than the header names",
     "invalid": "a contact that cannot be stored",
+    "not-an-age-key": "an age key (KEY or Age key) that is not a valid age1... public key",
+    "secret-key": "an age SECRET key where a public key belongs: the file leaked it",
     "too-large": "the file is larger than 50 MB",
     "too-many-entries": "the file holds more than 50,000 cards or rows; split it",
     "not-a-file": "it is not a regular file (a folder, a pipe or a device)",
@@ -156,6 +158,12 @@ def message_for(error: HushnoteError) -> str:
         context["reason"] = _IMPORT_REASONS.get(context["reason"], context["reason"])
     if error.code == "invalid-record" and "maximum" in context:
         context["reason"] = f"longer than {context['maximum']} characters"
+    if error.code == "invalid-record" and context["field"] == "age_recipient":
+        context["field"] = "age key"
+        context["reason"] = {
+            "secret-key": "that is a SECRET key: never share it; give the public key, age1...",
+            "no-key": "that contact has none; add it with 'hushnote contact key'",
+        }.get(context["reason"], "not an age public key: it starts with age1, 62 characters")
     if error.code == "invalid-record" and context["reason"] == "control-character":
         context["reason"] = "it holds control characters, such as NUL"
     if error.code == "passphrase":

@@ -13,6 +13,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from hushnote.core.formats.age_keys import key_fingerprint, normalize_recipient
     from hushnote.core.formats.bundle import BundleContents
     from hushnote.core.formats.bundle_import import MergePlan, MergeReport
     from hushnote.core.formats.bundle_kind import BundleKind
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
         ContactStore,
         ContactSummary,
         ImportReport,
+        KeyedContact,
         MethodKind,
         NewContact,
     )
@@ -60,6 +62,7 @@ if TYPE_CHECKING:
         KdfParams,
         calibrate,
         default_parallelism,
+        time_derivation,
     )
     from hushnote.core.vault.lifecycle import Vault
     from hushnote.core.vault.unlock_guard import MAX_WIPE_AFTER, MIN_WIPE_AFTER, UnlockGuard
@@ -78,6 +81,7 @@ _PUBLIC = {
     "Fragment": "hushnote.core.store.snippets",
     "ImportReport": "hushnote.core.store.contacts",
     "KdfParams": "hushnote.core.vault.key_schedule",
+    "KeyedContact": "hushnote.core.store.contacts",
     "LinkStore": "hushnote.core.store.lists",
     "ListStore": "hushnote.core.store.lists",
     "MAX_WIPE_AFTER": "hushnote.core.vault.unlock_guard",
@@ -111,7 +115,9 @@ _PUBLIC = {
     "default_vault_dir": "hushnote.core.paths",
     "erase_keys": "hushnote.core.vault.key_erase",
     "harden_process": "hushnote.core.process",
+    "key_fingerprint": "hushnote.core.formats.age_keys",
     "library_versions": "hushnote.core.store.sqlcipher",
+    "normalize_recipient": "hushnote.core.formats.age_keys",
     "parse_csv": "hushnote.core.formats.contacts_csv",
     "parse_decoy_text": "hushnote.core.vault.duress",
     "parse_query": "hushnote.core.store.query",
@@ -120,6 +126,7 @@ _PUBLIC = {
     "read_decoy_file": "hushnote.core.vault.duress",
     "read_info": "hushnote.core.vault.header_file",
     "split_tags": "hushnote.core.store.tags",
+    "time_derivation": "hushnote.core.vault.key_schedule",
     "wipe_vault": "hushnote.core.vault.wipe",
     "write_contact_file": "hushnote.core.formats.contact_files",
     "write_csv": "hushnote.core.formats.contacts_csv",
@@ -142,6 +149,7 @@ __all__ = [
     "Fragment",
     "ImportReport",
     "KdfParams",
+    "KeyedContact",
     "LinkStore",
     "ListStore",
     "MergePlan",
@@ -172,7 +180,9 @@ __all__ = [
     "default_vault_dir",
     "erase_keys",
     "harden_process",
+    "key_fingerprint",
     "library_versions",
+    "normalize_recipient",
     "parse_csv",
     "parse_decoy_text",
     "parse_query",
@@ -181,6 +191,7 @@ __all__ = [
     "read_decoy_file",
     "read_info",
     "split_tags",
+    "time_derivation",
     "wipe_vault",
     "write_contact_file",
     "write_csv",

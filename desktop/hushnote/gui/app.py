@@ -16,12 +16,17 @@ def run_gui(
     geometry: str | None = None,
     state: str | None = None,
     unlock_error: str | None = None,
+    passphrase_fd: int | None = None,
 ) -> int:
     """Show the main window for the vault at ``root`` and run until it closes.
 
     The keywords come from the hidden options with which a locked app restarts itself
-    (``hushnote.gui.relaunch``): where the window was, and why the last unlock failed.
+    (``hushnote.gui.relaunch``): where the window was, why the last unlock failed, and
+    the pipe holding the passphrase that failed, read first, whatever happens next.
     """
+    from hushnote.gui.relaunch import read_handover
+
+    retry = read_handover(passphrase_fd)
     require_display()
     from PySide6.QtCore import QByteArray
     from PySide6.QtWidgets import QApplication
@@ -42,7 +47,10 @@ def run_gui(
     install_translators(pick_language(config.language), app)
     apply_identity(app, config.camouflage)
     follow_system_theme(app)
-    window = MainWindow(root, relaunch=exec_relaunch, unlock_error=unlock_error)
+    window = MainWindow(
+        root, relaunch=exec_relaunch, unlock_error=unlock_error, retry_passphrase=retry
+    )
+    retry = None  # the field holds it now
     install_crash_handler(lambda: window)
     placement = parse_geometry(geometry)
     if placement:

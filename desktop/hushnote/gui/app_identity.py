@@ -1,7 +1,14 @@
 """The name and icon the app shows: its own, or neutral ones when camouflage is on.
 
 Camouflage changes what a glance reveals (window titles, the task bar, the launcher
-entry) and nothing else; docs/user-guide.md lists what it does not hide.
+entry, and every word shown before unlock) and nothing else; docs/user-guide.md lists what
+it does not hide.
+
+Text that can be seen without the passphrase (the lock and first-run screens, their
+errors, the menus and dialogs reachable while locked) comes from ``wording``: the real
+sentence, or under camouflage one that a plain notes app could show, with no word about
+vaults, wiping, duress, bundles, encryption or passphrases (a "password" is neutral).
+tests/gui/test_camouflage.py walks every such screen for those words.
 """
 
 from __future__ import annotations
@@ -21,8 +28,10 @@ __all__ = [
     "app_icon",
     "app_name",
     "apply_identity",
+    "camouflaged",
     "neutral_name",
     "shipped_desktop_entry",
+    "wording",
 ]
 
 APP_ID = "org.hushnote.Hushnote"
@@ -58,11 +67,26 @@ def app_icon(camouflage: bool) -> QIcon:
     return QIcon.fromTheme(APP_ID, _bundled_icon(APP_ID + ".svg"))
 
 
+def camouflaged() -> bool:
+    """Whether camouflage is on for this application."""
+    app = QCoreApplication.instance()
+    return app is not None and app.property(_CAMOUFLAGE_PROPERTY) is True
+
+
 def app_name() -> str:
     """The name to put in titles and messages: never more revealing than the launcher."""
-    app = QCoreApplication.instance()
-    camouflaged = app is not None and app.property(_CAMOUFLAGE_PROPERTY) is True
-    return neutral_name() if camouflaged else REAL_NAME
+    return neutral_name() if camouflaged() else REAL_NAME
+
+
+def wording(real: str, neutral: str) -> str:
+    """``neutral`` under camouflage, else ``real``: for any text shown before unlock.
+
+    Both arrive translated (``wording(self.tr("Passphrase"), self.tr("Password"))``), so
+    that both reach the catalogues. A control with no neutral form is not built at all
+    under camouflage: hiding it is not enough, as the check reads the lock screen's
+    hidden controls too.
+    """
+    return neutral if camouflaged() else real
 
 
 def neutral_name() -> str:

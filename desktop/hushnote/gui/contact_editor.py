@@ -35,7 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hushnote.core import Contact, ContactMethod, MethodKind, NewContact, Vault, split_tags
+from hushnote.core import (
+    Contact,
+    ContactMethod,
+    MethodKind,
+    NewContact,
+    Vault,
+    key_fingerprint,
+    split_tags,
+)
 from hushnote.errors import HushnoteError
 from hushnote.gui.accessibility import describe, release_tab
 from hushnote.gui.messages import error_text
@@ -128,6 +136,22 @@ class ContactEditor(QWidget):
         self.tags = QLineEdit()
         describe(self.tags, self.tr("Tags"), self.tr("Tags, separated by commas."))
         self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.age_key = QLineEdit()
+        describe(
+            self.age_key,
+            self.tr("Age public key"),
+            self.tr("Their bundle key (age1…), from My bundle key in their Hushnote. "
+                    "Lets you send bundles to this person."),
+        )  # fmt: skip
+        self.age_key.setPlaceholderText(self.tr("age1… (optional: to send them bundles)"))
+        self.fingerprint = QLabel()
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        describe(
+            self.fingerprint,
+            self.tr("Key fingerprint"),
+            self.tr("Read it to them over the phone: their My bundle key shows the same digits."),
+        )
+        self.age_key.textChanged.connect(self._show_fingerprint)
         self.notes = QPlainTextEdit()
         release_tab(self.notes)
         describe(
@@ -157,7 +181,7 @@ class ContactEditor(QWidget):
             self.tr("Add a phone, email or handle"),
             self.tr("Adds an empty row to the table."),
         )
-        add_method.clicked.connect(lambda: self.add_method_row())
+        add_method.clicked.connect(self._add_and_edit)
         remove_method = QPushButton(self.tr("Remo&ve"))
         describe(
             remove_method,
@@ -193,6 +217,8 @@ class ContactEditor(QWidget):
         form.addRow(self.tr("&Organization:"), self.organization)
         form.addRow(self.tr("&Role:"), self.role)
         form.addRow(self.tr("Ta&gs:"), self.tags)
+        form.addRow(self.tr("Age &key:"), self.age_key)
+        form.addRow("", self.fingerprint)
         buttons = QHBoxLayout()
         for button in (add_method, remove_method, copy_method):
             buttons.addWidget(button)
@@ -210,13 +236,14 @@ class ContactEditor(QWidget):
         layout.addWidget(QLabel(self.tr("Linked notes:")))
         layout.addWidget(self.linked)
         layout.addLayout(footer)
-        for field in (self.name, self.organization, self.role, self.tags):
+        for field in (self.name, self.organization, self.role, self.tags, self.age_key):
             field.textEdited.connect(self._changed)
         self.notes.textChanged.connect(self._changed)
         # Tab follows the layout: the form, the table (one stop; arrows and F2 inside it),
         # its buttons, the notes.
         self._add_method = add_method
-        order = [self.name, self.organization, self.role, self.tags, self.methods, add_method,
+        order = [self.name, self.organization, self.role, self.tags, self.age_key, self.methods,
+                 add_method,
                  remove_method, copy_method, self.notes, self.linked, self.save_button]  # fmt: skip
         for before, after in itertools.pairwise(order):
             QWidget.setTabOrder(before, after)
@@ -244,6 +271,8 @@ class ContactEditor(QWidget):
         self.organization.setText(contact.organization if contact else "")
         self.role.setText(contact.role if contact else "")
         self.tags.setText(", ".join(contact.tags) if contact else "")
+        self.age_key.setText(contact.age_recipient or "" if contact else "")
+        self._show_fingerprint(self.age_key.text())
         self.notes.setPlainText(contact.notes if contact else "")
         self.notes.document().clearUndoRedoStacks()
         self.methods.setRowCount(0)
@@ -264,6 +293,18 @@ class ContactEditor(QWidget):
         self.setEnabled(True)
         self.name.setFocus()
 
+    def _show_fingerprint(self, text: str) -> None:
+        """The fingerprint of the key as typed, or why there is none (core.age_keys)."""
+        if not text.strip():
+            self.fingerprint.setText(self.tr("No key: bundles to this person need a passphrase."))
+            return
+        try:
+            digits = key_fingerprint(text)
+        except HushnoteError as error:
+            self.fingerprint.setText(error_text(error))
+            return
+        self.fingerprint.setText(self.tr("Fingerprint: %1").replace("%1", digits))
+
     def add_method_row(self, method: ContactMethod | None = None) -> None:
         method = method or ContactMethod(MethodKind.PHONE, "")
         row = self.methods.rowCount()
@@ -274,6 +315,16 @@ class ContactEditor(QWidget):
         self.methods.setItem(row, 1, QTableWidgetItem(method.label))
         self.methods.setItem(row, 2, QTableWidgetItem(method.value))
         self._changed()
+
+    def _add_and_edit(self) -> None:
+        """Add an empty row and put the keyboard in its first cell, the kind, with its
+        list open to a typed letter; Tab then goes on to the label and the value."""
+        self.add_method_row()
+        index = self.methods.model().index(self.methods.rowCount() - 1, 0)
+        self.methods.setFocus()
+        self.methods.setCurrentIndex(index)
+        self.methods.scrollTo(index)
+        self.methods.edit(index)
 
     def _remove_method(self) -> None:
         row = self.methods.currentRow()
@@ -313,6 +364,7 @@ class ContactEditor(QWidget):
             role=self.role.text(),
             notes=self.notes.toPlainText(),
             tags=tuple(split_tags(self.tags.text())),
+            age_recipient=self.age_key.text().strip() or None,
         )
 
     def save(self) -> bool:
@@ -338,7 +390,7 @@ class ContactEditor(QWidget):
 
     def clear(self) -> None:
         self._loading = True
-        for field in (self.name, self.organization, self.role, self.tags):
+        for field in (self.name, self.organization, self.role, self.tags, self.age_key):
             field.clear()
         self.notes.setPlainText("")
         self.notes.document().clearUndoRedoStacks()

@@ -15,7 +15,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from hushnote.gui.app_identity import app_name
+from hushnote.gui.app_identity import app_name, wording
 
 __all__ = ["install_crash_handler"]
 
@@ -26,10 +26,17 @@ def install_crash_handler(parent: Callable[[], QWidget | None]) -> None:
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(app_name())
         box.setText(
-            QCoreApplication.translate(
-                "crash",
-                "{app} ran into an unexpected problem. Everything saved before it is "
-                "safe. If it happens again, lock the vault and restart {app}.",
+            wording(
+                QCoreApplication.translate(
+                    "crash",
+                    "{app} ran into an unexpected problem. Everything saved before it is "
+                    "safe. If it happens again, lock the vault and restart {app}.",
+                ),
+                QCoreApplication.translate(
+                    "crash",
+                    "{app} ran into an unexpected problem. Everything saved before it is "
+                    "safe. If it happens again, restart {app}.",
+                ),
             ).format(app=app_name())
         )
         box.setInformativeText(f"({kind.__name__})")

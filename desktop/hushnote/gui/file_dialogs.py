@@ -52,9 +52,15 @@ def choose_open_path(parent: QWidget | None, caption: str, filters: str) -> Path
     return None
 
 
-def choose_save_path(parent: QWidget | None, caption: str, filters: str) -> Path | None:
+def choose_save_path(
+    parent: QWidget | None, caption: str, filters: str, *, suggested: Path | None = None
+) -> Path | None:
     dialog = _dialog(parent, caption, filters)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if suggested is not None:
+        if suggested.parent.is_dir():
+            dialog.setDirectory(str(suggested.parent))
+        dialog.selectFile(suggested.name)
     if dialog.exec() and dialog.selectedFiles():
         return Path(dialog.selectedFiles()[0])
     return None

@@ -2,77 +2,172 @@
 
 The panic wipe must be fast under stress and impossible to set off by a stray click or
 key: a second of holding is both. The button fills as it is held; letting go early
-cancels. It works with the mouse and, when focused, with Space or Enter.
+cancels and says how long to hold, so a click is never met with silence. A press that
+slides off the button, a lost focus or a hidden button cancel too. It works with the
+mouse and, when focused, with Space or Enter, which must be held just the same.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QElapsedTimer, QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QHideEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QToolTip, QWidget
 
-__all__ = ["HOLD_MS", "HoldButton"]
+from hushnote.gui.app_identity import camouflaged
+
+__all__ = ["FILL_COLOUR", "HINT_MS", "HOLD_MS", "MIN_TARGET", "HoldButton", "HoldTimer"]
 
 HOLD_MS = 1000
+#: How long the "press and hold" hint stays up after an early release.
+HINT_MS = 4000
+# WCAG 2.2 asks for 24 by 24 CSS pixels at least (2.5.8) and recommends 44 by 44 (2.5.5);
+# 44 high and four times as wide is a target a hurried hand finds without aiming.
+MIN_TARGET = QSize(176, 44)
+FILL_COLOUR = QColor(200, 30, 30, 110)
+_ACTIVATION_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class HoldTimer(QObject):
+    """How far a hold has got: ``progressed(fraction)`` as it runs (0.0 when it stops
+    early) and ``held`` once it lasted ``hold_ms``. The button and the panic key share it."""
+
+    progressed = Signal(float)
+    held = Signal()
+
+    def __init__(self, hold_ms: int = HOLD_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hold_ms = hold_ms
+        self.fraction = 0.0
+        self._clock = QElapsedTimer()
+        self._tick = QTimer(self)
+        self._tick.setInterval(30)
+        self._tick.timeout.connect(self._advance)
+
+    @property
+    def active(self) -> bool:
+        return self._tick.isActive()
+
+    def start(self) -> None:
+        if not self._tick.isActive():
+            self._clock.start()
+            self._tick.start()
+
+    def cancel(self) -> bool:
+        """Stop without acting; True if a hold was running."""
+        running = self._tick.isActive()
+        self._tick.stop()
+        if running or self.fraction:
+            self.fraction = 0.0
+            self.progressed.emit(0.0)
+        return running
+
+    def _advance(self) -> None:
+        self.fraction = min(1.0, self._clock.elapsed() / self.hold_ms)
+        if self.fraction < 1.0:
+            self.progressed.emit(self.fraction)
+            return
+        self._tick.stop()
+        self.fraction = 0.0
+        self.progressed.emit(0.0)
+        self.held.emit()
 
 
 class HoldButton(QPushButton):
+    """``held`` fires once the button was held for ``hold_ms``; nothing else acts."""
+
     held = Signal()
 
     def __init__(self, text: str, parent: QWidget | None = None, hold_ms: int = HOLD_MS) -> None:
         super().__init__(text, parent)
         self.hold_ms = hold_ms
-        self._clock = QElapsedTimer()
-        self._tick = QTimer(self)
-        self._tick.setInterval(30)
-        self._tick.timeout.connect(self._advance)
-        self.progress = 0.0
+        self.timer = HoldTimer(hold_ms, self)
+        self.timer.progressed.connect(self.update)
+        self.timer.held.connect(self.held)
+        self._shown_fill = 0.0  # a hold elsewhere (the panic key) shown on this button
+        self.setMinimumSize(MIN_TARGET)
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+
+    @property
+    def progress(self) -> float:
+        """How full the button is drawn, from its own hold or one it is shown."""
+        return max(self.timer.fraction, self._shown_fill)
+
+    def show_fill(self, fraction: float) -> None:
+        """Draw another hold's progress (the panic key) on this button."""
+        self._shown_fill = fraction
+        self.update()
 
     def start_hold(self) -> None:
-        if not self._tick.isActive():
-            self._clock.start()
-            self._tick.start()
+        QToolTip.hideText()
+        self.timer.start()
 
     def cancel_hold(self) -> None:
-        self._tick.stop()
-        self.progress = 0.0
-        self.update()
+        self.timer.cancel()
 
-    def _advance(self) -> None:
-        self.progress = min(1.0, self._clock.elapsed() / self.hold_ms)
-        self.update()
-        if self.progress >= 1.0:
-            self._tick.stop()
-            self.progress = 0.0
-            self.held.emit()
+    def hint_text(self) -> str:
+        """What an early release says; under camouflage it does not say what it does."""
+        seconds = f"{self.hold_ms / 1000:g}"
+        if camouflaged():
+            return self.tr("Press and hold for %1 s").replace("%1", seconds)
+        return self.tr("Press and hold for %1 s to wipe").replace("%1", seconds)
+
+    def _let_go(self) -> None:
+        """Released before the hold completed: cancel, and say how it works."""
+        if self.timer.cancel():
+            above = QPoint(0, -self.height() - 8)
+            QToolTip.showText(self.mapToGlobal(above), self.hint_text(), self, self.rect(), HINT_MS)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.start_hold()
         super().mousePressEvent(event)
 
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        # Sliding off cancels for good: coming back without a new press does nothing.
+        if self.timer.active and not self.rect().contains(event.position().toPoint()):
+            self.cancel_hold()
+        super().mouseMoveEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self.cancel_hold()
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._let_go()
         super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.key() in _ACTIVATION_KEYS:
             if not event.isAutoRepeat():
                 self.start_hold()
             return
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.key() in _ACTIVATION_KEYS:
             if not event.isAutoRepeat():
-                self.cancel_hold()
+                self._let_go()
             return
         super().keyReleaseEvent(event)
 
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # The key's release would go elsewhere, and the hold would finish by itself.
+        self.cancel_hold()
+        super().focusOutEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.cancel_hold()
+        super().hideEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.progress > 0:
+        progress = self.progress
+        if progress > 0:
             painter = QPainter(self)
-            fill = QColor(200, 30, 30, 110)
-            painter.fillRect(0, 0, int(self.width() * self.progress), self.height(), fill)
+            painter.fillRect(0, 0, int(self.width() * progress), self.height(), FILL_COLOUR)
             painter.end()

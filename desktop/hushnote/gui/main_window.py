@@ -7,6 +7,12 @@ replaces itself with a fresh one on the unlock screen (``hushnote.gui.relaunch``
 does after a failed unlock, since a mistyped passphrase is nearly the real one. Closing the
 window and the panic wipe quit instead. The window title is only the app's name (a neutral
 one under camouflage).
+
+Under camouflage, while no vault is open, the window shows only what a plain notes app
+would: a *File* menu with *Quit*, *Help*, and no wipe button (holding the panic keys still
+wipes). Once unlocked, the menus and the button come back with their real names: whoever
+sees the open workspace sees the notes anyway, and the user needs plain words for the
+dangerous actions. Locking hides them again before anything else is shown.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from hushnote.app.app_config import AppConfig, load_config, save_config
 from hushnote.app.launcher import apply_launcher_camouflage
+from hushnote.app.user_guide import TRAVEL_ANCHOR
 from hushnote.core import (
     ImportReport,
     KdfParams,
@@ -52,22 +60,27 @@ from hushnote.errors import (
     PassphraseError,
     WipeIncompleteError,
 )
+from hushnote.gui.about_box import about_box
 from hushnote.gui.app_identity import (
     NEUTRAL_ICON_NAME,
     app_name,
     apply_identity,
+    camouflaged,
     neutral_name,
     shipped_desktop_entry,
 )
 from hushnote.gui.auto_lock import AutoLock
-from hushnote.gui.bundle_dialogs import ExportDialog, IdentityDialog
+from hushnote.gui.bundle_dialogs import IdentityDialog
 from hushnote.gui.create_page import CreatePage
 from hushnote.gui.duress_dialog import DuressDialog
+from hushnote.gui.export_dialog import ExportDialog, ExportSources, suggested_path
 from hushnote.gui.file_dialogs import choose_open_path, choose_save_path, in_flatpak
+from hushnote.gui.guide_window import GuideWindow, guide_language
 from hushnote.gui.hold_button import HoldButton
 from hushnote.gui.import_dialog import run_bundle_import
+from hushnote.gui.locked_messages import locked_error_text
 from hushnote.gui.messages import error_text
-from hushnote.gui.panic_key import PANIC_KEYS, PanicKey
+from hushnote.gui.panic_key import PANIC_KEYS, KeyHoldBar, PanicKey
 from hushnote.gui.passphrase_dialog import ChangePassphraseDialog
 from hushnote.gui.relaunch import Relaunch, error_for_code, exec_relaunch, threads_still_writing
 from hushnote.gui.search_dialog import SearchDialog
@@ -86,6 +99,10 @@ __all__ = ["MainWindow"]
 # gone), rather than leave plaintext in memory or the unlock screen disabled for good.
 RELAUNCH_RETRY_MS = 100
 RELAUNCH_WAIT_SECONDS = 30.0
+# A wrong passphrase offered again stays this long without a key typed on the unlock
+# screen; then a fresh process takes over without it, so a nearly-right passphrase does
+# not sit in the memory of a laptop left alone.
+RETRY_KEEP_SECONDS = 120
 
 T = TypeVar("T")
 
@@ -95,7 +112,8 @@ class MainWindow(QMainWindow):
 
     ``relaunch`` replaces the process with a fresh one and returns only if it could not;
     the window then stays, locked in place. ``unlock_error`` is the error code a previous
-    process ended on, shown on the unlock screen.
+    process ended on, shown on the unlock screen; ``retry_passphrase`` the passphrase it
+    failed with, offered again in the field (read from the relaunch pipe).
     """
 
     def __init__(
@@ -107,6 +125,7 @@ class MainWindow(QMainWindow):
         on_wiped: Callable[[], None] | None = None,
         relaunch: Callable[[Relaunch], None] = exec_relaunch,
         unlock_error: str | None = None,
+        retry_passphrase: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -138,6 +157,10 @@ class MainWindow(QMainWindow):
         self.unlock_page.failed.connect(self._unlock_failed)
         self.workspace.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.workspace.export_requested.connect(self.export_bundle)
+        self.workspace.send_requested.connect(self.export_bundle)
+        # Where the last bundle went, for the next suggestion: in memory only, since a
+        # folder name on disk would tell what was exported where.
+        self._bundle_folder: Path | None = None
 
         self.auto_lock = auto_lock or AutoLock(self)
         self.auto_lock.idle.connect(self.lock)
@@ -162,11 +185,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.panic_button)
         self.panic_key = PanicKey(self)
         self.panic_key.held.connect(self.panic)
+        # Holding the keys fills the button and a bar across the window in front.
+        self.key_hold_bar = KeyHoldBar(self)
+        self.panic_key.progressed.connect(self.panic_button.show_fill)
+        self.panic_key.progressed.connect(self.key_hold_bar.follow)
         if app is not None:
             app.installEventFilter(self.panic_key)
 
+        self.disguised = False  # see _disguise
         self.vault_actions: list[QAction] = []
         self.all_actions: list[QAction] = []
+        # The guide names the app: under camouflage it opens only once the vault is open.
+        self.guide_actions: list[QAction] = []
+        self.guide_window: GuideWindow | None = None
         self._build_menus()
         self.resize(1100, 700)
         # After a failed unlock the answer stays on the unlock screen, even if too many
@@ -175,7 +206,17 @@ class MainWindow(QMainWindow):
         first_run = not VaultPaths(root).exists() and error is None
         self._show_page(self.create_page if first_run else self.unlock_page)
         if error is not None:
-            self.unlock_page.status.setText(error_text(error))
+            self.unlock_page.status.setText(locked_error_text(error))
+        self.unlock_page.show_tries_left(UnlockGuard(root).remaining)
+        # Started only when a passphrase was offered again: then this process holds one.
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(RETRY_KEEP_SECONDS * 1000)
+        self.retry_timer.timeout.connect(self._forget_retry)
+        self.unlock_page.passphrase.textEdited.connect(self._typing_on_unlock)
+        self.unlock_page.passphrase.cursorPositionChanged.connect(self._typing_on_unlock)
+        if retry_passphrase and self.pages.currentWidget() is self.unlock_page:
+            self._offer_retry(retry_passphrase)
 
     # -- menus and shortcuts -----------------------------------------------------------
 
@@ -200,7 +241,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        vault_menu = bar.addMenu(self.tr("&Vault"))
+        vault_menu = self.vault_menu = bar.addMenu(self.tr("&Vault"))
         self._action(vault_menu, self.tr("&Lock"), self.lock, ["Ctrl+L"])
         self._action(
             vault_menu, self.tr("Change &passphrase…"), self.change_passphrase, ["Ctrl+Alt+P"]
@@ -247,21 +288,42 @@ class MainWindow(QMainWindow):
         self._action(bundles, self.tr("&Import a bundle…"), self.import_bundle, ["Ctrl+Shift+I"])
         self._action(bundles, self.tr("My bundle &key…"), self.show_identity, ["Ctrl+Shift+K"])
 
+        # Menus with nothing to do while locked; camouflage hides them until unlock.
+        self.vault_only_menus = [edit, go, bundles]
         contacts = bar.addMenu(self.tr("&Contacts"))
+        self.vault_only_menus.append(contacts)
         self._action(contacts, self.tr("&Import contacts…"), self.import_contacts, ["Ctrl+I"])
-        self._action(
-            contacts, self.tr("&Export contacts (unencrypted)…"), self.export_contacts, ["Ctrl+E"]
-        )
+        # No shortcut: a plaintext copy of every contact should take a deliberate trip
+        # through the menu, never a stray Ctrl+E meant for the bundle export beside it.
+        self._action(contacts, self.tr("&Export contacts (unencrypted)…"), self.export_contacts)
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.guide_actions = [
+            self._action(
+                help_menu, self.tr("&User guide"), self.show_guide, ["F1"], needs_vault=False
+            ),
+            self._action(
+                help_menu,
+                self.tr("&Travel notes: before a checkpoint"),
+                lambda: self.show_guide(TRAVEL_ANCHOR),
+                ["Shift+F1"],
+                needs_vault=False,
+            ),
+        ]
         self._action(
             help_menu,
             self.tr("&Keyboard shortcuts"),
             self.show_shortcuts,
-            ["F1", "Ctrl+?"],
+            ["Ctrl+?"],
             needs_vault=False,
         )
+        self.about_action = self._action(
+            help_menu, self._about_text(), self.show_about, ["Ctrl+Shift+F1"], needs_vault=False
+        )
         self._set_vault_actions(False)
+
+    def _about_text(self) -> str:
+        return self.tr("&About %1").replace("%1", app_name())
 
     def _focus_editor(self) -> None:
         editor = self.workspace.editors.currentWidget()
@@ -271,9 +333,27 @@ class MainWindow(QMainWindow):
     def _set_vault_actions(self, enabled: bool) -> None:
         for action in self.vault_actions:
             action.setEnabled(enabled)
+        for action in self.guide_actions:
+            action.setEnabled(enabled or not camouflaged())
+        if not enabled and camouflaged() and self.guide_window is not None:
+            self.guide_window.close()
+        self._disguise(not enabled and camouflaged())
+
+    def _disguise(self, disguised: bool) -> None:
+        """Under camouflage while locked: only neutral menus, no wipe button (the keys
+        stay); otherwise every menu under its real name."""
+        self.disguised = disguised
+        self.vault_menu.setTitle(self.tr("&File") if disguised else self.tr("&Vault"))
+        for action in self.vault_actions + self.guide_actions:
+            action.setVisible(not disguised)
+        for menu in self.vault_only_menus:
+            menu.menuAction().setVisible(not disguised)
+        self.panic_button.setVisible(not disguised)
 
     def _show_page(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
+        # Under camouflage a locked window shows no "wipe": only the held keys reach it.
+        self.panic_button.setVisible(page is self.workspace or not camouflaged())
         page.setFocus()
 
     # -- opening and locking -----------------------------------------------------------
@@ -289,6 +369,7 @@ class MainWindow(QMainWindow):
 
     def _open(self, vault: Vault) -> None:
         self.held_plaintext = True
+        self.retry_timer.stop()
         preferences = VaultPreferences(vault)
         self.auto_lock.minutes = preferences.auto_lock_minutes
         self.clipboard.clear_seconds = preferences.clipboard_seconds
@@ -327,6 +408,7 @@ class MainWindow(QMainWindow):
             self.clipboard.clear_if_ours()
             self.clipboard.watch_copies(False)
             self._set_vault_actions(False)
+            self.statusBar().clearMessage()  # "The passphrase is changed.", say
             self.session.close()  # the search dialog forgets too
             self.unlock_page.reset()
             self._show_page(self.unlock_page)
@@ -337,11 +419,30 @@ class MainWindow(QMainWindow):
 
     def _unlock_failed(self, error: BaseException) -> None:
         # An empty field held nothing; any other attempt held a passphrase, maybe nearly
-        # the right one, so it ends the process too.
+        # the right one, so it ends the process too, and hands the text to the fresh one
+        # through a pipe, to be offered again (hushnote.gui.relaunch).
         if not isinstance(error, PassphraseError):
-            self._relaunch(getattr(error, "code", HushnoteError.code))
+            attempt = self.unlock_page.take_attempt()
+            self.unlock_page.show_tries_left(UnlockGuard(self.root).remaining)
+            self._relaunch(getattr(error, "code", HushnoteError.code), attempt)
 
-    def _relaunch(self, unlock_error: str | None = None) -> None:
+    def _offer_retry(self, text: str) -> None:
+        self.unlock_page.offer_again(text)
+        self.retry_timer.start()
+
+    def _typing_on_unlock(self) -> None:
+        if self.retry_timer.isActive():
+            self.retry_timer.start()  # from now again: the user is at the keyboard
+
+    def _forget_retry(self) -> None:
+        """Idle on the unlock screen with a passphrase offered again: start afresh without."""
+        # Not while an unlock attempt runs (its fields are disabled): it ends in a relaunch
+        # or an open vault of its own.
+        page = self.unlock_page
+        if self.vault is None and page.isEnabled() and page.passphrase.isEnabled():
+            self._relaunch()
+
+    def _relaunch(self, unlock_error: str | None = None, retry: str | None = None) -> None:
         """Replace this process with a fresh one on the unlock screen.
 
         A thread still writing (the duress unlock's overwrite) would die mid-way at exec,
@@ -359,7 +460,9 @@ class MainWindow(QMainWindow):
                 self._relaunch_waiting_since = now
             if not self._relaunch_pending:
                 self._relaunch_pending = True
-                QTimer.singleShot(RELAUNCH_RETRY_MS, lambda: self._retry_relaunch(unlock_error))
+                QTimer.singleShot(
+                    RELAUNCH_RETRY_MS, lambda: self._retry_relaunch(unlock_error, retry)
+                )
             return
         self._relaunch_waiting_since = None
         if self.isMinimized():
@@ -371,6 +474,7 @@ class MainWindow(QMainWindow):
             geometry=bytes(self.saveGeometry().data()),
             state=state,
             unlock_error=unlock_error,
+            retry_passphrase=retry,
         )
         # Unsent X requests (the clipboard's clearing) die with the connection at exec;
         # the X server then drops every selection this client owned, so the clipboard
@@ -379,13 +483,13 @@ class MainWindow(QMainWindow):
         self.unlock_page.setEnabled(True)
         self.unlock_page.setFocus()
 
-    def _retry_relaunch(self, unlock_error: str | None) -> None:
+    def _retry_relaunch(self, unlock_error: str | None, retry: str | None = None) -> None:
         self._relaunch_pending = False
         if self.vault is not None:  # unlocked again meanwhile: the next lock relaunches
             self._relaunch_waiting_since = None
             self.unlock_page.setEnabled(True)
             return
-        self._relaunch(unlock_error)
+        self._relaunch(unlock_error, retry)
 
     def panic(self) -> None:
         """Destroy the vault now: keys first, then files; close everything; quit."""
@@ -412,7 +516,7 @@ class MainWindow(QMainWindow):
         if not job.report.keys_destroyed:
             # Read-only media, say: the user must not walk away believing it is gone.
             error = WipeIncompleteError(keys="intact")
-            QMessageBox.critical(None, app_name(), error_text(error))
+            QMessageBox.critical(None, app_name(), locked_error_text(error))
         self.on_wiped()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -433,8 +537,7 @@ class MainWindow(QMainWindow):
 
     def _open_result(self, kind: str, uuid: str) -> None:
         if kind == "note":
-            self.workspace.choose_section("notes")
-            self.workspace.open_note(uuid)
+            self.workspace.reveal_note(uuid)
         else:
             self.workspace.open_contact(uuid)
 
@@ -446,17 +549,43 @@ class MainWindow(QMainWindow):
             except HushnoteError as error:
                 QMessageBox.warning(self, app_name(), error_text(error))
 
+    def show_guide(self, anchor: str | None = None) -> None:
+        """Open the user guide (at heading ``anchor``), in the interface language."""
+        if not any(action.isEnabled() for action in self.guide_actions):
+            return
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(guide_language(), parent=self)
+        self.guide_window.show()
+        self.guide_window.raise_()
+        self.guide_window.activateWindow()
+        if anchor is not None:
+            self.guide_window.go_to(anchor)
+
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.all_actions, self, extra=self.editor_shortcuts()).exec()
+        shown = [action for action in self.all_actions if action.isVisible()]
+        ShortcutsDialog(shown, self, extra=self.editor_shortcuts()).exec()
+
+    def show_about(self) -> None:
+        about_box(self).exec()
 
     def editor_shortcuts(self) -> list[tuple[str, str]]:
-        """Shortcuts that live inside one editor rather than on a menu."""
+        """Shortcuts that live inside one editor rather than on a menu.
+
+        Under camouflage while locked, the panic keys are left out: the person who knows
+        them needs no reminder, and anyone else should not get one."""
+        if self.disguised:
+            return []
         return [
             (self.tr("Panic wipe (hold for one second)"), PANIC_KEYS),
             (self.tr("Show or hide the Markdown preview"), "Ctrl+Shift+P"),
             (self.tr("Save the contact"), "Ctrl+S"),
             (self.tr("Move between search results"), self.tr("Up / Down")),
             (self.tr("Open a search result"), self.tr("Enter")),
+            (self.tr("Open the chosen note, contact or tag"), self.tr("Enter / Space")),
+            (
+                self.tr("Export contacts (unencrypted)"),
+                self.tr("No shortcut, on purpose: the Contacts menu"),
+            ),
         ]
 
     def edit_settings(self) -> None:
@@ -464,7 +593,9 @@ class MainWindow(QMainWindow):
             return
         preferences = VaultPreferences(self.vault)
         guard = UnlockGuard(self.root)
-        dialog = SettingsDialog(preferences, guard.limit, self, load_config())
+        dialog = SettingsDialog(
+            preferences, guard.limit, self, load_config(), tries_left=guard.remaining
+        )
         if dialog.exec():
             preferences.save(dialog.auto_lock.value(), dialog.clipboard.value())
             self.save_app_config(dialog.app_config())
@@ -494,6 +625,8 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_identity(app, enabled)
         self.setWindowTitle(app_name())
+        self._set_vault_actions(self.vault is not None)  # the guide's, under the new name
+        self.about_action.setText(self._about_text())
         # A Flatpak cannot rewrite its exported launcher entry; only the window changes.
         if not in_flatpak():
             apply_launcher_camouflage(
@@ -505,37 +638,54 @@ class MainWindow(QMainWindow):
 
     def edit_duress(self) -> None:
         """The dialog stays open, with what was typed, until the core accepts it."""
-        vault = self.vault
-        if vault is None:
+        if self.vault is None:
             return
         dialog = DuressDialog(self)
+        dialog.set_requested.connect(lambda: self._change_duress(dialog))
+        dialog.remove_requested.connect(lambda: self._change_duress(dialog))
+        # Locked meanwhile (idle, the screen locked): nothing typed may stay on screen.
+        self.session.locked.connect(dialog.reject)
         try:
-            while dialog.exec():
-                try:
-                    if dialog.removing:
-                        vault.clear_duress()
-                        self.statusBar().showMessage(
-                            self.tr("No duress passphrase is set now."), 5000
-                        )
-                        return
-                    setting = _DuressSetting(vault, dialog.passphrase.text(), dialog.notes())
-                    self._long_work(
-                        self.tr("Setting the duress passphrase…"),
-                        setting.run,
-                        self.tr("The duress passphrase is set."),
-                        reraise=(HushnoteError,),
-                    )
-                    return
-                except HushnoteError as error:
-                    dialog.refused(error_text(error))
+            dialog.exec()
         finally:
+            self.session.locked.disconnect(dialog.reject)
             dialog.wipe()
+            dialog.deleteLater()
+
+    def _change_duress(self, dialog: DuressDialog) -> None:
+        """Check the real passphrase, then set or remove the duress passphrase, on a
+        worker behind a progress bar (two Argon2id runs)."""
+        vault = self.vault
+        if vault is None:
+            dialog.reject()
+            return
+        duress = None if dialog.removing else dialog.passphrase.text()
+        change = _DuressChange(vault, dialog.real.text(), duress, dialog.notes())
+        label = (
+            self.tr("Removing the duress passphrase…")
+            if duress is None
+            else self.tr("Setting the duress passphrase…")
+        )
+        try:
+            self._long_work(label, change.run, reraise=(HushnoteError,), parent=dialog)
+        except HushnoteError as error:
+            dialog.refused(error)
+            return
+        if self.ending:  # a panic stopped it: the window is gone
+            return
+        dialog.succeeded()
+        done = (
+            self.tr("No duress passphrase is set now.")
+            if duress is None
+            else self.tr("The duress passphrase is set.")
+        )
+        self.statusBar().showMessage(done, 5000)
 
     def change_passphrase(self) -> None:
         vault = self.vault
         if vault is None:
             return
-        dialog = ChangePassphraseDialog(self)
+        dialog = ChangePassphraseDialog(self, kdf=vault.header.params)
         if not dialog.exec():
             dialog.wipe()
             return
@@ -571,29 +721,60 @@ class MainWindow(QMainWindow):
                 self.tr("The vault is re-encrypted under a new data key."),
             )
 
-    def export_bundle(self, scope: Scope | None = None) -> None:
+    def make_export_dialog(
+        self, scope: Scope | None = None, contact: str | None = None
+    ) -> ExportDialog | None:
+        """The export dialog over the open vault, with ``scope`` and ``contact`` chosen."""
         vault = self.vault
         if vault is None:
-            return
-        scope = scope or Scope()
-        dialog = ExportDialog(scope, vault.age_recipient(), self)
-        if not dialog.exec():
-            dialog.wipe()
-            return
-        recipients, passphrase = dialog.recipients(), dialog.chosen_passphrase()
-        dialog.wipe()
-        path = choose_save_path(
-            self, self.tr("Save the bundle"), self.tr("Hushnote bundles (*.hnb)")
+            return None
+        sources = ExportSources(
+            notebooks=[name for name, _ in vault.notes.notebooks()],
+            tags=vault.notes.tag_names(),
+            lists=[group.name for group in vault.lists.all()],
+            selected_notes=self.workspace.selected_notes(),
+            contacts=vault.contacts.keyed(),
+            own_recipient=vault.age_recipient(),
         )
-        if path is None:
+        folder = self._bundle_folder or Path.home()
+        path = suggested_path(folder, date.today(), camouflage=camouflaged())
+        return ExportDialog(sources, path, scope=scope, contact=contact, parent=self)
+
+    def export_bundle(self, scope: Scope | None = None, contact: str | None = None) -> None:
+        """Ask what, to whom and where (``export_dialog``), then write the bundle."""
+        vault = self.vault
+        dialog = self.make_export_dialog(scope, contact)
+        if vault is None or dialog is None:
             return
-        if not path.suffix:
-            path = path.with_suffix(".hnb")
-        self.workspace.save_all()
+        self.workspace.save_all()  # the selected note is exported as it is on screen
+        accepted = dialog.exec()
+        request = dialog.request() if accepted else None
+        dialog.wipe()
+        dialog.deleteLater()
+        if request is None:
+            return
+        recipients = request.recipients
+        if request.contact is not None and recipients is not None:
+            # Read again through the store: the key is checked against the contact's MAC.
+            key = vault.contacts.get(request.contact).age_recipient
+            if key is None:  # removed meanwhile (another window, the CLI): nothing written
+                QMessageBox.warning(
+                    self,
+                    app_name(),
+                    self.tr("That contact no longer has a key. Nothing was exported."),
+                )
+                return
+            recipients = [key, *recipients]
+        path, passphrase = request.path, request.passphrase
+        self._bundle_folder = path.parent
         report = self._long_work(
             self.tr("Exporting…"),
             lambda progress: vault.export_bundle(
-                path, scope=scope, recipients=recipients, passphrase=passphrase, progress=progress
+                path,
+                scope=request.scope,
+                recipients=recipients,
+                passphrase=passphrase,
+                progress=progress,
             ),
         )
         if report is not None:
@@ -716,14 +897,16 @@ class MainWindow(QMainWindow):
         work: Callable[[Progress], T],
         done_message: str | None = None,
         reraise: tuple[type[BaseException], ...] = (),
+        parent: QWidget | None = None,
     ) -> T | None:
         """Run ``work`` behind a progress dialog; report errors calmly; return its result.
 
         Errors of the types in ``reraise`` go to the caller instead. A lock or close
-        asked for meanwhile happens once the caller is done with the result."""
+        asked for meanwhile happens once the caller is done with the result. The progress
+        dialog stands in front of ``parent`` (a dialog still open), else this window."""
         self.auto_lock.disarm()  # the vault must not close under running work
         try:
-            result = self.session.run_job(self, label, work)
+            result = self.session.run_job(parent or self, label, work)
         except HushnoteError as error:
             if self.ending:  # a panic stopped the job: the window is gone, ask nothing
                 return None
@@ -748,12 +931,19 @@ class MainWindow(QMainWindow):
 
 
 @dataclass(frozen=True)
-class _DuressSetting:
-    """One try at setting the duress passphrase, run behind the progress dialog."""
+class _DuressChange:
+    """One try at setting (``duress``) or removing (None) the duress passphrase, once
+    the real passphrase is confirmed; run behind the progress dialog."""
 
     vault: Vault
-    passphrase: str
+    real: str
+    duress: str | None
     notes: list[tuple[str, str]]
 
     def run(self, _progress: Progress) -> None:
-        self.vault.set_duress(self.passphrase, self.notes)
+        if not self.vault.verify_passphrase(self.real):
+            raise AuthenticationError()
+        if self.duress is None:
+            self.vault.clear_duress()
+        else:
+            self.vault.set_duress(self.duress, self.notes)

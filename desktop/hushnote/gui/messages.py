@@ -41,6 +41,16 @@ def _sentence(error: BaseException) -> str:
         return QCoreApplication.translate(
             "errors", "The decoy notes are too long to fit; shorten them."
         )
+    if error.code == "invalid-record" and error.context.get("field") == "age_recipient":
+        if reason == "secret-key":
+            return QCoreApplication.translate(
+                "errors",
+                "That is a secret key: never share it, and ask for a new one if it was sent "
+                "to you. Paste the public key, which starts with age1.",
+            )
+        return QCoreApplication.translate(
+            "errors", "That is not an age public key: it starts with age1 and has 62 characters."
+        )
     if error.code == "invalid-record" and reason == "control-character":
         return QCoreApplication.translate(
             "errors", "That cannot be saved: a name or value holds control characters."

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,6 +55,7 @@ class NoteEditor(QWidget):
     refiled = Signal(str)  # uuid: saved into another notebook or with other tags
     link_requested = Signal(str)  # note uuid: ask the window to pick a contact
     contact_opened = Signal(str)  # contact uuid
+    restore_requested = Signal(str)  # uuid of a note in the trash
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,8 @@ class NoteEditor(QWidget):
         self._filed: tuple[str | None, tuple[str, ...]] = (None, ())
         self._loading = False
         self._dirty = False
+        # A note in the trash is shown to be read, never written: no save reaches it.
+        self.read_only = False
 
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("Title"))
@@ -123,6 +126,30 @@ class NoteEditor(QWidget):
             "QLabel#saveProblem { background: #fde2e1; color: #5c0000; padding: 6px; }"
         )
         self.banner.hide()
+        self.trash_banner = QWidget()
+        self.trash_banner.setObjectName("inTrash")
+        self.trash_banner.setStyleSheet(
+            "QWidget#inTrash { background: #fff4ce; } QWidget#inTrash QLabel { color: #3d2e00; }"
+        )
+        trash_text = QLabel(
+            self.tr("This note is in the trash. You can read it; restore it to edit it.")
+        )
+        trash_text.setWordWrap(True)
+        # Not "&Restore": the trash bar beside the list already answers to Alt+R.
+        self.restore_button = QPushButton(self.tr("Restore &and edit"))
+        describe(
+            self.restore_button,
+            self.tr("Restore"),
+            self.tr("Move this note out of the trash and edit it."),
+        )
+        self.restore_button.clicked.connect(
+            lambda: self.uuid and self.restore_requested.emit(self.uuid)
+        )
+        trash_layout = QHBoxLayout(self.trash_banner)
+        trash_layout.addWidget(trash_text, 1)
+        trash_layout.addWidget(self.restore_button)
+        self.trash_banner.setAccessibleName(self.tr("In the trash"))
+        self.trash_banner.hide()
         self.links = QListWidget()
         release_tab(self.links)
         describe(
@@ -165,6 +192,7 @@ class NoteEditor(QWidget):
         links_bar.addWidget(self.unlink_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.trash_banner)
         layout.addLayout(form)
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)
@@ -225,20 +253,25 @@ class NoteEditor(QWidget):
         self._loading = False
         self._dirty = False
         self.status.clear()
-        read_only = note.trashed
-        for widget in (
-            self.title,
-            self.notebook,
-            self.tags,
-            self.pinned,
-            self.body,
-            self.link_button,
-            self.unlink_button,
-        ):
-            widget.setEnabled(not read_only)
-        if read_only:
+        self._set_read_only(note.trashed)
+        if note.trashed:
             self.status.setText(self.tr("In the trash"))
         self.setEnabled(True)
+
+    def _set_read_only(self, read_only: bool) -> None:
+        """Text fields stay readable, selectable and copyable; nothing else can change."""
+        self.read_only = read_only
+        for field in (self.title, self.tags):
+            field.setReadOnly(read_only)
+        self.body.setReadOnly(read_only)
+        if read_only:  # read-only drops keyboard selection; reading by keyboard needs it
+            flags = Qt.TextInteractionFlag
+            self.body.setTextInteractionFlags(
+                flags.TextSelectableByMouse | flags.TextSelectableByKeyboard
+            )
+        for widget in (self.notebook, self.pinned, self.link_button, self.unlink_button):
+            widget.setEnabled(not read_only)
+        self.trash_banner.setVisible(read_only)
 
     def _show_links(self) -> None:
         self.links.clear()
@@ -253,7 +286,7 @@ class NoteEditor(QWidget):
         self._show_links()
 
     def _changed(self) -> None:
-        if self._loading or self.uuid is None:
+        if self._loading or self.uuid is None or self.read_only:
             return
         self._dirty = True
         self.status.setText(self.tr("Editing…"))
@@ -268,6 +301,9 @@ class NoteEditor(QWidget):
         """
         self._timer.stop()
         self._retry.stop()
+        if self.read_only:
+            self._dirty = False
+            return True  # a note in the trash is never written from here
         if not self._dirty or self.vault is None or self.uuid is None or self.vault.is_locked:
             return True
         if self.session.busy:
@@ -337,6 +373,7 @@ class NoteEditor(QWidget):
         self._dirty = self._waiting = False
         self.uuid = None
         self.notebook_names = []
+        self._set_read_only(False)
         self.setEnabled(False)
 
     def _save_if_waiting(self) -> None:

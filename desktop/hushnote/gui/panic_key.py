@@ -1,47 +1,118 @@
-"""The app-wide panic shortcut: hold Ctrl+Shift+W for about a second, anywhere."""
+"""The app-wide panic shortcut: hold Ctrl+Shift+W for about a second, anywhere.
+
+While the keys are held, a bar fills along the bottom edge of whichever window has the
+keyboard (the main window, or a dialog in front of it), as the panic button fills, so
+the person holding them sees it working; letting go early empties it. The bar carries
+no words, so it says nothing under camouflage either.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
-from hushnote.gui.hold_button import HOLD_MS
+from hushnote.gui.hold_button import HOLD_MS, HoldTimer
 
-__all__ = ["PANIC_KEYS", "PanicKey"]
+__all__ = ["BAR_HEIGHT", "PANIC_KEYS", "KeyHoldBar", "PanicKey"]
 
 PANIC_KEYS = "Ctrl+Shift+W"
+#: Tall enough to see at a glance, low enough to hide nothing that matters.
+BAR_HEIGHT = 10
+# Nearly opaque: unlike the button's fill, it covers no text and must catch the eye.
+BAR_COLOUR = QColor(190, 20, 30, 230)
 _MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 class PanicKey(QObject):
-    """Installed on the application; emits ``held`` once the keys were held long enough."""
+    """Installed on the application; emits ``held`` once the keys were held long enough,
+    and ``progressed(fraction)`` while they are (0.0 when let go early)."""
 
     held = Signal()
+    progressed = Signal(float)
 
     def __init__(self, parent: Any = None, hold_ms: int = HOLD_MS) -> None:
         super().__init__(parent)
         self.hold_ms = hold_ms
-        self._clock = QElapsedTimer()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.held)
+        self.timer = HoldTimer(hold_ms, self)
+        self.timer.held.connect(self.held)
+        self.timer.progressed.connect(self.progressed)
 
     @property
     def holding(self) -> bool:
-        return self._timer.isActive()
+        return self.timer.active
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if (event.key() == Qt.Key.Key_W and not event.isAutoRepeat()
-                    and event.modifiers() & _MODIFIERS == _MODIFIERS):  # fmt: skip
-                if not self._timer.isActive():
-                    self._timer.start(self.hold_ms)
-                return True
-        elif event.type() == QEvent.Type.KeyRelease and isinstance(event, QKeyEvent):
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_W and event.modifiers() & _MODIFIERS == _MODIFIERS:
+                if not event.isAutoRepeat():
+                    self.timer.start()
+                return True  # repeats too: nothing else sees the panic keys
+        elif kind == QEvent.Type.KeyRelease and isinstance(event, QKeyEvent):
             if event.key() in (Qt.Key.Key_W, Qt.Key.Key_Control, Qt.Key.Key_Shift) and (
                 not event.isAutoRepeat()
             ):
-                self._timer.stop()
+                self.timer.cancel()
+        elif kind == QEvent.Type.ApplicationDeactivate:
+            # The release would go to another program, and the hold finish by itself.
+            self.timer.cancel()
         return False
+
+
+class KeyHoldBar(QObject):
+    """The panic key's progress, drawn across the bottom of the window in front.
+
+    The bar is a child of that window, laid over its content and transparent to the
+    mouse, so it shows wherever the window is, under any window manager. It goes back to
+    ``home`` when the hold ends, so that closing a dialog does not take it along; if one
+    closes mid-hold, a new bar is made.
+    """
+
+    def __init__(self, home: QWidget) -> None:
+        super().__init__(home)
+        self.home = home
+        self.bar: _Bar | None = None
+
+    def follow(self, fraction: float) -> None:
+        """Show ``fraction`` of a hold on the window in front; hide it at 0."""
+        bar = self.bar
+        if bar is None or not shiboken6.isValid(bar):
+            bar = self.bar = _Bar(self.home)
+        bar.fraction = fraction
+        if fraction <= 0:
+            bar.hide()
+            bar.setParent(self.home)
+            return
+        window = _front_window(self.home)
+        if bar.parentWidget() is not window:
+            bar.setParent(window)
+        bar.setGeometry(0, window.height() - BAR_HEIGHT, window.width(), BAR_HEIGHT)
+        bar.raise_()
+        bar.show()
+        bar.update()
+
+
+class _Bar(QWidget):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.fraction = 0.0
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(0, 0, int(self.width() * self.fraction), self.height(), BAR_COLOUR)
+        painter.end()
+
+
+def _front_window(home: QWidget) -> QWidget:
+    """The window the keys were pressed in: a modal dialog, the active window, or home."""
+    for window in (QApplication.activeModalWidget(), QApplication.activeWindow()):
+        if window is not None and shiboken6.isValid(window) and window.isVisible():
+            return window
+    return home.window()

@@ -3,37 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from hushnote.core import Vault
 from hushnote.gui.accessibility import describe
 from hushnote.gui.background import BackgroundCall
-from hushnote.gui.messages import error_text
+from hushnote.gui.locked_messages import locked_error_text
+from hushnote.gui.passphrase_field import PassphraseField
 
-__all__ = ["PassphrasePage", "passphrase_field"]
+__all__ = ["PassphraseField", "PassphrasePage", "passphrase_field"]
 
 
-def passphrase_field(accessible_name: str, description: str = "") -> QLineEdit:
-    """A masked field that input methods and screen readers treat as a password.
-
-    Qt reports it with the "protected" state and gives assistive tools only one mask
-    character per typed one, never the text (tests/gui/test_accessibility.py checks).
-    """
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
+def passphrase_field(accessible_name: str, description: str = "") -> PassphraseField:
+    """A masked field with a show/hide toggle and a Caps Lock warning (``PassphraseField``)."""
+    field = PassphraseField()
     describe(
         field,
         accessible_name,
         description
         or QCoreApplication.translate("passphrase", "Hidden as you type; never read aloud."),
-    )
-    # Sensitive input: no IME prediction or learning from what is typed here.
-    field.setInputMethodHints(
-        Qt.InputMethodHint.ImhHiddenText
-        | Qt.InputMethodHint.ImhSensitiveData
-        | Qt.InputMethodHint.ImhNoPredictiveText
     )
     return field
 
@@ -51,6 +42,7 @@ class PassphrasePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._call: BackgroundCall | None = None
+        self._done: Callable[[Any], None] = self.opened.emit
         self.controls: list[QWidget] = []
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -61,21 +53,29 @@ class PassphrasePage(QWidget):
 
     def run_vault_call(self, call: Callable[[], Vault], busy_text: str) -> None:
         """Start ``call`` in the background unless one is already running."""
+        self.run_call(call, busy_text, self.opened.emit)
+
+    def run_call(
+        self, call: Callable[[], object], busy_text: str, done: Callable[[Any], None]
+    ) -> None:
+        """Start ``call`` in the background; ``done`` gets its result, errors go to
+        ``failed`` as for a vault call."""
         if self._call is not None:
             return
         self._set_busy(True, busy_text)
+        self._done = done
         self._call = BackgroundCall(call, self)
         self._call.succeeded.connect(self._on_succeeded)
         self._call.failed.connect(self._on_failed)
         self._call.start()
 
-    def _on_succeeded(self, vault: Vault) -> None:
+    def _on_succeeded(self, result: object) -> None:
         self._finish()
-        self.opened.emit(vault)
+        self._done(result)
 
     def _on_failed(self, error: BaseException) -> None:
         self._finish()
-        self.status.setText(error_text(error))
+        self.status.setText(locked_error_text(error))
         self.setFocus()
         self.failed.emit(error)
 

@@ -8,6 +8,15 @@ and state, and the code of the error an unlock attempt ended with. The environme
 inherited as it is (``HUSHNOTE_HOME``, display, locale); language and camouflage come from
 the app config.
 
+One secret may cross: after a wrong passphrase, the text typed, so that a long passphrase
+with one typo comes back selected instead of being typed again. It never goes on the
+command line or in the environment (``/proc/PID/cmdline`` and ``environ`` are readable by
+the same user, and tools log them): it goes through a pipe whose read end is the one
+descriptor the fresh process inherits. Only the descriptor's number is on the command line
+(``PASSPHRASE_FD_OPTION``). The fresh process reads it once at start (``read_handover``)
+and closes it; the kernel's copy is gone once read. The main window then relaunches again,
+without it, after ``RETRY_KEEP_SECONDS`` idle on the unlock screen.
+
 No Qt here, so the command line is built and checked without a display.
 """
 
@@ -16,10 +25,11 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import sys
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import hushnote.errors
@@ -28,13 +38,17 @@ from hushnote.errors import HushnoteError
 __all__ = [
     "ERROR_OPTION",
     "GEOMETRY_OPTION",
+    "MAX_HANDOVER_BYTES",
+    "PASSPHRASE_FD_OPTION",
     "STATE_OPTION",
     "WINDOW_STATES",
     "Relaunch",
     "error_for_code",
     "exec_relaunch",
+    "handover_pipe",
     "mark_descriptors_close_on_exec",
     "parse_geometry",
+    "read_handover",
     "relaunch_argv",
     "relaunch_environment",
     "threads_still_writing",
@@ -44,6 +58,9 @@ __all__ = [
 GEOMETRY_OPTION = "--window-geometry"
 STATE_OPTION = "--window-state"
 ERROR_OPTION = "--unlock-error"
+PASSPHRASE_FD_OPTION = "--passphrase-fd"  # noqa: S105 - an option's name, not a secret
+# Below PIPE_BUF (4096 on Linux): one write, whole, before the exec, never blocking.
+MAX_HANDOVER_BYTES = 4000
 # "active" takes the keyboard back, as the old window had it; "inactive" leaves it where
 # the user is typing now (an idle lock while another program is in use, say).
 WINDOW_STATES = ("active", "inactive", "minimized")
@@ -58,20 +75,26 @@ class Relaunch:
 
     ``geometry`` is Qt's own ``saveGeometry()`` encoding (position, size, maximized,
     screen); ``state`` one of ``WINDOW_STATES``; ``unlock_error`` the stable ``code`` of a
-    ``HushnoteError``.
+    ``HushnoteError``; ``retry_passphrase`` the wrong passphrase to offer again, which
+    travels through a pipe (``handover_pipe``), never the command line, and is never in
+    the repr.
     """
 
     vault: Path
     geometry: bytes = b""
     state: str = "active"
     unlock_error: str | None = None
+    retry_passphrase: str | None = field(default=None, repr=False)
 
 
-def relaunch_argv(request: Relaunch, *, frozen: bool, executable: str) -> list[str]:
+def relaunch_argv(
+    request: Relaunch, *, frozen: bool, executable: str, passphrase_fd: int | None = None
+) -> list[str]:
     """The command line that starts the desktop app afresh on ``request.vault``.
 
     Frozen by PyInstaller, ``executable`` is the app itself; from source it is the Python
     interpreter, which runs the package (the console script does the same).
+    ``passphrase_fd`` is the number of the inherited pipe holding the retry text.
     """
     program = [executable] if frozen else [executable, "-m", "hushnote"]
     argv = [*program, "--vault", str(request.vault)]
@@ -80,7 +103,64 @@ def relaunch_argv(request: Relaunch, *, frozen: bool, executable: str) -> list[s
     argv += [STATE_OPTION, request.state]
     if request.unlock_error is not None:
         argv += [ERROR_OPTION, request.unlock_error]
+    if passphrase_fd is not None:
+        argv += [PASSPHRASE_FD_OPTION, str(passphrase_fd)]
     return argv
+
+
+def handover_pipe(text: str) -> int | None:
+    """A pipe holding ``text``, closed for writing; its inheritable read end, or None.
+
+    None for text too long to write at once (it is then simply not offered again).
+    """
+    data = text.encode("utf-8")
+    if not data or len(data) > MAX_HANDOVER_BYTES:
+        return None
+    read_end, write_end = os.pipe()
+    try:
+        written = os.write(write_end, data)
+    finally:
+        os.close(write_end)
+    if written != len(data):
+        os.close(read_end)
+        return None
+    os.set_inheritable(read_end, True)
+    return read_end
+
+
+def read_handover(fd: int | None) -> str | None:
+    """The text in the pipe at ``fd``, read once; the descriptor is closed either way.
+
+    Anything but a pipe (a number typed by hand, a file, a terminal) is closed unread.
+    The bytes are read into a buffer that is zeroed once decoded.
+    """
+    if fd is None or fd <= 2:
+        return None
+    try:
+        if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+            return None
+        buffer = bytearray(MAX_HANDOVER_BYTES + 1)
+        view = memoryview(buffer)
+        size = 0
+        while size < len(buffer):
+            count = os.readv(fd, [view[size:]])
+            if count == 0:
+                break
+            size += count
+        if size > MAX_HANDOVER_BYTES:
+            return None
+        try:
+            return bytes(view[:size]).decode("utf-8") or None
+        except UnicodeDecodeError:
+            return None
+        finally:
+            view.release()
+            buffer[:] = bytes(len(buffer))
+    except OSError:
+        return None
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def relaunch_environment(environ: Mapping[str, str], *, frozen: bool) -> dict[str, str]:
@@ -166,16 +246,20 @@ def exec_relaunch(request: Relaunch) -> None:
     was: the caller then keeps its window, locked in place.
     """
     frozen = bool(getattr(sys, "frozen", False))
-    argv = relaunch_argv(request, frozen=frozen, executable=sys.executable)
     env = relaunch_environment(os.environ, frozen=frozen)
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             with contextlib.suppress(OSError, ValueError):
                 stream.flush()
     mark_descriptors_close_on_exec()
+    # After the marking: the pipe's read end is the one descriptor the new image keeps.
+    fd = handover_pipe(request.retry_passphrase) if request.retry_passphrase else None
+    argv = relaunch_argv(request, frozen=frozen, executable=sys.executable, passphrase_fd=fd)
     try:
         os.execve(argv[0], argv, env)  # noqa: S606 - our own program, fixed argv, no shell
     except OSError as error:
+        if fd is not None:
+            os.close(fd)
         # No path or text from the vault in this line: only the reason the exec failed.
         print(
             "hushnote: could not restart after locking "

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
+import math
 
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRectF,
     QSize,
     Qt,
     QTimer,
@@ -54,7 +54,22 @@ def fragments_html(fragments: tuple[Fragment, ...]) -> str:
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Draws an item's text as (already escaped) rich text."""
+    """Draws an item's text as (already escaped) rich text.
+
+    A row is as tall as its text laid out at the width it is drawn at: the layout holds
+    the fallback fonts' line heights, so a Chinese line is not cut at the bottom, and the
+    highlight (the row's own rectangle) never reaches into the next result.
+    """
+
+    PADDING = 4
+
+    def _document(self, option: QStyleOptionViewItem, width: int) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(0)
+        document.setHtml(option.text)
+        document.setTextWidth(max(1, width - 2 * self.PADDING))
+        return document
 
     def paint(
         self,
@@ -63,9 +78,7 @@ class HtmlDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         self.initStyleOption(option, index)
-        document = QTextDocument()
-        document.setHtml(option.text)
-        document.setTextWidth(option.rect.width())
+        document = self._document(option, option.rect.width())
         option.text = ""
         style = option.widget.style() if option.widget else None
         if style is not None:
@@ -76,8 +89,8 @@ class HtmlDelegate(QStyledItemDelegate):
                 QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
             )
         painter.save()
-        painter.translate(option.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        painter.setClipRect(option.rect)
+        painter.translate(option.rect.left() + self.PADDING, option.rect.top() + self.PADDING)
         document.documentLayout().draw(painter, context)
         painter.restore()
 
@@ -85,10 +98,12 @@ class HtmlDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         self.initStyleOption(option, index)
-        document = QTextDocument()
-        document.setHtml(option.text)
-        document.setTextWidth(max(200, option.rect.width()))
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
+        view = option.widget
+        # The width the row is drawn at (the list relays its rows out when resized).
+        width = view.viewport().width() if isinstance(view, QListWidget) else 0
+        document = self._document(option, width if width > 0 else 400)
+        height = math.ceil(document.size().height()) + 2 * self.PADDING
+        return QSize(int(document.idealWidth()) + 2 * self.PADDING, height)
 
 
 class SearchDialog(QDialog):
@@ -118,6 +133,7 @@ class SearchDialog(QDialog):
         describe(self.results, self.tr("Search results"), self.tr("Enter opens the chosen result."))
         self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setWordWrap(True)
+        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)  # new widths, new heights
         self.summary = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)

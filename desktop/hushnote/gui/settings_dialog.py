@@ -70,6 +70,17 @@ class SettingsDialog(QDialog):
         value = self.wipe_after.value()
         return None if value < MIN_WIPE_AFTER else value
 
+    def _show_tries_left(self) -> None:
+        limit = self.wipe_limit()
+        if limit is None:
+            self.tries_left.setText(self.tr("Off: wrong passphrases are not counted."))
+        elif limit == self._limit and self._tries_left is not None:
+            self.tries_left.setText(
+                self.tr("Tries left now: %1").replace("%1", str(self._tries_left))
+            )
+        else:
+            self.tries_left.setText(self.tr("Tries left once saved: %1").replace("%1", str(limit)))
+
     def app_config(self) -> AppConfig:
         return AppConfig(
             language=self.language.currentData(), camouflage=self.camouflage.isChecked()
@@ -81,6 +92,8 @@ class SettingsDialog(QDialog):
         guard_limit: int | None = None,
         parent: QWidget | None = None,
         app_config: AppConfig | None = None,
+        *,
+        tries_left: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -116,6 +129,15 @@ class SettingsDialog(QDialog):
         self.wipe_after.setToolTip(
             self.tr("Counted on this computer only: it does not stop someone who copied the disk.")
         )
+        # What is left now, from the count kept outside the vault; a new limit starts a
+        # fresh count when saved.
+        self._limit = guard_limit
+        self._tries_left = tries_left
+        self.tries_left = QLabel()
+        self.tries_left.setWordWrap(True)
+        self.tries_left.setAccessibleName(self.tr("Wrong passphrases left before the wipe"))
+        self.wipe_after.valueChanged.connect(self._show_tries_left)
+        self._show_tries_left()
         app_config = app_config or AppConfig()
         self.language = QComboBox()
         self.language.addItem(self.tr("Same as the system"), None)
@@ -159,6 +181,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Lock when idle for:"), self.auto_lock)
         form.addRow(self.tr("&Clear the clipboard after:"), self.clipboard)
         form.addRow(self.tr("&Wipe the vault after:"), self.wipe_after)
+        form.addRow("", self.tries_left)
         form.addRow(self.tr("Lan&guage:"), self.language)
         form.addRow(self.tr("Ca&mouflage:"), self.camouflage)
         form.addRow(outside)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from hushnote.app.passphrases import estimate_strength
+from hushnote.gui.app_identity import wording
 
 __all__ = ["StrengthMeter"]
 
@@ -16,7 +17,9 @@ class StrengthMeter(QWidget):
         self.bar.setRange(0, 100)
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(8)
-        self.bar.setAccessibleName(self.tr("Passphrase strength"))
+        self.bar.setAccessibleName(
+            wording(self.tr("Passphrase strength"), self.tr("Password strength"))
+        )
         self.label = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

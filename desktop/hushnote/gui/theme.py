@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from hushnote.gui.focus_ring import FocusRing
+
 __all__ = ["dark_palette", "follow_system_theme", "palette_for"]
 
 
@@ -38,10 +40,11 @@ def palette_for(app: QApplication, scheme: Qt.ColorScheme) -> QPalette:
     return app.style().standardPalette()
 
 
-def follow_system_theme(app: QApplication) -> None:
+def follow_system_theme(app: QApplication) -> FocusRing:
     """Fusion everywhere, with a dark palette when the desktop asks for dark, switching
-    when the desktop switches."""
+    when the desktop switches, and a focus ring that shows in both."""
     app.setStyle("Fusion")
     hints = QGuiApplication.styleHints()
     app.setPalette(palette_for(app, hints.colorScheme()))
     hints.colorSchemeChanged.connect(lambda scheme: app.setPalette(palette_for(app, scheme)))
+    return FocusRing(app)  # owned by the application

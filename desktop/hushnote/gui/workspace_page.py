@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,7 +37,7 @@ from hushnote.core import ContactSummary, NoteSummary, Scope, Vault
 from hushnote.gui.accessibility import USER_DATA, describe, release_tab
 from hushnote.gui.contact_editor import ContactEditor
 from hushnote.gui.contact_picker import pick_contact
-from hushnote.gui.list_delegate import TwoLineDelegate
+from hushnote.gui.list_delegate import TwoLineDelegate, size_rows
 from hushnote.gui.list_editor import ListEditor
 from hushnote.gui.note_editor import NoteEditor
 from hushnote.gui.paged_list_model import UUID_ROLE, PagedListModel
@@ -40,6 +50,18 @@ SECTION_ROLE = Qt.ItemDataRole.UserRole + 20
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 21
 NOTE_SECTIONS = ("journal", "notes", "notebook", "tag", "trash")
 CONTACT_SECTIONS = ("contacts", "list")
+
+
+def _note_filters(section: str, value: str | None) -> dict[str, Any]:
+    """The ``summaries`` filters of a note section."""
+    filters: dict[str, dict[str, Any]] = {
+        "journal": {"journal": True},
+        "notes": {},
+        "notebook": {"notebook": value},
+        "tag": {"tag": value},
+        "trash": {"trashed": True},
+    }
+    return filters[section]
 
 
 def _note_subtitle(note: NoteSummary) -> str:
@@ -55,6 +77,7 @@ class Workspace(QWidget):
 
     status = Signal(str)
     export_requested = Signal(object)  # a Scope
+    send_requested = Signal(object, str)  # a Scope, and the contact (uuid) to send it to
 
     def __init__(
         self, session: VaultSession, clipboard: SecureClipboard, parent: QWidget | None = None
@@ -91,6 +114,13 @@ class Workspace(QWidget):
             lambda c: c.uuid,
             self,
         )
+        # The Tags heading lists the tags; UUID_ROLE holds a tag's name.
+        self.tag_model: PagedListModel[tuple[str, int]] = PagedListModel(
+            lambda tag: f"#{tag[0]}",
+            lambda tag: self.tr("%n note(s)", "", tag[1]),
+            lambda tag: tag[0],
+            self,
+        )
         # A table with fixed row heights touches only the rows on screen. QListView and
         # QTreeView both ask the model about every row once (100,000 Python calls).
         self.list_view = QTableView()
@@ -98,14 +128,14 @@ class Workspace(QWidget):
         describe(
             self.list_view,
             self.tr("Items"),
-            self.tr("The notes or contacts in this section (Alt+2); Enter opens."),
+            self.tr("The notes, contacts or tags in this section (Alt+2); Enter opens."),
         )
         self.list_view.horizontalHeader().hide()
         self.list_view.horizontalHeader().setStretchLastSection(True)
         rows = self.list_view.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() * 2 + 12)
+        size_rows(self.list_view)
         self.list_view.setShowGrid(False)
         self.list_view.setWordWrap(False)
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -116,6 +146,9 @@ class Workspace(QWidget):
         self._connected_model: Any = self.note_model
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list_view.customContextMenuRequested.connect(self._list_menu)
+        # Enter opens the current row as Space and a click do; a tag opens its notes.
+        self.list_view.installEventFilter(self)
+        self.list_view.clicked.connect(self._clicked)
 
         self.heading = QLabel()
         self.heading.setObjectName(USER_DATA)  # a notebook, tag or list name, say
@@ -168,6 +201,7 @@ class Workspace(QWidget):
         self.note_editor.refiled.connect(lambda _: self.rebuild_sidebar(reload=False))
         self.note_editor.link_requested.connect(self._link_contact)
         self.note_editor.contact_opened.connect(self.open_contact)
+        self.note_editor.restore_requested.connect(self.restore_and_edit)
         self.contact_editor.saved.connect(lambda _: self.contact_model.refresh())
         self.contact_editor.note_opened.connect(self.open_note)
         self.list_editor.changed.connect(self._list_changed)
@@ -184,6 +218,11 @@ class Workspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.setTabOrder(self.sidebar, self.list_view)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            size_rows(self.list_view)  # rows follow the font and its fallbacks
+        super().changeEvent(event)
 
     # -- opening and forgetting ------------------------------------------------------
 
@@ -205,6 +244,7 @@ class Workspace(QWidget):
         self.list_editor.clear()
         self.note_model.clear()
         self.contact_model.clear()
+        self.tag_model.clear()
         self.sidebar.blockSignals(True)
         self.sidebar.clear()
         self.sidebar.blockSignals(False)
@@ -309,21 +349,22 @@ class Workspace(QWidget):
             return
         self.save_all()
         section, value = item.data(0, SECTION_ROLE), item.data(0, VALUE_ROLE)
-        if section in ("tags", "lists"):
-            return  # headings only
+        if section == "lists":
+            return  # a heading only: each list is under it
         self.section = (section, value)
         self.heading.setText(item.text(0))
         self.trash_bar.setVisible(section == "trash")
-        self.new_button.setVisible(section != "trash")
+        self.new_button.setVisible(section not in ("trash", "tags"))
         notes = vault.notes
-        if section in NOTE_SECTIONS:
-            filters: dict[str, Any] = {
-                "journal": {"journal": True},
-                "notes": {},
-                "notebook": {"notebook": value},
-                "tag": {"tag": value},
-                "trash": {"trashed": True},
-            }[section]
+        if section == "tags":
+            self._use_model(self.tag_model)
+            tags = notes.tags()
+            self.tag_model.set_source(
+                lambda offset, limit: tags[offset : offset + limit], lambda: len(tags)
+            )
+            self.editors.setCurrentWidget(self.placeholder)
+        elif section in NOTE_SECTIONS:
+            filters = _note_filters(section, value)
             self._use_model(self.note_model)
             self.note_model.set_source(
                 lambda offset, limit: notes.summaries(limit=limit, offset=offset, **filters),
@@ -363,6 +404,7 @@ class Workspace(QWidget):
         menu.addAction(
             self.tr("Export as an encrypted bundle…"), lambda: self.export_requested.emit(scope)
         )
+        self._add_send_actions(menu, scope)
         menu.exec(self.sidebar.viewport().mapToGlobal(position))
 
     def _list_menu(self, position: Any) -> None:
@@ -375,7 +417,30 @@ class Workspace(QWidget):
             self.tr("Export this note as an encrypted bundle…"),
             lambda: self.export_requested.emit(scope),
         )
+        self._add_send_actions(menu, scope)
         menu.exec(self.list_view.viewport().mapToGlobal(position))
+
+    def _add_send_actions(self, menu: QMenu, scope: Scope) -> None:
+        """ "Send to Chen…" for each contact with an age key: the export dialog opens with
+        both chosen, one click from done. Past a handful, a submenu keeps the menu short."""
+        assert self.vault is not None
+        people = self.vault.contacts.keyed()
+        if not people:
+            return
+        menu.addSeparator()
+        target = menu if len(people) <= 5 else menu.addMenu(self.tr("Send to"))
+        for person in people:
+            target.addAction(
+                self.tr("Send to %1…").replace("%1", person.display_name.replace("&", "&&")),
+                functools.partial(self.send_requested.emit, scope, person.uuid),
+            )
+
+    def selected_notes(self) -> tuple[str, ...]:
+        """The uuids of the notes selected in the list (none when it shows contacts)."""
+        if self._connected_model is not self.note_model:
+            return ()
+        uuid = self.current_uuid()
+        return (uuid,) if uuid else ()
 
     def _use_model(self, model: Any) -> None:
         if self._connected_model is not model:
@@ -389,13 +454,48 @@ class Workspace(QWidget):
         indexes = selected.indexes()
         if not indexes or self.vault is None:
             return
-        uuid = indexes[0].data(UUID_ROLE)
+        self._show_item(indexes[0].data(UUID_ROLE))
+
+    def _show_item(self, uuid: str | None) -> None:
+        if uuid is None or self._connected_model is self.tag_model:
+            return  # moving through the tags opens none: Enter or a click does
         if self._connected_model is self.note_model:
             self.note_editor.open_note(uuid)
             self.editors.setCurrentWidget(self.note_editor)
         else:
             self.contact_editor.open_contact(uuid)
             self.editors.setCurrentWidget(self.contact_editor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.list_view
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        ):
+            index = self.list_view.currentIndex()
+            if index.isValid():
+                self._activate(index)
+                return True
+        return False
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if self._connected_model is self.tag_model:
+            self._activate(index)
+
+    def _activate(self, index: QModelIndex) -> None:
+        """Open the row at ``index``: the note or contact, or a tag's notes."""
+        if self._connected_model is self.tag_model:
+            self.choose_section("tag", index.data(UUID_ROLE))
+            return
+        selection = self.list_view.selectionModel()
+        if selection.isRowSelected(index.row()):
+            self._show_item(index.data(UUID_ROLE))  # chosen already: show it again
+        else:
+            flags = QItemSelectionModel.SelectionFlag
+            selection.select(index, flags.ClearAndSelect | flags.Rows)
 
     def current_uuid(self) -> str | None:
         index = self.list_view.currentIndex()
@@ -456,6 +556,31 @@ class Workspace(QWidget):
         self._select_in(self.contact_model, uuid, lambda: self.contact_editor.open_contact(uuid))
         self.editors.setCurrentWidget(self.contact_editor)
 
+    def reveal_note(self, uuid: str) -> None:
+        """Open a note and choose its row in the list, scrolled into view, even when it
+        is in a page not read yet. The section shown stays if the note is in it; if not,
+        the list shows all notes (or the trash, for a note in the trash)."""
+        vault = self.vault
+        if vault is None:
+            return
+        section, value = self.section
+        row = None
+        if section in NOTE_SECTIONS:
+            row = vault.notes.position(uuid, **_note_filters(section, value))
+        if row is None:
+            section = "trash" if vault.notes.get(uuid).trashed else "notes"
+            self.choose_section(section)
+            row = vault.notes.position(uuid, **_note_filters(section, None))
+        if row is None or self._connected_model is not self.note_model:
+            self.open_note(uuid)
+            return
+        index = self.note_model.index(row)
+        self.list_view.setCurrentIndex(index)
+        self.list_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if self.note_editor.uuid != uuid:  # the row was chosen already
+            self._show_item(uuid)
+        self.editors.setCurrentWidget(self.note_editor)
+
     def _select_in(self, model: Any, uuid: str, open_directly: Callable[[], None]) -> None:
         row = model.row_of(uuid) if self._connected_model is model else None
         if row is not None:
@@ -484,6 +609,17 @@ class Workspace(QWidget):
             self.vault.notes.restore(uuid)
             self.note_editor.clear()
             self.session.notify("notes")
+
+    def restore_and_edit(self, uuid: str) -> None:
+        """Restore a note shown from the trash and keep it open, now editable."""
+        if self.vault is None:
+            return
+        self.vault.notes.restore(uuid)
+        self.session.notify("notes")
+        self.note_editor.open_note(uuid)
+        self.editors.setCurrentWidget(self.note_editor)
+        self.note_editor.body.setFocus()
+        self.status.emit(self.tr("Restored from the trash."))
 
     def purge_current(self) -> None:
         uuid = self.current_uuid()

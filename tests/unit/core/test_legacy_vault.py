@@ -66,3 +66,14 @@ def test_setting_duress_again_brings_the_uniform_header_writes(legacy: Path) -> 
         Vault.unlock(legacy, DURESS)  # the old duress slot is gone with the others
     with Vault.unlock(legacy, "new duress words") as vault:
         assert [s.title for s in vault.notes.summaries()] == ["Recipes"]
+
+
+def test_a_010_vault_contact_can_take_a_key_after_the_upgrade(legacy: Path) -> None:
+    key = "age1axxvcgj4e865e04knpm70lmrysqy4dy2l3je7ynfmuss4r28ggtser0nuu"
+    with Vault.unlock(legacy, REAL) as vault:
+        (ana,) = vault.contacts.all_contacts()
+        assert ana.age_recipient is None
+        vault.contacts.set_key(ana.uuid, key)
+    with Vault.unlock(legacy, REAL) as vault:
+        assert [c.age_recipient for c in vault.contacts.all_contacts()] == [key]
+        assert vault.check() == []

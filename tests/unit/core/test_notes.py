@@ -231,3 +231,40 @@ def test_a_tag_field_splits_on_ascii_and_full_width_commas() -> None:
 
     tags = split_tags("legal, case-12，紧急、 urgent ,, ")
     assert tags == ["legal", " case-12", "紧急", " urgent "]
+
+
+def test_position_matches_the_listing_under_every_filter(
+    notes: NoteStore, clock: FakeClock
+) -> None:
+    made = []
+    for n in range(12):
+        clock.advance(seconds=1)  # some share a time: the id breaks the tie
+        made.append(
+            notes.create(
+                title=f"n{n}",
+                notebook="work" if n % 2 else None,
+                tags=["x"] if n % 3 == 0 else [],
+                pinned=n == 4,
+            )
+        )
+        if n % 4 == 0:
+            clock.advance(seconds=-1)
+    notes.trash(made[5].uuid)
+    for filters in ({}, {"notebook": "work"}, {"tag": "x"}, {"trashed": True}):
+        listing = [summary.uuid for summary in notes.summaries(**filters)]  # type: ignore[arg-type]
+        for note in made:
+            expected = listing.index(note.uuid) if note.uuid in listing else None
+            assert notes.position(note.uuid, **filters) == expected, (filters, note.title)  # type: ignore[arg-type]
+
+
+def test_position_in_the_journal(notes: NoteStore, clock: FakeClock) -> None:
+    entries = []
+    for _ in range(3):
+        entries.append(notes.today())
+        clock.advance(days=1)
+    plain = notes.create(title="not a journal entry")
+    listing = [summary.uuid for summary in notes.summaries(journal=True)]
+    assert [notes.position(e.uuid, journal=True) for e in entries] == [
+        listing.index(e.uuid) for e in entries
+    ]
+    assert notes.position(plain.uuid, journal=True) is None

@@ -130,3 +130,25 @@ def test_version_two_notes_keep_their_bodies_through_version_three(tmp_path: Pat
     assert (note.title, note.body) == ("old", "the old body")
     assert db.integrity_problems() == []
     db.close()
+
+
+def test_version_five_contacts_gain_an_empty_key_slot_in_version_six(tmp_path: Path) -> None:
+    from hushnote.core import ContactStore
+
+    db = database_at(tmp_path / "v.db", 5)
+    with db.transaction() as connection:
+        connection.execute(
+            "INSERT INTO contacts (uuid, display_name, created_at, updated_at) "
+            "VALUES ('0d0e0f00-0000-4000-8000-000000000002', 'Chen', 1, 1)"
+        )
+    db.close()
+    db = Database.open(tmp_path / "v.db", KEY)
+    assert migrate(db) == 5
+    store = ContactStore(db)
+    assert store.get("0d0e0f00").age_recipient is None
+    key = "age1axxvcgj4e865e04knpm70lmrysqy4dy2l3je7ynfmuss4r28ggtser0nuu"
+    assert store.set_key("0d0e0f00", key).age_recipient == key
+    with pytest.raises(Exception, match="CHECK constraint"):  # the schema refuses junk too
+        db.execute("UPDATE contacts SET age_recipient = 'ssh-rsa AAAA'")
+    assert db.integrity_problems() == []
+    db.close()

@@ -45,3 +45,15 @@ def test_limits_are_bounded_and_can_be_turned_off(fast_kdf_vault: VaultSetup) ->
     assert guard.limit is None
     wrong(fast_kdf_vault, 12)
     assert fast_kdf_vault.root.exists()
+
+
+def test_the_tries_left_are_readable_without_the_passphrase(fast_kdf_vault: VaultSetup) -> None:
+    guard = UnlockGuard(fast_kdf_vault.root)
+    assert guard.remaining is None  # off
+    guard.set_limit(4)
+    assert guard.remaining == 4
+    wrong(fast_kdf_vault, 2)
+    # A fresh guard, as a fresh process on the unlock screen reads it.
+    assert UnlockGuard(fast_kdf_vault.root).remaining == 2
+    Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase).lock()
+    assert UnlockGuard(fast_kdf_vault.root).remaining == 4

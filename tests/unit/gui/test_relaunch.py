@@ -172,3 +172,100 @@ def test_a_failed_exec_returns_and_says_why(tmp_path: Path) -> None:
         "hushnote: could not restart after locking (No such file or directory); "
         "this window stays locked\n"
     )
+
+
+# The passphrase offered again after a wrong one: through an inherited pipe only.
+HANDOVER_EXEC = """
+import sys
+from pathlib import Path
+from hushnote.gui.relaunch import Relaunch, exec_relaunch
+sys.frozen = True  # so that the "app" exec'd is the fake one named on the command line
+sys.executable = sys.argv[1]
+text = sys.stdin.readline().rstrip("\\n")  # never on this test's own command line
+exec_relaunch(Relaunch(Path("/srv/vault"), retry_passphrase=text))
+print("still here")
+"""
+
+FAKE_APP = """#!{python}
+import json, os, sys
+from hushnote.gui.relaunch import PASSPHRASE_FD_OPTION, read_handover
+fd = int(sys.argv[sys.argv.index(PASSPHRASE_FD_OPTION) + 1])
+with open("/proc/self/cmdline", "rb") as f:
+    cmdline = f.read()
+with open("/proc/self/environ", "rb") as f:
+    environ = f.read()
+inherited = sorted(int(n) for n in os.listdir("/proc/self/fd"))
+text = read_handover(fd)
+try:
+    os.fstat(fd)
+    closed = False
+except OSError:
+    closed = True
+print(json.dumps({{"text": text, "argv": sys.argv[1:], "inherited": inherited,
+    "closed": closed, "cmdline": cmdline.decode("utf-8", "replace"),
+    "environ": environ.decode("utf-8", "replace"), "again": read_handover(fd)}}))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_the_retry_passphrase_crosses_the_exec_through_a_pipe_only(tmp_path: Path) -> None:
+    import json
+    import os
+
+    text = "correct horse battery stapel 你好"
+    app = tmp_path / "hushnote"
+    app.write_text(FAKE_APP.format(python=sys.executable))
+    app.chmod(0o700)
+    desktop = str(Path(__file__).resolve().parents[3] / "desktop")
+    env = {**os.environ, "PYTHONPATH": desktop}
+    result = subprocess.run(
+        [sys.executable, "-c", HANDOVER_EXEC, str(app)],
+        input=text + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    seen = json.loads(result.stdout)
+    assert seen["text"] == text
+    assert seen["closed"]  # read once, then closed
+    assert seen["again"] is None
+    # Only its number is on the command line; neither there nor in the environment is
+    # the text, which /proc/PID/cmdline and environ would show to the same user.
+    fd = int(seen["argv"][seen["argv"].index("--passphrase-fd") + 1])
+    assert seen["inherited"][:3] == [0, 1, 2] and fd in seen["inherited"]
+    assert len(seen["inherited"]) == 5  # 0-2, the pipe, and the listing's own descriptor
+    for part in ("stapel", "你好"):
+        assert part not in seen["cmdline"]
+        assert part not in seen["environ"]
+    assert "stapel" not in repr(Relaunch(VAULT, retry_passphrase=text))
+
+
+def test_the_handover_reads_only_a_pipe(tmp_path: Path) -> None:
+    import os
+
+    from hushnote.gui.relaunch import MAX_HANDOVER_BYTES, handover_pipe, read_handover
+
+    fd = handover_pipe("one typo")
+    assert fd is not None and os.get_inheritable(fd)
+    assert read_handover(fd) == "one typo"
+    assert handover_pipe("x" * (MAX_HANDOVER_BYTES + 1)) is None
+    assert handover_pipe("") is None
+    file = tmp_path / "not-a-pipe"
+    file.write_text("secret")
+    assert read_handover(os.open(file, os.O_RDONLY)) is None
+    assert read_handover(None) is None
+    assert read_handover(1) is None  # stdout is never read, nor closed
+
+
+def test_the_descriptor_number_goes_on_the_command_line() -> None:
+    argv = relaunch_argv(
+        Relaunch(VAULT, retry_passphrase="secret words"),
+        frozen=True,
+        executable="/opt/hushnote/hushnote",
+        passphrase_fd=7,
+    )
+    assert argv[-2:] == ["--passphrase-fd", "7"]
+    assert "secret words" not in " ".join(argv)
+    args = build_parser().parse_args(argv[1:])
+    assert args.passphrase_fd == 7

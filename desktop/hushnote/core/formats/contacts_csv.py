@@ -50,6 +50,7 @@ _ORGANIZATION = ("organization", "organization 1 - name", "company", "organizati
 _ROLE = ("title", "job title", "organization 1 - title", "organization title", "role")
 _NOTES = ("notes", "note")
 _TAGS = ("labels", "group membership", "categories", "tags")
+_AGE_KEY = ("age key", "age recipient")  # a colleague's age public key: at most one
 # Single-valued phone and email columns, with the label each implies.
 _PHONE_COLUMNS = {
     "phone": "",
@@ -147,6 +148,7 @@ class _Columns:
     emails: tuple[tuple[int, str], ...]
     handles: tuple[tuple[int, MethodKind], ...]
     tags: tuple[tuple[int, str], ...]
+    age_key: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, header: list[str]) -> _Columns:
@@ -185,6 +187,7 @@ class _Columns:
                 for c in _TAGS
                 if c in index
             ),
+            age_key=find(_AGE_KEY),
         )
 
     def can_name(self) -> bool:
@@ -334,6 +337,7 @@ def _contact(columns: _Columns, row: list[str]) -> NewContact | None:
         notes=_first(row, columns.notes).replace("\r\n", "\n").replace("\r", "\n"),
         # Google marks every contact "* myContacts": a system group, not a user's tag.
         tags=tuple(t for t in tags if t and t.lower() not in ("mycontacts", "starred")),
+        age_recipient=_first(row, columns.age_key) or None,
     )
 
 
@@ -348,6 +352,9 @@ def write_csv(contacts: list[Contact], progress: Callable[[float], bool] | None 
         default=0,
     )
     header = ["Name", "Organization", "Title", "Notes", "Labels"]
+    keys = any(c.age_recipient for c in contacts)  # no empty column in files without any
+    if keys:
+        header.append("Age key")
     for i in range(1, phones + 1):
         header += [f"Phone {i} - Label", f"Phone {i} - Value"]
     for i in range(1, emails + 1):
@@ -366,6 +373,8 @@ def write_csv(contacts: list[Contact], progress: Callable[[float], bool] | None 
             contact.notes,
             _MULTI.join(contact.tags),
         ]
+        if keys:
+            row.append(contact.age_recipient or "")
         by_kind = {
             kind: [m for m in contact.methods if m.kind is kind]
             for kind in (MethodKind.PHONE, MethodKind.EMAIL)

@@ -58,7 +58,7 @@ _X_PROPERTIES = {
 # The properties a contact is made of; the values of all others (photos, addresses)
 # are passed over without being held.
 _KEPT = {"BEGIN", "END", "VERSION", "FN", "N", "TEL", "EMAIL", "IMPP", "ORG", "TITLE",
-         "ROLE", "NOTE", "CATEGORIES", *_X_PROPERTIES}  # fmt: skip
+         "ROLE", "NOTE", "CATEGORIES", "KEY", *_X_PROPERTIES}  # fmt: skip
 _WRITTEN_SCHEMES = {
     MethodKind.SIGNAL: ("Signal", "signal"),
     MethodKind.TELEGRAM: ("Telegram", "tg"),
@@ -184,6 +184,7 @@ def _contact(card: _Card, wide: bool) -> NewContact:
     methods: list[ContactMethod] = []
     organization = role = title = notes = ""
     tags: list[str] = []
+    age_key: str | None = None
     for line in card.lines:
         prop = line.name
         if prop == "VERSION":
@@ -219,6 +220,11 @@ def _contact(card: _Card, wide: bool) -> NewContact:
             notes = _unescape(value).strip()
         elif prop == "CATEGORIES":
             tags += [tag for tag in _components(value, ",") if tag]
+        elif prop == "KEY" and age_key is None:
+            # Only an age key is ours (PGP and X.509 keys are passed over): the first one.
+            text = _unescape(value).strip()
+            if text.lower().startswith("age1"):
+                age_key = text
     display_name = name or structured
     if not display_name:
         raise _Skip(card.start, "no-name")
@@ -229,6 +235,7 @@ def _contact(card: _Card, wide: bool) -> NewContact:
         role=" · ".join(part for part in (title, role) if part),
         notes=notes,
         tags=tuple(tags),
+        age_recipient=age_key,
     )
     try:
         return contact.cleaned()
@@ -277,6 +284,8 @@ def write_vcards(contacts: list[Contact], progress: Callable[[float], bool] | No
             lines.append("NOTE:" + _escape(contact.notes))
         if contact.tags:
             lines.append("CATEGORIES:" + ",".join(_escape(tag) for tag in contact.tags))
+        if contact.age_recipient:
+            lines.append("KEY;TYPE=age:" + contact.age_recipient)
         lines.append("END:VCARD")
     return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
 

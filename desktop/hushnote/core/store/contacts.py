@@ -10,11 +10,12 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from hushnote.core.clock import Clock, from_ms, system_clock, to_ms
+from hushnote.core.formats.age_keys import normalize_recipient
 from hushnote.core.store.database import Database, Progress
 from hushnote.core.store.ids import new_uuid, resolve_uuid
 from hushnote.core.store.tags import clean_tags, prune_tags, set_tags, tag_ids_of, tags_of
@@ -34,6 +35,7 @@ __all__ = [
     "ContactStore",
     "ContactSummary",
     "ImportReport",
+    "KeyedContact",
     "MethodKind",
     "NewContact",
 ]
@@ -77,6 +79,8 @@ class NewContact:
     notes: str = ""
     tags: tuple[str, ...] = ()
     uuid: str | None = None
+    # A colleague's age public key (``age1…``): at most one, see docs/bundle-format.md.
+    age_recipient: str | None = None
 
     def cleaned(self) -> NewContact:
         """Trimmed and checked; raises ``InvalidRecordError`` for an unusable contact."""
@@ -114,6 +118,11 @@ class NewContact:
             notes=self.notes.strip(),
             tags=clean_tags(self.tags),
             uuid=self.uuid,
+            age_recipient=(
+                normalize_recipient(self.age_recipient)
+                if self.age_recipient and self.age_recipient.strip()
+                else None
+            ),
         )
 
 
@@ -130,6 +139,7 @@ class Contact:
     tags: tuple[str, ...]
     created_at: datetime
     updated_at: datetime
+    age_recipient: str | None = None
 
     def values(self, kind: MethodKind) -> tuple[str, ...]:
         return tuple(method.value for method in self.methods if method.kind is kind)
@@ -143,6 +153,7 @@ class Contact:
             self.notes,
             self.tags,
             self.uuid,
+            self.age_recipient,
         )
 
 
@@ -154,6 +165,15 @@ class ContactSummary:
     display_name: str
     organization: str
     role: str
+
+
+@dataclass(frozen=True)
+class KeyedContact:
+    """A contact that holds an age public key: what "send to a contact" offers."""
+
+    uuid: str
+    display_name: str
+    age_recipient: str
 
 
 @dataclass(frozen=True)
@@ -211,6 +231,19 @@ class ContactStore:
         )
         return [ContactSummary(*row) for row in rows]
 
+    def keyed(self) -> list[KeyedContact]:
+        """Every contact holding an age public key, in name order."""
+        rows = self._db.rows(
+            "SELECT uuid, display_name, age_recipient FROM contacts "
+            "WHERE age_recipient IS NOT NULL ORDER BY display_name COLLATE NOCASE, id"
+        )
+        return [KeyedContact(*row) for row in rows]
+
+    def set_key(self, reference: str, recipient: str | None) -> Contact:
+        """Give a contact an age public key, replace it, or (None) remove it."""
+        contact = self.get(reference)
+        return self.update(contact.uuid, replace(contact.as_new(), age_recipient=recipient))
+
     def count(self) -> int:
         return int(self._db.row("SELECT count(*) FROM contacts")[0])
 
@@ -226,12 +259,13 @@ class ContactStore:
             before = contact_entry(connection, contact_id)
             connection.execute(
                 "UPDATE contacts SET display_name = ?, organization = ?, role = ?, notes = ?, "
-                "updated_at = ? WHERE id = ?",
+                "age_recipient = ?, updated_at = ? WHERE id = ?",
                 (
                     clean.display_name,
                     clean.organization,
                     clean.role,
                     clean.notes,
+                    clean.age_recipient,
                     to_ms(self._clock()),
                     contact_id,
                 ),
@@ -352,14 +386,15 @@ class ContactStore:
     def _insert(self, connection: Any, contact: NewContact) -> int:
         now = to_ms(self._clock())
         cursor = connection.execute(
-            "INSERT INTO contacts (uuid, display_name, organization, role, notes, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO contacts (uuid, display_name, organization, role, notes, age_recipient, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 contact.uuid or new_uuid(),
                 contact.display_name,
                 contact.organization,
                 contact.role,
                 contact.notes,
+                contact.age_recipient,
                 now,
                 now,
             ),
@@ -392,11 +427,11 @@ class ContactStore:
 
 def _load(connection: Any, contact_id: int) -> Contact:
     row = connection.execute(
-        "SELECT uuid, display_name, organization, role, notes, created_at, updated_at "
-        "FROM contacts WHERE id = ?",
+        "SELECT uuid, display_name, organization, role, notes, created_at, updated_at, "
+        "age_recipient FROM contacts WHERE id = ?",
         (contact_id,),
     ).fetchone()
-    uuid, name, organization, role, notes, created, updated = row
+    uuid, name, organization, role, notes, created, updated, recipient = row
     methods = tuple(
         ContactMethod(MethodKind(kind), value, label)
         for kind, label, value in connection.execute(
@@ -414,4 +449,5 @@ def _load(connection: Any, contact_id: int) -> Contact:
         tags=tags_of(connection, "contact", contact_id),
         created_at=from_ms(created),
         updated_at=from_ms(updated),
+        age_recipient=recipient,
     )

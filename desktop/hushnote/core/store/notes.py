@@ -101,6 +101,40 @@ class NoteStore:
         sql = f"SELECT count(*) FROM notes n {_hint(journal)} WHERE {where}"  # noqa: S608
         return int(self._db.row(sql, parameters)[0])
 
+    def position(
+        self,
+        reference: str,
+        *,
+        notebook: str | None = None,
+        tag: str | None = None,
+        archived: bool = False,
+        trashed: bool = False,
+        journal: bool = False,
+    ) -> int | None:
+        """Where the note sits in ``summaries`` with the same filters (its offset), or
+        None when those filters leave it out: a list can then show it without reading
+        every page before it."""
+        note_id, _ = resolve_uuid(self._db, "note", reference)
+        where, parameters = self._filters(notebook, tag, archived, trashed, journal)
+        row = self._db.row(
+            f"SELECT n.pinned, n.updated_at, n.journal_day, n.created_at FROM notes n "  # noqa: S608
+            f"WHERE {where} AND n.id = ?",
+            (*parameters, note_id),
+        )
+        if row is None:
+            return None
+        pinned, updated_at, journal_day, created_at = row
+        # "Comes before it" in the same order as ``summaries``, written out as a tuple
+        # comparison so that SQLite walks the same index.
+        if journal:
+            before = "(n.journal_day, n.created_at, n.id) > (?, ?, ?)"
+            keys: tuple[Any, ...] = (journal_day, created_at, note_id)
+        else:
+            before = "(n.pinned, n.updated_at, n.id) > (?, ?, ?)"
+            keys = (pinned, updated_at, note_id)
+        sql = f"SELECT count(*) FROM notes n {_hint(journal)} WHERE {where} AND {before}"  # noqa: S608
+        return int(self._db.row(sql, (*parameters, *keys))[0])
+
     def notebooks(self) -> list[tuple[str, int]]:
         """Every notebook with the number of notes in it (not counting the trash)."""
         rows = self._db.rows(

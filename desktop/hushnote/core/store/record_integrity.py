@@ -56,7 +56,7 @@ _RECORDS = {
         "(SELECT json_group_array(json_array(position, kind, label, value)) FROM "
         "(SELECT * FROM contact_methods WHERE contact_id = c.id ORDER BY position)), "
         "(SELECT json_group_array(tag_id) FROM (SELECT tag_id FROM contact_tags "
-        "WHERE contact_id = c.id ORDER BY tag_id))) FROM contacts c"
+        "WHERE contact_id = c.id ORDER BY tag_id)), c.age_recipient) FROM contacts c"
     ),
     "list": (
         "SELECT l.id, json_array(l.uuid, l.name, l.created_at, l.updated_at, "

@@ -180,6 +180,13 @@ _INDEX_FORGETS: tuple[Step, ...] = (
     "INSERT INTO contacts_index (contacts_index) VALUES ('optimize')",
 )
 
+# A colleague's age public key on the contact (one at most: docs/bundle-format.md), so
+# that a bundle can be sent to a person rather than to a pasted string. NULL: none.
+_CONTACT_KEYS = (
+    "ALTER TABLE contacts ADD COLUMN age_recipient TEXT "
+    "CHECK (age_recipient IS NULL OR age_recipient GLOB 'age1*')",
+)
+
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     # 1: preferences that describe the user's data (auto-lock time, last note) stay
     #    encrypted here instead of in Qt settings.
@@ -195,6 +202,8 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     _VAULT_STATE,
     # 5: deleted words leave the full-text indexes at once (docs/search.md).
     _INDEX_FORGETS,
+    # 6: a contact may hold a colleague's age public key (core/formats/age_keys.py).
+    _CONTACT_KEYS,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -53,6 +53,7 @@ __all__ = [
     "passphrase_key",
     "seal",
     "slot_key",
+    "time_derivation",
     "unseal",
     "zero",
 ]
@@ -191,14 +192,15 @@ def calibrate(
     if available_kib is not None and available_kib - MEMORY_HEADROOM_KIB < memory:
         memory = max(LOW_MEMORY_KIB, (available_kib - MEMORY_HEADROOM_KIB) // MIB * MIB)
     probe = KdfParams(memory_kib=memory, iterations=2, parallelism=default_parallelism())
-    elapsed = (measure or _time_derivation)(probe)
+    elapsed = (measure or time_derivation)(probe)
     per_pass = max(elapsed / probe.iterations, 1e-3)
     iterations = round(target_seconds / per_pass)
     iterations = max(MIN_ITERATIONS, min(iterations, MAX_CALIBRATED_ITERATIONS))
     return KdfParams(memory_kib=memory, iterations=iterations, parallelism=probe.parallelism)
 
 
-def _time_derivation(params: KdfParams) -> float:
+def time_derivation(params: KdfParams) -> float:
+    """Seconds one Argon2id run at ``params`` takes on this computer (a slow call)."""
     salt = os.urandom(SALT_SIZE)
     start = time.perf_counter()
     key = derive_key("calibration", salt, params)

@@ -60,6 +60,17 @@ class UnlockGuard:
         entry = self._load().get(self._key)
         return int(entry["limit"]) if entry and "limit" in entry else None
 
+    @property
+    def remaining(self) -> int | None:
+        """Wrong passphrases in a row still allowed before the wipe; None while it is off.
+
+        Read like the limit, without the passphrase: the count lives outside the vault.
+        """
+        entry = self._load().get(self._key)
+        if not entry or "limit" not in entry:
+            return None
+        return max(0, int(entry["limit"]) - int(entry.get("failures", 0)))
+
     def set_limit(self, limit: int | None) -> None:
         """Turn the wipe on at ``limit`` wrong passphrases in a row, or off (None)."""
         if limit is not None and not MIN_WIPE_AFTER <= limit <= MAX_WIPE_AFTER:
