@@ -28,7 +28,8 @@
     │   ├── BundleDecryptionError      wrong key or passphrase, or the file was changed or cut
     │   ├── BundleFormatError          the archive inside is malformed; names member and line
     │   ├── BundleVersionError         made by a newer Hushnote
-    │   └── BundleTooLargeError        over the size or member limits (a zip bomb, say)
+    │   ├── BundleTooLargeError        over the size or member limits (a zip bomb, say)
+    │   └── BundlePlanChangedError     the vault changed between an import's preview and its start
     ├── PassphraseError                unusable passphrase: empty, mismatch, unreadable file
     ├── StorageError                   the environment: permissions, I/O errors
     │   ├── DiskFullError              no space left on the device
@@ -58,6 +59,7 @@ __all__ = [
     "BundleDecryptionError",
     "BundleError",
     "BundleFormatError",
+    "BundlePlanChangedError",
     "BundleTooLargeError",
     "BundleVersionError",
     "CancelledError",
@@ -339,3 +341,11 @@ class BundleTooLargeError(BundleError):
 
     code = "bundle-too-large"
     exit_code = 27
+
+
+class BundlePlanChangedError(BundleError):
+    """Importing would not do what its preview showed: the vault changed in between.
+    Nothing was imported; a new preview shows what it would do now."""
+
+    code = "bundle-plan-changed"
+    exit_code = 33

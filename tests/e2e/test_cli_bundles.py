@@ -183,3 +183,30 @@ def test_the_age_tool_opens_a_large_passphrase_bundle_with_its_key_file(
     assert len(zipfile.ZipFile(archive).namelist()) == 5
     result = cli.run(cli.target, "import", str(out), "--bundle-passphrase-file", str(cli.bundle_pw))
     assert result.returncode == 0, result.stderr
+
+
+def test_a_dry_run_prints_what_the_import_then_does_and_changes_nothing(cli: Cli) -> None:
+    out = cli.tmp / "b.hnb"
+    recipient = cli.run(cli.target, "identity").stdout.strip()
+    cli.run(cli.source, "export", "--out", str(out), "--to", recipient)
+    preview = cli.run(cli.target, "import", str(out), "--dry-run")
+    assert preview.returncode == 0, preview.stderr
+    assert "notes: 2 added, 0 updated, 0 skipped" in preview.stdout
+    assert "new tags: 1, new notebooks: 1" in preview.stdout
+    assert "nothing was changed" in preview.stdout
+    assert "Hearing" not in preview.stdout  # counts only, never a title
+    assert cli.titles(cli.target) == set()
+    imported = cli.run(cli.target, "import", str(out))
+    counts = [line for line in preview.stdout.splitlines() if ": " in line and "added" in line]
+    assert counts == imported.stdout.splitlines()
+
+
+def test_a_dry_run_of_a_damaged_bundle_fails_with_the_usual_code(cli: Cli) -> None:
+    out = cli.tmp / "b.hnb"
+    cli.run(cli.source, "export", "--out", str(out), "--to", "self")
+    data = bytearray(out.read_bytes())
+    data[-20] ^= 1
+    out.write_bytes(bytes(data))
+    result = cli.run(cli.source, "import", str(out), "--dry-run")
+    assert result.returncode == 24
+    assert "changed or cut short" in result.stderr

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from conftest import PASSPHRASE, VaultSetup
 from hushnote.core import Vault
 from hushnote.core.formats.bundle_records import Scope
-from hushnote.gui import bundle_dialogs, export_dialog, main_window
+from hushnote.gui import bundle_dialogs, export_dialog, import_dialog, main_window
 from support.gui import unlock_window
 
 
@@ -54,6 +54,7 @@ def test_export_a_notebook_and_import_it_into_another_vault(
     window.lock()
 
     monkeypatch.setattr(main_window, "choose_open_path", lambda *a: out.with_suffix(".hnb"))
+    monkeypatch.setattr(import_dialog.ImportPreviewDialog, "exec", lambda _dialog: 1)
     second = window_for(other)
     unlock_window(qtbot, second, "other words")
     second.import_bundle()
@@ -73,11 +74,12 @@ def test_a_passphrase_bundle_asks_for_its_passphrase(
         vault.notes.purge(vault.notes.summaries()[0].uuid)
     asked: list[bool] = []
 
-    def answer(_parent) -> str:  # type: ignore[no-untyped-def]
+    def answer(_dialog) -> str:  # type: ignore[no-untyped-def]
         asked.append(True)
         return "bundle words"
 
-    monkeypatch.setattr(main_window, "ask_bundle_passphrase", answer)
+    monkeypatch.setattr(import_dialog.BundlePassphraseDialog, "ask", answer)
+    monkeypatch.setattr(import_dialog.ImportPreviewDialog, "exec", lambda _dialog: 1)
     monkeypatch.setattr(main_window, "choose_open_path", lambda *a: tmp_path / "p.hnb")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))

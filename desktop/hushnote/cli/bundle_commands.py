@@ -47,12 +47,16 @@ def add_bundle_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         help="merge an encrypted bundle into the vault",
         description="Check a bundle completely, then merge it in one transaction: newer "
         "records replace older ones, nothing is duplicated. Opens bundles sent to this "
-        "vault's key, or with --bundle-passphrase-file.",
+        "vault's key, or with --bundle-passphrase-file. With --dry-run, print what the "
+        "merge would add, update and skip, and change nothing.",
     )
     imported.add_argument("file", type=Path)
     imported.add_argument("--bundle-passphrase-file", type=Path, metavar="FILE")
     imported.add_argument("--bundle-passphrase", action="store_true",
                           help="ask for the bundle's passphrase at the terminal")  # fmt: skip
+    imported.add_argument("--dry-run", action="store_true",
+                          help="check the bundle and print what importing it would do; "
+                          "change nothing")  # fmt: skip
     add_passphrase_file(imported)
     imported.set_defaults(func=cmd_import)
 
@@ -105,10 +109,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     passphrase = _bundle_passphrase(args, confirm=False)
     with open_vault(args) as vault:
-        report = vault.import_bundle(args.file, passphrase=passphrase)
+        if args.dry_run:
+            # The real merge, rolled back: the counts are what an import would do now.
+            plan = vault.preview_bundle(vault.read_bundle(args.file, passphrase=passphrase))
+            report = plan.report
+        else:
+            report = vault.import_bundle(args.file, passphrase=passphrase)
     for kind, outcomes in report.outcomes.items():
         print(f"{kind}: {outcomes['added']} added, {outcomes['updated']} updated, "
               f"{outcomes['skipped']} skipped")  # fmt: skip
+    if args.dry_run:
+        # Counts only: titles and names stay out of terminals, scrollback and logs.
+        print(f"new tags: {plan.new_tags}, new notebooks: {plan.new_notebooks}")
+        print("Dry run: nothing was changed.")
     return 0
 
 

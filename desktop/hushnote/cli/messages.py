@@ -70,6 +70,9 @@ _MESSAGES = {
     ),
     "bundle-version": "this bundle was made by a newer Hushnote (version {version})",
     "bundle-too-large": "the bundle is over the size limits ({what}); nothing was imported",
+    "bundle-plan-changed": (
+        "the vault changed after the preview; nothing was imported (run the import again)"
+    ),
     "bundle-work-factor": (
         "this passphrase bundle asks for more memory and time to open than Hushnote allows "
         "(scrypt work factor {log_n}, at most {maximum}); nothing was imported"

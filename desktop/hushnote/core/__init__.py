@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from typing import Any
 
     from hushnote.core.formats.age_keys import key_fingerprint, normalize_recipient
-    from hushnote.core.formats.bundle_import import MergeReport
+    from hushnote.core.formats.bundle import BundleContents
+    from hushnote.core.formats.bundle_import import MergePlan, MergeReport
+    from hushnote.core.formats.bundle_kind import BundleKind
     from hushnote.core.formats.bundle_records import Scope
     from hushnote.core.formats.contact_files import (
         ParsedContacts,
@@ -67,6 +69,8 @@ if TYPE_CHECKING:
     from hushnote.core.vault.wipe import Wipe, WipeReport, wipe_vault
 
 _PUBLIC = {
+    "BundleContents": "hushnote.core.formats.bundle",
+    "BundleKind": "hushnote.core.formats.bundle_kind",
     "Contact": "hushnote.core.store.contacts",
     "ContactList": "hushnote.core.store.lists",
     "ContactMethod": "hushnote.core.store.contacts",
@@ -83,6 +87,7 @@ _PUBLIC = {
     "MAX_WIPE_AFTER": "hushnote.core.vault.unlock_guard",
     "MIB": "hushnote.core.vault.key_schedule",
     "MIN_WIPE_AFTER": "hushnote.core.vault.unlock_guard",
+    "MergePlan": "hushnote.core.formats.bundle_import",
     "MergeReport": "hushnote.core.formats.bundle_import",
     "MethodKind": "hushnote.core.store.contacts",
     "NewContact": "hushnote.core.store.contacts",
@@ -134,6 +139,8 @@ __all__ = [
     "MAX_WIPE_AFTER",
     "MIB",
     "MIN_WIPE_AFTER",
+    "BundleContents",
+    "BundleKind",
     "Contact",
     "ContactList",
     "ContactMethod",
@@ -145,6 +152,7 @@ __all__ = [
     "KeyedContact",
     "LinkStore",
     "ListStore",
+    "MergePlan",
     "MergeReport",
     "MethodKind",
     "NewContact",

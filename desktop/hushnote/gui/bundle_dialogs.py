@@ -1,4 +1,4 @@
-"""Import encrypted bundles, and show this vault's own age key (export: export_dialog)."""
+"""This vault's own age key, to show and copy (export: export_dialog, import: import_dialog)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,9 +17,8 @@ from PySide6.QtWidgets import (
 
 from hushnote.core import key_fingerprint
 from hushnote.gui.accessibility import describe, describe_buttons
-from hushnote.gui.passphrase_page import passphrase_field
 
-__all__ = ["IdentityDialog", "ask_bundle_passphrase"]
+__all__ = ["IdentityDialog"]
 
 
 class IdentityDialog(QDialog):
@@ -66,27 +64,3 @@ class IdentityDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.fingerprint)
         layout.addWidget(buttons)
-
-
-def ask_bundle_passphrase(parent: QWidget | None) -> str | None:
-    """Ask for a bundle's passphrase (a masked field); None if cancelled."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(QGuiApplication.translate("bundles", "Bundle passphrase"))
-    field = passphrase_field(
-        QGuiApplication.translate("bundles", "Bundle passphrase"),
-        QGuiApplication.translate("bundles", "The passphrase the sender chose for this bundle."),
-    )
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
-    describe_buttons(buttons)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QFormLayout(dialog)
-    layout.addRow(QLabel(QGuiApplication.translate(
-        "bundles", "This bundle is not for this vault's key. If it has a passphrase, "
-        "enter it:")))  # fmt: skip
-    layout.addRow(field)
-    layout.addRow(buttons)
-    text = field.text() if dialog.exec() else None
-    field.clear()
-    return text or None

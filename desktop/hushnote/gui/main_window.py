@@ -43,7 +43,6 @@ from hushnote.app.user_guide import TRAVEL_ANCHOR
 from hushnote.core import (
     ImportReport,
     KdfParams,
-    MergeReport,
     Progress,
     Scope,
     SkippedRecord,
@@ -56,7 +55,6 @@ from hushnote.core import (
 )
 from hushnote.errors import (
     AuthenticationError,
-    BundleDecryptionError,
     CancelledError,
     HushnoteError,
     PassphraseError,
@@ -72,13 +70,14 @@ from hushnote.gui.app_identity import (
     shipped_desktop_entry,
 )
 from hushnote.gui.auto_lock import AutoLock
-from hushnote.gui.bundle_dialogs import IdentityDialog, ask_bundle_passphrase
+from hushnote.gui.bundle_dialogs import IdentityDialog
 from hushnote.gui.create_page import CreatePage
 from hushnote.gui.duress_dialog import DuressDialog
 from hushnote.gui.export_dialog import ExportDialog, ExportSources, suggested_path
 from hushnote.gui.file_dialogs import choose_open_path, choose_save_path, in_flatpak
 from hushnote.gui.guide_window import GuideWindow, guide_language
 from hushnote.gui.hold_button import HoldButton
+from hushnote.gui.import_dialog import run_bundle_import
 from hushnote.gui.locked_messages import locked_error_text
 from hushnote.gui.messages import error_text
 from hushnote.gui.panic_key import PANIC_KEYS, KeyHoldBar, PanicKey
@@ -807,24 +806,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         self.workspace.save_all()
-        passphrase: str | None = None
-
-        def work(progress: Progress) -> MergeReport:
-            return vault.import_bundle(path, passphrase=passphrase, progress=progress)
-
-        while True:
-            try:
-                report = self._long_work(
-                    self.tr("Importing…"), work, reraise=(BundleDecryptionError,)
-                )
-                break
-            except BundleDecryptionError as error:
-                if passphrase is not None:
-                    QMessageBox.warning(self, app_name(), error_text(error))
-                    return
-                passphrase = ask_bundle_passphrase(self)
-                if passphrase is None:
-                    return
+        report = run_bundle_import(self, vault, path, self._long_work)
         if report is None:
             return
         self.session.notify("all")

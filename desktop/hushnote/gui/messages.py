@@ -163,6 +163,11 @@ def _sentence(error: BaseException) -> str:
         "bundle-too-large": QCoreApplication.translate(
             "errors", "This bundle is over the size limits. Nothing was imported."
         ),
+        "bundle-plan-changed": QCoreApplication.translate(
+            "errors",
+            "The vault changed after the preview, so the import would not do what it showed. "
+            "Nothing was imported: import the bundle again to see a new preview.",
+        ),
     }
     fallback = QCoreApplication.translate(
         "errors", "{app} could not complete that. Nothing was changed."

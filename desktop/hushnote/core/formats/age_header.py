@@ -19,6 +19,7 @@ __all__ = [
     "MAX_WORK_FACTOR",
     "check_work_factor",
     "is_passphrase",
+    "read_recipients",
     "read_stanzas",
 ]
 
@@ -39,17 +40,34 @@ def read_stanzas(head: bytes) -> list[Stanza] | None:
     """The recipient stanzas in the first bytes of an age file, armored or not; None if
     the header does not end within ``head``. ``BundleDecryptionError`` if ``head`` does
     not start like an age file at all."""
+    recipients = read_recipients(head)
+    return None if recipients is None else [stanza for stanza, _ in recipients]
+
+
+def read_recipients(head: bytes) -> list[tuple[Stanza, bytes]] | None:
+    """As ``read_stanzas``, each stanza with its body (the wrapped file key, decoded);
+    a body that is not base64 is empty, so that no recipient can take it."""
     data = _dearmored(head) if head.lstrip().startswith(_ARMOR) else head
     lines = data.split(b"\n")
     if lines[0] != _VERSION_LINE:
         raise BundleDecryptionError()
-    stanzas: list[Stanza] = []
+    stanzas: list[tuple[Stanza, list[bytes]]] = []
     for line in lines[1:-1]:  # the last piece may be cut off by the read
         if line.startswith(b"-> "):
-            stanzas.append(line[3:].split(b" "))
+            stanzas.append((line[3:].split(b" "), []))
         elif line.startswith(b"---"):
-            return stanzas
+            return [(stanza, _body(body)) for stanza, body in stanzas]
+        elif stanzas:
+            stanzas[-1][1].append(line)
     return None
+
+
+def _body(lines: list[bytes]) -> bytes:
+    text = b"".join(lines)
+    try:  # age writes base64 without padding
+        return binascii.a2b_base64(text + b"=" * (-len(text) % 4), strict_mode=True)
+    except binascii.Error:
+        return b""
 
 
 def is_passphrase(stanzas: list[Stanza]) -> bool:

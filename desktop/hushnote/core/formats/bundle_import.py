@@ -7,7 +7,9 @@ changes nothing the second time.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,9 +19,13 @@ from hushnote.core.store.database import Database, Progress
 from hushnote.core.store.lists import LinkStore, ListStore
 from hushnote.core.store.notes import NoteStore
 from hushnote.core.store.text_index import forget
-from hushnote.errors import CancelledError
+from hushnote.errors import BundlePlanChangedError, CancelledError
 
-__all__ = ["MergeReport", "import_bundle"]
+__all__ = ["MergePlan", "MergeReport", "import_bundle", "preview_bundle"]
+
+# Titles and names the preview lists; past this only counts grow, so a bundle of a
+# million notes costs no more memory to preview than one of a thousand.
+PREVIEW_NAMES = 500
 
 
 @dataclass
@@ -32,30 +38,96 @@ class MergeReport:
         return self.outcomes.get(kind, Counter())[outcome]
 
 
-def import_bundle(
+@dataclass
+class MergePlan:
+    """What importing a checked bundle would do, found by doing it and rolling it back.
+
+    ``report`` holds the counts; ``names`` the first ``PREVIEW_NAMES`` notes and contacts
+    that would be added or updated, as (kind, outcome, title or name), for the user's eyes
+    only; ``new_tags`` and ``new_notebooks`` how many the vault would gain;
+    ``fingerprint`` every record's outcome in merge order, which the import must
+    reproduce to commit (``import_bundle(plan=…)``).
+    """
+
+    report: MergeReport
+    names: list[tuple[str, str, str]]
+    fingerprint: bytes
+    new_tags: int = 0
+    new_notebooks: int = 0
+
+    @property
+    def changes_nothing(self) -> bool:
+        return not any(
+            outcomes["added"] or outcomes["updated"] for outcomes in self.report.outcomes.values()
+        )
+
+
+class _Rollback(Exception):
+    """Ends a dry run's transaction, so that ``Database.transaction`` rolls it back,
+    carrying out the plan found inside it."""
+
+    def __init__(self, plan: MergePlan) -> None:
+        super().__init__()
+        self.plan = plan
+
+
+def preview_bundle(
     db: Database, contents: BundleContents, progress: Progress | None = None
+) -> MergePlan:
+    """Run the real merge in a transaction and roll it back: the plan is what the import
+    would do to the vault as it is now, by the same code. Writes nothing that stays;
+    cancels through ``progress`` like the import."""
+    names: list[tuple[str, str, str]] = []
+
+    def note(kind: str, outcome: str, record: dict[str, Any]) -> None:
+        if outcome != "skipped" and len(names) < PREVIEW_NAMES:
+            if kind == "notes":
+                names.append((kind, outcome, record["title"]))
+            elif kind == "contacts":
+                names.append((kind, outcome, record["display_name"]))
+
+    try:
+        with db.transaction() as connection:
+            before = _named_things(connection)
+            report, fingerprint = _merge(db, connection, contents, progress, note)
+            tags, notebooks = (
+                after - was for after, was in zip(_named_things(connection), before, strict=True)
+            )
+            raise _Rollback(
+                MergePlan(report, names, fingerprint, new_tags=tags, new_notebooks=notebooks)
+            )
+    except _Rollback as rolled_back:
+        plan = rolled_back.plan
+    # Pages the merge spilled into the WAL before the rollback are the bundle's records,
+    # encrypted: overwrite them, as a commit that removed text would.
+    db.checkpoint_after_commit()
+    if progress is not None:
+        progress(1.0)
+    return plan
+
+
+def _named_things(connection: Any) -> tuple[int, int]:
+    """How many tags and notebooks the vault holds (a merge only ever adds them)."""
+    row = connection.execute(
+        "SELECT (SELECT count(*) FROM tags), (SELECT count(*) FROM notebooks)"
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def import_bundle(
+    db: Database,
+    contents: BundleContents,
+    progress: Progress | None = None,
+    *,
+    plan: MergePlan | None = None,
 ) -> MergeReport:
     """Write a bundle ``open_bundle`` already checked; all of it, or (on any error or a
-    cancel through ``progress``) none of it."""
-    report = MergeReport()
-    mergers: list[tuple[str, Any]] = [
-        ("contacts", ContactStore(db)),  # before notes and lists, which refer to them
-        ("notes", NoteStore(db)),
-        ("lists", ListStore(db)),
-        ("links", LinkStore(db)),
-    ]
-    counts = contents.manifest["counts"]
-    total = max(1, sum(int(counts.get(kind, 0)) for kind, _ in mergers))
-    done = 0
+    cancel through ``progress``) none of it. Given the ``plan`` a preview showed, commit
+    only if every record comes out as planned (``BundlePlanChangedError`` otherwise)."""
     with db.transaction() as connection:
-        for kind, store in mergers:
-            outcomes: Counter[str] = Counter()
-            for record in contents.records(f"{kind}.jsonl"):
-                outcomes[store.merge(connection, record)] += 1
-                done += 1
-                if progress is not None and done % 500 == 0 and not progress(done / total):
-                    raise CancelledError()
-            report.outcomes[kind] = outcomes
+        report, fingerprint = _merge(db, connection, contents, progress)
+        if plan is not None and fingerprint != plan.fingerprint:
+            raise BundlePlanChangedError()
         # A record that replaced an older copy may have removed words; which ones the
         # merge does not say, so every split key is checked.
         replaced = any(outcomes["updated"] for outcomes in report.outcomes.values())
@@ -66,3 +138,39 @@ def import_bundle(
     if progress is not None:
         progress(1.0)
     return report
+
+
+def _merge(
+    db: Database,
+    connection: Any,
+    contents: BundleContents,
+    progress: Progress | None,
+    observe: Callable[[str, str, dict[str, Any]], None] | None = None,
+) -> tuple[MergeReport, bytes]:
+    """Merge every record inside the caller's transaction; the report, and a digest of
+    each record's outcome in order."""
+    report = MergeReport()
+    digest = hashlib.sha256()
+    mergers: list[tuple[str, Any]] = [
+        ("contacts", ContactStore(db)),  # before notes and lists, which refer to them
+        ("notes", NoteStore(db)),
+        ("lists", ListStore(db)),
+        ("links", LinkStore(db)),
+    ]
+    counts = contents.manifest["counts"]
+    total = max(1, sum(int(counts.get(kind, 0)) for kind, _ in mergers))
+    done = 0
+    for kind, store in mergers:
+        outcomes: Counter[str] = Counter()
+        for record in contents.records(f"{kind}.jsonl"):
+            outcome = store.merge(connection, record)
+            outcomes[outcome] += 1
+            key = record.get("uuid") or f"{record.get('note')}/{record.get('contact')}"
+            digest.update(f"{kind} {key} {outcome}\n".encode())
+            if observe is not None:
+                observe(kind, outcome, record)
+            done += 1
+            if progress is not None and done % 500 == 0 and not progress(done / total):
+                raise CancelledError()
+        report.outcomes[kind] = outcomes
+    return report, digest.digest()

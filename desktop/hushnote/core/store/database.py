@@ -219,8 +219,11 @@ class Database:
         frame is already in the database.
         """
         busy, frames, copied = self.row("PRAGMA wal_checkpoint(RESTART)")
-        if not busy and frames > 0 and copied == frames:
-            _zero_file(self.path.with_name(self.path.name + "-wal"))
+        wal = self.path.with_name(self.path.name + "-wal")
+        # No committed frame is not an empty WAL: a rolled-back transaction (a bundle's
+        # preview, a cancelled import) leaves the pages it spilled there.
+        if not busy and frames >= 0 and copied == frames and _has_bytes(wal):
+            _zero_file(wal)
         self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def checkpoint_after_commit(self) -> None:
@@ -325,6 +328,14 @@ class Database:
             finally:
                 self._connection.close()
                 self._connection = None
+
+
+def _has_bytes(path: Path) -> bool:
+    with storage_errors(path):
+        try:
+            return path.lstat().st_size > 0
+        except FileNotFoundError:
+            return False
 
 
 def _zero_file(path: Path) -> None:

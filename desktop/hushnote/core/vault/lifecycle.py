@@ -15,9 +15,11 @@ from types import TracebackType
 from typing import Any
 
 from hushnote.core.atomic import clean_leftovers
-from hushnote.core.formats.bundle import open_bundle
+from hushnote.core.formats import bundle_import
+from hushnote.core.formats.bundle import BundleContents, open_bundle
 from hushnote.core.formats.bundle_export import ExportReport, export_bundle
-from hushnote.core.formats.bundle_import import MergeReport, import_bundle
+from hushnote.core.formats.bundle_import import MergePlan, MergeReport, import_bundle
+from hushnote.core.formats.bundle_kind import BundleKind, inspect_bundle
 from hushnote.core.formats.bundle_records import Scope
 from hushnote.core.paths import VaultPaths
 from hushnote.core.store.contacts import ContactStore
@@ -344,6 +346,41 @@ class Vault:
         contents = open_bundle(path, identities=[self.age_identity()], passphrase=passphrase,
                                progress=_share(progress, 0.0, 0.5))  # fmt: skip
         return import_bundle(self.db, contents, _share(progress, 0.5, 1.0))
+
+    def inspect_bundle(self, path: Path) -> BundleKind:
+        """What ``path`` is for this vault, from its age header alone (nothing decrypted
+        but a wrapped file key, nothing asked): opens with this vault's key, needs a
+        passphrase, or cannot be opened here."""
+        from pyrage import x25519
+
+        stored = self.settings.get(AGE_IDENTITY_KEY)  # none yet: no bundle can be ours
+        return inspect_bundle(path, [] if stored is None else [x25519.Identity.from_str(stored)])
+
+    def read_bundle(
+        self, path: Path, *, passphrase: str | None = None, progress: Progress | None = None
+    ) -> BundleContents:
+        """Decrypt and check a bundle completely, in memory, writing nothing to the vault:
+        what ``preview_bundle`` and ``merge_bundle`` then work on."""
+        return open_bundle(path, identities=[self.age_identity()], passphrase=passphrase,
+                           progress=progress)  # fmt: skip
+
+    def preview_bundle(
+        self, contents: BundleContents, progress: Progress | None = None
+    ) -> MergePlan:
+        """What merging ``contents`` would add, update and skip, found by the merge itself
+        in a transaction that is rolled back: the vault is left as it was."""
+        return bundle_import.preview_bundle(self.db, contents, progress)
+
+    def merge_bundle(
+        self,
+        contents: BundleContents,
+        *,
+        plan: MergePlan | None = None,
+        progress: Progress | None = None,
+    ) -> MergeReport:
+        """Merge a checked bundle in one transaction; with the ``plan`` a preview showed,
+        only if it still holds (``BundlePlanChangedError``, nothing written, if not)."""
+        return import_bundle(self.db, contents, progress, plan=plan)
 
     # -- changing keys ---------------------------------------------------------------
 
