@@ -17,6 +17,29 @@
     </message>
 </context>
 <context>
+    <name>BundlePassphraseDialog</name>
+    <message>
+        <source>Bundle passphrase</source>
+        <translation>加密包密码短语</translation>
+    </message>
+    <message>
+        <source>The passphrase the sender chose for this bundle.</source>
+        <translation>发送方为此加密包设置的密码短语。</translation>
+    </message>
+    <message>
+        <source>Why the passphrase is asked again</source>
+        <translation>为什么再次要求输入密码短语</translation>
+    </message>
+    <message>
+        <source>Enter the bundle&apos;s passphrase, or press Cancel.</source>
+        <translation>请输入加密包的密码短语，或按“取消”。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this bundle. Check it and try again. If you are sure it is right, the file may have been changed or cut short.</source>
+        <translation>这个密码短语无法打开此加密包。请检查后重试。如果确定无误，文件可能已被改动或不完整。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -978,6 +1001,101 @@ Chapter 4 on Thursday</source>
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import a bundle</source>
+        <translation>导入加密包</translation>
+    </message>
+    <message>
+        <source>Everything in this bundle is already in this vault, as new or newer. Importing it would change nothing.</source>
+        <translation>此加密包中的全部内容都已在本保险库中，且版本相同或更新。导入它不会带来任何变化。</translation>
+    </message>
+    <message>
+        <source>Importing it would make these changes to this vault. Nothing has been changed yet.</source>
+        <translation>导入后，本保险库将发生以下变化。目前尚未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Notes and contacts that would be added or updated</source>
+        <translation>将新增或更新的笔记和联系人</translation>
+    </message>
+    <message>
+        <source>Titles and names from the bundle; shown here only.</source>
+        <translation>来自加密包的标题和姓名，只在这里显示。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Merge the bundle into this vault as shown.</source>
+        <translation>按上面所示将加密包合并到本保险库。</translation>
+    </message>
+    <message>
+        <source>&amp;Would be added or updated:</source>
+        <translation>将新增或更新(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact lists</source>
+        <translation>联系人名单</translation>
+    </message>
+    <message>
+        <source>Links between notes and contacts</source>
+        <translation>笔记与联系人之间的关联</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>What the import would change</source>
+        <translation>导入将带来的变化</translation>
+    </message>
+    <message>
+        <source>For notes, contacts, lists and links: how many are new, updated or unchanged.</source>
+        <translation>笔记、联系人、名单和关联中，各有多少是新增、更新或不变的。</translation>
+    </message>
+    <message>
+        <source>New tags: %1. New notebooks: %2.</source>
+        <translation>新标签：%1。新笔记本：%2。</translation>
+    </message>
+    <message>
+        <source>New note: %1</source>
+        <translation>新笔记：%1</translation>
+    </message>
+    <message>
+        <source>Updated note: %1</source>
+        <translation>更新的笔记：%1</translation>
+    </message>
+    <message>
+        <source>New contact: %1</source>
+        <translation>新联系人：%1</translation>
+    </message>
+    <message>
+        <source>Updated contact: %1</source>
+        <translation>更新的联系人：%1</translation>
+    </message>
+    <message>
+        <source>…and %1 more</source>
+        <translation>…还有 %1 项</translation>
+    </message>
+</context>
+<context>
     <name>ListEditor</name>
     <message>
         <source>Members</source>
@@ -1327,10 +1445,6 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Hushnote bundles (*.hnb *.age);;All files (*)</source>
         <translation>Hushnote 加密包 (*.hnb *.age);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
     </message>
     <message>
         <source>%1: %2 added, %3 updated, %4 skipped</source>
@@ -2005,21 +2119,6 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
     </message>
 </context>
 <context>
-    <name>bundles</name>
-    <message>
-        <source>Bundle passphrase</source>
-        <translation>加密包密码短语</translation>
-    </message>
-    <message>
-        <source>The passphrase the sender chose for this bundle.</source>
-        <translation>发送方为此加密包设置的密码短语。</translation>
-    </message>
-    <message>
-        <source>This bundle is not for this vault&apos;s key. If it has a passphrase, enter it:</source>
-        <translation>此加密包不是为本保险库的密钥制作的。如果它设有密码短语，请输入：</translation>
-    </message>
-</context>
-<context>
     <name>buttons</name>
     <message>
         <source>Apply and close.</source>
@@ -2203,6 +2302,10 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
     <message>
         <source>This passphrase bundle asks for more memory and time to open than {app} allows. Nothing was imported.</source>
         <translation>打开此密码短语加密包所需的内存和时间超出了 {app} 允许的范围。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The vault changed after the preview, so the import would not do what it showed. Nothing was imported: import the bundle again to see a new preview.</source>
+        <translation>预览之后保险库发生了变化，导入的结果将与预览不符。未导入任何内容：请重新导入该加密包，查看新的预览。</translation>
     </message>
     <message>
         <source>{app} could not complete that. Nothing was changed.</source>

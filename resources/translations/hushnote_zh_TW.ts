@@ -17,6 +17,29 @@
     </message>
 </context>
 <context>
+    <name>BundlePassphraseDialog</name>
+    <message>
+        <source>Bundle passphrase</source>
+        <translation>加密包密碼短語</translation>
+    </message>
+    <message>
+        <source>The passphrase the sender chose for this bundle.</source>
+        <translation>傳送者為此加密包設定的密碼短語。</translation>
+    </message>
+    <message>
+        <source>Why the passphrase is asked again</source>
+        <translation>為什麼再次要求輸入密碼短語</translation>
+    </message>
+    <message>
+        <source>Enter the bundle&apos;s passphrase, or press Cancel.</source>
+        <translation>請輸入加密包的密碼短語，或按「取消」。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this bundle. Check it and try again. If you are sure it is right, the file may have been changed or cut short.</source>
+        <translation>這個密碼短語無法開啟此加密包。請檢查後再試一次。若確定無誤，檔案可能已遭更動或不完整。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -978,6 +1001,101 @@ Chapter 4 on Thursday</source>
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import a bundle</source>
+        <translation>匯入加密包</translation>
+    </message>
+    <message>
+        <source>Everything in this bundle is already in this vault, as new or newer. Importing it would change nothing.</source>
+        <translation>此加密包中的所有內容都已在本保險庫中，且版本相同或更新。匯入它不會造成任何變更。</translation>
+    </message>
+    <message>
+        <source>Importing it would make these changes to this vault. Nothing has been changed yet.</source>
+        <translation>匯入後，本保險庫將有以下變更。目前尚未做任何變更。</translation>
+    </message>
+    <message>
+        <source>Notes and contacts that would be added or updated</source>
+        <translation>將新增或更新的筆記與聯絡人</translation>
+    </message>
+    <message>
+        <source>Titles and names from the bundle; shown here only.</source>
+        <translation>來自加密包的標題與姓名，只在這裡顯示。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>匯入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Merge the bundle into this vault as shown.</source>
+        <translation>依上方所示將加密包合併到本保險庫。</translation>
+    </message>
+    <message>
+        <source>&amp;Would be added or updated:</source>
+        <translation>將新增或更新(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>Contact lists</source>
+        <translation>聯絡人名單</translation>
+    </message>
+    <message>
+        <source>Links between notes and contacts</source>
+        <translation>筆記與聯絡人之間的連結</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>不變</translation>
+    </message>
+    <message>
+        <source>What the import would change</source>
+        <translation>匯入將造成的變更</translation>
+    </message>
+    <message>
+        <source>For notes, contacts, lists and links: how many are new, updated or unchanged.</source>
+        <translation>筆記、聯絡人、名單與連結中，各有多少是新增、更新或不變的。</translation>
+    </message>
+    <message>
+        <source>New tags: %1. New notebooks: %2.</source>
+        <translation>新標籤：%1。新筆記本：%2。</translation>
+    </message>
+    <message>
+        <source>New note: %1</source>
+        <translation>新筆記：%1</translation>
+    </message>
+    <message>
+        <source>Updated note: %1</source>
+        <translation>更新的筆記：%1</translation>
+    </message>
+    <message>
+        <source>New contact: %1</source>
+        <translation>新聯絡人：%1</translation>
+    </message>
+    <message>
+        <source>Updated contact: %1</source>
+        <translation>更新的聯絡人：%1</translation>
+    </message>
+    <message>
+        <source>…and %1 more</source>
+        <translation>…還有 %1 項</translation>
+    </message>
+</context>
+<context>
     <name>ListEditor</name>
     <message>
         <source>Members</source>
@@ -1327,10 +1445,6 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Hushnote bundles (*.hnb *.age);;All files (*)</source>
         <translation>Hushnote 加密包 (*.hnb *.age);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在匯入…</translation>
     </message>
     <message>
         <source>%1: %2 added, %3 updated, %4 skipped</source>
@@ -2005,21 +2119,6 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
     </message>
 </context>
 <context>
-    <name>bundles</name>
-    <message>
-        <source>Bundle passphrase</source>
-        <translation>加密包密碼短語</translation>
-    </message>
-    <message>
-        <source>The passphrase the sender chose for this bundle.</source>
-        <translation>寄件者為這個加密包設定的密碼短語。</translation>
-    </message>
-    <message>
-        <source>This bundle is not for this vault&apos;s key. If it has a passphrase, enter it:</source>
-        <translation>這個加密包不是以這個保險庫的金鑰加密的。如果它設有密碼短語，請輸入：</translation>
-    </message>
-</context>
-<context>
     <name>buttons</name>
     <message>
         <source>Apply and close.</source>
@@ -2203,6 +2302,10 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
     <message>
         <source>This passphrase bundle asks for more memory and time to open than {app} allows. Nothing was imported.</source>
         <translation>開啟這個密碼短語加密包所需的記憶體和時間超出 {app} 允許的範圍。沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>The vault changed after the preview, so the import would not do what it showed. Nothing was imported: import the bundle again to see a new preview.</source>
+        <translation>預覽之後保險庫有了變動，匯入的結果將與預覽不符。未匯入任何內容：請重新匯入此加密包，查看新的預覽。</translation>
     </message>
     <message>
         <source>{app} could not complete that. Nothing was changed.</source>
