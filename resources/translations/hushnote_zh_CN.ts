@@ -1939,12 +1939,24 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>这个密码短语很容易被猜中。</translation>
     </message>
     <message>
+        <source>This password is easy to guess.</source>
+        <translation>这个密码很容易被猜中。</translation>
+    </message>
+    <message>
         <source>Someone who copies this computer&apos;s disk can try about %1 passphrases a second against this vault (Argon2id with %2 MiB of memory, %3 passes, %4 lanes: timed on this computer, scaled to an attacker&apos;s hardware). On average they would find this one in %5.
 
 Six random words (Suggest a passphrase) would take far longer than a lifetime. Use this passphrase anyway?</source>
         <translation>复制了这台电脑硬盘的人，每秒可以对这个保险库尝试约 %1 个密码短语（Argon2id，%2 MiB 内存，%3 轮，%4 条并行通道：在这台电脑上计时，再按攻击者的硬件换算）。平均而言，他们会在%5内猜中这一个。
 
 六个随机单词（“推荐密码短语”）所需的时间远超一生。仍要使用这个密码短语吗？</translation>
+    </message>
+    <message>
+        <source>Someone who copies this computer&apos;s disk can try about %1 passwords a second against your notes (Argon2id with %2 MiB of memory, %3 passes, %4 lanes: timed on this computer, scaled to an attacker&apos;s hardware). On average they would find this one in %5.
+
+Six random words (Suggest a password) would take far longer than a lifetime. Use this password anyway?</source>
+        <translation>复制了这台电脑硬盘的人，每秒可以对你的笔记尝试约 %1 个密码（Argon2id，%2 MiB 内存，%3 轮，%4 条并行通道：在这台电脑上计时，再按攻击者的硬件换算）。平均而言，他们会在%5内猜中这一个。
+
+六个随机单词（“推荐密码”）所需的时间远超一生。仍要使用这个密码吗？</translation>
     </message>
     <message>
         <source>Choose a &amp;better one</source>
@@ -1959,8 +1971,16 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
         <translation>返回并选择一个更强的密码短语。</translation>
     </message>
     <message>
+        <source>Go back and choose a stronger password.</source>
+        <translation>返回并选择一个更强的密码。</translation>
+    </message>
+    <message>
         <source>Set this passphrase although it is easy to guess.</source>
         <translation>尽管容易被猜中，仍设置这个密码短语。</translation>
+    </message>
+    <message>
+        <source>Set this password although it is easy to guess.</source>
+        <translation>虽然容易被猜中，仍设置这个密码。</translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2162,65 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
     </message>
 </context>
 <context>
+    <name>duration</name>
+    <message>
+        <source>less than a second</source>
+        <translation>不到一秒</translation>
+    </message>
+    <message>
+        <source>more than a billion years</source>
+        <translation>超过十亿年</translation>
+    </message>
+    <message>
+        <source>about a second</source>
+        <translation>约一秒</translation>
+    </message>
+    <message>
+        <source>about %1 seconds</source>
+        <translation>约 %1 秒</translation>
+    </message>
+    <message>
+        <source>about a minute</source>
+        <translation>约一分钟</translation>
+    </message>
+    <message>
+        <source>about %1 minutes</source>
+        <translation>约 %1 分钟</translation>
+    </message>
+    <message>
+        <source>about an hour</source>
+        <translation>约一小时</translation>
+    </message>
+    <message>
+        <source>about %1 hours</source>
+        <translation>约 %1 小时</translation>
+    </message>
+    <message>
+        <source>about a day</source>
+        <translation>约一天</translation>
+    </message>
+    <message>
+        <source>about %1 days</source>
+        <translation>约 %1 天</translation>
+    </message>
+    <message>
+        <source>about a month</source>
+        <translation>约一个月</translation>
+    </message>
+    <message>
+        <source>about %1 months</source>
+        <translation>约 %1 个月</translation>
+    </message>
+    <message>
+        <source>about a year</source>
+        <translation>约一年</translation>
+    </message>
+    <message>
+        <source>about %1 years</source>
+        <translation>约 %1 年</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Something went wrong inside {app}. Your saved data was not changed.</source>
@@ -2318,6 +2397,45 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
         <source>Notes</source>
         <extracomment>A stock freedesktop icon every desktop theme draws: it looks like any text editor.</extracomment>
         <translation>笔记</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>This bundle was made for this vault&apos;s key: it opens without a passphrase.</source>
+        <translation>此加密包是为本保险库的密钥制作的：无需密码短语即可打开。</translation>
+    </message>
+    <message>
+        <source>This bundle is protected by a passphrase. Enter the passphrase its sender gave you.</source>
+        <translation>此加密包受密码短语保护。请输入发送方告诉你的密码短语。</translation>
+    </message>
+    <message>
+        <source>This bundle was made for someone else&apos;s key, not this vault&apos;s, so it cannot be opened here. Ask its sender to export it again to this vault&apos;s key (Bundles, My bundle key) or with a passphrase. Nothing was imported.</source>
+        <translation>此加密包是为他人的密钥制作的，而不是本保险库的密钥，因此无法在这里打开。请让发送方改用本保险库的密钥（加密包 &gt; 我的加密包密钥）或用密码短语重新导出。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>This file is not a %1 bundle: it is not an encrypted bundle file, or it is empty or cut short. Nothing was imported.</source>
+        <translation>此文件不是 %1 加密包：它不是加密包文件，或是空文件、不完整。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The passphrase opened this bundle, and everything in it was checked.</source>
+        <translation>密码短语已打开此加密包，其中的全部内容均已检查。</translation>
+    </message>
+    <message>
+        <source>Opening the bundle…</source>
+        <translation>正在打开加密包…</translation>
+    </message>
+    <message>
+        <source>Everything in it was checked.</source>
+        <translation>其中的全部内容均已检查。</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was changed.</source>
+        <translation>已取消导入，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>

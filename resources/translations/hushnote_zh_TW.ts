@@ -1939,12 +1939,24 @@ Hand over both files; the .key file needs the passphrase.</source>
         <translation>這個密碼短語很容易被猜中。</translation>
     </message>
     <message>
+        <source>This password is easy to guess.</source>
+        <translation>這個密碼很容易被猜中。</translation>
+    </message>
+    <message>
         <source>Someone who copies this computer&apos;s disk can try about %1 passphrases a second against this vault (Argon2id with %2 MiB of memory, %3 passes, %4 lanes: timed on this computer, scaled to an attacker&apos;s hardware). On average they would find this one in %5.
 
 Six random words (Suggest a passphrase) would take far longer than a lifetime. Use this passphrase anyway?</source>
         <translation>複製了這台電腦硬碟的人，每秒可以對這個保險庫嘗試約 %1 個密碼短語（Argon2id，%2 MiB 記憶體，%3 輪，%4 條平行通道：在這台電腦上計時，再按攻擊者的硬體換算）。平均而言，他們會在%5內猜中這一個。
 
 六個隨機單字（「建議密碼短語」）所需的時間遠超一生。仍要使用這個密碼短語嗎？</translation>
+    </message>
+    <message>
+        <source>Someone who copies this computer&apos;s disk can try about %1 passwords a second against your notes (Argon2id with %2 MiB of memory, %3 passes, %4 lanes: timed on this computer, scaled to an attacker&apos;s hardware). On average they would find this one in %5.
+
+Six random words (Suggest a password) would take far longer than a lifetime. Use this password anyway?</source>
+        <translation>複製了這台電腦硬碟的人，每秒可以對你的筆記嘗試約 %1 個密碼（Argon2id，%2 MiB 記憶體，%3 輪，%4 條平行通道：在這台電腦上計時，再按攻擊者的硬體換算）。平均而言，他們會在%5內猜中這一個。
+
+六個隨機單字（「建議密碼」）所需的時間遠超一生。仍要使用這個密碼嗎？</translation>
     </message>
     <message>
         <source>Choose a &amp;better one</source>
@@ -1959,8 +1971,16 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
         <translation>返回並選擇一個更強的密碼短語。</translation>
     </message>
     <message>
+        <source>Go back and choose a stronger password.</source>
+        <translation>返回並選擇一個更強的密碼。</translation>
+    </message>
+    <message>
         <source>Set this passphrase although it is easy to guess.</source>
         <translation>儘管容易被猜中，仍設定這個密碼短語。</translation>
+    </message>
+    <message>
+        <source>Set this password although it is easy to guess.</source>
+        <translation>雖然容易被猜中，仍設定這個密碼。</translation>
     </message>
 </context>
 <context>
@@ -2142,6 +2162,65 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
     </message>
 </context>
 <context>
+    <name>duration</name>
+    <message>
+        <source>less than a second</source>
+        <translation>不到一秒</translation>
+    </message>
+    <message>
+        <source>more than a billion years</source>
+        <translation>超過十億年</translation>
+    </message>
+    <message>
+        <source>about a second</source>
+        <translation>約一秒</translation>
+    </message>
+    <message>
+        <source>about %1 seconds</source>
+        <translation>約 %1 秒</translation>
+    </message>
+    <message>
+        <source>about a minute</source>
+        <translation>約一分鐘</translation>
+    </message>
+    <message>
+        <source>about %1 minutes</source>
+        <translation>約 %1 分鐘</translation>
+    </message>
+    <message>
+        <source>about an hour</source>
+        <translation>約一小時</translation>
+    </message>
+    <message>
+        <source>about %1 hours</source>
+        <translation>約 %1 小時</translation>
+    </message>
+    <message>
+        <source>about a day</source>
+        <translation>約一天</translation>
+    </message>
+    <message>
+        <source>about %1 days</source>
+        <translation>約 %1 天</translation>
+    </message>
+    <message>
+        <source>about a month</source>
+        <translation>約一個月</translation>
+    </message>
+    <message>
+        <source>about %1 months</source>
+        <translation>約 %1 個月</translation>
+    </message>
+    <message>
+        <source>about a year</source>
+        <translation>約一年</translation>
+    </message>
+    <message>
+        <source>about %1 years</source>
+        <translation>約 %1 年</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Something went wrong inside {app}. Your saved data was not changed.</source>
@@ -2318,6 +2397,45 @@ Six random words (Suggest a passphrase) would take far longer than a lifetime. U
         <source>Notes</source>
         <extracomment>A stock freedesktop icon every desktop theme draws: it looks like any text editor.</extracomment>
         <translation>筆記</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>This bundle was made for this vault&apos;s key: it opens without a passphrase.</source>
+        <translation>此加密包是為本保險庫的金鑰製作的：不需密碼短語即可開啟。</translation>
+    </message>
+    <message>
+        <source>This bundle is protected by a passphrase. Enter the passphrase its sender gave you.</source>
+        <translation>此加密包受密碼短語保護。請輸入傳送者告訴你的密碼短語。</translation>
+    </message>
+    <message>
+        <source>This bundle was made for someone else&apos;s key, not this vault&apos;s, so it cannot be opened here. Ask its sender to export it again to this vault&apos;s key (Bundles, My bundle key) or with a passphrase. Nothing was imported.</source>
+        <translation>此加密包是為他人的金鑰製作的，而非本保險庫的金鑰，因此無法在這裡開啟。請傳送者改用本保險庫的金鑰（加密包 &gt; 我的加密包金鑰）或以密碼短語重新匯出。未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>This file is not a %1 bundle: it is not an encrypted bundle file, or it is empty or cut short. Nothing was imported.</source>
+        <translation>此檔案不是 %1 加密包：它不是加密包檔案，或是空白、不完整。未匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>The passphrase opened this bundle, and everything in it was checked.</source>
+        <translation>密碼短語已開啟此加密包，其中的所有內容皆已檢查。</translation>
+    </message>
+    <message>
+        <source>Opening the bundle…</source>
+        <translation>正在開啟加密包…</translation>
+    </message>
+    <message>
+        <source>Everything in it was checked.</source>
+        <translation>其中的所有內容皆已檢查。</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was changed.</source>
+        <translation>已取消匯入，未做任何變更。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在匯入…</translation>
     </message>
 </context>
 <context>

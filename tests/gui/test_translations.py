@@ -3,6 +3,7 @@ layouts survive strings twice as long as English."""
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -78,6 +79,32 @@ def test_catalogues_hold_exactly_the_strings_in_the_code(tmp_path: Path) -> None
         stale = set(have) - in_code
         assert not missing, f"{language}: run pyside6-lupdate; not in the catalogue: {missing}"
         assert not stale, f"{language}: no longer in the code: {stale}"
+
+
+def test_every_translated_text_is_a_literal_the_extractor_can_see() -> None:
+    """``pyside6-lupdate`` reads only literal text in ``tr()`` and ``translate()`` calls: a
+    helper that passes a variable through would ship its strings untranslated."""
+    hidden = []
+    for source in SOURCES:
+        for node in ast.walk(ast.parse(source.read_text(), str(source))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            owner = node.func.value
+            if node.func.attr == "tr":
+                position = 0
+            elif node.func.attr == "translate" and ast.unparse(owner) == "QCoreApplication":
+                position = 1
+            else:
+                continue
+            if len(node.args) <= position:
+                continue
+            text = node.args[position]
+            literal = isinstance(text, ast.Constant) and isinstance(text.value, str)
+            # Text marked where it is written (QT_TRANSLATE_NOOP) is extracted there.
+            marked = "KIND_LABELS" in ast.unparse(text)
+            if not literal and not marked:
+                hidden.append(f"{source.name}:{node.lineno}")
+    assert not hidden, "translated text that is not a literal: " + ", ".join(hidden)
 
 
 @pytest.mark.parametrize("language", sorted(CATALOGUES))

@@ -290,7 +290,7 @@ def test_a_locked_app_holds_no_note_text_passphrase_or_key(
     app.key("Return")
     app.wait_until(app.database_open, "the vault is open")
     # Somewhere not at the origin, to see the fresh window come back there.
-    app.xdotool("windowsize", "--sync", app.window, "900", "560")
+    app.xdotool("windowsize", "--sync", app.window, "900", "600")
     app.xdotool("windowmove", "--sync", app.window, "70", "50")
 
     before = open_the_canary_note(app, canary)

@@ -82,8 +82,10 @@ class KindDelegate(QStyledItemDelegate):
             QCoreApplication.translate("ContactEditor", "Kind"),
             QCoreApplication.translate("ContactEditor", "Phone, email or messenger."),
         )
-        for value, label in KIND_LABELS.items():
-            box.addItem(QCoreApplication.translate("ContactEditor", label), value.value)
+        for value in KIND_LABELS:
+            box.addItem(
+                QCoreApplication.translate("ContactEditor", KIND_LABELS[value]), value.value
+            )
         # A choice is written to the table at once: a save while the drop-down is still
         # open (Ctrl+S, a click elsewhere) must not find the old kind in the cell. The
         # editor stays open, since arrow keys step through the kinds one at a time.

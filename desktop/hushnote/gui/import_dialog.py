@@ -60,27 +60,26 @@ LongWork = Callable[..., Any]
 _KINDS = ("notes", "contacts", "lists", "links")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("import", text)
-
-
 def kind_sentence(kind: BundleKind) -> str:
     """What the user is told first about a picked file, before anything is asked."""
     sentences = {
-        BundleKind.OWN_KEY: _tr(
-            "This bundle was made for this vault's key: it opens without a passphrase."
+        BundleKind.OWN_KEY: QCoreApplication.translate(
+            "import", "This bundle was made for this vault's key: it opens without a passphrase."
         ),
-        BundleKind.PASSPHRASE: _tr(
-            "This bundle is protected by a passphrase. Enter the passphrase its sender gave you."
+        BundleKind.PASSPHRASE: QCoreApplication.translate(
+            "import",
+            "This bundle is protected by a passphrase. Enter the passphrase its sender gave you.",
         ),
-        BundleKind.OTHER_KEY: _tr(
+        BundleKind.OTHER_KEY: QCoreApplication.translate(
+            "import",
             "This bundle was made for someone else's key, not this vault's, so it cannot be "
             "opened here. Ask its sender to export it again to this vault's key (Bundles, "
-            "My bundle key) or with a passphrase. Nothing was imported."
+            "My bundle key) or with a passphrase. Nothing was imported.",
         ),
-        BundleKind.NOT_A_BUNDLE: _tr(
+        BundleKind.NOT_A_BUNDLE: QCoreApplication.translate(
+            "import",
             "This file is not a %1 bundle: it is not an encrypted bundle file, or it is "
-            "empty or cut short. Nothing was imported."
+            "empty or cut short. Nothing was imported.",
         ).replace("%1", app_name()),
     }
     return sentences[kind]
@@ -282,20 +281,31 @@ def run_bundle_import(
         return None
     if kind is BundleKind.PASSPHRASE:
         opened = _open_with_passphrase(parent, vault, path, long_work)
-        how = _tr("The passphrase opened this bundle, and everything in it was checked.")
+        how = QCoreApplication.translate(
+            "import", "The passphrase opened this bundle, and everything in it was checked."
+        )
     else:
-        opened = long_work(_tr("Opening the bundle…"), _reader(vault, path, None))
-        how = kind_sentence(kind) + " " + _tr("Everything in it was checked.")
+        opened = long_work(
+            QCoreApplication.translate("import", "Opening the bundle…"), _reader(vault, path, None)
+        )
+        how = (
+            kind_sentence(kind)
+            + " "
+            + QCoreApplication.translate("import", "Everything in it was checked.")
+        )
     if opened is None:
         return None
     contents, plan = opened
     preview = ImportPreviewDialog(how, plan, parent)
     if not preview.exec() or plan.changes_nothing:
         if not plan.changes_nothing:
-            _status(parent, _tr("Import cancelled. Nothing was changed."))
+            _status(
+                parent,
+                QCoreApplication.translate("import", "Import cancelled. Nothing was changed."),
+            )
         return None
     report: MergeReport | None = long_work(
-        _tr("Importing…"),
+        QCoreApplication.translate("import", "Importing…"),
         lambda progress: vault.merge_bundle(contents, plan=plan, progress=progress),
     )
     return report
@@ -309,7 +319,7 @@ def _open_with_passphrase(
         while (passphrase := dialog.ask()) is not None:
             try:
                 opened: tuple[BundleContents, MergePlan] | None = long_work(
-                    _tr("Opening the bundle…"),
+                    QCoreApplication.translate("import", "Opening the bundle…"),
                     _reader(vault, path, passphrase),
                     reraise=(BundleDecryptionError,),
                 )

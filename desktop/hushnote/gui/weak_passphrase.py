@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hushnote.app.attack_cost import AttackCost
-from hushnote.gui.app_identity import app_name
+from hushnote.gui.app_identity import app_name, wording
 
 __all__ = ["WeakPassphraseDialog", "human_duration", "rounded"]
 
@@ -21,10 +21,6 @@ _DAY = 24 * _HOUR
 _MONTH = 30.44 * _DAY
 _YEAR = 365.25 * _DAY
 _BILLION_YEARS = 1e9 * _YEAR
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("duration", text)
 
 
 def rounded(value: float) -> int:
@@ -38,16 +34,46 @@ def rounded(value: float) -> int:
 def human_duration(seconds: float) -> str:
     """``seconds`` in the largest unit that fits, rounded: "about 3 hours"."""
     if seconds < 1:
-        return _tr("less than a second")
+        return QCoreApplication.translate("duration", "less than a second")
     if seconds >= _BILLION_YEARS:
-        return _tr("more than a billion years")
+        return QCoreApplication.translate("duration", "more than a billion years")
     units = [
-        (_MINUTE, 1.0, _tr("about a second"), _tr("about %1 seconds")),
-        (_HOUR, _MINUTE, _tr("about a minute"), _tr("about %1 minutes")),
-        (_DAY, _HOUR, _tr("about an hour"), _tr("about %1 hours")),
-        (_MONTH, _DAY, _tr("about a day"), _tr("about %1 days")),
-        (_YEAR, _MONTH, _tr("about a month"), _tr("about %1 months")),
-        (float("inf"), _YEAR, _tr("about a year"), _tr("about %1 years")),
+        (
+            _MINUTE,
+            1.0,
+            QCoreApplication.translate("duration", "about a second"),
+            QCoreApplication.translate("duration", "about %1 seconds"),
+        ),
+        (
+            _HOUR,
+            _MINUTE,
+            QCoreApplication.translate("duration", "about a minute"),
+            QCoreApplication.translate("duration", "about %1 minutes"),
+        ),
+        (
+            _DAY,
+            _HOUR,
+            QCoreApplication.translate("duration", "about an hour"),
+            QCoreApplication.translate("duration", "about %1 hours"),
+        ),
+        (
+            _MONTH,
+            _DAY,
+            QCoreApplication.translate("duration", "about a day"),
+            QCoreApplication.translate("duration", "about %1 days"),
+        ),
+        (
+            _YEAR,
+            _MONTH,
+            QCoreApplication.translate("duration", "about a month"),
+            QCoreApplication.translate("duration", "about %1 months"),
+        ),
+        (
+            float("inf"),
+            _YEAR,
+            QCoreApplication.translate("duration", "about a year"),
+            QCoreApplication.translate("duration", "about %1 years"),
+        ),
     ]
     for limit, unit, one, many in units:
         if seconds < limit:
@@ -67,17 +93,33 @@ class WeakPassphraseDialog(QMessageBox):
         self.cost = cost
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(app_name())
-        self.setText(self.tr("This passphrase is easy to guess."))
+        # Shown on the first-run page too, which camouflage covers: neutral words there.
+        self.setText(
+            wording(
+                self.tr("This passphrase is easy to guess."),
+                self.tr("This password is easy to guess."),
+            )
+        )
         params = cost.params
         rate = rounded(cost.guesses_per_second)
         self.setInformativeText(
-            self.tr(
-                "Someone who copies this computer's disk can try about %1 passphrases a "
-                "second against this vault (Argon2id with %2 MiB of memory, %3 passes, "
-                "%4 lanes: timed on this computer, scaled to an attacker's hardware). "
-                "On average they would find this one in %5.\n\n"
-                "Six random words (Suggest a passphrase) would take far longer than a "
-                "lifetime. Use this passphrase anyway?"
+            wording(
+                self.tr(
+                    "Someone who copies this computer's disk can try about %1 passphrases a "
+                    "second against this vault (Argon2id with %2 MiB of memory, %3 passes, "
+                    "%4 lanes: timed on this computer, scaled to an attacker's hardware). "
+                    "On average they would find this one in %5.\n\n"
+                    "Six random words (Suggest a passphrase) would take far longer than a "
+                    "lifetime. Use this passphrase anyway?"
+                ),
+                self.tr(
+                    "Someone who copies this computer's disk can try about %1 passwords a "
+                    "second against your notes (Argon2id with %2 MiB of memory, %3 passes, "
+                    "%4 lanes: timed on this computer, scaled to an attacker's hardware). "
+                    "On average they would find this one in %5.\n\n"
+                    "Six random words (Suggest a password) would take far longer than a "
+                    "lifetime. Use this password anyway?"
+                ),
             )
             .replace("%1", QLocale().toString(rate))
             .replace("%2", str(params.memory_mib))
@@ -89,9 +131,17 @@ class WeakPassphraseDialog(QMessageBox):
             self.tr("Choose a &better one"), QMessageBox.ButtonRole.RejectRole
         )
         self.anyway = self.addButton(self.tr("&Use it anyway"), QMessageBox.ButtonRole.AcceptRole)
-        self.back.setAccessibleDescription(self.tr("Go back and choose a stronger passphrase."))
+        self.back.setAccessibleDescription(
+            wording(
+                self.tr("Go back and choose a stronger passphrase."),
+                self.tr("Go back and choose a stronger password."),
+            )
+        )
         self.anyway.setAccessibleDescription(
-            self.tr("Set this passphrase although it is easy to guess.")
+            wording(
+                self.tr("Set this passphrase although it is easy to guess."),
+                self.tr("Set this password although it is easy to guess."),
+            )
         )
         self.setDefaultButton(self.back)
         self.setEscapeButton(self.back)
