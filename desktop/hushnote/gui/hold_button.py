@@ -23,9 +23,20 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QToolTip, QWidget
 
 from hushnote.gui.app_identity import camouflaged
 
-__all__ = ["FILL_COLOUR", "HINT_MS", "HOLD_MS", "MIN_TARGET", "HoldButton", "HoldTimer"]
+__all__ = [
+    "FILL_COLOUR",
+    "HINT_MS",
+    "HOLD_MS",
+    "MIN_TARGET",
+    "RELEASE_GRACE_MS",
+    "HoldButton",
+    "HoldTimer",
+]
 
 HOLD_MS = 1000
+#: Longer than X11's gap between a repeat's release and its press (well under 50 ms),
+#: short enough that a real release still cancels at once to the eye.
+RELEASE_GRACE_MS = 120
 #: How long the "press and hold" hint stays up after an early release.
 HINT_MS = 4000
 # WCAG 2.2 asks for 24 by 24 CSS pixels at least (2.5.8) and recommends 44 by 44 (2.5.5);
@@ -37,10 +48,20 @@ _ACTIVATION_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 class HoldTimer(QObject):
     """How far a hold has got: ``progressed(fraction)`` as it runs (0.0 when it stops
-    early) and ``held`` once it lasted ``hold_ms``. The button and the panic key share it."""
+    early) and ``held`` once it lasted ``hold_ms``. The button and the panic key share it.
+
+    A held key arrives as a stream of presses and releases: X11 repeats a key by sending
+    a release and a press, and Qt marks the pair as a repeat only when both are already
+    queued, so now and then a repeat's release looks like the real one. A key's release
+    (``release``) therefore ends the hold only if no press follows within
+    ``RELEASE_GRACE_MS``; a hold that reaches its end during that wait completes only if
+    the key turns out to be still down.
+    """
 
     progressed = Signal(float)
     held = Signal()
+    #: A hold let go before it completed, once the release is known to be real.
+    released_early = Signal()
 
     def __init__(self, hold_ms: int = HOLD_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +71,10 @@ class HoldTimer(QObject):
         self._tick = QTimer(self)
         self._tick.setInterval(30)
         self._tick.timeout.connect(self._advance)
+        self._grace = QTimer(self)
+        self._grace.setSingleShot(True)
+        self._grace.setInterval(RELEASE_GRACE_MS)
+        self._grace.timeout.connect(self._released)
 
     @property
     def active(self) -> bool:
@@ -60,20 +85,39 @@ class HoldTimer(QObject):
             self._clock.start()
             self._tick.start()
 
+    def press(self) -> None:
+        """A key press: a hold goes on through a repeat's release, else one starts."""
+        if self._grace.isActive():
+            self._grace.stop()
+            return
+        self.start()
+
+    def release(self) -> None:
+        """A key release: the hold ends unless a press follows within the grace."""
+        if self._tick.isActive() and not self._grace.isActive():
+            self._grace.start()
+
     def cancel(self) -> bool:
         """Stop without acting; True if a hold was running."""
         running = self._tick.isActive()
         self._tick.stop()
+        self._grace.stop()
         if running or self.fraction:
             self.fraction = 0.0
             self.progressed.emit(0.0)
         return running
+
+    def _released(self) -> None:
+        if self.cancel():
+            self.released_early.emit()
 
     def _advance(self) -> None:
         self.fraction = min(1.0, self._clock.elapsed() / self.hold_ms)
         if self.fraction < 1.0:
             self.progressed.emit(self.fraction)
             return
+        if self._grace.isActive():
+            return  # a release is pending: act only if a press shows the key still down
         self._tick.stop()
         self.fraction = 0.0
         self.progressed.emit(0.0)
@@ -91,6 +135,7 @@ class HoldButton(QPushButton):
         self.timer = HoldTimer(hold_ms, self)
         self.timer.progressed.connect(self.update)
         self.timer.held.connect(self.held)
+        self.timer.released_early.connect(self._say_how)
         self._shown_fill = 0.0  # a hold elsewhere (the panic key) shown on this button
         self.setMinimumSize(MIN_TARGET)
         self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
@@ -122,8 +167,11 @@ class HoldButton(QPushButton):
     def _let_go(self) -> None:
         """Released before the hold completed: cancel, and say how it works."""
         if self.timer.cancel():
-            above = QPoint(0, -self.height() - 8)
-            QToolTip.showText(self.mapToGlobal(above), self.hint_text(), self, self.rect(), HINT_MS)
+            self._say_how()
+
+    def _say_how(self) -> None:
+        above = QPoint(0, -self.height() - 8)
+        QToolTip.showText(self.mapToGlobal(above), self.hint_text(), self, self.rect(), HINT_MS)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -143,15 +191,16 @@ class HoldButton(QPushButton):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in _ACTIVATION_KEYS:
-            if not event.isAutoRepeat():
-                self.start_hold()
+            if not event.isAutoRepeat() or self.timer.active:
+                QToolTip.hideText()
+                self.timer.press()
             return
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() in _ACTIVATION_KEYS:
             if not event.isAutoRepeat():
-                self._let_go()
+                self.timer.release()  # a repeat's release Qt did not recognise: a grace
             return
         super().keyReleaseEvent(event)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from hushnote.gui.hold_button import HOLD_MS, HoldTimer
 
-__all__ = ["BAR_HEIGHT", "PANIC_KEYS", "KeyHoldBar", "PanicKey"]
+__all__ = ["BAR_HEIGHT", "PANIC_KEYS", "KeyHoldBar", "PanicKey", "is_w_key"]
 
 PANIC_KEYS = "Ctrl+Shift+W"
 #: Tall enough to see at a glance, low enough to hide nothing that matters.
@@ -25,6 +25,24 @@ BAR_HEIGHT = 10
 # Nearly opaque: unlike the button's fill, it covers no text and must catch the eye.
 BAR_COLOUR = QColor(190, 20, 30, 230)
 _MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+# The W key's place on the keyboard: an evdev key code plus 8, as X11 and Wayland report
+# it. A layout without Latin letters (Russian, Greek, Arabic, Hebrew…) sends its own
+# letter there, which Qt reports as that letter, not as W.
+_W_SCAN_CODE = 25
+
+
+def is_w_key(event: QKeyEvent) -> bool:
+    """W, or the key in W's place when the layout types no Latin letter there.
+
+    A Latin layout that moves W (AZERTY) is matched by the letter, and its key in W's place
+    (Z there: Ctrl+Shift+Z is redo) is not taken.
+    """
+    if event.key() == Qt.Key.Key_W:
+        return True
+    latin = Qt.Key.Key_A.value <= event.key() <= Qt.Key.Key_Z.value
+    return not latin and event.key() > 0xFF and event.nativeScanCode() == _W_SCAN_CODE
 
 
 class PanicKey(QObject):
@@ -48,15 +66,17 @@ class PanicKey(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() == Qt.Key.Key_W and event.modifiers() & _MODIFIERS == _MODIFIERS:
-                if not event.isAutoRepeat():
-                    self.timer.start()
-                return True  # repeats too: nothing else sees the panic keys
+            if is_w_key(event) and event.modifiers() & _MODIFIERS == _MODIFIERS:
+                # Repeats too: keys already held when this window appeared (a relaunch)
+                # count from the first press seen; a repeat's release misread as the real
+                # one is bridged by the timer's grace.
+                self.timer.press()
+                return True  # nothing else sees the panic keys
         elif kind == QEvent.Type.KeyRelease and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_W, Qt.Key.Key_Control, Qt.Key.Key_Shift) and (
-                not event.isAutoRepeat()
-            ):
-                self.timer.cancel()
+            if (
+                is_w_key(event) or event.key() in (Qt.Key.Key_Control, Qt.Key.Key_Shift)
+            ) and not event.isAutoRepeat():
+                self.timer.release()
         elif kind == QEvent.Type.ApplicationDeactivate:
             # The release would go to another program, and the hold finish by itself.
             self.timer.cancel()
