@@ -123,6 +123,7 @@ def test_a_strong_passphrase_is_not_asked_about_again(
 def test_changing_to_a_weak_passphrase_asks_again(qtbot: QtBot, fast_kdf_params: KdfParams) -> None:
     dialog = ChangePassphraseDialog(kdf=fast_kdf_params)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.current.setText(PASSPHRASE)
     for field in (dialog.new, dialog.repeat):
         field.setText("letmein")
@@ -133,6 +134,39 @@ def test_changing_to_a_weak_passphrase_asks_again(qtbot: QtBot, fast_kdf_params:
     seen = answer_modal(qtbot, lambda box: box.anyway.click())  # type: ignore[attr-defined]
     dialog._check()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+
+
+def test_what_is_set_is_what_was_measured_and_confirmed(
+    qtbot: QtBot, fast_kdf_params: KdfParams
+) -> None:
+    """The fields wait while the guess rate is measured; a change made anyway (here by
+    the program) is checked again from the start, never set unconfirmed."""
+    dialog = ChangePassphraseDialog(kdf=fast_kdf_params)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.current.setText(PASSPHRASE)
+    for field in (dialog.new, dialog.repeat):
+        field.setText("letmein")
+    dialog._check()
+    assert not dialog.new.isEnabled() and not dialog.repeat.isEnabled()
+    dialog.new.setText("letmein2")  # typed once, never repeated
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.status.text() == "The two new passphrases do not match."
+
+
+def test_cancelled_while_measuring_asks_nothing(qtbot: QtBot, fast_kdf_params: KdfParams) -> None:
+    dialog = ChangePassphraseDialog(kdf=fast_kdf_params)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for field in (dialog.new, dialog.repeat):
+        field.setText("letmein")
+    seen = answer_modal(qtbot, lambda box: box.anyway.click())  # type: ignore[attr-defined]
+    dialog._check()
+    dialog.reject()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    qtbot.wait(200)
+    assert not seen and dialog.result() == QDialog.DialogCode.Rejected
 
 
 @pytest.mark.parametrize(

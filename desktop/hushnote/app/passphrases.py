@@ -7,6 +7,7 @@ would still have to search. It is a guide for the strength meter, not a guarante
 
 from __future__ import annotations
 
+import hmac
 import math
 import re
 import secrets
@@ -98,7 +99,20 @@ def suggest(kind: str = "en") -> Suggestion:
         return Suggestion(generate_passphrase(), DEFAULT_WORDS * math.log2(size))
     characters = chinese_wordlist(kind)
     drawn = "".join(secrets.choice(characters) for _ in range(CHINESE_CHARACTERS))
-    return Suggestion(drawn[:4] + " " + drawn[4:], CHINESE_CHARACTERS * math.log2(2048))
+    text = drawn[:4] + " " + drawn[4:]
+    _DRAWN.add(_mark(text))
+    return Suggestion(text, CHINESE_CHARACTERS * math.log2(2048))
+
+
+# Chinese characters drawn here, remembered as keyed hashes for this process only (the key
+# dies with it): the meter credits 11 bits a character to a drawn suggestion, never to a
+# phrase a person typed from the same 2,048 common characters ("我爱北京 天安门").
+_DRAWN_KEY = secrets.token_bytes(32)
+_DRAWN: set[bytes] = set()
+
+
+def _mark(text: str) -> bytes:
+    return hmac.digest(_DRAWN_KEY, text.encode(), "sha256")
 
 
 def estimate_strength(passphrase: str) -> Strength:
@@ -109,19 +123,14 @@ def estimate_strength(passphrase: str) -> Strength:
     tokens = passphrase.lower().split()
     glyphs = "".join(tokens)
     if tokens and all(token in known for token in tokens):
-        bits = len(tokens) * math.log2(len(known))
-    elif len(tokens) > 1 and any(_all_in(glyphs, chinese_wordlist(s)) for s in _CHINESE):
-        # Grouped characters of one BIP-39 list, as a suggestion shows them: 11 bits each
-        # (repeats once). An ungrouped run is more likely a typed phrase, and the 2,048
-        # are the commonest characters, so it gets the character estimate instead.
-        bits = len(re.sub(r"(.)\1+", r"\1", glyphs)) * math.log2(2048)
+        # A word said again adds nothing an attacker must search.
+        bits = len(set(tokens)) * math.log2(len(known))
+    elif _mark(" ".join(tokens)) in _DRAWN:
+        # Characters drawn by ``suggest``: 11 bits each (a repeat drawn adds none).
+        bits = len(set(glyphs)) * math.log2(2048)
     else:
         bits = _character_bits(passphrase)
     return Strength(round(bits, 1), _verdict(bits))
-
-
-def _all_in(glyphs: str, characters: tuple[str, ...]) -> bool:
-    return set(glyphs) <= set(characters)
 
 
 def _character_bits(text: str) -> float:

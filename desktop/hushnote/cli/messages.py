@@ -93,6 +93,7 @@ _PASSPHRASE_REASONS = {
     "not-utf8": "the passphrase is not valid UTF-8 text",
     "file-unreadable": "cannot read the passphrase file {path}",
     "same-as-real": "the duress passphrase must differ from the real one",
+    "same-as-duress": "that is the duress passphrase; the real passphrase must differ from it",
 }
 
 _IMPORT_REASONS = {

@@ -66,6 +66,12 @@ def _sentence(error: BaseException) -> str:
                 "That is this vault's real passphrase. A duress passphrase must be a different "
                 "one: typed at the unlock screen, it destroys the vault.",
             )
+        if reason == "same-as-duress":
+            return QCoreApplication.translate(
+                "errors",
+                "That is this vault's duress passphrase. The real passphrase must be a "
+                "different one: otherwise typing it under pressure would open your notes.",
+            )
         return QCoreApplication.translate("errors", "That passphrase cannot be used.")
     texts = {
         "authentication-failed": QCoreApplication.translate(

@@ -33,6 +33,7 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         self._kdf = kdf
         self._measuring: BackgroundCall | None = None
+        self._measured_text = ""
         self.setWindowTitle(self.tr("Change passphrase"))
         self.current = passphrase_field(
             self.tr("Current passphrase"), self.tr("The passphrase that opens the vault now.")
@@ -74,7 +75,11 @@ class ChangePassphraseDialog(QDialog):
         kdf = self._kdf
         if self._measuring is not None or kdf is None:
             return
+        # What is measured is what gets set: the fields wait for the answer too.
+        self._measured_text = self.new.text()
         self.buttons.setEnabled(False)
+        for field in (self.current, self.new, self.repeat):
+            field.setEnabled(False)
         self.status.setText(self.tr("Measuring how fast this computer guesses…"))
         self._measuring = BackgroundCall(lambda: time_one_guess(kdf), self)
         # Bound methods of this dialog, so that the answer comes on the GUI thread.
@@ -93,7 +98,14 @@ class ChangePassphraseDialog(QDialog):
             self._measuring.deleteLater()
             self._measuring = None
         self.buttons.setEnabled(True)
+        for field in (self.current, self.new, self.repeat):
+            field.setEnabled(True)
         self.status.clear()
+        if not self.isVisible():
+            return  # cancelled (or locked) meanwhile: nothing to ask about
+        if self.new.text() != self._measured_text or self.new.text() != self.repeat.text():
+            self._check()  # changed meanwhile after all: check again from the start
+            return
         if seconds is None:  # could not time it (memory, say): the calibration target
             seconds = 1.0
         bits = estimate_strength(self.new.text()).bits

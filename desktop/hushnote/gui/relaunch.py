@@ -150,7 +150,8 @@ def read_handover(fd: int | None) -> str | None:
         if size > MAX_HANDOVER_BYTES:
             return None
         try:
-            return bytes(view[:size]).decode("utf-8") or None
+            # Decoded straight from the buffer: no bytes copy left behind unzeroed.
+            return str(view[:size], "utf-8") or None
         except UnicodeDecodeError:
             return None
         finally:

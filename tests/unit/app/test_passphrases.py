@@ -81,3 +81,25 @@ def test_the_attackers_rate_scales_with_memory_and_measured_time() -> None:
 def test_one_guess_is_timed_with_real_argon2id(fast_kdf_params: KdfParams) -> None:
     seconds = time_one_guess(fast_kdf_params)
     assert 0.001 < seconds < 30
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "password password password password password",
+        "zoom zoom zoom zoom zoom",
+        "我爱北京 天安门",
+        "中华人民共和国 万岁",
+    ],
+)
+def test_repeated_words_and_familiar_phrases_are_not_strong(typed: str) -> None:
+    """A word said again, or a phrase typed from the common characters a suggestion is
+    drawn from, earns none of a random draw's bits."""
+    assert estimate_strength(typed).bits < SAFE_BITS
+
+
+@pytest.mark.parametrize("kind", ["zh_CN", "zh_TW"])
+def test_a_drawn_chinese_suggestion_keeps_its_bits(kind: str) -> None:
+    drawn = suggest(kind)
+    distinct = len(set(drawn.text.replace(" ", "")))  # a repeat drawn by chance counts once
+    assert estimate_strength(drawn.text).bits == round(distinct * 11, 1)

@@ -85,6 +85,20 @@ def test_passphrase_change_and_key_rotation_keep_the_duress_slot(armed: VaultSet
         assert vault.notes.count() == 2
 
 
+def test_the_duress_passphrase_cannot_become_the_real_one(armed: VaultSetup) -> None:
+    """Typed under coercion it must still destroy: as the real passphrase it would open
+    the real notes instead."""
+    with Vault.unlock(armed.root, armed.passphrase) as vault:
+        with pytest.raises(PassphraseError) as refused:
+            vault.change_passphrase(DURESS)
+        assert refused.value.context["reason"] == "same-as-duress"
+    with Vault.unlock(armed.root, armed.passphrase) as vault:
+        assert vault.notes.count() == 10  # the real passphrase still opens the real notes
+    with Vault.unlock(armed.root, DURESS) as vault:
+        assert vault.notes.count() == 2  # and the duress one still the decoy
+    wait_for_overwrites()
+
+
 def test_clearing_and_replacing_the_duress_passphrase(armed: VaultSetup) -> None:
     with Vault.unlock(armed.root, armed.passphrase) as vault:
         vault.set_duress("another duress", [])

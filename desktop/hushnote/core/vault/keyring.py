@@ -143,6 +143,13 @@ class Keyring:
         self._require_key()
         new_key = passphrase_key(new_passphrase, self.header.salt, self.header.params)
         try:
+            # The duress passphrase as the new real one would open the real notes when
+            # typed under coercion, believed to destroy them: refused.
+            opens = self.header.open_slots(new_key)
+            for slot in opens:
+                slot.content.forget()
+            if any(slot.index != self._slot_index for slot in opens):
+                raise PassphraseError(reason="same-as-duress")
             self.write(self.state.at(counter), key=new_key)
         except BaseException:
             zero(new_key)
