@@ -379,6 +379,11 @@ def test_the_unlock_screen_shows_the_tries_left_once_fewer_than_three(
     # Neutral before the unlock: nothing names the wipe, the vault or the app.
     for word in ("wipe", "vault", "hushnote"):
         assert word not in fresh.unlock_page.tries_left.text().lower()
+    # A try spent elsewhere (another window, a command) shows when this one comes back.
+    assert page.tries_left.text() == "2 tries left"
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: page.tries_left.text() == "1 try left", timeout=2_000)
 
 
 def test_settings_say_how_many_tries_are_left_now(

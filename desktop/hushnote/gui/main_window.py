@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -518,6 +518,17 @@ class MainWindow(QMainWindow):
             error = WipeIncompleteError(keys="intact")
             QMessageBox.critical(None, app_name(), locked_error_text(error))
         self.on_wiped()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Another window or a command may have spent tries meanwhile: the count shown
+        # before the next attempt is read again whenever the window comes to the front.
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.pages.currentWidget() is self.unlock_page
+        ):
+            self.unlock_page.show_tries_left(UnlockGuard(self.root).remaining)
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Lock and quit: no fresh process follows. Running work is let finish first."""
