@@ -100,15 +100,16 @@ def suggest(kind: str = "en") -> Suggestion:
     characters = chinese_wordlist(kind)
     drawn = "".join(secrets.choice(characters) for _ in range(CHINESE_CHARACTERS))
     text = drawn[:4] + " " + drawn[4:]
-    _DRAWN.add(_mark(text))
-    return Suggestion(text, CHINESE_CHARACTERS * math.log2(2048))
+    bits = CHINESE_CHARACTERS * math.log2(2048)
+    _DRAWN[_mark(text)] = bits
+    return Suggestion(text, bits)
 
 
 # Chinese characters drawn here, remembered as keyed hashes for this process only (the key
 # dies with it): the meter credits 11 bits a character to a drawn suggestion, never to a
 # phrase a person typed from the same 2,048 common characters ("我爱北京 天安门").
 _DRAWN_KEY = secrets.token_bytes(32)
-_DRAWN: set[bytes] = set()
+_DRAWN: dict[bytes, float] = {}
 
 
 def _mark(text: str) -> bytes:
@@ -121,13 +122,12 @@ def estimate_strength(passphrase: str) -> Strength:
         return Strength(0.0, "weak")
     known = set(wordlist())
     tokens = passphrase.lower().split()
-    glyphs = "".join(tokens)
     if tokens and all(token in known for token in tokens):
         # A word said again adds nothing an attacker must search.
         bits = len(set(tokens)) * math.log2(len(known))
     elif _mark(" ".join(tokens)) in _DRAWN:
-        # Characters drawn by ``suggest``: 11 bits each (a repeat drawn adds none).
-        bits = len(set(glyphs)) * math.log2(2048)
+        # Drawn by ``suggest``: the draw's entropy, whatever characters it happened to give.
+        bits = _DRAWN[_mark(" ".join(tokens))]
     else:
         bits = _character_bits(passphrase)
     return Strength(round(bits, 1), _verdict(bits))
