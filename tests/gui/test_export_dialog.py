@@ -173,9 +173,65 @@ def test_the_linked_people_go_only_when_ticked_and_the_box_counts_them(
     assert _titles(out, COLLEAGUE) == (["Appeal", "Hearing"], ["Chen Wei", "Rosa Delgado"])
 
 
-def test_exporting_only_trashed_notes_says_why_nothing_was_written() -> None:
-    text = error_text(InvalidRecordError(field="notes", reason="in-trash"))
-    assert "trash" in text and "Nothing was exported" in text
+def test_a_note_selected_in_the_trash_is_refused_and_nothing_is_written(
+    qtbot: QtBot,
+    window_for,  # type: ignore[no-untyped-def]
+    seeded: VaultSetup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = _window(qtbot, window_for, seeded.root)
+    vault = window.vault
+    (shopping,) = [n.uuid for n in vault.notes.summaries() if n.title == "Shopping"]
+    vault.notes.trash(shopping)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    out = tmp_path / "trash.hnb"
+
+    def press_export(dialog: ExportDialog) -> int:
+        assert dialog.with_people.isHidden()  # no linked people among live notes
+        dialog.to_contact.setChecked(True)
+        dialog.path.setText(str(out))
+        dialog.export_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ExportDialog, "exec", press_export)
+    window.export_bundle(Scope("notes", notes=(shopping,)), _chen(window))
+    assert warnings == [error_text(InvalidRecordError(field="notes", reason="in-trash"))]
+    assert "trash" in warnings[0] and "Nothing was exported" in warnings[0]
+    assert list(tmp_path.glob("trash.hnb*")) == []
+
+
+def test_the_import_preview_counts_links_to_people_not_sent_as_unchanged(
+    qtbot: QtBot,
+    window_for,  # type: ignore[no-untyped-def]
+    seeded: VaultSetup,
+    tmp_path: Path,
+    fast_kdf_params,  # type: ignore[no-untyped-def]
+) -> None:
+    from hushnote.gui.import_dialog import ImportPreviewDialog
+
+    window = _window(qtbot, window_for, seeded.root)
+    receiver = Vault.create(tmp_path / "receiver", "other words", kdf=fast_kdf_params)
+    try:
+        window.vault.export_bundle(
+            tmp_path / "b.hnb", scope=Scope("notebook", "Case 12"),
+            recipients=[receiver.age_recipient()],
+        )  # fmt: skip
+        plan = receiver.preview_bundle(receiver.read_bundle(tmp_path / "b.hnb"))
+    finally:
+        receiver.lock()
+    dialog = ImportPreviewDialog("", plan, window)
+    qtbot.addWidget(dialog)
+    cells = {
+        (row, column): dialog.table.item(row, column).text()
+        for row in range(dialog.table.rowCount())
+        for column in range(dialog.table.columnCount())
+    }
+    assert [cells[(0, c)] for c in range(3)] == ["2", "0", "0"]  # notes: new
+    assert [cells[(1, c)] for c in range(3)] == ["0", "0", "0"]  # no contacts at all
+    assert [cells[(3, c)] for c in range(3)] == ["0", "0", "3"]  # links: unchanged
+    assert dialog.import_button is not None  # importable: no error, nothing refused
 
 
 def test_send_to_a_contact_is_two_clicks_and_only_their_key_opens_it(

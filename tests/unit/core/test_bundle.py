@@ -162,10 +162,13 @@ def test_a_bad_recipient_is_refused_and_nothing_is_written(pair, tmp_path: Path)
         # Notes go without the people they link to, unless asked (see below).
         (Scope("notebook", "case 12"), {"Hearing", "Intake"}, set(), set()),
         (Scope("tag", "logistics"), {"Shift plan"}, set(), set()),
-        (Scope("notebook", "case 12", linked_contacts=True), {"Hearing", "Intake"},
-         {"Sam Okafor"}, set()),
-        (Scope("tag", "logistics", linked_contacts=True), {"Shift plan"}, {"Rosa Delgado"},
-         set()),
+        (
+            Scope("notebook", "case 12", linked_contacts=True),
+            {"Hearing", "Intake"},
+            {"Sam Okafor"},
+            set(),
+        ),
+        (Scope("tag", "logistics", linked_contacts=True), {"Shift plan"}, {"Rosa Delgado"}, set()),
         # A list export is about its contacts: they go, asked or not.
         (Scope("list", "Medics"), set(), {"Rosa Delgado"}, {"Medics"}),
     ],
