@@ -97,6 +97,50 @@ def test_passphrase_bundle_and_chosen_notes(cli: Cli) -> None:
     assert cli.titles(cli.target) == {"Shopping"}
 
 
+def _bundle_records(cli: Cli, path: Path, member: str) -> list[dict[str, object]]:
+    """A bundle's records, read with the core reader and the source vault's own key."""
+    from hushnote.core.formats.bundle import open_bundle
+
+    with Vault.unlock(cli.source, "vault words") as vault:
+        identity = vault.age_identity()
+    return list(open_bundle(path, identities=[identity]).records(member))
+
+
+def test_a_notebook_goes_without_its_people_unless_the_flag_asks(cli: Cli) -> None:
+    from hushnote.core import NewContact
+
+    with Vault.unlock(cli.source, "vault words") as vault:
+        sam = vault.contacts.create(NewContact("Sam Okafor", notes="legal observer"))
+        vault.contacts.create(NewContact("Kate Lin"))  # linked to nothing
+        vault.links.link(cli.note, sam.uuid)
+    plain, people = cli.tmp / "plain.hnb", cli.tmp / "people.hnb"
+    args = ("export", "--to", "self", "--notebook", "Case 12", "--out")
+    result = cli.run(cli.source, *args, str(plain))
+    assert result.returncode == 0, result.stderr
+    assert "0 contacts" in result.stdout
+    assert _bundle_records(cli, plain, "contacts.jsonl") == []
+    assert _bundle_records(cli, plain, "links.jsonl") == [{"note": cli.note, "contact": sam.uuid}]
+    result = cli.run(cli.source, *args, str(people), "--with-linked-contacts")
+    assert result.returncode == 0, result.stderr
+    assert "1 contacts" in result.stdout
+    (record,) = _bundle_records(cli, people, "contacts.jsonl")
+    assert record["display_name"] == "Sam Okafor"
+
+
+def test_notes_in_the_trash_are_not_exported(cli: Cli) -> None:
+    with Vault.unlock(cli.source, "vault words") as vault:
+        vault.notes.trash(cli.other)
+    out = cli.tmp / "b.hnb"
+    args = ("export", "--to", "self", "--out", str(out), "--note")
+    refused = cli.run(cli.source, *args, cli.other[:8])
+    assert refused.returncode == 20
+    assert "in the trash" in refused.stderr and "Nothing was written" in refused.stderr
+    assert not out.exists()
+    result = cli.run(cli.source, *args, cli.other[:8], "--note", cli.note[:8])
+    assert result.returncode == 0, result.stderr
+    assert [r["title"] for r in _bundle_records(cli, out, "notes.jsonl")] == ["Hearing"]
+
+
 def test_a_damaged_bundle_is_refused_with_its_own_code(cli: Cli) -> None:
     out = cli.tmp / "b.hnb"
     cli.run(cli.source, "export", "--out", str(out), "--to", "self")

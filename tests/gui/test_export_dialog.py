@@ -17,9 +17,11 @@ from pytestqt.qtbot import QtBot
 from conftest import PASSPHRASE, VaultSetup
 from hushnote.core import NewContact, Scope, Vault, key_fingerprint
 from hushnote.core.formats.bundle import open_bundle
+from hushnote.errors import InvalidRecordError
 from hushnote.gui import export_dialog, workspace_page
 from hushnote.gui.bundle_dialogs import IdentityDialog
 from hushnote.gui.export_dialog import ExportDialog, suggested_path
+from hushnote.gui.messages import error_text
 from support.gui import unlock_window
 
 COLLEAGUE = x25519.Identity.generate()  # Chen's vault identity, in this test only
@@ -28,13 +30,19 @@ COLLEAGUE = x25519.Identity.generate()  # Chen's vault identity, in this test on
 @pytest.fixture
 def seeded(fast_kdf_vault: VaultSetup) -> VaultSetup:
     with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
-        vault.notes.create(title="Hearing", notebook="Case 12", body="Friday", tags=["legal"])
-        vault.notes.create(title="Appeal", notebook="Case 12", body="Monday")
+        hearing = vault.notes.create(
+            title="Hearing", notebook="Case 12", body="Friday", tags=["legal"]
+        )
+        appeal = vault.notes.create(title="Appeal", notebook="Case 12", body="Monday")
         vault.notes.create(title="Shopping", body="milk", tags=["home"])
         chen = vault.contacts.create(
             NewContact("Chen Wei", age_recipient=str(COLLEAGUE.to_public()))
         )
-        vault.contacts.create(NewContact("Rosa Delgado"))
+        rosa = vault.contacts.create(NewContact("Rosa Delgado"))
+        # Case 12 links to both people; a notebook export carries them only if asked.
+        vault.links.link(hearing.uuid, rosa.uuid)
+        vault.links.link(appeal.uuid, rosa.uuid)
+        vault.links.link(appeal.uuid, chen.uuid)
         vault.lists.create("Medics")
         vault.lists.add("Medics", chen.uuid)
     return fast_kdf_vault
@@ -106,6 +114,124 @@ def test_the_chosen_scope_is_exactly_what_the_bundle_holds(
     monkeypatch.setattr(ExportDialog, "exec", choose)
     window.export_bundle()
     assert _titles(out, COLLEAGUE) == (notes, contacts)
+
+
+def test_the_linked_people_go_only_when_ticked_and_the_box_counts_them(
+    qtbot: QtBot,
+    window_for,  # type: ignore[no-untyped-def]
+    seeded: VaultSetup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    window = _window(qtbot, window_for, seeded.root)
+    dialog = window.make_export_dialog(Scope("notebook", "Case 12"), _chen(window))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    box = dialog.with_people
+    assert box.isVisible() and box.isEnabled() and not box.isChecked()
+    assert box.text() == "Also send the 2 people these notes &link to"
+    assert box.accessibleName() == "Also send the 2 people these notes link to"
+    assert dialog.scope() == Scope("notebook", "Case 12")  # unticked: no one goes
+    # Nothing to offer where no one is linked, or where the contacts go anyway.
+    for kind, value in (("tag", "home"), ("list", "Medics"), ("vault", None), ("tag", "legal")):
+        dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+        if value is not None:
+            dialog.value.setCurrentIndex(dialog.value.findData(value))
+        shown = kind == "tag" and value == "legal"
+        assert box.isVisible() is shown, kind
+        assert dialog.scope().linked_contacts is False
+    assert box.text() == "Also send the person these notes &link to"  # Hearing: Rosa
+    dialog.deleteLater()
+
+    out = tmp_path / "people.hnb"
+
+    def tick_and_export(shown: ExportDialog) -> int:
+        shown.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is shown)
+        # Reached by keyboard: Tab from the notebook chooser, then Space; or Alt+L.
+        shown.value.setFocus()
+        qtbot.keyClick(shown.value, Qt.Key.Key_Tab)
+        assert shown.with_people.hasFocus()
+        qtbot.keyClick(shown.with_people, Qt.Key.Key_Space)
+        assert shown.with_people.isChecked()
+        qtbot.keyClick(shown.with_people, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: not shown.with_people.isChecked())
+        qtbot.keyClick(shown.with_people, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(shown.with_people.isChecked)
+        shown.include_self.setChecked(False)
+        shown.path.setText(str(out))
+        shown.export_button.click()
+        return shown.result()
+
+    def exec_shown(shown: ExportDialog) -> int:
+        shown.show()
+        return tick_and_export(shown)
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_shown)
+    window.export_bundle(Scope("notebook", "Case 12"), _chen(window))
+    assert _titles(out, COLLEAGUE) == (["Appeal", "Hearing"], ["Chen Wei", "Rosa Delgado"])
+
+
+def test_a_note_selected_in_the_trash_is_refused_and_nothing_is_written(
+    qtbot: QtBot,
+    window_for,  # type: ignore[no-untyped-def]
+    seeded: VaultSetup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = _window(qtbot, window_for, seeded.root)
+    vault = window.vault
+    (shopping,) = [n.uuid for n in vault.notes.summaries() if n.title == "Shopping"]
+    vault.notes.trash(shopping)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    out = tmp_path / "trash.hnb"
+
+    def press_export(dialog: ExportDialog) -> int:
+        assert dialog.with_people.isHidden()  # no linked people among live notes
+        dialog.to_contact.setChecked(True)
+        dialog.path.setText(str(out))
+        dialog.export_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(ExportDialog, "exec", press_export)
+    window.export_bundle(Scope("notes", notes=(shopping,)), _chen(window))
+    assert warnings == [error_text(InvalidRecordError(field="notes", reason="in-trash"))]
+    assert "trash" in warnings[0] and "Nothing was exported" in warnings[0]
+    assert list(tmp_path.glob("trash.hnb*")) == []
+
+
+def test_the_import_preview_counts_links_to_people_not_sent_as_unchanged(
+    qtbot: QtBot,
+    window_for,  # type: ignore[no-untyped-def]
+    seeded: VaultSetup,
+    tmp_path: Path,
+    fast_kdf_params,  # type: ignore[no-untyped-def]
+) -> None:
+    from hushnote.gui.import_dialog import ImportPreviewDialog
+
+    window = _window(qtbot, window_for, seeded.root)
+    receiver = Vault.create(tmp_path / "receiver", "other words", kdf=fast_kdf_params)
+    try:
+        window.vault.export_bundle(
+            tmp_path / "b.hnb", scope=Scope("notebook", "Case 12"),
+            recipients=[receiver.age_recipient()],
+        )  # fmt: skip
+        plan = receiver.preview_bundle(receiver.read_bundle(tmp_path / "b.hnb"))
+    finally:
+        receiver.lock()
+    dialog = ImportPreviewDialog("", plan, window)
+    qtbot.addWidget(dialog)
+    cells = {
+        (row, column): dialog.table.item(row, column).text()
+        for row in range(dialog.table.rowCount())
+        for column in range(dialog.table.columnCount())
+    }
+    assert [cells[(0, c)] for c in range(3)] == ["2", "0", "0"]  # notes: new
+    assert [cells[(1, c)] for c in range(3)] == ["0", "0", "0"]  # no contacts at all
+    assert [cells[(3, c)] for c in range(3)] == ["0", "0", "3"]  # links: unchanged
+    assert dialog.import_button is not None  # importable: no error, nothing refused
 
 
 def test_send_to_a_contact_is_two_clicks_and_only_their_key_opens_it(

@@ -38,7 +38,11 @@ def add_bundle_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     what.add_argument("--notebook", metavar="NB", help="only this notebook's notes")
     what.add_argument("--tag", metavar="TAG", help="only notes with this tag")
     what.add_argument("--list", metavar="NAME", help="only this contact list and its contacts")
-    what.add_argument("--note", action="append", metavar="ID", help="only these notes")
+    what.add_argument("--note", action="append", metavar="ID",
+                      help="only these notes (never those in the trash)")  # fmt: skip
+    export.add_argument("--with-linked-contacts", action="store_true",
+                        help="with --notebook, --tag or --note: also the contacts those "
+                        "notes link to (by default only the links go, not the people)")  # fmt: skip
     add_passphrase_file(export)
     export.set_defaults(func=cmd_export)
 
@@ -98,7 +102,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.to_contact:
             recipients = [_contact_key(vault, reference) for reference in args.to_contact]
         report = vault.export_bundle(args.out, scope=scope, recipients=recipients,
-                                     passphrase=passphrase)  # fmt: skip
+                                     passphrase=passphrase,
+                                     with_linked_contacts=args.with_linked_contacts)  # fmt: skip
     counts = ", ".join(f"{count} {kind}" for kind, count in report.counts.items())
     print(f"Wrote {counts} to {' and '.join(str(f) for f in report.files)}")
     if len(report.files) > 1:

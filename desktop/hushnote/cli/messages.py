@@ -165,6 +165,12 @@ def message_for(error: HushnoteError) -> str:
             "secret-key": "that is a SECRET key: never share it; give the public key, age1...",
             "no-key": "that contact has none; add it with 'hushnote contact key'",
         }.get(context["reason"], "not an age public key: it starts with age1, 62 characters")
+    if error.code == "invalid-record" and context["reason"] == "in-trash":
+        context["field"] = "selection"
+        context["reason"] = (
+            "those notes are all in the trash, which is never exported; "
+            "bring them back with 'hushnote note restore ID'. Nothing was written"
+        )
     if error.code == "invalid-record" and context["reason"] == "control-character":
         context["reason"] = "it holds control characters, such as NUL"
     if error.code == "passphrase":

@@ -7,7 +7,8 @@ that "send this notebook to Chen" is the menu entry and then Export.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -80,6 +81,8 @@ class ExportSources:
     selected_notes: tuple[str, ...]
     contacts: list[KeyedContact]
     own_recipient: str
+    # How many people a notebook, tag or notes scope links to (Vault.linked_contact_count).
+    linked_count: Callable[[Scope], int] = lambda _scope: 0
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,10 @@ class ExportDialog(QDialog):
                     item.setEnabled(False)
         self.value = QComboBox()
         describe(self.value, self.tr("Which one"), self.tr("The notebook, tag or list to export."))
+        # People only when asked: a notebook's notes carry their links to contacts, and
+        # the contacts' names, phones and handles go along only if this is ticked.
+        self.with_people = QCheckBox()
+        self._people = 0
 
         # -- who -----------------------------------------------------------------------
         self.to_contact = QRadioButton(self.tr("To a &contact"))
@@ -277,6 +284,8 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&What:"), self.kind)
         form.addRow(self.tr("W&hich:"), self.value)
+        form.addRow("", self.with_people)
+        self._form = form
         form.addRow(self.tr("To:"), mode_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -293,6 +302,7 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(560)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.value.currentIndexChanged.connect(self._count_people)
         self.modes.idToggled.connect(self._mode_toggled)
         self.contact.currentIndexChanged.connect(self._show_contact_fingerprint)
         self.keys.textChanged.connect(self._show_key_fingerprints)
@@ -334,6 +344,31 @@ class ExportDialog(QDialog):
         for name in self._offered.get(kind, []):
             self.value.addItem(name, name)
         self.value.setEnabled(kind in self._offered)
+        self._count_people()
+
+    def _count_people(self) -> None:
+        """Count the people the chosen notes link to, and offer (unticked) to send them;
+        nothing to offer for the whole vault, a list, or notes that link to no one."""
+        scope = self.scope()
+        self._people = self.sources.linked_count(scope) if scope.links_people else 0
+        self.with_people.setChecked(False)
+        self.with_people.setEnabled(self._people > 0)
+        self._form.setRowVisible(self.with_people, self._people > 0)
+        if self._people == 1:
+            text = self.tr("Also send the person these notes &link to")
+        else:
+            text = self.tr("Also send the %1 people these notes &link to").replace(
+                "%1", str(self._people)
+            )
+        self.with_people.setText(text)
+        describe(
+            self.with_people,
+            text.replace("&", ""),
+            self.tr(
+                "Unticked, the bundle holds no one's name, phone or handle: only which notes "
+                "link to whom, kept by a receiver who already has those contacts."
+            ),
+        )
 
     def mode(self) -> str:
         return MODES[max(0, self.modes.checkedId())]
@@ -383,10 +418,14 @@ class ExportDialog(QDialog):
     def scope(self) -> Scope:
         kind = self.kind.currentData()
         if kind == "notes":
-            return Scope("notes", notes=self._notes)
-        if kind in self._offered:
-            return Scope(kind, self.value.currentData())
-        return Scope()
+            scope = Scope("notes", notes=self._notes)
+        elif kind in self._offered:
+            scope = Scope(kind, self.value.currentData())
+        else:
+            return Scope()
+        if self._people and self.with_people.isChecked():
+            scope = replace(scope, linked_contacts=True)
+        return scope
 
     def _browse(self) -> None:
         chosen = choose_save_path(

@@ -746,6 +746,7 @@ class MainWindow(QMainWindow):
             selected_notes=self.workspace.selected_notes(),
             contacts=vault.contacts.keyed(),
             own_recipient=vault.age_recipient(),
+            linked_count=vault.linked_contact_count,
         )
         folder = self._bundle_folder or Path.home()
         path = suggested_path(folder, date.today(), camouflage=camouflaged())

@@ -51,6 +51,12 @@ def _sentence(error: BaseException) -> str:
         return QCoreApplication.translate(
             "errors", "That is not an age public key: it starts with age1 and has 62 characters."
         )
+    if error.code == "invalid-record" and reason == "in-trash":
+        return QCoreApplication.translate(
+            "errors",
+            "The selected notes are all in the trash, and the trash is never exported. "
+            "Restore them first. Nothing was exported.",
+        )
     if error.code == "invalid-record" and reason == "control-character":
         return QCoreApplication.translate(
             "errors", "That cannot be saved: a name or value holds control characters."

@@ -159,8 +159,17 @@ def test_a_bad_recipient_is_refused_and_nothing_is_written(pair, tmp_path: Path)
 @pytest.mark.parametrize(
     ("scope", "notes", "contacts", "lists"),
     [
-        (Scope("notebook", "case 12"), {"Hearing", "Intake"}, {"Sam Okafor"}, set()),
-        (Scope("tag", "logistics"), {"Shift plan"}, {"Rosa Delgado"}, set()),
+        # Notes go without the people they link to, unless asked (see below).
+        (Scope("notebook", "case 12"), {"Hearing", "Intake"}, set(), set()),
+        (Scope("tag", "logistics"), {"Shift plan"}, set(), set()),
+        (
+            Scope("notebook", "case 12", linked_contacts=True),
+            {"Hearing", "Intake"},
+            {"Sam Okafor"},
+            set(),
+        ),
+        (Scope("tag", "logistics", linked_contacts=True), {"Shift plan"}, {"Rosa Delgado"}, set()),
+        # A list export is about its contacts: they go, asked or not.
         (Scope("list", "Medics"), set(), {"Rosa Delgado"}, {"Medics"}),
     ],
 )
@@ -182,10 +191,120 @@ def test_chosen_notes(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-
         tmp_path / "b.hnb",
         scope=Scope("notes", notes=(ids["shift"],)),
         recipients=[target.age_recipient()],
+        with_linked_contacts=True,
     )
     target.import_bundle(tmp_path / "b.hnb")
     assert [n.title for n in target.notes.summaries()] == ["Shift plan"]
     assert [c.display_name for c in target.links.contacts_of(ids["shift"])] == ["Rosa Delgado"]
+
+
+def _contents(vault: Vault, path: Path) -> dict[str, list[dict[str, object]]]:
+    """Every record of a bundle, read back with the core reader (which checks it)."""
+    contents = open_bundle(path, identities=[vault.age_identity()])
+    return {
+        member.removesuffix(".jsonl"): list(contents.records(member))
+        for member in ("notes.jsonl", "contacts.jsonl", "lists.jsonl", "links.jsonl")
+    }
+
+
+def test_a_notebook_export_carries_the_links_but_no_one_unless_asked(  # type: ignore[no-untyped-def]
+    pair, tmp_path: Path
+) -> None:
+    source, target = pair
+    ids = populate(source)
+    kate = source.contacts.create(NewContact("Kate Lin", notes="not linked to case 12"))
+    intake = ids["intake"]
+    source.links.link(intake, ids["sam"])  # Sam twice: counted and sent once
+    source.links.link(intake, ids["rosa"])
+    scope = Scope("notebook", "Case 12")
+    assert source.linked_contact_count(scope) == 2
+    assert source.linked_contact_count(Scope()) == 0  # not a choice: every contact goes
+    assert source.linked_contact_count(Scope("list", "Medics")) == 0
+
+    recipients = [target.age_recipient()]
+    report = source.export_bundle(tmp_path / "plain.hnb", scope=scope, recipients=recipients)
+    plain = _contents(target, tmp_path / "plain.hnb")
+    assert plain["contacts"] == [] and report.counts["contacts"] == 0
+    assert {r["title"] for r in plain["notes"]} == {"Hearing", "Intake"}
+    assert {(r["note"], r["contact"]) for r in plain["links"]} == {
+        (ids["hearing"], ids["sam"]),
+        (intake, ids["sam"]),
+        (intake, ids["rosa"]),
+    }
+
+    source.export_bundle(
+        tmp_path / "people.hnb", scope=scope, recipients=recipients, with_linked_contacts=True
+    )
+    people = _contents(target, tmp_path / "people.hnb")
+    assert sorted(r["uuid"] for r in people["contacts"]) == sorted([ids["sam"], ids["rosa"]])
+    assert kate.uuid not in {r["uuid"] for r in people["contacts"]}
+    rosa = next(r for r in people["contacts"] if r["uuid"] == ids["rosa"])
+    assert rosa["display_name"] == "Rosa Delgado"  # in full, as chosen
+    assert people["links"] == plain["links"]
+
+
+def test_a_vault_export_still_carries_every_contact(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source, target = pair
+    populate(source)
+    source.export_bundle(tmp_path / "b.hnb", recipients=[target.age_recipient()])
+    names = {r["display_name"] for r in _contents(target, tmp_path / "b.hnb")["contacts"]}
+    assert names == {"Rosa Delgado", "Sam Okafor"}
+
+
+def test_links_to_contacts_not_in_the_bundle_import_cleanly(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The receiver keeps a link to someone it already has, skips one to someone it does
+    not, and neither is an error, in the preview or the import."""
+    source, target = pair
+    ids = populate(source)
+    recipients = [target.age_recipient()]
+    # The target already knows Sam, from an earlier bundle that carried him.
+    source.export_bundle(
+        tmp_path / "sam.hnb",
+        scope=Scope("notes", notes=(ids["hearing"],)),
+        recipients=recipients,
+        with_linked_contacts=True,
+    )
+    target.import_bundle(tmp_path / "sam.hnb")
+
+    source.links.link(ids["intake"], ids["sam"])
+    source.links.link(ids["intake"], ids["rosa"])
+    source.export_bundle(
+        tmp_path / "b.hnb", scope=Scope("notebook", "Case 12"), recipients=recipients
+    )
+    contents = target.read_bundle(tmp_path / "b.hnb")
+    plan = target.preview_bundle(contents)
+    assert plan.report.count("contacts", "added") == 0
+    assert plan.report.count("links", "added") == 1  # Intake to Sam, whom it knows
+    # Intake to Rosa (unknown here) and Hearing to Sam (already here) are skipped.
+    assert plan.report.count("links", "skipped") == 2
+    report = target.merge_bundle(contents, plan=plan)
+    assert report.outcomes == plan.report.outcomes
+    assert [c.display_name for c in target.links.contacts_of(ids["intake"])] == ["Sam Okafor"]
+    assert [c.display_name for c in target.contacts.summaries()] == ["Sam Okafor"]
+
+
+def test_trashed_notes_never_leave_in_the_selected_scope(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source, target = pair
+    ids = populate(source)
+    (binned,) = source.notes.summaries(trashed=True)
+    source.links.link(binned.uuid, ids["rosa"])
+    recipients = [target.age_recipient()]
+    scope = Scope("notes", notes=(ids["shift"], binned.uuid))
+    assert source.linked_contact_count(scope) == 1  # Rosa, through Shift plan only
+    source.export_bundle(
+        tmp_path / "b.hnb", scope=scope, recipients=recipients, with_linked_contacts=True
+    )
+    records = _contents(target, tmp_path / "b.hnb")
+    assert [r["title"] for r in records["notes"]] == ["Shift plan"]
+    assert binned.uuid not in {r["note"] for r in records["links"]}
+
+    with pytest.raises(InvalidRecordError) as refused:
+        source.export_bundle(
+            tmp_path / "trash.hnb", scope=Scope("notes", notes=(binned.uuid,)),
+            recipients=recipients,
+        )  # fmt: skip
+    assert refused.value.context["reason"] == "in-trash"
+    assert list(tmp_path.glob("trash.hnb*")) == []
 
 
 def test_newer_wins_older_and_equal_are_skipped(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

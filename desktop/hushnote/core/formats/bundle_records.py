@@ -31,6 +31,8 @@ __all__ = [
     "VERSION",
     "Scope",
     "check_record",
+    "linked_contact_count",
+    "notes_in_scope",
     "read_records",
 ]
 
@@ -50,15 +52,28 @@ _CHUNK_CHARACTERS = 1 << 20
 
 @dataclass(frozen=True)
 class Scope:
-    """What to export: the whole vault, or one notebook, tag, list, or chosen notes."""
+    """What to export: the whole vault, or one notebook, tag, list, or chosen notes.
+
+    A notebook, tag or notes export carries its notes' links to contacts, but the linked
+    contacts' records (names, phones, handles…) only with ``linked_contacts``: people go
+    into a bundle when the user chose to send them, never as a side effect of sending
+    notes. A vault export carries every contact and a list export its members, whatever
+    ``linked_contacts`` says.
+    """
 
     kind: str = "vault"  # vault | notebook | tag | notes | list
     value: str | None = None
     notes: tuple[str, ...] = ()
+    linked_contacts: bool = False
 
     @property
     def includes_notes(self) -> bool:
         return self.kind != "list"
+
+    @property
+    def links_people(self) -> bool:
+        """Whether the user chooses if linked contacts go along (notebook, tag, notes)."""
+        return self.kind in ("notebook", "tag", "notes")
 
 
 def _batches(db: Database, sql: str, parameters: dict[str, Any]) -> Iterator[list[Any]]:
@@ -120,8 +135,33 @@ def _note_ids(db: Database, scope: Scope) -> str:
         return ("n.trashed_at IS NULL AND n.id IN (SELECT note_id FROM note_tags WHERE "
                 "tag_id = (SELECT id FROM tags WHERE name = :value))")  # fmt: skip
     if scope.kind == "notes":
-        return "n.uuid IN (SELECT value FROM json_each(:notes))"
+        # A note selected in the Trash stays out, as it does from every other scope.
+        return "n.trashed_at IS NULL AND n.uuid IN (SELECT value FROM json_each(:notes))"
     return "0"  # a list export carries contacts only
+
+
+def _parameters(scope: Scope) -> dict[str, Any]:
+    return {"value": scope.value, "notes": json.dumps(list(scope.notes))}
+
+
+def _linked_contacts(notes_where: str) -> str:
+    return (f"SELECT nc.contact_id FROM note_contacts nc JOIN notes n "
+            f"ON n.id = nc.note_id WHERE {notes_where}")  # fmt: skip
+
+
+def linked_contact_count(db: Database, scope: Scope) -> int:
+    """How many different contacts the notes in a notebook, tag or notes ``scope`` link
+    to: the people ``Scope.linked_contacts`` would add to the bundle (0 for other kinds)."""
+    if not scope.links_people:
+        return 0
+    sql = f"SELECT count(DISTINCT contact_id) FROM ({_linked_contacts(_note_ids(db, scope))})"
+    return int(db.row(sql, _parameters(scope))[0])
+
+
+def notes_in_scope(db: Database, scope: Scope) -> int:
+    """How many notes ``scope`` exports (trashed notes never count)."""
+    sql = f"SELECT count(*) FROM notes n WHERE {_note_ids(db, scope)}"
+    return int(db.row(sql, _parameters(scope))[0])
 
 
 def read_records(db: Database, scope: Scope) -> dict[str, Generator[tuple[str, int], None, None]]:
@@ -130,16 +170,19 @@ def read_records(db: Database, scope: Scope) -> dict[str, Generator[tuple[str, i
     SQLite writes each line itself (``json_object``): formatting in C, in the reading
     thread, is what lets 100,000 notes export in about two seconds.
     """
-    parameters = {"value": scope.value, "notes": json.dumps(list(scope.notes))}
+    parameters = _parameters(scope)
     notes_where = _note_ids(db, scope)
     if scope.kind == "vault":
         contacts_where = "1"
     elif scope.kind == "list":
         contacts_where = ("c.id IN (SELECT contact_id FROM list_members WHERE list_id = "
                           "(SELECT id FROM lists WHERE name = :value))")  # fmt: skip
+    elif scope.linked_contacts:
+        contacts_where = f"c.id IN ({_linked_contacts(notes_where)})"
     else:
-        contacts_where = (f"c.id IN (SELECT nc.contact_id FROM note_contacts nc JOIN notes n "
-                          f"ON n.id = nc.note_id WHERE {notes_where})")  # fmt: skip
+        # The links still go (a receiver who knows the person keeps the link; one who
+        # does not skips it), but no one's name, phone or handle does.
+        contacts_where = "0"
     lists_where = {"vault": "1", "list": "l.name = :value"}.get(scope.kind, "0")
     queries = {
         "notes.jsonl": (

@@ -10,6 +10,7 @@ re-keys the database. ``Vault`` ties one ``Keyring`` to one ``Database``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -20,7 +21,7 @@ from hushnote.core.formats.bundle import BundleContents, open_bundle
 from hushnote.core.formats.bundle_export import ExportReport, export_bundle
 from hushnote.core.formats.bundle_import import MergePlan, MergeReport, import_bundle
 from hushnote.core.formats.bundle_kind import BundleKind, inspect_bundle
-from hushnote.core.formats.bundle_records import Scope
+from hushnote.core.formats.bundle_records import Scope, linked_contact_count, notes_in_scope
 from hushnote.core.paths import VaultPaths
 from hushnote.core.store.contacts import ContactStore
 from hushnote.core.store.database import Database, Progress
@@ -53,7 +54,12 @@ from hushnote.core.vault.opening import create_database, open_database
 from hushnote.core.vault.rotation import rotate_key
 from hushnote.core.vault.unlock_guard import UnlockGuard
 from hushnote.core.vault.wipe import wipe
-from hushnote.errors import AuthenticationError, HushnoteError, VaultLockedError
+from hushnote.errors import (
+    AuthenticationError,
+    HushnoteError,
+    InvalidRecordError,
+    VaultLockedError,
+)
 
 __all__ = ["Vault"]
 
@@ -328,13 +334,30 @@ class Vault:
         recipients: list[str] | None = None,
         passphrase: str | None = None,
         progress: Progress | None = None,
+        with_linked_contacts: bool = False,
     ) -> ExportReport:
         """Write an encrypted bundle (docs/bundle-format.md); "self" as a recipient means
-        this vault's own key."""
+        this vault's own key.
+
+        A notebook, tag or notes ``scope`` carries its notes' links to contacts but not
+        the contacts themselves unless ``with_linked_contacts`` (or the scope's own
+        ``linked_contacts``) says so. Notes in the trash are never exported; chosen notes
+        that are all in the trash are refused (``InvalidRecordError``, reason
+        "in-trash") rather than written as an empty bundle."""
+        scope = scope or Scope()
+        if with_linked_contacts:
+            scope = dataclasses.replace(scope, linked_contacts=True)
+        if scope.kind == "notes" and scope.notes and not notes_in_scope(self.db, scope):
+            raise InvalidRecordError(field="notes", reason="in-trash")
         if recipients is not None:
             recipients = [self.age_recipient() if r == "self" else r for r in recipients]
         return export_bundle(self.db, out, scope=scope, recipients=recipients,
                              passphrase=passphrase, progress=progress)  # fmt: skip
+
+    def linked_contact_count(self, scope: Scope) -> int:
+        """How many people a notebook, tag or notes export would also carry if asked to
+        (``with_linked_contacts``); 0 for the whole vault or a list."""
+        return linked_contact_count(self.db, scope)
 
     def import_bundle(
         self, path: Path, *, passphrase: str | None = None, progress: Progress | None = None
