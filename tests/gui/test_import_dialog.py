@@ -18,12 +18,12 @@ from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
 from hushnote.core import BundleKind, KdfParams, NewContact, Vault
-from hushnote.errors import BundleDecryptionError
+from hushnote.errors import BundleDecryptionError, BundlePlanChangedError
 from hushnote.gui import main_window
 from hushnote.gui.import_dialog import BundlePassphraseDialog, ImportPreviewDialog, kind_sentence
 from hushnote.gui.main_window import MainWindow
 from hushnote.gui.messages import error_text
-from support.bundles import CONTACT, IDENTITY, archive, line, seal
+from support.bundles import CONTACT, IDENTITY, NOTE, archive, line, seal
 from support.gui import unlock_window
 
 Action = Callable[[QWidget], None]
@@ -360,3 +360,34 @@ def test_a_preview_without_renamed_keyed_contacts_shows_no_key_warning(
     assert all(
         "saved key" not in dialog.names.item(row).text() for row in range(dialog.names.count())
     )
+
+
+def test_a_note_edited_while_the_preview_is_open_is_kept_and_the_import_refused(
+    qtbot: QtBot,
+    window_for,  # type: ignore[no-untyped-def]
+    fast_kdf_vault: VaultSetup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shown: dict[str, list[str]],
+) -> None:
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
+        vault.settings.set("age_identity", str(IDENTITY))
+        vault.import_bundle(seal(tmp_path / "a.hnb", archive({"notes.jsonl": line(NOTE)})))
+    newer = line(NOTE, body="Monday", updated_at=4102444800000)  # newer than any edit here
+    bundle = seal(tmp_path / "b.hnb", archive({"notes.jsonl": newer}))
+    window = window_on(qtbot, window_for, fast_kdf_vault.root, bundle, monkeypatch)
+
+    def edit_meanwhile(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportPreviewDialog)
+        assert dialog.plan.report.count("notes", "updated") == 1
+        window.workspace.open_note(NOTE["uuid"])
+        window.workspace.note_editor.body.setPlainText("Friday, room 4")
+        window.workspace.note_editor.save()  # what the autosave timer calls
+
+    script = Script([(ImportPreviewDialog, then(edit_meanwhile, keys(qtbot)))])
+    window.import_bundle()
+    assert script.done
+    assert shown["warning"] == [error_text(BundlePlanChangedError())]
+    assert window.vault is not None
+    assert window.vault.notes.get(NOTE["uuid"]).body == "Friday, room 4"
+    window.lock()
