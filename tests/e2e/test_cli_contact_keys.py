@@ -72,3 +72,22 @@ def test_identity_prints_the_fingerprint_colleagues_compare(cli: Session) -> Non
     key, line = cli.ok("identity", "--fingerprint").splitlines()
     assert line == f"Fingerprint: {key_fingerprint(key)}"
     assert cli.ok("identity").strip() == key
+
+
+def test_an_import_that_renames_a_keyed_contact_counts_the_removed_key(
+    cli: Session, tmp_path: Path
+) -> None:
+    from support.bundles import CONTACT, IDENTITY, archive, line, seal
+
+    with Vault.unlock(cli.vault, "cli pass") as vault:
+        vault.settings.set("age_identity", str(IDENTITY))
+        vault.import_bundle(seal(tmp_path / "a.hnb", archive({"contacts.jsonl": line(CONTACT)})))
+        vault.contacts.set_key(CONTACT["uuid"], str(x25519.Identity.generate().to_public()))
+    renamed = line(CONTACT, display_name="Rosa Delgado", updated_at=4102444800000)
+    path = seal(tmp_path / "b.hnb", archive({"contacts.jsonl": renamed}))
+    preview = cli.ok("import", str(path), "--dry-run")
+    assert "contacts renamed by the bundle would lose their saved key: 1" in preview
+    assert "Rosa" not in preview  # counts only, as for titles
+    done = cli.ok("import", str(path))
+    assert "contacts renamed by the bundle lost their saved key: 1" in done
+    assert "has no age key" in cli.ok("contact", "key", CONTACT["uuid"][:8])

@@ -433,3 +433,24 @@ def test_a_key_removed_while_the_dialog_was_open_exports_nothing(
     window.export_bundle(Scope(), chen)
     assert warned and "no longer has a key" in warned[0]
     assert not out.exists()
+
+
+def test_two_keyed_contacts_with_the_same_name_read_apart_in_the_picker(
+    qtbot: QtBot,
+    window_for,  # type: ignore[no-untyped-def]
+    seeded: VaultSetup,
+) -> None:
+    rosa, look_alike = (str(x25519.Identity.generate().to_public()) for _ in range(2))
+    with Vault.unlock(seeded.root, PASSPHRASE) as vault:
+        vault.contacts.create(NewContact("Rosa Delgado", age_recipient=rosa))
+        vault.contacts.create(NewContact("rosa  DELGADO", age_recipient=look_alike))  # a vCard's
+    window = _window(qtbot, window_for, seeded.root)
+    dialog = window.make_export_dialog(Scope(), None)
+    shown = [dialog.contact.itemText(row) for row in range(dialog.contact.count())]
+    chen = key_fingerprint(str(COLLEAGUE.to_public()))
+    assert shown == [
+        f"Chen Wei (key {chen.split(' ')[0]}…)",  # alone with its name: the start will do
+        f"Rosa Delgado (key {key_fingerprint(rosa)})",
+        f"rosa DELGADO (key {key_fingerprint(look_alike)})",
+    ]  # name order, then the order they were added
+    dialog.deleteLater()

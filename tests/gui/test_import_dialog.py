@@ -11,17 +11,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pyrage import x25519
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
 from hushnote.core import BundleKind, KdfParams, NewContact, Vault
-from hushnote.errors import BundleDecryptionError
+from hushnote.errors import BundleDecryptionError, BundlePlanChangedError
 from hushnote.gui import main_window
 from hushnote.gui.import_dialog import BundlePassphraseDialog, ImportPreviewDialog, kind_sentence
 from hushnote.gui.main_window import MainWindow
 from hushnote.gui.messages import error_text
+from support.bundles import CONTACT, IDENTITY, NOTE, archive, line, seal
 from support.gui import unlock_window
 
 Action = Callable[[QWidget], None]
@@ -163,10 +165,13 @@ def test_a_bundle_for_this_vault_says_so_and_imports_what_it_previewed(
     assert script.done
     plan = script.seen[0].plan  # type: ignore[attr-defined]
     lines = shown["information"][-1].splitlines()
-    for kind, outcomes in plan.report.outcomes.items():  # the preview's counts, done
-        expected = f"{kind}: {outcomes['added']} added, {outcomes['updated']} updated"
-        assert any(line.startswith(expected) for line in lines)
-    assert "notes: 2 added, 0 updated, 0 skipped" in lines
+    outcomes = plan.report.outcomes  # the preview's counts, done
+    assert lines[:2] == [
+        f"Notes: {outcomes['notes']['added']} new, {outcomes['notes']['updated']} updated, "
+        f"{outcomes['notes']['skipped']} unchanged.",
+        f"Contacts: {outcomes['contacts']['added']} new, 0 updated, 0 unchanged.",
+    ]
+    assert "Notes: 2 new, 0 updated, 0 unchanged." in lines
     assert window.workspace.note_model.rowCount() == 3
     window.lock()
     titles = sorted(title for _, title, _ in content(fast_kdf_vault.root)[:-1])
@@ -207,7 +212,7 @@ def test_a_wrong_passphrase_asks_again_keeping_the_text_and_all_by_keyboard(
     assert asked == [(False, False, ""), (True, True, "bundle wordz")]
     assert script.seen[0] is script.seen[1]  # the same dialog: no new file picker
     assert shown["warning"] == []
-    assert "notes: 2 added, 0 updated, 0 skipped" in shown["information"][-1]
+    assert "Notes: 2 new, 0 updated, 0 unchanged." in shown["information"][-1].splitlines()
     assert window.workspace.note_model.rowCount() == 3
 
 
@@ -305,3 +310,84 @@ def test_a_tampered_bundle_fails_before_the_preview_with_the_usual_error(
     assert shown["warning"] == [error_text(BundleDecryptionError())]
     window.lock()
     assert content(fast_kdf_vault.root) == before
+
+
+def test_the_preview_says_first_which_renamed_contacts_lose_their_key(
+    qtbot: QtBot,
+    window_for,  # type: ignore[no-untyped-def]
+    fast_kdf_vault: VaultSetup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shown: dict[str, list[str]],
+) -> None:
+    mallory_key = str(x25519.Identity.generate().to_public())
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
+        vault.settings.set("age_identity", str(IDENTITY))
+        vault.contacts.create(
+            NewContact("Mallory", uuid=CONTACT["uuid"], age_recipient=mallory_key)
+        )
+    forged = line(CONTACT, display_name="Rosa Delgado", updated_at=4102444800000)
+    bundle = seal(tmp_path / "b.hnb", archive({"contacts.jsonl": forged}))
+    window = window_on(qtbot, window_for, fast_kdf_vault.root, bundle, monkeypatch)
+
+    def check(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportPreviewDialog)
+        assert dialog.key_warning.isVisible()
+        assert "1 contact(s) that have a saved key" in dialog.key_warning.text()
+        assert dialog.names.item(0).text() == (
+            "Mallory → Rosa Delgado: the saved key will be removed"
+        )
+        assert dialog.names.item(1).text() == "Updated contact: Rosa Delgado"
+
+    script = Script([(ImportPreviewDialog, then(check, keys(qtbot)))])
+    window.import_bundle()
+    assert script.done
+    assert window.vault is not None and window.vault.contacts.keyed() == []
+    window.lock()
+
+
+def test_a_preview_without_renamed_keyed_contacts_shows_no_key_warning(
+    colleague: Vault, recipient: str, tmp_path: Path, fast_kdf_vault: VaultSetup, qtbot: QtBot
+) -> None:
+    bundle = tmp_path / "b.hnb"
+    colleague.export_bundle(bundle, recipients=[recipient])
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
+        plan = vault.preview_bundle(vault.read_bundle(bundle))
+    dialog = ImportPreviewDialog("", plan)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.key_warning.isVisible()
+    assert all(
+        "saved key" not in dialog.names.item(row).text() for row in range(dialog.names.count())
+    )
+
+
+def test_a_note_edited_while_the_preview_is_open_is_kept_and_the_import_refused(
+    qtbot: QtBot,
+    window_for,  # type: ignore[no-untyped-def]
+    fast_kdf_vault: VaultSetup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shown: dict[str, list[str]],
+) -> None:
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
+        vault.settings.set("age_identity", str(IDENTITY))
+        vault.import_bundle(seal(tmp_path / "a.hnb", archive({"notes.jsonl": line(NOTE)})))
+    newer = line(NOTE, body="Monday", updated_at=4102444800000)  # newer than any edit here
+    bundle = seal(tmp_path / "b.hnb", archive({"notes.jsonl": newer}))
+    window = window_on(qtbot, window_for, fast_kdf_vault.root, bundle, monkeypatch)
+
+    def edit_meanwhile(dialog: QWidget) -> None:
+        assert isinstance(dialog, ImportPreviewDialog)
+        assert dialog.plan.report.count("notes", "updated") == 1
+        window.workspace.open_note(NOTE["uuid"])
+        window.workspace.note_editor.body.setPlainText("Friday, room 4")
+        window.workspace.note_editor.save()  # what the autosave timer calls
+
+    script = Script([(ImportPreviewDialog, then(edit_meanwhile, keys(qtbot)))])
+    window.import_bundle()
+    assert script.done
+    assert shown["warning"] == [error_text(BundlePlanChangedError())]
+    assert window.vault is not None
+    assert window.vault.notes.get(NOTE["uuid"]).body == "Friday, room 4"
+    window.lock()

@@ -123,6 +123,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     for kind, outcomes in report.outcomes.items():
         print(f"{kind}: {outcomes['added']} added, {outcomes['updated']} updated, "
               f"{outcomes['skipped']} skipped")  # fmt: skip
+    if report.keys_removed:
+        # A count only, like the rest: the names stay out of terminals and scrollback.
+        verb = "would lose" if args.dry_run else "lost"
+        print(f"contacts renamed by the bundle {verb} their saved key: {report.keys_removed}")
     if args.dry_run:
         # Counts only: titles and names stay out of terminals, scrollback and logs.
         print(f"new tags: {plan.new_tags}, new notebooks: {plan.new_notebooks}")

@@ -7,6 +7,8 @@ that "send this notebook to Chen" is the menu entry and then Export.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -183,7 +185,7 @@ class ExportDialog(QDialog):
             self.tr("Contacts that hold an age key; add one in the contact's Age key field."),
         )
         for person in sources.contacts:
-            self.contact.addItem(person.display_name, person.uuid)
+            self.contact.addItem(self._contact_label(person), person.uuid)
         self.contact_fingerprint = QLabel()
         describe(
             self.contact_fingerprint,
@@ -399,6 +401,17 @@ class ExportDialog(QDialog):
             else ""
         )
 
+    def _contact_label(self, person: KeyedContact) -> str:
+        """The name and the start of the key's fingerprint, all of it when another keyed
+        contact's name looks the same (a vCard can add a second "Rosa Delgado" with
+        another key): two entries never read alike."""
+        fingerprint = key_fingerprint(person.age_recipient)
+        looks = _looks(person.display_name)
+        alike = [c for c in self.sources.contacts if _looks(c.display_name) == looks]
+        shown = fingerprint if len(alike) > 1 else fingerprint.split(" ")[0] + "…"
+        template = self.tr("%1 (key %2)")
+        return re.sub(r"%([12])", lambda m: (person.display_name, shown)[int(m[1]) - 1], template)
+
     def _chosen_contact(self) -> KeyedContact | None:
         uuid = self.contact.currentData()
         return next((c for c in self.sources.contacts if c.uuid == uuid), None)
@@ -517,3 +530,8 @@ class ExportDialog(QDialog):
 
 def _preset(scope: Scope | None, kind: str) -> bool:
     return scope is not None and scope.kind == kind
+
+
+def _looks(name: str) -> str:
+    """A name as it reads: compatibility forms, case and spacing folded."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())

@@ -20,6 +20,7 @@ message or a log.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -168,6 +169,18 @@ class ImportPreviewDialog(QDialog):
         self.table = self._table(plan)
         self.extras = QLabel(self._extras(plan))
         self.extras.setWordWrap(True)
+        # A renamed contact loses its key: said above the list, which may scroll it away.
+        self.key_warning = QLabel(
+            self.tr(
+                "This bundle renames %n contact(s) that have a saved key. Importing removes "
+                "those keys: check with each person, then enter their key again.",
+                "",
+                plan.report.keys_removed,
+            )
+        )
+        self.key_warning.setWordWrap(True)
+        self.key_warning.setStyleSheet("QLabel { color: #b00020; font-weight: bold; }")
+        self.key_warning.setVisible(plan.report.keys_removed > 0)
         self.names = QListWidget()
         release_tab(self.names)
         describe(
@@ -197,6 +210,8 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.table)
         layout.addWidget(self.extras)
+        if plan.report.keys_removed:
+            layout.addWidget(self.key_warning)
         if self.names.count():
             heading = QLabel(self.tr("&Would be added or updated:"))
             heading.setBuddy(self.names)
@@ -255,6 +270,10 @@ class ImportPreviewDialog(QDialog):
             ("contacts", "added"): self.tr("New contact: %1"),
             ("contacts", "updated"): self.tr("Updated contact: %1"),
         }
+        for before, after in plan.keys_removed:  # first, where they cannot be missed
+            self.names.addItem(
+                _fill(self.tr("%1 → %2: the saved key will be removed"), before, after)
+            )
         for kind, outcome, name in plan.names:
             self.names.addItem(labels[(kind, outcome)].replace("%1", name))
         total = sum(
@@ -264,6 +283,15 @@ class ImportPreviewDialog(QDialog):
         )
         if total > len(plan.names):
             self.names.addItem(self.tr("…and %1 more").replace("%1", str(total - len(plan.names))))
+
+
+def _fill(template: str, *values: str) -> str:
+    """``template`` with %1, %2… replaced in one pass: a name holding "%2" stays as it is."""
+    return re.sub(
+        r"%(\d)",
+        lambda match: values[int(match[1]) - 1] if 0 < int(match[1]) <= len(values) else match[0],
+        template,
+    )
 
 
 def run_bundle_import(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -790,7 +791,6 @@ class MainWindow(QMainWindow):
             ),
         )
         if report is not None:
-            counts = ", ".join(f"{count} {kind}" for kind, count in report.counts.items())
             files = "\n".join(str(f) for f in report.files)
             extra = (
                 self.tr("\nHand over both files; the .key file needs the passphrase.")
@@ -800,11 +800,22 @@ class MainWindow(QMainWindow):
             QMessageBox.information(
                 self,
                 app_name(),
-                self.tr("Exported %1 to:\n%2%3")
-                .replace("%1", counts)
-                .replace("%2", files)
-                .replace("%3", extra),
+                "\n".join(self._export_counts(report.counts))
+                + "\n"
+                + self.tr("Saved to:\n%1").replace("%1", files)
+                + extra,
             )
+
+    def _export_counts(self, counts: dict[str, int]) -> list[str]:
+        """One whole sentence per kind exported, its plural chosen by the catalogue."""
+        sentences: dict[str, Callable[[int], str]] = {
+            "notes": lambda n: self.tr("Exported %n note(s).", "", n),
+            "contacts": lambda n: self.tr("Exported %n contact(s).", "", n),
+            "lists": lambda n: self.tr("Exported %n contact list(s).", "", n),
+            "links": lambda n: self.tr("Exported %n link(s) between notes and contacts.", "", n),
+        }
+        lines = [say(counts[kind]) for kind, say in sentences.items() if counts.get(kind)]
+        return lines or [sentences["notes"](0)]
 
     def import_bundle(self) -> None:
         vault = self.vault
@@ -822,14 +833,32 @@ class MainWindow(QMainWindow):
         if report is None:
             return
         self.session.notify("all")
-        lines = [
-            self.tr("%1: %2 added, %3 updated, %4 skipped")
-            .replace("%1", kind)
-            .replace("%2", str(outcomes["added"]))
-            .replace("%3", str(outcomes["updated"]))
-            .replace("%4", str(outcomes["skipped"]))
-            for kind, outcomes in report.outcomes.items()
-        ]
+        # Whole sentences per kind: a kind's English name inside a translated sentence
+        # would stay English. The counts follow a colon, so no noun needs a plural.
+        sentences = {
+            "notes": self.tr("Notes: %1 new, %2 updated, %3 unchanged."),
+            "contacts": self.tr("Contacts: %1 new, %2 updated, %3 unchanged."),
+            "lists": self.tr("Contact lists: %1 new, %2 updated, %3 unchanged."),
+            "links": self.tr("Links between notes and contacts: %1 new, %2 unchanged."),
+        }
+        lines = []
+        for kind, sentence in sentences.items():
+            outcomes = report.outcomes.get(kind, Counter())
+            counts = [outcomes["added"], outcomes["updated"], outcomes["skipped"]]
+            if kind == "links":  # a link is there or not: never updated
+                counts = [outcomes["added"], outcomes["skipped"]]
+            for number, count in enumerate(counts, start=1):
+                sentence = sentence.replace(f"%{number}", str(count))
+            lines.append(sentence)
+        if report.keys_removed:
+            lines.append(
+                self.tr(
+                    "%n renamed contact(s) lost their saved key: check with each person, "
+                    "then enter their key again.",
+                    "",
+                    report.keys_removed,
+                )
+            )
         QMessageBox.information(self, app_name(), "\n".join(lines))
 
     def show_identity(self) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pyrage import x25519
 
 from hushnote.core import ContactMethod, KdfParams, MethodKind, NewContact, Vault
 from hushnote.core.formats import bundle_import
@@ -213,3 +215,124 @@ def test_the_preview_names_are_bounded(
     assert plan.report.count("notes", "added") == 12
     again = target.preview_bundle(target.read_bundle(path))
     assert again.fingerprint == plan.fingerprint  # the same vault, the same plan
+
+
+LATER = 4102444800000  # 2100: a bundle's copy newer than any edit made here
+
+
+def hand_bundle(vault: Vault, path: Path, **members: bytes) -> Path:
+    """A bundle built by hand for ``vault`` (which takes the fixed test identity)."""
+    vault.settings.set("age_identity", str(IDENTITY))
+    return seal(path, archive({f"{kind}.jsonl": data for kind, data in members.items()}))
+
+
+def test_an_edit_made_while_the_preview_is_open_refuses_the_import(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    open_vault.import_bundle(hand_bundle(open_vault, tmp_path / "a.hnb", notes=line(NOTE)))
+    newer = hand_bundle(
+        open_vault, tmp_path / "b.hnb", notes=line(NOTE, body="Monday", updated_at=LATER)
+    )
+    contents = open_vault.read_bundle(newer)
+    plan = open_vault.preview_bundle(contents)
+    assert plan.report.outcomes["notes"] == {"updated": 1}
+    # Autosave while the preview dialog is open: the bundle's copy is still the newer.
+    open_vault.notes.update(NOTE["uuid"], body="Friday, moved to room 4")
+    before = content(open_vault)
+    with pytest.raises(BundlePlanChangedError):
+        open_vault.merge_bundle(contents, plan=plan)
+    assert content(open_vault) == before
+    assert open_vault.notes.get(NOTE["uuid"]).body == "Friday, moved to room 4"
+    # A fresh preview of the vault as it now is imports.
+    again = open_vault.preview_bundle(contents)
+    open_vault.merge_bundle(contents, plan=again)
+    assert open_vault.notes.get(NOTE["uuid"]).body == "Monday"
+
+
+def test_without_an_edit_the_previewed_update_imports(open_vault: Vault, tmp_path: Path) -> None:
+    open_vault.import_bundle(hand_bundle(open_vault, tmp_path / "a.hnb", notes=line(NOTE)))
+    open_vault.notes.create(title="Unrelated", body="a note the bundle does not touch")
+    newer = hand_bundle(
+        open_vault, tmp_path / "b.hnb", notes=line(NOTE, body="Monday", updated_at=LATER)
+    )
+    contents = open_vault.read_bundle(newer)
+    plan = open_vault.preview_bundle(contents)
+    open_vault.notes.create(title="Another", body="written while the preview is open")
+    report = open_vault.merge_bundle(contents, plan=plan)
+    assert report.outcomes["notes"] == {"updated": 1}
+    assert open_vault.notes.get(NOTE["uuid"]).body == "Monday"
+
+
+def test_a_contact_edited_while_the_preview_is_open_refuses_the_import(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    open_vault.import_bundle(hand_bundle(open_vault, tmp_path / "a.hnb", contacts=line(CONTACT)))
+    newer = hand_bundle(
+        open_vault, tmp_path / "b.hnb", contacts=line(CONTACT, role="medic", updated_at=LATER)
+    )
+    contents = open_vault.read_bundle(newer)
+    plan = open_vault.preview_bundle(contents)
+    rosa = open_vault.contacts.get(CONTACT["uuid"])
+    open_vault.contacts.update(rosa.uuid, replace(rosa.as_new(), notes="prefers Signal"))
+    with pytest.raises(BundlePlanChangedError):
+        open_vault.merge_bundle(contents, plan=plan)
+    assert open_vault.contacts.get(CONTACT["uuid"]).notes == "prefers Signal"
+
+
+MALLORY_KEY = str(x25519.Identity.generate().to_public())
+
+
+def test_a_bundle_that_renames_a_keyed_contact_removes_its_key_and_says_so(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    # Mallory knows the uuid of her own contact record (a bundle held it) and sends it
+    # back renamed as someone the user trusts: the key must not follow the new name.
+    mallory = dict(CONTACT, display_name="Mallory", methods=[])
+    open_vault.import_bundle(hand_bundle(open_vault, tmp_path / "a.hnb", contacts=line(mallory)))
+    open_vault.contacts.set_key(CONTACT["uuid"], MALLORY_KEY)
+    forged = hand_bundle(
+        open_vault,
+        tmp_path / "b.hnb",
+        contacts=line(CONTACT, display_name="Rosa  Delgado", updated_at=LATER),
+    )
+    contents = open_vault.read_bundle(forged)
+    plan = open_vault.preview_bundle(contents)
+    assert plan.keys_removed == [("Mallory", "Rosa Delgado")]
+    assert plan.report.keys_removed == 1
+    assert open_vault.contacts.get(CONTACT["uuid"]).age_recipient == MALLORY_KEY  # not yet
+    report = open_vault.merge_bundle(contents, plan=plan)
+    assert report.keys_removed == 1
+    renamed = open_vault.contacts.get(CONTACT["uuid"])
+    assert (renamed.display_name, renamed.age_recipient) == ("Rosa Delgado", None)
+    assert open_vault.contacts.keyed() == []
+    assert open_vault.check() == []
+
+
+def test_a_bundle_update_that_keeps_the_name_keeps_the_key(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    open_vault.import_bundle(hand_bundle(open_vault, tmp_path / "a.hnb", contacts=line(CONTACT)))
+    open_vault.contacts.set_key(CONTACT["uuid"], MALLORY_KEY)
+    newer = hand_bundle(
+        open_vault,
+        tmp_path / "b.hnb",
+        contacts=line(CONTACT, display_name=" Rosa ", role="medic", updated_at=LATER),
+    )
+    plan = open_vault.preview_bundle(open_vault.read_bundle(newer))
+    assert plan.keys_removed == [] and plan.report.count("contacts", "updated") == 1
+    report = open_vault.merge_bundle(open_vault.read_bundle(newer), plan=plan)
+    assert report.keys_removed == 0
+    assert open_vault.contacts.get(CONTACT["uuid"]).age_recipient == MALLORY_KEY
+    assert open_vault.contacts.get(CONTACT["uuid"]).role == "medic"
+
+
+def test_a_case_change_in_the_name_also_removes_the_key(open_vault: Vault, tmp_path: Path) -> None:
+    open_vault.import_bundle(hand_bundle(open_vault, tmp_path / "a.hnb", contacts=line(CONTACT)))
+    open_vault.contacts.set_key(CONTACT["uuid"], MALLORY_KEY)
+    newer = hand_bundle(
+        open_vault,
+        tmp_path / "b.hnb",
+        contacts=line(CONTACT, display_name="ROSA", updated_at=LATER),
+    )
+    assert open_vault.import_bundle(newer).keys_removed == 1
+    assert open_vault.contacts.get(CONTACT["uuid"]).age_recipient is None

@@ -2,7 +2,8 @@
 
 Records match by uuid: a record newer than the vault's copy replaces it, an older or
 equally new one is skipped, a new one is added. Importing the same bundle twice therefore
-changes nothing the second time.
+changes nothing the second time. A contact the bundle renames loses its saved age key
+(``ContactStore.merge``): the plan and the report say which.
 """
 
 from __future__ import annotations
@@ -30,9 +31,11 @@ PREVIEW_NAMES = 500
 
 @dataclass
 class MergeReport:
-    """Outcome counts by kind: {"notes": Counter(added=…, updated=…, skipped=…), …}."""
+    """Outcome counts by kind: {"notes": Counter(added=…, updated=…, skipped=…), …};
+    ``keys_removed``: how many contacts the bundle renamed lost their saved age key."""
 
     outcomes: dict[str, Counter[str]] = field(default_factory=dict)
+    keys_removed: int = 0
 
     def count(self, kind: str, outcome: str) -> int:
         return self.outcomes.get(kind, Counter())[outcome]
@@ -44,9 +47,13 @@ class MergePlan:
 
     ``report`` holds the counts; ``names`` the first ``PREVIEW_NAMES`` notes and contacts
     that would be added or updated, as (kind, outcome, title or name), for the user's eyes
-    only; ``new_tags`` and ``new_notebooks`` how many the vault would gain;
-    ``fingerprint`` every record's outcome in merge order, which the import must
-    reproduce to commit (``import_bundle(plan=…)``).
+    only; ``keys_removed`` the first ``PREVIEW_NAMES`` contacts holding an age key that the
+    bundle would rename, as (name now, name after), whose key the import removes;
+    ``new_tags`` and ``new_notebooks`` how many the vault would gain; ``fingerprint``
+    every record's outcome in merge order, with the state (record MAC and time) of every
+    row it would change as it was before the merge, which the import must reproduce to
+    commit (``import_bundle(plan=…)``): a note edited while the preview was on screen
+    refuses the import rather than being overwritten.
     """
 
     report: MergeReport
@@ -54,6 +61,7 @@ class MergePlan:
     fingerprint: bytes
     new_tags: int = 0
     new_notebooks: int = 0
+    keys_removed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def changes_nothing(self) -> bool:
@@ -78,8 +86,11 @@ def preview_bundle(
     would do to the vault as it is now, by the same code. Writes nothing that stays;
     cancels through ``progress`` like the import."""
     names: list[tuple[str, str, str]] = []
+    keys_removed: list[tuple[str, str]] = []
 
-    def note(kind: str, outcome: str, record: dict[str, Any]) -> None:
+    def note(kind: str, outcome: str, record: dict[str, Any], renamed: str | None) -> None:
+        if renamed is not None and len(keys_removed) < PREVIEW_NAMES:
+            keys_removed.append((renamed, " ".join(record["display_name"].split())))
         if outcome != "skipped" and len(names) < PREVIEW_NAMES:
             if kind == "notes":
                 names.append((kind, outcome, record["title"]))
@@ -94,7 +105,14 @@ def preview_bundle(
                 after - was for after, was in zip(_named_things(connection), before, strict=True)
             )
             raise _Rollback(
-                MergePlan(report, names, fingerprint, new_tags=tags, new_notebooks=notebooks)
+                MergePlan(
+                    report,
+                    names,
+                    fingerprint,
+                    new_tags=tags,
+                    new_notebooks=notebooks,
+                    keys_removed=keys_removed,
+                )
             )
     except _Rollback as rolled_back:
         plan = rolled_back.plan
@@ -140,15 +158,40 @@ def import_bundle(
     return report
 
 
+# The rows a record of each kind may overwrite, and their kind in ``record_macs``.
+_PINNED = {"contacts": ("contacts", "contact"), "notes": ("notes", "note"),
+           "lists": ("lists", "list")}  # fmt: skip
+
+
+def _row_state(connection: Any, kind: str, uuid: str) -> tuple[bytes, str | None]:
+    """The state of the vault's row a record of ``kind`` matches, as committed before
+    this transaction: its record MAC (resealed only at COMMIT, so earlier writes of this
+    merge do not show) and its time; for a contact, also its name if it holds an age
+    key. (b"", None) when there is no such row."""
+    table, mac_kind = _PINNED[kind]
+    name = "CASE WHEN t.age_recipient IS NULL THEN NULL ELSE t.display_name END"
+    row = connection.execute(
+        f"SELECT t.id, t.updated_at, m.mac, {name if kind == 'contacts' else 'NULL'} "  # noqa: S608 - fixed names
+        f"FROM {table} t LEFT JOIN record_macs m ON m.kind = ? AND m.key = CAST(t.id AS TEXT) "
+        "WHERE t.uuid = ?",
+        (mac_kind, uuid),
+    ).fetchone()
+    if row is None:
+        return b"", None
+    return f"{row[0]} {row[1]} ".encode() + bytes(row[2] or b""), row[3]
+
+
 def _merge(
     db: Database,
     connection: Any,
     contents: BundleContents,
     progress: Progress | None,
-    observe: Callable[[str, str, dict[str, Any]], None] | None = None,
+    observe: Callable[[str, str, dict[str, Any], str | None], None] | None = None,
 ) -> tuple[MergeReport, bytes]:
     """Merge every record inside the caller's transaction; the report, and a digest of
-    each record's outcome in order."""
+    each record's outcome in order, with the prior state of each row it changed.
+    ``observe`` also hears, for a contact whose saved key the merge removed, its name
+    before the merge."""
     report = MergeReport()
     digest = hashlib.sha256()
     mergers: list[tuple[str, Any]] = [
@@ -163,12 +206,26 @@ def _merge(
     for kind, store in mergers:
         outcomes: Counter[str] = Counter()
         for record in contents.records(f"{kind}.jsonl"):
+            state, keyed_name = b"", None
+            if kind in _PINNED:
+                state, keyed_name = _row_state(connection, kind, record["uuid"])
             outcome = store.merge(connection, record)
             outcomes[outcome] += 1
             key = record.get("uuid") or f"{record.get('note')}/{record.get('contact')}"
             digest.update(f"{kind} {key} {outcome}\n".encode())
+            if outcome != "skipped":  # what it overwrote must be what the preview saw
+                digest.update(hashlib.sha256(state).digest())
+            renamed = None
+            if keyed_name is not None and outcome == "updated":
+                still = connection.execute(
+                    "SELECT age_recipient IS NOT NULL FROM contacts WHERE uuid = ?",
+                    (record["uuid"],),
+                ).fetchone()
+                if not still[0]:
+                    renamed = keyed_name
+                    report.keys_removed += 1
             if observe is not None:
-                observe(kind, outcome, record)
+                observe(kind, outcome, record, renamed)
             done += 1
             if progress is not None and done % 500 == 0 and not progress(done / total):
                 raise CancelledError()

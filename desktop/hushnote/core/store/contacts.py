@@ -337,9 +337,16 @@ class ContactStore:
 
     def merge(self, connection: Any, record: dict[str, Any]) -> str:
         """Take a checked bundle record inside the caller's transaction: "added",
-        "updated" (the record is newer) or "skipped"."""
+        "updated" (the record is newer) or "skipped".
+
+        Bundles carry no age keys, so an update keeps the saved one, except when it
+        changes the contact's name (any change beyond spacing): then the key goes too.
+        Otherwise a bundle could rename the sender's own contact, key and all, into
+        someone the user trusts, and "send to" that name would encrypt to the sender.
+        """
         row = connection.execute(
-            "SELECT id, updated_at FROM contacts WHERE uuid = ?", (record["uuid"],)
+            "SELECT id, updated_at, display_name FROM contacts WHERE uuid = ?",
+            (record["uuid"],),
         ).fetchone()
         if row is not None and row[1] >= record["updated_at"]:
             return "skipped"
@@ -361,10 +368,11 @@ class ContactStore:
             contact_id = row[0]
             before = contact_entry(connection, contact_id)
             connection.execute(
-                "UPDATE contacts SET display_name = ?, organization = ?, role = ?, notes = ? "
-                "WHERE id = ?",
-                (draft.display_name, draft.organization, draft.role, draft.notes, contact_id),
-            )
+                "UPDATE contacts SET display_name = ?, organization = ?, role = ?, notes = ?, "
+                "age_recipient = CASE WHEN ? THEN NULL ELSE age_recipient END WHERE id = ?",
+                (draft.display_name, draft.organization, draft.role, draft.notes,
+                 draft.display_name != row[2], contact_id),
+            )  # fmt: skip
             self._write_details(connection, contact_id, draft, before)
         connection.execute(
             "UPDATE contacts SET created_at = ?, updated_at = ? WHERE id = ?",
