@@ -845,6 +845,22 @@ Chapter 4 on Thursday</source>
         <translation>此加密包可以用 Hushnote 或标准的 age 工具（age -d）打开。不会有任何未加密的内容写入磁盘。</translation>
     </message>
     <message>
+        <source>Also send the person these notes &amp;link to</source>
+        <translation>同时发送这些笔记关联的那个人(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Also send the %1 people these notes &amp;link to</source>
+        <translation>同时发送这些笔记关联的 %1 个人(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Unticked, the bundle holds no one&apos;s name, phone or handle: only which notes link to whom, kept by a receiver who already has those contacts.</source>
+        <translation>不勾选时，加密包中不含任何人的姓名、电话或账号：只记录哪些笔记关联了谁，已有这些联系人的接收方会保留这些关联。</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1（密钥 %2）</translation>
+    </message>
+    <message>
         <source>Choose a file to save the bundle to.</source>
         <translation>请选择保存加密包的文件。</translation>
     </message>
@@ -949,7 +965,7 @@ Chapter 4 on Thursday</source>
     <name>HoldButton</name>
     <message>
         <source>Press and hold for %1 s</source>
-        <extracomment>How long the &quot;press and hold&quot; hint stays up after an early release.</extracomment>
+        <extracomment>Longer than X11&apos;s gap between a repeat&apos;s release and its press (well under 50 ms), short enough that a real release still cancels at once to the eye. How long the &quot;press and hold&quot; hint stays up after an early release. A hold let go before it completed, once the release is known to be real.</extracomment>
         <translation>按住 %1 秒</translation>
     </message>
     <message>
@@ -1013,6 +1029,12 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Importing it would make these changes to this vault. Nothing has been changed yet.</source>
         <translation>导入后，本保险库将发生以下变化。目前尚未做任何更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This bundle renames %n contact(s) that have a saved key. Importing removes those keys: check with each person, then enter their key again.</source>
+        <translation>
+            <numerusform>此加密包会给 %n 位已保存密钥的联系人改名。导入会删除这些密钥：请与每个人核实，然后再次输入他们的密钥。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Notes and contacts that would be added or updated</source>
@@ -1089,6 +1111,10 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Updated contact: %1</source>
         <translation>更新的联系人：%1</translation>
+    </message>
+    <message>
+        <source>%1 → %2: the saved key will be removed</source>
+        <translation>%1 → %2：已保存的密钥将被删除</translation>
     </message>
     <message>
         <source>…and %1 more</source>
@@ -1433,22 +1459,12 @@ Hand over both files; the .key file needs the passphrase.</source>
 请把两个文件都交给对方；打开 .key 文件需要密码短语。</translation>
     </message>
     <message>
-        <source>Exported %1 to:
-%2%3</source>
-        <translation>已将 %1 导出到：
-%2%3</translation>
-    </message>
-    <message>
         <source>Import a bundle</source>
         <translation>导入加密包</translation>
     </message>
     <message>
         <source>Hushnote bundles (*.hnb *.age);;All files (*)</source>
         <translation>Hushnote 加密包 (*.hnb *.age);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>%1: %2 added, %3 updated, %4 skipped</source>
-        <translation>%1：新增 %2，更新 %3，跳过 %4</translation>
     </message>
     <message>
         <source>Import contacts</source>
@@ -1494,6 +1510,52 @@ Hand over both files; the .key file needs the passphrase.</source>
         <source>Exported %n contact(s).</source>
         <translation>
             <numerusform>已导出 %n 个联系人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved to:
+%1</source>
+        <translation>已保存到：
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n note(s).</source>
+        <translation>
+            <numerusform>已导出 %n 篇笔记。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n contact list(s).</source>
+        <translation>
+            <numerusform>已导出 %n 个联系人名单。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n link(s) between notes and contacts.</source>
+        <translation>
+            <numerusform>已导出 %n 个笔记与联系人之间的关联。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notes: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>笔记：新增 %1，更新 %2，不变 %3。</translation>
+    </message>
+    <message>
+        <source>Contacts: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>联系人：新增 %1，更新 %2，不变 %3。</translation>
+    </message>
+    <message>
+        <source>Contact lists: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>联系人名单：新增 %1，更新 %2，不变 %3。</translation>
+    </message>
+    <message>
+        <source>Links between notes and contacts: %1 new, %2 unchanged.</source>
+        <translation>笔记与联系人之间的关联：新增 %1，不变 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n renamed contact(s) lost their saved key: check with each person, then enter their key again.</source>
+        <translation>
+            <numerusform>%n 位改了名的联系人失去了已保存的密钥：请与每个人核实，然后再次输入他们的密钥。</numerusform>
         </translation>
     </message>
     <message>
@@ -2247,6 +2309,10 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>这不是 age 公钥：age 公钥以 age1 开头，共 62 个字符。</translation>
     </message>
     <message>
+        <source>The selected notes are all in the trash, and the trash is never exported. Restore them first. Nothing was exported.</source>
+        <translation>选中的笔记全都在回收站中，而回收站从不导出。请先恢复它们。未导出任何内容。</translation>
+    </message>
+    <message>
         <source>Enter a passphrase.</source>
         <translation>请输入密码短语。</translation>
     </message>
@@ -2257,6 +2323,10 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>That is this vault&apos;s real passphrase. A duress passphrase must be a different one: typed at the unlock screen, it destroys the vault.</source>
         <translation>这是此保险库的真实密码。胁迫密码必须是另一个密码：在解锁界面输入它会销毁保险库。</translation>
+    </message>
+    <message>
+        <source>That is this vault&apos;s duress passphrase. The real passphrase must be a different one: otherwise typing it under pressure would open your notes.</source>
+        <translation>这是这个保险库的胁迫密码短语。真正的密码短语必须与它不同：否则在压力下输入它会打开你的笔记。</translation>
     </message>
     <message>
         <source>That passphrase cannot be used.</source>

@@ -845,6 +845,22 @@ Chapter 4 on Thursday</source>
         <translation>這個加密包可以用 Hushnote 或標準的 age 工具（age -d）開啟。不會有任何未加密的內容寫入磁碟。</translation>
     </message>
     <message>
+        <source>Also send the person these notes &amp;link to</source>
+        <translation>同時傳送這些筆記連結的那個人(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Also send the %1 people these notes &amp;link to</source>
+        <translation>同時傳送這些筆記連結的 %1 個人(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Unticked, the bundle holds no one&apos;s name, phone or handle: only which notes link to whom, kept by a receiver who already has those contacts.</source>
+        <translation>不勾選時，加密包中不含任何人的姓名、電話或帳號：只記錄哪些筆記連結了誰，已有這些聯絡人的接收方會保留這些連結。</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1（金鑰 %2）</translation>
+    </message>
+    <message>
         <source>Choose a file to save the bundle to.</source>
         <translation>請選擇儲存加密包的檔案。</translation>
     </message>
@@ -949,7 +965,7 @@ Chapter 4 on Thursday</source>
     <name>HoldButton</name>
     <message>
         <source>Press and hold for %1 s</source>
-        <extracomment>How long the &quot;press and hold&quot; hint stays up after an early release.</extracomment>
+        <extracomment>Longer than X11&apos;s gap between a repeat&apos;s release and its press (well under 50 ms), short enough that a real release still cancels at once to the eye. How long the &quot;press and hold&quot; hint stays up after an early release. A hold let go before it completed, once the release is known to be real.</extracomment>
         <translation>按住 %1 秒</translation>
     </message>
     <message>
@@ -1013,6 +1029,12 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Importing it would make these changes to this vault. Nothing has been changed yet.</source>
         <translation>匯入後，本保險庫將有以下變更。目前尚未做任何變更。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This bundle renames %n contact(s) that have a saved key. Importing removes those keys: check with each person, then enter their key again.</source>
+        <translation>
+            <numerusform>此加密包會替 %n 位已儲存金鑰的聯絡人改名。匯入會刪除這些金鑰：請與每個人確認，然後再次輸入他們的金鑰。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Notes and contacts that would be added or updated</source>
@@ -1089,6 +1111,10 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Updated contact: %1</source>
         <translation>更新的聯絡人：%1</translation>
+    </message>
+    <message>
+        <source>%1 → %2: the saved key will be removed</source>
+        <translation>%1 → %2：已儲存的金鑰將被刪除</translation>
     </message>
     <message>
         <source>…and %1 more</source>
@@ -1433,22 +1459,12 @@ Hand over both files; the .key file needs the passphrase.</source>
 請交付這兩個檔案；.key 檔案需要密碼短語才能開啟。</translation>
     </message>
     <message>
-        <source>Exported %1 to:
-%2%3</source>
-        <translation>已將 %1 匯出至：
-%2%3</translation>
-    </message>
-    <message>
         <source>Import a bundle</source>
         <translation>匯入加密包</translation>
     </message>
     <message>
         <source>Hushnote bundles (*.hnb *.age);;All files (*)</source>
         <translation>Hushnote 加密包 (*.hnb *.age);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>%1: %2 added, %3 updated, %4 skipped</source>
-        <translation>%1：新增 %2、更新 %3、略過 %4</translation>
     </message>
     <message>
         <source>Import contacts</source>
@@ -1494,6 +1510,52 @@ Hand over both files; the .key file needs the passphrase.</source>
         <source>Exported %n contact(s).</source>
         <translation>
             <numerusform>已匯出 %n 位聯絡人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved to:
+%1</source>
+        <translation>已儲存至：
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n note(s).</source>
+        <translation>
+            <numerusform>已匯出 %n 則筆記。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n contact list(s).</source>
+        <translation>
+            <numerusform>已匯出 %n 份聯絡人名單。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n link(s) between notes and contacts.</source>
+        <translation>
+            <numerusform>已匯出 %n 個筆記與聯絡人之間的連結。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notes: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>筆記：新增 %1，更新 %2，不變 %3。</translation>
+    </message>
+    <message>
+        <source>Contacts: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>聯絡人：新增 %1，更新 %2，不變 %3。</translation>
+    </message>
+    <message>
+        <source>Contact lists: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>聯絡人名單：新增 %1，更新 %2，不變 %3。</translation>
+    </message>
+    <message>
+        <source>Links between notes and contacts: %1 new, %2 unchanged.</source>
+        <translation>筆記與聯絡人之間的連結：新增 %1，不變 %2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n renamed contact(s) lost their saved key: check with each person, then enter their key again.</source>
+        <translation>
+            <numerusform>%n 位改了名的聯絡人失去了已儲存的金鑰：請與每個人確認，然後再次輸入他們的金鑰。</numerusform>
         </translation>
     </message>
     <message>
@@ -2247,6 +2309,10 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>這不是 age 公鑰：age 公鑰以 age1 開頭，共 62 個字元。</translation>
     </message>
     <message>
+        <source>The selected notes are all in the trash, and the trash is never exported. Restore them first. Nothing was exported.</source>
+        <translation>選取的筆記全都在資源回收筒中，而資源回收筒從不匯出。請先還原它們。未匯出任何內容。</translation>
+    </message>
+    <message>
         <source>Enter a passphrase.</source>
         <translation>請輸入密碼短語。</translation>
     </message>
@@ -2257,6 +2323,10 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>That is this vault&apos;s real passphrase. A duress passphrase must be a different one: typed at the unlock screen, it destroys the vault.</source>
         <translation>這是此保險庫的真實密碼。脅迫密碼必須是另一個密碼：在解鎖畫面輸入它會銷毀保險庫。</translation>
+    </message>
+    <message>
+        <source>That is this vault&apos;s duress passphrase. The real passphrase must be a different one: otherwise typing it under pressure would open your notes.</source>
+        <translation>這是這個保險庫的脅迫密碼短語。真正的密碼短語必須與它不同：否則在壓力下輸入它會打開你的筆記。</translation>
     </message>
     <message>
         <source>That passphrase cannot be used.</source>
