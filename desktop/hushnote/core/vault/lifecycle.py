@@ -330,11 +330,12 @@ class Vault:
         progress: Progress | None = None,
     ) -> ExportReport:
         """Write an encrypted bundle (docs/bundle-format.md); "self" as a recipient means
-        this vault's own key."""
+        this vault's own key. A target inside the vault folder is refused."""
         if recipients is not None:
             recipients = [self.age_recipient() if r == "self" else r for r in recipients]
         return export_bundle(self.db, out, scope=scope, recipients=recipients,
-                             passphrase=passphrase, progress=progress)  # fmt: skip
+                             passphrase=passphrase, progress=progress,
+                             vault_folder=self.paths.root)  # fmt: skip
 
     def import_bundle(
         self, path: Path, *, passphrase: str | None = None, progress: Progress | None = None
