@@ -204,3 +204,21 @@ def test_another_age_failure_is_a_bundle_write_error(
         vault.export_bundle(out, recipients=["self"])
     assert raised.value.context["reason"] == "encrypt"
     _unchanged(out)
+
+
+def test_a_symbolic_link_as_the_target_is_replaced_never_written_through(
+    vault: Vault, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    elsewhere = tmp_path / "precious"
+    elsewhere.write_bytes(OLD)
+    (folder / "b.hnb").symlink_to(elsewhere)
+    vault.export_bundle(folder / "b.hnb", recipients=["self"])
+    assert elsewhere.read_bytes() == OLD
+    assert not (folder / "b.hnb").is_symlink()
+    (folder / "into-vault.hnb").symlink_to(tmp_path / "vault" / "vault.key")
+    with pytest.raises(BundleWriteError):  # resolved, it lies in the vault folder
+        vault.export_bundle(folder / "into-vault.hnb", recipients=["self"])
+    assert (folder / "into-vault.hnb").is_symlink()
+    assert sorted(os.listdir(folder)) == ["b.hnb", "into-vault.hnb"]
