@@ -24,12 +24,13 @@
     ├── ImportFormatError              a vCard or CSV file is malformed; names the line
     ├── ConfirmationRequiredError      a plaintext export was not confirmed
     ├── CancelledError                 the user cancelled long work; nothing was changed
-    ├── BundleError                    an encrypted bundle cannot be read
+    ├── BundleError                    an encrypted bundle cannot be read or written
     │   ├── BundleDecryptionError      wrong key or passphrase, or the file was changed or cut
     │   ├── BundleFormatError          the archive inside is malformed; names member and line
     │   ├── BundleVersionError         made by a newer Hushnote
     │   ├── BundleTooLargeError        over the size or member limits (a zip bomb, say)
-    │   └── BundlePlanChangedError     the vault changed between an import's preview and its start
+    │   ├── BundlePlanChangedError     the vault changed between an import's preview and its start
+    │   └── BundleWriteError           a bundle cannot be written there, or age failed
     ├── PassphraseError                unusable passphrase: empty, mismatch, unreadable file
     ├── StorageError                   the environment: permissions, I/O errors
     │   ├── DiskFullError              no space left on the device
@@ -62,6 +63,7 @@ __all__ = [
     "BundlePlanChangedError",
     "BundleTooLargeError",
     "BundleVersionError",
+    "BundleWriteError",
     "CancelledError",
     "CipherUnavailableError",
     "ConfirmationRequiredError",
@@ -310,7 +312,7 @@ class CancelledError(HushnoteError):
 
 
 class BundleError(HushnoteError):
-    """An encrypted bundle cannot be read."""
+    """An encrypted bundle cannot be read, or written."""
 
     code = "bundle"
 
@@ -349,3 +351,12 @@ class BundlePlanChangedError(BundleError):
 
     code = "bundle-plan-changed"
     exit_code = 33
+
+
+class BundleWriteError(BundleError):
+    """A bundle cannot be written: the target is a folder (``reason`` is-a-folder) or
+    inside the vault folder (inside-vault), or age failed to encrypt (encrypt). Nothing
+    was changed: a file already at the target is as it was."""
+
+    code = "bundle-write"
+    exit_code = 34

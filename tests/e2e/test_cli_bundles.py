@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hushnote.core import KdfParams, Vault
+from hushnote.core import KdfParams, NewNote, Vault
 from support.terminal import run_in_terminal
 
 needs_age = pytest.mark.skipif(shutil.which("age") is None, reason="the age tool is missing")
@@ -155,6 +156,52 @@ def test_a_damaged_bundle_is_refused_with_its_own_code(cli: Cli) -> None:
 def test_a_bad_recipient(cli: Cli) -> None:
     result = cli.run(cli.source, "export", "--out", str(cli.tmp / "x.hnb"), "--to", "bob")
     assert result.returncode == 20
+
+
+def test_a_bad_recipient_aimed_at_the_vault_key_loses_nothing(cli: Cli) -> None:
+    """A typo in --to with --out pointing at the vault's key file destroyed the key."""
+    header = cli.source / "vault.key"
+    result = cli.run(cli.source, "export", "--to", "age1typo", "--out", str(header))
+    assert result.returncode == 20 and "cannot be used" in result.stderr
+    assert header.read_bytes().startswith(b"HUSHNOTE")  # (each unlock rewrites it)
+    assert cli.titles(cli.source) == {"Hearing", "Shopping"}  # the vault still opens
+
+
+@pytest.mark.parametrize("name", ["vault.key", "backup.hnb"])
+def test_an_export_into_the_vault_folder_is_refused(cli: Cli, name: str) -> None:
+    result = cli.run(cli.source, "export", "--to", "self", "--out", str(cli.source / name))
+    assert result.returncode == 34, result.stderr
+    assert "inside the vault folder" in result.stderr
+    assert not (cli.source / "backup.hnb").exists()
+    assert (cli.source / "vault.key").read_bytes().startswith(b"HUSHNOTE")
+    assert cli.titles(cli.source) == {"Hearing", "Shopping"}
+
+
+@pytest.mark.parametrize("how", ["key", "passphrase"])
+def test_a_folder_as_the_target_is_refused_and_nothing_is_left(cli: Cli, how: str) -> None:
+    folder = cli.tmp / "out" / "d.hnb"
+    folder.mkdir(parents=True)
+    to = ["--to", "self"] if how == "key" else ["--bundle-passphrase-file", str(cli.bundle_pw)]
+    result = cli.run(cli.source, "export", "--out", str(folder), *to)
+    assert result.returncode == 34, result.stderr
+    assert "is a folder" in result.stderr
+    assert os.listdir(cli.tmp / "out") == ["d.hnb"] and os.listdir(folder) == []
+
+
+def test_a_full_disk_is_reported_and_keeps_the_file_there(cli: Cli) -> None:
+    from support.mounts import fill, tmpfs
+
+    with tmpfs(cli.tmp / "disk", 256) as disk:
+        out = disk / "b.hnb"
+        out.write_bytes(b"the previous bundle")
+        with Vault.unlock(cli.source, "vault words") as vault:
+            vault.notes.create_many(NewNote(title=str(n), body="x" * 400) for n in range(2000))
+        fill(disk)
+        result = cli.run(cli.source, "export", "--to", "self", "--out", str(out))
+        assert result.returncode == 15, result.stderr
+        assert "no space left" in result.stderr and "internal error" not in result.stderr
+        assert out.read_bytes() == b"the previous bundle"
+        assert sorted(os.listdir(disk)) == ["b.hnb", "filler"]
 
 
 @needs_age

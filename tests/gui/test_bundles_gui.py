@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
+import pyrage
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
-from hushnote.core import NewContact, Vault
+from hushnote.core import NewContact, NewNote, Vault
+from hushnote.core.formats import bundle_export
 from hushnote.core.formats.bundle_records import Scope
 from hushnote.gui import bundle_dialogs, export_dialog, import_dialog, main_window
 from support.gui import unlock_window
@@ -170,3 +174,124 @@ def test_the_messages_after_export_and_import_are_translated_whole(
     ]  # fmt: skip
     for word in ("notes", "contacts", "lists", "links", "added", "skipped"):
         assert word not in shown[-1] and word not in counts  # nothing left untranslated
+
+
+def _replace_existing(out: Path, how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export dialog as a person answers it: the target exists, "Replace it?" Yes."""
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_rest):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    def fill(dialog) -> int:  # type: ignore[no-untyped-def]
+        if how == "key":
+            dialog.to_key.setChecked(True)
+            dialog.keys.setPlainText(dialog.sources.own_recipient)
+        else:
+            dialog.with_passphrase.setChecked(True)
+            dialog.passphrase.setText("bundle words for the test")
+            dialog.repeat.setText("bundle words for the test")
+        dialog.path.setText(str(out))
+        dialog._check()
+        assert asked == ["A file with that name exists. Replace it?"]
+        return dialog.result()
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", fill)
+
+
+@pytest.mark.parametrize("how", ["key", "passphrase"])
+def test_replace_then_cancel_keeps_the_file_that_was_there(
+    qtbot: QtBot,
+    window_for,
+    seeded: VaultSetup,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    """Yes to "Replace it?", then Cancel: the old file was destroyed, though the status
+    said "Nothing was changed"."""
+    with Vault.unlock(seeded.root, PASSPHRASE) as vault:
+        body = "hearing " * 5_000
+        vault.notes.create_many(NewNote(title=f"Note {n}", body=body) for n in range(1200))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "case.hnb"
+    out.write_bytes(b"the bundle handed over last week")
+    _replace_existing(out, how, monkeypatch)
+    if how == "passphrase":  # past the in-memory limit: bundle and key file, both streamed
+        monkeypatch.setattr(bundle_export, "IN_MEMORY_LIMIT", 1000)
+    window = window_for(seeded.root)
+    unlock_window(qtbot, window, PASSPHRASE)
+
+    def cancel_once_shown() -> None:
+        shown = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+        if not shown:
+            QTimer.singleShot(5, cancel_once_shown)
+            return
+        button = shown[0].findChild(QPushButton)
+        assert button is not None
+        button.click()
+
+    QTimer.singleShot(0, cancel_once_shown)
+    window.export_bundle()
+    assert window.statusBar().currentMessage() == "Cancelled. Nothing was changed."
+    assert out.read_bytes() == b"the bundle handed over last week"
+    assert os.listdir(folder) == ["case.hnb"]
+    window.lock()
+
+
+def test_a_full_disk_inside_age_is_told_calmly_and_keeps_the_file(
+    qtbot: QtBot,
+    window_for,
+    seeded: VaultSetup,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """age's own EncryptError for a full disk reached the crash dialog."""
+    from support.mounts import fill, tmpfs
+
+    real = bundle_export.pyrage.encrypt_io
+
+    def encrypt_io(source, target, recipients) -> None:  # type: ignore[no-untyped-def]
+        try:
+            real(source, target, recipients)
+        except OSError as error:  # as age reports a failure that surfaces inside it
+            raise pyrage.EncryptError(f"{error.strerror} (os error {error.errno})") from None
+
+    monkeypatch.setattr(bundle_export.pyrage, "encrypt_io", encrypt_io)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text))
+    with Vault.unlock(seeded.root, PASSPHRASE) as vault:
+        vault.notes.create_many(NewNote(title=f"Note {n}", body="x" * 400) for n in range(2000))
+    with tmpfs(tmp_path / "disk", 256) as disk:
+        out = disk / "case.hnb"
+        out.write_bytes(b"the bundle handed over last week")
+        fill(disk)
+        _replace_existing(out, "key", monkeypatch)
+        window = window_for(seeded.root)
+        unlock_window(qtbot, window, PASSPHRASE)
+        window.export_bundle()
+        assert warned == ["The disk is full. Nothing was changed; free some space and retry."]
+        assert out.read_bytes() == b"the bundle handed over last week"
+        assert sorted(os.listdir(disk)) == ["case.hnb", "filler"]
+        window.lock()
+
+
+def test_an_export_into_the_vault_folder_is_refused(
+    qtbot: QtBot,
+    window_for,
+    seeded: VaultSetup,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text))
+    _replace_existing(seeded.root / "vault.key", "key", monkeypatch)
+    window = window_for(seeded.root)
+    unlock_window(qtbot, window, PASSPHRASE)
+    window.export_bundle()
+    assert warned and "inside the vault's own folder" in warned[0]
+    window.lock()
+    with Vault.unlock(seeded.root, PASSPHRASE) as vault:  # the vault still opens
+        assert len(vault.notes.summaries()) == 2

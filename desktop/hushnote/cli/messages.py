@@ -77,6 +77,15 @@ _MESSAGES = {
         "this passphrase bundle asks for more memory and time to open than Hushnote allows "
         "(scrypt work factor {log_n}, at most {maximum}); nothing was imported"
     ),
+    "bundle-write": (
+        "cannot write the bundle to {path}: age could not encrypt it; nothing was changed"
+    ),
+    "bundle-write-is-a-folder": (
+        "{path} is a folder; give a file name for the bundle (nothing was written)"
+    ),
+    "bundle-write-inside-vault": (
+        "{path} is inside the vault folder; save the bundle elsewhere (nothing was written)"
+    ),
     "confirmation-required": (
         "not confirmed: nothing was written (pass --yes to confirm from a script)"
     ),
@@ -177,6 +186,8 @@ def message_for(error: HushnoteError) -> str:
         template = _PASSPHRASE_REASONS.get(context["reason"], "the passphrase cannot be used")
     elif error.code == "bundle-too-large" and context["what"] == "work-factor":
         template = _MESSAGES["bundle-work-factor"]
+    elif error.code == "bundle-write":
+        template = _MESSAGES.get(f"bundle-write-{context['reason']}", _MESSAGES["bundle-write"])
     else:
         template = _MESSAGES.get(error.code, error.code)
     if error.code == "kdf-limit":

@@ -37,6 +37,21 @@ def _sentence(error: BaseException) -> str:
             "This passphrase bundle asks for more memory and time to open than {app} allows. "
             "Nothing was imported.",
         )
+    if error.code == "bundle-write":
+        if reason == "is-a-folder":
+            return QCoreApplication.translate(
+                "errors",
+                "That is a folder. Choose a file name for the bundle; nothing was written.",
+            )
+        if reason == "inside-vault":
+            return QCoreApplication.translate(
+                "errors",
+                "That place is inside the vault's own folder. Save the bundle somewhere else; "
+                "nothing was written.",
+            )
+        return QCoreApplication.translate(
+            "errors", "The bundle could not be encrypted and written. Nothing was changed."
+        )
     if error.code == "invalid-record" and error.context.get("field") == "decoy":
         return QCoreApplication.translate(
             "errors", "The decoy notes are too long to fit; shorten them."

@@ -10,14 +10,16 @@ the passphrase.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import io
 import json
 import os
+import secrets
 import threading
 import time
 import zipfile
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -26,7 +28,7 @@ import pyrage
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
-from hushnote.core.atomic import replace_file, scrub_file, storage_errors, write_new_file
+from hushnote.core.atomic import FILE_MODE, fsync_dir, scrub_file, storage_errors
 from hushnote.core.formats.bundle_records import (
     DATA_MEMBERS,
     FORMAT,
@@ -36,12 +38,22 @@ from hushnote.core.formats.bundle_records import (
     read_records,
 )
 from hushnote.core.store.database import Database, Progress
-from hushnote.errors import CancelledError, InvalidRecordError
+from hushnote.errors import (
+    BundleWriteError,
+    CancelledError,
+    DiskFullError,
+    InvalidRecordError,
+    PassphraseError,
+)
 
 __all__ = ["ExportReport", "export_bundle", "parse_recipients"]
 
 IN_MEMORY_LIMIT = 64 << 20  # largest passphrase bundle built in memory
 _TICK = 0.05  # seconds between progress reports: a Cancel takes effect within about this
+_TEMP_SUFFIX = ".partial"  # NAME.<random>.partial: an export under way (or killed)
+_NO_SPACE = {errno.ENOSPC, errno.EDQUOT}
+# How age (Rust) words the same errors when it wraps them in its own exception.
+_NO_SPACE_TEXT = ("No space left on device", "os error 28", "Disk quota exceeded", "os error 122")
 
 
 @dataclass
@@ -122,12 +134,23 @@ def export_bundle(
     recipients: list[str] | None = None,
     passphrase: str | None = None,
     progress: Progress | None = None,
+    vault_folder: Path | None = None,
 ) -> ExportReport:
     """Write the records in ``scope`` to ``out``, encrypted to ``recipients`` or with
-    ``passphrase``. ``progress`` (a share of the work done) may cancel by returning False,
-    and then nothing is left behind."""
+    ``passphrase``. ``progress`` (a share of the work done) may cancel by returning False.
+
+    Recipients, passphrase and target are checked before anything touches the disk. The
+    bundle is written to a new temporary file beside ``out`` and renamed over it only once
+    complete and fsynced: whatever fails or is cancelled, the files this export created
+    are scrubbed and nothing else is touched, so a file already at ``out`` stays as it
+    was. ``vault_folder``: a target inside it is refused."""
     if (recipients is None) == (passphrase is None):
         raise ValueError("give recipients or a passphrase, not both")
+    parsed = parse_recipients(recipients) if recipients is not None else None
+    if passphrase is not None and not passphrase:
+        raise PassphraseError(reason="empty")
+    key_file = out.with_name(out.name + KEY_SUFFIX)
+    _check_target([out] if passphrase is None else [out, key_file], vault_folder)
     scope = scope or Scope()
     report = ExportReport()
     total = max(1, _record_total(db, scope))
@@ -144,12 +167,12 @@ def export_bundle(
         if not progress(min(0.99, done[0] / total)):
             raise CancelledError()
 
-    key_file = out.with_name(out.name + KEY_SUFFIX)
+    created: list[Path] = []  # temporary files this export made, and only those
     try:
-        with db.turn():  # the reader thread uses the connection on this job's behalf
-            _export(db, scope, out, key_file, recipients, passphrase, report, tick)
+        with _write_errors(out), db.turn():  # the reader thread uses the connection
+            _export(db, scope, out, key_file, parsed, passphrase, report, tick, created)
     except BaseException:
-        for path in (out, key_file, _partial(out)):
+        for path in created:
             with contextlib.suppress(OSError):
                 scrub_file(path)
         raise
@@ -158,31 +181,82 @@ def export_bundle(
     return report
 
 
+def _check_target(targets: list[Path], vault_folder: Path | None) -> None:
+    """Refuse a folder as a target, and a target inside the vault folder (an export
+    there could replace the vault's own files)."""
+    for path in targets:
+        if path.is_dir():
+            raise BundleWriteError(path=str(path), reason="is-a-folder")
+    out = targets[0]
+    if vault_folder is not None:
+        vault = vault_folder.resolve()
+        for place in (out.parent.resolve(), out.resolve()):
+            if place == vault or vault in place.parents:
+                raise BundleWriteError(path=str(out), reason="inside-vault")
+
+
+@contextlib.contextmanager
+def _write_errors(out: Path) -> Iterator[None]:
+    """File system and age failures as the project's errors: a full disk, wherever age
+    reports it, is ``DiskFullError``; any other encryption failure ``BundleWriteError``."""
+    try:
+        with storage_errors(out):
+            yield
+    except pyrage.EncryptError as error:
+        if _no_space(error):
+            raise DiskFullError(path=str(out)) from error
+        raise BundleWriteError(path=str(out), reason="encrypt") from error
+
+
+def _no_space(error: BaseException) -> bool:
+    """Whether ``error``, or an error it wraps, is the disk running out of space."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in _NO_SPACE:
+            return True
+        text = str(seen)
+        if any(marker in text for marker in _NO_SPACE_TEXT):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _export(
     db: Database,
     scope: Scope,
     out: Path,
     key_file: Path,
-    recipients: list[str] | None,
+    recipients: list[x25519.Recipient] | None,
     passphrase: str | None,
     report: ExportReport,
     tick: Callable[[int], None],
+    created: list[Path],
 ) -> None:
-    """Stream the archive into ``out`` (and, with a passphrase, its key file)."""
+    """Stream the archive into a temporary file (and, with a passphrase, perhaps its key
+    file), then rename each over its target."""
     if passphrase is not None:
         identity = x25519.Identity.generate()
-        written, small = _stream(db, scope, out, [identity.to_public()], report.counts,
-                                 tick, keep=IN_MEMORY_LIMIT)  # fmt: skip
+        written, small, temp = _stream(db, scope, out, [identity.to_public()],
+                                       report.counts, tick, created,
+                                       keep=IN_MEMORY_LIMIT)  # fmt: skip
         report.archive_bytes = written
         if small is not None:
-            _install(out, age_passphrase.encrypt(bytes(small), passphrase))
+            sealed = age_passphrase.encrypt(bytes(small), passphrase)
+            _commit([(_write_temp(out, sealed, created), out)], created)
             report.files = [out]
         else:
-            _install(key_file, age_passphrase.encrypt(str(identity).encode(), passphrase))
+            assert temp is not None
+            sealed = age_passphrase.encrypt(str(identity).encode(), passphrase)
+            # Both are complete before either is renamed. Should the second rename fail
+            # (rare: both are in one folder), the new key file stays beside the old bundle.
+            _commit([(_write_temp(key_file, sealed, created), key_file), (temp, out)], created)
             report.files = [out, key_file]
     else:
-        parsed = parse_recipients(recipients or [])
-        report.archive_bytes, _ = _stream(db, scope, out, parsed, report.counts, tick)
+        assert recipients is not None
+        report.archive_bytes, _, temp = _stream(db, scope, out, recipients, report.counts,
+                                                tick, created)  # fmt: skip
+        assert temp is not None
+        _commit([(temp, out)], created)
         report.files = [out]
 
 
@@ -194,13 +268,37 @@ def _record_total(db: Database, scope: Scope) -> int:
     return 1000
 
 
-def _partial(out: Path) -> Path:
-    return out.with_name(out.name + ".partial")
+def _create_temp(out: Path, created: list[Path]) -> tuple[int, Path]:
+    """A new, empty, private file beside ``out``, made by this call (``O_EXCL``, no
+    symbolic link followed) and recorded in ``created`` before anything is written."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    while True:
+        temp = out.with_name(f"{out.name}.{secrets.token_hex(6)}{_TEMP_SUFFIX}")
+        try:
+            fd = os.open(temp, flags, FILE_MODE)
+        except FileExistsError:
+            continue
+        created.append(temp)
+        return fd, temp
 
 
-def _install(out: Path, data: bytes) -> None:
-    with storage_errors(out):
-        replace_file(out, data)
+def _write_temp(out: Path, data: bytes, created: list[Path]) -> Path:
+    """``data`` in a new temporary file beside ``out``, fsynced."""
+    fd, temp = _create_temp(out, created)
+    with os.fdopen(fd, "wb") as target:
+        target.write(data)
+        target.flush()
+        os.fsync(target.fileno())
+    return temp
+
+
+def _commit(renames: list[tuple[Path, Path]], created: list[Path]) -> None:
+    """Rename each finished temporary file over its target, then make that durable."""
+    for temp, target in renames:
+        os.replace(temp, target)
+        created.remove(temp)
+    with contextlib.suppress(OSError):
+        fsync_dir(renames[0][1].parent)
 
 
 class _Spilling(io.RawIOBase):
@@ -243,14 +341,17 @@ def _stream(
     recipients: list[x25519.Recipient],
     counts: dict[str, int],
     tick: Callable[[int], None],
+    created: list[Path],
     *,
     keep: int = 0,
-) -> tuple[int, bytearray | None]:
-    """ZIP into a pipe in one thread, age-encrypt from it into ``out`` here.
+) -> tuple[int, bytearray | None, Path | None]:
+    """ZIP into a pipe in one thread, age-encrypt from it here into a new temporary file
+    beside ``out`` (recorded in ``created``).
 
     With ``keep``, an archive of at most that many bytes is returned in memory instead,
     and nothing is written; a larger one is serialized once all the same, the bytes held
-    so far going first into the pipe. Returns the archive's size and, if kept, its bytes.
+    so far going first into the pipe. Returns the archive's size, its bytes if kept, and
+    the temporary file if written.
     """
     read_end, write_end = os.pipe()
     failure: list[BaseException] = []
@@ -275,21 +376,16 @@ def _stream(
             producer.join()
             if failure:
                 raise failure[0]
-            return sink.written, sink.buffer
-        partial = _partial(out)
+            return sink.written, sink.buffer, None
         try:
-            with storage_errors(partial):
-                scrub_file(partial)
-                write_new_file(partial, b"")
-                with partial.open("r+b") as target:
-                    pyrage.encrypt_io(source, target, recipients)
-                    target.flush()
-                    os.fsync(target.fileno())
+            fd, temp = _create_temp(out, created)
+            with os.fdopen(fd, "wb") as target:
+                pyrage.encrypt_io(source, target, recipients)
+                target.flush()
+                os.fsync(target.fileno())
         finally:
             source.close()  # a writer still blocked on the pipe gets EPIPE and stops
             producer.join()
     if failure:
         raise failure[0]
-    with storage_errors(out):
-        os.replace(partial, out)
-    return sink.written, None
+    return sink.written, None, temp

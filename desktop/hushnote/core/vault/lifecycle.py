@@ -337,7 +337,7 @@ class Vault:
         with_linked_contacts: bool = False,
     ) -> ExportReport:
         """Write an encrypted bundle (docs/bundle-format.md); "self" as a recipient means
-        this vault's own key.
+        this vault's own key. A target inside the vault folder is refused.
 
         A notebook, tag or notes ``scope`` carries its notes' links to contacts but not
         the contacts themselves unless ``with_linked_contacts`` (or the scope's own
@@ -352,7 +352,8 @@ class Vault:
         if recipients is not None:
             recipients = [self.age_recipient() if r == "self" else r for r in recipients]
         return export_bundle(self.db, out, scope=scope, recipients=recipients,
-                             passphrase=passphrase, progress=progress)  # fmt: skip
+                             passphrase=passphrase, progress=progress,
+                             vault_folder=self.paths.root)  # fmt: skip
 
     def linked_contact_count(self, scope: Scope) -> int:
         """How many people a notebook, tag or notes export would also carry if asked to
