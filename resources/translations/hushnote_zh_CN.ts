@@ -2297,6 +2297,18 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>无法导入此文件；未导入任何内容。问题出在第 {line} 行。</translation>
     </message>
     <message>
+        <source>That is a folder. Choose a file name for the bundle; nothing was written.</source>
+        <translation>那是一个文件夹。请为加密包选择一个文件名；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>That place is inside the vault&apos;s own folder. Save the bundle somewhere else; nothing was written.</source>
+        <translation>该位置在保险库自己的文件夹内。请将加密包保存到其他位置；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The bundle could not be encrypted and written. Nothing was changed.</source>
+        <translation>无法加密并写入该加密包。未做任何更改。</translation>
+    </message>
+    <message>
         <source>The decoy notes are too long to fit; shorten them.</source>
         <translation>诱饵笔记太长，放不下；请缩短。</translation>
     </message>

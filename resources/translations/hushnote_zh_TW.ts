@@ -2297,6 +2297,18 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>無法匯入這個檔案；沒有匯入任何內容。問題出在第 {line} 行。</translation>
     </message>
     <message>
+        <source>That is a folder. Choose a file name for the bundle; nothing was written.</source>
+        <translation>那是一個資料夾。請為加密包選擇一個檔名；未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>That place is inside the vault&apos;s own folder. Save the bundle somewhere else; nothing was written.</source>
+        <translation>該位置在保險庫自己的資料夾內。請將加密包儲存到其他位置；未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>The bundle could not be encrypted and written. Nothing was changed.</source>
+        <translation>無法加密並寫入此加密包。未做任何變更。</translation>
+    </message>
+    <message>
         <source>The decoy notes are too long to fit; shorten them.</source>
         <translation>誘餌筆記太長，放不下；請縮短。</translation>
     </message>
