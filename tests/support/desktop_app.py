@@ -93,8 +93,10 @@ def data_key(root: Path, passphrase: str) -> bytes:
 class DesktopApp:
     """The real desktop app on ``display``, started as a launcher would start it."""
 
-    def __init__(self, display: str, vault: Path, log: Path) -> None:
-        self.env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    def __init__(
+        self, display: str, vault: Path, log: Path, env: dict[str, str] | None = None
+    ) -> None:
+        self.env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", **(env or {})}
         self.vault = vault
         self.log = log
         with log.open("wb") as output:

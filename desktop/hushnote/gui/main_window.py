@@ -17,6 +17,7 @@ dangerous actions. Locking hides them again before anything else is shown.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import Counter
@@ -104,6 +105,19 @@ RELAUNCH_WAIT_SECONDS = 30.0
 # screen; then a fresh process takes over without it, so a nearly-right passphrase does
 # not sit in the memory of a laptop left alone.
 RETRY_KEEP_SECONDS = 120
+# Shortens it (never lengthens it): the RAM test waits for the idle relaunch.
+RETRY_KEEP_VARIABLE = "HUSHNOTE_RETRY_KEEP_SECONDS"
+
+
+def retry_keep_seconds() -> int:
+    """``RETRY_KEEP_SECONDS``, or less if ``RETRY_KEEP_VARIABLE`` says so."""
+    value = os.environ.get(RETRY_KEEP_VARIABLE, "")
+    return (
+        min(int(value), RETRY_KEEP_SECONDS)
+        if value.isdigit() and int(value) > 0
+        else (RETRY_KEEP_SECONDS)
+    )
+
 
 T = TypeVar("T")
 
@@ -212,7 +226,7 @@ class MainWindow(QMainWindow):
         # Started only when a passphrase was offered again: then this process holds one.
         self.retry_timer = QTimer(self)
         self.retry_timer.setSingleShot(True)
-        self.retry_timer.setInterval(RETRY_KEEP_SECONDS * 1000)
+        self.retry_timer.setInterval(retry_keep_seconds() * 1000)
         self.retry_timer.timeout.connect(self._forget_retry)
         self.unlock_page.passphrase.textEdited.connect(self._typing_on_unlock)
         self.unlock_page.passphrase.cursorPositionChanged.connect(self._typing_on_unlock)
