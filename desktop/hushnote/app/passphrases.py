@@ -122,12 +122,13 @@ def estimate_strength(passphrase: str) -> Strength:
         return Strength(0.0, "weak")
     known = set(wordlist())
     tokens = passphrase.lower().split()
+    # Drawn by ``suggest``: the draw's entropy, whatever characters it happened to give.
+    drawn = _DRAWN.get(_mark(" ".join(tokens)))
     if tokens and all(token in known for token in tokens):
         # A word said again adds nothing an attacker must search.
         bits = len(set(tokens)) * math.log2(len(known))
-    elif _mark(" ".join(tokens)) in _DRAWN:
-        # Drawn by ``suggest``: the draw's entropy, whatever characters it happened to give.
-        bits = _DRAWN[_mark(" ".join(tokens))]
+    elif drawn is not None:
+        bits = drawn
     else:
         bits = _character_bits(passphrase)
     return Strength(round(bits, 1), _verdict(bits))

@@ -112,11 +112,9 @@ RETRY_KEEP_VARIABLE = "HUSHNOTE_RETRY_KEEP_SECONDS"
 def retry_keep_seconds() -> int:
     """``RETRY_KEEP_SECONDS``, or less if ``RETRY_KEEP_VARIABLE`` says so."""
     value = os.environ.get(RETRY_KEEP_VARIABLE, "")
-    return (
-        min(int(value), RETRY_KEEP_SECONDS)
-        if value.isdigit() and int(value) > 0
-        else (RETRY_KEEP_SECONDS)
-    )
+    if value.isdigit() and int(value) > 0:
+        return min(int(value), RETRY_KEEP_SECONDS)
+    return RETRY_KEEP_SECONDS
 
 
 T = TypeVar("T")
