@@ -31,6 +31,10 @@
     │   ├── BundleTooLargeError        over the size or member limits (a zip bomb, say)
     │   ├── BundlePlanChangedError     the vault changed between an import's preview and its start
     │   └── BundleWriteError           a bundle cannot be written there, or age failed
+    ├── AttachmentError                about one attached file
+    │   ├── AttachmentTooLargeError    over the 4 GiB limit, or too large to show
+    │   ├── AttachmentDamagedError     its encrypted file is missing, cut short or changed
+    │   └── AttachmentSourceError      the file to attach is not a regular file
     ├── PassphraseError                unusable passphrase: empty, mismatch, unreadable file
     ├── StorageError                   the environment: permissions, I/O errors
     │   ├── DiskFullError              no space left on the device
@@ -56,6 +60,10 @@ from typing import ClassVar
 
 __all__ = [
     "AmbiguousReferenceError",
+    "AttachmentDamagedError",
+    "AttachmentError",
+    "AttachmentSourceError",
+    "AttachmentTooLargeError",
     "AuthenticationError",
     "BundleDecryptionError",
     "BundleError",
@@ -360,3 +368,30 @@ class BundleWriteError(BundleError):
 
     code = "bundle-write"
     exit_code = 34
+
+
+class AttachmentError(HushnoteError):
+    """Something is wrong with one attached file."""
+
+    code = "attachment"
+
+
+class AttachmentTooLargeError(AttachmentError):
+    """Over the size limit (``maximum``, in bytes): 4 GiB to attach, less to show."""
+
+    code = "attachment-too-large"
+    exit_code = 35
+
+
+class AttachmentDamagedError(AttachmentError):
+    """An attachment's encrypted file is missing, cut short or changed (``reason``)."""
+
+    code = "attachment-damaged"
+    exit_code = 36
+
+
+class AttachmentSourceError(AttachmentError):
+    """The file to attach is a folder, a device, a FIFO or a socket: not a file."""
+
+    code = "attachment-source"
+    exit_code = 37

@@ -68,9 +68,13 @@ def test_public_core_names_are_pinned() -> None:
     assert hushnote.core.__all__ == [
         "DECOY_CAPACITY",
         "DEFAULT_MEMORY_KIB",
+        "MAX_ATTACHMENT_SIZE",
         "MAX_WIPE_AFTER",
         "MIB",
         "MIN_WIPE_AFTER",
+        "AttachResult",
+        "Attachment",
+        "AttachmentStore",
         "BundleContents",
         "BundleKind",
         "Contact",
@@ -146,6 +150,7 @@ def test_every_error_has_a_distinct_code_and_exit_code() -> None:
         hushnote.errors.VaultError,
         hushnote.errors.RecordError,
         hushnote.errors.BundleError,
+        hushnote.errors.AttachmentError,
     }
 
 

@@ -89,6 +89,11 @@ _MESSAGES = {
     "confirmation-required": (
         "not confirmed: nothing was written (pass --yes to confirm from a script)"
     ),
+    "attachment-too-large": "the file is too large: at most {maximum} bytes (nothing was stored)",
+    "attachment-damaged": (
+        "the attachment's encrypted file is missing or damaged ({reason}); run `hushnote check`"
+    ),
+    "attachment-source": "{path} is not a regular file; nothing was attached",
     "cipher-unavailable": (
         "the installed SQLite library cannot encrypt (it is not SQLCipher); "
         "refusing to store anything"

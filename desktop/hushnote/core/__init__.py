@@ -13,6 +13,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from hushnote.core.attachments.blob_file import MAX_SIZE as MAX_ATTACHMENT_SIZE
+    from hushnote.core.attachments.store import Attachment, AttachmentStore, AttachResult
     from hushnote.core.formats.age_keys import key_fingerprint, normalize_recipient
     from hushnote.core.formats.bundle import BundleContents
     from hushnote.core.formats.bundle_import import MergePlan, MergeReport
@@ -69,6 +71,10 @@ if TYPE_CHECKING:
     from hushnote.core.vault.wipe import Wipe, WipeReport, wipe_vault
 
 _PUBLIC = {
+    "Attachment": "hushnote.core.attachments.store",
+    "AttachmentStore": "hushnote.core.attachments.store",
+    "AttachResult": "hushnote.core.attachments.store",
+    "MAX_ATTACHMENT_SIZE": "hushnote.core.attachments.blob_file",
     "BundleContents": "hushnote.core.formats.bundle",
     "BundleKind": "hushnote.core.formats.bundle_kind",
     "Contact": "hushnote.core.store.contacts",
@@ -136,9 +142,13 @@ _PUBLIC = {
 __all__ = [
     "DECOY_CAPACITY",
     "DEFAULT_MEMORY_KIB",
+    "MAX_ATTACHMENT_SIZE",
     "MAX_WIPE_AFTER",
     "MIB",
     "MIN_WIPE_AFTER",
+    "AttachResult",
+    "Attachment",
+    "AttachmentStore",
     "BundleContents",
     "BundleKind",
     "Contact",
@@ -198,12 +208,15 @@ __all__ = [
     "write_vcards",
 ]
 
+# Public names that differ from the module's own.
+_ALIASES = {"MAX_ATTACHMENT_SIZE": "MAX_SIZE"}
+
 
 def __getattr__(name: str) -> Any:
     module = _PUBLIC.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(__import__(module, fromlist=[name]), name)
+    value = getattr(__import__(module, fromlist=[name]), _ALIASES.get(name, name))
     globals()[name] = value
     return value
 

@@ -54,6 +54,11 @@ class VaultPaths:
         return self.root / "vault.db"
 
     @property
+    def attachments(self) -> Path:
+        """The folder of attachments' encrypted files (docs/attachments.md)."""
+        return self.root / "attachments"
+
+    @property
     def rekey_database(self) -> Path:
         """The re-encrypted copy a data-key rotation builds before swapping it in."""
         return self.root / "vault.db.rekey"

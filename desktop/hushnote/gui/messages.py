@@ -195,6 +195,17 @@ def _sentence(error: BaseException) -> str:
             "The vault changed after the preview, so the import would not do what it showed. "
             "Nothing was imported: import the bundle again to see a new preview.",
         ),
+        "attachment-too-large": QCoreApplication.translate(
+            "errors", "This file is too large. Files of up to 4 GiB can be attached."
+        ),
+        "attachment-damaged": QCoreApplication.translate(
+            "errors",
+            "This attachment's encrypted file is missing or damaged, so it cannot be read. "
+            "Nothing else was changed.",
+        ),
+        "attachment-source": QCoreApplication.translate(
+            "errors", "That is not a file that can be attached (a folder or a device, say)."
+        ),
     }
     fallback = QCoreApplication.translate(
         "errors", "{app} could not complete that. Nothing was changed."

@@ -12,7 +12,7 @@ __all__ = ["MIN_PREFIX", "new_uuid", "resolve_uuid"]
 
 MIN_PREFIX = 4
 _HEX = re.compile(r"[0-9a-f-]+")
-_TABLES = {"note": "notes", "contact": "contacts", "list": "lists"}
+_TABLES = {"note": "notes", "contact": "contacts", "list": "lists", "attachment": "attachments"}
 
 
 def new_uuid() -> str:

@@ -8,6 +8,7 @@ WAL, so the text leaves the database files and not just the listing.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -33,7 +34,7 @@ from hushnote.core.store.text_index import (
     removed_words,
     unindex_note,
 )
-from hushnote.errors import InvalidRecordError, RecordNotFoundError
+from hushnote.errors import HushnoteError, InvalidRecordError, RecordNotFoundError
 
 __all__ = ["NoteStore"]
 
@@ -284,6 +285,7 @@ class NoteStore:
         with self._db.transaction() as connection:
             forget(connection, _delete(connection, [note_id]))
         self._db.checkpoint_after_commit()
+        _release_files(self._db)
 
     def empty_trash(self) -> int:
         """Purge every note in the trash; return how many there were."""
@@ -296,6 +298,7 @@ class NoteStore:
             ]
             forget(connection, _delete(connection, ids))
         self._db.checkpoint_after_commit()
+        _release_files(self._db)
         return len(ids)
 
     def delete_notebook(self, name: str) -> None:
@@ -491,3 +494,13 @@ def _delete(connection: Any, note_ids: list[int]) -> set[str]:
         connection.execute("DELETE FROM notes WHERE id = ?", (note_id,))
         prune_tags(connection, tag_ids)
     return removed
+
+
+def _release_files(db: Database) -> None:
+    """Unlink the files of the attachments a purge deleted (their keys went with the
+    rows); what a failure leaves is swept at the next unlock."""
+    from hushnote.core.attachments.blob_folder import BlobFolder
+    from hushnote.core.attachments.store import release_unreferenced
+
+    with contextlib.suppress(HushnoteError, OSError):
+        release_unreferenced(db, BlobFolder(db.path.parent / "attachments"))

@@ -67,6 +67,10 @@ _RECORDS = {
     "tag": "SELECT t.id, json_array(t.name) FROM tags t",
     "notebook": "SELECT nb.id, json_array(nb.name) FROM notebooks nb",
     "setting": "SELECT s.key, json_array(s.value) FROM settings s",
+    "attachment": (
+        "SELECT a.id, json_array(a.uuid, a.note_id, a.name, a.kind, a.size, hex(a.sha256), "
+        "a.blob, hex(a.blob_key), a.removed, a.created_at) FROM attachments a"
+    ),
 }
 # The primary-key column of each query's main table, to select one record.
 _KEY_COLUMN = {
@@ -76,6 +80,7 @@ _KEY_COLUMN = {
     "tag": "t.id",
     "notebook": "nb.id",
     "setting": "s.key",
+    "attachment": "a.id",
 }
 # Table -> (kind, the column naming the owning record).
 _TRACKED = {
@@ -91,6 +96,7 @@ _TRACKED = {
     "tags": ("tag", "id"),
     "notebooks": ("notebook", "id"),
     "settings": ("setting", "key"),
+    "attachments": ("attachment", "id"),
 }
 
 

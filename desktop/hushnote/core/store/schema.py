@@ -187,6 +187,26 @@ _CONTACT_KEYS = (
     "CHECK (age_recipient IS NULL OR age_recipient GLOB 'age1*')",
 )
 
+# Files attached to notes (core/attachments/): each row holds the only copy of the key of
+# one encrypted file in the vault's attachments folder, so deleting the row (secure_delete,
+# then the WAL scrubbed) is what destroys the file's content; the file is unlinked after.
+_ATTACHMENTS = (
+    """CREATE TABLE attachments (
+        id INTEGER PRIMARY KEY,
+        uuid TEXT NOT NULL UNIQUE,
+        note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size >= 0),
+        sha256 BLOB NOT NULL CHECK (length(sha256) = 32),
+        blob TEXT NOT NULL UNIQUE CHECK (length(blob) = 32),
+        blob_key BLOB NOT NULL CHECK (length(blob_key) = 32),
+        removed TEXT NOT NULL DEFAULT '[]',
+        created_at INTEGER NOT NULL
+    ) STRICT""",
+    "CREATE INDEX attachments_note ON attachments (note_id, created_at)",
+)
+
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     # 1: preferences that describe the user's data (auto-lock time, last note) stay
     #    encrypted here instead of in Qt settings.
@@ -204,6 +224,8 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     _INDEX_FORGETS,
     # 6: a contact may hold a colleague's age public key (core/formats/age_keys.py).
     _CONTACT_KEYS,
+    # 7: files attached to notes.
+    _ATTACHMENTS,
 )
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -214,6 +236,7 @@ COUNTED_TABLES: dict[str, str] = {
     "contacts": "contacts",
     "lists": "lists",
     "settings": "settings",
+    "attachments": "attachments",
 }
 
 

@@ -54,6 +54,14 @@ def require_regular_files(paths: VaultPaths) -> None:
                 continue
         if not stat.S_ISREG(info.st_mode):
             raise UnsafeVaultFileError(path=str(path))
+    # The attachments' folder must be a folder here, not a link to one elsewhere.
+    with storage_errors(paths.attachments):
+        try:
+            info = os.lstat(paths.attachments)
+        except FileNotFoundError:
+            return
+    if not stat.S_ISDIR(info.st_mode):
+        raise UnsafeVaultFileError(path=str(paths.attachments))
 
 
 def prepare_new_folder(paths: VaultPaths) -> None:

@@ -16,6 +16,8 @@ from types import TracebackType
 from typing import Any
 
 from hushnote.core.atomic import clean_leftovers
+from hushnote.core.attachments.blob_folder import BlobFolder
+from hushnote.core.attachments.store import AttachmentStore
 from hushnote.core.formats import bundle_import
 from hushnote.core.formats.bundle import BundleContents, open_bundle
 from hushnote.core.formats.bundle_export import ExportReport, export_bundle
@@ -164,7 +166,11 @@ class Vault:
             folder_lock.release()
             raise
         guard.succeeded()
-        return cls(keys, db, folder_lock)
+        vault = cls(keys, db, folder_lock)
+        # What a crash left half-written, and files whose rows were deleted just before.
+        with contextlib.suppress(HushnoteError):
+            vault.attachments.sweep(partials=True)
+        return vault
 
     def lock(self) -> None:
         """Record the write counter in the header if it moved, checkpoint and close the
@@ -253,6 +259,10 @@ class Vault:
         return ContactStore(self.db)
 
     @property
+    def attachments(self) -> AttachmentStore:
+        return AttachmentStore(self.db, BlobFolder(self.paths.attachments))
+
+    @property
     def lists(self) -> ListStore:
         return ListStore(self.db)
 
@@ -297,7 +307,7 @@ class Vault:
         db = self.db
         with db.turn():
             problems = [] if db.records is None else db.records.problems(db)
-            return problems + index_problems(db)
+            return problems + index_problems(db) + self.attachments.problems()
 
     def accept_records(self) -> None:
         """Take the records as they are now as the truth: recompute every MAC and the

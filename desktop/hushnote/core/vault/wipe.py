@@ -149,6 +149,7 @@ class Wipe:
                     self._remove(path)
             except Exception as error:
                 report.problems.append(WipeProblem(path.name, type(error).__name__))
+        self._remove_attachments()
         with contextlib.suppress(OSError):
             fsync_folder(self.root)
         report.unlinked_at = time.perf_counter() - self._start
@@ -197,6 +198,46 @@ class Wipe:
         self.report.removed.append(path.name)
         if self.overwrite and regular and not opened and not path.name.startswith("vault.key"):
             self.report.problems.append(WipeProblem(path.name, "not-overwritten"))
+
+    def _remove_attachments(self) -> None:
+        """Unlink every attachment file, then their folder.
+
+        Not overwritten: each is encrypted under its own key, and those keys were only
+        in the database, whose key is gone with the header (docs/attachments.md). So
+        the wipe takes a second at most whatever they weigh. A link at the folder's
+        name loses the name and is never followed; nothing is descended into."""
+        folder = self.root / "attachments"
+        try:
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        except FileNotFoundError:
+            return
+        except OSError:
+            self._remove(folder)  # a link or a file under the name
+            return
+        try:
+            for name in os.listdir(fd):
+                try:
+                    os.unlink(name, dir_fd=fd)
+                except IsADirectoryError:
+                    self.report.problems.append(
+                        WipeProblem("attachments/" + name, "not-a-regular-file")
+                    )
+                except OSError as error:
+                    self.report.problems.append(
+                        WipeProblem("attachments/" + name, reason_word(error))
+                    )
+            with contextlib.suppress(OSError):
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            folder.rmdir()
+            self.report.removed.append("attachments/")
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            if error.errno != errno.ENOTEMPTY:
+                self.report.problems.append(WipeProblem("attachments/", reason_word(error)))
 
     def _empty_in_place(self, path: Path) -> None:
         try:

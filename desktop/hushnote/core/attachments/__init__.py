@@ -1,0 +1,1 @@
+"""Files attached to notes: encrypted blob files whose keys only the vault holds."""

@@ -1,0 +1,70 @@
+"""What an attached file is, told by its first bytes (never by its name alone).
+
+The kind decides how the app shows a file (``image``, ``pdf``, ``text``) and whether its
+metadata can be removed; everything else is ``other``, which is only ever exported or
+opened elsewhere after a warning. The name only tells Markdown from plain text, once the
+bytes have shown it is text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["HEAD_SIZE", "IMAGE_KINDS", "VIEWABLE", "clean_name", "sniff_kind"]
+
+HEAD_SIZE = 64 * 1024
+IMAGE_KINDS = frozenset({"jpeg", "png", "webp", "gif", "bmp", "heic"})
+VIEWABLE = IMAGE_KINDS - {"heic"} | {"pdf", "text", "markdown"}
+MAX_NAME = 255
+
+_MAGIC = (
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"%PDF-", "pdf"),
+    (b"BM", "bmp"),
+)
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
+_MARKDOWN = (".md", ".markdown", ".mdown")
+
+
+def sniff_kind(head: bytes, name: str) -> str:
+    """The kind of a file whose first bytes (up to ``HEAD_SIZE``) are ``head``."""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "heic"
+    if _is_text(head):
+        return "markdown" if name.lower().endswith(_MARKDOWN) else "text"
+    return "other"
+
+
+def _is_text(head: bytes) -> bool:
+    if not head or b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A character cut at the end of the sample is still text.
+        return error.start >= len(head) - 3 and error.reason == "unexpected end of data"
+    return True
+
+
+def clean_name(name: str) -> str:
+    """A file name fit to show and to export under: the last path part, NFC, no
+    control characters, at most 255 characters with the extension kept."""
+    name = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip()
+    if name in ("", ".", ".."):
+        return "attachment"
+    if len(name) > MAX_NAME:
+        stem, dot, extension = name.rpartition(".")
+        if dot and 0 < len(extension) <= 16:
+            name = stem[: MAX_NAME - len(extension) - 1] + "." + extension
+        else:
+            name = name[:MAX_NAME]
+    return name
