@@ -493,3 +493,33 @@ def test_a_very_long_word_is_forgotten_in_bounded_memory(fast_kdf_vault: VaultSe
         assert peak < 50 * len(token), f"{peak >> 20} MiB for a {len(token)}-character word"
         assert time.perf_counter() - started < 10
         assert vault.check() == []
+
+
+@pytest.mark.parametrize("how", ["remove", "purge the note"])
+def test_a_removed_attachment_leaves_neither_its_key_nor_its_name(
+    fast_kdf_vault: VaultSetup, tmp_path: Path, how: str
+) -> None:
+    """An attachment's content is destroyed by destroying its key, which only its row
+    held: after a removal no decrypted page of the database or frame of the WAL holds
+    the key (or its name), and the file is gone."""
+    name = "zyxwqattachcanary.txt"
+    source = tmp_path / name
+    source.write_bytes(b"content " * 1000)
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        note = vault.notes.create(title="case", body="")
+        attachment = vault.attachments.add(note.uuid, source).attachment
+        (key,) = vault.db.row("SELECT blob_key FROM attachments")
+        key = bytes(key)
+        dek = bytes(vault.keyring().data_key)
+        vault.db.checkpoint()
+        pages = decrypted_pages(vault.paths.database, dek)
+        assert any(key in page for page in pages)
+        if how == "remove":
+            vault.attachments.remove(attachment.uuid)
+        else:
+            vault.notes.purge(note.uuid)
+        pages = decrypted_pages(vault.paths.database, dek)
+        pages += decrypted_wal_frames(vault.paths.database, dek)
+        assert not any(key in page for page in pages)
+        assert not any(name.encode() in page for page in pages)
+        assert list(vault.paths.attachments.iterdir()) == []

@@ -66,6 +66,7 @@ def test_core_uses_neither_random_nor_pickle() -> None:
 
 def test_public_core_names_are_pinned() -> None:
     assert hushnote.core.__all__ == [
+        "CLEANABLE_KINDS",
         "DECOY_CAPACITY",
         "DEFAULT_MEMORY_KIB",
         "MAX_ATTACHMENT_SIZE",

@@ -55,6 +55,7 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
     if wipe_only:
         add_wipe_command(commands)
         return parser
+    from hushnote.cli.attach_commands import add_attach_commands
     from hushnote.cli.bundle_commands import add_bundle_commands
     from hushnote.cli.contact_commands import add_contact_commands
     from hushnote.cli.note_commands import add_note_commands
@@ -63,6 +64,7 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
 
     add_vault_commands(commands)
     add_note_commands(commands)
+    add_attach_commands(commands)
     add_contact_commands(commands)
     add_search_command(commands)
     add_bundle_commands(commands)

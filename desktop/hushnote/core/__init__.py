@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from hushnote.core.attachments.blob_file import MAX_SIZE as MAX_ATTACHMENT_SIZE
+    from hushnote.core.attachments.store import CLEANABLE as CLEANABLE_KINDS
     from hushnote.core.attachments.store import Attachment, AttachmentStore, AttachResult
     from hushnote.core.formats.age_keys import key_fingerprint, normalize_recipient
     from hushnote.core.formats.bundle import BundleContents
@@ -71,6 +72,7 @@ if TYPE_CHECKING:
     from hushnote.core.vault.wipe import Wipe, WipeReport, wipe_vault
 
 _PUBLIC = {
+    "CLEANABLE_KINDS": "hushnote.core.attachments.store",
     "Attachment": "hushnote.core.attachments.store",
     "AttachmentStore": "hushnote.core.attachments.store",
     "AttachResult": "hushnote.core.attachments.store",
@@ -140,6 +142,7 @@ _PUBLIC = {
 }
 
 __all__ = [
+    "CLEANABLE_KINDS",
     "DECOY_CAPACITY",
     "DEFAULT_MEMORY_KIB",
     "MAX_ATTACHMENT_SIZE",
@@ -209,7 +212,7 @@ __all__ = [
 ]
 
 # Public names that differ from the module's own.
-_ALIASES = {"MAX_ATTACHMENT_SIZE": "MAX_SIZE"}
+_ALIASES = {"CLEANABLE_KINDS": "CLEANABLE", "MAX_ATTACHMENT_SIZE": "MAX_SIZE"}
 
 
 def __getattr__(name: str) -> Any:

@@ -90,14 +90,15 @@ class Attachment:
 class AttachResult:
     """What an attach stored, and what it took out on the way.
 
-    ``cleaned`` is False when the file's kind can carry metadata that was left in: the
-    user asked to keep it, or it could not be removed (``metadata_error``).
+    ``cleaned``: the file's metadata was looked for and what identifies was removed
+    (``removed`` says what). False for a kind whose metadata this version cannot read
+    (an office document, an archive: it may still carry an author), for plain text
+    (which has none), and when the user chose to keep it.
     """
 
     attachment: Attachment
     removed: tuple[str, ...]
     cleaned: bool
-    metadata_error: str | None = None
 
 
 class _Job:
@@ -277,7 +278,7 @@ class AttachmentStore:
                     elif kind in CLEANABLE and not keep_metadata:
                         removed = _clean(kind, reader, writer, job.check)
                     else:
-                        cleaned = kind not in CLEANABLE
+                        cleaned = False
                         _copy(reader, writer)
                     size, digest = writer.close()
                 os.close(fd)
