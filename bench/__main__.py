@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bench.attachment_bench import run_attachment_benchmarks
 from bench.bundle_bench import run_bundle_benchmarks
 from bench.gui_bench import run_gui_benchmarks
 from bench.report import print_facts, print_table
@@ -20,7 +21,7 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("vault", "stores", "gui", "wipe", "bundles"),
+        choices=("vault", "stores", "gui", "wipe", "bundles", "attachments"),
         help="run one group of benchmarks",
     )
     args = parser.parse_args()
@@ -47,6 +48,12 @@ def main() -> int:
         print()
     if args.only in (None, "bundles"):
         rows, facts = run_bundle_benchmarks(quick=args.quick)
+        print_table(rows)
+        print()
+        print_facts(facts)
+        print()
+    if args.only in (None, "attachments"):
+        rows, facts = run_attachment_benchmarks(quick=args.quick)
         print_table(rows)
         print()
         print_facts(facts)

@@ -31,6 +31,10 @@ def test_quick_benchmarks_print_a_row_per_operation_with_a_ratio() -> None:
         "search: a Chinese word",
         "database size",
         "cold start to first search",
+        "attach a 16 MiB file",
+        "export a 16 MiB file",
+        "wipe, 64 MiB of attachments: keys destroyed",
+        "wipe, 64 MiB of attachments: every file unlinked",
     ):
         assert any(op.startswith(expected) for op in operations), expected
     for row in rows:
@@ -39,3 +43,4 @@ def test_quick_benchmarks_print_a_row_per_operation_with_a_ratio() -> None:
         assert float(ratio[:-1]) > 0
     assert any(line.startswith("peak RSS after unlock") for line in lines)
     assert any(line.startswith("unlock to populated list, beyond the KDF") for line in lines)
+    assert any(line.startswith("peak RSS added attaching 16 MiB") for line in lines)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import queue
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -81,7 +83,7 @@ class BlobWriter:
         self._out = bytearray()
         self._index = 0
         self._size = 0
-        self._hash = hashlib.sha256()
+        self._hasher = _Hasher()
         self._closed = False
 
     # The file-like surface libraries that write to a stream expect (pikepdf, Pillow).
@@ -109,9 +111,11 @@ class BlobWriter:
         length = len(view)
         if self._size + length > MAX_SIZE:
             raise AttachmentTooLargeError(maximum=MAX_SIZE)
-        self._hash.update(view)
+        # A copy: the caller may reuse its buffer while the hashing thread reads this.
+        data = bytes(view)
+        self._hasher.update(data)
         self._size += length
-        self._take(view)
+        self._take(memoryview(data))
         return length
 
     def _take(self, view: memoryview) -> None:
@@ -156,7 +160,38 @@ class BlobWriter:
         self._seal(bytes(self._pending), last=True)
         self._pending.clear()
         os.fsync(self._fd)
-        return self._size, self._hash.digest()
+        return self._size, self._hasher.digest()
+
+    def abort(self) -> None:
+        """Stop the hashing thread of a write that will not be closed."""
+        self._hasher.digest()
+
+
+class _Hasher:
+    """SHA-256 on a thread of its own, beside the encryption: hashlib lets go of the
+    GIL for large buffers, so on two cores hashing no longer adds to the attach. The
+    queue is bounded, so memory stays a few MiB whatever the speeds."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.sha256()
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=8)
+        self._thread = threading.Thread(target=self._run, name="attachment-hash", daemon=True)
+        self._thread.start()
+        self._result: bytes | None = None
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            self._hash.update(data)
+
+    def update(self, data: bytes) -> None:
+        self._queue.put(data)
+
+    def digest(self) -> bytes:
+        if self._result is None:
+            self._queue.put(None)
+            self._thread.join()
+            self._result = self._hash.digest()
+        return self._result
 
 
 def read_chunks(

@@ -267,6 +267,7 @@ class AttachmentStore:
             stack.callback(_zero, key)
             fd = self._folder.create_partial(blob)
             published = False
+            writer: BlobWriter | None = None
             try:
                 writer = BlobWriter(fd, key, job.check)
                 removed: tuple[str, ...] = ()
@@ -289,6 +290,8 @@ class AttachmentStore:
                 if fd >= 0:
                     os.close(fd)
                 if not published:
+                    if writer is not None:
+                        writer.abort()
                     self._folder.discard_partial(blob)
         return AttachResult(attachment=attachment, removed=removed, cleaned=cleaned)
 
