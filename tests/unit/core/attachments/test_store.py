@@ -207,3 +207,30 @@ def test_wipe_destroys_attachments(fast_kdf_vault, tmp_path: Path):
     report = wipe_vault(fast_kdf_vault.root)
     assert report.keys_destroyed
     assert not (fast_kdf_vault.root / "attachments").exists()
+
+
+def test_duress_passphrase_destroys_attachments(fast_kdf_vault, tmp_path: Path):
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        note = _note(vault)
+        source = tmp_path / "a.txt"
+        source.write_bytes(CANARY)
+        vault.attachments.add(note, source)
+        vault.set_duress("duress words here", [("Groceries", "milk")])
+    with Vault.unlock(fast_kdf_vault.root, "duress words here") as decoy:
+        assert not decoy.paths.attachments.exists()
+        (summary,) = decoy.notes.summaries()
+        assert decoy.attachments.of_note(summary.uuid) == []
+        assert decoy.check() == []
+    for path in fast_kdf_vault.root.rglob("*"):
+        if path.is_file():
+            assert CANARY not in path.read_bytes()
+
+
+def test_attachments_survive_a_key_rotation(open_vault: Vault, tmp_path: Path):
+    note = _note(open_vault)
+    source = tmp_path / "a.bin"
+    source.write_bytes(os.urandom(150_000))
+    attachment = open_vault.attachments.add(note, source).attachment
+    open_vault.rotate_key()
+    assert open_vault.attachments.read(attachment.uuid, limit=10**6) == source.read_bytes()
+    assert open_vault.check() == []
