@@ -86,6 +86,9 @@ _MESSAGES = {
     "bundle-write-inside-vault": (
         "{path} is inside the vault folder; save the bundle elsewhere (nothing was written)"
     ),
+    "metadata": (
+        "cannot remove the metadata from this {kind} file: {reason}; nothing was attached"
+    ),
     "confirmation-required": (
         "not confirmed: nothing was written (pass --yes to confirm from a script)"
     ),
@@ -140,6 +143,14 @@ _IMPORT_REASONS = {
     "unknown-type": "the file name must end in .vcf, .vcard or .csv",
 }
 
+_METADATA_REASONS = {
+    "empty": "the file is empty",
+    "truncated": "the file is cut short",
+    "malformed": "it is damaged, or not the kind of file its first bytes say",
+    "too-large": "it declares a picture too large to be real (a decompression bomb)",
+    "encrypted": "it is locked with a password",
+}
+
 _KDF_BOUNDS = {
     "minimum": " (minimum {minimum})",
     "maximum": " (maximum {maximum})",
@@ -182,6 +193,8 @@ def message_for(error: HushnoteError) -> str:
         )
     if error.code == "invalid-record" and context["reason"] == "control-character":
         context["reason"] = "it holds control characters, such as NUL"
+    if error.code == "metadata":
+        context["reason"] = _METADATA_REASONS.get(context["reason"], "it cannot be read")
     if error.code == "passphrase":
         template = _PASSPHRASE_REASONS.get(context["reason"], "the passphrase cannot be used")
     elif error.code == "bundle-too-large" and context["what"] == "work-factor":
