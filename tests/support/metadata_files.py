@@ -170,3 +170,43 @@ def jpeg_head() -> bytes:
     data = plain_jpeg(exif=b"Exif\x00\x00" + exif_block(6))
     sos = data.rindex(b"\xff\xda")  # the last: the thumbnail in the EXIF has its own
     return data[: sos + 2 + int.from_bytes(data[sos + 2 : sos + 4], "big")]
+
+
+def write_large_pdf(path: str, streams: int, stream_size: int, extra_objects: int = 0) -> None:
+    """A valid one-page PDF holding ``streams`` unused streams of ``stream_size`` random
+    bytes and ``extra_objects`` small dictionaries, with document information; written in
+    blocks, never whole in memory."""
+    import secrets
+
+    first_extra = 6 + streams
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(streams + extra_objects) if i != streams)
+    objects: list[bytes | None] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << >> /Extra 4 0 R >>",
+        b"[" + kids + b"]",
+        *[None] * streams,
+        b"<< /Author (CANARY-LARGE-AUTHOR) /Producer (CANARY-LARGE-PRODUCER) >>",
+        *[b"<< /N %d >>" % n for n in range(first_extra, first_extra + extra_objects)],
+    ]
+    offsets = []
+    with open(path, "wb") as out:
+        out.write(b"%PDF-1.7\n")
+        for number, body in enumerate(objects, 1):
+            offsets.append(out.tell())
+            out.write(b"%d 0 obj\n" % number)
+            if body is None:
+                out.write(b"<< /Length %d >>\nstream\n" % stream_size)
+                for start in range(0, stream_size, 1 << 20):
+                    out.write(secrets.token_bytes(min(1 << 20, stream_size - start)))
+                out.write(b"\nendstream")
+            else:
+                out.write(body)
+            out.write(b"\nendobj\n")
+        xref = out.tell()
+        out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+        for offset in offsets:
+            out.write(b"%010d 00000 n \n" % offset)
+        info = 5 + streams
+        trailer = b"<< /Size %d /Root 1 0 R /Info %d 0 R >>" % (len(objects) + 1, info)
+        out.write(b"trailer\n" + trailer + b"\nstartxref\n%d\n%%%%EOF\n" % xref)

@@ -12,6 +12,7 @@ specifications (ITU T.81, PNG 3rd edition, RFC 9649) fix the containers walked h
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from collections.abc import Callable
 from typing import BinaryIO
@@ -27,6 +28,7 @@ EXIF_CAP = 4 * 1024 * 1024
 # declaring more is refused, as no part of the app could ever show it.
 MAX_PIXELS = 2 * 89_478_485
 _ORIENTATION = 0x0112
+_NOT_FILL = re.compile(rb"[^\xff]")
 
 
 class Input:
@@ -67,6 +69,9 @@ class Input:
 
     def exact(self, n: int) -> bytes:
         """The next ``n`` bytes (``n`` bounded by the caller)."""
+        while len(self._buf) - self._pos < n <= BLOCK:
+            if not self._more():
+                raise self.error("truncated")
         if len(self._buf) - self._pos >= n:
             data = self._buf[self._pos : self._pos + n]
             self._pos += n
@@ -100,6 +105,19 @@ class Input:
             crc = zlib.crc32(piece, crc)
             sink.write(piece)
         return crc
+
+    def marker(self) -> int:
+        """The code of the JPEG marker that starts here, past any fill bytes before it."""
+        if self.exact(1) != b"\xff":
+            raise self.error("malformed")
+        while True:
+            found = _NOT_FILL.search(self._buf, self._pos)
+            if found:
+                self._pos = found.start() + 1
+                return self._buf[found.start()]
+            self._pos = len(self._buf)
+            if not self._more():
+                raise self.error("truncated")
 
     def copy_entropy(self, sink: BinaryIO) -> int:
         """Copy a JPEG scan's coded data up to the next marker; that marker's code."""
@@ -200,22 +218,13 @@ def _segment(code: int, payload: bytes) -> bytes:
     return bytes((0xFF, code)) + (len(payload) + 2).to_bytes(2, "big") + payload
 
 
-def _jpeg_marker(inp: Input) -> int:
-    if inp.exact(1) != b"\xff":
-        raise inp.error("malformed")
-    code = 0xFF
-    while code == 0xFF:  # fill bytes may precede any marker
-        code = inp.exact(1)[0]
-    return code
-
-
 def clean_jpeg(inp: Input, sink: BinaryIO, found: set[str]) -> int:
     """Copy a JPEG without its metadata segments; the orientation kept."""
     if inp.exact(2) != b"\xff\xd8":
         raise inp.error("malformed")
     sink.write(b"\xff\xd8")
     orientation, exif_seen, scanned = 1, False, False
-    code = _jpeg_marker(inp)
+    code = inp.marker()
     while True:
         inp.check()
         if code == 0xD9:  # end of image: what follows is another image, a video...
@@ -227,7 +236,7 @@ def clean_jpeg(inp: Input, sink: BinaryIO, found: set[str]) -> int:
             return orientation
         if code in _JPEG_STANDALONE:
             sink.write(bytes((0xFF, code)))
-            code = _jpeg_marker(inp)
+            code = inp.marker()
             continue
         if code in (0x00, 0xD8):
             raise inp.error("malformed")
@@ -260,7 +269,7 @@ def clean_jpeg(inp: Input, sink: BinaryIO, found: set[str]) -> int:
                 scanned = True
                 code = inp.copy_entropy(sink)
                 continue
-        code = _jpeg_marker(inp)
+        code = inp.marker()
 
 
 def _jpeg_app(code: int, payload: bytes) -> tuple[bytes, str]:

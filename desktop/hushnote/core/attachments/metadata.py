@@ -50,12 +50,15 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from hushnote.core.attachments.image_containers import Input, clean_jpeg, clean_png, clean_webp
 from hushnote.errors import MetadataError
 
-__all__ = ["HEAD_SIZE", "KINDS", "Cleaned", "clean", "sniff"]
+if TYPE_CHECKING:
+    import pikepdf
+
+__all__ = ["HEAD_SIZE", "KINDS", "PDF_MAX_OBJECTS", "PDF_MAX_STREAM", "Cleaned", "clean", "sniff"]
 
 # Enough for every signature below, and the PDF header anywhere in the first KiB, as
 # readers accept it there.
@@ -65,6 +68,10 @@ KINDS = ("jpeg", "png", "webp", "heic", "pdf")
 _HEIC_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs"}
 _HEIF_BRANDS = {b"mif1", b"msf1"}
 _BLOCK = 64 * 1024
+# Bounds that keep a PDF's rewrite within 64 MB of memory (measured in the docs); a
+# larger PDF is refused as "too-large" and may be stored unchanged.
+PDF_MAX_OBJECTS = 20_000
+PDF_MAX_STREAM = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -163,6 +170,35 @@ class _CheckedSink(io.RawIOBase):
         return len(data)
 
 
+class _CheckedSource(io.RawIOBase):
+    """The source as qpdf reads it: each read first asks ``check``, so that opening and
+    resolving objects, which run inside qpdf, can be cancelled too."""
+
+    def __init__(self, source: BinaryIO, check: Callable[[], None]) -> None:
+        super().__init__()
+        self._source = source
+        self._check = check
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        self._check()
+        view = memoryview(buffer).cast("B")
+        data = self._source.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._source.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._source.tell()
+
+
 def _clean_pdf(
     source: BinaryIO, sink: BinaryIO, check: Callable[[], None], found: set[str]
 ) -> None:
@@ -171,12 +207,24 @@ def _clean_pdf(
     try:
         # No recovery: a PDF qpdf would have to rebuild is stored as it is, or not at all,
         # never as qpdf's guess of it. Streamed, not memory-mapped, to keep memory small.
-        pdf = pikepdf.open(source, attempt_recovery=False, access_mode=pikepdf.AccessMode.stream)
+        # Pages are left as they are (no inherited attributes pushed down to them).
+        pdf = pikepdf.open(
+            cast(BinaryIO, _CheckedSource(source, check)),
+            attempt_recovery=False,
+            access_mode=pikepdf.AccessMode.stream,
+            inherit_page_attributes=False,
+        )
     except pikepdf.PasswordError:
         raise MetadataError(kind="pdf", reason="encrypted") from None
     except pikepdf.PdfError:
         raise MetadataError(kind="pdf", reason="malformed") from None
     with pdf:
+        # qpdf warns when it had to repair what it read (an object count that lies, say).
+        if pdf.get_warnings():
+            raise MetadataError(kind="pdf", reason="malformed")
+        # qpdf keeps every object it has read (about 800 bytes each) in memory.
+        if _pdf_number(pdf.trailer.get("/Size")) > PDF_MAX_OBJECTS:
+            raise MetadataError(kind="pdf", reason="too-large")
         try:
             _strip_pdf(pdf, check, found)
             # Streams are copied as they are (no decoding), so a compression bomb costs
@@ -193,23 +241,36 @@ def _clean_pdf(
             raise MetadataError(kind="pdf", reason="malformed") from None
 
 
-def _strip_pdf(pdf: object, check: Callable[[], None], found: set[str]) -> None:
+def _pdf_number(value: object) -> int:
+    # pikepdf gives PDF integers as Python ints; anything else where a count belongs is damage.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise MetadataError(kind="pdf", reason="malformed")
+
+
+def _strip_pdf(pdf: pikepdf.Pdf, check: Callable[[], None], found: set[str]) -> None:
     import pikepdf
 
-    assert isinstance(pdf, pikepdf.Pdf)
     info = pdf.trailer.get("/Info")
     if isinstance(info, pikepdf.Dictionary):
-        for key in info.keys():
-            found.add(_PDF_INFO.get(str(key), "document-info"))
+        for name in info.keys():
+            found.add(_PDF_INFO.get(str(name), "document-info"))
     if "/Info" in pdf.trailer:
         del pdf.trailer["/Info"]
     if "/ID" in pdf.trailer:
         found.add("unique-id")
     # XMP lives on the catalogue and on any page, image or font; /PieceInfo holds an
-    # editor's private data (Illustrator keeps the whole drawing there).
-    for number, obj in enumerate(pdf.objects):
+    # editor's private data (Illustrator keeps the whole drawing there). Objects are
+    # visited one by one from the cross-reference table: ``pdf.objects`` would resolve
+    # them all at once, out of reach of ``check``.
+    for number, key in enumerate(pdf.get_xref_table()):
         if number % 256 == 0:
             check()
+        obj = pdf.get_object(key)
+        # qpdf holds a whole stream in memory while it writes it.
+        if isinstance(obj, pikepdf.Stream):
+            if _pdf_number(obj.stream_dict.get("/Length")) > PDF_MAX_STREAM:
+                raise MetadataError(kind="pdf", reason="too-large")
         if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
             if "/Metadata" in obj:
                 del obj["/Metadata"]

@@ -315,8 +315,8 @@ def test_checks_come_often_on_a_large_jpeg() -> None:
 
     data = large_jpeg(24 * 1024 * 1024)
     stamps: list[float] = []
-    start = time.monotonic()
-    result, out = run("jpeg", data, lambda: stamps.append(time.monotonic()))
-    stamps = [start, *stamps, time.monotonic()]
+    start = time.thread_time()
+    result, out = run("jpeg", data, lambda: stamps.append(time.thread_time()))
+    stamps = [start, *stamps, time.thread_time()]
     assert max(b - a for a, b in itertools.pairwise(stamps)) < 0.05
     assert "gps" in result.removed and len(out) > len(data) - 4096
