@@ -249,7 +249,7 @@ def clean_jpeg(inp: Input, sink: BinaryIO, found: set[str]) -> int:
             if what == "exif" and not exif_seen:
                 exif_seen = True
                 codes, orientation = read_exif(payload[6:])
-                found.update(codes or {"exif"})
+                found.update(codes)
                 if orientation != 1:
                     kept = _segment(0xE1, b"Exif\x00\x00" + exif_with_orientation(orientation))
             elif what:
@@ -348,7 +348,7 @@ def clean_png(inp: Input, sink: BinaryIO, found: set[str]) -> int:
             exif_seen = True
             codes, orientation = read_exif(inp.exact(length))
             inp.skip(4)
-            found.update(codes or {"exif"})
+            found.update(codes)
             if orientation != 1:
                 sink.write(_png_chunk(b"eXIf", exif_with_orientation(orientation)))
         elif name in (b"tEXt", b"zTXt", b"iTXt"):
@@ -430,7 +430,7 @@ def _webp_walk(
         elif name == b"EXIF" and not exif_seen and length <= EXIF_CAP:
             exif_seen = True
             codes, read = read_exif(inp.exact(padded)[:length])
-            found.update(codes or {"exif"})
+            found.update(codes)
             orientation = read if sink is None else orientation
             if orientation != 1 and extended:
                 tiff = exif_with_orientation(orientation)

@@ -320,3 +320,13 @@ def test_checks_come_often_on_a_large_jpeg() -> None:
     stamps = [start, *stamps, time.thread_time()]
     assert max(b - a for a, b in itertools.pairwise(stamps)) < 0.05
     assert "gps" in result.removed and len(out) > len(data) - 4096
+
+
+@pytest.mark.parametrize("kind", ["jpeg", "png", "webp"])
+def test_a_cleaned_picture_comes_back_as_it_is(kind: str) -> None:
+    build = {"jpeg": tagged_jpeg, "png": tagged_png, "webp": tagged_webp}[kind]
+    _, once = run(kind, build(orientation=5))
+    result, twice = run(kind, once)
+    assert twice == once
+    assert result.removed == ()  # the kept orientation is not reported as removed
+    assert result.orientation == 5
