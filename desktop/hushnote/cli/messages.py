@@ -149,6 +149,7 @@ _METADATA_REASONS = {
     "malformed": "it is damaged, or not the kind of file its first bytes say",
     "too-large": "it declares a picture too large to be real (a decompression bomb)",
     "encrypted": "it is locked with a password",
+    "signed": "it is digitally signed, and rewriting it would break the signature",
 }
 
 _KDF_BOUNDS = {

@@ -101,6 +101,12 @@ def _sentence(error: BaseException) -> str:
                 "This PDF is locked with a password, so {app} cannot remove its hidden "
                 "details (author, dates, software). Nothing was attached.",
             )
+        if reason == "signed":
+            return QCoreApplication.translate(
+                "errors",
+                "This PDF is digitally signed: removing its hidden details (author, dates, "
+                "software) would break the signature. Nothing was attached.",
+            )
         return QCoreApplication.translate(
             "errors",
             "{app} cannot remove the hidden details (location, camera, author) from this "

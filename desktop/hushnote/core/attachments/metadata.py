@@ -225,6 +225,10 @@ def _clean_pdf(
         # qpdf keeps every object it has read (about 800 bytes each) in memory.
         if _pdf_number(pdf.trailer.get("/Size")) > PDF_MAX_OBJECTS:
             raise MetadataError(kind="pdf", reason="too-large")
+        # Rewriting a signed PDF would break its signature: it is refused, so that the
+        # user can keep it as it is.
+        if _is_signed(pdf):
+            raise MetadataError(kind="pdf", reason="signed")
         try:
             _strip_pdf(pdf, check, found)
             # Streams are copied as they are (no decoding), so a compression bomb costs
@@ -239,6 +243,15 @@ def _clean_pdf(
             )
         except pikepdf.PdfError:
             raise MetadataError(kind="pdf", reason="malformed") from None
+
+
+def _is_signed(pdf: pikepdf.Pdf) -> bool:
+    import pikepdf
+
+    form = pdf.Root.get("/AcroForm")
+    flags = form.get("/SigFlags", 0) if isinstance(form, pikepdf.Dictionary) else 0
+    # SigFlags bit 1: the document holds signatures; /Perms: a certifying signature.
+    return (isinstance(flags, int) and bool(flags & 1)) or "/Perms" in pdf.Root
 
 
 def _pdf_number(value: object) -> int:

@@ -245,3 +245,11 @@ def test_checks_come_often_on_a_pdf_with_many_objects(tmp_path: Path) -> None:
         clean("pdf", source, Sink(), lambda: stamps.append(time.thread_time()))  # type: ignore[arg-type]
     stamps = [start, *stamps, time.thread_time()]
     assert max(b - a for a, b in itertools.pairwise(stamps)) < 0.05
+
+
+def test_a_signed_pdf_is_refused_not_broken() -> None:
+    buf = io.BytesIO()
+    with pikepdf.open(io.BytesIO(tagged_pdf())) as pdf:
+        pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array(), SigFlags=3)
+        pdf.save(buf)
+    assert refused("pdf", buf.getvalue()) == "signed"
