@@ -147,7 +147,11 @@ _METADATA_REASONS = {
     "empty": "the file is empty",
     "truncated": "the file is cut short",
     "malformed": "it is damaged, or not the kind of file its first bytes say",
-    "too-large": "it declares a picture too large to be real (a decompression bomb)",
+    "too-large": (
+        "it is larger than Hushnote cleans safely (a picture of over 178 million pixels, "
+        "as a decompression bomb declares, or a PDF of over 20,000 objects or with a "
+        "stream over 16 MiB)"
+    ),
     "encrypted": "it is locked with a password",
     "signed": "it is digitally signed, and rewriting it would break the signature",
 }
@@ -196,6 +200,7 @@ def message_for(error: HushnoteError) -> str:
         context["reason"] = "it holds control characters, such as NUL"
     if error.code == "metadata":
         context["reason"] = _METADATA_REASONS.get(context["reason"], "it cannot be read")
+        context["kind"] = context["kind"].upper()
     if error.code == "passphrase":
         template = _PASSPHRASE_REASONS.get(context["reason"], "the passphrase cannot be used")
     elif error.code == "bundle-too-large" and context["what"] == "work-factor":

@@ -11,190 +11,21 @@ specifications (ITU T.81, PNG 3rd edition, RFC 9649) fix the containers walked h
 
 from __future__ import annotations
 
-import io
-import re
 import zlib
-from collections.abc import Callable
 from typing import BinaryIO
 
-from hushnote.errors import MetadataError
+from hushnote.core.attachments.container_input import Input
+from hushnote.core.attachments.exif_fields import (
+    EXIF_CAP,
+    exif_with_orientation,
+    read_exif,
+)
 
-__all__ = ["EXIF_CAP", "MAX_PIXELS", "Input", "clean_jpeg", "clean_png", "clean_webp"]
+__all__ = ["MAX_PIXELS", "clean_jpeg", "clean_png", "clean_webp"]
 
-BLOCK = 64 * 1024
-# Larger EXIF blocks are dropped unread (JPEG's cannot exceed 64 KiB anyway).
-EXIF_CAP = 4 * 1024 * 1024
 # Pillow's DecompressionBombError threshold (2 x Image.MAX_IMAGE_PIXELS): a picture
 # declaring more is refused, as no part of the app could ever show it.
 MAX_PIXELS = 2 * 89_478_485
-_ORIENTATION = 0x0112
-_NOT_FILL = re.compile(rb"[^\xff]")
-
-
-class Input:
-    """The source, read forward through one block-sized buffer; reading asks ``check``."""
-
-    def __init__(self, source: BinaryIO, check: Callable[[], None], kind: str) -> None:
-        self.check = check
-        self.kind = kind
-        self._source = source
-        self.size = source.seek(0, io.SEEK_END)
-        source.seek(0)
-        self._buf = b""
-        self._pos = 0
-
-    def error(self, reason: str) -> MetadataError:
-        if self.size == 0:
-            reason = "empty"
-        return MetadataError(kind=self.kind, reason=reason)
-
-    def tell(self) -> int:
-        return self._source.tell() - (len(self._buf) - self._pos)
-
-    def seek(self, offset: int) -> None:
-        self._source.seek(offset)
-        self._buf, self._pos = b"", 0
-
-    def at_end(self) -> bool:
-        return self.tell() >= self.size
-
-    def _more(self) -> bool:
-        self.check()
-        block = self._source.read(BLOCK)
-        if not block:
-            return False
-        self._buf = self._buf[self._pos :] + block
-        self._pos = 0
-        return True
-
-    def exact(self, n: int) -> bytes:
-        """The next ``n`` bytes (``n`` bounded by the caller)."""
-        while len(self._buf) - self._pos < n <= BLOCK:
-            if not self._more():
-                raise self.error("truncated")
-        if len(self._buf) - self._pos >= n:
-            data = self._buf[self._pos : self._pos + n]
-            self._pos += n
-            return data
-        have = self._buf[self._pos :]
-        self._buf, self._pos = b"", 0
-        self.check()
-        rest = self._source.read(n - len(have))
-        if len(rest) < n - len(have):
-            raise self.error("truncated")
-        return have + rest
-
-    def skip(self, n: int) -> None:
-        if self.tell() + n > self.size:
-            raise self.error("truncated")
-        avail = len(self._buf) - self._pos
-        if n <= avail:
-            self._pos += n
-            return
-        self._source.seek(n - avail, io.SEEK_CUR)
-        self._buf, self._pos = b"", 0
-
-    def copy(self, n: int, sink: BinaryIO, crc: int = 0) -> int:
-        """Copy the next ``n`` bytes to ``sink`` block by block; their running CRC-32."""
-        while n > 0:
-            if self._pos >= len(self._buf) and not self._more():
-                raise self.error("truncated")
-            piece = self._buf[self._pos : self._pos + n]
-            self._pos += len(piece)
-            n -= len(piece)
-            crc = zlib.crc32(piece, crc)
-            sink.write(piece)
-        return crc
-
-    def marker(self) -> int:
-        """The code of the JPEG marker that starts here, past any fill bytes before it."""
-        if self.exact(1) != b"\xff":
-            raise self.error("malformed")
-        while True:
-            found = _NOT_FILL.search(self._buf, self._pos)
-            if found:
-                self._pos = found.start() + 1
-                return self._buf[found.start()]
-            self._pos = len(self._buf)
-            if not self._more():
-                raise self.error("truncated")
-
-    def copy_entropy(self, sink: BinaryIO) -> int:
-        """Copy a JPEG scan's coded data up to the next marker; that marker's code."""
-        while True:
-            buf, start = self._buf, self._pos
-            i = buf.find(b"\xff", start)
-            while i != -1 and i + 1 < len(buf):
-                code = buf[i + 1]
-                if code == 0 or 0xD0 <= code <= 0xD7:  # a stuffed 0xFF, a restart marker
-                    i = buf.find(b"\xff", i + 2)
-                elif code == 0xFF:  # a fill byte before a marker
-                    i = buf.find(b"\xff", i + 1)
-                else:
-                    sink.write(buf[start:i])
-                    self._pos = i + 2
-                    return code
-            end = len(buf) if i == -1 else i  # keep a last 0xFF until its next byte
-            sink.write(buf[start:end])
-            self._pos = end
-            if not self._more():
-                raise self.error("truncated")
-
-
-def read_exif(data: bytes) -> tuple[set[str], int]:
-    """The codes of what an EXIF block holds, and its orientation (1 when none)."""
-    from PIL import ExifTags, Image
-
-    exif = Image.Exif()
-    try:
-        exif.load(data)
-        ifd0 = dict(exif)
-        sub = exif.get_ifd(ExifTags.IFD.Exif)
-        gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-        ifd1 = exif.get_ifd(ExifTags.IFD.IFD1)
-    except Exception:  # Pillow raises many kinds on malformed EXIF; it goes anyway
-        return {"exif"}, 1
-    codes = {_EXIF_CODES.get(tag, "exif") for tag in {**ifd0, **sub}}
-    codes.discard("")
-    if gps or ExifTags.IFD.GPSInfo in ifd0:
-        codes.add("gps")
-    if ifd1:
-        codes.add("thumbnail")
-    orientation = ifd0.get(_ORIENTATION, 1)
-    if not isinstance(orientation, int) or not 1 <= orientation <= 8:
-        orientation = 1
-    return codes, orientation
-
-
-def exif_with_orientation(orientation: int) -> bytes:
-    """A minimal EXIF block (TIFF, no ``Exif`` prefix) holding only the orientation."""
-    from PIL import Image
-
-    exif = Image.Exif()
-    exif[_ORIENTATION] = orientation
-    return exif.tobytes()[6:]
-
-
-# EXIF tags and their codes; "" is kept or structural, any tag not here is "exif".
-_EXIF_CODES = {
-    0x0112: "",  # Orientation, kept
-    0x8769: "",  # the EXIF sub-IFD pointer
-    0xA005: "",  # the interoperability IFD pointer
-    0x8825: "gps",
-    **dict.fromkeys((0x010F, 0x0110, 0xA432, 0xA433, 0xA434), "camera"),
-    **dict.fromkeys((0xA431, 0xA435), "camera-serial"),
-    0xA420: "unique-id",
-    0xA430: "owner",
-    **dict.fromkeys((0x013B, 0x8298, 0x9C9D), "author"),
-    **dict.fromkeys((0x0132, 0x9003, 0x9004, 0x9010, 0x9011, 0x9012), "date"),
-    **dict.fromkeys((0x9290, 0x9291, 0x9292), "date"),
-    **dict.fromkeys((0x0131, 0x013C), "software"),
-    0x927C: "maker-note",
-    **dict.fromkeys((0x9286, 0x9C9C), "comment"),
-    **dict.fromkeys((0x010E, 0x9C9B), "title"),
-    0x9C9F: "subject",
-    0x9C9E: "keywords",
-}
 
 
 def _check_pixels(inp: Input, width: int, height: int) -> None:

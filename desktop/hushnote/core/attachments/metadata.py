@@ -52,18 +52,34 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, cast
 
-from hushnote.core.attachments.image_containers import Input, clean_jpeg, clean_png, clean_webp
+from hushnote.core.attachments.container_input import Input
+from hushnote.core.attachments.image_containers import clean_jpeg, clean_png, clean_webp
 from hushnote.errors import MetadataError
 
 if TYPE_CHECKING:
     import pikepdf
 
-__all__ = ["HEAD_SIZE", "KINDS", "PDF_MAX_OBJECTS", "PDF_MAX_STREAM", "Cleaned", "clean", "sniff"]
+__all__ = [
+    "CODES",
+    "HEAD_SIZE",
+    "KINDS",
+    "PDF_MAX_OBJECTS",
+    "PDF_MAX_STREAM",
+    "Cleaned",
+    "clean",
+    "sniff",
+]
 
 # Enough for every signature below, and the PDF header anywhere in the first KiB, as
 # readers accept it there.
 HEAD_SIZE = 1024
 KINDS = ("jpeg", "png", "webp", "heic", "pdf")
+# Every code ``Cleaned.removed`` can hold (the table above says what each means).
+CODES = (
+    *("gps", "camera", "camera-serial", "unique-id", "owner", "author", "date", "software"),
+    *("thumbnail", "maker-note", "title", "subject", "keywords", "comment", "xmp", "iptc"),
+    *("exif", "text", "document-info", "appended-data", "other"),
+)
 # ISO base media file brands of HEIF pictures (not AVIF, which shares mif1).
 _HEIC_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs"}
 _HEIF_BRANDS = {b"mif1", b"msf1"}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import itertools
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 
@@ -12,7 +14,8 @@ import pypdfium2
 import pytest
 from PIL import ExifTags, Image, ImageOps
 
-from hushnote.core.attachments.metadata import HEAD_SIZE, Cleaned, clean, sniff
+import hushnote.core.attachments.metadata
+from hushnote.core.attachments.metadata import CODES, HEAD_SIZE, Cleaned, clean, sniff
 from hushnote.errors import CancelledError
 from support.metadata_files import (
     CANARY,
@@ -48,6 +51,8 @@ class WriteOnlySink:
 def run(kind: str, data: bytes, check: Callable[[], None] = lambda: None) -> tuple[Cleaned, bytes]:
     sink = WriteOnlySink()
     result = clean(kind, io.BytesIO(data), sink, check)  # type: ignore[arg-type]
+    assert set(result.removed) <= set(CODES)
+    assert list(result.removed) == sorted(set(result.removed))
     return result, sink.data
 
 
@@ -330,3 +335,21 @@ def test_a_cleaned_picture_comes_back_as_it_is(kind: str) -> None:
     assert twice == once
     assert result.removed == ()  # the kept orientation is not reported as removed
     assert result.orientation == 5
+
+
+def test_every_code_is_documented() -> None:
+    doc = hushnote.core.attachments.metadata.__doc__ or ""
+    assert len(set(CODES)) == len(CODES)
+    for code in CODES:
+        assert f"``{code}``" in doc, code
+
+
+def test_the_heavy_libraries_load_only_when_used() -> None:
+    probe = (
+        "import sys, hushnote.core.attachments.metadata; "
+        "print(sorted(m for m in ('PIL', 'pikepdf', 'pypdfium2', 'numpy') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
