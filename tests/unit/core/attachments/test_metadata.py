@@ -353,3 +353,15 @@ def test_the_heavy_libraries_load_only_when_used() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_nothing_is_written_to_disk(isolated_home: object) -> None:
+    import os
+    from pathlib import Path
+
+    scratch = Path(os.environ["TMPDIR"])
+    before = sorted(scratch.rglob("*"))
+    for kind, build in (("jpeg", tagged_jpeg), ("png", tagged_png), ("pdf", tagged_pdf)):
+        run(kind, build())
+    run("webp", tagged_webp())
+    assert sorted(scratch.rglob("*")) == before == []
