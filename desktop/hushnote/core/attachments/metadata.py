@@ -84,7 +84,7 @@ CODES = (
 _HEIC_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs"}
 _HEIF_BRANDS = {b"mif1", b"msf1"}
 _BLOCK = 64 * 1024
-# Bounds that keep a PDF's rewrite within 64 MB of memory (measured in the docs); a
+# Bounds that keep a PDF's rewrite within 64 MB of memory (measured: docs/attachments.md); a
 # larger PDF is refused as "too-large" and may be stored unchanged.
 PDF_MAX_OBJECTS = 20_000
 PDF_MAX_STREAM = 16 * 1024 * 1024
@@ -113,7 +113,8 @@ def sniff(head: bytes) -> str | None:
         return "webp"
     if head[4:8] == b"ftyp" and _is_heif(head):
         return "heic"
-    if b"%PDF-" in head[:HEAD_SIZE]:
+    start = head.find(b"%PDF-", 0, HEAD_SIZE)
+    if start >= 0 and head[start + 5 : start + 6].isdigit():
         return "pdf"
     return None
 

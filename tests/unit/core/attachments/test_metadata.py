@@ -79,7 +79,15 @@ def test_sniff_tells_each_kind_by_content() -> None:
 def test_sniff_knows_nothing_else() -> None:
     avif = b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf" + b"\x00" * 8
     gif = b"GIF89a\x01\x00\x01\x00"
-    for head in (b"", b"\xff\xd8", avif, gif, b"RIFF\x00\x00\x00\x00WAVE", b"hello %PD"):
+    for head in (
+        b"",
+        b"\xff\xd8",
+        avif,
+        gif,
+        b"RIFF\x00\x00\x00\x00WAVE",
+        b"hello %PD",
+        b"a note on %PDF-files",
+    ):
         assert sniff(head) is None
 
 
