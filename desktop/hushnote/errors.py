@@ -36,6 +36,7 @@
     │   ├── AttachmentDamagedError     its encrypted file is missing, cut short or changed
     │   └── AttachmentSourceError      the file to attach is not a regular file
     ├── PassphraseError                unusable passphrase: empty, mismatch, unreadable file
+    ├── MetadataError                  an attachment's metadata cannot be removed: damaged file
     ├── StorageError                   the environment: permissions, I/O errors
     │   ├── DiskFullError              no space left on the device
     │   └── WipeIncompleteError        a wipe could not destroy everything (read-only, ...)
@@ -82,6 +83,7 @@ __all__ = [
     "ImportFormatError",
     "InvalidRecordError",
     "KdfLimitError",
+    "MetadataError",
     "PassphraseError",
     "RecordError",
     "RecordNotFoundError",
@@ -233,6 +235,16 @@ class PassphraseError(HushnoteError):
 
     code = "passphrase"
     exit_code = 13
+
+
+class MetadataError(HushnoteError):
+    """An attachment's metadata cannot be removed: the file is damaged, cut short, locked
+    with a password, or too large to be a picture, so it is not what its first bytes say
+    (``kind`` names the kind it claimed, ``reason`` what is wrong). Nothing was attached;
+    the caller may offer to store the file unchanged."""
+
+    code = "metadata"
+    exit_code = 40
 
 
 class StorageError(HushnoteError):

@@ -86,6 +86,9 @@ _MESSAGES = {
     "bundle-write-inside-vault": (
         "{path} is inside the vault folder; save the bundle elsewhere (nothing was written)"
     ),
+    "metadata": (
+        "cannot remove the metadata from this {kind} file: {reason}; nothing was attached"
+    ),
     "confirmation-required": (
         "not confirmed: nothing was written (pass --yes to confirm from a script)"
     ),
@@ -145,6 +148,19 @@ _IMPORT_REASONS = {
     "unknown-type": "the file name must end in .vcf, .vcard or .csv",
 }
 
+_METADATA_REASONS = {
+    "empty": "the file is empty",
+    "truncated": "the file is cut short",
+    "malformed": "it is damaged, or not the kind of file its first bytes say",
+    "too-large": (
+        "it is larger than Hushnote cleans safely (a picture of over 178 million pixels, "
+        "as a decompression bomb declares, or a PDF of over 20,000 objects or with a "
+        "stream over 16 MiB)"
+    ),
+    "encrypted": "it is locked with a password",
+    "signed": "it is digitally signed, and rewriting it would break the signature",
+}
+
 _KDF_BOUNDS = {
     "minimum": " (minimum {minimum})",
     "maximum": " (maximum {maximum})",
@@ -187,6 +203,9 @@ def message_for(error: HushnoteError) -> str:
         )
     if error.code == "invalid-record" and context["reason"] == "control-character":
         context["reason"] = "it holds control characters, such as NUL"
+    if error.code == "metadata":
+        context["reason"] = _METADATA_REASONS.get(context["reason"], "it cannot be read")
+        context["kind"] = context["kind"].upper()
     if error.code == "passphrase":
         template = _PASSPHRASE_REASONS.get(context["reason"], "the passphrase cannot be used")
     elif error.code == "bundle-too-large" and context["what"] == "work-factor":

@@ -94,6 +94,25 @@ def _sentence(error: BaseException) -> str:
                 "different one: otherwise typing it under pressure would open your notes.",
             )
         return QCoreApplication.translate("errors", "That passphrase cannot be used.")
+    if error.code == "metadata":
+        if reason == "encrypted":
+            return QCoreApplication.translate(
+                "errors",
+                "This PDF is locked with a password, so {app} cannot remove its hidden "
+                "details (author, dates, software). Nothing was attached.",
+            )
+        if reason == "signed":
+            return QCoreApplication.translate(
+                "errors",
+                "This PDF is digitally signed: removing its hidden details (author, dates, "
+                "software) would break the signature. Nothing was attached.",
+            )
+        return QCoreApplication.translate(
+            "errors",
+            "{app} cannot remove the hidden details (location, camera, author) from this "
+            "file: it is damaged, cut short, or not the kind of file it claims to be. "
+            "Nothing was attached.",
+        )
     texts = {
         "authentication-failed": QCoreApplication.translate(
             "errors", "That passphrase does not open this vault."
