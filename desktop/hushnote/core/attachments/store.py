@@ -275,9 +275,9 @@ class AttachmentStore:
                 with storage_errors(self._folder.path / blob):
                     if transform is not None:
                         writer.write(transform(reader))  # type: ignore[arg-type]
-                        removed = ("everything",)
+                        removed = ("faces",)
                     elif kind in CLEANABLE and not keep_metadata:
-                        removed = _clean(kind, reader, writer, job.check)
+                        removed, cleaned = _clean(kind, reader, writer, job.check)
                     else:
                         cleaned = False
                         _copy(reader, writer)
@@ -448,11 +448,11 @@ def _copy(reader: _CountingReader, writer: BlobWriter) -> None:
 
 def _clean(
     kind: str, reader: _CountingReader, writer: BlobWriter, check: Callable[[], None]
-) -> tuple[str, ...]:
-    import importlib
+) -> tuple[tuple[str, ...], bool]:
+    from hushnote.core.attachments.metadata import clean
 
-    metadata = importlib.import_module("hushnote.core.attachments.metadata")
-    return tuple(metadata.clean(kind, reader, writer, check).removed)
+    result = clean(kind, reader, writer, check)  # type: ignore[arg-type]
+    return result.removed, result.checked
 
 
 def _share(progress: Progress | None, done: int, size: int, total: int) -> Progress | None:

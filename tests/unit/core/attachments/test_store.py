@@ -234,3 +234,43 @@ def test_attachments_survive_a_key_rotation(open_vault: Vault, tmp_path: Path):
     open_vault.rotate_key()
     assert open_vault.attachments.read(attachment.uuid, limit=10**6) == source.read_bytes()
     assert open_vault.check() == []
+
+
+@pytest.mark.parametrize("kind", ["jpeg", "png", "webp", "pdf"])
+def test_metadata_is_removed_on_the_way_in_unless_kept(open_vault: Vault, kind: str):
+    from support import metadata_files
+
+    data = {
+        "jpeg": metadata_files.tagged_jpeg,
+        "png": metadata_files.tagged_png,
+        "webp": metadata_files.tagged_webp,
+        "pdf": metadata_files.tagged_pdf,
+    }[kind]()
+    assert metadata_files.CANARY in data
+    note = _note(open_vault)
+    result = open_vault.attachments.add(note, io.BytesIO(data), name=f"photo.{kind}")
+    assert result.cleaned and result.removed
+    assert result.attachment.kind == kind
+    stored = open_vault.attachments.read(result.attachment.uuid, limit=10**7)
+    assert metadata_files.CANARY not in stored
+    if kind == "jpeg":
+        assert "gps" in result.removed and "camera-serial" in result.removed
+        assert "thumbnail" in result.removed
+    if kind == "pdf":
+        assert "author" in result.removed
+    kept = open_vault.attachments.add(note, io.BytesIO(data), keep_metadata=True)
+    assert not kept.cleaned and kept.removed == ()
+    assert open_vault.attachments.read(kept.attachment.uuid, limit=10**7) == data
+
+
+def test_a_damaged_picture_stops_the_attach_and_leaves_nothing(open_vault: Vault):
+    from hushnote.errors import MetadataError
+
+    note = _note(open_vault)
+    broken = b"\xff\xd8\xff\xe1\x00\x10Exif\x00\x00" + b"\x00" * 3
+    with pytest.raises(MetadataError):
+        open_vault.attachments.add(note, io.BytesIO(broken), name="x.jpg")
+    assert _blob_files(open_vault) == []
+    assert open_vault.attachments.of_note(note) == []
+    stored = open_vault.attachments.add(note, io.BytesIO(broken), keep_metadata=True)
+    assert open_vault.attachments.read(stored.attachment.uuid, limit=100) == broken
