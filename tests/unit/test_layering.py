@@ -146,6 +146,7 @@ def test_every_error_has_a_distinct_code_and_exit_code() -> None:
         hushnote.errors.VaultError,
         hushnote.errors.RecordError,
         hushnote.errors.BundleError,
+        hushnote.errors.ImageError,
     }
 
 

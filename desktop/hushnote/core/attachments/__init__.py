@@ -1,0 +1,1 @@
+"""Files attached to notes, and the work done on them before they are stored."""
