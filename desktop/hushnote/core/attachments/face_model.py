@@ -73,6 +73,7 @@ def session() -> Session:
         raise FaceDetectorUnavailableError(reason="model-changed")
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3  # warnings about the old exporter's graph are noise
+    options.enable_cpu_mem_arena = False  # an arena keeps the largest tile's memory for good
     loaded: Session = onnxruntime.InferenceSession(
         _size_free(data), options, providers=["CPUExecutionProvider"]
     )

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     from PIL import Image
 
+    from hushnote.core.attachments.face_model import Session
+
 __all__ = [
     "DETECT_MAX_SIDE",
     "MAX_PIXELS",
@@ -44,8 +46,11 @@ __all__ = [
 
 # 64 megapixels: a 48 or 50 MP phone photo passes; each RGB copy of it is 192 MB.
 MAX_PIXELS = 64_000_000
-# The network sees the photo at most this wide or high (see docs for the measurements).
-DETECT_MAX_SIDE = 1600
+# The photo is searched scaled to at most this wide or high (see docs for the measurements),
+# in tiles of TILE pixels that overlap by TILE_OVERLAP: a tile bounds the network's memory.
+DETECT_MAX_SIDE = 3200
+TILE = 800
+TILE_OVERLAP = 160
 # CenterFace's heatmap score above which a point is a face. Low on purpose: a face left
 # unblurred is worse than a blurred elbow, which the person can remove.
 THRESHOLD = 0.3
@@ -55,7 +60,8 @@ MARGIN = 0.3
 CELLS = 4
 _NOISE_SIGMA = 10.0
 _STRIDE = 32  # the network's input must be a multiple of this
-_NMS_OVERLAP = 0.3
+# Two boxes are one face when this share of the smaller lies inside the larger.
+_SAME_FACE = 0.5
 
 Check = Callable[[], None]
 
@@ -98,30 +104,72 @@ def detect(
     """Boxes around the faces in ``image``, best first, in its own pixels.
 
     ``image`` must already be upright: apply its EXIF orientation first (``load`` does),
-    or boxes land beside the faces. Raises ``FaceDetectorUnavailableError`` when the
-    detector is not installed, ``ImageTooLargeError`` past ``MAX_PIXELS``.
+    or boxes land beside the faces. A photo larger than ``max_side`` is scaled down to
+    it and searched in overlapping tiles, plus once whole at tile size for the faces too
+    large for a tile. Raises ``FaceDetectorUnavailableError`` when the detector is not
+    installed, ``ImageTooLargeError`` past ``MAX_PIXELS``.
     """
     import numpy as np
 
-    from hushnote.core.attachments.face_model import INPUT, OUTPUTS, session
+    from hushnote.core.attachments.face_model import session
 
     step = check or _no_check
     _refuse_oversized(image)
     network = session()
     step()
-    scale = min(1.0, max_side / max(image.width, image.height))
-    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
-    small = _decoded(lambda: image.convert("RGB").resize(size, reducing_gap=3.0))
+    scaled = _decoded(lambda: _fitted(image.convert("RGB"), max_side))
     step()
-    height = -(-size[1] // _STRIDE) * _STRIDE
-    width = -(-size[0] // _STRIDE) * _STRIDE
-    batch = np.zeros((1, 3, height, width), dtype=np.float32)  # padded, not stretched
-    batch[0, :, : size[1], : size[0]] = np.asarray(small, dtype=np.float32).transpose(2, 0, 1)
-    heatmap, scales, offsets, _ = network.run(list(OUTPUTS), {INPUT: batch})
-    step()
-    x_scale, y_scale = size[0] / image.width, size[1] / image.height
+    found = []
+    if max(scaled.size) > TILE:
+        found += _search(network, _fitted(scaled, TILE), image.size, (0, 0))
+        step()
+    reach = TILE - TILE_OVERLAP
+    for top in range(0, max(1, scaled.height - TILE_OVERLAP), reach):
+        for left in range(0, max(1, scaled.width - TILE_OVERLAP), reach):
+            tile = scaled.crop(
+                (left, top, min(left + TILE, scaled.width), min(top + TILE, scaled.height))
+            )
+            found += _search(network, tile, image.size, (left, top), scaled.size)
+            step()
+    if not found:
+        return []
+    corners = np.array([candidate[:4] for candidate in found], dtype=np.float64)
+    scores = np.array([candidate[4] for candidate in found], dtype=np.float64)
     return [
-        _clipped(x0 / x_scale, y0 / y_scale, x1 / x_scale, y1 / y_scale, score, image.size)
+        _clipped(x0, y0, x1, y1, score, image.size)
+        for x0, y0, x1, y1, score in _merged(corners, scores)
+    ]
+
+
+def _search(
+    network: Session,
+    picture: Image.Image,
+    original: tuple[int, int],
+    origin: tuple[int, int],
+    whole: tuple[int, int] | None = None,
+) -> list[tuple[float, float, float, float, float]]:
+    """Faces in ``picture``, a tile at ``origin`` of a copy of size ``whole`` (or the whole
+    photo scaled), as corners in the original's pixels, and scores."""
+    import numpy as np
+
+    from hushnote.core.attachments.face_model import INPUT, OUTPUTS
+
+    width, height = picture.size
+    batch = np.zeros(  # padded to the stride, not stretched
+        (1, 3, -(-height // _STRIDE) * _STRIDE, -(-width // _STRIDE) * _STRIDE), np.float32
+    )
+    batch[0, :, :height, :width] = np.asarray(picture, dtype=np.float32).transpose(2, 0, 1)
+    heatmap, scales, offsets, _ = network.run(list(OUTPUTS), {INPUT: batch})
+    copy = whole or picture.size
+    x_ratio, y_ratio = original[0] / copy[0], original[1] / copy[1]
+    return [
+        (
+            (x0 + origin[0]) * x_ratio,
+            (y0 + origin[1]) * y_ratio,
+            (x1 + origin[0]) * x_ratio,
+            (y1 + origin[1]) * y_ratio,
+            score,
+        )
         for x0, y0, x1, y1, score in _decode(heatmap, scales, offsets)
     ]
 
@@ -215,22 +263,40 @@ def _decode(
         [centre_x - box_w / 2, centre_y - box_h / 2, centre_x + box_w / 2, centre_y + box_h / 2],
         axis=1,
     )
-    kept = []
+    return _merged(corners.astype(np.float64), scores.astype(np.float64))
+
+
+def _merged(
+    corners: npt.NDArray[np.float64], scores: npt.NDArray[np.float64]
+) -> list[tuple[float, float, float, float, float]]:
+    """Overlapping boxes as one, best first: the best one's score, and a box enclosing
+    them all, so that half a face seen at a tile's edge widens the box and never wins."""
+    import numpy as np
+
+    merged = []
     order = np.argsort(-scores)
-    areas = box_w * box_h
+    areas = (corners[:, 2] - corners[:, 0]) * (corners[:, 3] - corners[:, 1])
     while order.size:
         best, rest = order[0], order[1:]
-        kept.append(best)
         low = np.maximum(corners[best, :2], corners[rest, :2])
         high = np.minimum(corners[best, 2:], corners[rest, 2:])
         overlap = np.prod(np.clip(high - low, 0, None), axis=1)
-        union = areas[best] + areas[rest] - overlap
-        order = rest[overlap / union < _NMS_OVERLAP]
-    return [
-        (float(x0), float(y0), float(x1), float(y1), float(scores[i]))
-        for i in kept
-        for x0, y0, x1, y1 in [corners[i]]
-    ]
+        smaller = np.minimum(areas[best], areas[rest])
+        same = overlap / np.maximum(smaller, 1e-9) >= _SAME_FACE
+        group = corners[np.concatenate(([best], rest[same]))]
+        x0, y0 = group[:, :2].min(axis=0)
+        x1, y1 = group[:, 2:].max(axis=0)
+        merged.append((float(x0), float(y0), float(x1), float(y1), float(scores[best])))
+        order = rest[~same]
+    return merged
+
+
+def _fitted(picture: Image.Image, side: int) -> Image.Image:
+    scale = min(1.0, side / max(picture.width, picture.height))
+    if scale == 1.0:
+        return picture
+    size = (max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
+    return picture.resize(size, reducing_gap=3.0)
 
 
 def _clipped(
