@@ -7,7 +7,8 @@ ones, ``apply_blur`` with the final list, and ``encode`` for the bytes to store:
 no GPS, no thumbnail, no colour profile.
 
 Detection runs CenterFace (``face_model``) with onnxruntime on a copy scaled so that its
-longer side is at most ``DETECT_MAX_SIDE``; boxes come back in the original's pixels. If
+longer side is at most ``DETECT_MAX_SIDE``, in tiles; boxes come back in the original's
+pixels. If
 the detector is not installed, ``detect`` raises ``FaceDetectorUnavailableError`` and the
 rest still works: boxes drawn by hand are blurred the same way.
 
