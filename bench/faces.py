@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageEnhance, ImageOps
 
+from hushnote.core.attachments import faces
 from hushnote.core.attachments.faces import DETECT_MAX_SIDE, Box, detect, grown
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "faces"
@@ -202,19 +203,27 @@ def main() -> int:
     parser.add_argument(
         "--max-side", type=int, action="append", help="detect at this size (repeatable)"
     )
+    parser.add_argument(
+        "--threshold", type=float, help="CenterFace's score threshold instead of the default"
+    )
+    parser.add_argument("--no-large", action="store_true", help="skip the 24-megapixel photos")
     args = parser.parse_args()
+    if args.threshold is not None:
+        faces.THRESHOLD = args.threshold
     widths = QUICK_WIDTHS if args.quick else WIDTHS
     size = (1200, 800) if args.quick else (2400, 1600)
     all_scenes = scenes(widths, size)[: 1 if args.quick else None]
-    faces = sum(len(s.faces) for s in all_scenes)
-    print(f"{len(all_scenes)} photos of {size[0]}x{size[1]}, {faces} faces")
+    count = sum(len(s.faces) for s in all_scenes)
+    print(f"{len(all_scenes)} photos of {size[0]}x{size[1]}, {count} faces")
     detect(Image.new("RGB", (64, 64)))  # load the model once, outside the timings
     for max_side in args.max_side or [DETECT_MAX_SIDE]:
         tally = score(partial(detect, max_side=max_side), all_scenes, widths)
-        print_tally(f"CenterFace, max side {max_side}", tally, widths)
+        print_tally(f"CenterFace, max side {max_side}, threshold {faces.THRESHOLD}", tally, widths)
     haar = None if args.quick else haar_detector()
     if haar is not None:
         print_tally("Haar cascade (OpenCV 4), full size", score(haar, all_scenes, widths), widths)
+    if args.no_large:
+        return 0
     large, large_widths = large_photos(args.quick)
     print_tally("CenterFace on 24-megapixel photos (6000x4000)", large, large_widths)
     print(f"detect on a 24-megapixel photo: {statistics.median(large.seconds):.2f} s")
