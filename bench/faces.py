@@ -207,6 +207,9 @@ def main() -> int:
         "--threshold", type=float, help="CenterFace's score threshold instead of the default"
     )
     parser.add_argument("--no-large", action="store_true", help="skip the 24-megapixel photos")
+    parser.add_argument(
+        "--negatives", type=Path, help="also count false boxes on the photos in this folder"
+    )
     args = parser.parse_args()
     if args.threshold is not None:
         faces.THRESHOLD = args.threshold
@@ -222,6 +225,16 @@ def main() -> int:
     haar = None if args.quick else haar_detector()
     if haar is not None:
         print_tally("Haar cascade (OpenCV 4), full size", score(haar, all_scenes, widths), widths)
+    if args.negatives is not None:
+        false = {}
+        for path in sorted(args.negatives.glob("*.*")):
+            if path.suffix.lower() in (".png", ".jpg", ".jpeg"):
+                with Image.open(path) as photo:
+                    false[path.name] = len(detect(photo))
+        print(
+            f"false boxes on {len(false)} photos without faces: {sum(false.values())} "
+            f"{ {name: n for name, n in false.items() if n} }"
+        )
     if args.no_large:
         return 0
     large, large_widths = large_photos(args.quick)
