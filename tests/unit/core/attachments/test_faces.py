@@ -43,6 +43,7 @@ def _found(box: Box, truth: tuple[int, int, int, int]) -> bool:
     return x <= centre_x <= x + w and y <= centre_y <= y + h and 0.4 <= box.w / w <= 2.5
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", [0, 4], ids=["plain", "mirrored-dark"])
 def test_every_face_from_24_to_400_pixels_wide_is_found(which: int) -> None:
     # The claim in the docs: all 54 faces of the benchmark's set; here two of its photos.
@@ -54,6 +55,7 @@ def test_every_face_from_24_to_400_pixels_wide_is_found(which: int) -> None:
     assert false == []
 
 
+@pytest.mark.slow
 def test_a_24_megapixel_photo_is_searched_in_tiles_down_to_small_faces() -> None:
     scene = compose([("hopper", "plain", 48), ("astronaut", "plain", 800)], (6000, 4000), 3)
     boxes = detect(scene.image)
