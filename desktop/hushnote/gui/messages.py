@@ -209,6 +209,19 @@ def _sentence(error: BaseException) -> str:
         "bundle-too-large": QCoreApplication.translate(
             "errors", "This bundle is over the size limits. Nothing was imported."
         ),
+        "image-format": QCoreApplication.translate(
+            "errors",
+            "This is not a picture {app} can read, or it is damaged. Nothing was stored.",
+        ),
+        "image-too-large": QCoreApplication.translate(
+            "errors",
+            "This picture is too large for {app} to process. Nothing was stored.",
+        ),
+        "face-detector-unavailable": QCoreApplication.translate(
+            "errors",
+            "Faces cannot be found automatically: the face detector is not installed. "
+            "You can still mark faces by hand, and they will be blurred.",
+        ),
         "bundle-plan-changed": QCoreApplication.translate(
             "errors",
             "The vault changed after the preview, so the import would not do what it showed. "
