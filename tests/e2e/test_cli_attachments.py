@@ -60,3 +60,19 @@ def test_hostile_files_get_a_clear_error(cli: Session, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.write_bytes(b"")
     assert "(0 B)" in cli.ok("attach", "add", note, str(empty))
+
+
+def test_blur_faces_stores_a_new_picture_without_metadata(cli: Session, tmp_path: Path) -> None:
+    from support import metadata_files
+
+    note = cli.ok("note", "add", "--title", "Action", stdin="").split()[0]
+    photo = tmp_path / "crowd.jpg"
+    photo.write_bytes(metadata_files.tagged_jpeg())
+    out = cli.ok("attach", "add", note, str(photo), "--blur-faces")
+    assert "Removed: faces (blurred) and all metadata" in out
+    attachment = out.split()[1]
+    target = tmp_path / "out.jpg"
+    cli.ok("attach", "export", attachment, "--out", str(target), "--yes")
+    stored = target.read_bytes()
+    assert stored.startswith(b"\xff\xd8") and metadata_files.CANARY not in stored
+    assert b"Exif" not in stored

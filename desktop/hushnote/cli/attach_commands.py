@@ -90,9 +90,9 @@ def add_attach_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
 def cmd_add(args: argparse.Namespace) -> int:
     transform = None
     if args.blur_faces:
-        from hushnote.core import blur_all_faces
+        from hushnote.core import blur_transform
 
-        transform = blur_all_faces
+        transform = blur_transform()
     with open_vault(args) as vault:
         note = vault.notes.get(args.note)
         result = vault.attachments.add(

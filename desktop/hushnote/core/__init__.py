@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from typing import Any
 
     from hushnote.core.attachments.blob_file import MAX_SIZE as MAX_ATTACHMENT_SIZE
+    from hushnote.core.attachments.faces import Box as FaceBox
+    from hushnote.core.attachments.faces import detect as detect_faces
+    from hushnote.core.attachments.faces import load as load_photo
+    from hushnote.core.attachments.redaction import blur_transform
     from hushnote.core.attachments.store import CLEANABLE as CLEANABLE_KINDS
     from hushnote.core.attachments.store import Attachment, AttachmentStore, AttachResult
     from hushnote.core.formats.age_keys import key_fingerprint, normalize_recipient
@@ -72,6 +76,10 @@ if TYPE_CHECKING:
     from hushnote.core.vault.wipe import Wipe, WipeReport, wipe_vault
 
 _PUBLIC = {
+    "FaceBox": "hushnote.core.attachments.faces",
+    "detect_faces": "hushnote.core.attachments.faces",
+    "load_photo": "hushnote.core.attachments.faces",
+    "blur_transform": "hushnote.core.attachments.redaction",
     "CLEANABLE_KINDS": "hushnote.core.attachments.store",
     "Attachment": "hushnote.core.attachments.store",
     "AttachmentStore": "hushnote.core.attachments.store",
@@ -159,6 +167,7 @@ __all__ = [
     "ContactMethod",
     "ContactStore",
     "ContactSummary",
+    "FaceBox",
     "Fragment",
     "ImportReport",
     "KdfParams",
@@ -187,14 +196,17 @@ __all__ = [
     "VaultPaths",
     "Wipe",
     "WipeReport",
+    "blur_transform",
     "calibrate",
     "decoy_size",
     "default_parallelism",
     "default_vault_dir",
+    "detect_faces",
     "erase_keys",
     "harden_process",
     "key_fingerprint",
     "library_versions",
+    "load_photo",
     "normalize_recipient",
     "parse_csv",
     "parse_decoy_text",
@@ -212,7 +224,13 @@ __all__ = [
 ]
 
 # Public names that differ from the module's own.
-_ALIASES = {"CLEANABLE_KINDS": "CLEANABLE", "MAX_ATTACHMENT_SIZE": "MAX_SIZE"}
+_ALIASES = {
+    "CLEANABLE_KINDS": "CLEANABLE",
+    "FaceBox": "Box",
+    "MAX_ATTACHMENT_SIZE": "MAX_SIZE",
+    "detect_faces": "detect",
+    "load_photo": "load",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -274,7 +274,9 @@ class AttachmentStore:
                 cleaned = True
                 with storage_errors(self._folder.path / blob):
                     if transform is not None:
-                        writer.write(transform(reader))  # type: ignore[arg-type]
+                        content = transform(reader)  # type: ignore[arg-type]
+                        kind = sniff_kind(content[:HEAD_SIZE], shown)
+                        writer.write(content)
                         removed = ("faces",)
                     elif kind in CLEANABLE and not keep_metadata:
                         removed, cleaned = _clean(kind, reader, writer, job.check)
