@@ -1,0 +1,188 @@
+"""What can be done with one stored attachment: open it, export a copy, remove it.
+
+Each is one function the strip, a menu or a later view can call. Reading and writing are
+jobs (``VaultSession.run_job``): progress, and Cancel within half a second.
+
+* **Open** reads the plaintext into memory (at most ``VIEW_LIMIT``) and hands it to the
+  attachment viewer, imported only when needed: nothing is written anywhere.
+* **Export a copy…** first says plainly that the copy is not encrypted and stays where it
+  is saved, then asks where (Qt's own dialog), then writes it (``AttachmentStore.export``).
+* **Remove** asks first, saying the file is destroyed for good (there is no trash for
+  attachments), with No as the default.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from hushnote.core import Attachment
+from hushnote.errors import CancelledError, HushnoteError
+from hushnote.gui.file_dialogs import choose_save_path
+from hushnote.gui.messages import error_text
+from hushnote.gui.session import VaultSession
+
+__all__ = [
+    "VIEW_LIMIT",
+    "confirm_remove",
+    "export_attachment",
+    "open_attachment",
+    "remove_attachment",
+]
+
+_CONTEXT = "attachments"
+# The largest attachment read into memory to be shown; larger ones can be exported.
+VIEW_LIMIT = 512 * 1024 * 1024
+_VIEWER = "hushnote.gui.attachment_viewer"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def _viewer_module() -> Any | None:
+    """The viewer, if this build has it (imported lazily: it pulls in PDF and image code)."""
+    try:
+        return importlib.import_module(_VIEWER)
+    except ModuleNotFoundError as error:
+        if error.name != _VIEWER:
+            raise  # the viewer is there but something it needs is not: a bug
+        return None
+
+
+def open_attachment(parent: QWidget | None, session: VaultSession, attachment: Attachment) -> Any:
+    """Show ``attachment`` in the viewer; returns the viewer window, or None."""
+    vault = session.vault
+    if vault is None:
+        return None
+    viewer = _viewer_module()
+    if viewer is None:
+        QMessageBox.information(
+            parent,
+            _tr("Cannot show it here"),
+            _tr("This version cannot show attachments yet. Export a copy to open it elsewhere."),
+        )
+        return None
+    if attachment.size > VIEW_LIMIT:
+        QMessageBox.information(
+            parent,
+            _tr("Too large to show"),
+            _tr("Files over 512 MiB are not shown here. Export a copy to open it elsewhere."),
+        )
+        return None
+    store = vault.attachments
+    try:
+        data = session.run_job(
+            parent,
+            _tr("Decrypting the attachment…"),
+            lambda progress: store.read(attachment.uuid, limit=VIEW_LIMIT, progress=progress),
+        )
+    except CancelledError:
+        return None
+    except HushnoteError as error:
+        QMessageBox.warning(parent, _tr("Cannot open it"), error_text(error))
+        return None
+    window = _make_viewer(viewer.AttachmentViewer, parent, attachment, data)
+    window.show()
+    return window
+
+
+def _make_viewer(cls: Any, parent: QWidget | None, attachment: Attachment, data: bytes) -> Any:
+    # Two shapes of the viewer's API are accepted: an empty window filled by
+    # ``show_bytes``, or one built around the bytes.
+    if hasattr(cls, "show_bytes"):
+        window = cls(parent)
+        window.show_bytes(attachment.name, attachment.kind, data)
+        return window
+    return cls(data, attachment.name, attachment.kind, parent)
+
+
+def export_attachment(
+    parent: QWidget | None,
+    session: VaultSession,
+    attachment: Attachment,
+    *,
+    choose: Any = None,
+) -> Path | None:
+    """Write an unencrypted copy where the person says, after warning them; the path
+    written, or None. ``choose(parent, caption, filters, suggested=)`` picks the place
+    (the save dialog by default)."""
+    if session.vault is None:
+        return None
+    warning = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _tr("Export an unencrypted copy"),
+        _tr(
+            "The copy will NOT be encrypted. Anyone who can open this computer's disk, or the "
+            "drive you save it on, can read it, and it stays there until you delete it "
+            "(deleting may not erase it from the disk).\n\nExport a copy anyway?"
+        ),
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    go = warning.addButton(_tr("Export a copy…"), QMessageBox.ButtonRole.AcceptRole)
+    warning.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    warning.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    warning.exec()
+    if warning.clickedButton() is not go:
+        return None
+    pick = choose or choose_save_path
+    target = pick(
+        parent,
+        _tr("Export a copy"),
+        _tr("All files (*)"),
+        suggested=Path.home() / attachment.name,
+    )
+    if target is None or session.vault is None:
+        return None
+    store = session.vault.attachments
+    try:
+        session.run_job(
+            parent,
+            _tr("Decrypting and writing the copy…"),
+            lambda progress: store.export(attachment.uuid, target, progress=progress),
+        )
+    except CancelledError:
+        return None
+    except HushnoteError as error:
+        QMessageBox.warning(parent, _tr("Not exported"), error_text(error))
+        return None
+    return Path(target)
+
+
+def confirm_remove(parent: QWidget | None, attachment: Attachment) -> bool:
+    """Ask before destroying an attachment; No is the default."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _tr("Remove attachment"),
+        _tr(
+            "Remove “%1” for good?\n\nIts encrypted file is destroyed: it does not go to the "
+            "trash and cannot be brought back."
+        ).replace("%1", attachment.name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.button(QMessageBox.StandardButton.Yes).setText(_tr("Remove for good"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def remove_attachment(
+    parent: QWidget | None, session: VaultSession, attachment: Attachment
+) -> bool:
+    """Remove after the confirm; True if it is gone."""
+    vault = session.vault
+    if vault is None or session.busy or not confirm_remove(parent, attachment):
+        return False
+    try:
+        vault.attachments.remove(attachment.uuid)
+    except HushnoteError as error:
+        QMessageBox.warning(parent, _tr("Not removed"), error_text(error))
+        return False
+    session.notify("attachments")
+    return True

@@ -1,0 +1,102 @@
+"""What an attach took out of a file, in words a person reads after attaching it.
+
+The store reports removed metadata as stable codes (``AttachResult.removed``); this turns
+them into one translated sentence. Codes it does not know (a newer core) read as "other
+identifying data", so nothing removed is ever left unsaid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication
+
+__all__ = [
+    "CLEANED_KINDS",
+    "kind_text",
+    "metadata_phrase",
+    "outcome_sentence",
+    "removed_sentence",
+]
+
+_CONTEXT = "metadata"
+# The kinds whose metadata the store removes (its ``CLEANABLE``; a test keeps the two
+# equal). Front ends see only ``hushnote.core``'s public names, and this is not one.
+CLEANED_KINDS = frozenset({"jpeg", "png", "webp", "heic", "pdf"})
+# Plain text has no container for hidden fields: what is in it is what it shows.
+_PLAIN = frozenset({"text", "markdown"})
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def metadata_phrase(code: str) -> str:
+    """The words for one removed-metadata code."""
+    phrases = {
+        "gps": _tr("GPS position"),
+        "camera-serial": _tr("camera serial number"),
+        "camera": _tr("camera make and model"),
+        "owner": _tr("owner's name"),
+        "author": _tr("author"),
+        "date-taken": _tr("date taken"),
+        "software": _tr("editing software"),
+        "thumbnail": _tr("embedded thumbnail"),
+        "xmp": _tr("XMP data"),
+        "iptc": _tr("IPTC data"),
+        "comment": _tr("comments"),
+        "title": _tr("title"),
+        "subject": _tr("subject"),
+        "keywords": _tr("keywords"),
+        "creator-tool": _tr("creating program"),
+        "everything": _tr("everything but the pixels (the picture was made anew)"),
+    }
+    return phrases.get(code, _tr("other identifying data"))
+
+
+def removed_sentence(codes: Iterable[str]) -> str:
+    """``Removed: GPS position, author``, or that nothing was found; each phrase once."""
+    phrases: list[str] = []
+    for code in codes:
+        phrase = metadata_phrase(code)
+        if phrase not in phrases:
+            phrases.append(phrase)
+    if not phrases:
+        return _tr("Nothing identifying was found.")
+    separator = _tr(", ")
+    return _tr("Removed: %1.").replace("%1", separator.join(phrases))
+
+
+def outcome_sentence(kind: str, removed: Iterable[str], cleaned: bool) -> str:
+    """What an attach did to a file's metadata, said so that nothing sounds safer than it is.
+
+    ``cleaned`` is the store's: False when metadata the kind can carry was left in."""
+    if kind in CLEANED_KINDS:
+        if not cleaned:
+            return _tr("Stored with its metadata, unchanged, as you chose.")
+        return removed_sentence(removed)
+    codes = tuple(removed)
+    if codes:  # a transform replaced the content whatever its kind
+        return removed_sentence(codes)
+    if kind in _PLAIN:
+        return _tr("Stored as it is: plain text carries no hidden metadata.")
+    return _tr(
+        "Stored as it is: metadata is removed only from photos and PDFs, so this file "
+        "keeps whatever names or dates it holds inside."
+    )
+
+
+def kind_text(kind: str) -> str:
+    """The kind of an attachment, as a list shows it."""
+    names = {
+        "jpeg": _tr("JPEG photo"),
+        "png": _tr("PNG image"),
+        "webp": _tr("WebP image"),
+        "gif": _tr("GIF image"),
+        "bmp": _tr("BMP image"),
+        "heic": _tr("HEIC photo"),
+        "pdf": _tr("PDF document"),
+        "text": _tr("text"),
+        "markdown": _tr("Markdown text"),
+    }
+    return names.get(kind, _tr("file"))
