@@ -198,7 +198,7 @@ def _ask_store_unchanged(parent: QWidget | None, name: str) -> bool:
         QMessageBox.Icon.Warning,
         _tr("Metadata could not be removed"),
         _tr(
-            "The hidden data inside “%1” (such as a GPS position or an author's name) "
+            "The hidden details inside “%1” (such as a location or an author's name) "
             "could not be removed: the file may be damaged.\n\n"
             "Store it unchanged, with its metadata?"
         ).replace("%1", name),

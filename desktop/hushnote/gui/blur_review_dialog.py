@@ -453,8 +453,8 @@ class BlurReviewDialog(QDialog):
         if detect is None:
             self.found.setText(
                 self.tr(
-                    "Faces cannot be found automatically in this copy of Hushnote (the face "
-                    "finder is not installed). Mark each face by hand."
+                    "Faces cannot be found automatically: the face finder is not installed. "
+                    "Mark each face by hand."
                 )
             )
             return
@@ -466,15 +466,8 @@ class BlurReviewDialog(QDialog):
         except CancelledError:
             self.found.setText(self.tr("The search for faces was stopped. Mark faces by hand."))
             return
-        except HushnoteError as error:
-            if error.code == "face-detector-unavailable":
-                text = self.tr(
-                    "Faces cannot be found automatically: the face finder is not installed "
-                    "or is damaged. Mark each face by hand."
-                )
-            else:
-                text = error_text(error)
-            self.found.setText(text)
+        except HushnoteError as error:  # the detector is missing or damaged, say
+            self.found.setText(error_text(error))
             return
         self.canvas.boxes = [
             Box(int(b.x), int(b.y), int(b.w), int(b.h), float(b.score)) for b in boxes
