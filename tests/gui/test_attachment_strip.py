@@ -9,6 +9,7 @@ file; the sentence about removed metadata is shown.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -462,3 +463,34 @@ def test_a_pasted_image_is_encoded_to_png_in_memory(qtbot: QtBot) -> None:
     assert b"someone" not in data
     decoded = QImage.fromData(data)
     assert decoded.size() == image.size() and decoded.pixel(1, 1) == image.pixel(1, 1)
+
+
+def test_during_another_job_the_list_stays_and_follows_when_it_ends(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    note = open_new_note(window)
+    attach_text(window, tmp_path, "first.txt", b"1")
+    strip = strip_of(window)
+    second = tmp_path / "second.txt"
+    second.write_bytes(b"2")
+    store = vault_of(window).attachments
+    seen_during: list[int] = []
+    added, looked = threading.Event(), threading.Event()
+
+    def work(progress: Callable[[float], bool]) -> None:
+        store.add(note, second)
+        added.set()
+        assert looked.wait(10)  # hold the database until the list was asked to refresh
+
+    def look() -> None:
+        if not added.is_set():
+            QTimer.singleShot(5, look)
+            return
+        strip.refresh()
+        seen_during.append(strip.list.count())
+        looked.set()
+
+    QTimer.singleShot(0, look)
+    window.session.run_job(window, "Working…", work)
+    assert seen_during == [1]  # no database call while the job held it
+    assert strip.list.count() == 2

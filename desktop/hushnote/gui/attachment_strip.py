@@ -181,6 +181,8 @@ class AttachmentStrip(QWidget):
         # For tests and other front ends: the open call (a viewer later plugs in here).
         self.opener: Callable[[QWidget, VaultSession, Attachment], object] = open_attachment
         session.changed.connect(self._records_changed)
+        self._stale = False
+        session.job_finished.connect(self._refresh_if_stale)
         self.setAcceptDrops(True)
 
         title = QLabel(self.tr("Attachments:"))
@@ -265,11 +267,16 @@ class AttachmentStrip(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.session.busy and self.note is not None:
+            # The job owns the database: the list stays as it is and follows at its end.
+            self._stale = True
+            return
+        self._stale = False
         vault = self.session.vault
         current = self.current()
         self.list.clear()
         self.attachments = []
-        if vault is not None and self.note is not None and not self.session.busy:
+        if vault is not None and self.note is not None:
             try:
                 self.attachments = vault.attachments.of_note(self.note)
             except HushnoteError as error:
@@ -303,6 +310,10 @@ class AttachmentStrip(QWidget):
             return None
         uuid = item.data(Qt.ItemDataRole.UserRole)
         return next((a for a in self.attachments if a.uuid == uuid), None)
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale:
+            self.refresh()
 
     def _records_changed(self, kind: str) -> None:
         if kind in ("attachments", "all"):
