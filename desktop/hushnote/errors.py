@@ -415,6 +415,8 @@ class AttachmentSourceError(AttachmentError):
 
     code = "attachment-source"
     exit_code = 37
+
+
 class ImageError(HushnoteError):
     """A photo cannot be processed."""
 

@@ -129,41 +129,36 @@ def attach_sources(
     lines: list[str] = []
     for source in sources:
         try:
-            result = _attach_one(parent, session, note, source, keep_metadata)
+            outcome = _attach_one(parent, session, note, source, keep_metadata)
         except CancelledError:
             lines.append(_tr("Cancelled: “%1” was not attached.").replace("%1", source.name))
             break
-        if result is None:
+        if outcome is None:
             lines.append(_tr("“%1” was not attached.").replace("%1", source.name))
             continue
+        result, kept = outcome
+        said = outcome_sentence(result.attachment.kind, result.removed, result.cleaned, kept=kept)
         lines.append(
-            _tr("“%1” attached. %2")
-            .replace("%1", result.attachment.name)
-            .replace("%2", _result_sentence(result))
+            _tr("“%1” attached. %2").replace("%1", result.attachment.name).replace("%2", said)
         )
     session.notify("attachments")
     return "\n".join(lines)
 
 
-def _result_sentence(result: AttachResult) -> str:
-    if result.metadata_error:
-        return _tr("Its metadata could not be removed, so it was stored with it.")
-    return outcome_sentence(result.attachment.kind, result.removed, result.cleaned)
-
-
 def _attach_one(
     parent: QWidget | None, session: VaultSession, note: str, source: Source, keep: bool
-) -> AttachResult | None:
+) -> tuple[AttachResult, bool] | None:
+    """The result and whether the metadata was kept on request; None if not attached."""
     try:
-        return _run(parent, session, note, source, keep)
+        return _run(parent, session, note, source, keep), keep
     except CancelledError:
         raise
     except HushnoteError as error:
         if error.code in METADATA_FAILURES and not keep and source.transform is None:
-            if not _ask_store_unchanged(parent, source.name):
+            if not _ask_store_unchanged(parent, source.name, error):
                 return None
             try:
-                return _run(parent, session, note, source, True)
+                return _run(parent, session, note, source, True), True
             except CancelledError:
                 raise
             except HushnoteError as again:
@@ -193,15 +188,14 @@ def _run(
     return session.run_job(parent, _tr("Encrypting and attaching the file…"), work)
 
 
-def _ask_store_unchanged(parent: QWidget | None, name: str) -> bool:
+def _ask_store_unchanged(parent: QWidget | None, name: str, error: HushnoteError) -> bool:
+    # The core's sentence says why (damaged, locked with a password, signed).
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         _tr("Metadata could not be removed"),
-        _tr(
-            "The hidden details inside “%1” (such as a location or an author's name) "
-            "could not be removed: the file may be damaged.\n\n"
-            "Store it unchanged, with its metadata?"
-        ).replace("%1", name),
+        _tr("“%1”: %2\n\nStore it unchanged, with its metadata?")
+        .replace("%1", name)
+        .replace("%2", error_text(error)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )

@@ -55,7 +55,7 @@ from hushnote.gui.accessibility import USER_DATA, describe, release_tab
 from hushnote.gui.attach_flow import attach_pasted_image, attach_paths, attach_sources, choose_files
 from hushnote.gui.attachment_actions import export_attachment, open_attachment, remove_attachment
 from hushnote.gui.messages import error_text
-from hushnote.gui.metadata_words import kind_text, outcome_sentence
+from hushnote.gui.metadata_words import kind_text, removed_sentence
 from hushnote.gui.session import VaultSession
 
 __all__ = ["ATTACH_KEYS", "AttachmentStrip", "NoteBody", "local_files"]
@@ -284,9 +284,8 @@ class AttachmentStrip(QWidget):
         for attachment in self.attachments:
             item = QListWidgetItem(kind_icon(attachment.kind), self._row_text(attachment))
             item.setData(Qt.ItemDataRole.UserRole, attachment.uuid)
-            item.setToolTip(
-                outcome_sentence(attachment.kind, attachment.removed, bool(attachment.removed))
-            )
+            if attachment.removed:
+                item.setToolTip(removed_sentence(attachment.removed))
             self.list.addItem(item)
             if current is not None and attachment.uuid == current.uuid:
                 self.list.setCurrentItem(item)

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from PySide6.QtCore import QCoreApplication
 
 __all__ = [
-    "CLEANED_KINDS",
     "kind_text",
     "metadata_phrase",
     "outcome_sentence",
@@ -20,9 +19,6 @@ __all__ = [
 ]
 
 _CONTEXT = "metadata"
-# The kinds whose metadata the store removes (its ``CLEANABLE``; a test keeps the two
-# equal). Front ends see only ``hushnote.core``'s public names, and this is not one.
-CLEANED_KINDS = frozenset({"jpeg", "png", "webp", "heic", "pdf"})
 # Plain text has no container for hidden fields: what is in it is what it shows.
 _PLAIN = frozenset({"text", "markdown"})
 
@@ -37,19 +33,26 @@ def metadata_phrase(code: str) -> str:
         "gps": _tr("GPS position"),
         "camera-serial": _tr("camera serial number"),
         "camera": _tr("camera make and model"),
+        "unique-id": _tr("unique picture or document ID"),
         "owner": _tr("owner's name"),
         "author": _tr("author"),
+        "date": _tr("dates"),
         "date-taken": _tr("date taken"),
         "software": _tr("editing software"),
+        "creator-tool": _tr("creating program"),
         "thumbnail": _tr("embedded thumbnail"),
-        "xmp": _tr("XMP data"),
-        "iptc": _tr("IPTC data"),
-        "comment": _tr("comments"),
+        "maker-note": _tr("camera maker's private data"),
         "title": _tr("title"),
         "subject": _tr("subject"),
         "keywords": _tr("keywords"),
-        "creator-tool": _tr("creating program"),
-        "everything": _tr("everything but the pixels (the picture was made anew)"),
+        "comment": _tr("comments"),
+        "xmp": _tr("XMP data"),
+        "iptc": _tr("IPTC data"),
+        "exif": _tr("other camera settings"),
+        "text": _tr("text fields"),
+        "document-info": _tr("document properties"),
+        "appended-data": _tr("data hidden after the picture"),
+        "faces": _tr("faces (blurred) and everything but the pixels"),
     }
     return phrases.get(code, _tr("other identifying data"))
 
@@ -67,22 +70,25 @@ def removed_sentence(codes: Iterable[str]) -> str:
     return _tr("Removed: %1.").replace("%1", separator.join(phrases))
 
 
-def outcome_sentence(kind: str, removed: Iterable[str], cleaned: bool) -> str:
+def outcome_sentence(
+    kind: str, removed: Iterable[str], cleaned: bool, *, kept: bool = False
+) -> str:
     """What an attach did to a file's metadata, said so that nothing sounds safer than it is.
 
-    ``cleaned`` is the store's: False when metadata the kind can carry was left in."""
-    if kind in CLEANED_KINDS:
-        if not cleaned:
-            return _tr("Stored with its metadata, unchanged, as you chose.")
-        return removed_sentence(removed)
+    ``removed`` and ``cleaned`` are the store's (``AttachResult``); ``kept``: the person
+    asked to keep the metadata."""
     codes = tuple(removed)
-    if codes:  # a transform replaced the content whatever its kind
+    if codes:
         return removed_sentence(codes)
+    if kept:
+        return _tr("Stored with its metadata, unchanged, as you chose.")
+    if cleaned:
+        return _tr("Nothing identifying was found.")
     if kind in _PLAIN:
         return _tr("Stored as it is: plain text carries no hidden metadata.")
     return _tr(
-        "Stored as it is: metadata is removed only from photos and PDFs, so this file "
-        "keeps whatever names or dates it holds inside."
+        "Stored as it is: metadata is removed only from JPEG, PNG and WebP photos and PDFs, "
+        "so this file keeps whatever names or dates it holds inside."
     )
 
 
