@@ -361,20 +361,10 @@ def test_enter_opens_and_the_open_reads_the_bytes_for_the_viewer(
     attachment = attach_text(window, tmp_path, "read me.txt", b"the content")
     shown: list[tuple[str, str, bytes]] = []
 
-    class FakeViewer:
-        def __init__(self, parent: object) -> None:
-            pass
+    def opener(_parent: object, _session: object, data: bytes, name: str, kind: str) -> None:
+        shown.append((name, kind, data))
 
-        def show_bytes(self, name: str, kind: str, data: bytes) -> None:
-            shown.append((name, kind, data))
-
-        def show(self) -> None:
-            pass
-
-    class FakeModule:
-        AttachmentViewer = FakeViewer
-
-    monkeypatch.setattr(attachment_actions, "_viewer_module", lambda: FakeModule)
+    monkeypatch.setattr(attachment_actions, "_opener", lambda: opener)
     strip = strip_of(window)
     strip.list.setFocus()
     strip.list.setCurrentRow(0)
@@ -383,12 +373,26 @@ def test_enter_opens_and_the_open_reads_the_bytes_for_the_viewer(
     assert attachment.uuid == strip.current().uuid  # type: ignore[union-attr]
 
 
+def test_a_viewer_filled_by_show_bytes_is_accepted(qtbot: QtBot) -> None:
+    filled: list[tuple[str, str, bytes]] = []
+
+    class Viewer:
+        def __init__(self, parent: object) -> None:
+            self.parent = parent
+
+        def show_bytes(self, name: str, kind: str, data: bytes) -> None:
+            filled.append((name, kind, data))
+
+    made = attachment_actions._make_viewer(Viewer, None, "a.png", "png", b"x")
+    assert isinstance(made, Viewer) and filled == [("a.png", "png", b"x")]
+
+
 def test_open_without_a_viewer_says_so(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_new_note(window)
     attachment = attach_text(window, tmp_path, "x.txt", b"x")
-    monkeypatch.setattr(attachment_actions, "_viewer_module", lambda: None)
+    monkeypatch.setattr(attachment_actions, "_opener", lambda: None)
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
     assert attachment_actions.open_attachment(window, window.session, attachment) is None

@@ -21,11 +21,11 @@ from typing import IO
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hushnote.core import AttachResult
 from hushnote.errors import CancelledError, HushnoteError
-from hushnote.gui.file_dialogs import in_flatpak
+from hushnote.gui.file_dialogs import choose_open_paths
 from hushnote.gui.messages import error_text
 from hushnote.gui.metadata_words import outcome_sentence
 from hushnote.gui.session import VaultSession
@@ -68,14 +68,9 @@ class Source:
 
 
 def choose_files(parent: QWidget | None, caption: str, filters: str = "") -> list[Path]:
-    """Qt's own file dialog (never the native one, which records recent files)."""
-    dialog = QFileDialog(parent, caption, str(Path.home()), filters or _tr("All files (*)"))
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, not in_flatpak())
-    dialog.setHistory([])
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-    if dialog.exec():
-        return [Path(name) for name in dialog.selectedFiles()]
-    return []
+    """Files to attach, through Qt's own dialog (never the native one, which records
+    recent files): ``file_dialogs``."""
+    return choose_open_paths(parent, caption, filters or _tr("All files (*)"))
 
 
 def png_bytes(image: QImage) -> bytes:
