@@ -498,3 +498,26 @@ def test_during_another_job_the_list_stays_and_follows_when_it_ends(
     window.session.run_job(window, "Working…", work)
     assert seen_during == [1]  # no database call while the job held it
     assert strip.list.count() == 2
+
+
+def test_what_was_removed_from_a_photo_is_said_in_words(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    note = open_new_note(window)
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x013B] = "Ana Ruiz"  # Artist
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "N", (40.0, 25.0, 1.0)
+    photo = tmp_path / "steps.jpg"
+    Image.new("RGB", (16, 16), (200, 100, 50)).save(photo, exif=exif)
+    strip = strip_of(window)
+    strip.attach_files([photo])
+    (attachment,) = vault_of(window).attachments.of_note(note)
+    stored = read_back(vault_of(window), attachment)
+    assert b"Ana Ruiz" not in stored and b"PhoneMaker" not in stored
+    assert strip.notice.text().startswith("“steps.jpg” attached. Removed: GPS position, ")
+    assert "camera make and model" in strip.notice.text() and "author" in strip.notice.text()
+    assert strip.list.item(0).toolTip().startswith("Removed: GPS position")

@@ -27,9 +27,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-def metadata_phrase(code: str) -> str:
-    """The words for one removed-metadata code."""
-    phrases = {
+def _phrases() -> dict[str, str]:
+    # Most identifying first: the sentence lists them in this order.
+    return {
         "gps": _tr("GPS position"),
         "camera-serial": _tr("camera serial number"),
         "camera": _tr("camera make and model"),
@@ -54,13 +54,19 @@ def metadata_phrase(code: str) -> str:
         "appended-data": _tr("data hidden after the picture"),
         "faces": _tr("faces (blurred) and everything but the pixels"),
     }
-    return phrases.get(code, _tr("other identifying data"))
+
+
+def metadata_phrase(code: str) -> str:
+    """The words for one removed-metadata code."""
+    return _phrases().get(code, _tr("other identifying data"))
 
 
 def removed_sentence(codes: Iterable[str]) -> str:
-    """``Removed: GPS position, author``, or that nothing was found; each phrase once."""
+    """``Removed: GPS position, author``, or that nothing was found; each phrase once, the
+    most identifying first (a GPS position before a title), unknown codes last."""
+    rank = {code: index for index, code in enumerate(_phrases())}
     phrases: list[str] = []
-    for code in codes:
+    for code in sorted(codes, key=lambda code: rank.get(code, len(rank))):
         phrase = metadata_phrase(code)
         if phrase not in phrases:
             phrases.append(phrase)

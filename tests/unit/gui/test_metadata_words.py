@@ -30,9 +30,9 @@ KNOWN = [
 ]
 
 
-def test_the_codes_become_one_sentence_in_their_order() -> None:
+def test_the_codes_become_one_sentence_the_most_identifying_first() -> None:
     assert (
-        removed_sentence(["gps", "camera-serial", "author"])
+        removed_sentence(["author", "camera-serial", "gps"])
         == "Removed: GPS position, camera serial number, author."
     )
 
@@ -58,7 +58,7 @@ def test_an_unknown_code_is_still_said(code: str) -> None:
 
 
 def test_unknown_codes_are_said_once() -> None:
-    assert removed_sentence(["x", "gps", "y"]) == "Removed: other identifying data, GPS position."
+    assert removed_sentence(["x", "gps", "y"]) == "Removed: GPS position, other identifying data."
 
 
 def test_nothing_found_is_said_as_such() -> None:
