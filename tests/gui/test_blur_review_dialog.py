@@ -4,6 +4,7 @@ that Apply produces changes the boxes and nothing far from them."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,29 @@ def test_review_photo_goes_from_the_file_dialog_to_a_blurring_source(
     source = review_photo(None, fake_detect)
     assert source is not None and source.path == photo and source.transform is not None
     assert_blurred_only_in(source.transform(io.BytesIO(photo_png())), photo_png(), FOUND)
+
+
+def test_cancel_stops_the_search_for_faces(qtbot: QtBot) -> None:
+    import time
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    def slow_detect(image: object, *, check: Callable[[], None]) -> list[Box]:
+        for _ in range(500):  # ten seconds, unless Cancel is heard
+            check()
+            time.sleep(0.02)
+        return list(FOUND)
+
+    def cancel(dialog: object) -> None:
+        assert isinstance(dialog, QProgressDialog)
+        button = dialog.findChild(QPushButton)
+        assert button is not None
+        button.click()
+
+    when_shown(QProgressDialog, cancel)
+    started = time.monotonic()
+    made = BlurReviewDialog(load_photo(photo_png()), "png", slow_detect)
+    qtbot.addWidget(made)
+    assert time.monotonic() - started < 5
+    assert made.boxes == []
+    assert "stopped" in made.found.text()

@@ -200,8 +200,10 @@ def remove_attachment(
     parent: QWidget | None, session: VaultSession, attachment: Attachment
 ) -> bool:
     """Remove after the confirm; True if it is gone."""
-    vault = session.vault
-    if vault is None or session.busy or not confirm_remove(parent, attachment):
+    if session.vault is None or session.busy or not confirm_remove(parent, attachment):
+        return False
+    vault = session.vault  # again: the vault may have locked while the question was open
+    if vault is None:
         return False
     try:
         vault.attachments.remove(attachment.uuid)

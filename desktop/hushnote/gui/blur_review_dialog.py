@@ -19,6 +19,7 @@ fallback below.
 from __future__ import annotations
 
 import importlib
+import inspect
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -72,7 +73,7 @@ MAX_PIXELS = 64_000_000
 _FACES = "hushnote.core.attachments.faces"
 _CONTEXT = "BlurReviewDialog"
 
-Detector = Callable[[Any], Sequence[Any]]
+Detector = Callable[..., Sequence[Any]]  # detect(image[, check=]) -> boxes
 
 
 def _tr(text: str) -> str:
@@ -459,10 +460,18 @@ class BlurReviewDialog(QDialog):
             )
             return
         image = self.image
+        # The face module's detect takes ``check``, which raises to stop: Cancel works.
+        takes_check = "check" in inspect.signature(detect).parameters
+
+        def work(progress: Callable[[float], bool]) -> Sequence[Any]:
+            def check() -> None:
+                if not progress(0.5):
+                    raise CancelledError()
+
+            return detect(image, check=check) if takes_check else detect(image)
+
         try:
-            boxes = run_with_progress(
-                self.parentWidget(), self.tr("Looking for faces…"), lambda _progress: detect(image)
-            )
+            boxes = run_with_progress(self.parentWidget(), self.tr("Looking for faces…"), work)
         except CancelledError:
             self.found.setText(self.tr("The search for faces was stopped. Mark faces by hand."))
             return
