@@ -40,16 +40,11 @@ __all__ = [
     "png_bytes",
 ]
 
-_CONTEXT = "attach"
 # Error codes meaning "this file's metadata could not be removed": the file is damaged
 # or not what its first bytes say. The store stops before writing anything.
 METADATA_FAILURES = frozenset({"metadata"})
 
 Transform = Callable[[IO[bytes]], bytes]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 @dataclass
@@ -70,7 +65,9 @@ class Source:
 def choose_files(parent: QWidget | None, caption: str, filters: str = "") -> list[Path]:
     """Files to attach, through Qt's own dialog (never the native one, which records
     recent files): ``file_dialogs``."""
-    return choose_open_paths(parent, caption, filters or _tr("All files (*)"))
+    return choose_open_paths(
+        parent, caption, filters or QCoreApplication.translate("attach", "All files (*)")
+    )
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -105,7 +102,9 @@ def attach_pasted_image(
     parent: QWidget | None, session: VaultSession, note: str, image: QImage
 ) -> str | None:
     """Attach a pasted image as "pasted image.png", encoded in memory."""
-    source = Source(name=_tr("pasted image.png"), data=png_bytes(image))
+    source = Source(
+        name=QCoreApplication.translate("attach", "pasted image.png"), data=png_bytes(image)
+    )
     return attach_sources(parent, session, note, [source])
 
 
@@ -126,15 +125,25 @@ def attach_sources(
         try:
             outcome = _attach_one(parent, session, note, source, keep_metadata)
         except CancelledError:
-            lines.append(_tr("Cancelled: “%1” was not attached.").replace("%1", source.name))
+            lines.append(
+                QCoreApplication.translate("attach", "Cancelled: “%1” was not attached.").replace(
+                    "%1", source.name
+                )
+            )
             break
         if outcome is None:
-            lines.append(_tr("“%1” was not attached.").replace("%1", source.name))
+            lines.append(
+                QCoreApplication.translate("attach", "“%1” was not attached.").replace(
+                    "%1", source.name
+                )
+            )
             continue
         result, kept = outcome
         said = outcome_sentence(result.attachment.kind, result.removed, result.cleaned, kept=kept)
         lines.append(
-            _tr("“%1” attached. %2").replace("%1", result.attachment.name).replace("%2", said)
+            QCoreApplication.translate("attach", "“%1” attached. %2")
+            .replace("%1", result.attachment.name)
+            .replace("%2", said)
         )
     session.notify("attachments")
     return "\n".join(lines)
@@ -158,7 +167,9 @@ def _attach_one(
                 raise
             except HushnoteError as again:
                 error = again
-        QMessageBox.warning(parent, _tr("Not attached"), error_text(error))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("attach", "Not attached"), error_text(error)
+        )
         return None
 
 
@@ -180,15 +191,17 @@ def _run(
             progress=progress,
         )
 
-    return session.run_job(parent, _tr("Encrypting and attaching the file…"), work)
+    return session.run_job(
+        parent, QCoreApplication.translate("attach", "Encrypting and attaching the file…"), work
+    )
 
 
 def _ask_store_unchanged(parent: QWidget | None, name: str, error: HushnoteError) -> bool:
     # The core's sentence says why (damaged, locked with a password, signed).
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        _tr("Metadata could not be removed"),
-        _tr("“%1”: %2\n\nStore it unchanged, with its metadata?")
+        QCoreApplication.translate("attach", "Metadata could not be removed"),
+        QCoreApplication.translate("attach", "“%1”: %2\n\nStore it unchanged, with its metadata?")
         .replace("%1", name)
         .replace("%2", error_text(error)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -35,17 +35,12 @@ __all__ = [
     "remove_attachment",
 ]
 
-_CONTEXT = "attachments"
 # The largest attachment read into memory to be shown; larger ones can be exported.
 VIEW_LIMIT = 512 * 1024 * 1024
 _VIEWER = "hushnote.gui.attachment_viewer"
 _OPENING = "hushnote.gui.attachment_opening"
 # (parent, session, plaintext, name, kind) -> the window showing it, or None
 Opener = Callable[[QWidget | None, VaultSession, bytes, str, str], Any]
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def _module(name: str) -> Any | None:
@@ -89,28 +84,36 @@ def open_attachment(parent: QWidget | None, session: VaultSession, attachment: A
     if opener is None:
         QMessageBox.information(
             parent,
-            _tr("Cannot show it here"),
-            _tr("This version cannot show attachments yet. Export a copy to open it elsewhere."),
+            QCoreApplication.translate("attachments", "Cannot show it here"),
+            QCoreApplication.translate(
+                "attachments",
+                "This version cannot show attachments yet. Export a copy to open it elsewhere.",
+            ),
         )
         return None
     if attachment.size > VIEW_LIMIT:
         QMessageBox.information(
             parent,
-            _tr("Too large to show"),
-            _tr("Files over 512 MiB are not shown here. Export a copy to open it elsewhere."),
+            QCoreApplication.translate("attachments", "Too large to show"),
+            QCoreApplication.translate(
+                "attachments",
+                "Files over 512 MiB are not shown here. Export a copy to open it elsewhere.",
+            ),
         )
         return None
     store = vault.attachments
     try:
         data = session.run_job(
             parent,
-            _tr("Decrypting the attachment…"),
+            QCoreApplication.translate("attachments", "Decrypting the attachment…"),
             lambda progress: store.read(attachment.uuid, limit=VIEW_LIMIT, progress=progress),
         )
     except CancelledError:
         return None
     except HushnoteError as error:
-        QMessageBox.warning(parent, _tr("Cannot open it"), error_text(error))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("attachments", "Cannot open it"), error_text(error)
+        )
         return None
     return opener(parent, session, data, attachment.name, attachment.kind)
 
@@ -139,16 +142,20 @@ def export_attachment(
         return None
     warning = QMessageBox(
         QMessageBox.Icon.Warning,
-        _tr("Export an unencrypted copy"),
-        _tr(
+        QCoreApplication.translate("attachments", "Export an unencrypted copy"),
+        QCoreApplication.translate(
+            "attachments",
             "The copy will NOT be encrypted. Anyone who can open this computer's disk, or the "
             "drive you save it on, can read it, and it stays there until you delete it "
-            "(deleting may not erase it from the disk).\n\nExport a copy anyway?"
+            "(deleting may not erase it from the disk).\n\nExport a copy anyway?",
         ),
         QMessageBox.StandardButton.Cancel,
         parent,
     )
-    go = warning.addButton(_tr("Export a copy…"), QMessageBox.ButtonRole.AcceptRole)
+    go = warning.addButton(
+        QCoreApplication.translate("attachments", "Export a copy…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     warning.setDefaultButton(QMessageBox.StandardButton.Cancel)
     warning.setEscapeButton(QMessageBox.StandardButton.Cancel)
     warning.exec()
@@ -157,8 +164,8 @@ def export_attachment(
     pick = choose or choose_save_path
     target = pick(
         parent,
-        _tr("Export a copy"),
-        _tr("All files (*)"),
+        QCoreApplication.translate("attachments", "Export a copy"),
+        QCoreApplication.translate("attachments", "All files (*)"),
         suggested=Path.home() / attachment.name,
     )
     if target is None or session.vault is None:
@@ -167,13 +174,15 @@ def export_attachment(
     try:
         session.run_job(
             parent,
-            _tr("Decrypting and writing the copy…"),
+            QCoreApplication.translate("attachments", "Decrypting and writing the copy…"),
             lambda progress: store.export(attachment.uuid, target, progress=progress),
         )
     except CancelledError:
         return None
     except HushnoteError as error:
-        QMessageBox.warning(parent, _tr("Not exported"), error_text(error))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("attachments", "Not exported"), error_text(error)
+        )
         return None
     return Path(target)
 
@@ -182,15 +191,18 @@ def confirm_remove(parent: QWidget | None, attachment: Attachment) -> bool:
     """Ask before destroying an attachment; No is the default."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        _tr("Remove attachment"),
-        _tr(
+        QCoreApplication.translate("attachments", "Remove attachment"),
+        QCoreApplication.translate(
+            "attachments",
             "Remove “%1” for good?\n\nIts encrypted file is destroyed: it does not go to the "
-            "trash and cannot be brought back."
+            "trash and cannot be brought back.",
         ).replace("%1", attachment.name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
-    box.button(QMessageBox.StandardButton.Yes).setText(_tr("Remove for good"))
+    box.button(QMessageBox.StandardButton.Yes).setText(
+        QCoreApplication.translate("attachments", "Remove for good")
+    )
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
@@ -208,7 +220,9 @@ def remove_attachment(
     try:
         vault.attachments.remove(attachment.uuid)
     except HushnoteError as error:
-        QMessageBox.warning(parent, _tr("Not removed"), error_text(error))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("attachments", "Not removed"), error_text(error)
+        )
         return False
     session.notify("attachments")
     return True

@@ -71,13 +71,8 @@ MAX_PHOTO_BYTES = 200 * 1024 * 1024
 # Fallback only: refuse more pixels than this before decoding (a decompression bomb).
 MAX_PIXELS = 64_000_000
 _FACES = "hushnote.core.attachments.faces"
-_CONTEXT = "BlurReviewDialog"
 
 Detector = Callable[..., Sequence[Any]]  # detect(image[, check=]) -> boxes
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 @dataclass(frozen=True)
@@ -510,7 +505,9 @@ def review_photo(parent: QWidget | None, detect: Detector | None = None) -> Sour
     """Choose a photo, review its face boxes, and return what to attach (with the blur as
     its transform), or None."""
     paths = choose_files(
-        parent, _tr("Attach photo with faces blurred"), _tr("Photos (*.jpg *.jpeg *.png *.webp)")
+        parent,
+        QCoreApplication.translate("BlurReviewDialog", "Attach photo with faces blurred"),
+        QCoreApplication.translate("BlurReviewDialog", "Photos (*.jpg *.jpeg *.png *.webp)"),
     )
     if not paths:
         return None
@@ -518,26 +515,40 @@ def review_photo(parent: QWidget | None, detect: Detector | None = None) -> Sour
     try:
         if path.stat().st_size > MAX_PHOTO_BYTES:
             QMessageBox.information(
-                parent, _tr("Photo too large"), _tr("Photos of up to 200 MB can be blurred.")
+                parent,
+                QCoreApplication.translate("BlurReviewDialog", "Photo too large"),
+                QCoreApplication.translate(
+                    "BlurReviewDialog", "Photos of up to 200 MB can be blurred."
+                ),
             )
             return None
         data = path.read_bytes()
         kind = photo_kind(data)
         if kind is None:
             QMessageBox.information(
-                parent, _tr("Not a photo"), _tr("Choose a JPEG, PNG or WebP photo.")
+                parent,
+                QCoreApplication.translate("BlurReviewDialog", "Not a photo"),
+                QCoreApplication.translate("BlurReviewDialog", "Choose a JPEG, PNG or WebP photo."),
             )
             return None
-        image = run_with_progress(parent, _tr("Opening the photo…"), lambda _p: load_photo(data))
+        image = run_with_progress(
+            parent,
+            QCoreApplication.translate("BlurReviewDialog", "Opening the photo…"),
+            lambda _p: load_photo(data),
+        )
     except CancelledError:
         return None
     except (HushnoteError, OSError, ValueError) as error:
         text = (
             error_text(error)
             if isinstance(error, HushnoteError)
-            else _tr("That photo cannot be read: it may be damaged.")
+            else QCoreApplication.translate(
+                "BlurReviewDialog", "That photo cannot be read: it may be damaged."
+            )
         )
-        QMessageBox.warning(parent, _tr("Cannot blur it"), text)
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("BlurReviewDialog", "Cannot blur it"), text
+        )
         return None
     dialog = BlurReviewDialog(image, kind, detect or face_detector(), parent)
     try:

@@ -18,47 +18,44 @@ __all__ = [
     "removed_sentence",
 ]
 
-_CONTEXT = "metadata"
 # Plain text has no container for hidden fields: what is in it is what it shows.
 _PLAIN = frozenset({"text", "markdown"})
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def _phrases() -> dict[str, str]:
     # Most identifying first: the sentence lists them in this order.
     return {
-        "gps": _tr("GPS position"),
-        "camera-serial": _tr("camera serial number"),
-        "camera": _tr("camera make and model"),
-        "unique-id": _tr("unique picture or document ID"),
-        "owner": _tr("owner's name"),
-        "author": _tr("author"),
-        "date": _tr("dates"),
-        "date-taken": _tr("date taken"),
-        "software": _tr("editing software"),
-        "creator-tool": _tr("creating program"),
-        "thumbnail": _tr("embedded thumbnail"),
-        "maker-note": _tr("camera maker's private data"),
-        "title": _tr("title"),
-        "subject": _tr("subject"),
-        "keywords": _tr("keywords"),
-        "comment": _tr("comments"),
-        "xmp": _tr("XMP data"),
-        "iptc": _tr("IPTC data"),
-        "exif": _tr("other camera settings"),
-        "text": _tr("text fields"),
-        "document-info": _tr("document properties"),
-        "appended-data": _tr("data hidden after the picture"),
-        "faces": _tr("faces (blurred) and everything but the pixels"),
+        "gps": QCoreApplication.translate("metadata", "GPS position"),
+        "camera-serial": QCoreApplication.translate("metadata", "camera serial number"),
+        "camera": QCoreApplication.translate("metadata", "camera make and model"),
+        "unique-id": QCoreApplication.translate("metadata", "unique picture or document ID"),
+        "owner": QCoreApplication.translate("metadata", "owner's name"),
+        "author": QCoreApplication.translate("metadata", "author"),
+        "date": QCoreApplication.translate("metadata", "dates"),
+        "date-taken": QCoreApplication.translate("metadata", "date taken"),
+        "software": QCoreApplication.translate("metadata", "editing software"),
+        "creator-tool": QCoreApplication.translate("metadata", "creating program"),
+        "thumbnail": QCoreApplication.translate("metadata", "embedded thumbnail"),
+        "maker-note": QCoreApplication.translate("metadata", "camera maker's private data"),
+        "title": QCoreApplication.translate("metadata", "title"),
+        "subject": QCoreApplication.translate("metadata", "subject"),
+        "keywords": QCoreApplication.translate("metadata", "keywords"),
+        "comment": QCoreApplication.translate("metadata", "comments"),
+        "xmp": QCoreApplication.translate("metadata", "XMP data"),
+        "iptc": QCoreApplication.translate("metadata", "IPTC data"),
+        "exif": QCoreApplication.translate("metadata", "other camera settings"),
+        "text": QCoreApplication.translate("metadata", "text fields"),
+        "document-info": QCoreApplication.translate("metadata", "document properties"),
+        "appended-data": QCoreApplication.translate("metadata", "data hidden after the picture"),
+        "faces": QCoreApplication.translate(
+            "metadata", "faces (blurred) and everything but the pixels"
+        ),
     }
 
 
 def metadata_phrase(code: str) -> str:
     """The words for one removed-metadata code."""
-    return _phrases().get(code, _tr("other identifying data"))
+    return _phrases().get(code, QCoreApplication.translate("metadata", "other identifying data"))
 
 
 def removed_sentence(codes: Iterable[str]) -> str:
@@ -71,9 +68,11 @@ def removed_sentence(codes: Iterable[str]) -> str:
         if phrase not in phrases:
             phrases.append(phrase)
     if not phrases:
-        return _tr("Nothing identifying was found.")
-    separator = _tr(", ")
-    return _tr("Removed: %1.").replace("%1", separator.join(phrases))
+        return QCoreApplication.translate("metadata", "Nothing identifying was found.")
+    separator = QCoreApplication.translate("metadata", ", ")
+    return QCoreApplication.translate("metadata", "Removed: %1.").replace(
+        "%1", separator.join(phrases)
+    )
 
 
 def outcome_sentence(
@@ -87,28 +86,33 @@ def outcome_sentence(
     if codes:
         return removed_sentence(codes)
     if kept:
-        return _tr("Stored with its metadata, unchanged, as you chose.")
+        return QCoreApplication.translate(
+            "metadata", "Stored with its metadata, unchanged, as you chose."
+        )
     if cleaned:
-        return _tr("Nothing identifying was found.")
+        return QCoreApplication.translate("metadata", "Nothing identifying was found.")
     if kind in _PLAIN:
-        return _tr("Stored as it is: plain text carries no hidden metadata.")
-    return _tr(
+        return QCoreApplication.translate(
+            "metadata", "Stored as it is: plain text carries no hidden metadata."
+        )
+    return QCoreApplication.translate(
+        "metadata",
         "Stored as it is: metadata is removed only from JPEG, PNG and WebP photos and PDFs, "
-        "so this file keeps whatever names or dates it holds inside."
+        "so this file keeps whatever names or dates it holds inside.",
     )
 
 
 def kind_text(kind: str) -> str:
     """The kind of an attachment, as a list shows it."""
     names = {
-        "jpeg": _tr("JPEG photo"),
-        "png": _tr("PNG image"),
-        "webp": _tr("WebP image"),
-        "gif": _tr("GIF image"),
-        "bmp": _tr("BMP image"),
-        "heic": _tr("HEIC photo"),
-        "pdf": _tr("PDF document"),
-        "text": _tr("text"),
-        "markdown": _tr("Markdown text"),
+        "jpeg": QCoreApplication.translate("metadata", "JPEG photo"),
+        "png": QCoreApplication.translate("metadata", "PNG image"),
+        "webp": QCoreApplication.translate("metadata", "WebP image"),
+        "gif": QCoreApplication.translate("metadata", "GIF image"),
+        "bmp": QCoreApplication.translate("metadata", "BMP image"),
+        "heic": QCoreApplication.translate("metadata", "HEIC photo"),
+        "pdf": QCoreApplication.translate("metadata", "PDF document"),
+        "text": QCoreApplication.translate("metadata", "text"),
+        "markdown": QCoreApplication.translate("metadata", "Markdown text"),
     }
-    return names.get(kind, _tr("file"))
+    return names.get(kind, QCoreApplication.translate("metadata", "file"))
