@@ -20,7 +20,12 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-__all__ = ["choose_open_path", "choose_save_path", "keep_qt_settings_off_disk"]
+__all__ = [
+    "choose_open_path",
+    "choose_open_paths",
+    "choose_save_path",
+    "keep_qt_settings_off_disk",
+]
 
 # A path under /proc can be created by nobody, root included.
 _NOWHERE = "/proc/hushnote-keeps-no-qt-settings"
@@ -50,6 +55,15 @@ def choose_open_path(parent: QWidget | None, caption: str, filters: str) -> Path
     if dialog.exec() and dialog.selectedFiles():
         return Path(dialog.selectedFiles()[0])
     return None
+
+
+def choose_open_paths(parent: QWidget | None, caption: str, filters: str) -> list[Path]:
+    """One or more existing files (attachments), in the same history-free dialog."""
+    dialog = _dialog(parent, caption, filters)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    if dialog.exec():
+        return [Path(name) for name in dialog.selectedFiles()]
+    return []
 
 
 def choose_save_path(

@@ -71,6 +71,7 @@ from hushnote.gui.app_identity import (
     neutral_name,
     shipped_desktop_entry,
 )
+from hushnote.gui.attachment_strip import ATTACH_KEYS
 from hushnote.gui.auto_lock import AutoLock
 from hushnote.gui.bundle_dialogs import IdentityDialog
 from hushnote.gui.create_page import CreatePage
@@ -602,6 +603,7 @@ class MainWindow(QMainWindow):
         return [
             (self.tr("Panic wipe (hold for one second)"), PANIC_KEYS),
             (self.tr("Show or hide the Markdown preview"), "Ctrl+Shift+P"),
+            (self.tr("Attach a file to the note"), ATTACH_KEYS),
             (self.tr("Save the contact"), "Ctrl+S"),
             (self.tr("Move between search results"), self.tr("Up / Down")),
             (self.tr("Open a search result"), self.tr("Enter")),

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QTextBrowser,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from hushnote.core import Note, Vault, split_tags
 from hushnote.errors import HushnoteError
 from hushnote.gui.accessibility import describe, release_tab
+from hushnote.gui.attachment_strip import AttachmentStrip, NoteBody
 from hushnote.gui.messages import error_text
 from hushnote.gui.paged_list_model import UUID_ROLE
 from hushnote.gui.session import VaultSession
@@ -91,7 +91,7 @@ class NoteEditor(QWidget):
         describe(
             self.pinned, self.tr("Pinned"), self.tr("Pinned notes stay at the top of the list.")
         )
-        self.body = QPlainTextEdit()
+        self.body = NoteBody()  # dropped files and pasted images become attachments
         release_tab(self.body)
         describe(
             self.body,
@@ -150,6 +150,10 @@ class NoteEditor(QWidget):
         trash_layout.addWidget(self.restore_button)
         self.trash_banner.setAccessibleName(self.tr("In the trash"))
         self.trash_banner.hide()
+        self.attachments = AttachmentStrip(session)
+        self.attachments.install_shortcut(self)
+        self.body.files_dropped.connect(self.attachments.attach_files)
+        self.body.image_pasted.connect(self.attachments.attach_image)
         self.links = QListWidget()
         release_tab(self.links)
         describe(
@@ -196,6 +200,7 @@ class NoteEditor(QWidget):
         layout.addLayout(form)
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.attachments)
         layout.addLayout(links_bar)
         layout.addWidget(self.links)
 
@@ -254,6 +259,7 @@ class NoteEditor(QWidget):
         self._dirty = False
         self.status.clear()
         self._set_read_only(note.trashed)
+        self.attachments.show_note(note.uuid, read_only=note.trashed)
         if note.trashed:
             self.status.setText(self.tr("In the trash"))
         self.setEnabled(True)
@@ -368,6 +374,7 @@ class NoteEditor(QWidget):
         self.body.document().clearUndoRedoStacks()
         self.preview.clear()
         self.links.clear()
+        self.attachments.show_note(None, read_only=False)
         self.status.clear()
         self._loading = False
         self._dirty = self._waiting = False
