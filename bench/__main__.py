@@ -10,6 +10,7 @@ from bench.gui_bench import run_gui_benchmarks
 from bench.report import print_facts, print_table
 from bench.stores_bench import run_stores_benchmarks
 from bench.vault_bench import run_vault_benchmarks
+from bench.viewer_bench import run_viewer_benchmarks
 from bench.wipe_bench import run_wipe_benchmarks
 
 
@@ -20,7 +21,7 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("vault", "stores", "gui", "wipe", "bundles"),
+        choices=("vault", "stores", "gui", "wipe", "bundles", "viewer"),
         help="run one group of benchmarks",
     )
     args = parser.parse_args()
@@ -47,6 +48,12 @@ def main() -> int:
         print()
     if args.only in (None, "bundles"):
         rows, facts = run_bundle_benchmarks(quick=args.quick)
+        print_table(rows)
+        print()
+        print_facts(facts)
+        print()
+    if args.only in (None, "viewer"):
+        rows, facts = run_viewer_benchmarks(quick=args.quick)
         print_table(rows)
         print()
         print_facts(facts)

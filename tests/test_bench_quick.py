@@ -31,6 +31,8 @@ def test_quick_benchmarks_print_a_row_per_operation_with_a_ratio() -> None:
         "search: a Chinese word",
         "database size",
         "cold start to first search",
+        "viewer: first paint, 2 MP JPEG",
+        "viewer: first paint, page 1 of a 20-page PDF",
     ):
         assert any(op.startswith(expected) for op in operations), expected
     for row in rows:
