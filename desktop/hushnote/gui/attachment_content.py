@@ -24,8 +24,15 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
-from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, QUrl
+from PySide6.QtGui import (
+    QImage,
+    QImageIOHandler,
+    QImageReader,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 __all__ = [
@@ -203,7 +210,7 @@ def decode_text(data: bytes | bytearray) -> DecodedText:
 class _SealedDocument(QTextDocument):
     """A document that loads nothing: every image, style sheet or URL resolves to none."""
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         return None
 
 
@@ -218,8 +225,8 @@ class SealedBrowser(QTextBrowser):
         self.setSearchPaths([])
         self.loaded: list[str] = []  # what was asked for and refused, for the tests
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
-        self.loaded.append(name.toString())
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        self.loaded.append(name.toString() if isinstance(name, QUrl) else name)
         return None
 
     def show_markdown(self, text: str) -> None:
@@ -227,7 +234,33 @@ class SealedBrowser(QTextBrowser):
             QTextDocument.MarkdownFeature.MarkdownDialectGitHub
             | QTextDocument.MarkdownFeature.MarkdownNoHTML
         )
-        self.document().setMarkdown(text, features)
+        document = self.document()
+        document.setMarkdown(text, features)
+        _unlink_images(document)
+
+
+def _unlink_images(document: QTextDocument) -> None:
+    """Replace every image by its name in brackets, before anything is laid out.
+
+    A refused resource is not enough: Qt's image handler then reads the image's name as a
+    file path itself (``QTextImageHandler``), so no image may keep a name at all."""
+    block = document.begin()
+    images: list[tuple[int, int, str]] = []
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.isValid() and fragment.charFormat().isImageFormat():
+                name = fragment.charFormat().toImageFormat().name()
+                images.append((fragment.position(), fragment.length(), name))
+            fragments += 1
+        block = block.next()
+    cursor = QTextCursor(document)
+    for position, length, name in reversed(images):  # from the end: positions stay valid
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        label = QCoreApplication.translate("SealedBrowser", "[image not shown: {name}]")
+        cursor.insertText(label.replace("{name}", name), QTextCharFormat())
 
 
 # -- PDF ------------------------------------------------------------------------------------

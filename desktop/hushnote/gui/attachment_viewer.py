@@ -137,9 +137,9 @@ class AttachmentViewer(QDialog):
         layout.addWidget(self.message)
 
         self.canvas = _Canvas()
-        self.scroll = QScrollArea()
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll.setWidget(self.canvas)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll_area.setWidget(self.canvas)
         self.text: QPlainTextEdit | SealedBrowser | None = None
         self._build_content(layout)
         self._shortcuts()
@@ -177,8 +177,8 @@ class AttachmentViewer(QDialog):
             self.zoom_label.hide()
             self._data = None  # the widget holds the text now
             return
-        describe(self.scroll, self.tr("Attachment"), "")
-        layout.addWidget(self.scroll, 1)
+        describe(self.scroll_area, self.tr("Attachment"), "")
+        layout.addWidget(self.scroll_area, 1)
         if self.kind is None:
             self._fail(self.tr("This kind of file cannot be shown here."))
         elif self.kind is ViewKind.PDF:
@@ -199,8 +199,8 @@ class AttachmentViewer(QDialog):
 
     def _shortcuts(self) -> None:
         bindings: list[tuple[list[QKeySequence | str], Any]] = [
-            ([QKeySequence.StandardKey.ZoomIn, "Ctrl+=", "Ctrl++"], self.zoom_in),
-            ([QKeySequence.StandardKey.ZoomOut, "Ctrl+-"], self.zoom_out),
+            ([QKeySequence(QKeySequence.StandardKey.ZoomIn), "Ctrl+=", "Ctrl++"], self.zoom_in),
+            ([QKeySequence(QKeySequence.StandardKey.ZoomOut), "Ctrl+-"], self.zoom_out),
             (["Ctrl+0"], self.fit),
         ]
         if self.kind is ViewKind.PDF:
@@ -217,7 +217,7 @@ class AttachmentViewer(QDialog):
                 if sequence.isEmpty() or sequence.toString() in seen:
                     continue
                 seen.add(sequence.toString())
-                QShortcut(sequence, self, activated=slot)
+                QShortcut(sequence, self).activated.connect(slot)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -237,7 +237,7 @@ class AttachmentViewer(QDialog):
 
     def _viewport(self) -> QSize:
         # The scroll area's inside, less a margin so that a fitted page shows no scroll bar.
-        size = self.scroll.viewport().size()
+        size = self.scroll_area.viewport().size()
         return QSize(max(1, size.width() - 4), max(1, size.height() - 4))
 
     def _refresh(self) -> None:
@@ -344,7 +344,7 @@ class AttachmentViewer(QDialog):
     def _fail(self, text: str) -> None:
         """Nothing can be shown: say why, in place of the content."""
         self._say(text)
-        self.scroll.hide()
+        self.scroll_area.hide()
         self._data = None
         for widget in (self.zoom_in_button, self.zoom_out_button, self.fit_button, self.zoom_label):
             widget.setEnabled(False)
@@ -382,7 +382,7 @@ class AttachmentViewer(QDialog):
         page = max(0, min(self._pdf.count - 1, page))
         if page != self.page:
             self.page = page
-            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll_area.verticalScrollBar().setValue(0)
             self._show_page()
 
     # -- closing ---------------------------------------------------------------------------
