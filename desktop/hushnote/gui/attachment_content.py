@@ -266,6 +266,15 @@ def _unlink_images(document: QTextDocument) -> None:
 # -- PDF ------------------------------------------------------------------------------------
 
 
+# PDFium's bitmap layouts, as pypdfium2 names them with the byte order reversed.
+_BITMAP_FORMATS = {
+    "RGB": QImage.Format.Format_RGB888,
+    "RGBA": QImage.Format.Format_RGBA8888,
+    "RGBX": QImage.Format.Format_RGBX8888,
+    "L": QImage.Format.Format_Grayscale8,
+}
+
+
 class PdfPages:
     """One PDF, loaded from the caller's buffer without a copy, its pages rendered on
     demand. Every method may be called from any thread: each holds ``PDFIUM_LOCK``."""
@@ -321,13 +330,10 @@ class PdfPages:
             except pdfium.PdfiumError as error:
                 raise Unreadable() from error
             try:
-                view = QImage(
-                    bitmap.buffer,
-                    bitmap.width,
-                    bitmap.height,
-                    bitmap.stride,
-                    QImage.Format.Format_RGB888,
-                )
+                layout = _BITMAP_FORMATS.get(bitmap.mode)
+                if layout is None:
+                    raise Unreadable()
+                view = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, layout)
                 return view.copy()  # owns its pixels; the bitmap goes with this call
             finally:
                 bitmap.close()
