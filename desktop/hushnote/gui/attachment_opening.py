@@ -23,10 +23,6 @@ from hushnote.gui.session import VaultSession
 __all__ = ["confirm_other_program", "open_attachment", "open_in_other_program"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AttachmentOpening", text)
-
-
 def open_attachment(
     parent: QWidget | None,
     session: VaultSession,
@@ -50,17 +46,25 @@ def confirm_other_program(parent: QWidget | None) -> bool:
     """Warn what another program may keep; True only if the user chooses to go on."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Open in another program"))
-    box.setText(_tr("This file cannot be shown here. Open it in another program?"))
+    box.setWindowTitle(QCoreApplication.translate("AttachmentOpening", "Open in another program"))
+    box.setText(
+        QCoreApplication.translate(
+            "AttachmentOpening", "This file cannot be shown here. Open it in another program?"
+        )
+    )
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "AttachmentOpening",
             "A decrypted copy is placed in a private folder in memory, and erased when the "
             "vault locks. But the other program may keep its own copies, recent-file lists, "
             "thumbnails or autosaves on the disk, outside the vault, where locking or wiping "
-            "the vault cannot erase them."
+            "the vault cannot erase them.",
         )
     )
-    go = box.addButton(_tr("Open in another program"), QMessageBox.ButtonRole.AcceptRole)
+    go = box.addButton(
+        QCoreApplication.translate("AttachmentOpening", "Open in another program"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
@@ -78,13 +82,19 @@ def open_in_other_program(
     try:
         path = session.copies.write(data, name)
     except HushnoteError as error:
-        QMessageBox.warning(parent, _tr("Open in another program"), error_text(error))
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("AttachmentOpening", "Open in another program"),
+            error_text(error),
+        )
         return False
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         QMessageBox.warning(
             parent,
-            _tr("Open in another program"),
-            _tr("No program on this computer opens this kind of file."),
+            QCoreApplication.translate("AttachmentOpening", "Open in another program"),
+            QCoreApplication.translate(
+                "AttachmentOpening", "No program on this computer opens this kind of file."
+            ),
         )
         return False
     return True
