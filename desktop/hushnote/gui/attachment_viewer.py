@@ -144,6 +144,9 @@ class AttachmentViewer(QDialog):
         self._build_content(layout)
         self._shortcuts()
         self.resize(900, 700)
+        # The keyboard starts on the content, where the arrows scroll it.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        (self.text or self.scroll_area).setFocus()
 
     # -- building -------------------------------------------------------------------------
 
