@@ -119,12 +119,26 @@ class AttachmentViewer(QDialog):
         self.zoom_in_button = QPushButton(self.tr("Zoom in"))
         self.fit_button = QPushButton(self.tr("Fit"))
         self.zoom_label = QLabel()
+        describe(
+            self.zoom_out_button,
+            self.zoom_out_button.text(),
+            self.tr("Show it smaller (Ctrl+Minus)."),
+        )
+        describe(
+            self.zoom_in_button, self.zoom_in_button.text(), self.tr("Show it larger (Ctrl+Plus).")
+        )
+        describe(
+            self.fit_button,
+            self.fit_button.text(),
+            self.tr("Show the whole page or image in the window (Ctrl+0)."),
+        )
         self.zoom_out_button.clicked.connect(self.zoom_out)
         self.zoom_in_button.clicked.connect(self.zoom_in)
         self.fit_button.clicked.connect(self.fit)
         for widget in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
             bar.addWidget(widget)
         close = QPushButton(self.tr("Close"))
+        close.setAccessibleDescription(self.tr("Close the attachment (Escape)."))
         close.clicked.connect(self.reject)
         close.setAutoDefault(False)
         bar.addWidget(close)
