@@ -9,8 +9,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -29,21 +28,33 @@ from hushnote.gui.attachment_viewer import AttachmentViewer
 NAME = "Bail fund ledger — Tuesday.png"
 
 
+def _encoded(image: QImage, fmt: str) -> bytes:
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, fmt)
+    buffer.close()
+    return bytes(array.data())
+
+
 def _jpeg_turned_a_quarter() -> bytes:
     """600x400 stored, red with a blue top-left corner, EXIF orientation 6 (turn right)."""
-    image = Image.new("RGB", (600, 400), (255, 0, 0))
-    image.paste((0, 0, 255), (0, 0, 100, 100))
-    exif = Image.Exif()
-    exif[0x0112] = 6
-    out = io.BytesIO()
-    image.save(out, "JPEG", exif=exif.tobytes())
-    return out.getvalue()
+    image = QImage(600, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor(255, 0, 0))
+    for y in range(100):
+        for x in range(100):
+            image.setPixelColor(x, y, QColor(0, 0, 255))
+    jpeg = _encoded(image, "JPEG")
+    # An APP1 segment holding one big-endian TIFF entry: Orientation (0x0112) = 6.
+    tiff = b"MM\x00*\x00\x00\x00\x08" + struct.pack(">HHHIHHI", 1, 0x0112, 3, 1, 6, 0, 0)
+    body = b"Exif\x00\x00" + tiff
+    return jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(body) + 2) + body + jpeg[2:]
 
 
 def _png(colour: tuple[int, int, int], size: tuple[int, int] = (200, 200)) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", size, colour).save(out, "PNG")
-    return out.getvalue()
+    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+    image.fill(QColor(*colour))
+    return _encoded(image, "PNG")
 
 
 def _bomb_png(side: int = 40_000) -> bytes:
