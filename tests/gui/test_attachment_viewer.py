@@ -137,6 +137,7 @@ def test_kinds_come_from_the_bytes_for_images_and_pdfs() -> None:
     assert view_kind("application/octet-stream", "scan.txt", _png((1, 2, 3))) is ViewKind.IMAGE
     assert view_kind("", "notes.bin", _pdf(1)) is ViewKind.PDF
     assert view_kind("text/plain", "a", b"hello") is ViewKind.TEXT
+    assert view_kind("text/html", "page.html", b"<img src=x>") is ViewKind.TEXT
     assert view_kind("", "README.md", b"# hi") is ViewKind.MARKDOWN
     assert view_kind("application/zip", "a.zip", b"PK\x03\x04") is None
 

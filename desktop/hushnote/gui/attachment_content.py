@@ -60,7 +60,7 @@ MAX_TEXT_BYTES = 4 * 1024 * 1024
 MAX_PAGE_PIXELS = 40_000_000
 #: Raster formats only: an SVG may reference other files.
 RASTER_FORMATS = {"bmp", "gif", "jpeg", "png", "webp", "tiff", "ico", "pbm", "pgm", "ppm"}
-TEXT_KINDS = {"text/plain", "text/markdown", "text/x-markdown", "text/csv"}
+TEXT_KINDS = {"application/json"}
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt", ".text", ".log", ".csv")
 
@@ -102,7 +102,8 @@ def view_kind(kind: str, name: str, data: bytes | bytearray) -> ViewKind | None:
     lowered = name.lower()
     if kind in ("text/markdown", "text/x-markdown") or lowered.endswith(MARKDOWN_SUFFIXES):
         return ViewKind.MARKDOWN
-    if kind in TEXT_KINDS or lowered.endswith(TEXT_SUFFIXES):
+    # Any text/* (HTML included) is shown as plain text: never rendered, nothing loaded.
+    if kind.startswith("text/") or kind in TEXT_KINDS or lowered.endswith(TEXT_SUFFIXES):
         return ViewKind.TEXT
     return None
 
