@@ -11,6 +11,7 @@ from bench.gui_bench import run_gui_benchmarks
 from bench.report import print_facts, print_table
 from bench.stores_bench import run_stores_benchmarks
 from bench.vault_bench import run_vault_benchmarks
+from bench.viewer_bench import run_viewer_benchmarks
 from bench.wipe_bench import run_wipe_benchmarks
 
 
@@ -21,7 +22,7 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("vault", "stores", "gui", "wipe", "bundles", "attachments"),
+        choices=("vault", "stores", "gui", "wipe", "bundles", "attachments", "viewer"),
         help="run one group of benchmarks",
     )
     args = parser.parse_args()
@@ -54,6 +55,12 @@ def main() -> int:
         print()
     if args.only in (None, "attachments"):
         rows, facts = run_attachment_benchmarks(quick=args.quick)
+        print_table(rows)
+        print()
+        print_facts(facts)
+        print()
+    if args.only in (None, "viewer"):
+        rows, facts = run_viewer_benchmarks(quick=args.quick)
         print_table(rows)
         print()
         print_facts(facts)

@@ -43,7 +43,8 @@
     ├── MetadataError                  an attachment's metadata cannot be removed: damaged file
     ├── StorageError                   the environment: permissions, I/O errors
     │   ├── DiskFullError              no space left on the device
-    │   └── WipeIncompleteError        a wipe could not destroy everything (read-only, ...)
+    │   ├── WipeIncompleteError        a wipe could not destroy everything (read-only, ...)
+    │   └── PrivateCopyError           no private folder in RAM for a copy another program opens
     ├── CipherUnavailableError         the SQLite library in use cannot encrypt
     └── DisplayUnavailableError        the desktop app cannot start: no display, missing libraries
 
@@ -93,6 +94,7 @@ __all__ = [
     "KdfLimitError",
     "MetadataError",
     "PassphraseError",
+    "PrivateCopyError",
     "RecordError",
     "RecordNotFoundError",
     "StorageError",
@@ -275,6 +277,15 @@ class WipeIncompleteError(StorageError):
 
     code = "wipe-incomplete"
     exit_code = 31
+
+
+class PrivateCopyError(StorageError):
+    """No private folder in RAM can hold a copy for another program: none is RAM-backed
+    (``reason="no-ram-folder"``), or the one found is a link or someone else's
+    (``reason="unsafe-folder"``). Nothing was written."""
+
+    code = "private-copy"
+    exit_code = 44
 
 
 class CipherUnavailableError(HushnoteError):

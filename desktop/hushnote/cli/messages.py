@@ -56,6 +56,9 @@ _MESSAGES = {
         "and what was saved before is intact"
     ),
     "display-unavailable": "the desktop app cannot start: {reason}",
+    "private-copy": (
+        "no private folder in memory can hold the copy ({reason}); nothing was written"
+    ),
     "not-found": "no {kind} matches '{reference}'",
     "ambiguous": "'{reference}' matches more than one {kind}; type more of the id",
     "invalid-record": "the {field} cannot be used ({reason})",

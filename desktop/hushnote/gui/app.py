@@ -32,6 +32,7 @@ def run_gui(
     from PySide6.QtWidgets import QApplication
 
     from hushnote.app.app_config import load_config
+    from hushnote.app.private_copies import PrivateCopies
     from hushnote.gui.app_identity import apply_identity
     from hushnote.gui.crash_handler import install_crash_handler
     from hushnote.gui.file_dialogs import keep_qt_settings_off_disk
@@ -41,6 +42,7 @@ def run_gui(
     from hushnote.gui.theme import follow_system_theme
 
     keep_qt_settings_off_disk()
+    PrivateCopies().sweep()  # what a crash left of copies opened in other programs
     config = load_config()
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Hushnote")

@@ -511,8 +511,10 @@ class MainWindow(QMainWindow):
         start = time.perf_counter()
         job = Wipe(self.root, overwrite=True, leave_no_trace=True)
         job.destroy()
-        # The keys are gone; next, nothing stays on screen or in the clipboard.
+        # The keys are gone; next, nothing stays on screen, in the clipboard, or in the
+        # copies other programs opened (plaintext the keys do not protect).
         self.clipboard.clear_if_ours()
+        self.session.forget_copies()
         for widget in QApplication.topLevelWidgets():
             widget.hide()
         self.wiped_in = time.perf_counter() - start

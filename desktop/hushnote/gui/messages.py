@@ -52,6 +52,12 @@ def _sentence(error: BaseException) -> str:
         return QCoreApplication.translate(
             "errors", "The bundle could not be encrypted and written. Nothing was changed."
         )
+    if error.code == "private-copy" and reason == "unsafe-folder":
+        return QCoreApplication.translate(
+            "errors",
+            "The private folder for copies is a link or belongs to another user, so no copy "
+            "was made.",
+        )
     if error.code == "invalid-record" and error.context.get("field") == "decoy":
         return QCoreApplication.translate(
             "errors", "The decoy notes are too long to fit; shorten them."
@@ -160,6 +166,11 @@ def _sentence(error: BaseException) -> str:
         ),
         "disk-full": QCoreApplication.translate(
             "errors", "The disk is full. Nothing was changed; free some space and retry."
+        ),
+        "private-copy": QCoreApplication.translate(
+            "errors",
+            "This computer has no private folder in memory for the copy, so it was not made: "
+            "a copy on the disk would outlive the vault.",
         ),
         "storage": QCoreApplication.translate(
             "errors", "{app} cannot read or write the vault folder (permissions?)."

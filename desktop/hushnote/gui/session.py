@@ -6,6 +6,8 @@ learn of changes through signals instead of calling each other:
 
 * ``opened``: a vault is open;
 * ``locked``: it was closed (locked, or abandoned by a panic); nothing may stay shown;
+  before it is emitted, every copy handed to another program is overwritten and removed
+  (``copies``) and Qt's pixmap cache is emptied;
 * ``changed(kind)``: records changed ("notes", "contacts", "lists" or "all");
 * ``job_started`` and ``job_finished``: a long job (an import, an export, a key
   rotation) holds the database (``run_job``).
@@ -21,8 +23,10 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QWidget
 
+from hushnote.app.private_copies import PrivateCopies
 from hushnote.core import Progress, Vault
 from hushnote.gui.task_dialog import TaskControl, run_with_progress
 
@@ -47,6 +51,8 @@ class VaultSession(QObject):
         super().__init__(parent)
         self._vault: Vault | None = None
         self._job: TaskControl | None = None
+        # Attachments opened in other programs: plaintext in RAM until the vault closes.
+        self.copies = PrivateCopies()
 
     @property
     def vault(self) -> Vault | None:
@@ -67,9 +73,16 @@ class VaultSession(QObject):
         The caller saves what is being edited first (``Workspace.forget``): a save that
         fails with a bug must reach the crash dialog before anything closes."""
         vault, self._vault = self._vault, None
+        self.forget_copies()
         if vault is not None:
             self.locked.emit()
         return vault
+
+    def forget_copies(self) -> None:
+        """Erase what outlives the views: the copies other programs opened, and Qt's
+        cache of drawn pixmaps (which may hold an attachment's pixels)."""
+        self.copies.clear()
+        QPixmapCache.clear()
 
     def notify(self, kind: str) -> None:
         """Tell every view that records of ``kind`` changed."""
