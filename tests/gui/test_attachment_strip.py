@@ -354,49 +354,23 @@ def test_a_note_in_the_trash_shows_its_attachments_read_only(
     assert enabled == {"Open": True, "Export a copy…": True, "Remove for good…": False}
 
 
-def test_enter_opens_and_the_open_reads_the_bytes_for_the_viewer(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_enter_opens_the_attachment_in_the_viewer_and_the_lock_closes_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
+    from hushnote.gui.attachment_viewer import AttachmentViewer
+
     open_new_note(window)
     attachment = attach_text(window, tmp_path, "read me.txt", b"the content")
-    shown: list[tuple[str, str, bytes]] = []
-
-    def opener(_parent: object, _session: object, data: bytes, name: str, kind: str) -> None:
-        shown.append((name, kind, data))
-
-    monkeypatch.setattr(attachment_actions, "_opener", lambda: opener)
     strip = strip_of(window)
     strip.list.setFocus()
     strip.list.setCurrentRow(0)
     qtbot.keyClick(strip.list, Qt.Key.Key_Return)
-    assert shown == [("read me.txt", "text", b"the content")]
+    viewers = [w for w in window.findChildren(AttachmentViewer) if w.isVisible()]
+    assert len(viewers) == 1
+    assert viewers[0].windowTitle() == "Attachment"
     assert attachment.uuid == strip.current().uuid  # type: ignore[union-attr]
-
-
-def test_a_viewer_filled_by_show_bytes_is_accepted(qtbot: QtBot) -> None:
-    filled: list[tuple[str, str, bytes]] = []
-
-    class Viewer:
-        def __init__(self, parent: object) -> None:
-            self.parent = parent
-
-        def show_bytes(self, name: str, kind: str, data: bytes) -> None:
-            filled.append((name, kind, data))
-
-    made = attachment_actions._make_viewer(Viewer, None, "a.png", "png", b"x")
-    assert isinstance(made, Viewer) and filled == [("a.png", "png", b"x")]
-
-
-def test_open_without_a_viewer_says_so(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    open_new_note(window)
-    attachment = attach_text(window, tmp_path, "x.txt", b"x")
-    monkeypatch.setattr(attachment_actions, "_opener", lambda: None)
-    said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
-    assert attachment_actions.open_attachment(window, window.session, attachment) is None
-    assert said and "cannot show attachments" in said[0]
+    window.lock()
+    qtbot.waitUntil(lambda: not viewers[0].isVisible(), timeout=3000)
 
 
 def test_export_warns_that_the_copy_is_not_encrypted_then_writes_it(

@@ -13,8 +13,6 @@ jobs (``VaultSession.run_job``): progress, and Cancel within half a second.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,59 +35,10 @@ __all__ = [
 
 # The largest attachment read into memory to be shown; larger ones can be exported.
 VIEW_LIMIT = 512 * 1024 * 1024
-_VIEWER = "hushnote.gui.attachment_viewer"
-_OPENING = "hushnote.gui.attachment_opening"
-# (parent, session, plaintext, name, kind) -> the window showing it, or None
-Opener = Callable[[QWidget | None, VaultSession, bytes, str, str], Any]
-
-
-def _module(name: str) -> Any | None:
-    """``name`` if this build has it (imported lazily: viewers pull in PDF and image code)."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name != name:
-            raise  # the module is there but something it needs is not: a bug
-        return None
-
-
-def _opener() -> Opener | None:
-    """What shows plaintext bytes: ``attachment_opening.open_attachment`` (the viewer, or
-    another program after its warning), else the viewer alone, else nothing."""
-    opening = _module(_OPENING)
-    if opening is not None:
-        return opening.open_attachment  # type: ignore[no-any-return]
-    viewer = _module(_VIEWER)
-    if viewer is None:
-        return None
-    cls = viewer.AttachmentViewer
-
-    def show(
-        parent: QWidget | None, session: VaultSession, data: bytes, name: str, kind: str
-    ) -> Any:
-        window = _make_viewer(cls, parent, name, kind, data)
-        session.locked.connect(window.close)  # nothing stays shown after a lock
-        window.show()
-        return window
-
-    return show
-
-
 def open_attachment(parent: QWidget | None, session: VaultSession, attachment: Attachment) -> Any:
     """Read ``attachment`` into memory (a job) and show it; returns what shows it, or None."""
     vault = session.vault
     if vault is None:
-        return None
-    opener = _opener()
-    if opener is None:
-        QMessageBox.information(
-            parent,
-            QCoreApplication.translate("attachments", "Cannot show it here"),
-            QCoreApplication.translate(
-                "attachments",
-                "This version cannot show attachments yet. Export a copy to open it elsewhere.",
-            ),
-        )
         return None
     if attachment.size > VIEW_LIMIT:
         QMessageBox.information(
@@ -115,17 +64,10 @@ def open_attachment(parent: QWidget | None, session: VaultSession, attachment: A
             parent, QCoreApplication.translate("attachments", "Cannot open it"), error_text(error)
         )
         return None
-    return opener(parent, session, data, attachment.name, attachment.kind)
+    # Imported here: the viewer pulls in PDF and image code only when first used.
+    from hushnote.gui.attachment_opening import open_attachment as show
 
-
-def _make_viewer(cls: Any, parent: QWidget | None, name: str, kind: str, data: bytes) -> Any:
-    # Two shapes of the viewer's API are accepted: an empty window filled by
-    # ``show_bytes``, or one built around the bytes.
-    if hasattr(cls, "show_bytes"):
-        window = cls(parent)
-        window.show_bytes(name, kind, data)
-        return window
-    return cls(data, name, kind, parent)
+    return show(parent, session, data, attachment.name, attachment.kind)
 
 
 def export_attachment(
