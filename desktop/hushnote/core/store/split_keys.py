@@ -28,7 +28,7 @@ from typing import Any
 
 __all__ = ["repair_split_keys"]
 
-_TABLES = ("notes_index", "contacts_index")
+_TABLES = ("notes_index", "contacts_index", "attachments_index")
 _MAIN_INDEX = b"0"  # FTS5 prefixes every term of its main index with this byte
 _SEGMENT_SHIFT = 37  # page-number, height and doclist-index bits below the segment id
 # Split keys up to this many bytes are matched against a list of every prefix of the
@@ -37,7 +37,7 @@ _SHORT = 64
 
 
 def repair_split_keys(connection: Any, words: Iterable[str] | None) -> int:
-    """Replace, in both indexes, every split key that spells the start of one of
+    """Replace, in every index, every split key that spells the start of one of
     ``words`` (None: any key) but no longer leads into its leaf's first term; return
     how many were replaced."""
     queries: list[tuple[str, tuple[Any, ...]]] = []
