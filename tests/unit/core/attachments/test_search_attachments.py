@@ -130,3 +130,25 @@ def test_the_extracted_text_is_sealed_by_the_attachments_mac(open_vault: Vault) 
     problems = open_vault.check()
     assert any("attachment record" in problem for problem in problems), problems
     assert any("attachments search index" in problem for problem in problems), problems
+
+
+def test_attachments_from_before_search_are_found_by_name_after_the_upgrade(
+    fast_kdf_vault, tmp_path: Path
+) -> None:
+    from hushnote.core.store.schema import _ATTACHMENT_SEARCH, LATEST_VERSION, MIGRATIONS
+
+    step = MIGRATIONS.index(_ATTACHMENT_SEARCH) + 1
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        note = vault.notes.create(title="old").uuid
+        _attach(vault, note, "Lindqvist lease.txt", b"Hargreave clause")
+        # Back to the schema before attachments were searched, as such a vault was.
+        vault.db.execute("DROP TABLE attachment_text")
+        vault.db.execute("DROP TABLE attachments_index")
+        vault.db.execute(f"PRAGMA user_version = {step - 1}")
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        assert vault.db.pragma_value("user_version") == LATEST_VERSION
+        assert _found(vault, "lindqvist") == [(note, "Lindqvist lease.txt")]
+        assert _found(vault, "hargreave") == []  # its text was never extracted
+        assert vault.check() == []
+        _attach(vault, note, "new.txt", b"Hargreave again")
+        assert _found(vault, "hargreave") == [(note, "new.txt")]
