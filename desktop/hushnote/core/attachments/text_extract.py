@@ -3,7 +3,9 @@
 Extraction runs on the file as stored (after its metadata was removed, so a removed
 author's name is never indexed), read through ``BlobReader``: a PDF is handed to PDFium
 as a seekable file, and PDFium reads only the parts it needs, so a 200 MB PDF is never
-whole in memory. Every extraction is bounded: ``MAX_TEXT`` characters and
+whole in memory; PDFium keeps every object it parsed (a page's images too) until the
+document is closed, so it is opened afresh each time it has read ``REOPEN_AFTER`` bytes,
+and holds one stretch of pages at a time. Every extraction is bounded: ``MAX_TEXT`` characters and
 ``TIME_BUDGET`` seconds, the clock checked between pages (a PDF) or blocks (a text
 file). A file that cannot be read (a broken or encrypted PDF, a damaged blob) gives no
 text, never an error: its name is still indexed.
@@ -30,6 +32,8 @@ MAX_TEXT = 1_000_000  # characters kept per file (about 300 pages of prose)
 TIME_BUDGET = 2.0  # seconds per file
 PDFIUM_LOCK = threading.Lock()
 _BLOCK = 64 * 1024
+# PDFium reopens the document once it has read this much of it (see ``_pdf_text``).
+REOPEN_AFTER = 8 * 1024 * 1024
 TEXT_KINDS = frozenset({"text", "markdown"})
 # A seekable binary file: an open file, BytesIO, or a ``BlobReader``.
 Source: TypeAlias = IO[bytes] | io.RawIOBase
@@ -86,18 +90,15 @@ def _pdf_text(source: Source, limit: int, deadline: float, clock: Callable[[], f
         for number in range(pages):
             if kept >= limit or clock() >= deadline or guarded.failed:
                 break
+            if guarded.taken > REOPEN_AFTER:
+                with PDFIUM_LOCK:
+                    document.close()
+                    document = None
+                    guarded.taken = 0
+                    document = pdfium.PdfDocument(guarded)
             with PDFIUM_LOCK:
-                page = document[number]
-                try:
-                    textpage = page.get_textpage()
-                    try:
-                        text = textpage.get_text_range()
-                    finally:
-                        textpage.close()
-                finally:
-                    page.close()
-            text = text.replace("\r\n", "\n")
-            parts.append(text[: limit - kept] + "\n")
+                text = _page_text(document, number)
+            parts.append(text.replace("\r\n", "\n")[: limit - kept] + "\n")
             kept += len(parts[-1])
     except (pdfium.PdfiumError, ValueError, OSError, HushnoteError):
         # Broken, encrypted or hostile: what was read so far is kept, the name always.
@@ -107,6 +108,18 @@ def _pdf_text(source: Source, limit: int, deadline: float, clock: Callable[[], f
             with PDFIUM_LOCK:
                 document.close()
     return "".join(parts)[:limit].rstrip("\n")
+
+
+def _page_text(document: Any, number: int) -> str:
+    page = document[number]
+    try:
+        textpage = page.get_textpage()
+        try:
+            return str(textpage.get_text_range())
+        finally:
+            textpage.close()
+    finally:
+        page.close()
 
 
 class _Guarded:
@@ -121,6 +134,7 @@ class _Guarded:
         self._deadline = deadline
         self._clock = clock
         self.failed = False
+        self.taken = 0  # bytes handed to PDFium since the document was last opened
 
     def seek(self, offset: int, whence: int = 0) -> int:
         try:
@@ -144,7 +158,9 @@ class _Guarded:
             self.failed = True
             return 0
         try:
-            return self._raw.readinto(buffer) or 0  # type: ignore[union-attr]
+            count = self._raw.readinto(buffer) or 0  # type: ignore[union-attr]
         except (HushnoteError, OSError, ValueError):
             self.failed = True
             return 0
+        self.taken += count
+        return count

@@ -77,6 +77,28 @@ def test_pages_stop_at_the_time_budget() -> None:
     assert pages == [f"page number {n}" for n in range(len(pages))]
 
 
+def test_reopening_the_pdf_to_free_memory_reads_the_same_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pypdfium2
+
+    from hushnote.core.attachments import text_extract
+
+    pdf = text_pdf([(f"page number {n}", "第二页") for n in range(6)])
+    whole = extract_text(io.BytesIO(pdf), "pdf")
+    opened = []
+    real = pypdfium2.PdfDocument
+
+    def counting(*args, **kwargs):
+        opened.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", counting)
+    monkeypatch.setattr(text_extract, "REOPEN_AFTER", 1)  # afresh before every page
+    assert extract_text(io.BytesIO(pdf), "pdf") == whole
+    assert len(opened) == 1 + 6  # opened, then afresh before each page
+
+
 def test_pdf_text_stops_at_the_limit() -> None:
     pdf = text_pdf([(f"page number {n} " + "x" * 60, "") for n in range(10)])
     text = extract_text(io.BytesIO(pdf), "pdf", limit=200)
