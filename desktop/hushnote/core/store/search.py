@@ -10,6 +10,7 @@ the attachment when the note itself did not match.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,6 +26,11 @@ MAX_LIMIT = 500
 _NOTE_WEIGHTS = "10.0, 1.0, 5.0"
 _CONTACT_WEIGHTS = "10.0, 5.0, 3.0, 1.0"
 _ATTACHMENT_WEIGHTS = "5.0, 1.0"  # name, text: a file's name counts like a tag
+# An attachment's text (up to a million characters) is searched for a snippet a window
+# at a time, stopping at the first match: the whole of it took 35 ms a hit.
+_WINDOW = 16_000
+_OVERLAP = 500
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,7 @@ class Searcher:
             "LEFT JOIN attachment_text t ON t.attachment_id = a.id WHERE a.id = ?",
             (attachment_id,),
         )
-        shown = matching_snippet(text, terms) if text else None
+        shown = _first_snippet(text or "", terms)
         if shown is None:
             shown = highlight(name, terms)
         return SearchHit("note", uuid, title, highlight(title, terms), shown, score, name)
@@ -252,3 +258,24 @@ class Searcher:
         if shown is None:
             shown = snippet(details or handles, terms)
         return SearchHit("contact", uuid, name, highlight(name, terms), shown, score)
+
+
+def _first_snippet(text: str, terms: tuple[Term, ...]) -> tuple[Fragment, ...] | None:
+    """``matching_snippet`` of a long text, looking at one window after another. Windows
+    end at a space where there is one near (no word cut in two), and overlap, so that a
+    phrase across two is found."""
+    begin = 0
+    while begin < len(text):
+        end = begin + _WINDOW
+        space = _SPACE.search(text, end, end + _OVERLAP) if end < len(text) else None
+        end = space.start() if space else end
+        shown = matching_snippet(text[begin:end], terms)
+        if shown is not None:
+            if begin and shown[0].text != "…":
+                shown = (Fragment("…"), *shown)
+            return shown
+        if end >= len(text):
+            break
+        space = _SPACE.search(text, end - _OVERLAP, end)
+        begin = space.end() if space else end - _OVERLAP
+    return None

@@ -152,3 +152,18 @@ def test_attachments_from_before_search_are_found_by_name_after_the_upgrade(
         assert vault.check() == []
         _attach(vault, note, "new.txt", b"Hargreave again")
         assert _found(vault, "hargreave") == [(note, "new.txt")]
+
+
+def test_snippets_come_from_deep_in_a_long_text_and_across_windows(open_vault: Vault) -> None:
+    note = open_vault.notes.create(title="long").uuid
+    text = "filler " * 2285 + "Quonset Hutch " + "filler " * 100_000 + "the Vanterpool hearing"
+    assert text.index("Quonset Hutch") < 16_000 < text.index("Hutch")  # across a window
+    _attach(open_vault, note, "long.txt", text.encode())
+    for query, shown in (('"quonset hutch"', "Quonset Hutch"), ("vanterpool", "Vanterpool")):
+        (hit,) = open_vault.searcher.search(query)
+        assert [f.text for f in hit.snippet if f.highlighted] == [shown], query
+        assert hit.snippet[0].text == "…"
+    started = time.perf_counter()
+    for _ in range(10):
+        open_vault.searcher.search("vanterpool")
+    assert time.perf_counter() - started < 2.0
