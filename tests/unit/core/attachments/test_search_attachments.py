@@ -167,3 +167,14 @@ def test_snippets_come_from_deep_in_a_long_text_and_across_windows(open_vault: V
     for _ in range(10):
         open_vault.searcher.search("vanterpool")
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_cleaned_pdf_is_found_by_its_text(open_vault: Vault) -> None:
+    """The text is taken from the file as stored, after its metadata was removed."""
+    note = open_vault.notes.create(title="cleaned").uuid
+    result = open_vault.attachments.add(
+        note, io.BytesIO(text_pdf([(ENGLISH, CHINESE)])), name="scan.pdf"
+    )
+    assert result.cleaned
+    assert _found(open_vault, "okonkwo") == [(note, "scan.pdf")]
+    assert _found(open_vault, "律师") == [(note, "scan.pdf")]
