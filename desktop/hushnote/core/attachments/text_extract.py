@@ -51,14 +51,16 @@ def extract_text(
     tells it), at most ``limit`` characters; "" for kinds without text and for files
     that cannot be read."""
     deadline = clock() + budget
+    text = ""
     if kind == "pdf":
-        return _pdf_text(source, limit, deadline, clock)
-    if kind in TEXT_KINDS:
+        text = _pdf_text(source, limit, deadline, clock)
+    elif kind in TEXT_KINDS:
         try:
-            return _plain_text(source, limit, deadline, clock)
+            text = _plain_text(source, limit, deadline, clock)
         except (HushnoteError, OSError):
             return ""
-    return ""
+    # A text file is told by its first 64 KiB: a NUL may still come later.
+    return text.replace("\x00", " ")
 
 
 def _plain_text(source: Source, limit: int, deadline: float, clock: Callable[[], float]) -> str:

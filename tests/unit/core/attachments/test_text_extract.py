@@ -116,6 +116,11 @@ def test_text_is_streamed_with_replacement_and_capped() -> None:
     assert extract_text(io.BytesIO(many), "markdown") == "律" * 100_000
 
 
+def test_a_nul_after_the_sniffed_head_becomes_a_space() -> None:
+    data = b"a" * 70_000 + b"\x00Zanzibar"
+    assert extract_text(io.BytesIO(data), "text").endswith("a Zanzibar")
+
+
 def test_a_huge_text_file_is_capped_in_bounded_time() -> None:
     import time
 
