@@ -8,7 +8,7 @@ How an attach goes (docs/attachments.md#crash-safety):
 2. in one database transaction the partial file takes its final name (the folder is
    fsynced) and the row holding its key, size and hash is inserted.
 
-Between the two, the text search indexes is extracted from the partial file (PDFs and
+Between the two, the text that search indexes is extracted from the partial file (PDFs and
 text files, bounded in time and size: ``text_extract``), outside the database's turn;
 step 2 stores it and indexes it with the name (docs/search.md#attachments).
 
