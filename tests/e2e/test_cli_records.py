@@ -183,3 +183,15 @@ def test_ambiguous_and_invalid_references(cli: Session) -> None:
     assert "type more of the id" in ambiguous.stderr
     assert cli.run("contact", "add", "--name", "  ").returncode == 20
     assert cli.run("list", "show", "Nope").returncode == 18
+
+
+def test_search_finds_a_note_by_its_attachment(cli: Session) -> None:
+    import io
+
+    uuid = cli.ok("note", "add", "--title", "Housing", stdin="nothing here\n").strip()
+    with Vault.unlock(cli.vault, "cli pass") as vault:
+        vault.attachments.add(uuid, io.BytesIO("房东 Abernathy".encode()), name="lease.txt")
+    found = cli.ok("search", "房东")
+    assert uuid[:8] in found and "Housing" in found
+    assert "in lease.txt: [房东] Abernathy" in found
+    assert "in lease.txt: [lease].txt" in cli.ok("search", "lease")

@@ -28,6 +28,7 @@ alone leaves behind.
 
 from __future__ import annotations
 
+import io
 import random
 import re
 import shutil
@@ -51,6 +52,7 @@ from hushnote.core.store.schema import (
 from hushnote.core.store.text_index import cjk_bigrams, index_text
 from support.forensics import encodings_of
 from support.fts5_structure import IndexPicture, picture
+from support.pdf_text import text_pdf
 from support.sqlcipher_pages import decrypted_pages, decrypted_wal_frames
 
 PASSPHRASE = "correct horse battery staple 7"
@@ -234,7 +236,10 @@ def traces(word: str) -> set[bytes]:
 
 def betrayed(pages: list[bytes], words: list[str]) -> set[str]:
     """The words of which some trace is in some page."""
-    return {word for word in words if any(t in page for page in pages for t in traces(word))}
+    # One buffer, searched once per trace. No trace holds 0xff (not in UTF-8, nor in the
+    # UTF-16 of these letters and CJK characters), so none can span two pages.
+    everything = b"\xff".join(pages)
+    return {word for word in words if any(t in everything for t in traces(word))}
 
 
 def indexed(seeded: Seeded, name: str, words: list[str]) -> set[str]:
@@ -523,3 +528,62 @@ def test_a_removed_attachment_leaves_neither_its_key_nor_its_name(
         assert not any(key in page for page in pages)
         assert not any(name.encode() in page for page in pages)
         assert list(vault.paths.attachments.iterdir()) == []
+
+
+# -- attachments -------------------------------------------------------------------------
+
+
+def _attachment_vault(
+    vault: Vault, rng: random.Random
+) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Ten notes with 40 attachments each, text files and a few PDFs, attached one by one
+    (each its own transaction, so the index has many segments): every attachment's name
+    and text hold canaries. Returns each attachment's note and its words."""
+    canaries = Canaries(random.Random(rng.random()))
+    notes = [vault.notes.create(title=f"case {number}").uuid for number in range(10)]
+    note_of: dict[str, str] = {}
+    words_of: dict[str, list[str]] = {}
+    for number in range(400):
+        words = [canaries.latin(), canaries.latin(), canaries.chinese(), canaries.latin()]
+        text = f"{_filler(rng, 200)} {words[0]} {words[1]}，{words[2]}。{_filler(rng, 10)}"
+        if number % 8 == 0:
+            name, data = f"{words[3]}.pdf", text_pdf([(f"{words[0]} {words[1]}", words[2])])
+        else:
+            name, data = f"{words[3]}.txt", text.encode()
+        added = vault.attachments.add(
+            notes[number % 10], io.BytesIO(data), name=name, keep_metadata=True
+        )
+        note_of[added.attachment.uuid] = notes[number % 10]
+        words_of[added.attachment.uuid] = words
+    return note_of, words_of
+
+
+def test_a_removed_or_purged_attachment_leaves_no_trace(fast_kdf_vault: VaultSetup) -> None:
+    """An attachment's words (its name, a PDF's or text file's text, Chinese included)
+    leave the pages of the database and its WAL when it is removed, and when its note is
+    purged: the extracted text kept for that, and the index, split keys included."""
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        seeded = Seeded(vault, Canaries(random.Random(1)))
+        # Seed chosen so that no 4-letter run of a kept word is followed, in a leaf, by
+        # a doclist byte that completes a 5-byte trace of a deleted one (31 did that).
+        note_of, words_of = _attachment_vault(vault, random.Random(32))
+        index = seeded.index("attachments_index")
+        assert index.segments >= 2 and index.split_keys
+        telling = [uuid for uuid, words in words_of.items() if telling_keys(index, words)]
+        assert len(telling) >= 2, "too few attachments open a leaf page"
+        removed, purged_note = telling[0], note_of[telling[1]]
+        purged = [uuid for uuid, note in note_of.items() if note == purged_note]
+        kept = next(
+            words
+            for uuid, words in words_of.items()
+            if uuid != removed and note_of[uuid] != purged_note
+        )
+        gone = [word for uuid in purged for word in words_of[uuid]]
+        assert_present(seeded, "attachments_index", words_of[removed] + gone)
+
+        vault.attachments.remove(removed)
+        assert_gone(seeded, "attachments_index", words_of[removed], kept)
+
+        vault.notes.purge(purged_note)
+        assert_gone(seeded, "attachments_index", gone, kept)
+        assert vault.check() == []

@@ -73,6 +73,7 @@ def test_public_core_names_are_pinned() -> None:
         "MAX_WIPE_AFTER",
         "MIB",
         "MIN_WIPE_AFTER",
+        "PDFIUM_LOCK",
         "AttachResult",
         "Attachment",
         "AttachmentStore",

@@ -29,6 +29,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     for hit in hits:
         print(f"{hit.kind:<8} {short_id(hit.uuid)}  {fragments_text(hit.title_fragments)}")
         text = fragments_text(hit.snippet)
+        if hit.attachment is not None:  # the note was found by one of its files
+            text = f"in {hit.attachment}: {text}"
         if text.strip():
             print(f"{'':<8} {'':<8}  {text}")
     if not hits:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from hushnote.core.attachments.redaction import blur_transform
     from hushnote.core.attachments.store import CLEANABLE as CLEANABLE_KINDS
     from hushnote.core.attachments.store import Attachment, AttachmentStore, AttachResult
+    from hushnote.core.attachments.text_extract import PDFIUM_LOCK
     from hushnote.core.formats.age_keys import key_fingerprint, normalize_recipient
     from hushnote.core.formats.bundle import BundleContents
     from hushnote.core.formats.bundle_import import MergePlan, MergeReport
@@ -76,6 +77,7 @@ if TYPE_CHECKING:
     from hushnote.core.vault.wipe import Wipe, WipeReport, wipe_vault
 
 _PUBLIC = {
+    "PDFIUM_LOCK": "hushnote.core.attachments.text_extract",
     "FaceBox": "hushnote.core.attachments.faces",
     "detect_faces": "hushnote.core.attachments.faces",
     "load_photo": "hushnote.core.attachments.faces",
@@ -157,6 +159,7 @@ __all__ = [
     "MAX_WIPE_AFTER",
     "MIB",
     "MIN_WIPE_AFTER",
+    "PDFIUM_LOCK",
     "AttachResult",
     "Attachment",
     "AttachmentStore",

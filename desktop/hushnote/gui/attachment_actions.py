@@ -35,6 +35,8 @@ __all__ = [
 
 # The largest attachment read into memory to be shown; larger ones can be exported.
 VIEW_LIMIT = 512 * 1024 * 1024
+
+
 def open_attachment(parent: QWidget | None, session: VaultSession, attachment: Attachment) -> Any:
     """Read ``attachment`` into memory (a job) and show it; returns what shows it, or None."""
     vault = session.vault

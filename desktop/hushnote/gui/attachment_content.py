@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import ctypes
 import enum
-import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,10 +34,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from hushnote.core import PDFIUM_LOCK
+
 __all__ = [
     "MAX_PIXELS",
     "MAX_TEXT_BYTES",
-    "PDFIUM_LOCK",
     "ImageTooLarge",
     "PdfPages",
     "SealedBrowser",
@@ -64,8 +64,8 @@ TEXT_KINDS = {"application/json"}
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt", ".text", ".log", ".csv")
 
-# PDFium may be called from one thread at a time, whatever the document.
-PDFIUM_LOCK = threading.Lock()
+# PDFium may be called from one thread at a time, whatever the document: the same lock
+# the core's text extraction holds, so a page drawn here never runs beside an attach.
 
 
 class ViewKind(enum.Enum):

@@ -15,6 +15,7 @@ The true length and the SHA-256 of the plaintext live beside the key in the vaul
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import queue
 import threading
@@ -27,6 +28,7 @@ __all__ = [
     "CHUNK",
     "KEY_SIZE",
     "MAX_SIZE",
+    "BlobReader",
     "BlobWriter",
     "blob_size",
     "padded_size",
@@ -240,3 +242,107 @@ def _read_exactly(fd: int, want: int) -> bytes:
         parts.append(part)
         want -= len(part)
     return b"".join(parts)
+
+
+class BlobReader(io.RawIOBase):
+    """A read-only, seekable file object over a blob: the plaintext, ``size`` bytes.
+
+    Only the chunks a read touches are decrypted, each checked by its tag (and the
+    padding after the end, by being zeros), so memory holds one chunk whatever the
+    blob's size, and a library that seeks (PDFium, Pillow) can read a 200 MB file
+    without it ever being whole in memory. A chunk that fails raises
+    ``AttachmentDamagedError``; so does a file cut short or grown (checked on opening).
+    The whole-file SHA-256 is not checked: that needs every byte (``read_chunks``).
+
+    The reader owns ``fd`` and closes it. Reads use ``pread``, so the descriptor's own
+    offset is never moved.
+    """
+
+    def __init__(self, fd: int, key: bytes | bytearray, size: int) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        super().__init__()
+        self._fd = -1  # what ``close`` (also called on collection) will close
+        try:
+            if os.fstat(fd).st_size != blob_size(size):
+                raise AttachmentDamagedError(reason="size")
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+        self._aead = AESGCM(bytes(key))
+        self._size = size
+        self._count = -(-padded_size(size) // CHUNK)
+        self._position = 0
+        self._index = -1
+        self._chunk = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        self._check_open()
+        return self._position
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        self._check_open()
+        if whence == os.SEEK_SET:
+            position = offset
+        elif whence == os.SEEK_CUR:
+            position = self._position + offset
+        elif whence == os.SEEK_END:
+            position = self._size + offset
+        else:
+            raise ValueError(f"invalid whence ({whence})")
+        if position < 0:
+            raise ValueError("negative seek position")
+        self._position = position
+        return position
+
+    def readinto(self, buffer: Any) -> int:
+        self._check_open()
+        with memoryview(buffer) as raw, raw.cast("B") as target:
+            done = 0
+            while done < len(target) and self._position < self._size:
+                index, offset = divmod(self._position, CHUNK)
+                chunk = self._load(index)
+                take = min(len(target) - done, len(chunk) - offset, self._size - self._position)
+                target[done : done + take] = chunk[offset : offset + take]
+                done += take
+                self._position += take
+            return done
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            fd, self._fd = self._fd, -1
+            os.close(fd)
+            self._chunk = b""
+        super().close()
+
+    def _check_open(self) -> None:
+        if self.closed:
+            raise ValueError("I/O operation on closed blob")
+
+    def _load(self, index: int) -> bytes:
+        """Chunk ``index``'s plaintext (padding included), decrypted and checked."""
+        if index == self._index:
+            return self._chunk
+        from cryptography.exceptions import InvalidTag
+
+        last = index == self._count - 1
+        want = min(CHUNK, padded_size(self._size) - index * CHUNK) + TAG
+        sealed = os.pread(self._fd, want, index * (CHUNK + TAG))
+        if len(sealed) != want:
+            raise AttachmentDamagedError(reason="size")
+        try:
+            chunk = self._aead.decrypt(_nonce(index, last), sealed, _AAD)
+        except InvalidTag:
+            raise AttachmentDamagedError(reason="authentication") from None
+        end = self._size - index * CHUNK
+        if end < len(chunk) and chunk[max(end, 0) :].count(0) != len(chunk) - max(end, 0):
+            raise AttachmentDamagedError(reason="padding")
+        self._index, self._chunk = index, chunk
+        return chunk

@@ -95,9 +95,9 @@ class BlobFolder:
             os.rename(name + PARTIAL, name, src_dir_fd=folder, dst_dir_fd=folder)
             os.fsync(folder)
 
-    def open(self, name: str) -> int:
-        """Open a blob for reading; ``AttachmentDamagedError`` if it is missing or not a
-        regular file."""
+    def open(self, name: str, *, partial: bool = False) -> int:
+        """Open a blob (or, with ``partial``, one still being attached) for reading;
+        ``AttachmentDamagedError`` if it is missing or not a regular file."""
         if not _NAME.fullmatch(name):
             raise AttachmentDamagedError(reason="name")
         with self._opened(create=False) as folder:
@@ -105,7 +105,7 @@ class BlobFolder:
                 raise AttachmentDamagedError(reason="missing")
             try:
                 fd = os.open(
-                    name,
+                    name + PARTIAL if partial else name,
                     os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
                     dir_fd=folder,
                 )

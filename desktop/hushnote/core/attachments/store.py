@@ -8,6 +8,10 @@ How an attach goes (docs/attachments.md#crash-safety):
 2. in one database transaction the partial file takes its final name (the folder is
    fsynced) and the row holding its key, size and hash is inserted.
 
+Between the two, the text that search indexes is extracted from the partial file (PDFs and
+text files, bounded in time and size: ``text_extract``), outside the database's turn;
+step 2 stores it and indexes it with the name (docs/search.md#attachments).
+
 A crash before step 2 leaves a ``.partial``; a crash inside it, a final name with no
 row. ``sweep`` (at every unlock) removes both. A row never exists without its file.
 Removing goes the other way: the row (and with it the only copy of the key) is deleted
@@ -34,6 +38,7 @@ from hushnote.core.atomic import FILE_MODE, fsync_dir, storage_errors
 from hushnote.core.attachments.blob_file import (
     KEY_SIZE,
     MAX_SIZE,
+    BlobReader,
     BlobWriter,
     read_chunks,
 )
@@ -42,6 +47,7 @@ from hushnote.core.attachments.kinds import HEAD_SIZE, clean_name, sniff_kind
 from hushnote.core.clock import Clock, from_ms, system_clock, to_ms
 from hushnote.core.store.database import Database, Progress
 from hushnote.core.store.ids import new_uuid, resolve_uuid
+from hushnote.core.store.text_index import forget, index_attachment, unindex_attachments
 from hushnote.errors import (
     AttachmentDamagedError,
     AttachmentSourceError,
@@ -56,6 +62,8 @@ _READ = 1 << 20
 _REPORT_EVERY = 0.05  # seconds between progress reports, so Cancel answers quickly
 # Kinds whose metadata ``metadata.clean`` removes.
 CLEANABLE = frozenset({"jpeg", "png", "webp", "heic", "pdf"})
+# Kinds whose text search indexes (every attachment's name is indexed).
+TEXT_SOURCES = frozenset({"pdf", "text", "markdown"})
 _FIELDS = "a.uuid, n.uuid, a.name, a.kind, a.size, a.sha256, a.removed, a.created_at"
 
 
@@ -215,6 +223,15 @@ class AttachmentStore:
         finally:
             os.close(fd)
 
+    def open(self, reference: str) -> BlobReader:
+        """The plaintext as a read-only, seekable file, decrypted chunk by chunk as read
+        (each checked, the whole-file hash not): for viewers and libraries that seek."""
+        attachment_id, _ = resolve_uuid(self._db, "attachment", reference)
+        blob, key, size = self._db.row(
+            "SELECT blob, blob_key, size FROM attachments WHERE id = ?", (attachment_id,)
+        )
+        return BlobReader(self._folder.open(blob), key, size)
+
     def read(self, reference: str, *, limit: int, progress: Progress | None = None) -> bytes:
         """The whole plaintext in memory, for viewing: refused above ``limit`` bytes."""
         attachment = self.get(reference)
@@ -286,7 +303,10 @@ class AttachmentStore:
                     size, digest = writer.close()
                 os.close(fd)
                 fd = -1
-                attachment = self._publish(note, blob, key, shown, kind, size, digest, removed)
+                text = self._extract(blob, key, size, kind)
+                attachment = self._publish(
+                    note, blob, key, shown, kind, size, digest, removed, text
+                )
                 published = True
             finally:
                 if fd >= 0:
@@ -307,6 +327,7 @@ class AttachmentStore:
         size: int,
         digest: bytes,
         removed: tuple[str, ...],
+        text: str,
     ) -> Attachment:
         uuid = new_uuid()
         renamed = False
@@ -324,6 +345,15 @@ class AttachmentStore:
                         json.dumps(list(removed)), to_ms(self._clock()),
                     ),
                 )  # fmt: skip
+                (attachment_id,) = connection.execute(
+                    "SELECT id FROM attachments WHERE uuid = ?", (uuid,)
+                ).fetchone()
+                if text:
+                    connection.execute(
+                        "INSERT INTO attachment_text (attachment_id, text) VALUES (?, ?)",
+                        (attachment_id, text),
+                    )
+                index_attachment(connection, attachment_id)
         except BaseException:
             if renamed:
                 self._folder.remove([blob])
@@ -331,14 +361,16 @@ class AttachmentStore:
         return self.get(uuid)
 
     def remove(self, reference: str) -> None:
-        """Delete an attachment for good: its row (with the only copy of its key), the
-        WAL's copy of it, then its file."""
+        """Delete an attachment for good: its row (with the only copy of its key), its
+        words in the search index, the WAL's copy of them, then its file."""
         attachment_id, _ = resolve_uuid(self._db, "attachment", reference)
         with self._db.transaction() as connection:
             (blob,) = connection.execute(
                 "SELECT blob FROM attachments WHERE id = ?", (attachment_id,)
             ).fetchone()
+            words = unindex_attachments(connection, [attachment_id])
             connection.execute("DELETE FROM attachments WHERE id = ?", (attachment_id,))
+            forget(connection, words)
         self._db.checkpoint_after_commit()
         self._folder.remove([blob])
 
@@ -373,6 +405,19 @@ class AttachmentStore:
             if not done:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
+
+    def _extract(self, blob: str, key: bytearray, size: int, kind: str) -> str:
+        """The text search will index, read from the file as stored (after cleaning)."""
+        if kind not in TEXT_SOURCES:
+            return ""
+        from hushnote.core.attachments.text_extract import extract_text
+
+        try:
+            reader = BlobReader(self._folder.open(blob, partial=True), key, size)
+        except AttachmentDamagedError:
+            return ""
+        with reader:
+            return extract_text(reader, kind)
 
     # -- housekeeping --------------------------------------------------------------
 

@@ -19,7 +19,12 @@ from collections.abc import Callable
 from typing import Any
 
 from hushnote.core.store.database import Database
-from hushnote.core.store.text_index import IndexEntry, contact_entry, note_entry
+from hushnote.core.store.text_index import (
+    IndexEntry,
+    attachment_entry,
+    contact_entry,
+    note_entry,
+)
 
 __all__ = ["index_problems"]
 
@@ -27,6 +32,7 @@ __all__ = ["index_problems"]
 _INDEXES: dict[str, tuple[str, Callable[[Any, int], IndexEntry | None]]] = {
     "notes_index": ("notes", note_entry),
     "contacts_index": ("contacts", contact_entry),
+    "attachments_index": ("attachments", attachment_entry),
 }
 
 

@@ -32,6 +32,7 @@ from hushnote.core.store.text_index import (
     index_note,
     note_entry,
     removed_words,
+    unindex_attachments,
     unindex_note,
 )
 from hushnote.errors import HushnoteError, InvalidRecordError, RecordNotFoundError
@@ -486,11 +487,16 @@ def _check_text(title: str, body: str) -> None:
 
 
 def _delete(connection: Any, note_ids: list[int]) -> set[str]:
-    """Delete notes with their index entries; return the words they held."""
+    """Delete notes with their index entries and their attachments'; return the words
+    they held."""
     removed: set[str] = set()
     for note_id in note_ids:
         tag_ids = tag_ids_of(connection, "note", note_id)
         removed |= removed_words(unindex_note(connection, note_id), None)
+        attachments = connection.execute(
+            "SELECT id FROM attachments WHERE note_id = ?", (note_id,)
+        ).fetchall()
+        removed |= unindex_attachments(connection, [row[0] for row in attachments])
         connection.execute("DELETE FROM notes WHERE id = ?", (note_id,))
         prune_tags(connection, tag_ids)
     return removed

@@ -3,8 +3,9 @@
 SQLCipher's page HMAC binds a page to its number, not to its version: a 4 KiB page
 copied from last week's ``vault.db`` authenticates perfectly. So every record (a note
 with its body, tags and links; a contact with its numbers and tags; a list with its
-members; a tag; a notebook; a setting) also carries an HMAC-SHA256 of its content under
-the vault's integrity key (kept in the header, ``vault_state``), in ``record_macs``. The
+members; a tag; a notebook; a setting; an attachment with the text search took from
+it) also carries an HMAC-SHA256 of its content under the vault's integrity key (kept
+in the header, ``vault_state``), in ``record_macs``. The
 XOR of all of them, and a counter bumped by every write, sit in ``vault_state``.
 
 - Reading a note or contact recomputes its MAC: a page rolled back under any one of
@@ -69,7 +70,8 @@ _RECORDS = {
     "setting": "SELECT s.key, json_array(s.value) FROM settings s",
     "attachment": (
         "SELECT a.id, json_array(a.uuid, a.note_id, a.name, a.kind, a.size, hex(a.sha256), "
-        "a.blob, hex(a.blob_key), a.removed, a.created_at) FROM attachments a"
+        "a.blob, hex(a.blob_key), a.removed, a.created_at, "
+        "(SELECT text FROM attachment_text WHERE attachment_id = a.id)) FROM attachments a"
     ),
 }
 # The primary-key column of each query's main table, to select one record.
@@ -97,6 +99,7 @@ _TRACKED = {
     "notebooks": ("notebook", "id"),
     "settings": ("setting", "key"),
     "attachments": ("attachment", "id"),
+    "attachment_text": ("attachment", "attachment_id"),
 }
 
 

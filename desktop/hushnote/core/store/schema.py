@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hushnote.core.store.database import Database
-from hushnote.core.store.text_index import rebuild_indexes
+from hushnote.core.store.text_index import index_attachment, rebuild_indexes
 from hushnote.errors import UnsupportedVersionError
 
 __all__ = ["COUNTED_TABLES", "LATEST_VERSION", "MIGRATIONS", "migrate", "schema_version"]
@@ -207,6 +207,32 @@ _ATTACHMENTS = (
     "CREATE INDEX attachments_note ON attachments (note_id, created_at)",
 )
 
+
+def _index_attachment_names(connection: Any) -> None:
+    """Attachments made before step 8 are indexed by their names (their text was never
+    extracted, and a migration cannot reach their files)."""
+    for (attachment_id,) in connection.execute("SELECT id FROM attachments").fetchall():
+        index_attachment(connection, attachment_id)
+
+
+# Search finds notes by their attachments (docs/search.md#attachments). The text extracted
+# from a file is kept, because taking its words out of the contentless index needs the
+# exact values it was indexed with, and extraction bounded by time cannot promise to give
+# the same text twice. A separate index, so that saving a note never reindexes a PDF.
+_ATTACHMENT_SEARCH: tuple[Step, ...] = (
+    """CREATE TABLE attachment_text (
+        attachment_id INTEGER PRIMARY KEY REFERENCES attachments (id) ON DELETE CASCADE,
+        text TEXT NOT NULL
+    ) STRICT""",
+    """CREATE VIRTUAL TABLE attachments_index USING fts5 (
+        name, text,
+        content = '',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    "INSERT INTO attachments_index (attachments_index, rank) VALUES ('secure-delete', 1)",
+    _index_attachment_names,
+)
+
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     # 1: preferences that describe the user's data (auto-lock time, last note) stay
     #    encrypted here instead of in Qt settings.
@@ -226,6 +252,8 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     _CONTACT_KEYS,
     # 7: files attached to notes.
     _ATTACHMENTS,
+    # 8: attachments found by search: their names and the text of PDFs and text files.
+    _ATTACHMENT_SEARCH,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

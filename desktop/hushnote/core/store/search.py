@@ -2,12 +2,16 @@
 
 Ranking weights: a match in a note's title counts ten times one in its body, a tag five
 times; for contacts the name counts ten, a phone or handle five, the organisation three.
-Notes and contacts are searched separately and merged by score.
+Notes and contacts are searched separately and merged by score. A note is also found by
+its attachments (their names, and the text of PDFs and text files), as if that text were
+its own: the best of the note's own score and its attachments' counts, and the hit names
+the attachment when the note itself did not match.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from hushnote.core.store.database import Database
@@ -21,6 +25,12 @@ RANKING_LIMIT = 20_000
 MAX_LIMIT = 500
 _NOTE_WEIGHTS = "10.0, 1.0, 5.0"
 _CONTACT_WEIGHTS = "10.0, 5.0, 3.0, 1.0"
+_ATTACHMENT_WEIGHTS = "5.0, 1.0"  # name, text: a file's name counts like a tag
+# An attachment's text (up to a million characters) is searched for a snippet a window
+# at a time, stopping at the first match: the whole of it took 35 ms a hit.
+_WINDOW = 16_000
+_OVERLAP = 500
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -33,6 +43,9 @@ class SearchHit:
     title_fragments: tuple[Fragment, ...]
     snippet: tuple[Fragment, ...]
     score: float
+    # The name of the attachment that matched, when the note's own text did not (the
+    # snippet is then cut from that attachment's text or name).
+    attachment: str | None = None
 
 
 class Searcher:
@@ -96,7 +109,61 @@ class Searcher:
             ranked = self._ranked(
                 "notes_index", _NOTE_WEIGHTS, expression, clauses, parameters, limit
             )
-        return [self._note_hit(note_id, score, query.positive) for note_id, score in ranked]
+        hits = {
+            hit.uuid: hit
+            for hit in (self._note_hit(note_id, score, query.positive) for note_id, score in ranked)
+        }
+        if expression is not None:
+            for hit in self._attachment_hits(query, expression, clauses, parameters, limit):
+                own = hits.get(hit.uuid)
+                if own is None:
+                    hits[hit.uuid] = hit
+                elif hit.score < own.score:
+                    hits[hit.uuid] = replace(own, score=hit.score)
+        return list(hits.values())
+
+    def _attachment_hits(
+        self,
+        query: Query,
+        expression: str,
+        clauses: list[str],
+        parameters: list[Any],
+        limit: int,
+    ) -> list[SearchHit]:
+        """Notes found through their attachments, one hit per note (its best attachment).
+
+        The note filters apply to the attachment's note, and a note in the trash is left
+        out here rather than by taking its attachments out of the index (which would
+        rewrite a PDF's worth of index pages on every trash and restore).
+        """
+        inner = " AND ".join(["n.trashed_at IS NULL", *clauses]).format(id="a.note_id")
+        clause = (
+            "{id} IN (SELECT a.id FROM attachments a JOIN notes n ON n.id = a.note_id "  # noqa: S608 - fixed fragments
+            f"WHERE {inner})"
+        )
+        ranked = self._ranked(
+            "attachments_index", _ATTACHMENT_WEIGHTS, expression, [clause], parameters, limit
+        )
+        hits: dict[str, SearchHit] = {}
+        for attachment_id, score in ranked:
+            hit = self._attachment_hit(attachment_id, score, query.positive)
+            if hit.uuid not in hits:
+                hits[hit.uuid] = hit
+        return list(hits.values())
+
+    def _attachment_hit(
+        self, attachment_id: int, score: float, terms: tuple[Term, ...]
+    ) -> SearchHit:
+        uuid, title, name, text = self._db.row(
+            "SELECT n.uuid, n.title, a.name, t.text FROM attachments a "
+            "JOIN notes n ON n.id = a.note_id "
+            "LEFT JOIN attachment_text t ON t.attachment_id = a.id WHERE a.id = ?",
+            (attachment_id,),
+        )
+        shown = _first_snippet(text or "", terms)
+        if shown is None:
+            shown = highlight(name, terms)
+        return SearchHit("note", uuid, title, highlight(title, terms), shown, score, name)
 
     def _ranked(
         self,
@@ -191,3 +258,24 @@ class Searcher:
         if shown is None:
             shown = snippet(details or handles, terms)
         return SearchHit("contact", uuid, name, highlight(name, terms), shown, score)
+
+
+def _first_snippet(text: str, terms: tuple[Term, ...]) -> tuple[Fragment, ...] | None:
+    """``matching_snippet`` of a long text, looking at one window after another. Windows
+    end at a space where there is one near (no word cut in two), and overlap, so that a
+    phrase across two is found."""
+    begin = 0
+    while begin < len(text):
+        end = begin + _WINDOW
+        space = _SPACE.search(text, end, end + _OVERLAP) if end < len(text) else None
+        end = space.start() if space else end
+        shown = matching_snippet(text[begin:end], terms)
+        if shown is not None:
+            if begin and shown[0].text != "…":
+                shown = (Fragment("…"), *shown)
+            return shown
+        if end >= len(text):
+            break
+        space = _SPACE.search(text, end - _OVERLAP, end)
+        begin = space.end() if space else end - _OVERLAP
+    return None

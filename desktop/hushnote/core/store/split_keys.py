@@ -28,7 +28,7 @@ from typing import Any
 
 __all__ = ["repair_split_keys"]
 
-_TABLES = ("notes_index", "contacts_index")
+_TABLES = ("notes_index", "contacts_index", "attachments_index")
 _MAIN_INDEX = b"0"  # FTS5 prefixes every term of its main index with this byte
 _SEGMENT_SHIFT = 37  # page-number, height and doclist-index bits below the segment id
 # Split keys up to this many bytes are matched against a list of every prefix of the
@@ -37,10 +37,17 @@ _SHORT = 64
 
 
 def repair_split_keys(connection: Any, words: Iterable[str] | None) -> int:
-    """Replace, in both indexes, every split key that spells the start of one of
+    """Replace, in every index, every split key that spells the start of one of
     ``words`` (None: any key) but no longer leads into its leaf's first term; return
     how many were replaced."""
     queries: list[tuple[str, tuple[Any, ...]]] = []
+    if words is not None:
+        words = list(words)
+        # Each word costs about as much as one key (its prefixes built and matched): past
+        # as many words as keys, checking every key is cheaper. A 1 MB text file's 80,000
+        # words took 1.7 s the one way and 0.06 s the other, in 10,000 notes.
+        if len(words) > _key_count(connection):
+            words = None
     if words is None:
         queries.append(("length(term) > 1", ()))
     else:
@@ -83,6 +90,13 @@ def repair_split_keys(connection: Any, words: Iterable[str] | None) -> int:
             )
             repaired += 1
     return repaired
+
+
+def _key_count(connection: Any) -> int:
+    return sum(
+        int(connection.execute(f"SELECT count(*) FROM {table}_idx").fetchone()[0])  # noqa: S608
+        for table in _TABLES
+    )
 
 
 def _forms(words: Iterable[str]) -> set[bytes]:

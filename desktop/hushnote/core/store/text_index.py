@@ -13,10 +13,11 @@ The indexes are contentless (they keep no copy of the text), so FTS5 cannot know
 terms a record put in: taking a record out means handing FTS5 the values it was indexed
 with (the ``'delete'`` command), and with the ``secure-delete`` option FTS5 then removes
 every one of its entries from the index pages. Both directions therefore compute a
-record's values from its rows as stored (``note_entry``, ``contact_entry``): read before
-the rows change, compared with the same after. Anything that changes what this module
-writes for a record needs a migration that rebuilds both indexes (``rebuild_indexes``),
-or records indexed before the change could no longer be taken out.
+record's values from its rows as stored (``note_entry``, ``contact_entry``,
+``attachment_entry``): read before the rows change, compared with the same after.
+Anything that changes what this module writes for a record needs a migration that
+rebuilds the index concerned (``rebuild_indexes``), or records indexed before the change
+could no longer be taken out.
 """
 
 from __future__ import annotations
@@ -31,17 +32,20 @@ from hushnote.core.store.split_keys import repair_split_keys
 
 __all__ = [
     "IndexEntry",
+    "attachment_entry",
     "cjk_bigrams",
     "contact_entry",
     "contains_cjk",
     "forget",
     "fts_phrase",
+    "index_attachment",
     "index_contact",
     "index_note",
     "index_text",
     "note_entry",
     "rebuild_indexes",
     "removed_words",
+    "unindex_attachments",
     "unindex_contact",
     "unindex_note",
 ]
@@ -61,6 +65,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 _NOTES = ("notes_index", ("title", "body", "tags"))
 _CONTACTS = ("contacts_index", ("name", "handles", "organization", "notes"))
+_ATTACHMENTS = ("attachments_index", ("name", "text"))
 
 
 def contains_cjk(text: str) -> bool:
@@ -160,6 +165,39 @@ def contact_entry(connection: Any, contact_id: int) -> IndexEntry | None:
     return IndexEntry(values)
 
 
+def attachment_entry(connection: Any, attachment_id: int) -> IndexEntry | None:
+    """What the index holds for an attachment: its name and the text extracted from it
+    when it was attached (``attachment_text``), kept so that it can be taken out again.
+    A note in the trash keeps its attachments' entries: search leaves them out (so
+    that trashing a note does not rewrite a PDF's worth of index pages)."""
+    row = connection.execute(
+        "SELECT a.name, t.text FROM attachments a "
+        "LEFT JOIN attachment_text t ON t.attachment_id = a.id WHERE a.id = ?",
+        (attachment_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    name, text = row
+    return IndexEntry((index_text(name), index_text(text or "")))
+
+
+def index_attachment(connection: Any, attachment_id: int) -> None:
+    """Index a new attachment from its rows, inside the transaction that inserted them."""
+    entry = attachment_entry(connection, attachment_id)
+    _replace(connection, _ATTACHMENTS, attachment_id, None, entry)
+
+
+def unindex_attachments(connection: Any, attachment_ids: Iterable[int]) -> set[str]:
+    """Take attachments out of the index; call it before their rows are deleted. Returns
+    the words they held, for ``forget``."""
+    removed: set[str] = set()
+    for attachment_id in attachment_ids:
+        before = attachment_entry(connection, attachment_id)
+        _replace(connection, _ATTACHMENTS, attachment_id, before, None)
+        removed |= removed_words(before, None)
+    return removed
+
+
 def index_note(
     connection: Any, note_id: int, before: IndexEntry | None = None
 ) -> IndexEntry | None:
@@ -235,7 +273,7 @@ def forget(connection: Any, words: Collection[str] | None) -> None:
     """
     if words is not None and not words:
         return
-    for table, _ in (_NOTES, _CONTACTS):
+    for table, _ in (_NOTES, _CONTACTS, _ATTACHMENTS):
         # A merge of no pages only writes out FTS5's pending changes.
         connection.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', 0)")  # noqa: S608
     repair_split_keys(connection, words)
