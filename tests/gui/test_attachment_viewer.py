@@ -140,6 +140,10 @@ def test_kinds_come_from_the_bytes_for_images_and_pdfs() -> None:
     assert view_kind("text/html", "page.html", b"<img src=x>") is ViewKind.TEXT
     assert view_kind("", "README.md", b"# hi") is ViewKind.MARKDOWN
     assert view_kind("application/zip", "a.zip", b"PK\x03\x04") is None
+    # The store's own kinds, told from the bytes, whatever the name says.
+    assert view_kind("text", "minutes", b"plain words") is ViewKind.TEXT
+    assert view_kind("markdown", "minutes", b"# plan") is ViewKind.MARKDOWN
+    assert view_kind("other", "minutes", b"PK\x03\x04") is None
 
 
 def test_zoom_keys_zoom_and_ctrl_0_fits(qtbot: QtBot) -> None:

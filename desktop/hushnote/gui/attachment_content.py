@@ -93,17 +93,22 @@ def view_kind(kind: str, name: str, data: bytes | bytearray) -> ViewKind | None:
     """How to show these bytes, or None if the viewer cannot.
 
     Images and PDFs are recognised by their bytes, whatever they are called; text by its
-    MIME type ``kind`` or its name's extension, since any bytes decode as text."""
+    ``kind`` (the store's ``text`` and ``markdown``, which it told from the bytes, or a
+    MIME type) or its name's extension, since any bytes decode as text."""
     head = bytes(data[:1024])
     if head.startswith(b"%PDF-") or (b"%PDF-" in head and kind == "application/pdf"):
         return ViewKind.PDF
     if _raster_format(data) is not None:
         return ViewKind.IMAGE
     lowered = name.lower()
-    if kind in ("text/markdown", "text/x-markdown") or lowered.endswith(MARKDOWN_SUFFIXES):
+    if kind in ("markdown", "text/markdown", "text/x-markdown") or lowered.endswith(
+        MARKDOWN_SUFFIXES
+    ):
         return ViewKind.MARKDOWN
     # Any text/* (HTML included) is shown as plain text: never rendered, nothing loaded.
-    if kind.startswith("text/") or kind in TEXT_KINDS or lowered.endswith(TEXT_SUFFIXES):
+    if kind == "text" or kind.startswith("text/") or kind in TEXT_KINDS:
+        return ViewKind.TEXT
+    if lowered.endswith(TEXT_SUFFIXES):
         return ViewKind.TEXT
     return None
 
