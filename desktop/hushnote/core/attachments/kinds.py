@@ -43,8 +43,13 @@ def sniff_kind(head: bytes, name: str) -> str:
     return "other"
 
 
+# Control bytes that plain text uses: tab, line feed, form feed, carriage return, escape.
+_TEXT_CONTROLS = frozenset(b"\t\n\x0c\r\x1b")
+_BINARY = bytes(c for c in range(32) if c not in _TEXT_CONTROLS)
+
+
 def _is_text(head: bytes) -> bool:
-    if not head or b"\x00" in head:
+    if not head or head.translate(None, _BINARY) != head:
         return False
     try:
         head.decode("utf-8")
