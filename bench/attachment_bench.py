@@ -24,6 +24,7 @@ import threading
 from pathlib import Path
 from tempfile import mkdtemp
 
+from bench import corpus
 from bench.report import Row, paired, timed
 from hushnote.core import KdfParams, Vault
 from hushnote.core.vault.wipe import wipe
@@ -80,9 +81,25 @@ def _wait_for_overwrites() -> None:
             thread.join()
 
 
+def _daily_use(vault: Vault, repeats: int) -> dict[str, list[float]]:
+    """Seconds for the three things done all day: the first page of the note list, a
+    search, and saving a note."""
+    note = vault.notes.summaries(limit=1)[0].uuid
+    edits = iter(range(10**6))
+    return {
+        "note list, first 100": timed(lambda: vault.notes.summaries(limit=100), repeats),
+        "search: a common word": timed(lambda: vault.searcher.search("hearing"), repeats),
+        "single note save": timed(
+            lambda: vault.notes.update(note, body=f"edited {next(edits)} " + "word " * 150),
+            repeats,
+        ),
+    }
+
+
 def run_attachment_benchmarks(*, quick: bool) -> tuple[list[Row], list[tuple[str, str]]]:
     big_mib = 16 if quick else 1024
     total_mib = 64 if quick else 5 * 1024
+    notes_count = 500 if quick else 20_000
     repeats = 3 if quick else 5
     work = Path(mkdtemp(prefix="hushnote-bench-"))
     rows: list[Row] = []
@@ -132,15 +149,24 @@ def run_attachment_benchmarks(*, quick: bool) -> tuple[list[Row], list[tuple[str
         facts.append((f"peak RSS added attaching {big_mib} MiB", f"{peaks['attach'] / MIB:.1f} MB"))
         facts.append((f"peak RSS added exporting {big_mib} MiB", f"{peaks['export'] / MIB:.1f} MB"))
 
-        # The wipe, with ``total_mib`` of attachments against the same vault without.
+        # The same notes before and after ``total_mib`` of attachments: listing, search
+        # and a save never touch the files, so they should not move.
         bare = work / "bare"
         Vault.create(bare, PASSPHRASE, kdf=FAST).lock()
         heavy = work / "heavy"
         Vault.create(heavy, PASSPHRASE, kdf=FAST).lock()
         with Vault.unlock(heavy, PASSPHRASE) as vault:
-            note = vault.notes.create(title="bench", body="").uuid
-            for _ in range(max(1, total_mib // big_mib)):
-                vault.attachments.add(note, source)
+            vault.notes.create_many(corpus.notes(notes_count))
+            vault.db.checkpoint()
+            before = _daily_use(vault, repeats * 4)
+            targets = vault.notes.summaries(limit=max(1, total_mib // big_mib))
+            for note in targets:
+                vault.attachments.add(note.uuid, source)
+            after = _daily_use(vault, repeats * 4)
+        for label in before:
+            rows.append(Row(f"{label}, {notes_count:,} notes + {total_mib} MiB of attachments",
+                            after[label], "same vault before the attachments",
+                            before[label]))  # fmt: skip
         erased, unlinked, bare_erased, bare_unlinked = [], [], [], []
         for n in range(repeats):
             copy = work / f"heavy{n}"

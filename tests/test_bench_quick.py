@@ -35,6 +35,8 @@ def test_quick_benchmarks_print_a_row_per_operation_with_a_ratio() -> None:
         "export a 16 MiB file",
         "wipe, 64 MiB of attachments: keys destroyed",
         "wipe, 64 MiB of attachments: every file unlinked",
+        "single note save, 500 notes + 64 MiB of attachments",
+        "search: a common word, 500 notes + 64 MiB of attachments",
         "viewer: first paint, 2 MP JPEG",
         "viewer: first paint, page 1 of a 20-page PDF",
     ):
