@@ -17,6 +17,322 @@
     </message>
 </context>
 <context>
+    <name>AttachmentOpening</name>
+    <message>
+        <source>Open in another program</source>
+        <translation>用其他程序打开</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown here. Open it in another program?</source>
+        <translation>此文件无法在这里显示。要用其他程序打开吗？</translation>
+    </message>
+    <message>
+        <source>A decrypted copy is placed in a private folder in memory, and erased when the vault locks. But the other program may keep its own copies, recent-file lists, thumbnails or autosaves on the disk, outside the vault, where locking or wiping the vault cannot erase them.</source>
+        <translation>系统会在内存中的私有文件夹里放一份解密后的副本，并在保险库锁定时将其清除。但其他程序可能会在磁盘上、保险库之外保留它自己的副本、最近文件列表、缩略图或自动保存文件，锁定或销毁保险库都无法抹去这些内容。</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens this kind of file.</source>
+        <translation>这台电脑上没有能打开此类文件的程序。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Attachments:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <source>Attach &amp;file…</source>
+        <translation>附加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>Encrypt a file into the vault with this note; identifying metadata is removed (Ctrl+Shift+A). You can also drop files here or paste an image.</source>
+        <translation>把文件加密存入保险库，附在这篇笔记上；可识别身份的元数据会被移除（Ctrl+Shift+A）。也可以把文件拖放到这里，或粘贴图片。</translation>
+    </message>
+    <message>
+        <source>Attach a file (Ctrl+Shift+A)</source>
+        <translation>附加文件（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <source>More ways to attach</source>
+        <translation>更多附加方式</translation>
+    </message>
+    <message>
+        <source>Attach a photo with faces blurred, or a file with its metadata kept.</source>
+        <translation>附加一张人脸已模糊的照片，或附加一个保留元数据的文件。</translation>
+    </message>
+    <message>
+        <source>Attach photo with faces &amp;blurred…</source>
+        <translation>附加人脸已模糊的照片(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Attach with &amp;metadata kept…</source>
+        <translation>附加并保留元数据(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Enter opens; Delete removes for good; the Menu key offers export.</source>
+        <translation>Enter 打开；Delete 永久删除；菜单键提供导出。</translation>
+    </message>
+    <message>
+        <source>What the attach removed</source>
+        <translation>附加时移除了什么</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <source>Attach with metadata kept</source>
+        <translation>附加并保留元数据</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>“%1” was removed for good.</source>
+        <translation>“%1”已被永久删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Export a copy…</source>
+        <translation>导出副本(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove for good…</source>
+        <translation>永久删除(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>The page shown; type a number to go there.</source>
+        <translation>当前显示的页面；输入页码即可跳转。</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>Show it smaller (Ctrl+Minus).</source>
+        <translation>缩小显示（Ctrl+减号）。</translation>
+    </message>
+    <message>
+        <source>Show it larger (Ctrl+Plus).</source>
+        <translation>放大显示（Ctrl+加号）。</translation>
+    </message>
+    <message>
+        <source>Show the whole page or image in the window (Ctrl+0).</source>
+        <translation>在窗口中显示整个页面或整张图片（Ctrl+0）。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the attachment (Escape).</source>
+        <translation>关闭附件（Esc）。</translation>
+    </message>
+    <message>
+        <source>Some characters are not UTF-8 and show as �.</source>
+        <translation>部分字符不是 UTF-8 编码，显示为 �。</translation>
+    </message>
+    <message>
+        <source>This text is long: only its first 4 MB are shown.</source>
+        <translation>此文本较长：仅显示前 4 MB。</translation>
+    </message>
+    <message>
+        <source>Attachment text</source>
+        <translation>附件文本</translation>
+    </message>
+    <message>
+        <source>This kind of file cannot be shown here.</source>
+        <translation>此类文件无法在这里显示。</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password, so it cannot be shown here.</source>
+        <translation>此 PDF 受密码保护，无法在这里显示。</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be read: it is damaged or not a PDF.</source>
+        <translation>无法读取此 PDF：文件已损坏或不是 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>of {count}</source>
+        <translation>共 {count} 页</translation>
+    </message>
+    <message>
+        <source>This image cannot be read: it is damaged or of an unknown kind.</source>
+        <translation>无法读取此图片：文件已损坏或格式未知。</translation>
+    </message>
+    <message>
+        <source>This image is too large to show here ({width} by {height} pixels).</source>
+        <translation>此图片太大，无法在这里显示（{width} × {height} 像素）。</translation>
+    </message>
+    <message>
+        <source>This page cannot be drawn: the PDF is damaged.</source>
+        <translation>无法显示此页：PDF 文件已损坏。</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>BlurReviewDialog</name>
+    <message>
+        <source>Blur faces</source>
+        <translation>模糊人脸</translation>
+    </message>
+    <message>
+        <source>Photo with face boxes</source>
+        <translation>标出人脸框的照片</translation>
+    </message>
+    <message>
+        <source>Tab walks the boxes; Delete removes one; Insert adds one; arrows move it and Shift+arrows resize it. Drag with the mouse to draw a box.</source>
+        <translation>Tab 逐个选择框；Delete 删除一个框；Insert 添加一个框；方向键移动框，Shift+方向键调整大小。用鼠标拖动可以画出一个框。</translation>
+    </message>
+    <message>
+        <source>Blurring cannot be undone: only the blurred photo is stored, never the original. Check every face is covered, in the background and in reflections too.</source>
+        <translation>模糊处理无法撤销：只保存模糊后的照片，绝不保存原图。请检查每张脸都已被遮盖，包括背景中和倒影里的脸。</translation>
+    </message>
+    <message>
+        <source>&amp;Add box</source>
+        <translation>添加框(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add box</source>
+        <translation>添加框</translation>
+    </message>
+    <message>
+        <source>Put a new box in the middle of the photo; move it with the arrow keys.</source>
+        <translation>在照片中央放一个新框；用方向键移动它。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove box</source>
+        <translation>删除框(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove box</source>
+        <translation>删除框</translation>
+    </message>
+    <message>
+        <source>Remove the selected box: that part stays sharp.</source>
+        <translation>删除选中的框：那部分将保持清晰。</translation>
+    </message>
+    <message>
+        <source>&amp;Blur and attach</source>
+        <translation>模糊并附加(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Blur and attach</source>
+        <translation>模糊并附加</translation>
+    </message>
+    <message>
+        <source>Blur every box for good and attach only the blurred photo.</source>
+        <translation>永久模糊每个框，只附加模糊后的照片。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close without attaching anything.</source>
+        <translation>关闭，不附加任何内容。</translation>
+    </message>
+    <message>
+        <source>Faces cannot be found automatically: the face finder is not installed. Mark each face by hand.</source>
+        <translation>无法自动查找人脸：未安装人脸查找组件。请手动标出每张脸。</translation>
+    </message>
+    <message>
+        <source>Looking for faces…</source>
+        <translation>正在查找人脸…</translation>
+    </message>
+    <message>
+        <source>The search for faces was stopped. Mark faces by hand.</source>
+        <translation>已停止查找人脸。请手动标出人脸。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s) found. Remove wrong boxes, and add any face that was missed.</source>
+        <translation>
+            <numerusform>找到 %n 张人脸。请删除错误的框，并补上漏掉的人脸。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) will be blurred.</source>
+        <translation>
+            <numerusform>将模糊 %n 个框。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attach photo with faces blurred</source>
+        <translation>附加人脸已模糊的照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <source>Photo too large</source>
+        <translation>照片太大</translation>
+    </message>
+    <message>
+        <source>Photos of up to 200 MB can be blurred.</source>
+        <translation>只能模糊不超过 200 MB 的照片。</translation>
+    </message>
+    <message>
+        <source>Not a photo</source>
+        <translation>不是照片</translation>
+    </message>
+    <message>
+        <source>Choose a JPEG, PNG or WebP photo.</source>
+        <translation>请选择 JPEG、PNG 或 WebP 照片。</translation>
+    </message>
+    <message>
+        <source>Opening the photo…</source>
+        <translation>正在打开照片…</translation>
+    </message>
+    <message>
+        <source>That photo cannot be read: it may be damaged.</source>
+        <translation>无法读取这张照片：它可能已损坏。</translation>
+    </message>
+    <message>
+        <source>Cannot blur it</source>
+        <translation>无法模糊</translation>
+    </message>
+</context>
+<context>
     <name>BundlePassphraseDialog</name>
     <message>
         <source>Bundle passphrase</source>
@@ -1365,6 +1681,10 @@ Chapter 4 on Thursday</source>
         <translation>显示或隐藏 Markdown 预览</translation>
     </message>
     <message>
+        <source>Attach a file to the note</source>
+        <translation>为笔记附加文件</translation>
+    </message>
+    <message>
         <source>Save the contact</source>
         <translation>保存联系人</translation>
     </message>
@@ -1727,6 +2047,14 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>SealedBrowser</name>
+    <message>
+        <source>[image not shown: {name}]</source>
+        <extracomment>The most pixels an image may have to be shown: 100 megapixels, 400 MB decoded. Qt&apos;s own limit for one decoded image, in MiB (its default is 256). A text longer than this shows its beginning only. The most pixels one rendered PDF page may have, whatever the zoom. Raster formats only: an SVG may reference other files.</extracomment>
+        <translation>[未显示图片：{name}]</translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2529,120 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     </message>
 </context>
 <context>
+    <name>attach</name>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>pasted image.png</source>
+        <translation>粘贴的图片.png</translation>
+    </message>
+    <message>
+        <source>Cancelled: “%1” was not attached.</source>
+        <translation>已取消：“%1”未附加。</translation>
+    </message>
+    <message>
+        <source>“%1” was not attached.</source>
+        <translation>“%1”未附加。</translation>
+    </message>
+    <message>
+        <source>“%1” attached. %2</source>
+        <translation>已附加“%1”。%2</translation>
+    </message>
+    <message>
+        <source>Not attached</source>
+        <translation>未附加</translation>
+    </message>
+    <message>
+        <source>Encrypting and attaching the file…</source>
+        <translation>正在加密并附加文件…</translation>
+    </message>
+    <message>
+        <source>Metadata could not be removed</source>
+        <translation>无法移除元数据</translation>
+    </message>
+    <message>
+        <source>“%1”: %2
+
+Store it unchanged, with its metadata?</source>
+        <translation>“%1”：%2
+
+要原样保存它，连同其元数据吗？</translation>
+    </message>
+</context>
+<context>
+    <name>attachments</name>
+    <message>
+        <source>Too large to show</source>
+        <translation>文件太大，无法显示</translation>
+    </message>
+    <message>
+        <source>Files over 512 MiB are not shown here. Export a copy to open it elsewhere.</source>
+        <translation>超过 512 MiB 的文件不会在此显示。请导出副本，用其他程序打开。</translation>
+    </message>
+    <message>
+        <source>Decrypting the attachment…</source>
+        <translation>正在解密附件…</translation>
+    </message>
+    <message>
+        <source>Cannot open it</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <source>Export an unencrypted copy</source>
+        <translation>导出未加密的副本</translation>
+    </message>
+    <message>
+        <source>The copy will NOT be encrypted. Anyone who can open this computer&apos;s disk, or the drive you save it on, can read it, and it stays there until you delete it (deleting may not erase it from the disk).
+
+Export a copy anyway?</source>
+        <translation>副本将不会被加密。任何能打开这台电脑的磁盘或您所保存到的驱动器的人都能读取它，而且它会一直留在那里，直到您删除为止（删除也未必能将它从磁盘上抹除）。
+
+仍要导出副本吗？</translation>
+    </message>
+    <message>
+        <source>Export a copy…</source>
+        <translation>导出副本…</translation>
+    </message>
+    <message>
+        <source>Export a copy</source>
+        <translation>导出副本</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Decrypting and writing the copy…</source>
+        <translation>正在解密并写入副本…</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <source>Remove “%1” for good?
+
+Its encrypted file is destroyed: it does not go to the trash and cannot be brought back.</source>
+        <translation>要永久删除“%1”吗？
+
+它的加密文件将被销毁：不会进入回收站，也无法恢复。</translation>
+    </message>
+    <message>
+        <source>Remove for good</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>未删除</translation>
+    </message>
+</context>
+<context>
     <name>buttons</name>
     <message>
         <source>Apply and close.</source>
@@ -2309,6 +2751,10 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>无法加密并写入该加密包。未做任何更改。</translation>
     </message>
     <message>
+        <source>The private folder for copies is a link or belongs to another user, so no copy was made.</source>
+        <translation>用于存放副本的私有文件夹是一个链接或属于其他用户，因此没有创建副本。</translation>
+    </message>
+    <message>
         <source>The decoy notes are too long to fit; shorten them.</source>
         <translation>诱饵笔记太长，放不下；请缩短。</translation>
     </message>
@@ -2343,6 +2789,18 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>That passphrase cannot be used.</source>
         <translation>无法使用此密码短语。</translation>
+    </message>
+    <message>
+        <source>This PDF is locked with a password, so {app} cannot remove its hidden details (author, dates, software). Nothing was attached.</source>
+        <translation>此 PDF 受密码保护，{app} 无法移除其中的隐藏信息（作者、日期、软件）。未添加任何附件。</translation>
+    </message>
+    <message>
+        <source>This PDF is digitally signed: removing its hidden details (author, dates, software) would break the signature. Nothing was attached.</source>
+        <translation>此 PDF 带有数字签名：移除其中的隐藏信息（作者、日期、软件）会使签名失效。未添加任何附件。</translation>
+    </message>
+    <message>
+        <source>{app} cannot remove the hidden details (location, camera, author) from this file: it is damaged, cut short, or not the kind of file it claims to be. Nothing was attached.</source>
+        <translation>{app} 无法移除此文件中的隐藏信息（位置、相机、作者）：文件已损坏、不完整，或并非其声称的文件类型。未添加任何附件。</translation>
     </message>
     <message>
         <source>That passphrase does not open this vault.</source>
@@ -2391,6 +2849,10 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>The disk is full. Nothing was changed; free some space and retry.</source>
         <translation>磁盘已满。没有做任何更改；请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>This computer has no private folder in memory for the copy, so it was not made: a copy on the disk would outlive the vault.</source>
+        <translation>这台电脑在内存中没有可存放副本的私有文件夹，因此没有创建副本：存在磁盘上的副本会比保险库留存得更久。</translation>
     </message>
     <message>
         <source>{app} cannot read or write the vault folder (permissions?).</source>
@@ -2465,8 +2927,32 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>打开此密码短语加密包所需的内存和时间超出了 {app} 允许的范围。未导入任何内容。</translation>
     </message>
     <message>
+        <source>This is not a picture {app} can read, or it is damaged. Nothing was stored.</source>
+        <translation>这不是 {app} 能读取的图片，或者文件已损坏。没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This picture is too large for {app} to process. Nothing was stored.</source>
+        <translation>这张图片太大，{app} 无法处理。没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Faces cannot be found automatically: the face detector is not installed. You can still mark faces by hand, and they will be blurred.</source>
+        <translation>无法自动找出人脸：未安装人脸检测组件。你仍然可以手动标出人脸，它们同样会被模糊处理。</translation>
+    </message>
+    <message>
         <source>The vault changed after the preview, so the import would not do what it showed. Nothing was imported: import the bundle again to see a new preview.</source>
         <translation>预览之后保险库发生了变化，导入的结果将与预览不符。未导入任何内容：请重新导入该加密包，查看新的预览。</translation>
+    </message>
+    <message>
+        <source>This file is too large. Files of up to 4 GiB can be attached.</source>
+        <translation>此文件太大。最多可附加 4 GiB 的文件。</translation>
+    </message>
+    <message>
+        <source>This attachment&apos;s encrypted file is missing or damaged, so it cannot be read. Nothing else was changed.</source>
+        <translation>此附件的加密文件缺失或已损坏，无法读取。其他内容均未更改。</translation>
+    </message>
+    <message>
+        <source>That is not a file that can be attached (a folder or a device, say).</source>
+        <translation>这不是可以附加的文件（例如文件夹或设备）。</translation>
     </message>
     <message>
         <source>{app} could not complete that. Nothing was changed.</source>
@@ -2601,6 +3087,169 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>{app} could not complete that. Nothing was changed.</source>
         <translation>{app} 无法完成此操作。没有做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>metadata</name>
+    <message>
+        <source>GPS position</source>
+        <translation>GPS 位置</translation>
+    </message>
+    <message>
+        <source>camera serial number</source>
+        <translation>相机序列号</translation>
+    </message>
+    <message>
+        <source>camera make and model</source>
+        <translation>相机品牌和型号</translation>
+    </message>
+    <message>
+        <source>unique picture or document ID</source>
+        <translation>图片或文档的唯一标识</translation>
+    </message>
+    <message>
+        <source>owner&apos;s name</source>
+        <translation>所有者姓名</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>date taken</source>
+        <translation>拍摄日期</translation>
+    </message>
+    <message>
+        <source>editing software</source>
+        <translation>编辑软件</translation>
+    </message>
+    <message>
+        <source>creating program</source>
+        <translation>创建程序</translation>
+    </message>
+    <message>
+        <source>embedded thumbnail</source>
+        <translation>内嵌缩略图</translation>
+    </message>
+    <message>
+        <source>camera maker&apos;s private data</source>
+        <translation>相机厂商的私有数据</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>注释</translation>
+    </message>
+    <message>
+        <source>XMP data</source>
+        <translation>XMP 数据</translation>
+    </message>
+    <message>
+        <source>IPTC data</source>
+        <translation>IPTC 数据</translation>
+    </message>
+    <message>
+        <source>other camera settings</source>
+        <translation>其他相机设置</translation>
+    </message>
+    <message>
+        <source>text fields</source>
+        <translation>文本字段</translation>
+    </message>
+    <message>
+        <source>document properties</source>
+        <translation>文档属性</translation>
+    </message>
+    <message>
+        <source>data hidden after the picture</source>
+        <translation>藏在图片之后的数据</translation>
+    </message>
+    <message>
+        <source>faces (blurred) and everything but the pixels</source>
+        <translation>人脸（已模糊）以及除像素以外的一切</translation>
+    </message>
+    <message>
+        <source>other identifying data</source>
+        <translation>其他可识别身份的数据</translation>
+    </message>
+    <message>
+        <source>Nothing identifying was found.</source>
+        <translation>未发现可识别身份的信息。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Removed: %1.</source>
+        <translation>已移除：%1。</translation>
+    </message>
+    <message>
+        <source>Stored with its metadata, unchanged, as you chose.</source>
+        <translation>已按您的选择原样保存，元数据未移除。</translation>
+    </message>
+    <message>
+        <source>Stored as it is: plain text carries no hidden metadata.</source>
+        <translation>已原样保存：纯文本不含隐藏的元数据。</translation>
+    </message>
+    <message>
+        <source>Stored as it is: metadata is removed only from JPEG, PNG and WebP photos and PDFs, so this file keeps whatever names or dates it holds inside.</source>
+        <translation>已原样保存：只有 JPEG、PNG、WebP 照片和 PDF 会被移除元数据，因此这个文件内部原有的姓名或日期都会保留。</translation>
+    </message>
+    <message>
+        <source>JPEG photo</source>
+        <translation>JPEG 照片</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>WebP image</source>
+        <translation>WebP 图片</translation>
+    </message>
+    <message>
+        <source>GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>BMP image</source>
+        <translation>BMP 图片</translation>
+    </message>
+    <message>
+        <source>HEIC photo</source>
+        <translation>HEIC 照片</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Markdown text</source>
+        <translation>Markdown 文本</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>

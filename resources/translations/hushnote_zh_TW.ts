@@ -17,6 +17,322 @@
     </message>
 </context>
 <context>
+    <name>AttachmentOpening</name>
+    <message>
+        <source>Open in another program</source>
+        <translation>用其他程式開啟</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown here. Open it in another program?</source>
+        <translation>此檔案無法在這裡顯示。要用其他程式開啟嗎？</translation>
+    </message>
+    <message>
+        <source>A decrypted copy is placed in a private folder in memory, and erased when the vault locks. But the other program may keep its own copies, recent-file lists, thumbnails or autosaves on the disk, outside the vault, where locking or wiping the vault cannot erase them.</source>
+        <translation>系統會在記憶體中的私人資料夾裡放一份解密後的副本，並在保險庫鎖定時將其清除。但其他程式可能會在磁碟上、保險庫之外保留它自己的副本、最近使用的檔案清單、縮圖或自動儲存檔，鎖定或銷毀保險庫都無法抹去這些內容。</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens this kind of file.</source>
+        <translation>這台電腦上沒有能開啟此類檔案的程式。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentStrip</name>
+    <message>
+        <source>Attachments:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <source>Attach &amp;file…</source>
+        <translation>附加檔案(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>附加檔案</translation>
+    </message>
+    <message>
+        <source>Encrypt a file into the vault with this note; identifying metadata is removed (Ctrl+Shift+A). You can also drop files here or paste an image.</source>
+        <translation>把檔案加密存入保險庫，附在這則筆記上；可辨識身分的中繼資料會被移除（Ctrl+Shift+A）。也可以把檔案拖放到這裡，或貼上圖片。</translation>
+    </message>
+    <message>
+        <source>Attach a file (Ctrl+Shift+A)</source>
+        <translation>附加檔案（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>更多…</translation>
+    </message>
+    <message>
+        <source>More ways to attach</source>
+        <translation>更多附加方式</translation>
+    </message>
+    <message>
+        <source>Attach a photo with faces blurred, or a file with its metadata kept.</source>
+        <translation>附加一張臉部已模糊的照片，或附加一個保留中繼資料的檔案。</translation>
+    </message>
+    <message>
+        <source>Attach photo with faces &amp;blurred…</source>
+        <translation>附加臉部已模糊的照片(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Attach with &amp;metadata kept…</source>
+        <translation>附加並保留中繼資料(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Enter opens; Delete removes for good; the Menu key offers export.</source>
+        <translation>Enter 開啟；Delete 永久刪除；選單鍵提供匯出。</translation>
+    </message>
+    <message>
+        <source>What the attach removed</source>
+        <translation>附加時移除了什麼</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <source>Attach with metadata kept</source>
+        <translation>附加並保留中繼資料</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加檔案</translation>
+    </message>
+    <message>
+        <source>“%1” was removed for good.</source>
+        <translation>「%1」已永久刪除。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開啟(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Export a copy…</source>
+        <translation>匯出副本(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove for good…</source>
+        <translation>永久刪除(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>頁碼</translation>
+    </message>
+    <message>
+        <source>The page shown; type a number to go there.</source>
+        <translation>目前顯示的頁面；輸入頁碼即可跳轉。</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>符合視窗</translation>
+    </message>
+    <message>
+        <source>Show it smaller (Ctrl+Minus).</source>
+        <translation>縮小顯示（Ctrl+減號）。</translation>
+    </message>
+    <message>
+        <source>Show it larger (Ctrl+Plus).</source>
+        <translation>放大顯示（Ctrl+加號）。</translation>
+    </message>
+    <message>
+        <source>Show the whole page or image in the window (Ctrl+0).</source>
+        <translation>在視窗中顯示整個頁面或整張圖片（Ctrl+0）。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Close the attachment (Escape).</source>
+        <translation>關閉附件（Esc）。</translation>
+    </message>
+    <message>
+        <source>Some characters are not UTF-8 and show as �.</source>
+        <translation>部分字元不是 UTF-8 編碼，顯示為 �。</translation>
+    </message>
+    <message>
+        <source>This text is long: only its first 4 MB are shown.</source>
+        <translation>此文字較長：僅顯示前 4 MB。</translation>
+    </message>
+    <message>
+        <source>Attachment text</source>
+        <translation>附件文字</translation>
+    </message>
+    <message>
+        <source>This kind of file cannot be shown here.</source>
+        <translation>此類檔案無法在這裡顯示。</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password, so it cannot be shown here.</source>
+        <translation>此 PDF 受密碼保護，無法在這裡顯示。</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be read: it is damaged or not a PDF.</source>
+        <translation>無法讀取此 PDF：檔案已損毀或不是 PDF 檔案。</translation>
+    </message>
+    <message>
+        <source>of {count}</source>
+        <translation>共 {count} 頁</translation>
+    </message>
+    <message>
+        <source>This image cannot be read: it is damaged or of an unknown kind.</source>
+        <translation>無法讀取此圖片：檔案已損毀或格式不明。</translation>
+    </message>
+    <message>
+        <source>This image is too large to show here ({width} by {height} pixels).</source>
+        <translation>此圖片太大，無法在這裡顯示（{width} × {height} 像素）。</translation>
+    </message>
+    <message>
+        <source>This page cannot be drawn: the PDF is damaged.</source>
+        <translation>無法顯示此頁：PDF 檔案已損毀。</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>BlurReviewDialog</name>
+    <message>
+        <source>Blur faces</source>
+        <translation>模糊臉部</translation>
+    </message>
+    <message>
+        <source>Photo with face boxes</source>
+        <translation>標出臉部框的照片</translation>
+    </message>
+    <message>
+        <source>Tab walks the boxes; Delete removes one; Insert adds one; arrows move it and Shift+arrows resize it. Drag with the mouse to draw a box.</source>
+        <translation>Tab 逐一選取框；Delete 刪除一個框；Insert 新增一個框；方向鍵移動框，Shift+方向鍵調整大小。用滑鼠拖曳可以畫出一個框。</translation>
+    </message>
+    <message>
+        <source>Blurring cannot be undone: only the blurred photo is stored, never the original. Check every face is covered, in the background and in reflections too.</source>
+        <translation>模糊處理無法復原：只儲存模糊後的照片，絕不儲存原圖。請確認每張臉都已被遮蓋，包括背景中和倒影裡的臉。</translation>
+    </message>
+    <message>
+        <source>&amp;Add box</source>
+        <translation>新增框(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add box</source>
+        <translation>新增框</translation>
+    </message>
+    <message>
+        <source>Put a new box in the middle of the photo; move it with the arrow keys.</source>
+        <translation>在照片中央放一個新框；用方向鍵移動它。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove box</source>
+        <translation>刪除框(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove box</source>
+        <translation>刪除框</translation>
+    </message>
+    <message>
+        <source>Remove the selected box: that part stays sharp.</source>
+        <translation>刪除選取的框：那部分將保持清晰。</translation>
+    </message>
+    <message>
+        <source>&amp;Blur and attach</source>
+        <translation>模糊並附加(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Blur and attach</source>
+        <translation>模糊並附加</translation>
+    </message>
+    <message>
+        <source>Blur every box for good and attach only the blurred photo.</source>
+        <translation>永久模糊每個框，只附加模糊後的照片。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close without attaching anything.</source>
+        <translation>關閉，不附加任何內容。</translation>
+    </message>
+    <message>
+        <source>Faces cannot be found automatically: the face finder is not installed. Mark each face by hand.</source>
+        <translation>無法自動尋找臉部：未安裝臉部尋找元件。請手動標出每張臉。</translation>
+    </message>
+    <message>
+        <source>Looking for faces…</source>
+        <translation>正在尋找臉部…</translation>
+    </message>
+    <message>
+        <source>The search for faces was stopped. Mark faces by hand.</source>
+        <translation>已停止尋找臉部。請手動標出臉部。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n face(s) found. Remove wrong boxes, and add any face that was missed.</source>
+        <translation>
+            <numerusform>找到 %n 張臉。請刪除錯誤的框，並補上遺漏的臉。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) will be blurred.</source>
+        <translation>
+            <numerusform>將模糊 %n 個框。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attach photo with faces blurred</source>
+        <translation>附加臉部已模糊的照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <source>Photo too large</source>
+        <translation>照片太大</translation>
+    </message>
+    <message>
+        <source>Photos of up to 200 MB can be blurred.</source>
+        <translation>只能模糊不超過 200 MB 的照片。</translation>
+    </message>
+    <message>
+        <source>Not a photo</source>
+        <translation>不是照片</translation>
+    </message>
+    <message>
+        <source>Choose a JPEG, PNG or WebP photo.</source>
+        <translation>請選擇 JPEG、PNG 或 WebP 照片。</translation>
+    </message>
+    <message>
+        <source>Opening the photo…</source>
+        <translation>正在開啟照片…</translation>
+    </message>
+    <message>
+        <source>That photo cannot be read: it may be damaged.</source>
+        <translation>無法讀取這張照片：它可能已損壞。</translation>
+    </message>
+    <message>
+        <source>Cannot blur it</source>
+        <translation>無法模糊</translation>
+    </message>
+</context>
+<context>
     <name>BundlePassphraseDialog</name>
     <message>
         <source>Bundle passphrase</source>
@@ -1365,6 +1681,10 @@ Chapter 4 on Thursday</source>
         <translation>顯示或隱藏 Markdown 預覽</translation>
     </message>
     <message>
+        <source>Attach a file to the note</source>
+        <translation>為筆記附加檔案</translation>
+    </message>
+    <message>
         <source>Save the contact</source>
         <translation>儲存聯絡人</translation>
     </message>
@@ -1727,6 +2047,14 @@ Hand over both files; the .key file needs the passphrase.</source>
     <message>
         <source>Status</source>
         <translation>狀態</translation>
+    </message>
+</context>
+<context>
+    <name>SealedBrowser</name>
+    <message>
+        <source>[image not shown: {name}]</source>
+        <extracomment>The most pixels an image may have to be shown: 100 megapixels, 400 MB decoded. Qt&apos;s own limit for one decoded image, in MiB (its default is 256). A text longer than this shows its beginning only. The most pixels one rendered PDF page may have, whatever the zoom. Raster formats only: an SVG may reference other files.</extracomment>
+        <translation>[未顯示圖片：{name}]</translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2529,120 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     </message>
 </context>
 <context>
+    <name>attach</name>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>pasted image.png</source>
+        <translation>貼上的圖片.png</translation>
+    </message>
+    <message>
+        <source>Cancelled: “%1” was not attached.</source>
+        <translation>已取消：「%1」未附加。</translation>
+    </message>
+    <message>
+        <source>“%1” was not attached.</source>
+        <translation>「%1」未附加。</translation>
+    </message>
+    <message>
+        <source>“%1” attached. %2</source>
+        <translation>已附加「%1」。%2</translation>
+    </message>
+    <message>
+        <source>Not attached</source>
+        <translation>未附加</translation>
+    </message>
+    <message>
+        <source>Encrypting and attaching the file…</source>
+        <translation>正在加密並附加檔案…</translation>
+    </message>
+    <message>
+        <source>Metadata could not be removed</source>
+        <translation>無法移除中繼資料</translation>
+    </message>
+    <message>
+        <source>“%1”: %2
+
+Store it unchanged, with its metadata?</source>
+        <translation>「%1」：%2
+
+要原樣儲存它，連同其中繼資料嗎？</translation>
+    </message>
+</context>
+<context>
+    <name>attachments</name>
+    <message>
+        <source>Too large to show</source>
+        <translation>檔案太大，無法顯示</translation>
+    </message>
+    <message>
+        <source>Files over 512 MiB are not shown here. Export a copy to open it elsewhere.</source>
+        <translation>超過 512 MiB 的檔案不會在此顯示。請匯出副本，用其他程式開啟。</translation>
+    </message>
+    <message>
+        <source>Decrypting the attachment…</source>
+        <translation>正在解密附件…</translation>
+    </message>
+    <message>
+        <source>Cannot open it</source>
+        <translation>無法開啟</translation>
+    </message>
+    <message>
+        <source>Export an unencrypted copy</source>
+        <translation>匯出未加密的副本</translation>
+    </message>
+    <message>
+        <source>The copy will NOT be encrypted. Anyone who can open this computer&apos;s disk, or the drive you save it on, can read it, and it stays there until you delete it (deleting may not erase it from the disk).
+
+Export a copy anyway?</source>
+        <translation>副本將不會加密。任何能開啟這台電腦的磁碟或你所儲存到的磁碟機的人都能讀取它，而且它會一直留在那裡，直到你刪除為止（刪除也未必能將它從磁碟上抹除）。
+
+仍要匯出副本嗎？</translation>
+    </message>
+    <message>
+        <source>Export a copy…</source>
+        <translation>匯出副本…</translation>
+    </message>
+    <message>
+        <source>Export a copy</source>
+        <translation>匯出副本</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Decrypting and writing the copy…</source>
+        <translation>正在解密並寫入副本…</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未匯出</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>刪除附件</translation>
+    </message>
+    <message>
+        <source>Remove “%1” for good?
+
+Its encrypted file is destroyed: it does not go to the trash and cannot be brought back.</source>
+        <translation>要永久刪除「%1」嗎？
+
+它的加密檔案將被銷毀：不會進入垃圾桶，也無法復原。</translation>
+    </message>
+    <message>
+        <source>Remove for good</source>
+        <translation>永久刪除</translation>
+    </message>
+    <message>
+        <source>Not removed</source>
+        <translation>未刪除</translation>
+    </message>
+</context>
+<context>
     <name>buttons</name>
     <message>
         <source>Apply and close.</source>
@@ -2309,6 +2751,10 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>無法加密並寫入此加密包。未做任何變更。</translation>
     </message>
     <message>
+        <source>The private folder for copies is a link or belongs to another user, so no copy was made.</source>
+        <translation>用於存放副本的私人資料夾是一個連結或屬於其他使用者，因此沒有建立副本。</translation>
+    </message>
+    <message>
         <source>The decoy notes are too long to fit; shorten them.</source>
         <translation>誘餌筆記太長，放不下；請縮短。</translation>
     </message>
@@ -2343,6 +2789,18 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>That passphrase cannot be used.</source>
         <translation>無法使用這個密碼短語。</translation>
+    </message>
+    <message>
+        <source>This PDF is locked with a password, so {app} cannot remove its hidden details (author, dates, software). Nothing was attached.</source>
+        <translation>此 PDF 受密碼保護，{app} 無法移除其中的隱藏資訊（作者、日期、軟體）。未加入任何附件。</translation>
+    </message>
+    <message>
+        <source>This PDF is digitally signed: removing its hidden details (author, dates, software) would break the signature. Nothing was attached.</source>
+        <translation>此 PDF 帶有數位簽章：移除其中的隱藏資訊（作者、日期、軟體）會使簽章失效。未加入任何附件。</translation>
+    </message>
+    <message>
+        <source>{app} cannot remove the hidden details (location, camera, author) from this file: it is damaged, cut short, or not the kind of file it claims to be. Nothing was attached.</source>
+        <translation>{app} 無法移除此檔案中的隱藏資訊（位置、相機、作者）：檔案已損毀、不完整，或並非其聲稱的檔案類型。未加入任何附件。</translation>
     </message>
     <message>
         <source>That passphrase does not open this vault.</source>
@@ -2391,6 +2849,10 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>The disk is full. Nothing was changed; free some space and retry.</source>
         <translation>磁碟已滿。沒有做任何變更；請釋放一些空間後再試一次。</translation>
+    </message>
+    <message>
+        <source>This computer has no private folder in memory for the copy, so it was not made: a copy on the disk would outlive the vault.</source>
+        <translation>這台電腦在記憶體中沒有可存放副本的私人資料夾，因此沒有建立副本：存在磁碟上的副本會比保險庫留存得更久。</translation>
     </message>
     <message>
         <source>{app} cannot read or write the vault folder (permissions?).</source>
@@ -2465,8 +2927,32 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>開啟這個密碼短語加密包所需的記憶體和時間超出 {app} 允許的範圍。沒有匯入任何內容。</translation>
     </message>
     <message>
+        <source>This is not a picture {app} can read, or it is damaged. Nothing was stored.</source>
+        <translation>這不是 {app} 能讀取的圖片，或者檔案已損毀。沒有儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>This picture is too large for {app} to process. Nothing was stored.</source>
+        <translation>這張圖片太大，{app} 無法處理。沒有儲存任何內容。</translation>
+    </message>
+    <message>
+        <source>Faces cannot be found automatically: the face detector is not installed. You can still mark faces by hand, and they will be blurred.</source>
+        <translation>無法自動找出人臉：未安裝人臉偵測元件。你仍然可以手動標出人臉，它們同樣會被模糊處理。</translation>
+    </message>
+    <message>
         <source>The vault changed after the preview, so the import would not do what it showed. Nothing was imported: import the bundle again to see a new preview.</source>
         <translation>預覽之後保險庫有了變動，匯入的結果將與預覽不符。未匯入任何內容：請重新匯入此加密包，查看新的預覽。</translation>
+    </message>
+    <message>
+        <source>This file is too large. Files of up to 4 GiB can be attached.</source>
+        <translation>此檔案太大。最多可附加 4 GiB 的檔案。</translation>
+    </message>
+    <message>
+        <source>This attachment&apos;s encrypted file is missing or damaged, so it cannot be read. Nothing else was changed.</source>
+        <translation>此附件的加密檔案遺失或已損毀，無法讀取。其他內容皆未變更。</translation>
+    </message>
+    <message>
+        <source>That is not a file that can be attached (a folder or a device, say).</source>
+        <translation>這不是可以附加的檔案（例如資料夾或裝置）。</translation>
     </message>
     <message>
         <source>{app} could not complete that. Nothing was changed.</source>
@@ -2601,6 +3087,169 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>{app} could not complete that. Nothing was changed.</source>
         <translation>{app} 無法完成這項操作。沒有做任何變更。</translation>
+    </message>
+</context>
+<context>
+    <name>metadata</name>
+    <message>
+        <source>GPS position</source>
+        <translation>GPS 位置</translation>
+    </message>
+    <message>
+        <source>camera serial number</source>
+        <translation>相機序號</translation>
+    </message>
+    <message>
+        <source>camera make and model</source>
+        <translation>相機品牌與型號</translation>
+    </message>
+    <message>
+        <source>unique picture or document ID</source>
+        <translation>圖片或文件的唯一識別碼</translation>
+    </message>
+    <message>
+        <source>owner&apos;s name</source>
+        <translation>擁有者姓名</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>date taken</source>
+        <translation>拍攝日期</translation>
+    </message>
+    <message>
+        <source>editing software</source>
+        <translation>編輯軟體</translation>
+    </message>
+    <message>
+        <source>creating program</source>
+        <translation>建立程式</translation>
+    </message>
+    <message>
+        <source>embedded thumbnail</source>
+        <translation>內嵌縮圖</translation>
+    </message>
+    <message>
+        <source>camera maker&apos;s private data</source>
+        <translation>相機廠商的私有資料</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>主旨</translation>
+    </message>
+    <message>
+        <source>keywords</source>
+        <translation>關鍵字</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>註解</translation>
+    </message>
+    <message>
+        <source>XMP data</source>
+        <translation>XMP 資料</translation>
+    </message>
+    <message>
+        <source>IPTC data</source>
+        <translation>IPTC 資料</translation>
+    </message>
+    <message>
+        <source>other camera settings</source>
+        <translation>其他相機設定</translation>
+    </message>
+    <message>
+        <source>text fields</source>
+        <translation>文字欄位</translation>
+    </message>
+    <message>
+        <source>document properties</source>
+        <translation>文件屬性</translation>
+    </message>
+    <message>
+        <source>data hidden after the picture</source>
+        <translation>藏在圖片之後的資料</translation>
+    </message>
+    <message>
+        <source>faces (blurred) and everything but the pixels</source>
+        <translation>臉部（已模糊）以及除像素以外的一切</translation>
+    </message>
+    <message>
+        <source>other identifying data</source>
+        <translation>其他可辨識身分的資料</translation>
+    </message>
+    <message>
+        <source>Nothing identifying was found.</source>
+        <translation>未發現可辨識身分的資訊。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Removed: %1.</source>
+        <translation>已移除：%1。</translation>
+    </message>
+    <message>
+        <source>Stored with its metadata, unchanged, as you chose.</source>
+        <translation>已依你的選擇原樣儲存，中繼資料未移除。</translation>
+    </message>
+    <message>
+        <source>Stored as it is: plain text carries no hidden metadata.</source>
+        <translation>已原樣儲存：純文字不含隱藏的中繼資料。</translation>
+    </message>
+    <message>
+        <source>Stored as it is: metadata is removed only from JPEG, PNG and WebP photos and PDFs, so this file keeps whatever names or dates it holds inside.</source>
+        <translation>已原樣儲存：只有 JPEG、PNG、WebP 照片和 PDF 會被移除中繼資料，因此這個檔案內部原有的姓名或日期都會保留。</translation>
+    </message>
+    <message>
+        <source>JPEG photo</source>
+        <translation>JPEG 照片</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 圖片</translation>
+    </message>
+    <message>
+        <source>WebP image</source>
+        <translation>WebP 圖片</translation>
+    </message>
+    <message>
+        <source>GIF image</source>
+        <translation>GIF 圖片</translation>
+    </message>
+    <message>
+        <source>BMP image</source>
+        <translation>BMP 圖片</translation>
+    </message>
+    <message>
+        <source>HEIC photo</source>
+        <translation>HEIC 照片</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Markdown text</source>
+        <translation>Markdown 文字</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>檔案</translation>
     </message>
 </context>
 <context>
