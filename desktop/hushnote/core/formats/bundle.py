@@ -7,6 +7,8 @@ buffer and checked line by line, bounded in time and memory whatever the input.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
 import io
 import json
@@ -32,7 +34,14 @@ from hushnote.core.formats.age_header import (
     read_stanzas,
 )
 from hushnote.core.formats.bundle_archive import member_lines, open_archive, parse_line
-from hushnote.core.formats.bundle_records import DATA_MEMBERS, FORMAT, KEY_SUFFIX, VERSION
+from hushnote.core.formats.bundle_attachments import ATTACHMENTS, MAX_ATTACHMENTS
+from hushnote.core.formats.bundle_records import (
+    DATA_MEMBERS,
+    FORMAT,
+    KEY_SUFFIX,
+    PLAIN_VERSION,
+    VERSION,
+)
 from hushnote.core.store.database import Progress
 from hushnote.errors import (
     BundleDecryptionError,
@@ -44,7 +53,7 @@ from hushnote.errors import (
 
 __all__ = ["BundleContents", "open_bundle"]
 
-MEMBER_LIMIT = 16
+MEMBER_LIMIT = 16  # a version 1 bundle; version 2 adds one member per attachment
 ARCHIVE_LIMIT = 1 << 30  # decrypted archive
 UNCOMPRESSED_LIMIT = 4 << 30  # everything inside it, counted while decompressing
 # What zipfile lets out for a damaged or unusual member: a broken stream, an unknown
@@ -91,11 +100,23 @@ class BundleContents:
 
     manifest: dict[str, Any]
     archive: zipfile.ZipFile
+    # attachments.jsonl (version 2), checked; each record's "file" is a member whose
+    # size and SHA-256 matched it.
+    attachments: list[dict[str, Any]] = dataclasses.field(default_factory=list)
 
     def records(self, member: str) -> Iterator[dict[str, Any]]:
         with self.archive.open(member) as stream:
             for number, raw in member_lines(stream, member):
                 yield parse_line(member, number, raw)
+
+    @contextlib.contextmanager
+    def open_member(self, name: str) -> Iterator[IO[bytes]]:
+        """One attachment's file, streamed out of the archive (never read whole)."""
+        try:
+            with self.archive.open(name) as stream:
+                yield stream
+        except _UNREADABLE:
+            raise BundleFormatError(member=name, line=0, reason="damaged") from None
 
 
 class _Ticker:
@@ -248,28 +269,41 @@ class _Meter:
 
 
 def _check_archive(plain: bytearray, progress: Progress | None = None) -> BundleContents:
-    """Check every member of a decrypted archive, line by line; ``progress`` as for
-    ``open_bundle``."""
+    """Check every member of a decrypted archive, line by line, and every attachment's
+    file against its record; ``progress`` as for ``open_bundle``."""
     try:
         archive = open_archive(plain)
         names = archive.namelist()
     except (zipfile.LargeZipFile, *_UNREADABLE):
         raise BundleFormatError(member="archive", line=0, reason="not a ZIP archive") from None
-    if len(names) > MEMBER_LIMIT:
+    if len(names) > MEMBER_LIMIT + 1 + MAX_ATTACHMENTS:
         raise BundleTooLargeError(what="members", count=len(names))
-    if sorted(names) != sorted([*DATA_MEMBERS, "manifest.json"]):
+    if "manifest.json" not in names:
         raise BundleFormatError(member="archive", line=0, reason="unexpected members")
+    # The manifest first: its version says which members belong.
     manifest = _manifest(archive)
-    declared = sum(max(0, manifest["members"][name]["size"]) for name in DATA_MEMBERS)
+    data = _data_members(manifest["version"])
+    if manifest["version"] <= PLAIN_VERSION and len(names) > MEMBER_LIMIT:
+        raise BundleTooLargeError(what="members", count=len(names))
+    if not all(name in names for name in data):
+        raise BundleFormatError(member="archive", line=0, reason="unexpected members")
+    declared = sum(max(0, manifest["members"][name]["size"]) for name in data)
+    sizes = {info.filename: info.file_size for info in archive.infolist()}
+    declared += sum(size for name, size in sizes.items() if name.startswith("attachments/"))
     meter = _Meter(min(declared, UNCOMPRESSED_LIMIT), _Ticker(progress))
-    for name in DATA_MEMBERS:
+    attachments: list[dict[str, Any]] = []
+    for name in data:
         expected = manifest["members"][name]
         meter.start()
         count = 0
         try:
             with archive.open(name) as stream:
                 for number, raw in member_lines(stream, name, meter):
-                    parse_line(name, number, raw)
+                    record = parse_line(name, number, raw)
+                    if name == ATTACHMENTS:
+                        if count >= MAX_ATTACHMENTS:
+                            raise BundleTooLargeError(what="attachments", count=count + 1)
+                        attachments.append(record)
                     count += 1
         except _UNREADABLE:
             raise BundleFormatError(member=name, line=0, reason="damaged") from None
@@ -277,7 +311,36 @@ def _check_archive(plain: bytearray, progress: Progress | None = None) -> Bundle
             raise BundleFormatError(member=name, line=0, reason="hash mismatch")
         if count != manifest["counts"].get(name.removesuffix(".jsonl")):
             raise BundleFormatError(member=name, line=0, reason="count mismatch")
-    return BundleContents(manifest, archive)
+    files = [record["file"] for record in attachments]
+    if sorted(names) != sorted([*data, "manifest.json", *files]):
+        # Also two records naming one file, or one uuid twice.
+        raise BundleFormatError(member="archive", line=0, reason="unexpected members")
+    if len({record["uuid"] for record in attachments}) != len(attachments):
+        raise BundleFormatError(member=ATTACHMENTS, line=0, reason="uuid repeated")
+    for record in attachments:
+        _check_file(archive, record, meter)
+    return BundleContents(manifest, archive, attachments)
+
+
+def _data_members(version: int) -> tuple[str, ...]:
+    return DATA_MEMBERS if version <= PLAIN_VERSION else (*DATA_MEMBERS, ATTACHMENTS)
+
+
+def _check_file(archive: zipfile.ZipFile, record: dict[str, Any], meter: _Meter) -> None:
+    """One attachment's member: its size and SHA-256 as its record says, counted against
+    the uncompressed budget as it is read (the ZIP header's size is not trusted)."""
+    name = record["file"]
+    meter.start()
+    try:
+        with archive.open(name) as stream:
+            while chunk := stream.read(1 << 16):
+                meter(chunk)
+                if meter.size > record["size"]:
+                    break  # longer than the record says: no need to read on
+    except _UNREADABLE:
+        raise BundleFormatError(member=name, line=0, reason="damaged") from None
+    if meter.digest.hexdigest() != record["sha256"] or meter.size != record["size"]:
+        raise BundleFormatError(member=name, line=0, reason="hash mismatch")
 
 
 def _manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
@@ -294,6 +357,7 @@ def _manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
         raise BundleFormatError(member="manifest.json", line=0, reason="no version")
     if version > VERSION:
         raise BundleVersionError(version=version)
+    data = _data_members(version)
     members, counts = manifest.get("members"), manifest.get("counts")
     if (
         not isinstance(members, dict)
@@ -302,7 +366,7 @@ def _manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
             isinstance(members.get(name), dict)
             and isinstance(members[name].get("sha256"), str)
             and isinstance(members[name].get("size"), int)
-            for name in DATA_MEMBERS
+            for name in data
         )
     ):
         raise BundleFormatError(member="manifest.json", line=0, reason="incomplete")

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
+from hushnote.core.formats.bundle_attachments import MAX_ATTACHMENTS
 from hushnote.core.formats.bundle_records import check_record
 from hushnote.core.store.note_records import MAX_BODY
 from hushnote.errors import BundleFormatError, BundleTooLargeError
@@ -33,9 +34,10 @@ MAX_VALUES = 1 << 20
 # handle); json.loads takes microseconds for each one nested, so 500,000 brackets in a
 # 1 MB line cost seconds and would hold up a Cancel.
 MAX_CONTAINERS = 1 << 14
-# The ZIP central directory: five members take under 1 KiB. zipfile reads every entry
-# into an object before its names can be counted, so the size is checked first.
-DIRECTORY_LIMIT = 64 << 10
+# The ZIP central directory: five members take under 1 KiB, and each attachment's entry
+# at most about 600 bytes (its member name is capped). zipfile reads every entry into an
+# object before its names can be counted, so the size is checked first.
+DIRECTORY_LIMIT = (64 << 10) + MAX_ATTACHMENTS * 640
 _CHUNK = 1 << 16
 _END = b"PK\x05\x06"
 _END_SIZE = 22

@@ -363,7 +363,8 @@ class Vault:
             recipients = [self.age_recipient() if r == "self" else r for r in recipients]
         return export_bundle(self.db, out, scope=scope, recipients=recipients,
                              passphrase=passphrase, progress=progress,
-                             vault_folder=self.paths.root)  # fmt: skip
+                             vault_folder=self.paths.root,
+                             attachments=BlobFolder(self.paths.attachments))  # fmt: skip
 
     def linked_contact_count(self, scope: Scope) -> int:
         """How many people a notebook, tag or notes export would also carry if asked to
@@ -379,7 +380,8 @@ class Vault:
         """
         contents = open_bundle(path, identities=[self.age_identity()], passphrase=passphrase,
                                progress=_share(progress, 0.0, 0.5))  # fmt: skip
-        return import_bundle(self.db, contents, _share(progress, 0.5, 1.0))
+        return import_bundle(self.db, contents, _share(progress, 0.5, 1.0),
+                             attachments=BlobFolder(self.paths.attachments))  # fmt: skip
 
     def inspect_bundle(self, path: Path) -> BundleKind:
         """What ``path`` is for this vault, from its age header alone (nothing decrypted
@@ -414,7 +416,8 @@ class Vault:
     ) -> MergeReport:
         """Merge a checked bundle in one transaction; with the ``plan`` a preview showed,
         only if it still holds (``BundlePlanChangedError``, nothing written, if not)."""
-        return import_bundle(self.db, contents, progress, plan=plan)
+        return import_bundle(self.db, contents, progress, plan=plan,
+                             attachments=BlobFolder(self.paths.attachments))  # fmt: skip
 
     # -- changing keys ---------------------------------------------------------------
 
