@@ -809,6 +809,11 @@ class MainWindow(QMainWindow):
                 if len(report.files) > 1
                 else ""
             )
+            if not report.importable:
+                extra += self.tr(
+                    "\nIts attached files make it larger than Hushnote can import (1 GiB); "
+                    "the age tool opens it."
+                )
             QMessageBox.information(
                 self,
                 app_name(),

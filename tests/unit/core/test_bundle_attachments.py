@@ -18,9 +18,16 @@ import pytest
 from pyrage import x25519
 
 from hushnote.core import KdfParams, Vault
+from hushnote.core.formats import bundle as bundle_module
+from hushnote.core.formats import bundle_attachments, bundle_export
 from hushnote.core.formats.bundle_attachments import member_name
 from hushnote.core.formats.bundle_records import Scope
-from hushnote.errors import BundleFormatError, CancelledError, RecordNotFoundError
+from hushnote.errors import (
+    BundleFormatError,
+    BundleTooLargeError,
+    CancelledError,
+    RecordNotFoundError,
+)
 
 Pair = tuple[Vault, Vault]
 needs_age = pytest.mark.skipif(shutil.which("age") is None, reason="the age tool is missing")
@@ -291,3 +298,48 @@ def test_cancel_while_importing_a_large_attachment_leaves_no_file(
     assert target.notes.count() == 0
     with pytest.raises(RecordNotFoundError):
         target.attachments.get(uuid)
+
+
+def test_a_passphrase_bundle_with_many_files_streams_with_a_key_file(
+    pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, target = pair
+    ids = three_files(source, tmp_path)
+    # Above ATTACHMENTS_IN_MEMORY the archive is never held in memory: the key-file path.
+    monkeypatch.setattr(bundle_export, "ATTACHMENTS_IN_MEMORY", len(TEXT))
+    out = tmp_path / "case.hnb"
+    report = source.export_bundle(out, passphrase="bundle words")
+    assert report.files == [out, out.with_name("case.hnb.key")]
+    target.import_bundle(out, passphrase="bundle words")
+    assert target.attachments.read(ids["text"], limit=1 << 20) == TEXT
+    monkeypatch.undo()
+    small = tmp_path / "small.hnb"
+    assert source.export_bundle(small, passphrase="bundle words").files == [small]
+
+
+def test_too_many_attachments_are_refused_on_both_sides(
+    pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, target = pair
+    three_files(source, tmp_path)
+    out = tmp_path / "case.hnb"
+    source.export_bundle(out, recipients=[target.age_recipient()])
+    monkeypatch.setattr(bundle_attachments, "MAX_ATTACHMENTS", 2)
+    monkeypatch.setattr(bundle_module, "MAX_ATTACHMENTS", 2)
+    refused = tmp_path / "refused.hnb"
+    with pytest.raises(BundleTooLargeError):
+        source.export_bundle(refused, recipients=[target.age_recipient()])
+    assert not refused.exists()
+    with pytest.raises(BundleTooLargeError):
+        target.read_bundle(out)
+
+
+def test_a_bundle_too_large_to_import_says_so(
+    pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, target = pair
+    three_files(source, tmp_path)
+    out = tmp_path / "case.hnb"
+    assert source.export_bundle(out, recipients=[target.age_recipient()]).importable
+    monkeypatch.setattr(bundle_export, "ARCHIVE_LIMIT", 1000)
+    assert not source.export_bundle(out, recipients=[target.age_recipient()]).importable
