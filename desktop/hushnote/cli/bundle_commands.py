@@ -109,7 +109,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if len(report.files) > 1:
         print("This bundle is large: hand over both files; the .key file needs the passphrase.")
     if not report.importable:
-        print("Its attached files make it larger than Hushnote can import (1 GiB); "
+        print("Its attached files make it larger than Hushnote can import (5 GiB); "
               "the age tool opens it.")  # fmt: skip
     return 0
 

@@ -811,7 +811,7 @@ class MainWindow(QMainWindow):
             )
             if not report.importable:
                 extra += self.tr(
-                    "\nIts attached files make it larger than Hushnote can import (1 GiB); "
+                    "\nIts attached files make it larger than Hushnote can import (5 GiB); "
                     "the age tool opens it."
                 )
             QMessageBox.information(

@@ -19,7 +19,7 @@ from pyrage import x25519
 
 from hushnote.core import KdfParams, Vault
 from hushnote.core.formats import bundle as bundle_module
-from hushnote.core.formats import bundle_attachments, bundle_export
+from hushnote.core.formats import bundle_attachments, bundle_export, bundle_spool
 from hushnote.core.formats.bundle_attachments import member_name
 from hushnote.core.formats.bundle_records import Scope
 from hushnote.errors import (
@@ -341,5 +341,36 @@ def test_a_bundle_too_large_to_import_says_so(
     three_files(source, tmp_path)
     out = tmp_path / "case.hnb"
     assert source.export_bundle(out, recipients=[target.age_recipient()]).importable
-    monkeypatch.setattr(bundle_export, "ARCHIVE_LIMIT", 1000)
+    monkeypatch.setattr(bundle_export, "SPOOL_LIMIT", 1000)
     assert not source.export_bundle(out, recipients=[target.age_recipient()]).importable
+
+
+def test_a_large_archive_is_spooled_sealed_in_a_file_with_no_name(
+    pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, target = pair
+    note = source.notes.create(title="Video", body="large").uuid
+    data = os.urandom(3 << 20)
+    uuid = source.attachments.add(note, io.BytesIO(data), name="clip.bin").attachment.uuid
+    out = tmp_path / "case.hnb"
+    source.export_bundle(out, recipients=[target.age_recipient()])
+    spooled: list[bundle_spool.Spool] = []
+    real = bundle_spool.Spool.__init__
+
+    def spy(self: bundle_spool.Spool, folder: Path) -> None:
+        real(self, folder)
+        spooled.append(self)
+
+    monkeypatch.setattr(bundle_module, "IN_MEMORY", 1 << 20)
+    monkeypatch.setattr(bundle_spool.Spool, "__init__", spy)
+    contents = target.read_bundle(out)
+
+    assert len(spooled) == 1 and spooled[0].size > len(data)
+    assert blob_files(target) == []  # the spool has no name: nothing to find or sweep
+    fd = spooled[0]._fd
+    on_disk = os.pread(fd, os.fstat(fd).st_size, 0)
+    assert data[: 1 << 16] not in on_disk and data[-4096:] not in on_disk  # sealed
+    target.merge_bundle(contents)
+    assert target.attachments.read(uuid, limit=8 << 20) == data
+    spooled[0].close()
+    assert len(blob_files(target)) == 1

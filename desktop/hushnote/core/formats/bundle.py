@@ -2,7 +2,8 @@
 
 See docs/bundle-format.md; ``bundle_export`` writes bundles, ``bundle_import`` merges a
 checked one. Plaintext never touches the disk: the archive is decrypted into a capped
-buffer and checked line by line, bounded in time and memory whatever the input.
+buffer (past ``IN_MEMORY``, into a ``Spool`` sealed under a key held only in memory) and
+checked line by line, bounded in time and memory whatever the input.
 """
 
 from __future__ import annotations
@@ -34,7 +35,11 @@ from hushnote.core.formats.age_header import (
     read_stanzas,
 )
 from hushnote.core.formats.bundle_archive import member_lines, open_archive, parse_line
-from hushnote.core.formats.bundle_attachments import ATTACHMENTS, MAX_ATTACHMENTS
+from hushnote.core.formats.bundle_attachments import (
+    ATTACHMENTS,
+    MAX_ATTACHMENT_SIZE,
+    MAX_ATTACHMENTS,
+)
 from hushnote.core.formats.bundle_records import (
     DATA_MEMBERS,
     FORMAT,
@@ -42,6 +47,7 @@ from hushnote.core.formats.bundle_records import (
     PLAIN_VERSION,
     VERSION,
 )
+from hushnote.core.formats.bundle_spool import IN_MEMORY, Spool
 from hushnote.core.store.database import Progress
 from hushnote.errors import (
     BundleDecryptionError,
@@ -54,8 +60,12 @@ from hushnote.errors import (
 __all__ = ["BundleContents", "open_bundle"]
 
 MEMBER_LIMIT = 16  # a version 1 bundle; version 2 adds one member per attachment
-ARCHIVE_LIMIT = 1 << 30  # decrypted archive
-UNCOMPRESSED_LIMIT = 4 << 30  # everything inside it, counted while decompressing
+ARCHIVE_LIMIT = 1 << 30  # decrypted archive, held in memory (no spool folder given)
+# Everything inside an archive, counted while decompressing: one attachment as large as
+# a vault accepts, and 1 GiB of everything else.
+UNCOMPRESSED_LIMIT = MAX_ATTACHMENT_SIZE + (1 << 30)
+# A decrypted archive spooled to disk: its members, stored, with room for ZIP headers.
+SPOOL_LIMIT = UNCOMPRESSED_LIMIT + (64 << 20)
 # What zipfile lets out for a damaged or unusual member: a broken stream, an unknown
 # compression method (NotImplementedError) or an encrypted entry (RuntimeError).
 _UNREADABLE = (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, zlib.error,
@@ -67,24 +77,51 @@ _TICK = 0.05  # seconds between progress reports: a Cancel takes effect within a
 
 
 class _Capped(io.RawIOBase):
-    """An in-memory sink that refuses to grow past ``limit``."""
+    """A sink that refuses to grow past ``limit``: in memory, or past ``IN_MEMORY``
+    into a spool in ``spool_folder`` when one is given."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, spool_folder: Path | None = None) -> None:
         self.buffer = bytearray()
+        self.spool: Spool | None = None
         self.limit = limit
+        self.size = 0
         self.overflowed = False
+        self.failure: BaseException | None = None
+        self._folder = spool_folder
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: Any) -> int:
-        if len(self.buffer) + len(data) > self.limit:
+        if self.size + len(data) > self.limit:
             # pyrage reports an exception raised in its writer as an OSError; the flag
             # tells that apart from a decryption failure.
             self.overflowed = True
             raise _TooBig()
-        self.buffer += data
+        try:
+            if (
+                self.spool is None
+                and self._folder is not None
+                and (len(self.buffer) + len(data) > IN_MEMORY)
+            ):
+                self.spool = Spool(self._folder)
+                self.spool.write(self.buffer)
+                self.buffer = bytearray()
+            if self.spool is not None:
+                self.spool.write(data)
+            else:
+                self.buffer += data
+        except BaseException as error:  # a full disk: told as such, not as a bad key
+            self.failure = error
+            raise
+        self.size += len(data)
         return len(data)
+
+    def result(self) -> bytearray | Spool:
+        if self.spool is not None:
+            self.spool.finish()
+            return self.spool
+        return self.buffer
 
 
 class _TooBig(Exception):
@@ -177,12 +214,15 @@ def open_bundle(
     identities: list[x25519.Identity] | None = None,
     passphrase: str | None = None,
     progress: Progress | None = None,
+    spool: Path | None = None,
 ) -> BundleContents:
     """Decrypt and check a bundle completely; raise before anything could be written.
 
     ``progress`` gets the share done (decryption is the first half, checking the second)
     and cancels by returning False: ``CancelledError`` follows within a fraction of a
-    second, whatever the bundle holds.
+    second, whatever the bundle holds. With a ``spool`` folder (the vault's attachments
+    folder), an archive larger than ``IN_MEMORY`` is kept there, sealed, up to
+    ``SPOOL_LIMIT``; without, in memory up to ``ARCHIVE_LIMIT``.
     """
     with storage_errors(path):
         info = path.stat()
@@ -191,9 +231,11 @@ def open_bundle(
         size = info.st_size
         with path.open("rb") as handle:
             head = handle.read(HEADER_READ)
-    if size > ARCHIVE_LIMIT + (1 << 20):
+    limit = ARCHIVE_LIMIT if spool is None else SPOOL_LIMIT
+    if size > limit + (1 << 20):
         raise BundleTooLargeError(what="file")
-    plain = _decrypt(path, head, identities or [], passphrase, _Ticker(progress, 0.0, 0.5))
+    ticker = _Ticker(progress, 0.0, 0.5)
+    plain = _decrypt(path, head, identities or [], passphrase, ticker, _Capped(limit, spool))
     checking = None if progress is None else (lambda fraction: progress(0.5 + fraction / 2))
     return _check_archive(plain, checking)
 
@@ -204,7 +246,8 @@ def _decrypt(
     identities: list[x25519.Identity],
     passphrase: str | None,
     ticker: _Ticker,
-) -> bytearray:
+    sink: _Capped,
+) -> bytearray | Spool:
     stanzas = read_stanzas(head)  # refuses what is not age at all
     key_file = path.with_name(path.name + KEY_SUFFIX)
     try:
@@ -221,7 +264,6 @@ def _decrypt(
             identities = [identity, *identities]
         if not identities:
             raise BundleDecryptionError(reason="no-key")
-        sink = _Capped(ARCHIVE_LIMIT)
         with storage_errors(path):
             handle = path.open("rb")
         try:
@@ -230,8 +272,10 @@ def _decrypt(
         except (_TooBig, OSError):
             if sink.overflowed:
                 raise BundleTooLargeError(what="archive") from None
+            if sink.failure is not None:
+                raise sink.failure from None
             raise
-        return sink.buffer
+        return sink.result()
     except (pyrage.DecryptError, pyrage.IdentityError, UnicodeDecodeError, ValueError, OSError):
         # A wrong key, a changed byte and a cut-short file look the same to age.
         raise BundleDecryptionError() from None
@@ -268,7 +312,7 @@ class _Meter:
         self.ticker(self.done / self.total)
 
 
-def _check_archive(plain: bytearray, progress: Progress | None = None) -> BundleContents:
+def _check_archive(plain: bytearray | Spool, progress: Progress | None = None) -> BundleContents:
     """Check every member of a decrypted archive, line by line, and every attachment's
     file against its record; ``progress`` as for ``open_bundle``."""
     try:

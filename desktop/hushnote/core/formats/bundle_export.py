@@ -30,7 +30,7 @@ from pyrage import x25519
 
 from hushnote.core.atomic import FILE_MODE, fsync_dir, scrub_file, storage_errors
 from hushnote.core.attachments.blob_folder import BlobFolder
-from hushnote.core.formats.bundle import ARCHIVE_LIMIT
+from hushnote.core.formats.bundle import SPOOL_LIMIT
 from hushnote.core.formats.bundle_attachments import ATTACHMENTS, Outgoing, outgoing, write_files
 from hushnote.core.formats.bundle_records import (
     DATA_MEMBERS,
@@ -75,9 +75,9 @@ class ExportReport:
 
     @property
     def importable(self) -> bool:
-        """Whether Hushnote can import it: a reader holds the archive in memory, up to
-        ``ARCHIVE_LIMIT``. A larger one (large attached files) opens with the age tool."""
-        return self.archive_bytes <= ARCHIVE_LIMIT
+        """Whether Hushnote can import it: a reader keeps the decrypted archive (sealed,
+        past 16 MiB) up to ``SPOOL_LIMIT``. A larger one opens with the age tool."""
+        return self.archive_bytes <= SPOOL_LIMIT
 
 
 def parse_recipients(recipients: list[str]) -> list[x25519.Recipient]:

@@ -379,7 +379,8 @@ class Vault:
         ``progress`` sees one bar: checking fills the first half, merging the second.
         """
         contents = open_bundle(path, identities=[self.age_identity()], passphrase=passphrase,
-                               progress=_share(progress, 0.0, 0.5))  # fmt: skip
+                               progress=_share(progress, 0.0, 0.5),
+                               spool=self.paths.attachments)  # fmt: skip
         return import_bundle(self.db, contents, _share(progress, 0.5, 1.0),
                              attachments=BlobFolder(self.paths.attachments))  # fmt: skip
 
@@ -395,10 +396,11 @@ class Vault:
     def read_bundle(
         self, path: Path, *, passphrase: str | None = None, progress: Progress | None = None
     ) -> BundleContents:
-        """Decrypt and check a bundle completely, in memory, writing nothing to the vault:
+        """Decrypt and check a bundle completely, writing nothing to the vault (a large
+        archive is kept sealed in a file with no name, under a key held only in memory):
         what ``preview_bundle`` and ``merge_bundle`` then work on."""
         return open_bundle(path, identities=[self.age_identity()], passphrase=passphrase,
-                           progress=progress)  # fmt: skip
+                           progress=progress, spool=self.paths.attachments)  # fmt: skip
 
     def preview_bundle(
         self, contents: BundleContents, progress: Progress | None = None
