@@ -26,6 +26,7 @@ from hushnote.errors import (
     BundleFormatError,
     BundleTooLargeError,
     CancelledError,
+    DiskFullError,
     RecordNotFoundError,
 )
 
@@ -374,3 +375,43 @@ def test_a_large_archive_is_spooled_sealed_in_a_file_with_no_name(
     assert target.attachments.read(uuid, limit=8 << 20) == data
     spooled[0].close()
     assert len(blob_files(target)) == 1
+
+
+def test_a_full_disk_during_an_export_with_files_leaves_nothing(pair: Pair, tmp_path: Path) -> None:
+    from support.mounts import fill, tmpfs
+
+    source, target = pair
+    note = source.notes.create(title="Video", body="large").uuid
+    source.attachments.add(note, io.BytesIO(os.urandom(2 << 20)), name="clip.bin")
+    with tmpfs(tmp_path / "disk", 1024) as disk:
+        fill(disk)
+        with pytest.raises(DiskFullError):
+            source.export_bundle(disk / "case.hnb", recipients=[target.age_recipient()])
+        assert os.listdir(disk) == ["filler"]
+
+
+def test_a_full_disk_while_importing_files_imports_nothing_and_leaves_no_file(
+    tmp_path: Path, fast_kdf_params: KdfParams
+) -> None:
+    from support.mounts import tmpfs
+
+    with tmpfs(tmp_path / "disk", 16 << 10) as disk:
+        target = Vault.create(disk / "target", "pw two", kdf=fast_kdf_params)
+        source = Vault.create(tmp_path / "source", "pw one", kdf=fast_kdf_params)
+        note = source.notes.create(title="Video", body="large").uuid
+        source.attachments.add(note, io.BytesIO(os.urandom(3 << 20)), name="a.bin")
+        source.attachments.add(note, io.BytesIO(os.urandom(3 << 20)), name="b.bin")
+        out = tmp_path / "case.hnb"
+        source.export_bundle(out, recipients=[target.age_recipient()])
+        contents = target.read_bundle(out)  # in memory: the disk is not yet full
+        filler = disk / "filler"
+        room = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+        filler.write_bytes(bytes(max(0, room - (4 << 20))))  # room for one file, not two
+        with pytest.raises(DiskFullError):
+            target.merge_bundle(contents)
+        assert target.notes.count() == 0
+        assert blob_files(target) == []
+        filler.unlink()
+        assert target.merge_bundle(contents).count("attachments", "added") == 2
+        target.lock()
+        source.lock()

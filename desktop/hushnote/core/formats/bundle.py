@@ -147,13 +147,28 @@ class BundleContents:
                 yield parse_line(member, number, raw)
 
     @contextlib.contextmanager
-    def open_member(self, name: str) -> Iterator[IO[bytes]]:
+    def open_member(self, name: str) -> Iterator[_MemberReader]:
         """One attachment's file, streamed out of the archive (never read whole)."""
         try:
-            with self.archive.open(name) as stream:
-                yield stream
+            stream = self.archive.open(name)
         except _UNREADABLE:
             raise BundleFormatError(member=name, line=0, reason="damaged") from None
+        with stream:
+            yield _MemberReader(stream, name)
+
+
+class _MemberReader:
+    """A member's stream whose read failures are a damaged bundle; what the caller does
+    with the bytes (a full disk while writing them) is not this stream's to name."""
+
+    def __init__(self, stream: IO[bytes], name: str) -> None:
+        self._stream, self._name = stream, name
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self._stream.read(size)
+        except _UNREADABLE:
+            raise BundleFormatError(member=self._name, line=0, reason="damaged") from None
 
 
 class _Ticker:

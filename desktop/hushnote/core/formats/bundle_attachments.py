@@ -23,8 +23,9 @@ import re
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import Any, Protocol
 
+from hushnote.core.atomic import storage_errors
 from hushnote.core.attachments.blob_file import KEY_SIZE, MAX_SIZE, BlobWriter, read_chunks
 from hushnote.core.attachments.blob_folder import BlobFolder
 from hushnote.core.attachments.kinds import HEAD_SIZE, clean_name, sniff_kind
@@ -59,8 +60,14 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _CODE = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}")
 _READ = 1 << 20
+
+
+class Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 # Opens a member of the checked archive by name, for reading.
-Opener = Callable[[str], contextlib.AbstractContextManager[IO[bytes]]]
+Opener = Callable[[str], contextlib.AbstractContextManager[Readable]]
 
 
 def member_name(uuid: str, name: str) -> str:
@@ -238,7 +245,8 @@ class Incoming:
         try:
             writer = BlobWriter(fd, key, lambda: self.check(0))
             kind = "other"
-            with open_member(record["file"]) as stream:
+            # A full disk is DiskFullError, as for an attach.
+            with storage_errors(self.folder.path / blob), open_member(record["file"]) as stream:
                 head = stream.read(HEAD_SIZE)
                 kind = sniff_kind(head, record["name"])
                 writer.write(head)
@@ -246,7 +254,7 @@ class Incoming:
                 while chunk := stream.read(_READ):
                     writer.write(chunk)
                     self.check(len(chunk))
-            size, digest = writer.close()
+                size, digest = writer.close()
         finally:
             os.close(fd)
         return kind, size, digest
