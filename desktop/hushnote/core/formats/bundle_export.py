@@ -198,10 +198,7 @@ def export_bundle(
     scope = scope or Scope()
     report = ExportReport()
     folder = attachments or BlobFolder(db.path.parent / "attachments")
-    with db.turn():
-        files = _Files(outgoing(db, *notes_condition(db, scope)) if scope.includes_notes
-                       else [], folder)  # fmt: skip
-    total = max(1, _record_total(db, scope) + files.size // _UNIT)
+    total = 1  # set below, in the same turn as the export reads the records
     done = [0]
     next_report = [0.0]  # the first chunk reports at once, then every _TICK
 
@@ -212,12 +209,16 @@ def export_bundle(
         if progress is None or time.monotonic() < next_report[0]:
             return
         next_report[0] = time.monotonic() + _TICK
-        if not progress(min(0.99, done[0] / total)):
+        if not progress(min(0.99, done[0] / max(1, total))):
             raise CancelledError()
 
     created: list[Path] = []  # temporary files this export made, and only those
     try:
         with _write_errors(out), db.turn():  # the reader thread uses the connection
+            # Read in the turn that exports the notes: no attachment can go meanwhile.
+            files = _Files(outgoing(db, *notes_condition(db, scope)) if scope.includes_notes
+                           else [], folder)  # fmt: skip
+            total = _record_total(db, scope) + files.size // _UNIT
             _export(db, scope, out, key_file, parsed, passphrase, report, tick, created, files)
     except BaseException:
         for path in created:
