@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -301,3 +302,24 @@ def test_a_dry_run_of_a_damaged_bundle_fails_with_the_usual_code(cli: Cli) -> No
     result = cli.run(cli.source, "import", str(out), "--dry-run")
     assert result.returncode == 24
     assert "changed or cut short" in result.stderr
+
+
+def test_attached_files_are_counted_by_export_dry_run_and_import(cli: Cli) -> None:
+    with Vault.unlock(cli.source, "vault words") as vault:
+        vault.attachments.add(cli.note, io.BytesIO(b"statement\n"), name="statement.txt")
+    out = cli.tmp / "files.hnb"
+    exported = cli.run(cli.source, "export", "--out", str(out), "--to", "self")
+    assert exported.returncode == 0, exported.stderr
+    assert "1 attachments" in exported.stdout
+    assert "larger than Hushnote can import" not in exported.stdout
+    with Vault.unlock(cli.source, "vault words") as vault:
+        out_target = cli.tmp / "to-target.hnb"
+        recipient = cli.run(cli.target, "identity").stdout.strip()
+        vault.export_bundle(out_target, recipients=[recipient])
+    preview = cli.run(cli.target, "import", str(out_target), "--dry-run")
+    assert "attachments: 1 added, 0 updated, 0 skipped" in preview.stdout
+    assert "statement" not in preview.stdout  # counts only, never a name
+    imported = cli.run(cli.target, "import", str(out_target))
+    assert "attachments: 1 added, 0 updated, 0 skipped" in imported.stdout
+    again = cli.run(cli.target, "import", str(out_target))
+    assert "attachments: 0 added, 0 updated, 1 skipped" in again.stdout

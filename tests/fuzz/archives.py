@@ -144,6 +144,26 @@ def valid(members: dict[str, bytes] | None = None, compression: int = zipfile.ZI
     return build([*entries, (MANIFEST, manifest, compression)], fast=False)
 
 
+def with_attachment(compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A version 2 archive: the sample records and one attached file."""
+    file = b"Statement of 12 March.\n"
+    uuid = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"
+    record = {"uuid": uuid, "note": NOTE["uuid"], "name": "statement.txt", "kind": "text",
+              "size": len(file), "sha256": hashlib.sha256(file).hexdigest(), "removed": [],
+              "created_at": _TIME, "file": f"attachments/{uuid}/statement.txt"}  # fmt: skip
+    members = {n: jsonl(r) for n, r in RECORDS.items()}
+    listing = jsonl([record])
+    manifest = manifest_for(members, version=2)
+    manifest["counts"]["attachments"] = 1
+    manifest["members"]["attachments.jsonl"] = {
+        "sha256": hashlib.sha256(listing).hexdigest(),
+        "size": len(listing),
+    }
+    entries = [(name, content, compression) for name, content in members.items()]
+    entries += [("attachments.jsonl", listing, compression), (record["file"], file, compression)]
+    return build([*entries, (MANIFEST, json.dumps(manifest).encode(), compression)], fast=False)
+
+
 def seeds() -> dict[str, bytes]:
     empty = {name: b"" for name in DATA_MEMBERS}
     return {
@@ -152,7 +172,9 @@ def seeds() -> dict[str, bytes]:
         "sample-bzip2.zip": valid(compression=zipfile.ZIP_BZIP2),
         "sample-lzma.zip": valid(compression=zipfile.ZIP_LZMA),
         "empty.zip": valid(empty),
-        "newer.zip": valid(version=2),
+        "newer.zip": valid(version=3),
+        "attachment.zip": with_attachment(),
+        "attachment-stored.zip": with_attachment(zipfile.ZIP_STORED),
         "bad-record.zip": valid({**empty, "notes.jsonl": jsonl([NOTE]) + b'{"uuid": 1}\n'}),
         "no-newline.zip": valid({**empty, "links.jsonl": jsonl([LINK])[:-1]}),
     }

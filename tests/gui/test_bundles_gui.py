@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from pathlib import Path
@@ -295,3 +296,55 @@ def test_an_export_into_the_vault_folder_is_refused(
     window.lock()
     with Vault.unlock(seeded.root, PASSPHRASE) as vault:  # the vault still opens
         assert len(vault.notes.summaries()) == 2
+
+
+def test_attached_files_are_counted_on_export_in_the_preview_and_after_import(
+    qtbot: QtBot,
+    window_for,  # type: ignore[no-untyped-def]
+    seeded: VaultSetup,
+    tmp_path: Path,
+    fast_kdf_params,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with Vault.unlock(seeded.root, PASSPHRASE) as vault:
+        note = vault.notes.summaries()[0].uuid
+        for name in ("a.txt", "b.txt"):
+            vault.attachments.add(note, io.BytesIO(b"statement\n"), name=name)
+    other = tmp_path / "other"
+    with Vault.create(other, "other words", kdf=fast_kdf_params) as vault:
+        recipient = vault.age_recipient()
+    out = tmp_path / "files"
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+
+    def fill(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.to_key.setChecked(True)
+        dialog.keys.setPlainText(recipient)
+        dialog.path.setText(str(out))
+        return 1
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", fill)
+    window = window_for(seeded.root)
+    unlock_window(qtbot, window, PASSPHRASE)
+    window.export_bundle()
+    assert "Exported 2 attached file(s)." in shown[0].splitlines()
+    window.lock()
+
+    previewed: list[list[str]] = []
+
+    def preview(dialog) -> int:  # type: ignore[no-untyped-def]
+        table = dialog.table
+        for row in range(table.rowCount()):
+            cells = [table.item(row, column).text() for column in range(table.columnCount())]
+            previewed.append([table.verticalHeaderItem(row).text(), *cells])
+        return 1
+
+    monkeypatch.setattr(main_window, "choose_open_path", lambda *a: out.with_suffix(".hnb"))
+    monkeypatch.setattr(import_dialog.ImportPreviewDialog, "exec", preview)
+    second = window_for(other)
+    unlock_window(qtbot, second, "other words")
+    second.import_bundle()
+    assert previewed[-1] == ["Attached files", "2", "0", "0"]
+    assert "Attached files: 2 new, 0 unchanged." in shown[-1].splitlines()
+    second.import_bundle()  # the same bundle again: the files are there already
+    assert previewed[-1] == ["Attached files", "0", "0", "2"]

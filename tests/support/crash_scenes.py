@@ -8,6 +8,7 @@ as its owner would next and returns an outcome label and the list of violations.
 
 from __future__ import annotations
 
+import io
 import secrets
 import shutil
 import subprocess
@@ -328,6 +329,14 @@ class ImportScene(Scene):
                 ).uuid
                 for n in range(bundle_notes)
             }
+            # Files too: their blob files are written before the commit, and must be
+            # gone (or swept at the next unlock) if it never comes.
+            self.files = {
+                other.attachments.add(
+                    note, io.BytesIO(secrets.token_bytes(300_000)), name=f"file {n}.bin"
+                ).attachment.uuid
+                for n, note in enumerate(sorted(self.incoming)[:2])
+            }
             other.export_bundle(self.bundle, recipients=[vault.age_recipient()])
 
     def args(self, root: Path) -> list[str]:
@@ -350,6 +359,9 @@ class ImportScene(Scene):
             wrong.append(f"{arrived} of {len(self.incoming)} bundle notes arrived")
         if run.returncode == 0 and arrived != len(self.incoming):
             wrong.append("the import reported success but the bundle is not in")
+        files = len(self.files & found.attachments)
+        if files != (len(self.files) if arrived else 0):
+            wrong.append(f"{files} of {len(self.files)} attachments with {arrived} notes")
         return f"{code_of(run)}, {'all' if arrived else 'none'} imported", wrong
 
 

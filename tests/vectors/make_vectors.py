@@ -38,6 +38,14 @@ LIST = {"uuid": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "name": "Medics",
         "members": [CONTACT["uuid"]], "created_at": 1795600000000,
         "updated_at": 1795600000000}  # fmt: skip
 LINK = {"note": NOTE["uuid"], "contact": CONTACT["uuid"]}
+FILE = b"Statement of 12 March.\n"
+ATTACHMENT = {
+    "uuid": "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f", "note": NOTE["uuid"],
+    "name": "statement.txt", "kind": "text", "size": len(FILE),
+    "sha256": hashlib.sha256(FILE).hexdigest(), "removed": [],
+    "created_at": 1795600000000,
+    "file": "attachments/3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f/statement.txt",
+}  # fmt: skip
 
 
 def jsonl(records: list[dict[str, object]]) -> bytes:
@@ -50,17 +58,22 @@ def archive(
     manifest_changes: dict[str, object] | None = None,
     extra: dict[str, bytes] | None = None,
     hash_from: dict[str, bytes] | None = None,
+    files: dict[str, bytes] | None = None,
 ) -> bytes:
+    """A version 1 archive; with ``files`` (attachment members), version 2 with an
+    attachments.jsonl holding ``ATTACHMENT``."""
     members = members or {
         "notes.jsonl": jsonl([NOTE]),
         "contacts.jsonl": jsonl([CONTACT]),
         "lists.jsonl": jsonl([LIST]),
         "links.jsonl": jsonl([LINK]),
     }
+    if files is not None:
+        members = {**members, "attachments.jsonl": jsonl([ATTACHMENT])}
     described = hash_from or members
     manifest: dict[str, object] = {
         "format": "hushnote-bundle",
-        "version": 1,
+        "version": 1 if files is None else 2,
         "created_at": 1795600000000,
         "scope": "vault",
         "counts": {name.removesuffix(".jsonl"): data.count(b"\n")
@@ -71,7 +84,7 @@ def archive(
     manifest.update(manifest_changes or {})
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
-        for name, data in {**members, **(extra or {})}.items():
+        for name, data in {**members, **(files or {}), **(extra or {})}.items():
             zipped.writestr(name, data)
         zipped.writestr("manifest.json", json.dumps(manifest))
     return out.getvalue()
@@ -104,7 +117,7 @@ def main() -> None:
                         {"expect": "BundleDecryptionError"}),
         "not-a-zip.hnb": (to_us(b"plain text, not a ZIP archive\n" * 10),
                           {"expect": "BundleFormatError"}),
-        "newer-version.hnb": (to_us(archive(manifest_changes={"version": 2})),
+        "newer-version.hnb": (to_us(archive(manifest_changes={"version": 3})),
                               {"expect": "BundleVersionError"}),
         "not-hushnote.hnb": (to_us(archive(manifest_changes={"format": "something-else"})),
                              {"expect": "BundleFormatError"}),
@@ -121,6 +134,15 @@ def main() -> None:
                              {"expect": "BundleFormatError"}),
         "too-many-members.hnb": (to_us(archive(extra={f"x{n}": b"" for n in range(20)})),
                                  {"expect": "BundleTooLargeError"}),
+        "ok-attachment.hnb": (to_us(archive(files={ATTACHMENT["file"]: FILE})),
+                              {"expect": "accept", "notes": 1, "attachments": 1}),
+        "attachment-hash-mismatch.hnb": (
+            to_us(archive(files={ATTACHMENT["file"]: FILE.replace(b"12", b"13")})),
+            {"expect": "BundleFormatError", "member": ATTACHMENT["file"]}),
+        "attachment-unlisted.hnb": (
+            to_us(archive(files={ATTACHMENT["file"]: FILE,
+                                 "attachments/3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f/x.sh": b""})),
+            {"expect": "BundleFormatError"}),
     }  # fmt: skip
     expectations = {}
     for name, (data, expectation) in vectors.items():

@@ -108,6 +108,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(f"Wrote {counts} to {' and '.join(str(f) for f in report.files)}")
     if len(report.files) > 1:
         print("This bundle is large: hand over both files; the .key file needs the passphrase.")
+    if not report.importable:
+        print("Its attached files make it larger than Hushnote can import (5 GiB); "
+              "the age tool opens it.")  # fmt: skip
     return 0
 
 

@@ -58,7 +58,6 @@ __all__ = [
 # ``MainWindow._long_work``: runs a job behind the progress dialog, reports its errors
 # (or hands back those in ``reraise``) and returns None when it did not finish.
 LongWork = Callable[..., Any]
-_KINDS = ("notes", "contacts", "lists", "links")
 
 
 def kind_sentence(kind: BundleKind) -> str:
@@ -231,11 +230,13 @@ class ImportPreviewDialog(QDialog):
             "lists": self.tr("Contact lists"),
             "links": self.tr("Links between notes and contacts"),
         }
+        if "attachments" in plan.report.outcomes:  # a bundle that carries files
+            rows["attachments"] = self.tr("Attached files")
         columns = [self.tr("New"), self.tr("Updated"), self.tr("Unchanged")]
         table = QTableWidget(len(rows), len(columns))
         table.setHorizontalHeaderLabels(columns)
         table.setVerticalHeaderLabels(list(rows.values()))
-        for row, kind in enumerate(_KINDS):
+        for row, kind in enumerate(rows):
             for column, outcome in enumerate(("added", "updated", "skipped")):
                 item = QTableWidgetItem(str(plan.report.count(kind, outcome)))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -248,7 +249,8 @@ class ImportPreviewDialog(QDialog):
             table,
             self.tr("What the import would change"),
             self.tr(
-                "For notes, contacts, lists and links: how many are new, updated or unchanged."
+                "For notes, contacts, lists, links and attached files: how many are new, "
+                "updated or unchanged."
             ),
         )
         height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()

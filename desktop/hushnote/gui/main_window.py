@@ -813,6 +813,11 @@ class MainWindow(QMainWindow):
                 if len(report.files) > 1
                 else ""
             )
+            if not report.importable:
+                extra += self.tr(
+                    "\nIts attached files make it larger than Hushnote can import (5 GiB); "
+                    "the age tool opens it."
+                )
             QMessageBox.information(
                 self,
                 app_name(),
@@ -829,6 +834,7 @@ class MainWindow(QMainWindow):
             "contacts": lambda n: self.tr("Exported %n contact(s).", "", n),
             "lists": lambda n: self.tr("Exported %n contact list(s).", "", n),
             "links": lambda n: self.tr("Exported %n link(s) between notes and contacts.", "", n),
+            "attachments": lambda n: self.tr("Exported %n attached file(s).", "", n),
         }
         lines = [say(counts[kind]) for kind, say in sentences.items() if counts.get(kind)]
         return lines or [sentences["notes"](0)]
@@ -856,12 +862,15 @@ class MainWindow(QMainWindow):
             "contacts": self.tr("Contacts: %1 new, %2 updated, %3 unchanged."),
             "lists": self.tr("Contact lists: %1 new, %2 updated, %3 unchanged."),
             "links": self.tr("Links between notes and contacts: %1 new, %2 unchanged."),
+            "attachments": self.tr("Attached files: %1 new, %2 unchanged."),
         }
         lines = []
         for kind, sentence in sentences.items():
+            if kind == "attachments" and kind not in report.outcomes:
+                continue  # a bundle with no files: no line about them
             outcomes = report.outcomes.get(kind, Counter())
             counts = [outcomes["added"], outcomes["updated"], outcomes["skipped"]]
-            if kind == "links":  # a link is there or not: never updated
+            if kind in ("links", "attachments"):  # there or not: never updated
                 counts = [outcomes["added"], outcomes["skipped"]]
             for number, count in enumerate(counts, start=1):
                 sentence = sentence.replace(f"%{number}", str(count))

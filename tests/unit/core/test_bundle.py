@@ -454,7 +454,12 @@ def test_a_zip_bomb_is_refused(pair, tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(bundle_module, "UNCOMPRESSED_LIMIT", 1000)
     with pytest.raises(BundleTooLargeError):
         target.import_bundle(tmp_path / "b.hnb")
+    monkeypatch.undo()
+    # The decrypted archive's own limit: in memory, and spooled (what a vault uses).
     monkeypatch.setattr(bundle_module, "ARCHIVE_LIMIT", 1000)
+    with pytest.raises(BundleTooLargeError):
+        open_bundle(tmp_path / "b.hnb", identities=[target.age_identity()])
+    monkeypatch.setattr(bundle_module, "SPOOL_LIMIT", 1000)
     with pytest.raises(BundleTooLargeError):
         target.import_bundle(tmp_path / "b.hnb")
     assert target.notes.count() == 0

@@ -33,6 +33,11 @@ def test_vector(name: str) -> None:
         for kind in ("notes", "contacts", "lists", "links"):
             if kind in expectation:
                 assert len(list(contents.records(f"{kind}.jsonl"))) == expectation[kind]
+        if "attachments" in expectation:
+            assert len(contents.attachments) == expectation["attachments"]
+            for record in contents.attachments:
+                with contents.open_member(record["file"]) as stream:
+                    assert len(stream.read()) == record["size"]
         return
     error = getattr(errors, expectation["expect"])
     with pytest.raises(error) as caught:

@@ -2,11 +2,14 @@
 
 See docs/bundle-format.md; ``bundle_export`` writes bundles, ``bundle_import`` merges a
 checked one. Plaintext never touches the disk: the archive is decrypted into a capped
-buffer and checked line by line, bounded in time and memory whatever the input.
+buffer (past ``IN_MEMORY``, into a ``Spool`` sealed under a key held only in memory) and
+checked line by line, bounded in time and memory whatever the input.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
 import io
 import json
@@ -32,7 +35,19 @@ from hushnote.core.formats.age_header import (
     read_stanzas,
 )
 from hushnote.core.formats.bundle_archive import member_lines, open_archive, parse_line
-from hushnote.core.formats.bundle_records import DATA_MEMBERS, FORMAT, KEY_SUFFIX, VERSION
+from hushnote.core.formats.bundle_attachments import (
+    ATTACHMENTS,
+    MAX_ATTACHMENT_SIZE,
+    MAX_ATTACHMENTS,
+)
+from hushnote.core.formats.bundle_records import (
+    DATA_MEMBERS,
+    FORMAT,
+    KEY_SUFFIX,
+    PLAIN_VERSION,
+    VERSION,
+)
+from hushnote.core.formats.bundle_spool import IN_MEMORY, Spool
 from hushnote.core.store.database import Progress
 from hushnote.errors import (
     BundleDecryptionError,
@@ -44,9 +59,13 @@ from hushnote.errors import (
 
 __all__ = ["BundleContents", "open_bundle"]
 
-MEMBER_LIMIT = 16
-ARCHIVE_LIMIT = 1 << 30  # decrypted archive
-UNCOMPRESSED_LIMIT = 4 << 30  # everything inside it, counted while decompressing
+MEMBER_LIMIT = 16  # a version 1 bundle; version 2 adds one member per attachment
+ARCHIVE_LIMIT = 1 << 30  # decrypted archive, held in memory (no spool folder given)
+# Everything inside an archive, counted while decompressing: one attachment as large as
+# a vault accepts, and 1 GiB of everything else.
+UNCOMPRESSED_LIMIT = MAX_ATTACHMENT_SIZE + (1 << 30)
+# A decrypted archive spooled to disk: its members, stored, with room for ZIP headers.
+SPOOL_LIMIT = UNCOMPRESSED_LIMIT + (64 << 20)
 # What zipfile lets out for a damaged or unusual member: a broken stream, an unknown
 # compression method (NotImplementedError) or an encrypted entry (RuntimeError).
 _UNREADABLE = (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, zlib.error,
@@ -58,24 +77,51 @@ _TICK = 0.05  # seconds between progress reports: a Cancel takes effect within a
 
 
 class _Capped(io.RawIOBase):
-    """An in-memory sink that refuses to grow past ``limit``."""
+    """A sink that refuses to grow past ``limit``: in memory, or past ``IN_MEMORY``
+    into a spool in ``spool_folder`` when one is given."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, spool_folder: Path | None = None) -> None:
         self.buffer = bytearray()
+        self.spool: Spool | None = None
         self.limit = limit
+        self.size = 0
         self.overflowed = False
+        self.failure: BaseException | None = None
+        self._folder = spool_folder
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: Any) -> int:
-        if len(self.buffer) + len(data) > self.limit:
+        if self.size + len(data) > self.limit:
             # pyrage reports an exception raised in its writer as an OSError; the flag
             # tells that apart from a decryption failure.
             self.overflowed = True
             raise _TooBig()
-        self.buffer += data
+        try:
+            if (
+                self.spool is None
+                and self._folder is not None
+                and (len(self.buffer) + len(data) > IN_MEMORY)
+            ):
+                self.spool = Spool(self._folder)
+                self.spool.write(self.buffer)
+                self.buffer = bytearray()
+            if self.spool is not None:
+                self.spool.write(data)
+            else:
+                self.buffer += data
+        except BaseException as error:  # a full disk: told as such, not as a bad key
+            self.failure = error
+            raise
+        self.size += len(data)
         return len(data)
+
+    def result(self) -> bytearray | Spool:
+        if self.spool is not None:
+            self.spool.finish()
+            return self.spool
+        return self.buffer
 
 
 class _TooBig(Exception):
@@ -91,11 +137,38 @@ class BundleContents:
 
     manifest: dict[str, Any]
     archive: zipfile.ZipFile
+    # attachments.jsonl (version 2), checked; each record's "file" is a member whose
+    # size and SHA-256 matched it.
+    attachments: list[dict[str, Any]] = dataclasses.field(default_factory=list)
 
     def records(self, member: str) -> Iterator[dict[str, Any]]:
         with self.archive.open(member) as stream:
             for number, raw in member_lines(stream, member):
                 yield parse_line(member, number, raw)
+
+    @contextlib.contextmanager
+    def open_member(self, name: str) -> Iterator[_MemberReader]:
+        """One attachment's file, streamed out of the archive (never read whole)."""
+        try:
+            stream = self.archive.open(name)
+        except _UNREADABLE:
+            raise BundleFormatError(member=name, line=0, reason="damaged") from None
+        with stream:
+            yield _MemberReader(stream, name)
+
+
+class _MemberReader:
+    """A member's stream whose read failures are a damaged bundle; what the caller does
+    with the bytes (a full disk while writing them) is not this stream's to name."""
+
+    def __init__(self, stream: IO[bytes], name: str) -> None:
+        self._stream, self._name = stream, name
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self._stream.read(size)
+        except _UNREADABLE:
+            raise BundleFormatError(member=self._name, line=0, reason="damaged") from None
 
 
 class _Ticker:
@@ -156,12 +229,15 @@ def open_bundle(
     identities: list[x25519.Identity] | None = None,
     passphrase: str | None = None,
     progress: Progress | None = None,
+    spool: Path | None = None,
 ) -> BundleContents:
     """Decrypt and check a bundle completely; raise before anything could be written.
 
     ``progress`` gets the share done (decryption is the first half, checking the second)
     and cancels by returning False: ``CancelledError`` follows within a fraction of a
-    second, whatever the bundle holds.
+    second, whatever the bundle holds. With a ``spool`` folder (the vault's attachments
+    folder), an archive larger than ``IN_MEMORY`` is kept there, sealed, up to
+    ``SPOOL_LIMIT``; without, in memory up to ``ARCHIVE_LIMIT``.
     """
     with storage_errors(path):
         info = path.stat()
@@ -170,9 +246,11 @@ def open_bundle(
         size = info.st_size
         with path.open("rb") as handle:
             head = handle.read(HEADER_READ)
-    if size > ARCHIVE_LIMIT + (1 << 20):
+    limit = ARCHIVE_LIMIT if spool is None else SPOOL_LIMIT
+    if size > limit + (1 << 20):
         raise BundleTooLargeError(what="file")
-    plain = _decrypt(path, head, identities or [], passphrase, _Ticker(progress, 0.0, 0.5))
+    ticker = _Ticker(progress, 0.0, 0.5)
+    plain = _decrypt(path, head, identities or [], passphrase, ticker, _Capped(limit, spool))
     checking = None if progress is None else (lambda fraction: progress(0.5 + fraction / 2))
     return _check_archive(plain, checking)
 
@@ -183,7 +261,8 @@ def _decrypt(
     identities: list[x25519.Identity],
     passphrase: str | None,
     ticker: _Ticker,
-) -> bytearray:
+    sink: _Capped,
+) -> bytearray | Spool:
     stanzas = read_stanzas(head)  # refuses what is not age at all
     key_file = path.with_name(path.name + KEY_SUFFIX)
     try:
@@ -200,7 +279,6 @@ def _decrypt(
             identities = [identity, *identities]
         if not identities:
             raise BundleDecryptionError(reason="no-key")
-        sink = _Capped(ARCHIVE_LIMIT)
         with storage_errors(path):
             handle = path.open("rb")
         try:
@@ -209,8 +287,10 @@ def _decrypt(
         except (_TooBig, OSError):
             if sink.overflowed:
                 raise BundleTooLargeError(what="archive") from None
+            if sink.failure is not None:
+                raise sink.failure from None
             raise
-        return sink.buffer
+        return sink.result()
     except (pyrage.DecryptError, pyrage.IdentityError, UnicodeDecodeError, ValueError, OSError):
         # A wrong key, a changed byte and a cut-short file look the same to age.
         raise BundleDecryptionError() from None
@@ -247,29 +327,42 @@ class _Meter:
         self.ticker(self.done / self.total)
 
 
-def _check_archive(plain: bytearray, progress: Progress | None = None) -> BundleContents:
-    """Check every member of a decrypted archive, line by line; ``progress`` as for
-    ``open_bundle``."""
+def _check_archive(plain: bytearray | Spool, progress: Progress | None = None) -> BundleContents:
+    """Check every member of a decrypted archive, line by line, and every attachment's
+    file against its record; ``progress`` as for ``open_bundle``."""
     try:
         archive = open_archive(plain)
         names = archive.namelist()
     except (zipfile.LargeZipFile, *_UNREADABLE):
         raise BundleFormatError(member="archive", line=0, reason="not a ZIP archive") from None
-    if len(names) > MEMBER_LIMIT:
+    if len(names) > MEMBER_LIMIT + 1 + MAX_ATTACHMENTS:
         raise BundleTooLargeError(what="members", count=len(names))
-    if sorted(names) != sorted([*DATA_MEMBERS, "manifest.json"]):
+    if "manifest.json" not in names:
         raise BundleFormatError(member="archive", line=0, reason="unexpected members")
+    # The manifest first: its version says which members belong.
     manifest = _manifest(archive)
-    declared = sum(max(0, manifest["members"][name]["size"]) for name in DATA_MEMBERS)
+    data = _data_members(manifest["version"])
+    if manifest["version"] <= PLAIN_VERSION and len(names) > MEMBER_LIMIT:
+        raise BundleTooLargeError(what="members", count=len(names))
+    if not all(name in names for name in data):
+        raise BundleFormatError(member="archive", line=0, reason="unexpected members")
+    declared = sum(max(0, manifest["members"][name]["size"]) for name in data)
+    sizes = {info.filename: info.file_size for info in archive.infolist()}
+    declared += sum(size for name, size in sizes.items() if name.startswith("attachments/"))
     meter = _Meter(min(declared, UNCOMPRESSED_LIMIT), _Ticker(progress))
-    for name in DATA_MEMBERS:
+    attachments: list[dict[str, Any]] = []
+    for name in data:
         expected = manifest["members"][name]
         meter.start()
         count = 0
         try:
             with archive.open(name) as stream:
                 for number, raw in member_lines(stream, name, meter):
-                    parse_line(name, number, raw)
+                    record = parse_line(name, number, raw)
+                    if name == ATTACHMENTS:
+                        if count >= MAX_ATTACHMENTS:
+                            raise BundleTooLargeError(what="attachments", count=count + 1)
+                        attachments.append(record)
                     count += 1
         except _UNREADABLE:
             raise BundleFormatError(member=name, line=0, reason="damaged") from None
@@ -277,7 +370,36 @@ def _check_archive(plain: bytearray, progress: Progress | None = None) -> Bundle
             raise BundleFormatError(member=name, line=0, reason="hash mismatch")
         if count != manifest["counts"].get(name.removesuffix(".jsonl")):
             raise BundleFormatError(member=name, line=0, reason="count mismatch")
-    return BundleContents(manifest, archive)
+    files = [record["file"] for record in attachments]
+    if sorted(names) != sorted([*data, "manifest.json", *files]):
+        # Also two records naming one file, or one uuid twice.
+        raise BundleFormatError(member="archive", line=0, reason="unexpected members")
+    if len({record["uuid"] for record in attachments}) != len(attachments):
+        raise BundleFormatError(member=ATTACHMENTS, line=0, reason="uuid repeated")
+    for record in attachments:
+        _check_file(archive, record, meter)
+    return BundleContents(manifest, archive, attachments)
+
+
+def _data_members(version: int) -> tuple[str, ...]:
+    return DATA_MEMBERS if version <= PLAIN_VERSION else (*DATA_MEMBERS, ATTACHMENTS)
+
+
+def _check_file(archive: zipfile.ZipFile, record: dict[str, Any], meter: _Meter) -> None:
+    """One attachment's member: its size and SHA-256 as its record says, counted against
+    the uncompressed budget as it is read (the ZIP header's size is not trusted)."""
+    name = record["file"]
+    meter.start()
+    try:
+        with archive.open(name) as stream:
+            while chunk := stream.read(1 << 16):
+                meter(chunk)
+                if meter.size > record["size"]:
+                    break  # longer than the record says: no need to read on
+    except _UNREADABLE:
+        raise BundleFormatError(member=name, line=0, reason="damaged") from None
+    if meter.digest.hexdigest() != record["sha256"] or meter.size != record["size"]:
+        raise BundleFormatError(member=name, line=0, reason="hash mismatch")
 
 
 def _manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
@@ -294,6 +416,7 @@ def _manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
         raise BundleFormatError(member="manifest.json", line=0, reason="no version")
     if version > VERSION:
         raise BundleVersionError(version=version)
+    data = _data_members(version)
     members, counts = manifest.get("members"), manifest.get("counts")
     if (
         not isinstance(members, dict)
@@ -302,7 +425,7 @@ def _manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
             isinstance(members.get(name), dict)
             and isinstance(members[name].get("sha256"), str)
             and isinstance(members[name].get("size"), int)
-            for name in DATA_MEMBERS
+            for name in data
         )
     ):
         raise BundleFormatError(member="manifest.json", line=0, reason="incomplete")

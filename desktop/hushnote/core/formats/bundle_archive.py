@@ -16,7 +16,9 @@ import zipfile
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
+from hushnote.core.formats.bundle_attachments import MAX_ATTACHMENTS
 from hushnote.core.formats.bundle_records import check_record
+from hushnote.core.formats.bundle_spool import Spool, SpoolReader
 from hushnote.core.store.note_records import MAX_BODY
 from hushnote.errors import BundleFormatError, BundleTooLargeError
 
@@ -33,9 +35,10 @@ MAX_VALUES = 1 << 20
 # handle); json.loads takes microseconds for each one nested, so 500,000 brackets in a
 # 1 MB line cost seconds and would hold up a Cancel.
 MAX_CONTAINERS = 1 << 14
-# The ZIP central directory: five members take under 1 KiB. zipfile reads every entry
-# into an object before its names can be counted, so the size is checked first.
-DIRECTORY_LIMIT = 64 << 10
+# The ZIP central directory: five members take under 1 KiB, and each attachment's entry
+# at most about 600 bytes (its member name is capped). zipfile reads every entry into an
+# object before its names can be counted, so the size is checked first.
+DIRECTORY_LIMIT = (64 << 10) + MAX_ATTACHMENTS * 640
 _CHUNK = 1 << 16
 _END = b"PK\x05\x06"
 _END_SIZE = 22
@@ -73,9 +76,16 @@ class _MemoryReader(io.RawIOBase):
         return self._position
 
 
-def open_archive(plain: bytearray) -> zipfile.ZipFile:
-    """The ZIP archive in ``plain``; ``BundleTooLargeError`` if its directory is larger
-    than five members need, and zipfile's own errors if it is not a ZIP archive."""
+def open_archive(plain: bytearray | Spool) -> zipfile.ZipFile:
+    """The ZIP archive in ``plain`` (in memory, or spooled); ``BundleTooLargeError`` if
+    its directory is larger than its members need, and zipfile's own errors if it is not
+    a ZIP archive."""
+    if isinstance(plain, Spool):
+        tail = _END_SIZE + 0xFFFF + 20 + 56  # the end records, however long the comment
+        start = max(0, plain.size - tail)
+        if _directory_size(bytearray(plain.read_at(start, tail))) > DIRECTORY_LIMIT:
+            raise BundleTooLargeError(what="members")
+        return zipfile.ZipFile(io.BufferedReader(SpoolReader(plain), 1 << 16))
     if _directory_size(plain) > DIRECTORY_LIMIT:
         raise BundleTooLargeError(what="members")
     return zipfile.ZipFile(io.BufferedReader(_MemoryReader(plain), 1 << 16))

@@ -29,12 +29,17 @@ from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
 from hushnote.core.atomic import FILE_MODE, fsync_dir, scrub_file, storage_errors
+from hushnote.core.attachments.blob_folder import BlobFolder
+from hushnote.core.formats.bundle import SPOOL_LIMIT
+from hushnote.core.formats.bundle_attachments import ATTACHMENTS, Outgoing, outgoing, write_files
 from hushnote.core.formats.bundle_records import (
     DATA_MEMBERS,
     FORMAT,
     KEY_SUFFIX,
+    PLAIN_VERSION,
     VERSION,
     Scope,
+    notes_condition,
     read_records,
 )
 from hushnote.core.store.database import Database, Progress
@@ -49,6 +54,10 @@ from hushnote.errors import (
 __all__ = ["ExportReport", "export_bundle", "parse_recipients"]
 
 IN_MEMORY_LIMIT = 64 << 20  # largest passphrase bundle built in memory
+# A passphrase bundle whose attachments hold more than this goes straight to the key file
+# and the stream: built in memory, it would cost three times its size in RAM.
+ATTACHMENTS_IN_MEMORY = 16 << 20
+_UNIT = 1024  # an attachment's bytes count in progress as one record per KiB
 _TICK = 0.05  # seconds between progress reports: a Cancel takes effect within about this
 _TEMP_SUFFIX = ".partial"  # NAME.<random>.partial: an export under way (or killed)
 _NO_SPACE = {errno.ENOSPC, errno.EDQUOT}
@@ -64,6 +73,12 @@ class ExportReport:
     files: list[Path] = field(default_factory=list)
     archive_bytes: int = 0
 
+    @property
+    def importable(self) -> bool:
+        """Whether Hushnote can import it: a reader keeps the decrypted archive (sealed,
+        past 16 MiB) up to ``SPOOL_LIMIT``. A larger one opens with the age tool."""
+        return self.archive_bytes <= SPOOL_LIMIT
+
 
 def parse_recipients(recipients: list[str]) -> list[x25519.Recipient]:
     """age X25519 recipients (``age1…``); ``InvalidRecordError`` for anything else."""
@@ -78,16 +93,30 @@ def parse_recipients(recipients: list[str]) -> list[x25519.Recipient]:
     return parsed
 
 
+@dataclass(frozen=True)
+class _Files:
+    """The attachments an export carries, and the folder their blob files are in."""
+
+    attachments: list[Outgoing]
+    folder: BlobFolder
+
+    @property
+    def size(self) -> int:
+        return sum(attachment.size for attachment in self.attachments)
+
+
 def _write_archive(
     sink: Any,  # any writable binary stream; zipfile needs no more
     records: dict[str, Generator[tuple[str, int], None, None]],
     scope: Scope,
     counts: dict[str, int],
     progress: Callable[[int], None],
+    files: _Files,
 ) -> None:
-    """Write the ZIP: each member streamed record by record, the manifest last."""
+    """Write the ZIP: each member streamed record by record, then the attachments'
+    files, the manifest last."""
     try:
-        _write_members(sink, records, scope, counts, progress)
+        _write_members(sink, records, scope, counts, progress, files)
     finally:
         for generator in records.values():
             generator.close()  # finalises their statements, even after a cancel
@@ -99,6 +128,7 @@ def _write_members(
     scope: Scope,
     counts: dict[str, int],
     progress: Callable[[int], None],
+    files: _Files,
 ) -> None:
     members: dict[str, dict[str, Any]] = {}
     # Stored, not deflated: compressing costs more time than encrypting the extra bytes.
@@ -115,9 +145,20 @@ def _write_members(
                     count += rows
             members[name] = {"sha256": digest.hexdigest(), "size": size}
             counts[name.removesuffix(".jsonl")] = count
+        if files.attachments:
+            # The records first, the files after: a reader checks every record before it
+            # reads a byte of any file.
+            data = "".join(
+                json.dumps(item.record, ensure_ascii=False) + "\n" for item in files.attachments
+            ).encode("utf-8")
+            archive.writestr(ATTACHMENTS, data)
+            members[ATTACHMENTS] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            counts[ATTACHMENTS.removesuffix(".jsonl")] = len(files.attachments)
+            write_files(archive, files.attachments, files.folder,
+                        lambda size: progress(size // _UNIT))  # fmt: skip
         manifest = {
             "format": FORMAT,
-            "version": VERSION,
+            "version": VERSION if files.attachments else PLAIN_VERSION,
             "created_at": int(time.time() * 1000),
             "scope": scope.kind,
             "counts": counts,
@@ -135,6 +176,7 @@ def export_bundle(
     passphrase: str | None = None,
     progress: Progress | None = None,
     vault_folder: Path | None = None,
+    attachments: BlobFolder | None = None,
 ) -> ExportReport:
     """Write the records in ``scope`` to ``out``, encrypted to ``recipients`` or with
     ``passphrase``. ``progress`` (a share of the work done) may cancel by returning False.
@@ -143,7 +185,9 @@ def export_bundle(
     bundle is written to a new temporary file beside ``out`` and renamed over it only once
     complete and fsynced: whatever fails or is cancelled, the files this export created
     are scrubbed and nothing else is touched, so a file already at ``out`` stays as it
-    was. ``vault_folder``: a target inside it is refused."""
+    was. ``vault_folder``: a target inside it is refused. The attachments of the notes in
+    scope go too, streamed from ``attachments`` (by default the folder beside the
+    database)."""
     if (recipients is None) == (passphrase is None):
         raise ValueError("give recipients or a passphrase, not both")
     parsed = parse_recipients(recipients) if recipients is not None else None
@@ -153,7 +197,8 @@ def export_bundle(
     _check_target([out] if passphrase is None else [out, key_file], vault_folder)
     scope = scope or Scope()
     report = ExportReport()
-    total = max(1, _record_total(db, scope))
+    folder = attachments or BlobFolder(db.path.parent / "attachments")
+    total = 1  # set below, in the same turn as the export reads the records
     done = [0]
     next_report = [0.0]  # the first chunk reports at once, then every _TICK
 
@@ -164,13 +209,17 @@ def export_bundle(
         if progress is None or time.monotonic() < next_report[0]:
             return
         next_report[0] = time.monotonic() + _TICK
-        if not progress(min(0.99, done[0] / total)):
+        if not progress(min(0.99, done[0] / max(1, total))):
             raise CancelledError()
 
     created: list[Path] = []  # temporary files this export made, and only those
     try:
         with _write_errors(out), db.turn():  # the reader thread uses the connection
-            _export(db, scope, out, key_file, parsed, passphrase, report, tick, created)
+            # Read in the turn that exports the notes: no attachment can go meanwhile.
+            files = _Files(outgoing(db, *notes_condition(db, scope)) if scope.includes_notes
+                           else [], folder)  # fmt: skip
+            total = _record_total(db, scope) + files.size // _UNIT
+            _export(db, scope, out, key_file, parsed, passphrase, report, tick, created, files)
     except BaseException:
         for path in created:
             with contextlib.suppress(OSError):
@@ -231,14 +280,16 @@ def _export(
     report: ExportReport,
     tick: Callable[[int], None],
     created: list[Path],
+    files: _Files,
 ) -> None:
     """Stream the archive into a temporary file (and, with a passphrase, perhaps its key
     file), then rename each over its target."""
     if passphrase is not None:
         identity = x25519.Identity.generate()
+        keep = IN_MEMORY_LIMIT if files.size <= ATTACHMENTS_IN_MEMORY else 0
         written, small, temp = _stream(db, scope, out, [identity.to_public()],
-                                       report.counts, tick, created,
-                                       keep=IN_MEMORY_LIMIT)  # fmt: skip
+                                       report.counts, tick, created, files,
+                                       keep=keep)  # fmt: skip
         report.archive_bytes = written
         if small is not None:
             sealed = age_passphrase.encrypt(bytes(small), passphrase)
@@ -254,7 +305,7 @@ def _export(
     else:
         assert recipients is not None
         report.archive_bytes, _, temp = _stream(db, scope, out, recipients, report.counts,
-                                                tick, created)  # fmt: skip
+                                                tick, created, files)  # fmt: skip
         assert temp is not None
         _commit([(temp, out)], created)
         report.files = [out]
@@ -342,6 +393,7 @@ def _stream(
     counts: dict[str, int],
     tick: Callable[[int], None],
     created: list[Path],
+    files: _Files,
     *,
     keep: int = 0,
 ) -> tuple[int, bytearray | None, Path | None]:
@@ -362,7 +414,7 @@ def _stream(
     def produce() -> None:
         try:
             with pipe:
-                _write_archive(sink, read_records(db, scope), scope, counts, tick)
+                _write_archive(sink, read_records(db, scope), scope, counts, tick, files)
         except BaseException as error:  # handed to the caller below
             failure.append(error)
         finally:

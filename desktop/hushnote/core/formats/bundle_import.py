@@ -3,18 +3,23 @@
 Records match by uuid: a record newer than the vault's copy replaces it, an older or
 equally new one is skipped, a new one is added. Importing the same bundle twice therefore
 changes nothing the second time. A contact the bundle renames loses its saved age key
-(``ContactStore.merge``): the plan and the report say which.
+(``ContactStore.merge``): the plan and the report say which. Attachments are added by
+uuid, never replaced (``bundle_attachments.Incoming``): their files are written inside the
+transaction, and removed again if it does not commit.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from hushnote.core.attachments.blob_folder import BlobFolder
 from hushnote.core.formats.bundle import BundleContents
+from hushnote.core.formats.bundle_attachments import Incoming
 from hushnote.core.store.contacts import ContactStore
 from hushnote.core.store.database import Database, Progress
 from hushnote.core.store.lists import LinkStore, ListStore
@@ -79,6 +84,10 @@ class _Rollback(Exception):
         self.plan = plan
 
 
+def _folder(db: Database, attachments: BlobFolder | None) -> BlobFolder:
+    return attachments or BlobFolder(db.path.parent / "attachments")
+
+
 def preview_bundle(
     db: Database, contents: BundleContents, progress: Progress | None = None
 ) -> MergePlan:
@@ -100,7 +109,9 @@ def preview_bundle(
     try:
         with db.transaction() as connection:
             before = _named_things(connection)
-            report, fingerprint = _merge(db, connection, contents, progress, note)
+            # A preview writes no file: it only counts the attachments it would add.
+            incoming = Incoming(_folder(db, None), write=False)
+            report, fingerprint = _merge(db, connection, contents, progress, incoming, note)
             tags, notebooks = (
                 after - was for after, was in zip(_named_things(connection), before, strict=True)
             )
@@ -138,19 +149,27 @@ def import_bundle(
     progress: Progress | None = None,
     *,
     plan: MergePlan | None = None,
+    attachments: BlobFolder | None = None,
 ) -> MergeReport:
     """Write a bundle ``open_bundle`` already checked; all of it, or (on any error or a
     cancel through ``progress``) none of it. Given the ``plan`` a preview showed, commit
-    only if every record comes out as planned (``BundlePlanChangedError`` otherwise)."""
-    with db.transaction() as connection:
-        report, fingerprint = _merge(db, connection, contents, progress)
-        if plan is not None and fingerprint != plan.fingerprint:
-            raise BundlePlanChangedError()
-        # A record that replaced an older copy may have removed words; which ones the
-        # merge does not say, so every split key is checked.
-        replaced = any(outcomes["updated"] for outcomes in report.outcomes.values())
-        if replaced:
-            forget(connection, None)
+    only if every record comes out as planned (``BundlePlanChangedError`` otherwise).
+    New attachments' files go into ``attachments`` (by default the folder beside the
+    database); if the transaction does not commit, every one written is removed."""
+    incoming = Incoming(_folder(db, attachments), write=True)
+    try:
+        with db.transaction() as connection:
+            report, fingerprint = _merge(db, connection, contents, progress, incoming)
+            if plan is not None and fingerprint != plan.fingerprint:
+                raise BundlePlanChangedError()
+            # A record that replaced an older copy may have removed words; which ones the
+            # merge does not say, so every split key is checked.
+            replaced = any(outcomes["updated"] for outcomes in report.outcomes.values())
+            if replaced:
+                forget(connection, None)
+    except BaseException:
+        incoming.discard()  # rolled back: no row holds their keys
+        raise
     if replaced:  # the WAL still holds the old text's pages
         db.checkpoint_after_commit()
     if progress is not None:
@@ -186,6 +205,7 @@ def _merge(
     connection: Any,
     contents: BundleContents,
     progress: Progress | None,
+    incoming: Incoming,
     observe: Callable[[str, str, dict[str, Any], str | None], None] | None = None,
 ) -> tuple[MergeReport, bytes]:
     """Merge every record inside the caller's transaction; the report, and a digest of
@@ -201,7 +221,10 @@ def _merge(
         ("links", LinkStore(db)),
     ]
     counts = contents.manifest["counts"]
-    total = max(1, sum(int(counts.get(kind, 0)) for kind, _ in mergers))
+    # An attachment's bytes count as one record per KiB, so that the bar moves while a
+    # large file is written.
+    size = sum(int(record["size"]) for record in contents.attachments) // 1024
+    total = max(1, sum(int(counts.get(kind, 0)) for kind, _ in mergers) + size)
     done = 0
     for kind, store in mergers:
         outcomes: Counter[str] = Counter()
@@ -230,4 +253,43 @@ def _merge(
             if progress is not None and done % 500 == 0 and not progress(done / total):
                 raise CancelledError()
         report.outcomes[kind] = outcomes
+    if contents.attachments:
+        report.outcomes["attachments"] = _merge_attachments(
+            connection, contents, incoming, digest, _Bar(progress, done, total)
+        )
     return report, digest.digest()
+
+
+class _Bar:
+    """Progress through the attachments' bytes, reported (and a Cancel seen) at most
+    every 50 ms, however large the file being written."""
+
+    def __init__(self, progress: Progress | None, done: int, total: int) -> None:
+        self._progress, self._total = progress, total
+        self._bytes, self._start, self._next = 0, done, 0.0
+
+    def __call__(self, size: int) -> None:
+        self._bytes += size
+        if self._progress is None or time.monotonic() < self._next:
+            return
+        self._next = time.monotonic() + 0.05
+        if not self._progress(min(1.0, (self._start + self._bytes // 1024) / self._total)):
+            raise CancelledError()
+
+
+def _merge_attachments(
+    connection: Any,
+    contents: BundleContents,
+    incoming: Incoming,
+    digest: Any,
+    bar: _Bar,
+) -> Counter[str]:
+    outcomes: Counter[str] = Counter()
+    incoming.check = bar
+    for record in contents.attachments:
+        outcome = incoming.merge(connection, record, contents.open_member)
+        outcomes[outcome] += 1
+        digest.update(f"attachments {record['uuid']} {outcome}\n".encode())
+        if outcome == "skipped":
+            bar(int(record["size"]))
+    return outcomes

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from hushnote.core.clock import LATEST_MS
+from hushnote.core.formats.bundle_attachments import ATTACHMENTS, check_attachment
 from hushnote.core.store.contacts import MAX_FIELD, MAX_NAME, UNPRINTABLE, MethodKind
 from hushnote.core.store.database import Database
 from hushnote.core.store.note_records import MAX_BODY, MAX_NOTEBOOK, MAX_TITLE
@@ -28,16 +29,22 @@ __all__ = [
     "DATA_MEMBERS",
     "FORMAT",
     "KEY_SUFFIX",
+    "PLAIN_VERSION",
     "VERSION",
     "Scope",
     "check_record",
     "linked_contact_count",
+    "notes_condition",
     "notes_in_scope",
     "read_records",
 ]
 
 FORMAT = "hushnote-bundle"
-VERSION = 1
+# 1: notes, contacts, lists, links. 2: also attachments (attachments.jsonl and a member
+# per file). A bundle with no attachment is written as version 1, which older Hushnotes
+# read; they refuse a version 2 one cleanly (docs/bundle-format.md#versions).
+VERSION = 2
+PLAIN_VERSION = 1
 KEY_SUFFIX = ".key"  # beside a large passphrase bundle: its identity, sealed
 DATA_MEMBERS = ("notes.jsonl", "contacts.jsonl", "lists.jsonl", "links.jsonl")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -156,6 +163,12 @@ def linked_contact_count(db: Database, scope: Scope) -> int:
         return 0
     sql = f"SELECT count(DISTINCT contact_id) FROM ({_linked_contacts(_note_ids(db, scope))})"
     return int(db.row(sql, _parameters(scope))[0])
+
+
+def notes_condition(db: Database, scope: Scope) -> tuple[str, dict[str, Any]]:
+    """The SQL condition on ``n`` (notes) selecting the notes ``scope`` exports, and its
+    parameters."""
+    return _note_ids(db, scope), _parameters(scope)
 
 
 def notes_in_scope(db: Database, scope: Scope) -> int:
@@ -357,6 +370,7 @@ _CHECKS = {
     "contacts.jsonl": _check_contact,
     "lists.jsonl": _check_list,
     "links.jsonl": _check_link,
+    ATTACHMENTS: check_attachment,
 }
 
 

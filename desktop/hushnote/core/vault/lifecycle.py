@@ -363,7 +363,8 @@ class Vault:
             recipients = [self.age_recipient() if r == "self" else r for r in recipients]
         return export_bundle(self.db, out, scope=scope, recipients=recipients,
                              passphrase=passphrase, progress=progress,
-                             vault_folder=self.paths.root)  # fmt: skip
+                             vault_folder=self.paths.root,
+                             attachments=BlobFolder(self.paths.attachments))  # fmt: skip
 
     def linked_contact_count(self, scope: Scope) -> int:
         """How many people a notebook, tag or notes export would also carry if asked to
@@ -378,8 +379,10 @@ class Vault:
         ``progress`` sees one bar: checking fills the first half, merging the second.
         """
         contents = open_bundle(path, identities=[self.age_identity()], passphrase=passphrase,
-                               progress=_share(progress, 0.0, 0.5))  # fmt: skip
-        return import_bundle(self.db, contents, _share(progress, 0.5, 1.0))
+                               progress=_share(progress, 0.0, 0.5),
+                               spool=self.paths.attachments)  # fmt: skip
+        return import_bundle(self.db, contents, _share(progress, 0.5, 1.0),
+                             attachments=BlobFolder(self.paths.attachments))  # fmt: skip
 
     def inspect_bundle(self, path: Path) -> BundleKind:
         """What ``path`` is for this vault, from its age header alone (nothing decrypted
@@ -393,10 +396,11 @@ class Vault:
     def read_bundle(
         self, path: Path, *, passphrase: str | None = None, progress: Progress | None = None
     ) -> BundleContents:
-        """Decrypt and check a bundle completely, in memory, writing nothing to the vault:
+        """Decrypt and check a bundle completely, writing nothing to the vault (a large
+        archive is kept sealed in a file with no name, under a key held only in memory):
         what ``preview_bundle`` and ``merge_bundle`` then work on."""
         return open_bundle(path, identities=[self.age_identity()], passphrase=passphrase,
-                           progress=progress)  # fmt: skip
+                           progress=progress, spool=self.paths.attachments)  # fmt: skip
 
     def preview_bundle(
         self, contents: BundleContents, progress: Progress | None = None
@@ -414,7 +418,8 @@ class Vault:
     ) -> MergeReport:
         """Merge a checked bundle in one transaction; with the ``plan`` a preview showed,
         only if it still holds (``BundlePlanChangedError``, nothing written, if not)."""
-        return import_bundle(self.db, contents, progress, plan=plan)
+        return import_bundle(self.db, contents, progress, plan=plan,
+                             attachments=BlobFolder(self.paths.attachments))  # fmt: skip
 
     # -- changing keys ---------------------------------------------------------------
 
