@@ -98,6 +98,10 @@ def test_a_round_trip_carries_every_file_byte_for_byte(pair: Pair, tmp_path: Pat
         "empty.bin",
     ]
     assert target.check_records() == []
+    # Imported files are found like attached ones: by a word inside, by their name.
+    for word in ("witness", "律师", "scene.png"):
+        hits = target.searcher.search(word)
+        assert hits and {hit.uuid for hit in hits} <= {ids["note"], ids["other"]}, word
 
     again = target.import_bundle(out)  # the same bundle twice changes nothing
     assert again.count("attachments", "skipped") == 3

@@ -56,7 +56,14 @@ from hushnote.errors import (
     CancelledError,
 )
 
-__all__ = ["AttachResult", "Attachment", "AttachmentStore", "release_unreferenced"]
+__all__ = [
+    "AttachResult",
+    "Attachment",
+    "AttachmentStore",
+    "extract_stored",
+    "index_new",
+    "release_unreferenced",
+]
 
 _READ = 1 << 20
 _REPORT_EVERY = 0.05  # seconds between progress reports, so Cancel answers quickly
@@ -348,12 +355,7 @@ class AttachmentStore:
                 (attachment_id,) = connection.execute(
                     "SELECT id FROM attachments WHERE uuid = ?", (uuid,)
                 ).fetchone()
-                if text:
-                    connection.execute(
-                        "INSERT INTO attachment_text (attachment_id, text) VALUES (?, ?)",
-                        (attachment_id, text),
-                    )
-                index_attachment(connection, attachment_id)
+                index_new(connection, attachment_id, text)
         except BaseException:
             if renamed:
                 self._folder.remove([blob])
@@ -408,16 +410,7 @@ class AttachmentStore:
 
     def _extract(self, blob: str, key: bytearray, size: int, kind: str) -> str:
         """The text search will index, read from the file as stored (after cleaning)."""
-        if kind not in TEXT_SOURCES:
-            return ""
-        from hushnote.core.attachments.text_extract import extract_text
-
-        try:
-            reader = BlobReader(self._folder.open(blob, partial=True), key, size)
-        except AttachmentDamagedError:
-            return ""
-        with reader:
-            return extract_text(reader, kind)
+        return extract_stored(self._folder, blob, key, size, kind, partial=True)
 
     # -- housekeeping --------------------------------------------------------------
 
@@ -446,6 +439,33 @@ class AttachmentStore:
         if unknown:
             found.append(f"attachments folder: {unknown} file(s) with no attachment")
         return found
+
+
+def extract_stored(
+    folder: BlobFolder, blob: str, key: bytearray, size: int, kind: str, *, partial: bool
+) -> str:
+    """The text of a stored blob for the search index (empty for kinds without text, or
+    a file that cannot be read): bounded in time and size (``text_extract``)."""
+    if kind not in TEXT_SOURCES:
+        return ""
+    from hushnote.core.attachments.text_extract import extract_text
+
+    try:
+        reader = BlobReader(folder.open(blob, partial=partial), key, size)
+    except AttachmentDamagedError:
+        return ""
+    with reader:
+        return extract_text(reader, kind)
+
+
+def index_new(connection: Any, attachment_id: int, text: str) -> None:
+    """Keep ``text`` and index the attachment, inside the transaction that inserted it."""
+    if text:
+        connection.execute(
+            "INSERT INTO attachment_text (attachment_id, text) VALUES (?, ?)",
+            (attachment_id, text),
+        )
+    index_attachment(connection, attachment_id)
 
 
 def release_unreferenced(db: Database, folder: BlobFolder, *, partials: bool = False) -> int:

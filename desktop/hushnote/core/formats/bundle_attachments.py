@@ -29,6 +29,7 @@ from hushnote.core.atomic import storage_errors
 from hushnote.core.attachments.blob_file import KEY_SIZE, MAX_SIZE, BlobWriter, read_chunks
 from hushnote.core.attachments.blob_folder import BlobFolder
 from hushnote.core.attachments.kinds import HEAD_SIZE, clean_name, sniff_kind
+from hushnote.core.attachments.store import extract_stored, index_new
 from hushnote.core.clock import LATEST_MS
 from hushnote.core.store.database import Database
 from hushnote.errors import AttachmentDamagedError, BundleFormatError, BundleTooLargeError
@@ -225,12 +226,15 @@ class Incoming:
             if size != record["size"] or digest.hex() != record["sha256"]:
                 raise BundleFormatError(member=record["file"], line=0, reason="hash mismatch")
             self.folder.publish(blob)
-            connection.execute(
+            cursor = connection.execute(
                 "INSERT INTO attachments (uuid, note_id, name, kind, size, sha256, blob, "
                 "blob_key, removed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (record["uuid"], row[0], record["name"], kind, size, digest, blob, bytes(key),
-                 json.dumps(record["removed"]), record["created_at"]),
+                (record["uuid"], row[0], clean_name(record["name"]), kind, size, digest, blob,
+                 bytes(key), json.dumps(record["removed"]), record["created_at"]),
             )  # fmt: skip
+            # Found by search like any attachment: its name, and its text.
+            text = extract_stored(self.folder, blob, key, size, kind, partial=False)
+            index_new(connection, cursor.lastrowid, text)
         finally:
             key[:] = bytes(KEY_SIZE)
         return "added"
