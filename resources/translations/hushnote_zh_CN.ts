@@ -1389,6 +1389,10 @@ Chapter 4 on Thursday</source>
         <translation>笔记与联系人之间的关联</translation>
     </message>
     <message>
+        <source>Attached files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>新增</translation>
     </message>
@@ -1405,8 +1409,8 @@ Chapter 4 on Thursday</source>
         <translation>导入将带来的变化</translation>
     </message>
     <message>
-        <source>For notes, contacts, lists and links: how many are new, updated or unchanged.</source>
-        <translation>笔记、联系人、名单和关联中，各有多少是新增、更新或不变的。</translation>
+        <source>For notes, contacts, lists, links and attached files: how many are new, updated or unchanged.</source>
+        <translation>笔记、联系人、名单、关联和附件中，各有多少是新增、更新或不变的。</translation>
     </message>
     <message>
         <source>New tags: %1. New notebooks: %2.</source>
@@ -1779,12 +1783,28 @@ Hand over both files; the .key file needs the passphrase.</source>
 请把两个文件都交给对方；打开 .key 文件需要密码短语。</translation>
     </message>
     <message>
+        <source>
+Its attached files make it larger than Hushnote can import (5 GiB); the age tool opens it.</source>
+        <translation>
+其中的附件使它超过了 Hushnote 能导入的大小（5 GiB）；可以用 age 工具打开。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n attached file(s).</source>
+        <translation>
+            <numerusform>已导出 %n 个附件。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Import a bundle</source>
         <translation>导入加密包</translation>
     </message>
     <message>
         <source>Hushnote bundles (*.hnb *.age);;All files (*)</source>
         <translation>Hushnote 加密包 (*.hnb *.age);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Attached files: %1 new, %2 unchanged.</source>
+        <translation>附件：新增 %1，不变 %2。</translation>
     </message>
     <message>
         <source>Import contacts</source>

@@ -1389,6 +1389,10 @@ Chapter 4 on Thursday</source>
         <translation>筆記與聯絡人之間的連結</translation>
     </message>
     <message>
+        <source>Attached files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>新增</translation>
     </message>
@@ -1405,8 +1409,8 @@ Chapter 4 on Thursday</source>
         <translation>匯入將造成的變更</translation>
     </message>
     <message>
-        <source>For notes, contacts, lists and links: how many are new, updated or unchanged.</source>
-        <translation>筆記、聯絡人、名單與連結中，各有多少是新增、更新或不變的。</translation>
+        <source>For notes, contacts, lists, links and attached files: how many are new, updated or unchanged.</source>
+        <translation>筆記、聯絡人、名單、連結與附件中，各有多少是新增、更新或不變的。</translation>
     </message>
     <message>
         <source>New tags: %1. New notebooks: %2.</source>
@@ -1779,12 +1783,28 @@ Hand over both files; the .key file needs the passphrase.</source>
 請交付這兩個檔案；.key 檔案需要密碼短語才能開啟。</translation>
     </message>
     <message>
+        <source>
+Its attached files make it larger than Hushnote can import (5 GiB); the age tool opens it.</source>
+        <translation>
+其中的附件使它超過了 Hushnote 能匯入的大小（5 GiB）；可以用 age 工具開啟。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n attached file(s).</source>
+        <translation>
+            <numerusform>已匯出 %n 個附件。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Import a bundle</source>
         <translation>匯入加密包</translation>
     </message>
     <message>
         <source>Hushnote bundles (*.hnb *.age);;All files (*)</source>
         <translation>Hushnote 加密包 (*.hnb *.age);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Attached files: %1 new, %2 unchanged.</source>
+        <translation>附件：新增 %1，不變 %2。</translation>
     </message>
     <message>
         <source>Import contacts</source>
