@@ -56,15 +56,22 @@ def _is_text(head: bytes) -> bool:
 
 def clean_name(name: str) -> str:
     """A file name fit to show and to export under: the last path part, NFC, no
-    control characters, at most 255 characters with the extension kept."""
+    control characters, at most 255 bytes of UTF-8 with the extension kept."""
     name = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
     name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip()
     if name in ("", ".", ".."):
         return "attachment"
-    if len(name) > MAX_NAME:
+    if len(name.encode("utf-8")) > MAX_NAME:
+        # Bytes, not characters: a file system takes 255 bytes a name, and a Chinese
+        # character is three of them in UTF-8.
         stem, dot, extension = name.rpartition(".")
         if dot and 0 < len(extension) <= 16:
-            name = stem[: MAX_NAME - len(extension) - 1] + "." + extension
+            name = _cut(stem, MAX_NAME - len(extension.encode("utf-8")) - 1) + "." + extension
         else:
-            name = name[:MAX_NAME]
+            name = _cut(name, MAX_NAME)
     return name
+
+
+def _cut(text: str, size: int) -> str:
+    """``text`` cut to at most ``size`` bytes of UTF-8, never inside a character."""
+    return text.encode("utf-8")[:size].decode("utf-8", errors="ignore")

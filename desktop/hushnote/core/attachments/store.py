@@ -130,20 +130,28 @@ class _Job:
 
 
 class _CountingReader:
-    """The source as a file object that reports how much has been read."""
+    """The source as a file object that reports how much has been read, and ends where
+    the file ended when it was opened: a file another program keeps growing (a log, a
+    download) is read up to that size, not on until the 4 GiB limit."""
 
-    def __init__(self, raw: IO[bytes], job: _Job) -> None:
+    def __init__(self, raw: IO[bytes], job: _Job, total: int) -> None:
         self._raw = raw
         self._job = job
+        self._end = raw.tell() + total
+
+    def _room(self, size: int) -> int:
+        left = max(self._end - self._raw.tell(), 0)
+        return left if size < 0 else min(size, left)
 
     def read(self, size: int = -1) -> bytes:
-        data = self._raw.read(size)
+        data = self._raw.read(self._room(size))
         self._job.done += len(data)
         self._job.check()
         return data
 
     def readinto(self, buffer: Any) -> int:
-        count = self._raw.readinto(buffer)  # type: ignore[attr-defined]
+        with memoryview(buffer) as view, view.cast("B") as target:
+            count = self._raw.readinto(target[: self._room(len(target))])  # type: ignore[attr-defined]
         self._job.done += count or 0
         self._job.check()
         return count or 0
@@ -278,7 +286,7 @@ class AttachmentStore:
             raw.seek(-len(head), os.SEEK_CUR)
             kind = sniff_kind(head, shown)
             job = _Job(progress, total)
-            reader = _CountingReader(raw, job)
+            reader = _CountingReader(raw, job, total)
             blob = self._folder.new_name()
             key = bytearray(secrets.token_bytes(KEY_SIZE))
             stack.callback(_zero, key)
@@ -382,9 +390,12 @@ class AttachmentStore:
         vault_root = self._folder.path.parent
         if Path(os.path.realpath(target.parent)).is_relative_to(os.path.realpath(vault_root)):
             raise BundleWriteError(path=str(target), reason="inside-vault")
-        if target.is_dir():
-            raise BundleWriteError(path=str(target), reason="is-a-folder")
-        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+        with storage_errors(target):
+            if target.is_dir():
+                raise BundleWriteError(path=str(target), reason="is-a-folder")
+        # Not derived from the target's name: that may already take the 255 bytes a
+        # file system allows.
+        temporary = target.with_name(f".{secrets.token_hex(8)}.part")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
         with storage_errors(temporary):
             fd = os.open(temporary, flags, FILE_MODE)
