@@ -273,3 +273,31 @@ def test_a_png_raw_exif_profile_is_removed():
     chunk = struct.pack(">I", len(payload)) + b"zTXt" + payload
     chunk += struct.pack(">I", zlib.crc32(b"zTXt" + payload))
     assert CANARY not in _cleaned("png", png[:33] + chunk + png[33:])
+
+
+# -- second language, other encodings -----------------------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_utf16_text_with_its_mark_is_text_and_found_by_search(
+    open_vault: Vault, tmp_path: Path, codec: str
+):
+    note = _note(open_vault)
+    source = tmp_path / "证人名单.txt"
+    text = "证人名单：我们的律师在法院见面 eviction notice\n" * 3000
+    data = text.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    source.write_bytes(data)
+    attachment = open_vault.attachments.add(note, source).attachment
+    assert attachment.kind == "text"
+    for word in ("律师", "法院", "eviction"):
+        hits = open_vault.searcher.search(word)
+        assert [hit.uuid for hit in hits] == [note], word
+
+
+def test_a_byte_order_mark_before_binary_is_not_text():
+    from hushnote.core.attachments.kinds import sniff_kind
+
+    assert sniff_kind(b"\xff\xfe" + bytes(200), "x.txt") == "other"
+    assert sniff_kind(b"\xff\xfe" + "律师".encode("utf-16-le"), "x.txt") == "text"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["HEAD_SIZE", "IMAGE_KINDS", "VIEWABLE", "clean_name", "sniff_kind"]
+__all__ = ["HEAD_SIZE", "IMAGE_KINDS", "UTF16_BOMS", "VIEWABLE", "clean_name", "sniff_kind"]
 
 HEAD_SIZE = 64 * 1024
 IMAGE_KINDS = frozenset({"jpeg", "png", "webp", "gif", "bmp", "heic"})
@@ -27,6 +27,7 @@ _MAGIC = (
 )
 _HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")
 _MARKDOWN = (".md", ".markdown", ".mdown")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def sniff_kind(head: bytes, name: str) -> str:
@@ -44,6 +45,16 @@ def sniff_kind(head: bytes, name: str) -> str:
 
 
 def _is_text(head: bytes) -> bool:
+    if head.startswith(UTF16_BOMS):
+        # UTF-16 with its byte-order mark: what Windows' Notepad saves as "Unicode".
+        codec = "utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be"
+        body = head[2 : 2 + (len(head) - 2) // 2 * 2]
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError as error:
+            # A surrogate pair cut at the end of the sample is still text.
+            return error.start >= len(body) - 4 and "\x00" not in body[: error.start].decode(codec)
+        return "\x00" not in text
     if not head or b"\x00" in head:
         return False
     try:
