@@ -94,12 +94,18 @@ def test_a_file_growing_or_shrinking_while_attached_is_stored_as_read(
                 handle.write(b"b" * 65536)
 
     writer = threading.Thread(target=grow)
-    writer.start()
+
+    def progress(share: float) -> bool:
+        if writer.ident is None:
+            writer.start()  # once the attach has opened the file
+        return True
+
     try:
-        attachment = open_vault.attachments.add(note, source).attachment
+        attachment = open_vault.attachments.add(note, source, progress=progress).attachment
     finally:
         stop.set()
-        writer.join()
+        if writer.ident is not None:
+            writer.join()
     # Read up to the size it had when opened, not on until the 4 GiB limit.
     assert attachment.size == 8 << 20
     assert b"".join(open_vault.attachments.chunks(attachment.uuid)) == b"a" * (8 << 20)
@@ -301,3 +307,49 @@ def test_a_byte_order_mark_before_binary_is_not_text():
 
     assert sniff_kind(b"\xff\xfe" + bytes(200), "x.txt") == "other"
     assert sniff_kind(b"\xff\xfe" + "律师".encode("utf-16-le"), "x.txt") == "text"
+
+
+# -- Cancel --------------------------------------------------------------------------------
+
+
+def _text_pdf(path: Path, pages: int) -> None:
+    import pikepdf
+
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica
+        )
+    )
+    line = b"BT /F1 6 Tf 10 %d Td (eviction notice court date witness statement) Tj ET\n"
+    content = b"".join(line % (10 + i * 7) for i in range(100))
+    for _ in range(pages):
+        pdf.add_blank_page()
+        page = pdf.pages[-1]
+        page.obj["/Resources"] = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        page.obj["/Contents"] = pdf.make_stream(content)
+    pdf.save(path)
+
+
+def test_cancel_while_the_text_of_a_pdf_is_read_stops_the_attach(open_vault: Vault, tmp_path: Path):
+    import inspect
+    import time
+
+    note = _note(open_vault)
+    source = tmp_path / "statements.pdf"
+    _text_pdf(source, 400)
+    asked: list[float] = []
+
+    def progress(share: float) -> bool:
+        # Cancel pressed once the file is written and its words are being read.
+        if any(frame.function == "extract_text" for frame in inspect.stack()):
+            asked.append(time.monotonic())
+            return False
+        return True
+
+    with pytest.raises(CancelledError):
+        open_vault.attachments.add(note, source, progress=progress)
+    assert asked and time.monotonic() - asked[0] < 0.5
+    assert open_vault.attachments.of_note(note) == []
+    assert not _files(open_vault)
+    assert open_vault.searcher.search("eviction") == []

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import secrets
 import stat
@@ -311,7 +312,7 @@ class AttachmentStore:
                     size, digest = writer.close()
                 os.close(fd)
                 fd = -1
-                text = self._extract(blob, key, size, kind)
+                text = self._extract(blob, key, size, kind, job)
                 attachment = self._publish(
                     note, blob, key, shown, kind, size, digest, removed, text
                 )
@@ -417,18 +418,36 @@ class AttachmentStore:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
 
-    def _extract(self, blob: str, key: bytearray, size: int, kind: str) -> str:
-        """The text search will index, read from the file as stored (after cleaning)."""
+    def _extract(self, blob: str, key: bytearray, size: int, kind: str, job: _Job) -> str:
+        """The text search will index, read from the file as stored (after cleaning).
+
+        Cancel is asked through the extractor's clock, which it reads between pages and
+        on every read (where an exception could not cross PDFium): a Cancel ends the
+        time budget at once, and the attach then stops as cancelled."""
         if kind not in TEXT_SOURCES:
             return ""
         from hushnote.core.attachments.text_extract import extract_text
+
+        cancelled = False
+
+        def clock() -> float:
+            nonlocal cancelled
+            if not cancelled:
+                try:
+                    job.check()
+                except CancelledError:
+                    cancelled = True
+            return math.inf if cancelled else time.monotonic()
 
         try:
             reader = BlobReader(self._folder.open(blob, partial=True), key, size)
         except AttachmentDamagedError:
             return ""
         with reader:
-            return extract_text(reader, kind)
+            text = extract_text(reader, kind, clock=clock)
+        if cancelled:
+            raise CancelledError()
+        return text
 
     # -- housekeeping --------------------------------------------------------------
 
