@@ -70,9 +70,20 @@ def test_blur_faces_stores_a_new_picture_without_metadata(cli: Session, tmp_path
     photo.write_bytes(metadata_files.tagged_jpeg())
     out = cli.ok("attach", "add", note, str(photo), "--blur-faces")
     assert "Removed: faces (blurred) and all metadata" in out
+    # The picture has no face: the person is not left believing one was blurred.
+    assert "No face was found, so nothing was blurred." in out
     attachment = out.split()[1]
     target = tmp_path / "out.jpg"
     cli.ok("attach", "export", attachment, "--out", str(target), "--yes")
     stored = target.read_bytes()
     assert stored.startswith(b"\xff\xd8") and metadata_files.CANARY not in stored
     assert b"Exif" not in stored
+
+
+def test_blur_faces_says_nothing_more_when_a_face_was_blurred(cli: Session) -> None:
+    pytest.importorskip("onnxruntime")
+    note = cli.ok("note", "add", "--title", "Action", stdin="").split()[0]
+    portrait = Path(__file__).parents[1] / "data" / "faces" / "hopper.jpg"
+    out = cli.ok("attach", "add", note, str(portrait), "--blur-faces")
+    assert "Removed: faces (blurred)" in out
+    assert "No face was found" not in out

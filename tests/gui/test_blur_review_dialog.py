@@ -234,7 +234,7 @@ def test_review_photo_goes_from_the_file_dialog_to_a_blurring_source(
     when_shown(QFileDialog, choose)
     when_shown(BlurReviewDialog, apply)
     source = review_photo(None, fake_detect)
-    assert source is not None and source.path == photo and source.transform is not None
+    assert source is not None and source.data == photo_png() and source.transform is not None
     assert_blurred_only_in(source.transform(io.BytesIO(photo_png())), photo_png(), FOUND)
 
 
@@ -262,3 +262,40 @@ def test_cancel_stops_the_search_for_faces(qtbot: QtBot) -> None:
     assert time.monotonic() - started < 5
     assert made.boxes == []
     assert "stopped" in made.found.text()
+
+
+def test_the_photo_reviewed_is_the_photo_stored_even_if_its_file_changes(
+    qtbot: QtBot, fast_kdf_params: KdfParams, fast_kdf_vault: VaultSetup, tmp_path: Path
+) -> None:
+    from PIL import Image, ImageOps
+
+    photo = tmp_path / "crowd.png"
+    photo.write_bytes(photo_png())
+    other = io.BytesIO()
+    ImageOps.invert(Image.open(io.BytesIO(photo_png())).convert("RGB")).save(other, "PNG")
+
+    def choose(dialog: object) -> None:
+        assert isinstance(dialog, QFileDialog)
+        dialog.selectFile(str(photo))
+        dialog.accept()
+
+    def apply(dialog: object) -> None:
+        assert isinstance(dialog, BlurReviewDialog)
+        # Another program replaces the file while the boxes are reviewed.
+        photo.write_bytes(other.getvalue())
+        dialog.apply_button.click()
+
+    when_shown(QFileDialog, choose)
+    when_shown(BlurReviewDialog, apply)
+    source = review_photo(None, fake_detect)
+    assert source is not None
+    window = panic_window(qtbot, fast_kdf_vault.root, fast_kdf_params, [])
+    unlock_window(qtbot, window, PASSPHRASE)
+    vault = window.vault
+    assert vault is not None
+    note = vault.notes.create(title="March", body="")
+    attach_sources(window, window.session, note.uuid, [source])
+    (attachment,) = vault.attachments.of_note(note.uuid)
+    stored = vault.attachments.read(attachment.uuid, limit=1 << 24)
+    assert_blurred_only_in(stored, photo_png(), FOUND)
+    window.lock()

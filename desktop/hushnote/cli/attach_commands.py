@@ -6,10 +6,14 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hushnote.cli.output import confirm, local_time, print_table, short_id
 from hushnote.cli.unlock import add_passphrase_file, open_vault
 from hushnote.core import CLEANABLE_KINDS, Progress
+
+if TYPE_CHECKING:
+    from hushnote.core.attachments.faces import Box
 
 __all__ = ["REMOVED_WORDS", "add_attach_commands", "removed_text"]
 
@@ -89,10 +93,11 @@ def add_attach_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
 def cmd_add(args: argparse.Namespace) -> int:
     transform = None
+    faces: list[Box] = []
     if args.blur_faces:
         from hushnote.core import blur_transform
 
-        transform = blur_transform()
+        transform = blur_transform(found=faces)
     with open_vault(args) as vault:
         note = vault.notes.get(args.note)
         result = vault.attachments.add(
@@ -116,6 +121,11 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(
             "Not checked for metadata: files of this kind may name their author or the "
             "computer that made them"
+        )
+    if args.blur_faces and not faces:
+        print(
+            "No face was found, so nothing was blurred. Faces in profile, masked or small "
+            "are often missed: look at the photo, and blur them by hand in the app."
         )
     return 0
 

@@ -560,4 +560,6 @@ def review_photo(parent: QWidget | None, detect: Detector | None = None) -> Sour
     name = path.name
     if kind == "webp":
         name = str(Path(name).with_suffix(".jpg"))
-    return Source(name=name, path=path, transform=transform)
+    # The bytes that were reviewed, not the path: a file changed on disk meanwhile (a sync
+    # client, a camera import) would otherwise be stored with the boxes of another photo.
+    return Source(name=name, data=data, transform=transform)

@@ -36,6 +36,10 @@ def _check_pixels(inp: Input, width: int, height: int) -> None:
 # JPEG: ITU T.81 (segments), JFIF 1.02 (APP0), CIPA DC-008 (APP1 Exif), ICC.1 (APP2).
 _JPEG_STANDALONE = {0x01, *range(0xD0, 0xD8)}
 _JPEG_SOF = {*range(0xC0, 0xC4), *range(0xC5, 0xC8), *range(0xC9, 0xCC), *range(0xCD, 0xD0)}
+# Every other segment a JPEG decoder reads (T.81: DHT, DAC, SOS, DQT, DNL, DRI, DHP, EXP;
+# T.87 JPEG-LS: SOF55, LSE). Any other marker with a length (JPGn extensions, reserved
+# codes) is dropped: no decoder needs it, and it could carry anything.
+_JPEG_TABLES = {0xC4, 0xCC, 0xDA, 0xDB, 0xDC, 0xDD, 0xDE, 0xDF, 0xF7, 0xF8}
 _JPEG_APP_KINDS = (
     (0xE1, b"Exif\x00", "exif"),
     (0xE1, b"http://ns.adobe.com/xap/1.0/\x00", "xmp"),
@@ -93,6 +97,9 @@ def clean_jpeg(inp: Input, sink: BinaryIO, found: set[str]) -> int:
             height, width = int.from_bytes(payload[1:3]), int.from_bytes(payload[3:5])
             _check_pixels(inp, width, height)
             sink.write(_segment(code, payload))
+        elif code not in _JPEG_TABLES:
+            inp.skip(length)
+            found.add("other")
         else:
             sink.write(bytes((0xFF, code)) + (length + 2).to_bytes(2, "big"))
             inp.copy(length, sink)
@@ -111,8 +118,10 @@ def _jpeg_app(code: int, payload: bytes) -> tuple[bytes, str]:
         return _segment(code, payload[:12] + b"\x00\x00"), "thumbnail" if thumbnail else ""
     if code == 0xE2 and payload.startswith(b"ICC_PROFILE\x00"):
         return _segment(code, payload), ""
-    if code == 0xEE and payload.startswith(b"Adobe"):  # says how colours were transformed
-        return _segment(code, payload), ""
+    if code == 0xEE and payload.startswith(b"Adobe") and len(payload) >= 12:
+        # Says how colours were transformed: "Adobe", version, two flag words and the
+        # transform, 12 bytes; anything after them is dropped.
+        return _segment(code, payload[:12]), "other" if len(payload) > 12 else ""
     if code == 0xFE:
         return b"", "comment"
     for app, prefix, what in _JPEG_APP_KINDS:

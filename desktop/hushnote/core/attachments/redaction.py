@@ -22,10 +22,16 @@ MAX_PHOTO_BYTES = 256 * 1024 * 1024
 
 
 def blur_transform(
-    boxes: Sequence[Box] | None = None, *, check: Callable[[], None] | None = None
+    boxes: Sequence[Box] | None = None,
+    *,
+    check: Callable[[], None] | None = None,
+    found: list[Box] | None = None,
 ) -> Callable[[IO[bytes]], bytes]:
     """The ``transform`` for ``AttachmentStore.add``: blur ``boxes`` (every face the
-    detector finds when None) and return the new file's bytes (PNG for a PNG, else JPEG)."""
+    detector finds when None) and return the new file's bytes (PNG for a PNG, else JPEG).
+
+    ``found``, if given, receives the boxes blurred: none means nothing was blurred, which
+    the person must be told rather than "faces blurred"."""
 
     def transform(source: IO[bytes]) -> bytes:
         data = source.read(MAX_PHOTO_BYTES + 1)
@@ -33,6 +39,8 @@ def blur_transform(
             raise ImageTooLargeError(maximum=MAX_PHOTO_BYTES)
         photo = load(data, check=check)
         chosen = list(boxes) if boxes is not None else detect(photo, check=check)
+        if found is not None:
+            found.extend(chosen)
         blurred = apply_blur(photo, chosen, check=check)
         return encode(blurred, "png" if data.startswith(b"\x89PNG") else "jpeg", check=check)
 

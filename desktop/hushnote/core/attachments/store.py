@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import secrets
 import stat
@@ -137,20 +138,28 @@ class _Job:
 
 
 class _CountingReader:
-    """The source as a file object that reports how much has been read."""
+    """The source as a file object that reports how much has been read, and ends where
+    the file ended when it was opened: a file another program keeps growing (a log, a
+    download) is read up to that size, not on until the 4 GiB limit."""
 
-    def __init__(self, raw: IO[bytes], job: _Job) -> None:
+    def __init__(self, raw: IO[bytes], job: _Job, total: int) -> None:
         self._raw = raw
         self._job = job
+        self._end = raw.tell() + total
+
+    def _room(self, size: int) -> int:
+        left = max(self._end - self._raw.tell(), 0)
+        return left if size < 0 else min(size, left)
 
     def read(self, size: int = -1) -> bytes:
-        data = self._raw.read(size)
+        data = self._raw.read(self._room(size))
         self._job.done += len(data)
         self._job.check()
         return data
 
     def readinto(self, buffer: Any) -> int:
-        count = self._raw.readinto(buffer)  # type: ignore[attr-defined]
+        with memoryview(buffer) as view, view.cast("B") as target:
+            count = self._raw.readinto(target[: self._room(len(target))])  # type: ignore[attr-defined]
         self._job.done += count or 0
         self._job.check()
         return count or 0
@@ -285,7 +294,7 @@ class AttachmentStore:
             raw.seek(-len(head), os.SEEK_CUR)
             kind = sniff_kind(head, shown)
             job = _Job(progress, total)
-            reader = _CountingReader(raw, job)
+            reader = _CountingReader(raw, job, total)
             blob = self._folder.new_name()
             key = bytearray(secrets.token_bytes(KEY_SIZE))
             stack.callback(_zero, key)
@@ -310,7 +319,7 @@ class AttachmentStore:
                     size, digest = writer.close()
                 os.close(fd)
                 fd = -1
-                text = self._extract(blob, key, size, kind)
+                text = self._extract(blob, key, size, kind, job)
                 attachment = self._publish(
                     note, blob, key, shown, kind, size, digest, removed, text
                 )
@@ -384,9 +393,12 @@ class AttachmentStore:
         vault_root = self._folder.path.parent
         if Path(os.path.realpath(target.parent)).is_relative_to(os.path.realpath(vault_root)):
             raise BundleWriteError(path=str(target), reason="inside-vault")
-        if target.is_dir():
-            raise BundleWriteError(path=str(target), reason="is-a-folder")
-        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+        with storage_errors(target):
+            if target.is_dir():
+                raise BundleWriteError(path=str(target), reason="is-a-folder")
+        # Not derived from the target's name: that may already take the 255 bytes a
+        # file system allows.
+        temporary = target.with_name(f".{secrets.token_hex(8)}.part")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
         with storage_errors(temporary):
             fd = os.open(temporary, flags, FILE_MODE)
@@ -408,9 +420,27 @@ class AttachmentStore:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
 
-    def _extract(self, blob: str, key: bytearray, size: int, kind: str) -> str:
-        """The text search will index, read from the file as stored (after cleaning)."""
-        return extract_stored(self._folder, blob, key, size, kind, partial=True)
+    def _extract(self, blob: str, key: bytearray, size: int, kind: str, job: _Job) -> str:
+        """The text search will index, read from the file as stored (after cleaning).
+
+        Cancel is asked through the extractor's clock, which it reads between pages and
+        on every read (where an exception could not cross PDFium): a Cancel ends the
+        time budget at once, and the attach then stops as cancelled."""
+        cancelled = False
+
+        def clock() -> float:
+            nonlocal cancelled
+            if not cancelled:
+                try:
+                    job.check()
+                except CancelledError:
+                    cancelled = True
+            return math.inf if cancelled else time.monotonic()
+
+        text = extract_stored(self._folder, blob, key, size, kind, partial=True, clock=clock)
+        if cancelled:
+            raise CancelledError()
+        return text
 
     # -- housekeeping --------------------------------------------------------------
 
@@ -442,7 +472,14 @@ class AttachmentStore:
 
 
 def extract_stored(
-    folder: BlobFolder, blob: str, key: bytearray, size: int, kind: str, *, partial: bool
+    folder: BlobFolder,
+    blob: str,
+    key: bytearray,
+    size: int,
+    kind: str,
+    *,
+    partial: bool,
+    clock: Callable[[], float] = time.monotonic,
 ) -> str:
     """The text of a stored blob for the search index (empty for kinds without text, or
     a file that cannot be read): bounded in time and size (``text_extract``)."""
@@ -455,7 +492,7 @@ def extract_stored(
     except AttachmentDamagedError:
         return ""
     with reader:
-        return extract_text(reader, kind)
+        return extract_text(reader, kind, clock=clock)
 
 
 def index_new(connection: Any, attachment_id: int, text: str) -> None:

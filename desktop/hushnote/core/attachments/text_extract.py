@@ -64,17 +64,24 @@ def extract_text(
 
 
 def _plain_text(source: Source, limit: int, deadline: float, clock: Callable[[], float]) -> str:
-    """UTF-8, streamed block by block; bytes that are not UTF-8 become U+FFFD."""
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    """UTF-8 (or UTF-16 with its byte-order mark), streamed block by block; bytes that
+    do not decode become U+FFFD."""
+    from hushnote.core.attachments.kinds import UTF16_BOMS
+
+    block: bytes | None = source.read(_BLOCK)
+    codec = "utf-16" if block and block.startswith(UTF16_BOMS) else "utf-8"
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
     parts: list[str] = []
     kept = 0
     while kept < limit and clock() < deadline:
-        block = source.read(_BLOCK)
+        if block is None:
+            block = source.read(_BLOCK)
         text = decoder.decode(block or b"", final=not block)
         parts.append(text[: limit - kept])
         kept += len(parts[-1])
         if not block:
             break
+        block = None
     return "".join(parts)
 
 
