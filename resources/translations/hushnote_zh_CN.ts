@@ -31,6 +31,10 @@
         <translation>系统会在内存中的私有文件夹里放一份解密后的副本，并在保险库锁定时将其清除。但其他程序可能会在磁盘上、保险库之外保留它自己的副本、最近文件列表、缩略图或自动保存文件，锁定或销毁保险库都无法抹去这些内容。</translation>
     </message>
     <message>
+        <source>This file could run a program or load things from the internet when opened, so it is not opened from here. Export a copy only if you know what it is.</source>
+        <translation>此文件在打开时可能会运行程序或从互联网加载内容，因此不会从这里打开。只有在你清楚它是什么时才导出副本。</translation>
+    </message>
+    <message>
         <source>No program on this computer opens this kind of file.</source>
         <translation>这台电脑上没有能打开此类文件的程序。</translation>
     </message>
@@ -308,8 +312,8 @@
         <translation>照片太大</translation>
     </message>
     <message>
-        <source>Photos of up to 200 MB can be blurred.</source>
-        <translation>只能模糊不超过 200 MB 的照片。</translation>
+        <source>Photos of up to 256 MiB can be blurred.</source>
+        <translation>最大 256 MiB 的照片可以进行模糊处理。</translation>
     </message>
     <message>
         <source>Not a photo</source>
@@ -3202,6 +3206,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     <message>
         <source>faces (blurred) and everything but the pixels</source>
         <translation>人脸（已模糊）以及除像素以外的一切</translation>
+    </message>
+    <message>
+        <source>everything but the pixels (no face was blurred)</source>
+        <translation>除像素外的一切（没有模糊任何人脸）</translation>
     </message>
     <message>
         <source>other identifying data</source>

@@ -31,6 +31,10 @@
         <translation>系統會在記憶體中的私人資料夾裡放一份解密後的副本，並在保險庫鎖定時將其清除。但其他程式可能會在磁碟上、保險庫之外保留它自己的副本、最近使用的檔案清單、縮圖或自動儲存檔，鎖定或銷毀保險庫都無法抹去這些內容。</translation>
     </message>
     <message>
+        <source>This file could run a program or load things from the internet when opened, so it is not opened from here. Export a copy only if you know what it is.</source>
+        <translation>此檔案在開啟時可能會執行程式或從網際網路載入內容，因此不會從這裡開啟。只有在你清楚它是什麼時才匯出副本。</translation>
+    </message>
+    <message>
         <source>No program on this computer opens this kind of file.</source>
         <translation>這台電腦上沒有能開啟此類檔案的程式。</translation>
     </message>
@@ -308,8 +312,8 @@
         <translation>照片太大</translation>
     </message>
     <message>
-        <source>Photos of up to 200 MB can be blurred.</source>
-        <translation>只能模糊不超過 200 MB 的照片。</translation>
+        <source>Photos of up to 256 MiB can be blurred.</source>
+        <translation>最大 256 MiB 的照片可以進行模糊處理。</translation>
     </message>
     <message>
         <source>Not a photo</source>
@@ -3202,6 +3206,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     <message>
         <source>faces (blurred) and everything but the pixels</source>
         <translation>臉部（已模糊）以及除像素以外的一切</translation>
+    </message>
+    <message>
+        <source>everything but the pixels (no face was blurred)</source>
+        <translation>除像素外的一切（沒有模糊任何人臉）</translation>
     </message>
     <message>
         <source>other identifying data</source>

@@ -69,8 +69,10 @@ def test_blur_faces_stores_a_new_picture_without_metadata(cli: Session, tmp_path
     photo = tmp_path / "crowd.jpg"
     photo.write_bytes(metadata_files.tagged_jpeg())
     out = cli.ok("attach", "add", note, str(photo), "--blur-faces")
-    assert "Removed: faces (blurred) and all metadata" in out
-    # The picture has no face: the person is not left believing one was blurred.
+    # The picture has no face: the person is not left believing one was blurred, and
+    # the record says so too.
+    assert "Removed: all metadata (no face was found to blur)" in out
+    assert "faces (blurred)" not in out
     assert "No face was found, so nothing was blurred." in out
     attachment = out.split()[1]
     target = tmp_path / "out.jpg"

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from conftest import PASSPHRASE, VaultSetup
 from hushnote.app.private_copies import COPIES_FOLDER, PrivateCopies
 from hushnote.core import KdfParams
-from hushnote.gui.attachment_opening import open_attachment
+from hushnote.gui.attachment_opening import open_attachment, open_in_other_program
 from hushnote.gui.attachment_viewer import AttachmentViewer
 from hushnote.gui.main_window import MainWindow
 from support.gui import finish_overwrites, panic_window, unlock_window
@@ -172,3 +172,31 @@ def test_locking_empties_qts_pixmap_cache(qtbot: QtBot, window: MainWindow) -> N
     assert QPixmapCache.find("attachment-preview") is not None
     window.lock()
     assert QPixmapCache.find("attachment-preview") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("invoice.exe", b"MZ\x90\x00 a program"),
+        ("rota.odt", b"\x7fELF\x02\x01 a program under another name"),
+        ("tool.jar", b"PK\x03\x04 java"),
+        ("page.html", b"<img src='https://example.org/track.png'>"),
+        ("setup.sh.desktop", b"[Desktop Entry]\nExec=sh"),
+    ],
+)
+def test_a_file_that_could_run_or_reach_the_network_is_never_handed_over(
+    qtbot: QtBot, window: MainWindow, desktop: _Desktop, ram: Path, name: str, data: bytes
+) -> None:
+    said: list[str] = []
+
+    def read_refusal() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        said.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(50, read_refusal)
+    assert open_in_other_program(window, window.session, data, name) is False
+    assert said and "could run a program" in said[0]
+    assert desktop.opened == []
+    assert window.session.copies.paths == []

@@ -29,6 +29,7 @@ from hushnote.gui.app_identity import REAL_NAME, app_name, apply_identity
 from hushnote.gui.auto_lock import AutoLock
 from hushnote.gui.locked_messages import locked_error_text
 from hushnote.gui.main_window import MainWindow
+from hushnote.gui.passphrase_field import PassphraseField
 from hushnote.gui.relaunch import error_for_code
 from support.gui import FakeClock, finish_overwrites, panic_window, unlock_window
 from support.shown_text import texts_shown
@@ -125,9 +126,18 @@ def forbidden_words(language: str) -> tuple[str, ...]:
 def giveaways(state: str, language: str) -> list[str]:
     found = texts_shown()
     assert found, f"{state}: nothing shown"
+    # What is typed or drawn into a passphrase field is the user's, not the app's words:
+    # a suggested "uncommon decipher decathlon" says nothing about the app.
+    typed = {
+        field.text()
+        for top in QApplication.topLevelWidgets()
+        for field in top.findChildren(PassphraseField)
+        if field.text()
+    }
     return [
         f"{state} [{language}]: {word!r} in {where}: {text!r}"
         for where, text in found
+        if text not in typed
         for word in forbidden_words(language)
         if word in text.lower()
     ]

@@ -6,6 +6,7 @@ for it. The builders make the same picture each time (fixed gradients, no random
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 
@@ -30,7 +31,9 @@ def picture() -> Image.Image:
     return Image.merge("RGB", (red, green, blue))
 
 
+@functools.cache
 def icc_profile() -> bytes:
+    # Once per run: the profile's header holds the time it was made, to the second.
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 

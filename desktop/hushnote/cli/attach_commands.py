@@ -13,7 +13,7 @@ from hushnote.cli.unlock import add_passphrase_file, open_vault
 from hushnote.core import CLEANABLE_KINDS, Progress
 
 if TYPE_CHECKING:
-    from hushnote.core.attachments.faces import Box
+    from hushnote.core import FaceBox
 
 __all__ = ["REMOVED_WORDS", "add_attach_commands", "removed_text"]
 
@@ -40,6 +40,7 @@ REMOVED_WORDS = {
     "document-info": "document information",
     "appended-data": "data hidden after the picture",
     "faces": "faces (blurred) and all metadata",
+    "pixels-only": "all metadata (no face was found to blur)",
 }
 
 
@@ -93,7 +94,7 @@ def add_attach_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
 def cmd_add(args: argparse.Namespace) -> int:
     transform = None
-    faces: list[Box] = []
+    faces: list[FaceBox] = []
     if args.blur_faces:
         from hushnote.core import blur_transform
 

@@ -20,7 +20,13 @@ from hushnote.gui.attachment_viewer import AttachmentViewer
 from hushnote.gui.messages import error_text
 from hushnote.gui.session import VaultSession
 
-__all__ = ["confirm_other_program", "open_attachment", "open_in_other_program"]
+__all__ = [
+    "RUNNABLE_EXTENSIONS",
+    "confirm_other_program",
+    "is_runnable",
+    "open_attachment",
+    "open_in_other_program",
+]
 
 
 def open_attachment(
@@ -40,6 +46,25 @@ def open_attachment(
     session.locked.connect(viewer.reject)
     viewer.show()
     return viewer
+
+
+# Files that run code, install software, or make the program that opens them fetch
+# things from the network (a web page), whatever their content claims: never handed to
+# the desktop's opener, which could run them (Wine, Java, a browser).
+RUNNABLE_EXTENSIONS = frozenset(
+    """exe msi msix com scr bat cmd pif cpl vbs vbe js jse wsf wsh ps1 psm1 hta lnk reg
+    jar jnlp appimage run bin sh bash zsh csh ksh fish command desktop py pyw pyz pl rb
+    php deb rpm apk snap flatpakref flatpak dmg pkg app html htm xhtml shtml mht mhtml
+    svg xml url webloc iso img""".split()
+)
+# What a program starts with, whatever it is called: ELF, Windows PE, a script's #!.
+_RUNNABLE_MAGIC = (b"\x7fELF", b"MZ", b"#!")
+
+
+def is_runnable(name: str, data: bytes | bytearray) -> bool:
+    """Whether opening this file elsewhere could run code or reach the network."""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return extension in RUNNABLE_EXTENSIONS or bytes(data[:4]).startswith(_RUNNABLE_MAGIC)
 
 
 def confirm_other_program(parent: QWidget | None) -> bool:
@@ -77,7 +102,21 @@ def open_in_other_program(
 ) -> bool:
     """After the warning, write a private copy and ask the desktop to open it. True if
     the desktop took it; every failure is said in a sentence."""
-    if session.vault is None or not confirm_other_program(parent):
+    if session.vault is None:
+        return False
+    if is_runnable(name, data):
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("AttachmentOpening", "Open in another program"),
+            QCoreApplication.translate(
+                "AttachmentOpening",
+                "This file could run a program or load things from the internet when "
+                "opened, so it is not opened from here. Export a copy only if you know "
+                "what it is.",
+            ),
+        )
+        return False
+    if not confirm_other_program(parent):
         return False
     try:
         path = session.copies.write(data, name)

@@ -10,15 +10,14 @@ walks the boxes (then leaves the photo), Delete removes the selected box, Insert
 Shift+arrows resize it (Right and Down grow it), in steps of 1/50 of the photo, or 1/200
 with Ctrl. Moving a box by keys keeps it inside the photo.
 
-The detector is passed in (``detect(image) -> boxes``), so the dialog works without the
-face module: if ``hushnote.core.attachments.faces`` is missing, faces are marked by hand.
-Blurring uses its ``apply_blur`` and ``encode`` when present, else the small pixelating
-fallback below.
+The detector is passed in (``detect(image) -> boxes``; the core's ``detect_faces`` in
+the app). When it cannot run (``FaceDetectorUnavailableError``: onnxruntime or the model
+missing), or finds nothing, faces are marked by hand. Blurring is the core's
+``blur_transform``, the same the command line uses.
 """
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import io
 from collections.abc import Callable, Sequence
@@ -47,6 +46,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hushnote.core import FaceBox, detect_faces
+from hushnote.core import blur_transform as core_blur_transform
+from hushnote.core import load_photo as core_load_photo
 from hushnote.errors import CancelledError, HushnoteError
 from hushnote.gui.accessibility import describe
 from hushnote.gui.attach_flow import Source, choose_files
@@ -67,10 +69,7 @@ __all__ = [
 PHOTO_KINDS = frozenset({"jpeg", "png", "webp"})
 _PHOTO_FORMATS = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp"}  # Pillow's names
 # Photos larger than this are not read into memory for review.
-MAX_PHOTO_BYTES = 200 * 1024 * 1024
-# Fallback only: refuse more pixels than this before decoding (a decompression bomb).
-MAX_PIXELS = 64_000_000
-_FACES = "hushnote.core.attachments.faces"
+MAX_PHOTO_BYTES = 256 * 1024 * 1024
 
 Detector = Callable[..., Sequence[Any]]  # detect(image[, check=]) -> boxes
 
@@ -87,44 +86,24 @@ class Box:
     score: float = 1.0
 
 
-def _faces() -> Any | None:
-    try:
-        return importlib.import_module(_FACES)
-    except ModuleNotFoundError as error:
-        if error.name != _FACES:
-            raise
-        return None
-
-
-def face_detector() -> Detector | None:
-    """The face module's ``detect``, or None if this build has no face module."""
-    faces = _faces()
-    return None if faces is None else faces.detect
+def face_detector() -> Detector:
+    """The core's face detector (``detect_faces``)."""
+    return detect_faces
 
 
 def load_photo(data: bytes) -> Any:
-    """The photo as an upright Pillow image (EXIF orientation applied)."""
-    faces = _faces()
-    if faces is not None:
-        return faces.load(data)
-    return _fallback_load(data)
+    """The photo as an upright Pillow image (EXIF orientation applied), refusing a
+    decompression bomb before decoding it."""
+    return core_load_photo(data)
 
 
 def blur_transform(boxes: Sequence[Any], kind: str) -> Callable[[IO[bytes]], bytes]:
-    """The ``transform`` for ``AttachmentStore.add``: read the photo, blur ``boxes``,
-    return the new file's bytes (PNG for a PNG, else JPEG), with no metadata at all."""
-    chosen = [Box(int(b.x), int(b.y), int(b.w), int(b.h), float(b.score)) for b in boxes]
-    encoding = "png" if kind == "png" else "jpeg"
-
-    def transform(source: IO[bytes]) -> bytes:
-        image = load_photo(source.read())
-        faces = _faces()
-        if faces is not None:
-            blurred = faces.apply_blur(image, [faces.Box(*_fields(b)) for b in chosen])
-            return faces.encode(blurred, encoding)  # type: ignore[no-any-return]
-        return _fallback_encode(_fallback_blur(image, chosen), encoding)
-
-    return transform
+    """The ``transform`` for ``AttachmentStore.add``: the core's, with the reviewed boxes
+    (the new file is PNG for a PNG, else JPEG, with no metadata at all). ``kind`` is the
+    kind the review saw; the core tells the encoding from the bytes themselves."""
+    del kind
+    chosen = [FaceBox(int(b.x), int(b.y), int(b.w), int(b.h), float(b.score)) for b in boxes]
+    return core_blur_transform(chosen)
 
 
 def photo_kind(data: bytes) -> str | None:
@@ -137,60 +116,6 @@ def photo_kind(data: bytes) -> str | None:
             return _PHOTO_FORMATS.get(image.format or "")
     except (UnidentifiedImageError, OSError, ValueError):
         return None
-
-
-def _fields(box: Box) -> tuple[int, int, int, int, float]:
-    return box.x, box.y, box.w, box.h, box.score
-
-
-# -- fallback, used only while the face module is absent ---------------------------------
-# Pixelation to a 4-cell grid per box: the shapes of a face do not survive it. The face
-# module's blur is stronger (noise, a margin around each box) and replaces this.
-
-
-def _fallback_load(data: bytes) -> Any:
-    from PIL import Image, ImageOps
-
-    try:
-        image = Image.open(io.BytesIO(data))
-        if image.width * image.height > MAX_PIXELS:
-            raise ValueError("too many pixels")
-        image.load()
-        return ImageOps.exif_transpose(image).convert("RGB")
-    except (Image.DecompressionBombError, OSError, SyntaxError) as error:
-        raise ValueError("unreadable photo") from error
-
-
-def _fallback_blur(image: Any, boxes: Sequence[Box]) -> Any:
-    from PIL import Image
-
-    result = image.convert("RGB").copy()
-    for box in boxes:
-        left, top = max(0, box.x), max(0, box.y)
-        right, bottom = min(result.width, box.x + box.w), min(result.height, box.y + box.h)
-        if right <= left or bottom <= top:
-            continue
-        region = result.crop((left, top, right, bottom))
-        longer = max(region.width, region.height)
-        cells = (
-            max(1, round(4 * region.width / longer)),
-            max(1, round(4 * region.height / longer)),
-        )
-        coarse = region.resize(cells, Image.Resampling.BOX)
-        result.paste(coarse.resize(region.size, Image.Resampling.NEAREST), (left, top))
-    return result
-
-
-def _fallback_encode(image: Any, encoding: str) -> bytes:
-    from PIL import Image
-
-    bare = Image.frombytes("RGB", image.size, image.convert("RGB").tobytes())  # pixels only
-    out = io.BytesIO()
-    if encoding == "png":
-        bare.save(out, format="PNG")
-    else:
-        bare.save(out, format="JPEG", quality=90)
-    return out.getvalue()
 
 
 # -- the review --------------------------------------------------------------------------
@@ -518,7 +443,7 @@ def review_photo(parent: QWidget | None, detect: Detector | None = None) -> Sour
                 parent,
                 QCoreApplication.translate("BlurReviewDialog", "Photo too large"),
                 QCoreApplication.translate(
-                    "BlurReviewDialog", "Photos of up to 200 MB can be blurred."
+                    "BlurReviewDialog", "Photos of up to 256 MiB can be blurred."
                 ),
             )
             return None

@@ -50,6 +50,9 @@ def _phrases() -> dict[str, str]:
         "faces": QCoreApplication.translate(
             "metadata", "faces (blurred) and everything but the pixels"
         ),
+        "pixels-only": QCoreApplication.translate(
+            "metadata", "everything but the pixels (no face was blurred)"
+        ),
     }
 
 

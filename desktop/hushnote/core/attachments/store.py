@@ -310,7 +310,8 @@ class AttachmentStore:
                         content = transform(reader)  # type: ignore[arg-type]
                         kind = sniff_kind(content[:HEAD_SIZE], shown)
                         writer.write(content)
-                        removed = ("faces",)
+                        # A transform may say what it took out (``BlurTransform``).
+                        removed = tuple(getattr(transform, "removed", ("faces",)))
                     elif kind in CLEANABLE and not keep_metadata:
                         removed, cleaned = _clean(kind, reader, writer, job.check)
                     else:

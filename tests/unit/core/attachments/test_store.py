@@ -274,3 +274,20 @@ def test_a_damaged_picture_stops_the_attach_and_leaves_nothing(open_vault: Vault
     assert open_vault.attachments.of_note(note) == []
     stored = open_vault.attachments.add(note, io.BytesIO(broken), keep_metadata=True)
     assert open_vault.attachments.read(stored.attachment.uuid, limit=100) == broken
+
+
+def test_a_blur_records_faces_only_when_a_face_was_blurred(open_vault: Vault):
+    from hushnote.core import FaceBox, blur_transform
+    from support import metadata_files
+
+    note = _note(open_vault)
+    photo = metadata_files.tagged_jpeg()
+    none = open_vault.attachments.add(note, io.BytesIO(photo), transform=blur_transform([]))
+    assert none.removed == ("pixels-only",)
+    boxed = open_vault.attachments.add(
+        note, io.BytesIO(photo), transform=blur_transform([FaceBox(10, 10, 30, 30)])
+    )
+    assert boxed.removed == ("faces",)
+    for result in (none, boxed):
+        stored = open_vault.attachments.read(result.attachment.uuid, limit=10**7)
+        assert metadata_files.CANARY not in stored and b"Exif" not in stored
