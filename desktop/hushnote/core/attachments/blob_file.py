@@ -190,6 +190,7 @@ class _Hasher:
 
     def digest(self) -> bytes:
         if self._result is None:
+            # Never blocks for long: the thread takes at most 8 buffers to hash first.
             self._queue.put(None)
             self._thread.join()
             self._result = self._hash.digest()

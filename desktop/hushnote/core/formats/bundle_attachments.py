@@ -246,6 +246,7 @@ class Incoming:
         first bytes, as an attach does, never taken from the bundle), size and SHA-256."""
         fd = self.folder.create_partial(blob)
         self.made.append(blob)
+        writer: BlobWriter | None = None
         try:
             writer = BlobWriter(fd, key, lambda: self.check(0))
             kind = "other"
@@ -259,6 +260,10 @@ class Incoming:
                     writer.write(chunk)
                     self.check(len(chunk))
                 size, digest = writer.close()
+        except BaseException:
+            if writer is not None:
+                writer.abort()  # its hashing thread ends with it
+            raise
         finally:
             os.close(fd)
         return kind, size, digest
