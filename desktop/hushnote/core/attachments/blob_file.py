@@ -82,7 +82,9 @@ class BlobWriter:
         self._aead = AESGCM(bytes(key))
         self._check = check
         self._pending = bytearray()
-        self._out = bytearray()
+        self._out = bytearray(_BATCH * (CHUNK + TAG))
+        self._outview = memoryview(self._out)
+        self._filled = 0
         self._index = 0
         self._size = 0
         self._hasher = _Hasher()
@@ -137,16 +139,20 @@ class BlobWriter:
         pending += view[position:]
 
     def _seal(self, chunk: bytes | memoryview, *, last: bool) -> None:
-        self._out += self._aead.encrypt(_nonce(self._index, last), chunk, _AAD)
+        # Sealed straight into one buffer allocated once: growing and freeing a 1 MiB
+        # buffer per batch cost a third of an attach in page faults.
+        end = self._filled + len(chunk) + TAG
+        self._aead.encrypt_into(
+            _nonce(self._index, last), chunk, _AAD, self._outview[self._filled : end]
+        )
+        self._filled = end
         self._index += 1
         if last or self._index % _BATCH == 0:
             self._check()
-            with memoryview(self._out) as out:
-                view = out
-                while view:
-                    view = view[os.write(self._fd, view) :]
-                del view
-            self._out.clear()
+            view = self._outview[: self._filled]
+            while view:
+                view = view[os.write(self._fd, view) :]
+            self._filled = 0
 
     def close(self) -> tuple[int, bytes]:
         """Pad, seal the last chunk, fsync; return (plaintext size, its SHA-256)."""
