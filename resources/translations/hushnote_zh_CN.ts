@@ -2119,6 +2119,10 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <source>(untitled)</source>
         <translation>（无标题）</translation>
     </message>
+    <message>
+        <source>In %1:</source>
+        <translation>位于 %1：</translation>
+    </message>
     <message numerus="yes">
         <source>%n result(s)</source>
         <translation>

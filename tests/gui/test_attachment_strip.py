@@ -495,3 +495,20 @@ def test_what_was_removed_from_a_photo_is_said_in_words(
     assert strip.notice.text().startswith("“steps.jpg” attached. Removed: GPS position, ")
     assert "camera make and model" in strip.notice.text() and "author" in strip.notice.text()
     assert strip.list.item(0).toolTip().startswith("Removed: GPS position")
+
+
+def test_search_says_which_attached_file_matched(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    open_new_note(window)
+    attach_text(window, tmp_path, "<b>hearing & 押金.txt", "the deposit 押金 was kept\n".encode())
+    window.search()
+    dialog = window.search_dialog
+    dialog.query.setText("押金")
+    dialog.run()
+    assert dialog.results.count() == 1
+    shown = dialog.results.item(0).text()
+    assert "In &lt;b&gt;hearing &amp; 押金.txt:" in shown  # the name, escaped
+    dialog.query.setText("deposit")
+    dialog.run()
+    assert "In " in dialog.results.item(0).text()

@@ -173,9 +173,13 @@ class SearchDialog(QDialog):
         for hit in hits:
             kind = self.tr("Note") if hit.kind == "note" else self.tr("Contact")
             title = fragments_html(hit.title_fragments) or html.escape(self.tr("(untitled)"))
-            item = QListWidgetItem(
-                f"<small>{kind}</small> <b>{title}</b><br>{fragments_html(hit.snippet)}"
-            )
+            snippet = fragments_html(hit.snippet)
+            if hit.attachment is not None:
+                # Found inside an attached file: say which, so the match is not hunted
+                # for in the note's own text.
+                where = self.tr("In %1:").replace("%1", html.escape(hit.attachment))
+                snippet = f"<small>{where}</small> {snippet}"
+            item = QListWidgetItem(f"<small>{kind}</small> <b>{title}</b><br>{snippet}")
             item.setData(KIND_ROLE, hit.kind)
             item.setData(UUID_ROLE, hit.uuid)
             self.results.addItem(item)
