@@ -14,56 +14,34 @@ from bench.vault_bench import run_vault_benchmarks
 from bench.viewer_bench import run_viewer_benchmarks
 from bench.wipe_bench import run_wipe_benchmarks
 
+# Each group returns its table, and figures that are not a ratio (the vault's: none).
+GROUPS = {
+    "vault": lambda quick: (run_vault_benchmarks(quick=quick), []),
+    "stores": lambda quick: run_stores_benchmarks(quick=quick),
+    "gui": lambda quick: run_gui_benchmarks(quick=quick),
+    "wipe": lambda quick: run_wipe_benchmarks(quick=quick),
+    "bundles": lambda quick: run_bundle_benchmarks(quick=quick),
+    "attachments": lambda quick: run_attachment_benchmarks(quick=quick),
+    "viewer": lambda quick: run_viewer_benchmarks(quick=quick),
+}
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument(
         "--quick", action="store_true", help="tiny sizes and few repeats: proves it runs"
     )
-    parser.add_argument(
-        "--only",
-        choices=("vault", "stores", "gui", "wipe", "bundles", "attachments", "viewer"),
-        help="run one group of benchmarks",
-    )
+    parser.add_argument("--only", choices=tuple(GROUPS), help="run one group of benchmarks")
     args = parser.parse_args()
-    if args.only in (None, "vault"):
-        print_table(run_vault_benchmarks(quick=args.quick))
-        print()
-    if args.only in (None, "stores"):
-        rows, facts = run_stores_benchmarks(quick=args.quick)
+    for name, run in GROUPS.items():
+        if args.only not in (None, name):
+            continue
+        rows, facts = run(args.quick)
         print_table(rows)
         print()
-        print_facts(facts)
-        print()
-    if args.only in (None, "gui"):
-        rows, facts = run_gui_benchmarks(quick=args.quick)
-        print_table(rows)
-        print()
-        print_facts(facts)
-        print()
-    if args.only in (None, "wipe"):
-        rows, facts = run_wipe_benchmarks(quick=args.quick)
-        print_table(rows)
-        print()
-        print_facts(facts)
-        print()
-    if args.only in (None, "bundles"):
-        rows, facts = run_bundle_benchmarks(quick=args.quick)
-        print_table(rows)
-        print()
-        print_facts(facts)
-        print()
-    if args.only in (None, "attachments"):
-        rows, facts = run_attachment_benchmarks(quick=args.quick)
-        print_table(rows)
-        print()
-        print_facts(facts)
-        print()
-    if args.only in (None, "viewer"):
-        rows, facts = run_viewer_benchmarks(quick=args.quick)
-        print_table(rows)
-        print()
-        print_facts(facts)
+        if facts:
+            print_facts(facts)
+            print()
     return 0
 
 

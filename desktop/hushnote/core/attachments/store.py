@@ -46,9 +46,10 @@ from hushnote.core.attachments.blob_file import (
 from hushnote.core.attachments.blob_folder import BlobFolder
 from hushnote.core.attachments.kinds import HEAD_SIZE, clean_name, sniff_kind
 from hushnote.core.clock import Clock, from_ms, system_clock, to_ms
-from hushnote.core.store.database import Database, Progress
+from hushnote.core.store.database import Database, Progress, progress_share
 from hushnote.core.store.ids import new_uuid, resolve_uuid
 from hushnote.core.store.text_index import forget, index_attachment, unindex_attachments
+from hushnote.core.vault.key_schedule import zero
 from hushnote.errors import (
     AttachmentDamagedError,
     AttachmentSourceError,
@@ -297,7 +298,7 @@ class AttachmentStore:
             reader = _CountingReader(raw, job, total)
             blob = self._folder.new_name()
             key = bytearray(secrets.token_bytes(KEY_SIZE))
-            stack.callback(_zero, key)
+            stack.callback(zero, key)
             fd = self._folder.create_partial(blob)
             published = False
             writer: BlobWriter | None = None
@@ -457,7 +458,9 @@ class AttachmentStore:
         found: list[str] = []
         done = 0
         for uuid, _blob, size in rows:
-            share = _share(progress, done, int(size), total)
+            share = progress_share(
+                progress, done / max(total, 1), (done + int(size)) / max(total, 1)
+            )
             try:
                 for _ in self.chunks(uuid, share):
                     pass
@@ -558,18 +561,3 @@ def _clean(
 
     result = clean(kind, reader, writer, check)  # type: ignore[arg-type]
     return result.removed, result.checked
-
-
-def _share(progress: Progress | None, done: int, size: int, total: int) -> Progress | None:
-    if progress is None:
-        return None
-    callback = progress
-
-    def report(share: float) -> bool:
-        return callback((done + share * size) / max(total, 1))
-
-    return report
-
-
-def _zero(key: bytearray) -> None:
-    key[:] = bytes(len(key))

@@ -32,6 +32,7 @@ from hushnote.core.attachments.kinds import HEAD_SIZE, clean_name, sniff_kind
 from hushnote.core.attachments.store import extract_stored, index_new
 from hushnote.core.clock import LATEST_MS
 from hushnote.core.store.database import Database
+from hushnote.core.vault.key_schedule import zero
 from hushnote.errors import AttachmentDamagedError, BundleFormatError, BundleTooLargeError
 
 __all__ = [
@@ -236,7 +237,7 @@ class Incoming:
             text = extract_stored(self.folder, blob, key, size, kind, partial=False)
             index_new(connection, cursor.lastrowid, text)
         finally:
-            key[:] = bytes(KEY_SIZE)
+            zero(key)
         return "added"
 
     def _store(

@@ -44,7 +44,15 @@ Parameters = tuple[Any, ...] | dict[str, Any]
 # Called with the share of the work done; returning False asks to stop.
 Progress = Callable[[float], bool]
 
-__all__ = ["ABANDON_WAIT_SECONDS", "Database", "Parameters", "Progress"]
+__all__ = ["ABANDON_WAIT_SECONDS", "Database", "Parameters", "Progress", "progress_share"]
+
+
+def progress_share(progress: Progress | None, start: float, end: float) -> Progress | None:
+    """``progress`` for one stage of a longer job: its 0..1 mapped onto start..end."""
+    if progress is None:
+        return None
+    return lambda fraction: progress(start + (end - start) * fraction)
+
 
 # How long a panic's ``abandon`` waits for an interrupted job to let go of the connection.
 ABANDON_WAIT_SECONDS = 2.0

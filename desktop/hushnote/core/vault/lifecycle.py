@@ -26,7 +26,7 @@ from hushnote.core.formats.bundle_kind import BundleKind, inspect_bundle
 from hushnote.core.formats.bundle_records import Scope, linked_contact_count, notes_in_scope
 from hushnote.core.paths import VaultPaths
 from hushnote.core.store.contacts import ContactStore
-from hushnote.core.store.database import Database, Progress
+from hushnote.core.store.database import Database, Progress, progress_share
 from hushnote.core.store.index_check import index_problems
 from hushnote.core.store.lists import LinkStore, ListStore
 from hushnote.core.store.notes import NoteStore
@@ -379,9 +379,9 @@ class Vault:
         ``progress`` sees one bar: checking fills the first half, merging the second.
         """
         contents = open_bundle(path, identities=[self.age_identity()], passphrase=passphrase,
-                               progress=_share(progress, 0.0, 0.5),
+                               progress=progress_share(progress, 0.0, 0.5),
                                spool=self.paths.attachments)  # fmt: skip
-        return import_bundle(self.db, contents, _share(progress, 0.5, 1.0),
+        return import_bundle(self.db, contents, progress_share(progress, 0.5, 1.0),
                              attachments=BlobFolder(self.paths.attachments))  # fmt: skip
 
     def inspect_bundle(self, path: Path) -> BundleKind:
@@ -459,10 +459,3 @@ class Vault:
         """Re-encrypt the database under a fresh data key (``rotation``), verified before
         the old one goes. ``progress`` may cancel while the copy is written."""
         rotate_key(self, progress)
-
-
-def _share(progress: Progress | None, start: float, end: float) -> Progress | None:
-    """``progress`` for one stage of a longer job: its 0..1 mapped onto start..end."""
-    if progress is None:
-        return None
-    return lambda fraction: progress(start + (end - start) * fraction)

@@ -211,11 +211,19 @@ class Wipe:
             fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
         except FileNotFoundError:
             return
-        except OSError:
-            self._remove(folder)  # a link or a file under the name
+        except OSError as error:
+            if error.errno in (errno.ELOOP, errno.ENOTDIR):
+                self._remove(folder)  # a link or a file under the name
+            else:
+                self.report.problems.append(WipeProblem("attachments/", reason_word(error)))
             return
         try:
-            for name in os.listdir(fd):
+            try:
+                names = os.listdir(fd)
+            except OSError as error:  # a wipe never raises: say what stayed, and why
+                self.report.problems.append(WipeProblem("attachments/", reason_word(error)))
+                names = []
+            for name in names:
                 try:
                     os.unlink(name, dir_fd=fd)
                 except IsADirectoryError:
