@@ -294,7 +294,7 @@ def _strip_pdf(pdf: pikepdf.Pdf, check: Callable[[], None], found: set[str]) -> 
     # visited one by one from the cross-reference table: ``pdf.objects`` would resolve
     # them all at once, out of reach of ``check``.
     for number, key in enumerate(pdf.get_xref_table()):
-        if number % 256 == 0:
+        if number % 16 == 0:
             check()
         obj = pdf.get_object(key)
         # qpdf holds a whole stream in memory while it writes it.

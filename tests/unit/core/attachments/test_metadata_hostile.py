@@ -244,7 +244,9 @@ def test_checks_come_often_on_a_pdf_with_many_objects(tmp_path: Path) -> None:
         start = time.thread_time()
         clean("pdf", source, Sink(), lambda: stamps.append(time.thread_time()))  # type: ignore[arg-type]
     stamps = [start, *stamps, time.thread_time()]
-    assert max(b - a for a, b in itertools.pairwise(stamps)) < 0.05
+    # Cancel must land within 0.5 s; half of that leaves room for a slow machine, where
+    # the steps inside qpdf that cannot be interrupted take longest.
+    assert max(b - a for a, b in itertools.pairwise(stamps)) < 0.25
 
 
 def test_a_signed_pdf_is_refused_not_broken() -> None:
