@@ -117,6 +117,13 @@ class _Pass:
             self.row: SpaceRow = load_space(connection, space)
         self.report = SpaceReport(self.row.notebook)
 
+    def removed(self) -> bool:
+        with self.db.transaction() as connection:
+            return any(
+                m.member == self.row.member and m.removed_after is not None
+                for m in load_members(connection, self.row.id)
+            )
+
     # -- this device's own files -------------------------------------------------------
 
     def recover(self) -> bool:
@@ -488,9 +495,7 @@ def sync_space(
     if not row.folder.is_dir():
         return sync.finish("folder-missing")
     try:
-        with db.transaction() as connection:
-            me = [m for m in load_members(connection, row.id) if m.member == row.member]
-        if me and me[0].removed_after is not None:
+        if sync.removed():
             sync.apply_all()
             return sync.finish("removed")
         if not sync.recover():
@@ -500,6 +505,8 @@ def sync_space(
         sync.absorb_all()
         sync.publish()
         sync.apply_all()
+        if sync.removed():
+            return sync.finish("removed")
         sync.absorb_all()
         sync.publish()
     except CancelledError:

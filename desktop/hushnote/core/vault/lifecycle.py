@@ -33,8 +33,8 @@ from hushnote.core.store.notes import NoteStore
 from hushnote.core.store.record_integrity import counter
 from hushnote.core.store.schema import COUNTED_TABLES, schema_version
 from hushnote.core.store.search import Searcher
-from hushnote.core.sync.spaces import SpaceStore
 from hushnote.core.store.settings import Settings
+from hushnote.core.sync.spaces import SpaceStore
 from hushnote.core.vault.anchor import RollbackAnchor
 from hushnote.core.vault.duress_unlock import open_decoy
 from hushnote.core.vault.folder import (
