@@ -105,7 +105,9 @@ def seal_file(
     epoch: int,
     key: bytes,
     signing_key: bytes,
+    nonce: bytes | None = None,
 ) -> bytes:
+    """``nonce`` is random unless given (only the reference vectors fix it)."""
     if len(payload) > MAX_PAYLOAD:
         raise ValueError("batch too large for one file")
     aad = _aad(space, device, seq, epoch)
@@ -113,7 +115,7 @@ def seal_file(
     body = _LENGTH.pack(len(payload)) + payload
     padding = _padded(len(body) + _SIGNATURE + _HEAD.size + _TAG) - _HEAD.size - _TAG
     plaintext = body + bytes(padding - len(body) - _SIGNATURE) + signature
-    nonce = secrets.token_bytes(12)
+    nonce = secrets.token_bytes(12) if nonce is None else nonce
     return _HEAD.pack(VERSION, epoch, nonce) + AESGCM(key).encrypt(nonce, plaintext, aad)
 
 

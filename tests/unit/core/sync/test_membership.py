@@ -1,0 +1,96 @@
+"""Invitations, joining, roles and removal: what is refused, and what removal keeps out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from hushnote.core import Vault
+from hushnote.errors import InvalidRecordError, InviteError, SpaceRoleError, SyncFolderError
+
+from .conftest import join
+
+
+def test_an_invitation_opens_only_for_its_vault_and_only_unchanged(
+    make_vault: Callable[[str], Vault], shared: Path, tmp_path: Path
+) -> None:
+    a, b, c = make_vault("a"), make_vault("b"), make_vault("c")
+    a.spaces.create("Cases", shared)
+    invitation = tmp_path / "b.invite"
+    a.spaces.invite("Cases", b.age_recipient(), invitation)
+    with pytest.raises(InviteError) as wrong:
+        c.spaces.join(invitation, shared)
+    assert wrong.value.context["reason"] == "unreadable"
+    data = bytearray(invitation.read_bytes())
+    data[-20] ^= 1
+    (tmp_path / "changed").write_bytes(bytes(data))
+    with pytest.raises(InviteError):
+        b.spaces.join(tmp_path / "changed", shared)
+    assert b.spaces.all() == []
+    b.spaces.join(invitation, shared)
+    with pytest.raises(InviteError) as twice:
+        b.spaces.join(invitation, shared)
+    assert twice.value.context["reason"] == "already-joined"
+
+
+def test_joining_never_pours_a_space_into_an_existing_notebook(
+    make_vault: Callable[[str], Vault], shared: Path, tmp_path: Path
+) -> None:
+    a, b = make_vault("a"), make_vault("b")
+    a.spaces.create("Cases", shared)
+    private = b.notes.create(title="private to b", body="x", notebook="Cases")
+    join(a, b, shared, tmp_path, "B")
+    assert b.spaces.shared_notebooks() == {"Cases (2)"}
+    a.spaces.sync()
+    assert [n.title for n in a.notes.summaries()] == []
+    assert b.notes.get(private.uuid).notebook == "Cases"
+
+
+def test_roles_and_folders_are_checked(
+    make_vault: Callable[[str], Vault], shared: Path, tmp_path: Path
+) -> None:
+    a, b, c = make_vault("a"), make_vault("b"), make_vault("c")
+    with pytest.raises(SyncFolderError):
+        a.spaces.create("Cases", tmp_path / "missing")
+    with pytest.raises(SyncFolderError):
+        a.spaces.create("Cases", tmp_path / "a")
+    a.spaces.create("Cases", shared)
+    join(a, b, shared, tmp_path, "B")
+    with pytest.raises(SpaceRoleError):
+        b.spaces.invite("Cases", c.age_recipient(), tmp_path / "c.invite")
+    with pytest.raises(SpaceRoleError):
+        b.spaces.remove("Cases", "B")
+    with pytest.raises(SpaceRoleError):
+        a.spaces.remove("Cases", a.spaces.members("Cases")[0].member)
+    with pytest.raises(InvalidRecordError):
+        a.notes.delete_notebook("Cases")
+
+
+def test_a_removed_member_reads_nothing_written_afterwards(
+    make_vault: Callable[[str], Vault], shared: Path, tmp_path: Path
+) -> None:
+    a, b, c = make_vault("a"), make_vault("b"), make_vault("c")
+    a.spaces.create("Cases", shared)
+    note = a.notes.create(title="before", body="known to all", notebook="Cases")
+    join(a, b, shared, tmp_path, "B")
+    join(a, c, shared, tmp_path, "C")
+    b.spaces.sync()
+    assert c.notes.get(note.uuid).title == "before"
+    removed = a.spaces.remove("Cases", "C")
+    assert removed.removed
+    b.spaces.sync()  # b learns of the removal and of the new key
+    b.notes.update(note.uuid, title="AFTERREMOVAL")
+    b.spaces.sync()
+    (report,) = c.spaces.sync()
+    assert report.problem == "removed"
+    assert c.notes.get(note.uuid).title == "before"  # what it had, and nothing more
+    a.spaces.sync()
+    assert a.notes.get(note.uuid).title == "AFTERREMOVAL"
+    # c still writes with the key it has: its files are refused from now on.
+    c.notes.update(note.uuid, title="from the seized laptop")
+    c.spaces.sync()
+    (report,) = a.spaces.sync()
+    assert a.notes.get(note.uuid).title == "AFTERREMOVAL"
+    assert [m.removed for m in a.spaces.members("Cases") if m.label == "C"] == [True]
