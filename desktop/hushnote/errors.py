@@ -41,6 +41,10 @@
     ├── FaceDetectorUnavailableError   onnxruntime or the face model is not installed
     ├── PassphraseError                unusable passphrase: empty, mismatch, unreadable file
     ├── MetadataError                  an attachment's metadata cannot be removed: damaged file
+    ├── SyncError                      about a shared notebook (a space)
+    │   ├── InviteError                an invitation cannot be opened: not for this vault, changed
+    │   ├── SyncFolderError            the shared folder cannot be used: missing, a link, read-only
+    │   └── SpaceRoleError             only the space's admin may invite or remove members
     ├── StorageError                   the environment: permissions, I/O errors
     │   ├── DiskFullError              no space left on the device
     │   ├── WipeIncompleteError        a wipe could not destroy everything (read-only, ...)
@@ -255,6 +259,37 @@ class MetadataError(HushnoteError):
 
     code = "metadata"
     exit_code = 40
+
+
+class SyncError(HushnoteError):
+    """About a shared notebook: its invitation, its folder, its members."""
+
+    code = "sync"
+
+
+class InviteError(SyncError):
+    """An invitation that this vault cannot use: not encrypted to it, damaged or
+    changed (``reason="unreadable"``), not an invitation (``"malformed"``), or for a
+    space this vault is already in (``"already-joined"``). Nothing was changed."""
+
+    code = "invite"
+    exit_code = 45
+
+
+class SyncFolderError(SyncError):
+    """The folder given for a shared notebook cannot hold it: missing or not a folder
+    (``reason="not-a-folder"``), or inside the vault (``"inside-vault"``)."""
+
+    code = "sync-folder"
+    exit_code = 46
+
+
+class SpaceRoleError(SyncError):
+    """Only the admin of a shared notebook may invite or remove members
+    (``reason="not-admin"``); the admin cannot remove itself (``"self"``)."""
+
+    code = "space-role"
+    exit_code = 47
 
 
 class StorageError(HushnoteError):

@@ -60,6 +60,7 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
     from hushnote.cli.contact_commands import add_contact_commands
     from hushnote.cli.note_commands import add_note_commands
     from hushnote.cli.search_command import add_search_command
+    from hushnote.cli.space_commands import add_space_commands
     from hushnote.cli.vault_commands import add_vault_commands
 
     add_vault_commands(commands)
@@ -68,6 +69,7 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
     add_contact_commands(commands)
     add_search_command(commands)
     add_bundle_commands(commands)
+    add_space_commands(commands)
     add_wipe_command(commands)
     add_duress_commands(commands)
     return parser

@@ -109,6 +109,9 @@ _MESSAGES = {
         "the attachment's encrypted file is missing or damaged ({reason}); run `hushnote check`"
     ),
     "attachment-source": "{path} is not a regular file; nothing was attached",
+    "invite": "cannot use this invitation: {reason}; nothing was changed",
+    "sync-folder": "{path} cannot hold a shared notebook: {reason}; nothing was changed",
+    "space-role": "{reason}; nothing was changed",
     "cipher-unavailable": (
         "the installed SQLite library cannot encrypt (it is not SQLCipher); "
         "refusing to store anything"
@@ -173,6 +176,19 @@ _METADATA_REASONS = {
     "signed": "it is digitally signed, and rewriting it would break the signature",
 }
 
+_SYNC_REASONS = {
+    "unreadable": (
+        "it is not encrypted to this vault's key, or it was changed or cut short "
+        "(check that it was made for `hushnote identity`'s key)"
+    ),
+    "malformed": "it is not a Hushnote invitation",
+    "already-joined": "this vault already shares that notebook",
+    "not-a-folder": "it does not exist or is not a folder",
+    "inside-vault": "it is inside the vault folder",
+    "not-admin": "only the shared notebook's admin can invite or remove members",
+    "self": "the admin cannot remove itself",
+}
+
 _KDF_BOUNDS = {
     "minimum": " (minimum {minimum})",
     "maximum": " (maximum {maximum})",
@@ -218,6 +234,8 @@ def message_for(error: HushnoteError) -> str:
     if error.code == "metadata":
         context["reason"] = _METADATA_REASONS.get(context["reason"], "it cannot be read")
         context["kind"] = context["kind"].upper()
+    if error.code in ("invite", "sync-folder", "space-role"):
+        context["reason"] = _SYNC_REASONS.get(context["reason"], context["reason"])
     if error.code == "passphrase":
         template = _PASSPHRASE_REASONS.get(context["reason"], "the passphrase cannot be used")
     elif error.code == "bundle-too-large" and context["what"] == "work-factor":

@@ -56,6 +56,13 @@ if TYPE_CHECKING:
     from hushnote.core.store.snippets import Fragment
     from hushnote.core.store.sqlcipher import library_versions
     from hushnote.core.store.tags import split_tags
+    from hushnote.core.sync.spaces import (
+        FileVerdict,
+        MemberInfo,
+        SpaceInfo,
+        SpaceReport,
+        SpaceStore,
+    )
     from hushnote.core.vault.duress import (
         DECOY_CAPACITY,
         decoy_size,
@@ -121,6 +128,11 @@ _PUBLIC = {
     "Searcher": "hushnote.core.store.search",
     "Settings": "hushnote.core.store.settings",
     "SkippedRecord": "hushnote.core.formats.contact_files",
+    "FileVerdict": "hushnote.core.sync.spaces",
+    "MemberInfo": "hushnote.core.sync.spaces",
+    "SpaceInfo": "hushnote.core.sync.spaces",
+    "SpaceReport": "hushnote.core.sync.spaces",
+    "SpaceStore": "hushnote.core.sync.spaces",
     "UnlockGuard": "hushnote.core.vault.unlock_guard",
     "Vault": "hushnote.core.vault.lifecycle",
     "VaultInfo": "hushnote.core.vault.header_file",
@@ -171,12 +183,14 @@ __all__ = [
     "ContactStore",
     "ContactSummary",
     "FaceBox",
+    "FileVerdict",
     "Fragment",
     "ImportReport",
     "KdfParams",
     "KeyedContact",
     "LinkStore",
     "ListStore",
+    "MemberInfo",
     "MergePlan",
     "MergeReport",
     "MethodKind",
@@ -193,6 +207,9 @@ __all__ = [
     "Searcher",
     "Settings",
     "SkippedRecord",
+    "SpaceInfo",
+    "SpaceReport",
+    "SpaceStore",
     "UnlockGuard",
     "Vault",
     "VaultInfo",

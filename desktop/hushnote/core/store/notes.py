@@ -37,7 +37,7 @@ from hushnote.core.store.text_index import (
 )
 from hushnote.errors import HushnoteError, InvalidRecordError, RecordNotFoundError
 
-__all__ = ["NoteStore"]
+__all__ = ["NoteStore", "sync_mark"]
 
 
 _SUMMARY_COLUMNS = (
@@ -303,8 +303,15 @@ class NoteStore:
         return len(ids)
 
     def delete_notebook(self, name: str) -> None:
-        """Remove a notebook; its notes stay, in no notebook."""
+        """Remove a notebook; its notes stay, in no notebook. A shared notebook cannot be
+        removed: its notes would leave it, and so go to every other member's trash."""
         with self._db.transaction() as connection:
+            if connection.execute(
+                "SELECT 1 FROM spaces s JOIN notebooks nb ON nb.id = s.notebook_id "
+                "WHERE nb.name = ?",
+                (name,),
+            ).fetchone():
+                raise InvalidRecordError(field="notebook", reason="shared")
             deleted = connection.execute("DELETE FROM notebooks WHERE name = ?", (name,)).rowcount
         if not deleted:
             raise RecordNotFoundError(kind="notebook")
@@ -351,6 +358,63 @@ class NoteStore:
         set_tags(connection, "note", note_id, clean_tags(draft.tags))
         self._reindex(connection, note_id, before)
         return "updated"
+
+    def put_synced(
+        self, connection: Any, uuid: str, notebook_id: int, values: dict[str, Any], body: str,
+        created_ms: int,
+    ) -> tuple[str, set[str]]:  # fmt: skip
+        """Write a shared note as a merge decided it, inside the caller's transaction;
+        return its new change mark (``sync_mark``) and the words that left it. A note
+        that has moved out of the shared notebook is left where it is."""
+        _check_text(values["title"], body)
+        tags = clean_tags(values["tags"])
+        row = connection.execute(
+            "SELECT id, notebook_id, trashed_at FROM notes WHERE uuid = ?", (uuid,)
+        ).fetchone()
+        now = to_ms(self._clock())
+        trashed = values["trashed"]
+        if row is None:
+            cursor = connection.execute(
+                "INSERT INTO notes (uuid, title, notebook_id, journal_day, pinned, archived, "
+                "trashed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (uuid, values["title"], notebook_id, values["journal_day"], int(values["pinned"]),
+                 int(values["archived"]), now if trashed else None, created_ms or now, now),
+            )  # fmt: skip
+            note_id = int(cursor.lastrowid)
+            connection.execute(
+                "INSERT INTO note_bodies (note_id, body) VALUES (?, ?)", (note_id, body)
+            )
+            set_tags(connection, "note", note_id, tags)
+            index_note(connection, note_id)
+            return sync_mark(connection, note_id), set()
+        note_id, where, trashed_at = row
+        if where != notebook_id:
+            return "", set()
+        before = note_entry(connection, note_id)
+        if trashed and trashed_at is None:
+            trashed_at = now
+        elif not trashed:
+            trashed_at = None
+        connection.execute(
+            "UPDATE notes SET title = ?, journal_day = ?, pinned = ?, archived = ?, "
+            "trashed_at = ?, updated_at = ? WHERE id = ?",
+            (values["title"], values["journal_day"], int(values["pinned"]),
+             int(values["archived"]), trashed_at, now, note_id),
+        )  # fmt: skip
+        connection.execute("UPDATE note_bodies SET body = ? WHERE note_id = ?", (body, note_id))
+        set_tags(connection, "note", note_id, tags)
+        removed = removed_words(before, index_note(connection, note_id, before))
+        forget(connection, removed)
+        return sync_mark(connection, note_id), removed
+
+    def purge_synced(self, connection: Any, uuid: str) -> bool:
+        """Delete a shared note that another device purged, inside the caller's
+        transaction; the caller checkpoints after the commit."""
+        row = connection.execute("SELECT id FROM notes WHERE uuid = ?", (uuid,)).fetchone()
+        if row is None:
+            return False
+        forget(connection, _delete(connection, [row[0]]))
+        return True
 
     # -- the journal -----------------------------------------------------------------
 
@@ -460,6 +524,15 @@ class NoteStore:
             updated_at=from_ms(updated),
             trashed_at=from_ms(trashed) if trashed is not None else None,
         )
+
+
+def sync_mark(connection: Any, note_id: int) -> str:
+    """What changes whenever a note does (an edit moves ``updated_at``, the trash sets
+    ``trashed_at``), so a sync pass reads a note's text only when its mark moved."""
+    row = connection.execute(
+        "SELECT updated_at, trashed_at FROM notes WHERE id = ?", (note_id,)
+    ).fetchone()
+    return f"{row[0]}:{row[1]}"
 
 
 def _hint(journal: bool) -> str:

@@ -233,6 +233,66 @@ _ATTACHMENT_SEARCH: tuple[Step, ...] = (
     _index_attachment_names,
 )
 
+# Shared notebooks (docs/sync-format.md): a space is tied to one notebook; what this vault
+# knows of it (keys, members, how far each device's files were applied) and each shared
+# note's merge state live here, encrypted with everything else.
+_SPACES: tuple[Step, ...] = (
+    """CREATE TABLE spaces (
+        id TEXT PRIMARY KEY CHECK (length(id) = 32),
+        notebook_id INTEGER NOT NULL UNIQUE REFERENCES notebooks (id) ON DELETE RESTRICT,
+        folder TEXT NOT NULL,
+        device TEXT NOT NULL CHECK (length(device) = 32),
+        member TEXT NOT NULL CHECK (length(member) = 32),
+        signing_key BLOB NOT NULL CHECK (length(signing_key) = 32),
+        admin INTEGER NOT NULL CHECK (admin IN (0, 1)),
+        next_seq INTEGER NOT NULL,
+        last_hash BLOB NOT NULL,
+        clock TEXT NOT NULL,
+        outbox TEXT NOT NULL DEFAULT '[]',
+        last_pass INTEGER,
+        last_ok INTEGER,
+        problem TEXT
+    ) STRICT""",
+    """CREATE TABLE space_keys (
+        space_id TEXT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,
+        epoch INTEGER NOT NULL,
+        key BLOB NOT NULL CHECK (length(key) = 32),
+        PRIMARY KEY (space_id, epoch)
+    ) STRICT""",
+    """CREATE TABLE space_members (
+        space_id TEXT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,
+        member TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        device TEXT NOT NULL,
+        signing_key BLOB,
+        invite_key BLOB,
+        label TEXT NOT NULL DEFAULT '',
+        admin INTEGER NOT NULL DEFAULT 0,
+        removed_after INTEGER,
+        PRIMARY KEY (space_id, member),
+        UNIQUE (space_id, device)
+    ) STRICT""",
+    """CREATE TABLE space_seen (
+        space_id TEXT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,
+        device TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        hash BLOB NOT NULL,
+        PRIMARY KEY (space_id, device)
+    ) STRICT""",
+    """CREATE TABLE space_notes (
+        space_id TEXT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,
+        uuid TEXT NOT NULL,
+        state BLOB,
+        fields TEXT NOT NULL DEFAULT '{}',
+        created_ms INTEGER NOT NULL DEFAULT 0,
+        mark TEXT NOT NULL DEFAULT '',
+        pending BLOB,
+        dirty TEXT NOT NULL DEFAULT '[]',
+        purged TEXT,
+        PRIMARY KEY (space_id, uuid)
+    ) STRICT""",
+)
+
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     # 1: preferences that describe the user's data (auto-lock time, last note) stay
     #    encrypted here instead of in Qt settings.
@@ -254,6 +314,8 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     _ATTACHMENTS,
     # 8: attachments found by search: their names and the text of PDFs and text files.
     _ATTACHMENT_SEARCH,
+    # 9: shared notebooks.
+    _SPACES,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -34,6 +34,7 @@ from hushnote.core.store.record_integrity import counter
 from hushnote.core.store.schema import COUNTED_TABLES, schema_version
 from hushnote.core.store.search import Searcher
 from hushnote.core.store.settings import Settings
+from hushnote.core.sync.spaces import SpaceStore
 from hushnote.core.vault.anchor import RollbackAnchor
 from hushnote.core.vault.duress_unlock import open_decoy
 from hushnote.core.vault.folder import (
@@ -269,6 +270,10 @@ class Vault:
     @property
     def links(self) -> LinkStore:
         return LinkStore(self.db)
+
+    @property
+    def spaces(self) -> SpaceStore:
+        return SpaceStore(self.db, self.notes, self.age_identity)
 
     @property
     def searcher(self) -> Searcher:
