@@ -9,6 +9,7 @@ of the shared folders, of Syncthing's own homes (config, database, log) or of th
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -58,8 +59,22 @@ def batches(folder: Path) -> list[Path]:
     ]
 
 
-def sync_until(cli: Session, pair: Cluster, arrived: Callable[[], bool], what: str) -> None:
-    """Run ``sync`` on ``cli``'s vault until ``arrived()``; fail saying what was seen."""
+def members_by_fingerprint(cli: Session, space: str) -> dict[str, str]:
+    """``space members`` as {fingerprint: role}."""
+    table = cli.ok("space", "members", space).splitlines()[1:]
+    found = {}
+    for row in table:
+        match = re.search(r"\s(\d{5}(?: \d{5}){3})\s*", row)
+        assert match, row
+        found[match.group(1)] = row[: match.start()].split(None, 1)[1].strip()
+    return found
+
+
+def sync_until(cli: Session, pair: Cluster, arrived: Callable[[], bool], what: str) -> list[str]:
+    """Run ``sync`` on ``cli``'s vault until ``arrived()``; fail saying what was seen.
+
+    Returns what each pass printed.
+    """
     passes: list[str] = []
 
     def synced() -> bool:
@@ -74,6 +89,7 @@ def sync_until(cli: Session, pair: Cluster, arrived: Callable[[], bool], what: s
             f"{what} did not arrive in {ARRIVAL_TIMEOUT_S:.0f} s after {len(passes)} sync "
             f"passes; the last printed:\n{last}\n{pair.describe()}"
         )
+    return passes
 
 
 def test_a_shared_notebook_round_trip_leaves_no_plaintext(
@@ -100,27 +116,39 @@ def test_a_shared_notebook_round_trip_leaves_no_plaintext(
 
         recipient = b.ok("identity").strip()
         assert recipient.startswith("age1")
-        a.ok("space", "invite", space, "--to", recipient, "--out", str(invite))
+        invited = a.ok("space", "invite", space, "--to", recipient, "--out", str(invite))
+        b_print = re.search(r"Their fingerprint: ([\d ]+?)\s+\(", invited)
+        assert b_print, invited
         a.ok("sync")
-        b.ok("space", "join", str(invite), "--folder", str(bravo.folder))
+        joined = b.ok("space", "join", str(invite), "--folder", str(bravo.folder))
+        a_print = re.search(r"Invited by fingerprint: ([\d ]+?)\s+\(", joined)
+        assert a_print, joined
 
-        sync_until(b, pair, lambda: title in b.ok("note", "list"), "A's note")
+        passes = sync_until(b, pair, lambda: title in b.ok("note", "list"), "A's note")
         shown = b.ok("note", "show", note[:8])
         assert header(shown, "Title") == title and header(shown, "Notebook") == space
         assert body in shown
-        members = b.ok("space", "members", space)
-        assert len([line for line in members.splitlines() if line.strip()]) >= 2, members
+        assert members_by_fingerprint(b, space) == {
+            a_print.group(1): "admin",
+            b_print.group(1): "member (you)",
+        }
 
         b.ok("note", "add", "--title", reply_title, "--notebook", space, stdin=reply_body)
         b.ok("note", "edit", note[:8], stdin=f"{body}\n{edit}\n")
         b.ok("sync")
 
-        sync_until(
+        passes += sync_until(
             a,
             pair,
             lambda: reply_title in a.ok("note", "list") and edit in a.ok("note", "show", note),
             "B's note and edit",
         )
+        # B's hello, carried back by Syncthing, told A that B joined.
+        assert members_by_fingerprint(a, space) == {
+            a_print.group(1): "admin (you)",
+            b_print.group(1): "member",
+        }
+        assert not [line for line in passes if "refused:" in line], passes
         shown = a.ok("note", "show", note[:8])
         assert body in shown and edit in shown
         assert reply_title in a.ok("note", "list", "--notebook", space)
