@@ -56,7 +56,8 @@ OFFLINE_OPTIONS = {
     "urAccepted": "-1",
     "urSeen": "3",
     "startBrowser": "false",
-    # Redial a peer that was not up yet after 1 s, not the default minute.
+    # Redial a lost peer after 1 s, not the default minute (a first dial that failed is
+    # still retried only after about 20 s: see the start order in syncthing_cluster).
     "reconnectionIntervalS": "1",
     "restartOnWakeup": "false",
 }
