@@ -14,6 +14,7 @@ __all__ = ["REASON_WORDS", "add_space_commands", "report_lines"]
 # Why a file in a shared folder was not applied, in the words the CLI prints.
 REASON_WORDS = {
     "missing": "an earlier file from this device has not arrived yet",
+    "after-missing": "waits for files from other devices that its writer had seen",
     "no-key": "encrypted with a key this vault has not received yet",
     "unknown-device": "from a device not (yet) known as a member",
     "removed": "written by a removed member after its removal",

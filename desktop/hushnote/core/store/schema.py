@@ -249,6 +249,8 @@ _SPACES: tuple[Step, ...] = (
         last_hash BLOB NOT NULL,
         clock TEXT NOT NULL,
         outbox TEXT NOT NULL DEFAULT '[]',
+        hello TEXT,
+        base_size INTEGER NOT NULL DEFAULT 0,
         last_pass INTEGER,
         last_ok INTEGER,
         problem TEXT

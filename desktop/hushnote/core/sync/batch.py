@@ -11,13 +11,14 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from hushnote.core.store.note_records import MAX_TITLE
 from hushnote.core.store.tags import MAX_TAG_LENGTH
-from hushnote.core.sync.change_file import FileRefused
+from hushnote.core.sync.change_file import MAX_PAYLOAD, FileRefused
 from hushnote.core.sync.hlc import Stamp
 
 __all__ = [
@@ -68,6 +69,7 @@ class MemberOp:
     device: str
     invite_key: bytes
     label: str
+    signing_key: bytes | None = None  # in a snapshot: the key its hello introduced
 
 
 @dataclass
@@ -99,6 +101,8 @@ class Batch:
     heads: dict[str, int]  # what the writer had applied of every other device
     ops: list[Op]
     kind: str = "changes"
+    # In a snapshot: the hash of the last file of each device it covers.
+    hashes: dict[str, bytes] = field(default_factory=dict)
 
 
 def _b64(data: bytes) -> str:
@@ -123,7 +127,7 @@ def encode_op(op: Op) -> dict[str, Any]:
     if isinstance(op, PurgeOp):
         return {"op": "purge", "id": op.uuid, "stamp": _stamp(op.stamp)}
     if isinstance(op, MemberOp):
-        return {
+        member = {
             "op": "member",
             "member": op.member,
             "recipient": op.recipient,
@@ -131,6 +135,9 @@ def encode_op(op: Op) -> dict[str, Any]:
             "invite_key": _b64(op.invite_key),
             "label": op.label,
         }
+        if op.signing_key is not None:
+            member["key"] = _b64(op.signing_key)
+        return member
     if isinstance(op, HelloOp):
         return {"op": "hello", "key": _b64(op.signing_key), "proof": _b64(op.proof)}
     if isinstance(op, RemoveOp):
@@ -143,14 +150,17 @@ def encode_op(op: Op) -> dict[str, Any]:
 
 
 def encode_batch(batch: Batch) -> bytes:
-    document = {
+    document: dict[str, Any] = {
         "format": FORMAT,
         "kind": batch.kind,
         "prev": batch.prev.hex(),
         "heads": dict(sorted(batch.heads.items())),
         "ops": [encode_op(op) for op in batch.ops],
     }
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if batch.hashes:
+        document["hashes"] = {d: h.hex() for d, h in sorted(batch.hashes.items())}
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return zlib.compress(text, 6)
 
 
 # -- reading -------------------------------------------------------------------------
@@ -245,6 +255,7 @@ def read_op(raw: Any) -> Op:
             _ident(op.get("device")),
             _bytes(op.get("invite_key"), 32),
             _str(op.get("label"), 200),
+            _bytes(op["key"], 32) if "key" in op else None,
         )
     if kind == "hello":
         return HelloOp(_bytes(op.get("key"), 32), _bytes(op.get("proof"), 64))
@@ -256,15 +267,28 @@ def read_op(raw: Any) -> Op:
     raise _fail()
 
 
+def _inflate(payload: bytes) -> bytes:
+    """The JSON inside, never more than ``MAX_PAYLOAD`` bytes of it: a compression bomb
+    stops there."""
+    inflater = zlib.decompressobj()
+    try:
+        text = inflater.decompress(payload, MAX_PAYLOAD)
+    except zlib.error:
+        raise _fail() from None
+    if inflater.unconsumed_tail or not inflater.eof:
+        raise FileRefused("too-large" if inflater.unconsumed_tail else "malformed")
+    return text
+
+
 def decode_batch(payload: bytes) -> Batch:
     try:
-        document = _obj(json.loads(payload.decode("utf-8")))
+        document = _obj(json.loads(_inflate(payload).decode("utf-8")))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise _fail() from None
     if document.get("format") != FORMAT:
         raise FileRefused("version")
     kind = document.get("kind")
-    if kind != "changes":
+    if kind not in ("changes", "snapshot"):
         raise _fail()
     try:
         prev = bytes.fromhex(_str(document.get("prev"), 64))
@@ -276,4 +300,10 @@ def decode_batch(payload: bytes) -> Batch:
     raw_ops = document.get("ops")
     if not isinstance(raw_ops, list) or len(raw_ops) > _MAX_OPS:
         raise _fail()
-    return Batch(prev, heads, [read_op(op) for op in raw_ops], kind)
+    hashes = {}
+    for device, digest in _obj(document.get("hashes", {})).items():
+        try:
+            hashes[_ident(device)] = bytes.fromhex(_str(digest, 64))
+        except ValueError:
+            raise _fail() from None
+    return Batch(prev, heads, [read_op(op) for op in raw_ops], kind, hashes)

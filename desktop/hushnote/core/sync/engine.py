@@ -11,6 +11,7 @@ is reported and left in the folder, never half applied.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable
@@ -43,7 +44,7 @@ from hushnote.core.sync.change_file import (
     verify_signature,
 )
 from hushnote.core.sync.hlc import HybridClock
-from hushnote.core.sync.keys import signature_valid, unwrap_space_key
+from hushnote.core.sync.keys import signature_valid, unwrap_space_key, wrap_space_key
 from hushnote.core.sync.shared_folder import (
     device_folders,
     read_change_file,
@@ -66,6 +67,9 @@ __all__ = ["FileVerdict", "SpaceReport", "hello_message", "sync_space"]
 _HELLO = b"hushnote-sync-v1 hello"
 # Ops per file are bounded by size (``MAX_PAYLOAD``); this leaves room for the envelope.
 _BATCH_BYTES = 8 * 1024 * 1024
+# Compacting is not worth a rewrite below this much of the device's own files.
+_COMPACT_SLACK = 256 * 1024
+_COMPACT_FILES = 64
 
 
 def hello_message(space: str, device: str, signing_key: bytes) -> bytes:
@@ -93,8 +97,12 @@ class SpaceReport:
     problem: str | None = None
 
 
+class _TooLarge(Exception):
+    """More than one file holds (a snapshot of a very large space)."""
+
+
 # Reasons a file waits (it may become readable) rather than being refused.
-_WAIT = {"missing", "no-key", "unknown-device"}
+_WAIT = {"missing", "no-key", "unknown-device", "after-missing"}
 
 
 class _Pass:
@@ -116,6 +124,8 @@ class _Pass:
         with db.transaction() as connection:
             self.row: SpaceRow = load_space(connection, space)
         self.report = SpaceReport(self.row.notebook)
+        # This device's files a snapshot applied in this pass restates: deleted at its end.
+        self.covered_own = 0
 
     def removed(self) -> bool:
         with self.db.transaction() as connection:
@@ -157,13 +167,15 @@ class _Pass:
         ):
             return False
         with self.db.transaction() as connection:
-            for op in batch.ops:
+            for op in batch.ops if batch.kind == "changes" else ():
                 if isinstance(op, NoteOp | PurgeOp):
                     register = load_register(connection, row.id, op.uuid)
                     register.pending = None
                     register.dirty = set()
                     save_register(connection, row.id, register)
-            if any(not isinstance(op, NoteOp | PurgeOp) for op in batch.ops):
+            if batch.kind == "changes" and any(
+                not isinstance(op, NoteOp | PurgeOp) for op in batch.ops
+            ):
                 connection.execute("UPDATE spaces SET outbox = '[]' WHERE id = ?", (row.id,))
             self._advance(connection, seq, data)
         return True
@@ -273,22 +285,30 @@ class _Pass:
                 self.report.published_files += 1
                 self.report.published_changes += len(ops)
 
-    def _write(self, connection: Any, ops: list[Op]) -> None:
+    def _write(
+        self,
+        connection: Any,
+        ops: list[Op],
+        kind: str = "changes",
+        heads: dict[str, int] | None = None,
+        hashes: dict[str, bytes] | None = None,
+    ) -> int:
         row = self.row
         keys = space_keys(connection, row.id)
         epoch = max(keys)
         new_epochs = [op.epoch for op in ops if isinstance(op, RekeyOp)]
-        if new_epochs:
+        if new_epochs and kind == "changes":
             # The new key travels under the old one, which every member still has.
             epoch = min(new_epochs) - 1
-        heads = dict(
-            connection.execute(
-                "SELECT device, seq FROM space_seen WHERE space_id = ?", (row.id,)
-            ).fetchall()
-        )
-        payload = encode_batch(Batch(row.last_hash, heads, ops))
+        if heads is None:
+            heads = dict(
+                connection.execute(
+                    "SELECT device, seq FROM space_seen WHERE space_id = ?", (row.id,)
+                ).fetchall()
+            )
+        payload = encode_batch(Batch(row.last_hash, heads, ops, kind, hashes or {}))
         if len(payload) > MAX_PAYLOAD:
-            raise HushnoteError()  # a single note past the file limit: a bug upstream
+            raise _TooLarge()
         data = seal_file(
             payload,
             space=row.id,
@@ -300,6 +320,84 @@ class _Pass:
         )
         write_change_file(row.files / row.device, row.next_seq, data)
         self._advance(connection, row.next_seq, data)
+        return len(data)
+
+    # -- compacting --------------------------------------------------------------------
+
+    def maybe_compact(self) -> None:
+        """The admin restates the whole space in one snapshot once the folder holds more
+        than twice what the last one did; every device then deletes its own files the
+        snapshot covers. The folder stays within about twice the data, and no device
+        ever touches another's files."""
+        if not self.row.admin:
+            return
+        sizes = [
+            _size(self.row.files / device / file_name(n))
+            for device in device_folders(self.row.files)
+            for n in sequence_numbers(self.row.files / device)
+        ]
+        total = sum(sizes)
+        if total > 2 * self.row.base_size and (
+            total > _COMPACT_SLACK or len(sizes) >= _COMPACT_FILES
+        ):
+            self.compact()
+
+    def compact(self) -> None:
+        row = self.row
+        with self.db.transaction() as connection:
+            ops = self._restatement(connection)
+            seen = connection.execute(
+                "SELECT device, seq, hash FROM space_seen WHERE space_id = ?", (row.id,)
+            ).fetchall()
+            heads = {device: int(seq) for device, seq, _ in seen}
+            hashes = {device: bytes(digest) for device, _, digest in seen}
+            try:
+                size = self._write(connection, ops, "snapshot", heads, hashes)
+            except _TooLarge:
+                return  # a space past one file's limit keeps its files
+            row.base_size = size
+            connection.execute("UPDATE spaces SET base_size = ? WHERE id = ?", (size, row.id))
+        self.delete_own(row.next_seq - 2)
+
+    def delete_own(self, through: int) -> None:
+        """Delete this device's files up to ``through``: a snapshot restates them."""
+        own = self.row.files / self.row.device
+        for seq in sequence_numbers(own):
+            if seq <= through:
+                with contextlib.suppress(OSError):
+                    (own / file_name(seq)).unlink()
+
+    def _restatement(self, connection: Any) -> list[Op]:
+        """The whole space as ops: members with their keys, every epoch's key wrapped to
+        those who stay, every note's fields with their stamps and its whole body state
+        (deleted text already gone), every tombstone. It depends on no other file."""
+        row = self.row
+        ops: list[Op] = []
+        members = load_members(connection, row.id)
+        for m in members:
+            if m.member != row.member:
+                ops.append(
+                    MemberOp(
+                        m.member, m.recipient, m.device, m.invite_key or b"", m.label, m.signing_key
+                    )
+                )
+            if m.removed_after is not None:
+                ops.append(RemoveOp(m.member, m.removed_after))
+        staying = [m for m in members if m.removed_after is None]
+        for epoch, key in sorted(space_keys(connection, row.id).items()):
+            if epoch > 1:
+                wrapped = {m.member: wrap_space_key(key, m.recipient) for m in staying}
+                ops.append(RekeyOp(epoch, wrapped))
+        for (uuid,) in connection.execute(
+            "SELECT uuid FROM space_notes WHERE space_id = ? ORDER BY uuid", (row.id,)
+        ).fetchall():
+            self.check()
+            register = load_register(connection, row.id, uuid)
+            if register.purged is not None:
+                ops.append(PurgeOp(uuid, register.purged))
+            else:
+                ops.append(NoteOp(uuid, dict(register.fields), register.state, register.created_ms))
+        return ops
 
     # -- applying ----------------------------------------------------------------------
 
@@ -338,16 +436,17 @@ class _Pass:
         later = [n for n in sequence_numbers(row.files / device) if n > seq]
         if not later:
             return FileVerdict(device, seq + 1, "up-to-date")
-        if later[0] != seq + 1:
-            return FileVerdict(device, seq + 1, "missing")
-        seq += 1
+        gap = later[0] != seq + 1
         try:
-            self._apply_file(device, seq, last_hash)
+            # After a gap only a snapshot can follow: it restates all its device wrote.
+            self._apply_file(device, later[0], None if gap else last_hash)
         except FileRefused as refused:
-            return FileVerdict(device, seq, refused.reason)
+            if gap and refused.reason in ("not-snapshot", "damaged"):
+                return FileVerdict(device, seq + 1, "missing")
+            return FileVerdict(device, later[0], refused.reason)
         return None
 
-    def _apply_file(self, device: str, seq: int, last_hash: bytes) -> None:
+    def _apply_file(self, device: str, seq: int, last_hash: bytes | None) -> None:
         row = self.row
         data = read_change_file(row.files / device / file_name(seq))
         with self.db.transaction() as connection:
@@ -368,8 +467,16 @@ class _Pass:
                 public = self._hello(batch, device, member.invite_key)
             if not verify_signature(opened, public):
                 raise FileRefused("forged")
-            if batch.prev != last_hash:
+            snapshot = batch.kind == "snapshot"
+            if snapshot and not member.admin:
+                raise FileRefused("not-admin")
+            if last_hash is None:
+                if not snapshot:
+                    raise FileRefused("not-snapshot")
+            elif batch.prev != last_hash:
                 raise FileRefused("fork")
+            if not snapshot:
+                self._check_causes(connection, device, batch, members)
             if not member.admin and any(
                 isinstance(op, MemberOp | RemoveOp | RekeyOp) for op in batch.ops
             ):
@@ -386,9 +493,51 @@ class _Pass:
                 "VALUES (?, ?, ?, ?)",
                 (row.id, device, seq, hashlib.sha256(data).digest()),
             )
+            if snapshot:
+                self._covered(connection, device, batch)
         self.report.applied_files += 1
         if removed:
             self.db.checkpoint_after_commit()
+
+    def _covered(self, connection: Any, admin: str, batch: Batch) -> None:
+        """After a snapshot, the files it covers count as applied, so each device's
+        next file follows on from it; this device may delete its own."""
+        for device, seq in batch.heads.items():
+            digest = batch.hashes.get(device)
+            if device in (admin, self.row.device) or digest is None:
+                continue
+            connection.execute(
+                "INSERT INTO space_seen (space_id, device, seq, hash) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT DO UPDATE SET seq = excluded.seq, hash = excluded.hash "
+                "WHERE excluded.seq > space_seen.seq",
+                (self.row.id, device, seq, digest),
+            )
+        mine = batch.heads.get(self.row.device, 0)
+        self.covered_own = max(self.covered_own, mine)
+
+    def _check_causes(
+        self, connection: Any, device: str, batch: Batch, members: dict[str, Any]
+    ) -> None:
+        """Wait until every file the writer had applied is applied here too. A CRDT
+        update may build on text from those files, and Yrs keeps an update whose causes
+        are missing aside without saving it, so it would be lost."""
+        seen = dict(
+            connection.execute(
+                "SELECT device, seq FROM space_seen WHERE space_id = ?", (self.row.id,)
+            ).fetchall()
+        )
+        for other, count in batch.heads.items():
+            if other == device:
+                continue
+            if other == self.row.device:
+                if count >= self.row.next_seq:
+                    raise FileRefused("after-missing")
+                continue
+            removed = members.get(other)
+            if removed is not None and removed.removed_after is not None:
+                count = min(count, removed.removed_after)  # never to come
+            if seen.get(other, 0) < count:
+                raise FileRefused("after-missing")
 
     def _hello(self, batch: Batch, device: str, invite_key: bytes | None) -> bytes:
         hello = batch.ops[0] if batch.ops else None
@@ -412,15 +561,25 @@ class _Pass:
                 removed_words |= self._apply_note(connection, op, clock, now)
             elif isinstance(op, HelloOp):
                 connection.execute(
-                    "UPDATE space_members SET signing_key = ?, invite_key = NULL "
+                    "UPDATE space_members SET signing_key = ? "
                     "WHERE space_id = ? AND device = ? AND signing_key IS NULL",
                     (op.signing_key, row.id, device),
                 )
             elif isinstance(op, MemberOp):
                 connection.execute(
                     "INSERT INTO space_members (space_id, member, recipient, device, "
-                    "invite_key, label) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    (row.id, op.member, op.recipient, op.device, op.invite_key, op.label),
+                    "invite_key, label, signing_key) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT DO UPDATE SET signing_key = coalesce(signing_key, "
+                    "excluded.signing_key)",
+                    (
+                        row.id,
+                        op.member,
+                        op.recipient,
+                        op.device,
+                        op.invite_key,
+                        op.label,
+                        op.signing_key,
+                    ),
                 )
             elif isinstance(op, RemoveOp):
                 connection.execute(
@@ -475,6 +634,13 @@ class _Pass:
         return self.report
 
 
+def _size(path: Any) -> int:
+    try:
+        return int(path.lstat().st_size)
+    except OSError:
+        return 0
+
+
 def _own_public(row: SpaceRow) -> bytes:
     from hushnote.core.sync.keys import public_key
 
@@ -509,6 +675,9 @@ def sync_space(
             return sync.finish("removed")
         sync.absorb_all()
         sync.publish()
+        if sync.covered_own:
+            sync.delete_own(min(sync.covered_own, row.next_seq - 1))
+        sync.maybe_compact()
     except CancelledError:
         raise
     except FileExistsError:

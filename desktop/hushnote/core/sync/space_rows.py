@@ -27,6 +27,8 @@ class SpaceRow:
     last_hash: bytes
     clock: Stamp
     outbox: str
+    hello: str | None
+    base_size: int
     last_pass: int | None
     last_ok: int | None
     problem: str | None
@@ -55,7 +57,8 @@ class Member:
 
 _SPACE_COLUMNS = (
     "s.id, s.notebook_id, nb.name, s.folder, s.device, s.member, s.signing_key, s.admin, "
-    "s.next_seq, s.last_hash, s.clock, s.outbox, s.last_pass, s.last_ok, s.problem "
+    "s.next_seq, s.last_hash, s.clock, s.outbox, s.hello, s.base_size, s.last_pass, s.last_ok, "
+    "s.problem "
     "FROM spaces s JOIN notebooks nb ON nb.id = s.notebook_id"
 )
 
@@ -74,6 +77,8 @@ def _space(row: Any) -> SpaceRow:
         last_hash,
         clock,
         outbox,
+        hello,
+        base_size,
         last_pass,
         last_ok,
         problem,
@@ -91,6 +96,8 @@ def _space(row: Any) -> SpaceRow:
         last_hash,
         Stamp(*json.loads(clock)),
         outbox,
+        hello,
+        base_size,
         last_pass,
         last_ok,
         problem,

@@ -204,7 +204,8 @@ class SpaceStore:
     ) -> None:
         connection.execute(
             "INSERT INTO spaces (id, notebook_id, folder, device, member, signing_key, admin, "
-            "next_seq, last_hash, clock, outbox) VALUES (?, ?, ?, ?, ?, ?, ?, 1, x'', ?, ?)",
+            "next_seq, last_hash, clock, outbox, hello) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 1, x'', ?, ?, ?)",
             (
                 space,
                 notebook_id,
@@ -215,6 +216,8 @@ class SpaceStore:
                 int(admin),
                 json.dumps(list(ZERO)),
                 json.dumps([encode_op(op) for op in outbox]),
+                # A device's hello opens every restatement of its files (compaction).
+                next((json.dumps(encode_op(op)) for op in outbox if isinstance(op, HelloOp)), None),
             ),
         )
 

@@ -57,6 +57,16 @@ class BodyDoc:
     def state(self) -> bytes:
         return bytes(self._doc.get_update())
 
+    def own_items(self, client_id: int) -> bytes | None:
+        """Everything ``client_id`` inserted that is still in the text, with every
+        deletion known: what a device restates when it compacts its files. None if it
+        wrote nothing here."""
+        clocks = _read_state_vector(bytes(self._doc.get_state()))
+        if not clocks.get(client_id):
+            return None
+        clocks[client_id] = 0
+        return bytes(self._doc.get_update(_write_state_vector(clocks)))
+
     def apply(self, update: bytes) -> None:
         """Merge an update read from another device."""
         try:
@@ -84,6 +94,44 @@ class BodyDoc:
                 if replacement:
                     self._text.insert(at, replacement)
         return bytes(self._doc.get_update(before))
+
+
+# A Yjs state vector (lib0 encoding: a count, then client and clock pairs, each an
+# unsigned LEB128 number). pycrdt encodes and decodes updates, but has no way to build
+# a state vector from numbers, which restating one client's items needs; the format is
+# six lines, and the vectors read here are the ones pycrdt itself made.
+def _read_uint(data: bytes, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, at
+
+
+def _read_state_vector(data: bytes) -> dict[int, int]:
+    count, at = _read_uint(data, 0)
+    clocks = {}
+    for _ in range(count):
+        client, at = _read_uint(data, at)
+        clocks[client], at = _read_uint(data, at)
+    return clocks
+
+
+def _write_uint(value: int) -> bytes:
+    out = bytearray()
+    while value >= 0x80:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    out.append(value)
+    return bytes(out)
+
+
+def _write_state_vector(clocks: dict[int, int]) -> bytes:
+    pairs = b"".join(_write_uint(c) + _write_uint(k) for c, k in clocks.items())
+    return _write_uint(len(clocks)) + pairs
 
 
 def _offset(text: str, index: int) -> int:
