@@ -42,10 +42,21 @@ def payload(prev: bytes, ops: list[dict[str, object]], fmt: int = 1) -> bytes:
     )
 
 
-def seal(body: bytes, seq: int, nonce: bytes, seed: bytes = SIGNING_SEED, version: int = 1,
-         device: str = DEVICE, epoch: int = 1) -> bytes:  # fmt: skip
-    ad = (b"hushnote-sync-v1" + bytes.fromhex(SPACE) + bytes.fromhex(device)
-          + struct.pack(">QI", seq, epoch))  # fmt: skip
+def seal(
+    body: bytes,
+    seq: int,
+    nonce: bytes,
+    seed: bytes = SIGNING_SEED,
+    version: int = 1,
+    device: str = DEVICE,
+    epoch: int = 1,
+) -> bytes:
+    ad = (
+        b"hushnote-sync-v1"
+        + bytes.fromhex(SPACE)
+        + bytes.fromhex(device)
+        + struct.pack(">QI", seq, epoch)
+    )
     signature = Ed25519PrivateKey.from_private_bytes(seed).sign(
         b"hushnote-sync-v1 signature" + ad + body
     )
@@ -58,12 +69,27 @@ def seal(body: bytes, seq: int, nonce: bytes, seed: bytes = SIGNING_SEED, versio
 
 def main() -> None:
     stamp = [1767225600000, 0, DEVICE]
-    first_ops = [{"op": "note", "id": NOTE, "fields": {"title": [stamp, "Statement 证词"],
-                  "tags": [stamp, ["case-12"]], "trashed": [stamp, False]}, "created": 1767225600000}]  # fmt: skip
+    first_ops = [
+        {
+            "op": "note",
+            "id": NOTE,
+            "fields": {
+                "title": [stamp, "Statement 证词"],
+                "tags": [stamp, ["case-12"]],
+                "trashed": [stamp, False],
+            },
+            "created": 1767225600000,
+        }
+    ]
     first = seal(payload(b"", first_ops), 1, bytes(12))
-    second = seal(payload(hashlib.sha256(first).digest(),
-                          [{"op": "purge", "id": NOTE, "stamp": [1767225660000, 0, DEVICE]}]),
-                  2, bytes([1]) * 12)  # fmt: skip
+    second = seal(
+        payload(
+            hashlib.sha256(first).digest(),
+            [{"op": "purge", "id": NOTE, "stamp": [1767225660000, 0, DEVICE]}],
+        ),
+        2,
+        bytes([1]) * 12,
+    )
     files = {
         "ok/0000000000000001": (first, "applied"),
         "ok/0000000000000002": (second, "applied"),
@@ -72,13 +98,25 @@ def main() -> None:
         "bitflip/0000000000000001": (first[:40] + bytes([first[40] ^ 1]) + first[41:], "damaged"),
         "truncated/0000000000000001": (first[:-40], "damaged"),
         "header-only/0000000000000001": (first[:20], "truncated"),
-        "forged/0000000000000001": (seal(payload(b"", first_ops), 1, bytes(12), OTHER_SEED), "forged"),
-        "newer-version/0000000000000001": (seal(payload(b"", first_ops), 1, bytes(12), version=2), "version"),
-        "newer-format/0000000000000001": (seal(payload(b"", first_ops, fmt=2), 1, bytes(12)), "version"),
-        "bomb/0000000000000001": (seal(zlib.compress(bytes(64 * 1024 * 1024), 9), 1, bytes(12)), "too-large"),
+        "forged/0000000000000001": (
+            seal(payload(b"", first_ops), 1, bytes(12), OTHER_SEED),
+            "forged",
+        ),
+        "newer-version/0000000000000001": (
+            seal(payload(b"", first_ops), 1, bytes(12), version=2),
+            "version",
+        ),
+        "newer-format/0000000000000001": (
+            seal(payload(b"", first_ops, fmt=2), 1, bytes(12)),
+            "version",
+        ),
+        "bomb/0000000000000001": (
+            seal(zlib.compress(bytes(64 * 1024 * 1024), 9), 1, bytes(12)),
+            "too-large",
+        ),
         "not-json/0000000000000001": (seal(zlib.compress(b"{not json"), 1, bytes(12)), "malformed"),
         "fork/0000000000000002": (seal(payload(b"\x01" * 32, []), 2, bytes(12)), "fork"),
-    }  # fmt: skip
+    }
     expectations = {
         "space": SPACE,
         "device": DEVICE,
