@@ -73,7 +73,23 @@ _RECORDS = {
         "a.blob, hex(a.blob_key), a.removed, a.created_at, "
         "(SELECT text FROM attachment_text WHERE attachment_id = a.id)) FROM attachments a"
     ),
+    # A shared notebook with its keys, members and how far each device was applied: a
+    # page put back under it could un-remove a seized device or reuse sequence numbers.
+    "space": (
+        "SELECT sp.id, json_array(sp.notebook_id, sp.folder, sp.device, sp.member, "
+        "hex(sp.signing_key), sp.admin, sp.next_seq, hex(sp.last_hash), sp.clock, sp.outbox, "
+        "sp.hello, sp.base_size, sp.last_pass, sp.last_ok, sp.problem, "
+        "(SELECT json_group_array(json_array(epoch, hex(key))) FROM (SELECT epoch, key "
+        "FROM space_keys WHERE space_id = sp.id ORDER BY epoch)), "
+        "(SELECT json_group_array(json_array(member, recipient, device, hex(signing_key), "
+        "hex(invite_key), label, admin, removed_after)) FROM (SELECT * FROM space_members "
+        "WHERE space_id = sp.id ORDER BY member)), "
+        "(SELECT json_group_array(json_array(device, seq, hex(hash))) FROM (SELECT * "
+        "FROM space_seen WHERE space_id = sp.id ORDER BY device))) FROM spaces sp"
+    ),
 }
+# Kinds whose key is text, not a row number.
+_TEXT_KEYS = {"setting", "space"}
 # The primary-key column of each query's main table, to select one record.
 _KEY_COLUMN = {
     "note": "n.id",
@@ -83,6 +99,7 @@ _KEY_COLUMN = {
     "notebook": "nb.id",
     "setting": "s.key",
     "attachment": "a.id",
+    "space": "sp.id",
 }
 # Table -> (kind, the column naming the owning record).
 _TRACKED = {
@@ -100,6 +117,10 @@ _TRACKED = {
     "settings": ("setting", "key"),
     "attachments": ("attachment", "id"),
     "attachment_text": ("attachment", "attachment_id"),
+    "spaces": ("space", "id"),
+    "space_keys": ("space", "space_id"),
+    "space_members": ("space", "space_id"),
+    "space_seen": ("space", "space_id"),
 }
 
 
@@ -148,7 +169,7 @@ class RecordSeal:
         rows = connection.execute(
             f"{_RECORDS[kind]} WHERE {_KEY_COLUMN[kind]} IN "  # noqa: S608 - fixed text
             "(SELECT value FROM json_each(?))",
-            (json.dumps(keys if kind == "setting" else [int(key) for key in keys]),),
+            (json.dumps(keys if kind in _TEXT_KEYS else [int(key) for key in keys]),),
         ).fetchall()
         for key, canonical in rows:
             yield str(key), self.mac(kind, key, canonical)

@@ -121,6 +121,8 @@ class _Pass:
         self.identity = identity
         self.now_ms = now_ms
         self.check = check
+        # A page of the space's rows put back from an older copy stops the pass.
+        db.verify_record("space", space)
         with db.transaction() as connection:
             self.row: SpaceRow = load_space(connection, space)
         self.report = SpaceReport(self.row.notebook)

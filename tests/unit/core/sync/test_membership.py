@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from hushnote.core import Vault
-from hushnote.errors import InvalidRecordError, InviteError, SpaceRoleError, SyncFolderError
+from hushnote.errors import (
+    InvalidRecordError,
+    InviteError,
+    SpaceRoleError,
+    SyncFolderError,
+    VaultRollbackError,
+)
 
 from .conftest import join
 
@@ -94,3 +100,22 @@ def test_a_removed_member_reads_nothing_written_afterwards(
     (report,) = a.spaces.sync()
     assert a.notes.get(note.uuid).title == "AFTERREMOVAL"
     assert [m.removed for m in a.spaces.members("Cases") if m.label == "C"] == [True]
+
+
+def test_a_space_record_put_back_from_an_older_copy_stops_the_pass(
+    make_vault: Callable[[str], Vault], shared: Path, tmp_path: Path
+) -> None:
+    a, b = make_vault("a"), make_vault("b")
+    a.spaces.create("Cases", shared)
+    join(a, b, shared, tmp_path, "B")
+    space = a.db.row("SELECT id FROM spaces")[0]
+    before = a.db.row("SELECT mac FROM record_macs WHERE kind = 'space'")[0]
+    a.spaces.remove("Cases", "B")
+    # The MAC as it was before the removal: the record now looks rolled back, as it
+    # would if the page holding "B is removed" were put back from an older image.
+    connection = a.db.connection
+    connection.execute(
+        "UPDATE record_macs SET mac = ? WHERE kind = 'space' AND key = ?", (before, space)
+    )
+    with pytest.raises(VaultRollbackError):
+        a.spaces.sync()
