@@ -102,6 +102,14 @@ def add_space_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     add_passphrase_file(remove)
     remove.set_defaults(func=cmd_remove)
 
+    share = actions.add_parser(
+        "share-list", help="share a contact list in a shared notebook (not the age keys)"
+    )
+    share.add_argument("name", metavar="NAME", help="the shared notebook")
+    share.add_argument("list", metavar="LIST", help="the contact list")
+    add_passphrase_file(share)
+    share.set_defaults(func=cmd_share_list)
+
     listing = actions.add_parser("list", help="this vault's shared notebooks")
     add_passphrase_file(listing)
     listing.set_defaults(func=cmd_list)
@@ -169,6 +177,14 @@ def cmd_remove(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         member = vault.spaces.remove(args.name, args.member)
     print(f"Removed {member.member[:8]} ({member.fingerprint}); the space key was rotated.")
+    return 0
+
+
+def cmd_share_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.spaces.share_list(args.name, args.list)
+        members = len(vault.lists.members(args.list))
+    print(f"List {args.list!r} ({members} contact(s)) is shared from the next sync.")
     return 0
 
 

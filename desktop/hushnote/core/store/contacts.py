@@ -38,6 +38,7 @@ __all__ = [
     "KeyedContact",
     "MethodKind",
     "NewContact",
+    "contact_mark",
 ]
 
 MAX_FIELD = 10_000
@@ -380,6 +381,31 @@ class ContactStore:
         )
         return "added" if row is None else "updated"
 
+    def put_synced(self, connection: Any, contact: NewContact) -> str:
+        """Write a contact as a shared list's merge decided it, inside the caller's
+        transaction; return its change mark. Its age key is this vault's own: kept, unless
+        the name changed (as in a bundle merge, so a colleague cannot turn the sender's
+        contact, key and all, into someone the user trusts)."""
+        clean = contact.cleaned()
+        row = connection.execute(
+            "SELECT id, display_name FROM contacts WHERE uuid = ?", (clean.uuid,)
+        ).fetchone()
+        if row is None:
+            contact_id = self._insert(connection, replace(clean, age_recipient=None))
+        else:
+            contact_id = row[0]
+            before = contact_entry(connection, contact_id)
+            connection.execute(
+                "UPDATE contacts SET display_name = ?, organization = ?, role = ?, notes = ?, "
+                "age_recipient = CASE WHEN ? THEN NULL ELSE age_recipient END, "
+                "updated_at = ? WHERE id = ?",
+                (clean.display_name, clean.organization, clean.role, clean.notes,
+                 clean.display_name != row[1], to_ms(self._clock()), contact_id),
+            )  # fmt: skip
+            after = self._write_details(connection, contact_id, clean, before)
+            forget(connection, removed_words(before, after))
+        return contact_mark(connection, contact_id)
+
     def _identities(self, connection: Any) -> dict[str, set[str]]:
         known: dict[str, set[str]] = {}
         rows = connection.execute(
@@ -431,6 +457,12 @@ class ContactStore:
         )
         set_tags(connection, "contact", contact_id, contact.tags)
         return index_contact(connection, contact_id, before)
+
+
+def contact_mark(connection: Any, contact_id: int) -> str:
+    """What moves whenever a contact is edited (its ``updated_at``)."""
+    return str(connection.execute(
+        "SELECT updated_at FROM contacts WHERE id = ?", (contact_id,)).fetchone()[0])  # fmt: skip
 
 
 def _load(connection: Any, contact_id: int) -> Contact:

@@ -293,6 +293,24 @@ _SPACES: tuple[Step, ...] = (
         purged TEXT,
         PRIMARY KEY (space_id, uuid)
     ) STRICT""",
+    # Contact lists shared in a space: the name and each membership by last writer wins.
+    """CREATE TABLE space_lists (
+        space_id TEXT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,
+        uuid TEXT NOT NULL UNIQUE,
+        name TEXT,
+        members TEXT NOT NULL DEFAULT '{}',
+        dirty TEXT NOT NULL DEFAULT '[]',
+        purged TEXT,
+        PRIMARY KEY (space_id, uuid)
+    ) STRICT""",
+    """CREATE TABLE space_contacts (
+        space_id TEXT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,
+        uuid TEXT NOT NULL,
+        fields TEXT NOT NULL DEFAULT '{}',
+        mark TEXT NOT NULL DEFAULT '',
+        dirty TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (space_id, uuid)
+    ) STRICT""",
 )
 
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (

@@ -22,9 +22,13 @@ from hushnote.core.sync.change_file import MAX_PAYLOAD, FileRefused
 from hushnote.core.sync.hlc import Stamp
 
 __all__ = [
+    "CONTACT_FIELDS",
     "FIELDS",
     "Batch",
+    "ContactOp",
     "HelloOp",
+    "ListOp",
+    "ListPurgeOp",
     "MemberOp",
     "NoteOp",
     "Op",
@@ -40,6 +44,8 @@ __all__ = [
 FORMAT = 1
 # A note's fields merged by last writer wins; the body is merged as text.
 FIELDS = ("title", "tags", "pinned", "archived", "trashed", "journal_day")
+CONTACT_FIELDS = ("display_name", "organization", "role", "notes", "methods", "tags")
+_METHOD_KINDS = {"phone", "email", "signal", "telegram", "matrix", "wire", "other"}
 _MAX_TAGS = 200
 _MAX_OPS = 200_000
 _ID_LENGTH = 32
@@ -51,6 +57,30 @@ class NoteOp:
     fields: dict[str, tuple[Stamp, Any]] = field(default_factory=dict)
     body: bytes | None = None
     created_ms: int = 0
+
+
+@dataclass
+class ContactOp:
+    """A contact on a shared list: its fields by last writer wins (never its age key,
+    which each vault checks for itself)."""
+
+    uuid: str
+    fields: dict[str, tuple[Stamp, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class ListOp:
+    """A shared contact list: its name, and who is on it, each by last writer wins."""
+
+    uuid: str
+    name: tuple[Stamp, str] | None = None
+    members: dict[str, tuple[Stamp, bool]] = field(default_factory=dict)
+
+
+@dataclass
+class ListPurgeOp:
+    uuid: str
+    stamp: Stamp
 
 
 @dataclass
@@ -92,7 +122,7 @@ class RekeyOp:
     wrapped: dict[str, bytes]  # member id -> the new space key, age-encrypted to it
 
 
-Op = NoteOp | PurgeOp | MemberOp | HelloOp | RemoveOp | RekeyOp
+Op = NoteOp | PurgeOp | ContactOp | ListOp | ListPurgeOp | MemberOp | HelloOp | RemoveOp | RekeyOp
 
 
 @dataclass
@@ -126,6 +156,23 @@ def encode_op(op: Op) -> dict[str, Any]:
         return out
     if isinstance(op, PurgeOp):
         return {"op": "purge", "id": op.uuid, "stamp": _stamp(op.stamp)}
+    if isinstance(op, ContactOp):
+        return {
+            "op": "contact",
+            "id": op.uuid,
+            "fields": {name: [_stamp(s), v] for name, (s, v) in op.fields.items()},
+        }
+    if isinstance(op, ListOp):
+        out = {
+            "op": "list",
+            "id": op.uuid,
+            "members": {u: [_stamp(s), p] for u, (s, p) in sorted(op.members.items())},
+        }
+        if op.name is not None:
+            out["name"] = [_stamp(op.name[0]), op.name[1]]
+        return out
+    if isinstance(op, ListPurgeOp):
+        return {"op": "list-purge", "id": op.uuid, "stamp": _stamp(op.stamp)}
     if isinstance(op, MemberOp):
         member = {
             "op": "member",
@@ -235,6 +282,23 @@ def _field_value(name: str, value: Any) -> Any:
         raise _fail() from None
 
 
+def _contact_value(name: str, value: Any) -> Any:
+    if name == "methods":
+        if not isinstance(value, list) or len(value) > _MAX_TAGS:
+            raise _fail()
+        methods = []
+        for method in value:
+            if not isinstance(method, list) or len(method) != 3 or method[0] not in _METHOD_KINDS:
+                raise _fail()
+            methods.append([method[0], _str(method[1], 500), _str(method[2], 10_000)])
+        return methods
+    if name == "tags":
+        if not isinstance(value, list) or len(value) > _MAX_TAGS:
+            raise _fail()
+        return [_str(tag, MAX_TAG_LENGTH) for tag in value]
+    return _str(value, 10_000)
+
+
 def read_op(raw: Any) -> Op:
     op = _obj(raw)
     kind = op.get("op")
@@ -248,6 +312,28 @@ def read_op(raw: Any) -> Op:
         return NoteOp(_uuid(op.get("id")), fields, body, _int(op.get("created")))
     if kind == "purge":
         return PurgeOp(_uuid(op.get("id")), _read_stamp(op.get("stamp")))
+    if kind == "contact":
+        contact: dict[str, tuple[Stamp, Any]] = {}
+        for name, pair in _obj(op.get("fields")).items():
+            if name not in CONTACT_FIELDS or not isinstance(pair, list) or len(pair) != 2:
+                raise _fail()
+            contact[name] = (_read_stamp(pair[0]), _contact_value(name, pair[1]))
+        return ContactOp(_uuid(op.get("id")), contact)
+    if kind == "list":
+        list_name: tuple[Stamp, str] | None = None
+        if "name" in op:
+            pair = op["name"]
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise _fail()
+            list_name = (_read_stamp(pair[0]), _str(pair[1], 200))
+        members: dict[str, tuple[Stamp, bool]] = {}
+        for uuid, pair in _obj(op.get("members")).items():
+            if not isinstance(pair, list) or len(pair) != 2 or not isinstance(pair[1], bool):
+                raise _fail()
+            members[_uuid(uuid)] = (_read_stamp(pair[0]), pair[1])
+        return ListOp(_uuid(op.get("id")), list_name, members)
+    if kind == "list-purge":
+        return ListPurgeOp(_uuid(op.get("id")), _read_stamp(op.get("stamp")))
     if kind == "member":
         return MemberOp(
             _ident(op.get("member")),

@@ -18,11 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from hushnote.core.store.contacts import ContactStore
 from hushnote.core.store.database import Database
 from hushnote.core.store.notes import NoteStore
 from hushnote.core.sync.batch import (
     Batch,
+    ContactOp,
     HelloOp,
+    ListOp,
+    ListPurgeOp,
     MemberOp,
     NoteOp,
     Op,
@@ -50,6 +54,15 @@ from hushnote.core.sync.shared_folder import (
     read_change_file,
     sequence_numbers,
     write_change_file,
+)
+from hushnote.core.sync.shared_lists import (
+    absorb_lists,
+    contact_ops,
+    list_ops,
+    merge_contact,
+    merge_list,
+    published,
+    restate_lists,
 )
 from hushnote.core.sync.shared_notes import (
     absorb,
@@ -179,6 +192,7 @@ class _Pass:
                 not isinstance(op, NoteOp | PurgeOp) for op in batch.ops
             ):
                 connection.execute("UPDATE spaces SET outbox = '[]' WHERE id = ?", (row.id,))
+                published(connection, row.id)
             self._advance(connection, seq, data)
         return True
 
@@ -235,6 +249,7 @@ class _Pass:
                 else:
                     absorb(connection, register, None, clock, now, row.client_id)
                 save_register(connection, row.id, register)
+            absorb_lists(connection, row.id, clock, now)
             self._save_clock(connection, clock)
 
     def _save_clock(self, connection: Any, clock: HybridClock) -> None:
@@ -257,7 +272,11 @@ class _Pass:
                         ).fetchone()[0]
                     )
                 ]
-                ops: list[Op] = list(outbox)
+                ops: list[Op] = [
+                    *outbox,
+                    *contact_ops(connection, row.id),
+                    *list_ops(connection, row.id),
+                ]
                 uuids: list[str] = []
                 size = 0
                 waiting = connection.execute(
@@ -284,6 +303,7 @@ class _Pass:
                         (row.id, uuid),
                     )
                 connection.execute("UPDATE spaces SET outbox = '[]' WHERE id = ?", (row.id,))
+                published(connection, row.id)
                 self.report.published_files += 1
                 self.report.published_changes += len(ops)
 
@@ -390,6 +410,7 @@ class _Pass:
             if epoch > 1:
                 wrapped = {m.member: wrap_space_key(key, m.recipient) for m in staying}
                 ops.append(RekeyOp(epoch, wrapped))
+        ops.extend(restate_lists(connection, row.id))
         for (uuid,) in connection.execute(
             "SELECT uuid FROM space_notes WHERE space_id = ? ORDER BY uuid", (row.id,)
         ).fetchall():
@@ -561,6 +582,10 @@ class _Pass:
         for op in ops:
             if isinstance(op, NoteOp | PurgeOp):
                 removed_words |= self._apply_note(connection, op, clock, now)
+            elif isinstance(op, ContactOp):
+                merge_contact(connection, ContactStore(self.db), row.id, op, clock, now)
+            elif isinstance(op, ListOp | ListPurgeOp):
+                merge_list(connection, row.id, op, clock, now)
             elif isinstance(op, HelloOp):
                 connection.execute(
                     "UPDATE space_members SET signing_key = ? "

@@ -36,6 +36,7 @@ from hushnote.core.sync.keys import (
 from hushnote.core.sync.space_rows import SpaceRow, load_members, load_spaces, space_keys
 from hushnote.errors import (
     CancelledError,
+    InvalidRecordError,
     InviteError,
     RecordNotFoundError,
     SpaceRoleError,
@@ -352,6 +353,36 @@ class SpaceStore:
             _queue(connection, row.id, [RemoveOp(target.member, last), RekeyOp(epoch, wrapped)])
         self.sync(only=row.id)
         return next(m for m in self.members(notebook) if m.member == target.member)
+
+    def share_list(self, notebook: str, list_name: str) -> None:
+        """Share a contact list in the space: its name, who is on it, and those contacts'
+        details (never their age keys) go to every member."""
+        with self._db.transaction() as connection:
+            row = self._row(connection, notebook)
+            found = connection.execute(
+                "SELECT uuid FROM lists WHERE name = ?", (" ".join(list_name.split()),)
+            ).fetchone()
+            if found is None:
+                raise RecordNotFoundError(kind="list")
+            elsewhere = connection.execute(
+                "SELECT space_id FROM space_lists WHERE uuid = ?", (found[0],)
+            ).fetchone()
+            if elsewhere is not None:
+                if elsewhere[0] == row.id:
+                    return
+                raise InvalidRecordError(field="list", reason="shared")
+            connection.execute(
+                "INSERT INTO space_lists (space_id, uuid) VALUES (?, ?)", (row.id, found[0])
+            )
+
+    def shared_lists(self, notebook: str) -> list[str]:
+        with self._db.transaction() as connection:
+            row = self._row(connection, notebook)
+            return [
+                name for (name,) in connection.execute(
+                    "SELECT l.name FROM space_lists sl JOIN lists l ON l.uuid = sl.uuid "
+                    "WHERE sl.space_id = ? ORDER BY l.name", (row.id,)).fetchall()
+            ]  # fmt: skip
 
     # -- syncing -----------------------------------------------------------------------
 
