@@ -11,6 +11,7 @@ is reported and left in the folder, never half applied.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import json
@@ -433,9 +434,12 @@ class _Pass:
             for device in device_folders(row.files):
                 if device == row.device:
                     continue
+                # Listed once a round, not once a file: a folder of 10,000 files would
+                # otherwise be read 10,000 times.
+                numbers = sequence_numbers(row.files / device)
                 while True:
                     self.check()
-                    verdict = self._apply_next(device)
+                    verdict = self._apply_next(device, numbers)
                     if verdict is None:
                         verdicts.pop(device, None)
                         progress = True
@@ -447,7 +451,7 @@ class _Pass:
             target = self.report.waiting if verdict.reason in _WAIT else self.report.refused
             target.append(verdict)
 
-    def _apply_next(self, device: str) -> FileVerdict | None:
+    def _apply_next(self, device: str, numbers: list[int]) -> FileVerdict | None:
         """Apply ``device``'s next file; None if applied, else why not."""
         row = self.row
         with self.db.transaction() as connection:
@@ -456,9 +460,10 @@ class _Pass:
                 (row.id, device),
             ).fetchone()
         seq, last_hash = (seen[0], bytes(seen[1])) if seen else (0, b"")
-        later = [n for n in sequence_numbers(row.files / device) if n > seq]
-        if not later:
+        first = bisect.bisect_right(numbers, seq)
+        if first == len(numbers):
             return FileVerdict(device, seq + 1, "up-to-date")
+        later = numbers[first : first + 1]
         gap = later[0] != seq + 1
         try:
             # After a gap only a snapshot can follow: it restates all its device wrote.
