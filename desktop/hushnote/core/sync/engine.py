@@ -289,8 +289,8 @@ class _Pass:
                     op = load_register(connection, row.id, uuid).op()
                     if op is None:
                         continue
-                    size += len(json.dumps(encode_op(op))) if size < _BATCH_BYTES else 0
-                    if uuids and size >= _BATCH_BYTES:
+                    size += len(json.dumps(encode_op(op)))
+                    if uuids and size > _BATCH_BYTES:
                         break
                     ops.append(op)
                     uuids.append(uuid)
@@ -655,6 +655,10 @@ class _Pass:
         return False
 
     def finish(self, problem: str | None) -> SpaceReport:
+        if self.report.changed_notes or self.report.published_changes:
+            # Merge states and note rows were rewritten: the older versions, which may
+            # hold words since deleted, leave the WAL and the freed pages now.
+            self.db.checkpoint_after_commit()
         now = self.now_ms()
         self.report.problem = problem
         with self.db.transaction() as connection:
