@@ -145,6 +145,7 @@ def cmd_join(args: argparse.Namespace) -> int:
         admin = next(m for m in vault.spaces.members(info.notebook) if m.admin)
         reports = vault.spaces.sync()
     print(f"Joined shared notebook {info.notebook!r}")
+    print(f"The invitation holds the space's keys: delete {args.file} now.")
     print(f"Invited by fingerprint: {admin.fingerprint}  (compare it with them aloud)")
     for line in report_lines(reports):
         print(line)

@@ -226,6 +226,10 @@ class SpaceStore:
         """Write an invitation for ``recipient`` to ``out`` (a new file) and announce the
         new member in the folder."""
         recipient = normalize_recipient(recipient)
+        vault = self._db.path.parent.resolve()
+        target = Path(os.path.abspath(out))
+        if target.parent.resolve() == vault or vault in target.parent.resolve().parents:
+            raise SyncFolderError(reason="inside-vault", path=str(target))
         with self._db.transaction() as connection:
             row = self._row(connection, notebook)
             if not row.admin:
