@@ -11,6 +11,7 @@ is reported and left in the folder, never half applied.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from collections.abc import Callable
@@ -225,6 +226,18 @@ class _Pass:
     def publish(self) -> None:
         """Write what waits to be published, a file at a time."""
         row = self.row
+        # Listed once: a pass adds nothing to the list while it publishes, and scanning
+        # the registers again for every file made publishing n changes cost n² reads.
+        with self.db.transaction() as connection:
+            waiting = [
+                uuid
+                for (uuid,) in connection.execute(
+                    "SELECT uuid FROM space_notes WHERE space_id = ? AND "
+                    "(pending IS NOT NULL OR dirty != '[]') ORDER BY uuid",
+                    (row.id,),
+                ).fetchall()
+            ]
+        start = 0
         while True:
             self.check()
             with self.db.transaction() as connection:
@@ -239,20 +252,18 @@ class _Pass:
                 ops: list[Op] = list(outbox)
                 uuids: list[str] = []
                 size = 0
-                waiting = connection.execute(
-                    "SELECT uuid FROM space_notes WHERE space_id = ? AND "
-                    "(pending IS NOT NULL OR dirty != '[]') ORDER BY uuid",
-                    (row.id,),
-                ).fetchall()
-                for (uuid,) in waiting:
+                while start < len(waiting):
+                    uuid = waiting[start]
                     op = load_register(connection, row.id, uuid).op()
                     if op is None:
+                        start += 1
                         continue
                     size += len(json.dumps(encode_op(op))) if size < _BATCH_BYTES else 0
                     if uuids and size >= _BATCH_BYTES:
                         break
                     ops.append(op)
                     uuids.append(uuid)
+                    start += 1
                 if not ops:
                     return
                 self._write(connection, ops)
@@ -305,9 +316,12 @@ class _Pass:
             for device in device_folders(row.files):
                 if device == row.device:
                     continue
+                # Listed once a round: listing the folder again for every file made
+                # applying n files cost n² names read.
+                listed = sequence_numbers(row.files / device)
                 while True:
                     self.check()
-                    verdict = self._apply_next(device)
+                    verdict = self._apply_next(device, listed)
                     if verdict is None:
                         verdicts.pop(device, None)
                         progress = True
@@ -319,8 +333,9 @@ class _Pass:
             target = self.report.waiting if verdict.reason in _WAIT else self.report.refused
             target.append(verdict)
 
-    def _apply_next(self, device: str) -> FileVerdict | None:
-        """Apply ``device``'s next file; None if applied, else why not."""
+    def _apply_next(self, device: str, listed: list[int]) -> FileVerdict | None:
+        """Apply ``device``'s next file (``listed``: its numbers, sorted); None if
+        applied, else why not."""
         row = self.row
         with self.db.transaction() as connection:
             seen = connection.execute(
@@ -328,10 +343,10 @@ class _Pass:
                 (row.id, device),
             ).fetchone()
         seq, last_hash = (seen[0], bytes(seen[1])) if seen else (0, b"")
-        later = [n for n in sequence_numbers(row.files / device) if n > seq]
-        if not later:
+        index = bisect.bisect_right(listed, seq)
+        if index == len(listed):
             return FileVerdict(device, seq + 1, "up-to-date")
-        if later[0] != seq + 1:
+        if listed[index] != seq + 1:
             return FileVerdict(device, seq + 1, "missing")
         seq += 1
         try:
