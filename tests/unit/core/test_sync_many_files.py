@@ -81,3 +81,27 @@ def test_a_missing_file_holds_back_the_later_ones_until_it_arrives(
         assert report.applied_files == 2 and not report.waiting
         assert {"note 0", "note 1", "note 2"} <= _titles(reader)
         assert third.exists() and first.exists()
+
+
+def test_a_damaged_file_is_refused_alone_and_the_ones_before_it_stay_applied(
+    tmp_path: Path, fast_kdf_params: KdfParams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer, reader, folder = _pair(tmp_path, fast_kdf_params)
+    with writer, reader:
+        reader.spaces.sync()
+        for n in range(3):
+            writer.notes.create(title=f"note {n}", body="", notebook="Shared")
+        monkeypatch.setattr(engine, "_BATCH_BYTES", 1)
+        writer.spaces.sync()
+        second = _writer_files(writer, folder)[-2]
+        damaged = bytearray(second.read_bytes())
+        damaged[-1] ^= 1
+        second.chmod(0o600)
+        second.write_bytes(bytes(damaged))
+
+        (report,) = reader.spaces.sync()
+        assert report.applied_files == 1
+        assert [(v.seq, v.reason) for v in report.refused] == [(int(second.name, 16), "damaged")]
+        assert len(_titles(reader) & {"note 0", "note 1", "note 2"}) == 1
+        (again,) = reader.spaces.sync()
+        assert again.applied_files == 0 and len(again.refused) == 1
