@@ -540,8 +540,12 @@ def sync_space(
         sync.absorb_all()
         sync.publish()
         sync.apply_all()
-        sync.absorb_all()
-        sync.publish()
+        if sync.report.applied_files:
+            # Merging may have taken in an edit made meanwhile: publish it now. With
+            # nothing applied, the scans above already took everything in; repeating
+            # them doubled the cost of an idle pass.
+            sync.absorb_all()
+            sync.publish()
     except CancelledError:
         raise
     except FileExistsError:
