@@ -10,6 +10,7 @@ from bench.bundle_bench import run_bundle_benchmarks
 from bench.gui_bench import run_gui_benchmarks
 from bench.report import print_facts, print_table
 from bench.stores_bench import run_stores_benchmarks
+from bench.sync_bench import run_sync_benchmarks
 from bench.vault_bench import run_vault_benchmarks
 from bench.viewer_bench import run_viewer_benchmarks
 from bench.wipe_bench import run_wipe_benchmarks
@@ -23,6 +24,7 @@ GROUPS = {
     "bundles": lambda quick: run_bundle_benchmarks(quick=quick),
     "attachments": lambda quick: run_attachment_benchmarks(quick=quick),
     "viewer": lambda quick: run_viewer_benchmarks(quick=quick),
+    "sync": lambda quick: run_sync_benchmarks(quick=quick),
 }
 
 

@@ -293,6 +293,12 @@ _SPACES: tuple[Step, ...] = (
         purged TEXT,
         PRIMARY KEY (space_id, uuid)
     ) STRICT""",
+    # A pass with nothing new reads only these: the notes of the shared notebook and
+    # their change marks, never the pages holding merge states.
+    "CREATE INDEX space_notes_marks ON space_notes (space_id, uuid, mark, purged)",
+    "CREATE INDEX space_notes_waiting ON space_notes (space_id, uuid) "
+    "WHERE pending IS NOT NULL OR dirty != '[]'",
+    "CREATE INDEX notes_sync ON notes (notebook_id, uuid, updated_at, trashed_at)",
     # Contact lists shared in a space: the name and each membership by last writer wins.
     """CREATE TABLE space_lists (
         space_id TEXT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,

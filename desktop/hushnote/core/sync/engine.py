@@ -74,7 +74,7 @@ from hushnote.core.sync.shared_notes import (
 )
 from hushnote.core.sync.space_rows import SpaceRow, load_members, load_space, space_keys
 from hushnote.core.sync.text_merge import UpdateRefused
-from hushnote.errors import CancelledError, HushnoteError
+from hushnote.errors import CancelledError, InvalidRecordError
 
 __all__ = ["FileVerdict", "SpaceReport", "hello_message", "sync_space"]
 
@@ -84,6 +84,9 @@ _BATCH_BYTES = 8 * 1024 * 1024
 # Compacting is not worth a rewrite below this much of the device's own files.
 _COMPACT_SLACK = 256 * 1024
 _COMPACT_FILES = 64
+# Files applied in one transaction: at most this many, or this many bytes read.
+_GROUP_FILES = 64
+_GROUP_BYTES = 8 * 1024 * 1024
 
 
 def hello_message(space: str, device: str, signing_key: bytes) -> bytes:
@@ -262,6 +265,18 @@ class _Pass:
     def publish(self) -> None:
         """Write what waits to be published, a file at a time."""
         row = self.row
+        # Listed once: a pass adds nothing to the list while it publishes, and scanning
+        # the registers again for every file made publishing n changes cost n² reads.
+        with self.db.transaction() as connection:
+            waiting = [
+                uuid
+                for (uuid,) in connection.execute(
+                    "SELECT uuid FROM space_notes WHERE space_id = ? AND "
+                    "(pending IS NOT NULL OR dirty != '[]') ORDER BY uuid",
+                    (row.id,),
+                ).fetchall()
+            ]
+        start = 0
         while True:
             self.check()
             with self.db.transaction() as connection:
@@ -280,20 +295,18 @@ class _Pass:
                 ]
                 uuids: list[str] = []
                 size = 0
-                waiting = connection.execute(
-                    "SELECT uuid FROM space_notes WHERE space_id = ? AND "
-                    "(pending IS NOT NULL OR dirty != '[]') ORDER BY uuid",
-                    (row.id,),
-                ).fetchall()
-                for (uuid,) in waiting:
+                while start < len(waiting):
+                    uuid = waiting[start]
                     op = load_register(connection, row.id, uuid).op()
                     if op is None:
+                        start += 1
                         continue
                     size += len(json.dumps(encode_op(op)))
                     if uuids and size > _BATCH_BYTES:
                         break
                     ops.append(op)
                     uuids.append(uuid)
+                    start += 1
                 if not ops:
                     return
                 self._write(connection, ops)
@@ -434,15 +447,16 @@ class _Pass:
             for device in device_folders(row.files):
                 if device == row.device:
                     continue
-                # Listed once a round, not once a file: a folder of 10,000 files would
-                # otherwise be read 10,000 times.
-                numbers = sequence_numbers(row.files / device)
+                # Listed once a round: listing the folder again for every file made
+                # applying n files cost n² names read.
+                listed = sequence_numbers(row.files / device)
                 while True:
                     self.check()
-                    verdict = self._apply_next(device, numbers)
-                    if verdict is None:
+                    applied, verdict = self._apply_some(device, listed)
+                    if applied:
                         verdicts.pop(device, None)
                         progress = True
+                    if verdict is None:
                         continue
                     if verdict.reason != "up-to-date":
                         verdicts[device] = verdict
@@ -451,81 +465,106 @@ class _Pass:
             target = self.report.waiting if verdict.reason in _WAIT else self.report.refused
             target.append(verdict)
 
-    def _apply_next(self, device: str, numbers: list[int]) -> FileVerdict | None:
-        """Apply ``device``'s next file; None if applied, else why not."""
+    def _apply_some(self, device: str, listed: list[int]) -> tuple[int, FileVerdict | None]:
+        """Apply ``device``'s next files (``listed``: its numbers, sorted) in one
+        transaction, each under its own savepoint: how many, and why it stopped (None:
+        the group is full and more may follow).
+
+        One commit per file cost a WAL ``fsync`` per file, most of applying a folder of
+        small files; a group of them commits once. A refused file is rolled back alone
+        and ends the group; the files before it stand."""
         row = self.row
+        applied, size, removed = 0, 0, False
+        verdict: FileVerdict | None = None
         with self.db.transaction() as connection:
             seen = connection.execute(
                 "SELECT seq, hash FROM space_seen WHERE space_id = ? AND device = ?",
                 (row.id, device),
             ).fetchone()
-        seq, last_hash = (seen[0], bytes(seen[1])) if seen else (0, b"")
-        first = bisect.bisect_right(numbers, seq)
-        if first == len(numbers):
-            return FileVerdict(device, seq + 1, "up-to-date")
-        later = numbers[first : first + 1]
-        gap = later[0] != seq + 1
-        try:
-            # After a gap only a snapshot can follow: it restates all its device wrote.
-            self._apply_file(device, later[0], None if gap else last_hash)
-        except FileRefused as refused:
-            if gap and refused.reason in ("not-snapshot", "damaged"):
-                return FileVerdict(device, seq + 1, "missing")
-            return FileVerdict(device, later[0], refused.reason)
-        return None
-
-    def _apply_file(self, device: str, seq: int, last_hash: bytes | None) -> None:
-        row = self.row
-        data = read_change_file(row.files / device / file_name(seq))
-        with self.db.transaction() as connection:
-            members = {m.device: m for m in load_members(connection, row.id)}
-            keys = space_keys(connection, row.id)
-            member = members.get(device)
-            if member is None:
-                raise FileRefused("unknown-device")
-            if member.removed_after is not None and seq > member.removed_after:
-                raise FileRefused("removed")
-            key = keys.get(epoch_of(data))
-            if key is None:
-                raise FileRefused("no-key")
-            opened = open_file(data, space=row.id, device=device, seq=seq, key=key)
-            batch = decode_batch(opened.payload)
-            public = member.signing_key
-            if public is None:
-                public = self._hello(batch, device, member.invite_key)
-            if not verify_signature(opened, public):
-                raise FileRefused("forged")
-            snapshot = batch.kind == "snapshot"
-            if snapshot and not member.admin:
-                raise FileRefused("not-admin")
-            if last_hash is None:
-                if not snapshot:
-                    raise FileRefused("not-snapshot")
-            elif batch.prev != last_hash:
-                raise FileRefused("fork")
-            if not snapshot:
-                self._check_causes(connection, device, batch, members)
-            if not member.admin and any(
-                isinstance(op, MemberOp | RemoveOp | RekeyOp) for op in batch.ops
-            ):
-                raise FileRefused("not-admin")
-            connection.execute("SAVEPOINT apply_file")
-            try:
-                removed = self._apply_ops(connection, device, batch.ops)
-            except (UpdateRefused, HushnoteError):
-                connection.execute("ROLLBACK TO apply_file")
-                raise FileRefused("malformed") from None
-            connection.execute("RELEASE apply_file")
-            connection.execute(
-                "INSERT OR REPLACE INTO space_seen (space_id, device, seq, hash) "
-                "VALUES (?, ?, ?, ?)",
-                (row.id, device, seq, hashlib.sha256(data).digest()),
-            )
-            if snapshot:
-                self._covered(connection, device, batch)
-        self.report.applied_files += 1
+            seq, last_hash = (seen[0], bytes(seen[1])) if seen else (0, b"")
+            while applied < _GROUP_FILES and size < _GROUP_BYTES and not removed:
+                index = bisect.bisect_right(listed, seq)
+                if index == len(listed):
+                    verdict = FileVerdict(device, seq + 1, "up-to-date")
+                    break
+                number = listed[index]
+                gap = number != seq + 1
+                connection.execute("SAVEPOINT apply_group_file")
+                try:
+                    data = read_change_file(row.files / device / file_name(number))
+                    # After a gap only a snapshot can follow: it restates all its
+                    # device wrote.
+                    removed = self._apply_file(
+                        connection, device, number, None if gap else last_hash, data
+                    )
+                except FileRefused as refused:
+                    connection.execute("ROLLBACK TO apply_group_file")
+                    connection.execute("RELEASE apply_group_file")
+                    if gap and refused.reason in ("not-snapshot", "damaged"):
+                        verdict = FileVerdict(device, seq + 1, "missing")
+                    else:
+                        verdict = FileVerdict(device, number, refused.reason)
+                    break
+                connection.execute("RELEASE apply_group_file")
+                seq, last_hash = number, hashlib.sha256(data).digest()
+                applied += 1
+                size += len(data)
+        self.report.applied_files += applied
         if removed:
             self.db.checkpoint_after_commit()
+        return applied, verdict
+
+    def _apply_file(
+        self, connection: Any, device: str, seq: int, last_hash: bytes | None, data: bytes
+    ) -> bool:
+        """Check and apply one file inside the caller's transaction; True if it removed
+        words (the WAL is then truncated after the commit)."""
+        row = self.row
+        members = {m.device: m for m in load_members(connection, row.id)}
+        keys = space_keys(connection, row.id)
+        member = members.get(device)
+        if member is None:
+            raise FileRefused("unknown-device")
+        if member.removed_after is not None and seq > member.removed_after:
+            raise FileRefused("removed")
+        key = keys.get(epoch_of(data))
+        if key is None:
+            raise FileRefused("no-key")
+        opened = open_file(data, space=row.id, device=device, seq=seq, key=key)
+        batch = decode_batch(opened.payload)
+        public = member.signing_key
+        if public is None:
+            public = self._hello(batch, device, member.invite_key)
+        if not verify_signature(opened, public):
+            raise FileRefused("forged")
+        snapshot = batch.kind == "snapshot"
+        if snapshot and not member.admin:
+            raise FileRefused("not-admin")
+        if last_hash is None:
+            if not snapshot:
+                raise FileRefused("not-snapshot")
+        elif batch.prev != last_hash:
+            raise FileRefused("fork")
+        if not snapshot:
+            self._check_causes(connection, device, batch, members)
+        if not member.admin and any(
+            isinstance(op, MemberOp | RemoveOp | RekeyOp) for op in batch.ops
+        ):
+            raise FileRefused("not-admin")
+        try:
+            # The caller's savepoint takes back whatever a refused file did.
+            removed = self._apply_ops(connection, device, batch.ops)
+        except (UpdateRefused, InvalidRecordError):
+            # A value no vault may hold (a body over the limit, a contact with no name);
+            # a full disk or a rollback is not the file's fault and stops the pass.
+            raise FileRefused("malformed") from None
+        connection.execute(
+            "INSERT OR REPLACE INTO space_seen (space_id, device, seq, hash) VALUES (?, ?, ?, ?)",
+            (row.id, device, seq, hashlib.sha256(data).digest()),
+        )
+        if snapshot:
+            self._covered(connection, device, batch)
+        return removed
 
     def _covered(self, connection: Any, admin: str, batch: Batch) -> None:
         """After a snapshot, the files it covers count as applied, so each device's
@@ -709,8 +748,12 @@ def sync_space(
         sync.apply_all()
         if sync.removed():
             return sync.finish("removed")
-        sync.absorb_all()
-        sync.publish()
+        if sync.report.applied_files:
+            # Merging may have taken in an edit made meanwhile: publish it now. With
+            # nothing applied, the scans above already took everything in; repeating
+            # them doubled the cost of an idle pass.
+            sync.absorb_all()
+            sync.publish()
         if sync.covered_own:
             sync.delete_own(min(sync.covered_own, row.next_seq - 1))
         sync.maybe_compact()

@@ -49,6 +49,7 @@ class NoteRegister:
     dirty: set[str] = field(default_factory=set)
     purged: Stamp | None = None
     new: bool = True
+    text: str | None = None  # the body, once a merge has computed it (not stored)
 
     def value(self, name: str) -> Any:
         held = self.fields.get(name)
@@ -191,7 +192,8 @@ def merge_op(register: NoteRegister, op: NoteOp | PurgeOp, clock: HybridClock) -
         before = doc.text
         doc.apply(op.body)
         register.state = doc.state()
-        changed = changed or doc.text != before
+        register.text = doc.text
+        changed = changed or register.text != before
     if register.created_ms == 0 or 0 < op.created_ms < register.created_ms:
         register.created_ms = op.created_ms
     return changed
@@ -205,7 +207,7 @@ def write_note(
         notes.purge_synced(connection, register.uuid)
         register.mark = ""
         return {""}  # unknown words: the caller checkpoints
-    body = BodyDoc(register.state, 0).text
+    body = register.text if register.text is not None else BodyDoc(register.state, 0).text
     register.mark, removed = notes.put_synced(
         connection, register.uuid, notebook_id, register.values(), body, register.created_ms
     )
