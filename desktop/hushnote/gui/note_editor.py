@@ -240,6 +240,25 @@ class NoteEditor(QWidget):
         self.uuid = note.uuid
         self._show(note)
 
+    def reload_if_clean(self) -> None:
+        """After a sync pass: show the open note as now stored, unless it holds unsaved
+        text, which stays (saved, then merged at the next pass)."""
+        vault = self.vault
+        if self.uuid is None or self._dirty or vault is None or self.session.busy:
+            return
+        try:
+            note = vault.notes.get(self.uuid)
+        except HushnoteError:
+            return
+        shown = (self.title.text(), self.body.toPlainText(), self.read_only)
+        if shown == (note.title, note.body, note.trashed):
+            return
+        position = self.body.textCursor().position()
+        self._show(note)
+        cursor = self.body.textCursor()
+        cursor.setPosition(min(position, len(note.body)))
+        self.body.setTextCursor(cursor)
+
     def _show(self, note: Note) -> None:
         assert self.vault is not None
         self._loading = True
