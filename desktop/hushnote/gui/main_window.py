@@ -268,8 +268,10 @@ class MainWindow(QMainWindow):
         self._action(vault_menu, self.tr("&Duress passphrase…"), self.edit_duress, ["Ctrl+Alt+D"])
         self._action(vault_menu, self.tr("&Settings…"), self.edit_settings, ["Ctrl+,"])
         vault_menu.addSeparator()
-        self._action(vault_menu, self.tr("S&hare a notebook…"), self.spaces.share)
-        self._action(vault_menu, self.tr("&Join a shared notebook…"), self.spaces.join)
+        self._action(vault_menu, self.tr("S&hare a notebook…"), self.spaces.share, ["Ctrl+Alt+S"])
+        self._action(
+            vault_menu, self.tr("&Join a shared notebook…"), self.spaces.join, ["Ctrl+Alt+J"]
+        )
         self._action(
             vault_menu,
             self.tr("Shared notebook &members…"),
