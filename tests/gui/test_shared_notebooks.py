@@ -6,6 +6,7 @@ through the core, standing for a colleague's computer."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from hushnote.gui.messages import error_text
 from hushnote.gui.space_members_dialog import SpaceMembersDialog, grouped_fingerprint
 from hushnote.gui.sync_runner import status_lines
 from hushnote.gui.workspace_page import SHARED_ROLE, VALUE_ROLE
-from support.gui import unlock_window
+from support.gui import finish_overwrites, panic_window, unlock_window
 
 COLLEAGUE = "colleague passphrase, long enough"
 
@@ -463,6 +464,35 @@ def test_a_long_job_takes_over_from_a_pass(qtbot: QtBot, window: MainWindow, fol
     result = window.session.run_job(window, "Working…", lambda _progress: 42)
     assert result == 42
     assert not window.session.busy
+
+
+def test_a_panic_during_a_pass_stops_it_and_saves_nothing_more(
+    qtbot: QtBot,
+    fast_kdf_params: KdfParams,
+    fast_kdf_vault: VaultSetup,
+    folder: Path,
+) -> None:
+    wiped: list[bool] = []
+    window = panic_window(qtbot, fast_kdf_vault.root, fast_kdf_params, wiped)
+    unlock_window(qtbot, window, fast_kdf_vault.passphrase)
+    _share(qtbot, window, folder)
+    vault = window.vault
+    assert vault is not None
+    uuid = vault.notes.summaries(limit=1, notebook="Team")[0].uuid
+    window.workspace.open_note(uuid)
+    finished: list[bool] = []
+    window.session.job_finished.connect(lambda: finished.append(True))
+    before = window.spaces.runner.passes
+    window.spaces.runner.request()
+    assert window.session.quiet_running
+    started = time.monotonic()
+    window.panic()
+    assert time.monotonic() - started < 2.5  # the two-second rule, and no more
+    assert wiped == [True] and window.session.vault is None
+    assert not window.session.busy and finished == []  # no save was let loose
+    finish_overwrites()
+    qtbot.wait(200)  # the pass's last signal arrives and is ignored
+    assert finished == [] and window.spaces.runner.passes == before
 
 
 # -- the wipe ------------------------------------------------------------------------------------

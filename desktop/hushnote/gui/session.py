@@ -143,7 +143,7 @@ class VaultSession(QObject):
         call.start()
         return True
 
-    def stop_quiet(self, wait: float = JOB_STOP_SECONDS) -> bool:
+    def stop_quiet(self, wait: float = JOB_STOP_SECONDS, *, announce: bool = True) -> bool:
         """Cancel the quiet job, if any, and wait up to ``wait`` seconds for it to end
         (before a long job, a lock). True if none is left running."""
         quiet = self._quiet
@@ -151,21 +151,24 @@ class VaultSession(QObject):
             return True
         quiet.control.cancel()
         ended = quiet.control.wait(wait)
-        self._end_quiet(quiet)
+        self._end_quiet(quiet, announce=announce)
         return ended
 
-    def _end_quiet(self, quiet: _QuietJob) -> bool:
+    def _end_quiet(self, quiet: _QuietJob, *, announce: bool = True) -> bool:
         if self._quiet is not quiet:
             return False  # stopped already
         self._job, self._quiet = None, None
-        self.job_finished.emit()
+        if announce:
+            self.job_finished.emit()
         return True
 
     def stop_job(self, wait: float = JOB_STOP_SECONDS) -> bool:
         """Cancel the running job and wait up to ``wait`` seconds for its thread to end
         (a panic, before the files go). True if no job is left running."""
         if self._quiet is not None:
-            return self.stop_quiet(wait)
+            # No job_finished: an edit waiting for it must not be saved into a vault
+            # whose keys are gone (the session closes next).
+            return self.stop_quiet(wait, announce=False)
         control = self._job
         if control is None:
             return True
