@@ -442,18 +442,24 @@ def test_a_pass_keeps_unsaved_text_and_reloads_a_clean_editor(
     runner.request()
     qtbot.waitUntil(lambda: runner.passes > before and not window.session.busy, timeout=10_000)
     assert editor.body.toPlainText() == "first line\nfrom Bo\n"
-    # Text being typed stays as typed while a pass applies another change.
-    editor.body.setPlainText("first line\nfrom Bo\nmine, not saved\n")
-    editor._timer.stop()  # the autosave has not fired yet
-    editor._dirty = True
+    # Text typed while a pass runs (after the save that starts it) stays, and the
+    # colleague's change to the same note is merged into it, not undone by the next save.
     colleague_writes("first line\nfrom Bo again\n")
-    state = {"before": runner.passes}
-    # The pass saves the editor first (so it is merged), then applies the colleague's file.
+    editor.body.setPlainText("first line\nfrom Bo\nmine, not saved\n")
+    assert editor._dirty
+    runner._before_pass = lambda: None  # the typing came after the pass's own save
+    before = runner.passes
     runner.request()
-    qtbot.waitUntil(
-        lambda: runner.passes > state["before"] and not window.session.busy, timeout=10_000
-    )
-    assert "mine, not saved" in editor.body.toPlainText()
+    qtbot.waitUntil(lambda: runner.passes > before and not window.session.busy, timeout=10_000)
+    assert editor.body.toPlainText() == "first line\nfrom Bo again\nmine, not saved\n"
+    assert editor._dirty and editor.save()
+    assert vault.notes.get(uuid).body == "first line\nfrom Bo again\nmine, not saved\n"
+    before = runner.passes
+    runner.request()
+    qtbot.waitUntil(lambda: runner.passes > before and not window.session.busy, timeout=10_000)
+    colleague.spaces.sync()
+    theirs = colleague.notes.summaries(limit=1, notebook="Team")[0].uuid
+    assert colleague.notes.get(theirs).body == "first line\nfrom Bo again\nmine, not saved\n"
 
 
 def test_a_long_job_takes_over_from_a_pass(qtbot: QtBot, window: MainWindow, folder: Path) -> None:

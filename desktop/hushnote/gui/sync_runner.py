@@ -12,7 +12,8 @@ and it gives way to a long job asked for meanwhile. It starts
 
 A request while the database is busy is remembered and served when the job ends. The
 note being edited is saved first, so that the pass merges it; text typed during the
-pass stays in the editor (``NoteEditor.reload_if_clean``) and is merged at the next one.
+pass stays in the editor, with the pass's change to the same body merged into it
+(``NoteEditor.reload_if_clean``).
 At lock and at a panic the pass is cancelled (``VaultSession.stop_quiet``/``stop_job``).
 
 The status bar item (``SyncStatus``) names the last successful pass and any problem,
