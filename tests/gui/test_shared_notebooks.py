@@ -342,6 +342,31 @@ def test_the_status_bar_names_the_last_pass_and_a_missing_folder(
     assert not status.isVisibleTo(window) and status.text() == ""
 
 
+def test_a_removed_member_is_told_in_the_status_bar(
+    qtbot: QtBot,
+    window_for: Callable[[Path], MainWindow],
+    fast_kdf_vault: VaultSetup,
+    colleague: Vault,
+    folder: Path,
+    tmp_path: Path,
+) -> None:
+    colleague.notes.create(title="Theirs", body="x", notebook="Team")
+    colleague.spaces.create("Team", folder, label="Ana")
+    vault = Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase)
+    invitation = tmp_path / "inv.age"
+    colleague.spaces.invite("Team", vault.age_recipient(), invitation, label="Me")
+    vault.spaces.join(invitation, folder)
+    vault.spaces.sync()
+    vault.lock()
+    colleague.spaces.sync()
+    colleague.spaces.remove("Team", "Me")
+    window = window_for(fast_kdf_vault.root)
+    unlock_window(qtbot, window, fast_kdf_vault.passphrase)  # a pass runs at unlock
+    status = window.spaces.status
+    qtbot.waitUntil(lambda: "Removed from this shared notebook" in status.text(), timeout=10_000)
+    assert "Theirs" not in status.text() + status.toolTip()
+
+
 def test_a_forged_file_is_reported_in_the_status_bar(
     qtbot: QtBot, window: MainWindow, folder: Path, colleague: Vault, tmp_path: Path
 ) -> None:

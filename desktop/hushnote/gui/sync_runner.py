@@ -23,6 +23,7 @@ never a note's title or text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -156,6 +157,23 @@ class SyncRunner(QObject):
         except HushnoteError:
             return []
 
+    def _with_removal(self, spaces: list[SpaceInfo]) -> list[SpaceInfo]:
+        """The core marks this vault's own member removed without setting the space's
+        problem: the status says it all the same."""
+        vault = self.session.vault
+        if vault is None:
+            return spaces
+        marked = []
+        for space in spaces:
+            try:
+                members = vault.spaces.members(space.notebook)
+            except HushnoteError:
+                members = []
+            if space.problem is None and any(m.you and m.removed for m in members):
+                space = replace(space, problem="removed")
+            marked.append(space)
+        return marked
+
     def schedule(self) -> None:
         """A pass a second from now (after the last of several saves)."""
         if self.session.vault is not None:
@@ -187,7 +205,7 @@ class SyncRunner(QObject):
         self.passes += 1
         from hushnote.gui.messages import error_text
 
-        spaces = self._spaces()
+        spaces = self._with_removal(self._spaces())
         self._watch(spaces)
         listed = reports if isinstance(reports, list) else []
         message = None
