@@ -21,6 +21,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 __all__ = [
+    "choose_folder",
     "choose_open_path",
     "choose_open_paths",
     "choose_save_path",
@@ -75,6 +76,16 @@ def choose_save_path(
         if suggested.parent.is_dir():
             dialog.setDirectory(str(suggested.parent))
         dialog.selectFile(suggested.name)
+    if dialog.exec() and dialog.selectedFiles():
+        return Path(dialog.selectedFiles()[0])
+    return None
+
+
+def choose_folder(parent: QWidget | None, caption: str) -> Path | None:
+    """An existing folder (a shared notebook's sync folder), in the history-free dialog."""
+    dialog = _dialog(parent, caption, "")
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     if dialog.exec() and dialog.selectedFiles():
         return Path(dialog.selectedFiles()[0])
     return None

@@ -92,6 +92,7 @@ from hushnote.gui.session import VaultSession
 from hushnote.gui.session_watch import SessionWatch
 from hushnote.gui.settings_dialog import SettingsDialog, VaultPreferences
 from hushnote.gui.shortcuts_dialog import ShortcutsDialog
+from hushnote.gui.space_actions import SpaceActions
 from hushnote.gui.unlock_page import UnlockPage
 from hushnote.gui.workspace_page import Workspace
 
@@ -206,6 +207,9 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.panic_key)
 
+        # Shared notebooks: their actions, the background sync and its status item.
+        self.spaces = SpaceActions(self)
+
         self.disguised = False  # see _disguise
         self.vault_actions: list[QAction] = []
         self.all_actions: list[QAction] = []
@@ -263,6 +267,20 @@ class MainWindow(QMainWindow):
         self._action(vault_menu, self.tr("&Rotate data key…"), self.rotate_key, ["Ctrl+Alt+R"])
         self._action(vault_menu, self.tr("&Duress passphrase…"), self.edit_duress, ["Ctrl+Alt+D"])
         self._action(vault_menu, self.tr("&Settings…"), self.edit_settings, ["Ctrl+,"])
+        vault_menu.addSeparator()
+        self._action(vault_menu, self.tr("S&hare a notebook…"), self.spaces.share, ["Ctrl+Alt+S"])
+        self._action(
+            vault_menu, self.tr("&Join a shared notebook…"), self.spaces.join, ["Ctrl+Alt+J"]
+        )
+        self._action(
+            vault_menu,
+            self.tr("Shared notebook &members…"),
+            lambda: self.spaces.show_members(),
+            ["Ctrl+Alt+M"],
+        )
+        self._action(
+            vault_menu, self.tr("S&ync shared notebooks now"), self.spaces.sync_now, ["F5"]
+        )
         vault_menu.addSeparator()
         self._action(vault_menu, self.tr("&Quit"), self.close, ["Ctrl+Q"], needs_vault=False)
 
@@ -406,6 +424,7 @@ class MainWindow(QMainWindow):
         an export, import or key rotation runs, the lock waits for it to end. A bug while
         saving still closes the vault, then reaches the crash dialog instead of a relaunch.
         """
+        self.spaces.runner.stop()  # a sync pass gives way (within half a second)
         if self._working:
             self._after_work = self._after_work or self.lock
             return
@@ -548,6 +567,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Lock and quit: no fresh process follows. Running work is let finish first."""
+        self.spaces.runner.stop()
         if self._working:
             event.ignore()
             self._after_work = self.close

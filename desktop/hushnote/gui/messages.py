@@ -249,6 +249,21 @@ def _sentence(error: BaseException) -> str:
         "attachment-source": QCoreApplication.translate(
             "errors", "That is not a file that can be attached (a folder or a device, say)."
         ),
+        "invite": QCoreApplication.translate(
+            "errors",
+            "This invitation cannot be used here: it was made for another key, or it is "
+            "damaged, or this vault already has that shared notebook. Nothing was changed.",
+        ),
+        "sync-folder": QCoreApplication.translate(
+            "errors",
+            "That folder cannot hold a shared notebook: choose an existing folder outside "
+            "the vault's own folder. Nothing was changed.",
+        ),
+        "space-role": QCoreApplication.translate(
+            "errors",
+            "Only the shared notebook's admin can invite or remove members, and the admin "
+            "cannot remove itself. Nothing was changed.",
+        ),
     }
     fallback = QCoreApplication.translate(
         "errors", "{app} could not complete that. Nothing was changed."

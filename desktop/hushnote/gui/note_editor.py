@@ -68,6 +68,7 @@ class NoteEditor(QWidget):
         self._filed: tuple[str | None, tuple[str, ...]] = (None, ())
         self._loading = False
         self._dirty = False
+        self._base_body = ""
         # A note in the trash is shown to be read, never written: no save reaches it.
         self.read_only = False
 
@@ -240,6 +241,43 @@ class NoteEditor(QWidget):
         self.uuid = note.uuid
         self._show(note)
 
+    def reload_if_clean(self) -> None:
+        """After a sync pass: show the open note as now stored. Text typed meanwhile (not
+        saved yet) stays: a colleague's change to the body is merged into it here, so
+        that saving it does not undo theirs; the merged text is saved as usual."""
+        vault = self.vault
+        if self.uuid is None or vault is None or self.session.busy:
+            return
+        try:
+            note = vault.notes.get(self.uuid)
+        except HushnoteError:
+            return
+        if self._dirty and not self.read_only:
+            if note.body != self._base_body:
+                merged = merge_texts(self._base_body, self.body.toPlainText(), note.body)
+                self._base_body = note.body
+                self._replace_body(merged)
+            return
+        shown = (self.title.text(), self.body.toPlainText(), self.read_only)
+        if shown == (note.title, note.body, note.trashed):
+            return
+        position = self.body.textCursor().position()
+        self._show(note)
+        cursor = self.body.textCursor()
+        cursor.setPosition(min(position, len(note.body)))
+        self.body.setTextCursor(cursor)
+
+    def _replace_body(self, text: str) -> None:
+        """New text in the body, the cursor where it was (as near as the text allows),
+        without counting as a new edit."""
+        position = self.body.textCursor().position()
+        self._loading = True
+        self.body.setPlainText(text)
+        self._loading = False
+        cursor = self.body.textCursor()
+        cursor.setPosition(min(position, len(text)))
+        self.body.setTextCursor(cursor)
+
     def _show(self, note: Note) -> None:
         assert self.vault is not None
         self._loading = True
@@ -252,6 +290,8 @@ class NoteEditor(QWidget):
         self._filed = (note.notebook, note.tags)
         self.pinned.setChecked(note.pinned)
         self.body.setPlainText(note.body)
+        # The body as stored: the common ancestor when a sync pass brings another edit.
+        self._base_body = note.body
         self.body.document().clearUndoRedoStacks()
         self.preview_button.setChecked(False)
         self._show_links()
@@ -338,6 +378,7 @@ class NoteEditor(QWidget):
             return False
         self.banner.hide()
         self._dirty = False
+        self._base_body = note.body
         self.status.setText(self.tr("Saved"))
         self.saved.emit(self.uuid)
         if (note.notebook, note.tags) != self._filed:  # only then the sidebar changes
@@ -408,3 +449,19 @@ class NoteEditor(QWidget):
         if event.type() == QEvent.Type.FocusOut:
             self.save()
         return False
+
+
+def merge_texts(base: str, mine: str, theirs: str) -> str:
+    """Both edits of ``base`` in one text, merged as the sync engine merges bodies
+    (line by line, then character by character)."""
+    from hushnote.core.sync.text_merge import BodyDoc
+
+    seed = BodyDoc(None, 1)
+    seed.edit_to(base)
+    state = seed.state()
+    ours, other = BodyDoc(state, 2), BodyDoc(state, 3)
+    update = ours.edit_to(mine)
+    other.edit_to(theirs)
+    if update is not None:
+        other.apply(update)
+    return other.text

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -48,6 +49,7 @@ __all__ = ["Workspace"]
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 20
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 21
+SHARED_ROLE = Qt.ItemDataRole.UserRole + 22  # True on a shared notebook
 NOTE_SECTIONS = ("journal", "notes", "notebook", "tag", "trash")
 CONTACT_SECTIONS = ("contacts", "list")
 
@@ -78,6 +80,7 @@ class Workspace(QWidget):
     status = Signal(str)
     export_requested = Signal(object)  # a Scope
     send_requested = Signal(object, str)  # a Scope, and the contact (uuid) to send it to
+    members_requested = Signal(str)  # a shared notebook's name
 
     def __init__(
         self, session: VaultSession, clipboard: SecureClipboard, parent: QWidget | None = None
@@ -284,7 +287,8 @@ class Workspace(QWidget):
         notebooks = vault.notes.notebooks()
         tag_names = vault.notes.tag_names()
         groups = [(group.name, group.size) for group in vault.lists.all()]
-        shown = (notebooks, tag_names, groups)
+        shared = vault.spaces.shared_notebooks()
+        shown = (notebooks, tag_names, groups, shared)
         if not reload and shown == self._sidebar_shown:
             return
         self._sidebar_shown = shown
@@ -301,7 +305,9 @@ class Workspace(QWidget):
         add(self.sidebar, self.tr("Journal"), "journal")
         notes = add(self.sidebar, self.tr("Notes"), "notes")
         for name, count in notebooks:
-            add(notes, f"{name} ({count})", "notebook", name)
+            item = add(notes, f"{name} ({count})", "notebook", name)
+            if name in shared:
+                self._mark_shared(item)
         tags = add(self.sidebar, self.tr("Tags"), "tags")
         for name in tag_names:
             add(tags, f"#{name}", "tag", name)
@@ -319,6 +325,26 @@ class Workspace(QWidget):
             return
         self.sidebar.blockSignals(False)
         self.choose_section(*current, rebuild=False)
+
+    def _mark_shared(self, item: QTreeWidgetItem) -> None:
+        """An icon, a tooltip and a spoken name: a shared notebook, not a private one."""
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon)
+        item.setIcon(0, icon)
+        item.setData(0, SHARED_ROLE, True)
+        item.setToolTip(0, self.tr("Shared notebook"))
+        item.setData(
+            0,
+            Qt.ItemDataRole.AccessibleTextRole,
+            self.tr("%1, shared notebook").replace("%1", item.text(0)),
+        )
+
+    def current_shared_notebook(self) -> str | None:
+        """The shared notebook chosen in the sidebar, if one is."""
+        item = self.sidebar.currentItem()
+        if item is None or not item.data(0, SHARED_ROLE):
+            return None
+        value = item.data(0, VALUE_ROLE)
+        return str(value) if value else None
 
     def choose_section(
         self, section: str, value: str | None = None, *, rebuild: bool = True
@@ -401,6 +427,12 @@ class Workspace(QWidget):
         if scope is None:
             return
         menu = QMenu(self)
+        if section == "notebook" and item.data(0, SHARED_ROLE):
+            menu.addAction(
+                self.tr("Members of this shared notebook…"),
+                lambda: self.members_requested.emit(value),
+            )
+            menu.addSeparator()
         menu.addAction(
             self.tr("Export as an encrypted bundle…"), lambda: self.export_requested.emit(scope)
         )
