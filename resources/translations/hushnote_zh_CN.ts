@@ -1446,6 +1446,53 @@ Chapter 4 on Thursday</source>
     </message>
 </context>
 <context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Invite a colleague</source>
+        <translation>邀请同事</translation>
+    </message>
+    <message>
+        <source>Another key (paste it below)</source>
+        <translation>其他密钥（粘贴在下方）</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>A contact whose age key is saved, or another key.</source>
+        <translation>已保存 age 密钥的联系人，或其他密钥。</translation>
+    </message>
+    <message>
+        <source>Age key</source>
+        <translation>age 密钥</translation>
+    </message>
+    <message>
+        <source>The colleague&apos;s age public key.</source>
+        <translation>同事的 age 公钥。</translation>
+    </message>
+    <message>
+        <source>Name shown to members</source>
+        <translation>向成员显示的名称</translation>
+    </message>
+    <message>
+        <source>How this member is listed, on every member&apos;s screen.</source>
+        <translation>此成员在每位成员屏幕上显示的名称。</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <source>Age key:</source>
+        <translation>age 密钥：</translation>
+    </message>
+    <message>
+        <source>Name shown to members:</source>
+        <translation>向成员显示的名称：</translation>
+    </message>
+</context>
+<context>
     <name>ListEditor</name>
     <message>
         <source>Members</source>
@@ -1555,6 +1602,22 @@ Chapter 4 on Thursday</source>
     <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>S&amp;hare a notebook…</source>
+        <translation>共享笔记本(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a shared notebook…</source>
+        <translation>加入共享笔记本(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Shared notebook &amp;members…</source>
+        <translation>共享笔记本成员(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync shared notebooks now</source>
+        <translation>立即同步共享笔记本(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2265,6 +2328,180 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     </message>
 </context>
 <context>
+    <name>SpaceActions</name>
+    <message>
+        <source>A wipe destroys this device&apos;s copy and its keys. It cannot reach colleagues&apos; copies of shared notebooks, nor a sync program&apos;s own version history (Syncthing&apos;s .stversions folder, Nextcloud&apos;s versions).</source>
+        <translation>擦除会销毁这台设备上的副本及其密钥，但无法触及同事手中的共享笔记本副本，也无法触及同步程序自己的版本历史（Syncthing 的 .stversions 文件夹、Nextcloud 的版本记录）。</translation>
+    </message>
+    <message>
+        <source>Share a notebook</source>
+        <translation>共享笔记本</translation>
+    </message>
+    <message>
+        <source>Notebook to share (or the name of a new one):</source>
+        <translation>要共享的笔记本（或新笔记本的名称）：</translation>
+    </message>
+    <message>
+        <source>Choose the folder your sync program shares</source>
+        <translation>选择同步程序所共享的文件夹</translation>
+    </message>
+    <message>
+        <source>Sharing…</source>
+        <translation>正在共享…</translation>
+    </message>
+    <message>
+        <source>Shared. Invite colleagues from the notebook&apos;s Members window.</source>
+        <translation>已共享。请在该笔记本的“成员”窗口中邀请同事。</translation>
+    </message>
+    <message>
+        <source>Open an invitation</source>
+        <translation>打开邀请</translation>
+    </message>
+    <message>
+        <source>Invitations (*.age);;All files (*)</source>
+        <translation>邀请 (*.age);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>正在加入…</translation>
+    </message>
+    <message>
+        <source>You joined the shared notebook “%1”. Before you write in it, compare the fingerprints in its Members window aloud with the admin.</source>
+        <translation>你已加入共享笔记本“%1”。在其中写东西之前，请打开它的“成员”窗口，与管理员大声核对指纹。</translation>
+    </message>
+    <message>
+        <source>Choose a shared notebook in the sidebar first.</source>
+        <translation>请先在侧栏中选择一个共享笔记本。</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceMembersDialog</name>
+    <message>
+        <source>Shared notebook members</source>
+        <translation>共享笔记本成员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Each member&apos;s name, role and key fingerprint.</source>
+        <translation>每位成员的名称、角色和密钥指纹。</translation>
+    </message>
+    <message>
+        <source>Compare fingerprints aloud, in person or on a call: the digits on your colleague&apos;s screen must be the same as here. If they differ, do not share: someone else&apos;s key may have been given instead.</source>
+        <translation>请当面或通过电话大声核对指纹：同事屏幕上的数字必须与这里完全相同。如果不同，请不要共享：可能有人换成了别人的密钥。</translation>
+    </message>
+    <message>
+        <source>Invite…</source>
+        <translation>邀请…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <source>Write an invitation file for a colleague&apos;s key.</source>
+        <translation>为同事的密钥写一份邀请文件。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected member; later changes are hidden from them.</source>
+        <translation>移除所选成员；之后的更改对其不可见。</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>not joined yet</source>
+        <translation>尚未加入</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>This vault</source>
+        <translation>此保险库</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>Save the invitation</source>
+        <translation>保存邀请</translation>
+    </message>
+    <message>
+        <source>Invitations (*.age);;All files (*)</source>
+        <translation>邀请 (*.age);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Inviting…</source>
+        <translation>正在邀请…</translation>
+    </message>
+    <message>
+        <source>The invitation is saved to:
+%1
+
+Hand it over by any means: only the holder of that key can open it. Then compare this fingerprint aloud with the one their app shows:
+%2</source>
+        <translation>邀请已保存到：
+%1
+
+可以用任何方式交给对方：只有持有该密钥的人才能打开。然后请与对方应用显示的指纹大声核对：
+%2</translation>
+    </message>
+    <message>
+        <source>Remove a member</source>
+        <translation>移除成员</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this shared notebook?
+
+Their device keeps everything it already had: what it synced before cannot be taken back.
+
+What is written after the removal is encrypted with a new key that their device does not get, and their later changes are refused.</source>
+        <translation>要将 %1 移出此共享笔记本吗？
+
+其设备会保留已经拥有的一切：之前同步过去的内容无法收回。
+
+移除之后写入的内容会用一把新密钥加密，其设备拿不到这把密钥；其之后的更改也会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>正在移除…</translation>
+    </message>
+</context>
+<context>
     <name>StrengthMeter</name>
     <message>
         <source>Passphrase strength</source>
@@ -2289,6 +2526,61 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     <message>
         <source>strong</source>
         <translation>强</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>%n file(s) refused: forged signature</source>
+        <translation>已拒绝 %n 个文件：签名是伪造的</translation>
+    </message>
+    <message>
+        <source>%n file(s) refused: damaged or not meant for this notebook</source>
+        <translation>已拒绝 %n 个文件：已损坏或不属于此笔记本</translation>
+    </message>
+    <message>
+        <source>%n file(s) refused: not a change file</source>
+        <translation>已拒绝 %n 个文件：不是更改文件</translation>
+    </message>
+    <message>
+        <source>%n file(s) refused: a device&apos;s history was rewritten</source>
+        <translation>已拒绝 %n 个文件：某台设备的历史被改写</translation>
+    </message>
+    <message>
+        <source>%n file(s) refused: a change only the admin may make</source>
+        <translation>已拒绝 %n 个文件：只有管理员才能做的更改</translation>
+    </message>
+    <message>
+        <source>%n file(s) refused: written by a removed member</source>
+        <translation>已拒绝 %n 个文件：由已移除的成员写入</translation>
+    </message>
+    <message>
+        <source>%n file(s) refused</source>
+        <translation>已拒绝 %n 个文件</translation>
+    </message>
+    <message>
+        <source>Removed from this shared notebook</source>
+        <translation>已被移出此共享笔记本</translation>
+    </message>
+    <message>
+        <source>This vault is older than its shared folder: not publishing</source>
+        <translation>此保险库比其共享文件夹旧：暂不发布更改</translation>
+    </message>
+    <message>
+        <source>Shared folder missing</source>
+        <translation>共享文件夹不见了</translation>
+    </message>
+    <message>
+        <source>Shared notebooks</source>
+        <translation>共享笔记本</translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>已于 %1 同步</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +2796,18 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>Trash</source>
         <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Shared notebook</source>
+        <translation>共享笔记本</translation>
+    </message>
+    <message>
+        <source>%1, shared notebook</source>
+        <translation>%1，共享笔记本</translation>
+    </message>
+    <message>
+        <source>Members of this shared notebook…</source>
+        <translation>此共享笔记本的成员…</translation>
     </message>
     <message>
         <source>Export as an encrypted bundle…</source>
@@ -2981,6 +3285,18 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     <message>
         <source>That is not a file that can be attached (a folder or a device, say).</source>
         <translation>这不是可以附加的文件（例如文件夹或设备）。</translation>
+    </message>
+    <message>
+        <source>This invitation cannot be used here: it was made for another key, or it is damaged, or this vault already has that shared notebook. Nothing was changed.</source>
+        <translation>这份邀请无法在此使用：它是为另一个密钥制作的，或已损坏，或此保险库已有该共享笔记本。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>That folder cannot hold a shared notebook: choose an existing folder outside the vault&apos;s own folder. Nothing was changed.</source>
+        <translation>该文件夹不能存放共享笔记本：请选择保险库自身文件夹之外的现有文件夹。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Only the shared notebook&apos;s admin can invite or remove members, and the admin cannot remove itself. Nothing was changed.</source>
+        <translation>只有共享笔记本的管理员才能邀请或移除成员，且管理员不能移除自己。未做任何更改。</translation>
     </message>
     <message>
         <source>{app} could not complete that. Nothing was changed.</source>

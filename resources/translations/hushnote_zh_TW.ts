@@ -1446,6 +1446,53 @@ Chapter 4 on Thursday</source>
     </message>
 </context>
 <context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Invite a colleague</source>
+        <translation>邀請同事</translation>
+    </message>
+    <message>
+        <source>Another key (paste it below)</source>
+        <translation>其他金鑰（貼在下方）</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>聯絡人</translation>
+    </message>
+    <message>
+        <source>A contact whose age key is saved, or another key.</source>
+        <translation>已儲存 age 金鑰的聯絡人，或其他金鑰。</translation>
+    </message>
+    <message>
+        <source>Age key</source>
+        <translation>age 金鑰</translation>
+    </message>
+    <message>
+        <source>The colleague&apos;s age public key.</source>
+        <translation>同事的 age 公開金鑰。</translation>
+    </message>
+    <message>
+        <source>Name shown to members</source>
+        <translation>向成員顯示的名稱</translation>
+    </message>
+    <message>
+        <source>How this member is listed, on every member&apos;s screen.</source>
+        <translation>此成員在每位成員螢幕上顯示的名稱。</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>聯絡人：</translation>
+    </message>
+    <message>
+        <source>Age key:</source>
+        <translation>age 金鑰：</translation>
+    </message>
+    <message>
+        <source>Name shown to members:</source>
+        <translation>向成員顯示的名稱：</translation>
+    </message>
+</context>
+<context>
     <name>ListEditor</name>
     <message>
         <source>Members</source>
@@ -1555,6 +1602,22 @@ Chapter 4 on Thursday</source>
     <message>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>S&amp;hare a notebook…</source>
+        <translation>共用筆記本(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a shared notebook…</source>
+        <translation>加入共用筆記本(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Shared notebook &amp;members…</source>
+        <translation>共用筆記本成員(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync shared notebooks now</source>
+        <translation>立即同步共用筆記本(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2265,6 +2328,180 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     </message>
 </context>
 <context>
+    <name>SpaceActions</name>
+    <message>
+        <source>A wipe destroys this device&apos;s copy and its keys. It cannot reach colleagues&apos; copies of shared notebooks, nor a sync program&apos;s own version history (Syncthing&apos;s .stversions folder, Nextcloud&apos;s versions).</source>
+        <translation>抹除會銷毀這台裝置上的副本及其金鑰，但無法觸及同事手中的共用筆記本副本，也無法觸及同步程式本身的版本歷史（Syncthing 的 .stversions 資料夾、Nextcloud 的版本記錄）。</translation>
+    </message>
+    <message>
+        <source>Share a notebook</source>
+        <translation>共用筆記本</translation>
+    </message>
+    <message>
+        <source>Notebook to share (or the name of a new one):</source>
+        <translation>要共用的筆記本（或新筆記本的名稱）：</translation>
+    </message>
+    <message>
+        <source>Choose the folder your sync program shares</source>
+        <translation>選擇同步程式所共用的資料夾</translation>
+    </message>
+    <message>
+        <source>Sharing…</source>
+        <translation>正在共用…</translation>
+    </message>
+    <message>
+        <source>Shared. Invite colleagues from the notebook&apos;s Members window.</source>
+        <translation>已共用。請在該筆記本的「成員」視窗中邀請同事。</translation>
+    </message>
+    <message>
+        <source>Open an invitation</source>
+        <translation>開啟邀請</translation>
+    </message>
+    <message>
+        <source>Invitations (*.age);;All files (*)</source>
+        <translation>邀請 (*.age);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>正在加入…</translation>
+    </message>
+    <message>
+        <source>You joined the shared notebook “%1”. Before you write in it, compare the fingerprints in its Members window aloud with the admin.</source>
+        <translation>你已加入共用筆記本「%1」。在其中寫東西之前，請開啟它的「成員」視窗，與管理員大聲核對指紋。</translation>
+    </message>
+    <message>
+        <source>Choose a shared notebook in the sidebar first.</source>
+        <translation>請先在側欄中選擇一個共用筆記本。</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceMembersDialog</name>
+    <message>
+        <source>Shared notebook members</source>
+        <translation>共用筆記本成員</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指紋</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>Each member&apos;s name, role and key fingerprint.</source>
+        <translation>每位成員的名稱、角色和金鑰指紋。</translation>
+    </message>
+    <message>
+        <source>Compare fingerprints aloud, in person or on a call: the digits on your colleague&apos;s screen must be the same as here. If they differ, do not share: someone else&apos;s key may have been given instead.</source>
+        <translation>請當面或透過電話大聲核對指紋：同事螢幕上的數字必須與這裡完全相同。如果不同，請不要共用：可能有人換成了別人的金鑰。</translation>
+    </message>
+    <message>
+        <source>Invite…</source>
+        <translation>邀請…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>邀請</translation>
+    </message>
+    <message>
+        <source>Write an invitation file for a colleague&apos;s key.</source>
+        <translation>為同事的金鑰寫一份邀請檔案。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected member; later changes are hidden from them.</source>
+        <translation>移除所選成員；之後的變更對其不可見。</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理員</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>not joined yet</source>
+        <translation>尚未加入</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>成員</translation>
+    </message>
+    <message>
+        <source>This vault</source>
+        <translation>此保險庫</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（無名稱）</translation>
+    </message>
+    <message>
+        <source>Save the invitation</source>
+        <translation>儲存邀請</translation>
+    </message>
+    <message>
+        <source>Invitations (*.age);;All files (*)</source>
+        <translation>邀請 (*.age);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Inviting…</source>
+        <translation>正在邀請…</translation>
+    </message>
+    <message>
+        <source>The invitation is saved to:
+%1
+
+Hand it over by any means: only the holder of that key can open it. Then compare this fingerprint aloud with the one their app shows:
+%2</source>
+        <translation>邀請已儲存到：
+%1
+
+可以用任何方式交給對方：只有持有該金鑰的人才能開啟。接著請與對方應用程式顯示的指紋大聲核對：
+%2</translation>
+    </message>
+    <message>
+        <source>Remove a member</source>
+        <translation>移除成員</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this shared notebook?
+
+Their device keeps everything it already had: what it synced before cannot be taken back.
+
+What is written after the removal is encrypted with a new key that their device does not get, and their later changes are refused.</source>
+        <translation>要將 %1 移出此共用筆記本嗎？
+
+其裝置會保留已經擁有的一切：先前同步過去的內容無法收回。
+
+移除之後寫入的內容會以一把新金鑰加密，其裝置拿不到這把金鑰；其之後的變更也會被拒絕。</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>正在移除…</translation>
+    </message>
+</context>
+<context>
     <name>StrengthMeter</name>
     <message>
         <source>Passphrase strength</source>
@@ -2289,6 +2526,61 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     <message>
         <source>strong</source>
         <translation>強</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>%n file(s) refused: forged signature</source>
+        <translation>已拒絕 %n 個檔案：簽章是偽造的</translation>
+    </message>
+    <message>
+        <source>%n file(s) refused: damaged or not meant for this notebook</source>
+        <translation>已拒絕 %n 個檔案：已損壞或不屬於此筆記本</translation>
+    </message>
+    <message>
+        <source>%n file(s) refused: not a change file</source>
+        <translation>已拒絕 %n 個檔案：不是變更檔案</translation>
+    </message>
+    <message>
+        <source>%n file(s) refused: a device&apos;s history was rewritten</source>
+        <translation>已拒絕 %n 個檔案：某台裝置的歷史遭到改寫</translation>
+    </message>
+    <message>
+        <source>%n file(s) refused: a change only the admin may make</source>
+        <translation>已拒絕 %n 個檔案：只有管理員才能做的變更</translation>
+    </message>
+    <message>
+        <source>%n file(s) refused: written by a removed member</source>
+        <translation>已拒絕 %n 個檔案：由已移除的成員寫入</translation>
+    </message>
+    <message>
+        <source>%n file(s) refused</source>
+        <translation>已拒絕 %n 個檔案</translation>
+    </message>
+    <message>
+        <source>Removed from this shared notebook</source>
+        <translation>已被移出此共用筆記本</translation>
+    </message>
+    <message>
+        <source>This vault is older than its shared folder: not publishing</source>
+        <translation>此保險庫比其共用資料夾舊：暫不發布變更</translation>
+    </message>
+    <message>
+        <source>Shared folder missing</source>
+        <translation>共用資料夾不見了</translation>
+    </message>
+    <message>
+        <source>Shared notebooks</source>
+        <translation>共用筆記本</translation>
+    </message>
+    <message>
+        <source>Synced at %1</source>
+        <translation>已於 %1 同步</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
     </message>
 </context>
 <context>
@@ -2504,6 +2796,18 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>Trash</source>
         <translation>垃圾桶</translation>
+    </message>
+    <message>
+        <source>Shared notebook</source>
+        <translation>共用筆記本</translation>
+    </message>
+    <message>
+        <source>%1, shared notebook</source>
+        <translation>%1，共用筆記本</translation>
+    </message>
+    <message>
+        <source>Members of this shared notebook…</source>
+        <translation>此共用筆記本的成員…</translation>
     </message>
     <message>
         <source>Export as an encrypted bundle…</source>
@@ -2981,6 +3285,18 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     <message>
         <source>That is not a file that can be attached (a folder or a device, say).</source>
         <translation>這不是可以附加的檔案（例如資料夾或裝置）。</translation>
+    </message>
+    <message>
+        <source>This invitation cannot be used here: it was made for another key, or it is damaged, or this vault already has that shared notebook. Nothing was changed.</source>
+        <translation>這份邀請無法在此使用：它是為另一把金鑰製作的，或已損壞，或此保險庫已有該共用筆記本。未做任何變更。</translation>
+    </message>
+    <message>
+        <source>That folder cannot hold a shared notebook: choose an existing folder outside the vault&apos;s own folder. Nothing was changed.</source>
+        <translation>該資料夾不能存放共用筆記本：請選擇保險庫本身資料夾以外的現有資料夾。未做任何變更。</translation>
+    </message>
+    <message>
+        <source>Only the shared notebook&apos;s admin can invite or remove members, and the admin cannot remove itself. Nothing was changed.</source>
+        <translation>只有共用筆記本的管理員才能邀請或移除成員，且管理員不能移除自己。未做任何變更。</translation>
     </message>
     <message>
         <source>{app} could not complete that. Nothing was changed.</source>

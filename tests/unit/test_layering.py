@@ -129,6 +129,7 @@ def test_public_core_names_are_pinned() -> None:
         "key_fingerprint",
         "library_versions",
         "load_photo",
+        "merge_texts",
         "normalize_recipient",
         "parse_csv",
         "parse_decoy_text",

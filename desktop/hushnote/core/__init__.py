@@ -63,6 +63,7 @@ if TYPE_CHECKING:
         SpaceReport,
         SpaceStore,
     )
+    from hushnote.core.sync.text_merge import merge_texts
     from hushnote.core.vault.duress import (
         DECOY_CAPACITY,
         decoy_size,
@@ -133,6 +134,7 @@ _PUBLIC = {
     "SpaceInfo": "hushnote.core.sync.spaces",
     "SpaceReport": "hushnote.core.sync.spaces",
     "SpaceStore": "hushnote.core.sync.spaces",
+    "merge_texts": "hushnote.core.sync.text_merge",
     "UnlockGuard": "hushnote.core.vault.unlock_guard",
     "Vault": "hushnote.core.vault.lifecycle",
     "VaultInfo": "hushnote.core.vault.header_file",
@@ -227,6 +229,7 @@ __all__ = [
     "key_fingerprint",
     "library_versions",
     "load_photo",
+    "merge_texts",
     "normalize_recipient",
     "parse_csv",
     "parse_decoy_text",

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hushnote.core import Note, Vault, split_tags
+from hushnote.core import Note, Vault, merge_texts, split_tags
 from hushnote.errors import HushnoteError
 from hushnote.gui.accessibility import describe, release_tab
 from hushnote.gui.attachment_strip import AttachmentStrip, NoteBody
@@ -449,19 +449,3 @@ class NoteEditor(QWidget):
         if event.type() == QEvent.Type.FocusOut:
             self.save()
         return False
-
-
-def merge_texts(base: str, mine: str, theirs: str) -> str:
-    """Both edits of ``base`` in one text, merged as the sync engine merges bodies
-    (line by line, then character by character)."""
-    from hushnote.core.sync.text_merge import BodyDoc
-
-    seed = BodyDoc(None, 1)
-    seed.edit_to(base)
-    state = seed.state()
-    ours, other = BodyDoc(state, 2), BodyDoc(state, 3)
-    update = ours.edit_to(mine)
-    other.edit_to(theirs)
-    if update is not None:
-        other.apply(update)
-    return other.text

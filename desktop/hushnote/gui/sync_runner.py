@@ -40,20 +40,30 @@ PASS_SECONDS = 30
 SAVE_DELAY_MS = 1000
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("SyncStatus", text, None, n)
-
-
 def _refused_text(reason: str, count: int) -> str:
     texts = {
-        "forged": _tr("%n file(s) refused: forged signature", count),
-        "damaged": _tr("%n file(s) refused: damaged or not meant for this notebook", count),
-        "malformed": _tr("%n file(s) refused: not a change file", count),
-        "fork": _tr("%n file(s) refused: a device's history was rewritten", count),
-        "not-admin": _tr("%n file(s) refused: a change only the admin may make", count),
-        "removed": _tr("%n file(s) refused: written by a removed member", count),
+        "forged": QCoreApplication.translate(
+            "SyncStatus", "%n file(s) refused: forged signature", None, count
+        ),
+        "damaged": QCoreApplication.translate(
+            "SyncStatus", "%n file(s) refused: damaged or not meant for this notebook", None, count
+        ),
+        "malformed": QCoreApplication.translate(
+            "SyncStatus", "%n file(s) refused: not a change file", None, count
+        ),
+        "fork": QCoreApplication.translate(
+            "SyncStatus", "%n file(s) refused: a device's history was rewritten", None, count
+        ),
+        "not-admin": QCoreApplication.translate(
+            "SyncStatus", "%n file(s) refused: a change only the admin may make", None, count
+        ),
+        "removed": QCoreApplication.translate(
+            "SyncStatus", "%n file(s) refused: written by a removed member", None, count
+        ),
     }
-    return texts.get(reason, _tr("%n file(s) refused", count))
+    return texts.get(
+        reason, QCoreApplication.translate("SyncStatus", "%n file(s) refused", None, count)
+    )
 
 
 def status_lines(spaces: list[SpaceInfo], reports: list[SpaceReport]) -> list[str]:
@@ -61,11 +71,15 @@ def status_lines(spaces: list[SpaceInfo], reports: list[SpaceReport]) -> list[st
     lines: list[str] = []
     problems = {report.problem for report in reports} | {space.problem for space in spaces}
     if "removed" in problems:
-        lines.append(_tr("Removed from this shared notebook"))
+        lines.append(QCoreApplication.translate("SyncStatus", "Removed from this shared notebook"))
     if "rolled-back" in problems:
-        lines.append(_tr("This vault is older than its shared folder: not publishing"))
+        lines.append(
+            QCoreApplication.translate(
+                "SyncStatus", "This vault is older than its shared folder: not publishing"
+            )
+        )
     if "folder-missing" in problems:
-        lines.append(_tr("Shared folder missing"))
+        lines.append(QCoreApplication.translate("SyncStatus", "Shared folder missing"))
     refused: dict[str, int] = {}
     for report in reports:
         for verdict in report.refused:
@@ -218,13 +232,11 @@ class SyncRunner(QObject):
     def _watch(self, spaces: list[SpaceInfo]) -> None:
         wanted: set[str] = set()
         for space in spaces:
-            folder = Path(space.folder)
+            folder = Path(space.space_folder)
             if not folder.is_dir():
                 continue
             wanted.add(str(folder))
-            for level in _subfolders(folder):
-                wanted.add(str(level))
-                wanted.update(str(device) for device in _subfolders(level))
+            wanted.update(str(device) for device in _subfolders(folder))
         current = set(self.watcher.directories())
         if current - wanted:
             self.watcher.removePaths(sorted(current - wanted))

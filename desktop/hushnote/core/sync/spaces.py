@@ -55,6 +55,7 @@ class SpaceInfo:
     last_pass: datetime | None
     last_ok: datetime | None
     problem: str | None
+    space_folder: Path  # where its devices' folders are: what a watcher watches
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ class SpaceStore:
             from_ms(row.last_pass) if row.last_pass else None,
             from_ms(row.last_ok) if row.last_ok else None,
             row.problem,
+            row.files,
         )
 
     def _row(self, connection: Any, notebook: str) -> SpaceRow:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-__all__ = ["BodyDoc", "UpdateRefused", "merge_pending"]
+__all__ = ["BodyDoc", "UpdateRefused", "merge_pending", "merge_texts"]
 
 _ROOT = "body"
 
@@ -30,6 +30,20 @@ def _is_panic(exc: BaseException) -> bool:
     # pycrdt turns a Rust panic on malformed input into pyo3's PanicException, which
     # derives from BaseException; it is a refusal of the input, never a reason to stop.
     return type(exc).__name__ == "PanicException"
+
+
+def merge_texts(base: str, mine: str, theirs: str) -> str:
+    """Two edits of ``base`` in one text, merged as a sync pass merges bodies: what the
+    editor does with text typed while a pass changed the same note."""
+    seed = BodyDoc(None, 1)
+    seed.edit_to(base)
+    state = seed.state()
+    ours, other = BodyDoc(state, 2), BodyDoc(state, 3)
+    update = ours.edit_to(mine)
+    other.edit_to(theirs)
+    if update is not None:
+        other.apply(update)
+    return other.text
 
 
 def merge_pending(first: bytes | None, second: bytes) -> bytes:
