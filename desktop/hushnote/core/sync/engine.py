@@ -302,7 +302,11 @@ class _Pass:
         progress = True
         while progress:
             progress = False
-            for device in device_folders(row.files):
+            with self.db.transaction() as connection:
+                admins = {m.device for m in load_members(connection, row.id) if m.admin}
+            # The admin's files first: a removal it published is known before the removed
+            # device's later files are read, whatever order the device ids sort in.
+            for device in sorted(device_folders(row.files), key=lambda d: (d not in admins, d)):
                 if device == row.device:
                     continue
                 while True:

@@ -180,3 +180,26 @@ def test_a_removed_member_gets_nothing_written_after(
 
 def _device(vault) -> str:  # type: ignore[no-untyped-def]
     return str(vault.db.row("SELECT device FROM spaces")[0])
+
+
+def test_a_removed_device_writing_before_others_learn_is_refused_by_all(
+    tmp_path: Path, fast_kdf_params: KdfParams, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ids handed out in falling order: the removed device's folder sorts before the
+    admin's, so a pass that read folders by name would apply its later file before
+    learning of the removal, and the members would disagree for ever."""
+    counter = itertools.count((1 << 128) - 1, -1)
+    monkeypatch.setattr("hushnote.core.sync.spaces.new_id", lambda: f"{next(counter):032x}")
+    with shared_vaults(tmp_path, fast_kdf_params, 3) as (vaults, _):
+        a, b, c = vaults
+        assert _device(c) < _device(a)
+        note = a.notes.create(title="t", body=BODY, notebook=BOOK)
+        settle(vaults)
+        a.spaces.remove(BOOK, "v2")
+        c.notes.update(note.uuid, title="seized device writes")
+        c.spaces.sync()
+        (report,) = b.spaces.sync()
+        assert [v.reason for v in report.refused] == ["removed"]
+        settle([a, b])
+        final = assert_converged([a, b])
+        assert final[note.uuid][0] == "t"
