@@ -11,6 +11,7 @@ is reported and left in the folder, never half applied.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from collections.abc import Callable
@@ -309,9 +310,12 @@ class _Pass:
             for device in sorted(device_folders(row.files), key=lambda d: (d not in admins, d)):
                 if device == row.device:
                     continue
+                # Listed once per round: listing per file made a pass quadratic in the
+                # number of files a device has written.
+                numbers = sequence_numbers(row.files / device)
                 while True:
                     self.check()
-                    verdict = self._apply_next(device)
+                    verdict = self._apply_next(device, numbers)
                     if verdict is None:
                         verdicts.pop(device, None)
                         progress = True
@@ -323,8 +327,9 @@ class _Pass:
             target = self.report.waiting if verdict.reason in _WAIT else self.report.refused
             target.append(verdict)
 
-    def _apply_next(self, device: str) -> FileVerdict | None:
-        """Apply ``device``'s next file; None if applied, else why not."""
+    def _apply_next(self, device: str, numbers: list[int]) -> FileVerdict | None:
+        """Apply ``device``'s next file; None if applied, else why not. ``numbers``: the
+        sequence numbers in its folder, sorted."""
         row = self.row
         with self.db.transaction() as connection:
             seen = connection.execute(
@@ -332,10 +337,10 @@ class _Pass:
                 (row.id, device),
             ).fetchone()
         seq, last_hash = (seen[0], bytes(seen[1])) if seen else (0, b"")
-        later = [n for n in sequence_numbers(row.files / device) if n > seq]
-        if not later:
+        after = bisect.bisect_right(numbers, seq)
+        if after == len(numbers):
             return FileVerdict(device, seq + 1, "up-to-date")
-        if later[0] != seq + 1:
+        if numbers[after] != seq + 1:
             return FileVerdict(device, seq + 1, "missing")
         seq += 1
         try:
