@@ -73,7 +73,7 @@ from hushnote.core.sync.shared_notes import (
     write_note,
 )
 from hushnote.core.sync.space_rows import SpaceRow, load_members, load_space, space_keys
-from hushnote.core.sync.text_merge import UpdateRefused
+from hushnote.core.sync.text_merge import UpdateRefused, merge_pending
 from hushnote.errors import CancelledError, InvalidRecordError
 
 __all__ = ["FileVerdict", "SpaceReport", "hello_message", "sync_space"]
@@ -145,6 +145,8 @@ class _Pass:
         self.report = SpaceReport(self.row.notebook)
         # This device's files a snapshot applied in this pass restates: deleted at its end.
         self.covered_own = 0
+        # A removal arrived after files past its cut were applied here.
+        self.restate = False
 
     def removed(self) -> bool:
         with self.db.transaction() as connection:
@@ -255,6 +257,20 @@ class _Pass:
                 save_register(connection, row.id, register)
             absorb_lists(connection, row.id, clock, now)
             self._save_clock(connection, clock)
+
+    def restate_notes(self) -> None:
+        """Queue every shared note whole (its body's full state, every field with its
+        stamp) for publishing."""
+        with self.db.transaction() as connection:
+            for (uuid,) in connection.execute(
+                "SELECT uuid FROM space_notes WHERE space_id = ? AND purged IS NULL",
+                (self.row.id,),
+            ).fetchall():
+                register = load_register(connection, self.row.id, uuid)
+                if register.state is not None:
+                    register.pending = merge_pending(register.pending, register.state)
+                register.dirty |= set(register.fields)
+                save_register(connection, self.row.id, register)
 
     def _save_clock(self, connection: Any, clock: HybridClock) -> None:
         self.row.clock = clock.last
@@ -444,7 +460,11 @@ class _Pass:
         progress = True
         while progress:
             progress = False
-            for device in device_folders(row.files):
+            with self.db.transaction() as connection:
+                admins = {m.device for m in load_members(connection, row.id) if m.admin}
+            # The admin's files first: a removal it published is known before the removed
+            # device's later files are read, whatever order the device ids sort in.
+            for device in sorted(device_folders(row.files), key=lambda d: (d not in admins, d)):
                 if device == row.device:
                     continue
                 # Listed once a round: listing the folder again for every file made
@@ -531,12 +551,14 @@ class _Pass:
         if key is None:
             raise FileRefused("no-key")
         opened = open_file(data, space=row.id, device=device, seq=seq, key=key)
-        batch = decode_batch(opened.payload)
         public = member.signing_key
+        if public is not None and not verify_signature(opened, public):
+            raise FileRefused("forged")  # before reading a word of what it says
+        batch = decode_batch(opened.payload)
         if public is None:
             public = self._hello(batch, device, member.invite_key)
-        if not verify_signature(opened, public):
-            raise FileRefused("forged")
+            if not verify_signature(opened, public):
+                raise FileRefused("forged")
         snapshot = batch.kind == "snapshot"
         if snapshot and not member.admin:
             raise FileRefused("not-admin")
@@ -658,6 +680,17 @@ class _Pass:
                     "AND member = ? AND removed_after IS NULL AND admin = 0",
                     (op.last_seq, row.id, op.member),
                 )
+                applied = connection.execute(
+                    "SELECT ss.seq FROM space_seen ss JOIN space_members m ON "
+                    "m.space_id = ss.space_id AND m.device = ss.device "
+                    "WHERE ss.space_id = ? AND m.member = ?",
+                    (row.id, op.member),
+                ).fetchone()
+                if applied is not None and applied[0] > op.last_seq:
+                    # Files it wrote after the admin's cut reached this vault first; the
+                    # others will refuse them. Restating every shared note whole lets
+                    # them all converge on what this vault holds (docs/sync-format.md).
+                    self.restate = True
             elif isinstance(op, RekeyOp) and row.member in op.wrapped:
                 key = unwrap_space_key(op.wrapped[row.member], self.identity())
                 if key is not None:
@@ -748,6 +781,8 @@ def sync_space(
         sync.apply_all()
         if sync.removed():
             return sync.finish("removed")
+        if sync.restate:
+            sync.restate_notes()
         if sync.report.applied_files:
             # Merging may have taken in an edit made meanwhile: publish it now. With
             # nothing applied, the scans above already took everything in; repeating

@@ -119,3 +119,31 @@ def test_a_space_record_put_back_from_an_older_copy_stops_the_pass(
     )
     with pytest.raises(VaultRollbackError):
         a.spaces.sync()
+
+
+def test_a_removed_devices_file_that_won_the_race_still_converges(
+    make_vault: Callable[[str], Vault], shared: Path, tmp_path: Path
+) -> None:
+    """The seized laptop's edit reached b before the admin's removal did: b restates its
+    notes whole, so a and b end the same rather than apart for good."""
+    a, b, c = make_vault("a"), make_vault("b"), make_vault("c")
+    a.spaces.create("Cases", shared)
+    note = a.notes.create(title="t", body="first line\n", notebook="Cases")
+    join(a, b, shared, tmp_path, "B")
+    join(a, c, shared, tmp_path, "C")
+    b.spaces.sync()
+    c.notes.update(note.uuid, body="first line\nwritten on the seized laptop\n")
+    c.spaces.sync()  # c does not know yet
+    a.spaces.remove("Cases", "C")  # a had not seen c's edit: its cut is before it
+    space = next(shared.iterdir())
+    admin_folder = space / a.db.row("SELECT device FROM spaces")[0]
+    hidden = tmp_path / "in-transit"
+    admin_folder.rename(hidden)  # the engine has not carried a's removal to b yet
+    b.spaces.sync()
+    assert "seized" in b.notes.get(note.uuid).body
+    hidden.rename(admin_folder)
+    b.notes.update(note.uuid, body=b.notes.get(note.uuid).body + "and b's own line\n")
+    for vault in (b, a, b, a):
+        (report,) = vault.spaces.sync()
+    assert a.notes.get(note.uuid).body == b.notes.get(note.uuid).body
+    assert "b's own line" in a.notes.get(note.uuid).body
