@@ -26,8 +26,12 @@ def test_two_vaults_share_a_notebook_through_a_folder(
     out = a.ok("space", "invite", "Cases", "--to", recipient, "--out", str(invitation),
                "--label", "Bea")  # fmt: skip
     fingerprint = out.split("Their fingerprint: ")[1].split("  ")[0]
-    joined = b.ok("space", "join", str(invitation), "--folder", str(shared))
-    assert "Joined shared notebook 'Cases'" in joined and "Invited by fingerprint" in joined
+    admin_fingerprint = a.ok("identity", "--fingerprint").split("Fingerprint: ")[1].strip()
+    asked = b.run("space", "join", str(invitation), "--folder", str(shared))
+    assert asked.returncode == 22 and "'Cases'" in asked.stdout  # no terminal, no --yes
+    assert b.ok("space", "list").count("Cases") == 0
+    joined = b.ok("space", "join", str(invitation), "--folder", str(shared), "--yes")
+    assert "Joined shared notebook 'Cases'" in joined and admin_fingerprint in joined
     assert "Statement 证词" in b.ok("note", "list")
 
     b.ok("note", "edit", note, "--title", "Statement (checked)", "--keep-body")
@@ -43,5 +47,5 @@ def test_two_vaults_share_a_notebook_through_a_folder(
     assert "removed from the shared notebook" in b.ok("sync")
     assert b.run("space", "invite", "Cases", "--to", recipient, "--out",
                  str(tmp_path / "x")).returncode == 47  # fmt: skip
-    wrong = a.run("space", "join", str(invitation), "--folder", str(shared))
+    wrong = a.run("space", "join", str(invitation), "--folder", str(shared), "--yes")
     assert wrong.returncode == 45 and "not encrypted to this vault" in wrong.stderr

@@ -120,8 +120,8 @@ def test_a_shared_notebook_round_trip_leaves_no_plaintext(
         b_print = re.search(r"Their fingerprint: ([\d ]+?)\s+\(", invited)
         assert b_print, invited
         a.ok("sync")
-        joined = b.ok("space", "join", str(invite), "--folder", str(bravo.folder))
-        a_print = re.search(r"Invited by fingerprint: ([\d ]+?)\s+\(", joined)
+        joined = b.ok("space", "join", str(invite), "--folder", str(bravo.folder), "--yes")
+        a_print = re.search(r"from the key with fingerprint ([\d ]+\d)", joined)
         assert a_print, joined
 
         passes = sync_until(b, pair, lambda: title in b.ok("note", "list"), "A's note")

@@ -191,6 +191,22 @@ def test_a_member_who_is_not_admin_sees_no_invite_or_remove(
         patch.setattr(space_actions, "choose_open_path", lambda *args: invitation)
         patch.setattr(space_actions, "choose_folder", lambda *args: folder)
         patch.setattr(space_actions.QMessageBox, "information", lambda *args: None)
+        asked: list[str] = []
+
+        def decline(_parent, _title, text, *_buttons):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            return space_actions.QMessageBox.StandardButton.Cancel
+
+        patch.setattr(space_actions.QMessageBox, "question", decline)
+        assert not window.spaces.join()  # declined at the fingerprint: nothing joined
+        assert window.vault.spaces.shared_notebooks() == set()  # type: ignore[union-attr]
+        assert "Team" in asked[0]
+        assert colleague.spaces.members("Team")[0].fingerprint in asked[0]
+        patch.setattr(
+            space_actions.QMessageBox,
+            "question",
+            lambda *args: space_actions.QMessageBox.StandardButton.Yes,
+        )
         assert window.spaces.join()
     _wait_idle(qtbot, window)
     dialog = SpaceMembersDialog(window.session, "Team", parent=window)

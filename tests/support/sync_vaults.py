@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from hushnote.core import KdfParams, Vault
+from hushnote.core.sync.batch import Batch, encode_batch
+from hushnote.core.sync.change_file import seal_file
 
 BOOK = "Shared"
 PASSPHRASE = "sync test passphrase"
@@ -98,3 +100,42 @@ def assert_converged(vaults: list[Vault]) -> dict[str, tuple[Any, ...]]:
     for n, vault in enumerate(vaults[1:], start=1):
         assert state(vault) == first, f"vault {n} differs from vault 0"
     return first
+
+
+class Member:
+    """One vault's row of its space, read from its own database."""
+
+    def __init__(self, vault: Vault) -> None:
+        space, device, member, signing, next_seq, last_hash = vault.db.row(
+            "SELECT id, device, member, signing_key, next_seq, last_hash FROM spaces"
+        )
+        self.space, self.device, self.member = str(space), str(device), str(member)
+        self.signing_key, self.next_seq, self.last_hash = bytes(signing), next_seq, bytes(last_hash)
+        self.keys = {
+            int(e): bytes(k)
+            for e, k in vault.db.rows(
+                "SELECT epoch, key FROM space_keys WHERE space_id = ?", (space,)
+            )
+        }
+
+
+def crafted(
+    vault: Vault,
+    ops: list[Any],
+    *,
+    signing_key: bytes | None = None,
+    seq: int | None = None,
+    prev: bytes | None = None,
+    epoch: int | None = None,
+) -> bytes:
+    who = Member(vault)
+    epoch = epoch or max(who.keys)
+    return seal_file(
+        encode_batch(Batch(who.last_hash if prev is None else prev, {}, ops)),
+        space=who.space,
+        device=who.device,
+        seq=who.next_seq if seq is None else seq,
+        epoch=epoch,
+        key=who.keys[epoch],
+        signing_key=signing_key or who.signing_key,
+    )

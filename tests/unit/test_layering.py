@@ -88,6 +88,7 @@ def test_public_core_names_are_pinned() -> None:
         "FileVerdict",
         "Fragment",
         "ImportReport",
+        "InvitationInfo",
         "KdfParams",
         "KeyedContact",
         "LinkStore",

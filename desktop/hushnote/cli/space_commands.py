@@ -15,6 +15,8 @@ __all__ = ["REASON_WORDS", "add_space_commands", "report_lines"]
 REASON_WORDS = {
     "missing": "an earlier file from this device has not arrived yet",
     "after-missing": "waits for files from other devices that its writer had seen",
+    "future": "stamped more than 30 days ahead of this computer's clock (check the clocks)",
+    "not-own": "in this device's own folder but not written by it: moved aside",
     "no-key": "encrypted with a key this vault has not received yet",
     "unknown-device": "from a device not (yet) known as a member",
     "removed": "written by a removed member after its removal",
@@ -83,6 +85,9 @@ def add_space_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
     join = actions.add_parser("join", help="join a shared notebook from an invitation")
     join.add_argument("file", type=Path, metavar="FILE")
     join.add_argument("--folder", type=Path, required=True, metavar="DIR")
+    join.add_argument(
+        "--yes", action="store_true", help="join without asking (after comparing the fingerprint)"
+    )
     add_passphrase_file(join)
     join.set_defaults(func=cmd_join)
 
@@ -141,12 +146,19 @@ def cmd_invite(args: argparse.Namespace) -> int:
 
 def cmd_join(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
+        offer = vault.spaces.read_invitation(args.file)
+        by = f" ({offer.admin_label})" if offer.admin_label else ""
+        print(f"Invitation to the shared notebook {offer.name!r}")
+        print(f"from the key with fingerprint {offer.admin_fingerprint}{by}")
+        confirm(
+            "Anyone who knows your key can send an invitation. Have you compared these "
+            "digits aloud with the person who invited you?",
+            assume_yes=args.yes,
+        )
         info = vault.spaces.join(args.file, args.folder)
-        admin = next(m for m in vault.spaces.members(info.notebook) if m.admin)
         reports = vault.spaces.sync()
     print(f"Joined shared notebook {info.notebook!r}")
     print(f"The invitation holds the space's keys: delete {args.file} now.")
-    print(f"Invited by fingerprint: {admin.fingerprint}  (compare it with them aloud)")
     for line in report_lines(reports):
         print(line)
     return 0

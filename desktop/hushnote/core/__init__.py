@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from hushnote.core.store.tags import split_tags
     from hushnote.core.sync.spaces import (
         FileVerdict,
+        InvitationInfo,
         MemberInfo,
         SpaceInfo,
         SpaceReport,
@@ -130,6 +131,7 @@ _PUBLIC = {
     "Settings": "hushnote.core.store.settings",
     "SkippedRecord": "hushnote.core.formats.contact_files",
     "FileVerdict": "hushnote.core.sync.spaces",
+    "InvitationInfo": "hushnote.core.sync.spaces",
     "MemberInfo": "hushnote.core.sync.spaces",
     "SpaceInfo": "hushnote.core.sync.spaces",
     "SpaceReport": "hushnote.core.sync.spaces",
@@ -188,6 +190,7 @@ __all__ = [
     "FileVerdict",
     "Fragment",
     "ImportReport",
+    "InvitationInfo",
     "KdfParams",
     "KeyedContact",
     "LinkStore",

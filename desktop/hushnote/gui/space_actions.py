@@ -98,10 +98,29 @@ class SpaceActions(QObject):
         )
         if invitation is None:
             return False
+        spaces = vault.spaces
+        offer = self._run(self.tr("Opening…"), lambda _p: spaces.read_invitation(invitation))
+        if offer is None:
+            return False
+        question = self.tr(
+            "Join the shared notebook “%1”?\n\nThe invitation was made with the key whose "
+            "fingerprint is:\n\n%2\n\nAnyone who knows your key can send you an "
+            "invitation. Read these digits aloud with the person who invited you, and join "
+            "only if they match what their app shows."
+        )
+        question = question.replace("%1", offer.name).replace("%2", offer.admin_fingerprint)
+        answer = QMessageBox.question(
+            window,
+            app_name(),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
         folder = choose_folder(window, self.tr("Choose the folder your sync program shares"))
         if folder is None:
             return False
-        spaces = vault.spaces
         info = self._run(self.tr("Joining…"), lambda _p: spaces.join(invitation, folder))
         if info is None:
             return False
@@ -110,8 +129,8 @@ class SpaceActions(QObject):
             window,
             app_name(),
             self.tr(
-                "You joined the shared notebook “%1”. Before you write in it, compare the "
-                "fingerprints in its Members window aloud with the admin."
+                "You joined the shared notebook “%1”. The invitation file holds the "
+                "notebook's keys: delete it now."
             ).replace("%1", info.notebook),
         )
         self.runner.request()

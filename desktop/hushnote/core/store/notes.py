@@ -423,9 +423,13 @@ class NoteStore:
         return self.journal_entry(local_day(self._clock()))
 
     def journal_entry(self, day: date) -> Note:
-        """The first journal entry of ``day``, created empty if there is none."""
+        """The first journal entry of ``day`` that is this vault's own, created empty if
+        there is none. An entry in a shared notebook is never the one "Today" opens: a
+        member could otherwise plant one for each coming day and have the user's diary
+        written into a notebook that others read."""
         row = self._db.row(
             "SELECT uuid FROM notes WHERE journal_day = ? AND trashed_at IS NULL "
+            "AND (notebook_id IS NULL OR notebook_id NOT IN (SELECT notebook_id FROM spaces)) "
             "ORDER BY created_at, id LIMIT 1",
             (day.isoformat(),),
         )

@@ -19,7 +19,7 @@ from typing import Any
 from hushnote.core.store.note_records import MAX_TITLE
 from hushnote.core.store.tags import MAX_TAG_LENGTH
 from hushnote.core.sync.change_file import MAX_PAYLOAD, FileRefused
-from hushnote.core.sync.hlc import Stamp
+from hushnote.core.sync.hlc import MAX_WALL_MS, Stamp
 
 __all__ = [
     "CONTACT_FIELDS",
@@ -48,6 +48,8 @@ CONTACT_FIELDS = ("display_name", "organization", "role", "notes", "methods", "t
 _METHOD_KINDS = {"phone", "email", "signal", "telegram", "matrix", "wire", "other"}
 _MAX_TAGS = 200
 _MAX_OPS = 200_000
+# More devices than any office has: a batch naming more is refused, not walked.
+_MAX_DEVICES = 10_000
 _ID_LENGTH = 32
 
 
@@ -260,7 +262,7 @@ def _bytes(value: Any, limit: int) -> bytes:
 def _read_stamp(value: Any) -> Stamp:
     if not isinstance(value, list) or len(value) != 3:
         raise _fail()
-    return Stamp(_int(value[0]), _int(value[1], 0, 1 << 32), _ident(value[2]))
+    return Stamp(_int(value[0], 0, MAX_WALL_MS), _int(value[1], 0, 1 << 31), _ident(value[2]))
 
 
 def _field_value(name: str, value: Any) -> Any:
@@ -309,7 +311,7 @@ def read_op(raw: Any) -> Op:
                 raise _fail()
             fields[name] = (_read_stamp(pair[0]), _field_value(name, pair[1]))
         body = _bytes(op["body"], 64 * 1024 * 1024) if "body" in op else None
-        return NoteOp(_uuid(op.get("id")), fields, body, _int(op.get("created")))
+        return NoteOp(_uuid(op.get("id")), fields, body, _int(op.get("created"), 0, MAX_WALL_MS))
     if kind == "purge":
         return PurgeOp(_uuid(op.get("id")), _read_stamp(op.get("stamp")))
     if kind == "contact":
@@ -382,7 +384,10 @@ def decode_batch(payload: bytes) -> Batch:
         raise _fail() from None
     if len(prev) not in (0, 32):
         raise _fail()
-    heads = {_ident(k): _int(v) for k, v in _obj(document.get("heads")).items()}
+    raw_heads = _obj(document.get("heads"))
+    if len(raw_heads) > _MAX_DEVICES:
+        raise _fail()
+    heads = {_ident(k): _int(v) for k, v in raw_heads.items()}
     raw_ops = document.get("ops")
     if not isinstance(raw_ops, list) or len(raw_ops) > _MAX_OPS:
         raise _fail()

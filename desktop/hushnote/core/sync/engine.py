@@ -48,12 +48,14 @@ from hushnote.core.sync.change_file import (
     seal_file,
     verify_signature,
 )
-from hushnote.core.sync.hlc import HybridClock
+from hushnote.core.sync.hlc import MAX_AHEAD_MS, HybridClock
 from hushnote.core.sync.keys import signature_valid, unwrap_space_key, wrap_space_key
 from hushnote.core.sync.shared_folder import (
     device_folders,
     read_change_file,
     sequence_numbers,
+    set_aside,
+    sweep_temporary,
     write_change_file,
 )
 from hushnote.core.sync.shared_lists import (
@@ -119,7 +121,7 @@ class _TooLarge(Exception):
 
 
 # Reasons a file waits (it may become readable) rather than being refused.
-_WAIT = {"missing", "no-key", "unknown-device", "after-missing"}
+_WAIT = {"missing", "no-key", "unknown-device", "after-missing", "future"}
 
 
 class _Pass:
@@ -158,35 +160,47 @@ class _Pass:
     # -- this device's own files -------------------------------------------------------
 
     def recover(self) -> bool:
-        """Adopt files this device wrote just before a crash; False if its folder is
-        ahead of the vault in a way no crash explains (a vault put back from a copy)."""
+        """Adopt files this device wrote just before a crash; False if its folder holds
+        a file of its own that no crash explains (a vault put back from a copy).
+
+        Only a file that opens and carries this device's signature counts as its own.
+        Anything else in its folder at or past its next number (a planted file, a
+        leftover of a full disk) is moved aside under a hidden name and reported, so
+        that nobody can silence a device, the admin's removals included, by dropping a
+        file into its folder."""
         own = self.row.files / self.row.device
+        sweep_temporary(own)
         for seq in sequence_numbers(own):
             if seq < self.row.next_seq:
                 continue
-            if seq != self.row.next_seq or not self._adopt(seq):
+            found = self._own_file(seq)
+            if found is None:
+                set_aside(own, seq)
+                self.report.refused.append(FileVerdict(self.row.device, seq, "not-own"))
+                continue
+            data, batch = found
+            if seq != self.row.next_seq or batch.prev != self.row.last_hash:
                 return False
+            self._adopt(seq, data, batch)
         return True
 
-    def _adopt(self, seq: int) -> bool:
+    def _own_file(self, seq: int) -> tuple[bytes, Batch] | None:
+        """The file numbered ``seq`` in this device's folder, if this device wrote it."""
         row = self.row
         try:
             data = read_change_file(row.files / row.device / file_name(seq))
-            keys = self._keys()
-            opened = open_file(
-                data,
-                space=row.id,
-                device=row.device,
-                seq=seq,
-                key=keys.get(epoch_of(data), b"\0" * 32),
-            )
-            batch = decode_batch(opened.payload)
+            key = self._keys().get(epoch_of(data))
+            if key is None:
+                return None
+            opened = open_file(data, space=row.id, device=row.device, seq=seq, key=key)
+            if not signature_valid(_own_public(row), opened.signature, opened.signed):
+                return None
+            return data, decode_batch(opened.payload)
         except FileRefused:
-            return False
-        if batch.prev != row.last_hash or not signature_valid(
-            _own_public(row), opened.signature, opened.signed
-        ):
-            return False
+            return None
+
+    def _adopt(self, seq: int, data: bytes, batch: Batch) -> None:
+        row = self.row
         with self.db.transaction() as connection:
             for op in batch.ops if batch.kind == "changes" else ():
                 if isinstance(op, NoteOp | PurgeOp):
@@ -200,7 +214,6 @@ class _Pass:
                 connection.execute("UPDATE spaces SET outbox = '[]' WHERE id = ?", (row.id,))
                 published(connection, row.id)
             self._advance(connection, seq, data)
-        return True
 
     def _advance(self, connection: Any, seq: int, data: bytes) -> None:
         self.row.next_seq = seq + 1
@@ -559,6 +572,8 @@ class _Pass:
             public = self._hello(batch, device, member.invite_key)
             if not verify_signature(opened, public):
                 raise FileRefused("forged")
+        if _latest_stamp(batch) > self.now_ms() + MAX_AHEAD_MS:
+            raise FileRefused("future")  # waits until this clock is nearer, or is fixed
         snapshot = batch.kind == "snapshot"
         if snapshot and not member.admin:
             raise FileRefused("not-admin")
@@ -663,7 +678,7 @@ class _Pass:
                     "INSERT INTO space_members (space_id, member, recipient, device, "
                     "invite_key, label, signing_key) VALUES (?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT DO UPDATE SET signing_key = coalesce(signing_key, "
-                    "excluded.signing_key)",
+                    "excluded.signing_key), label = excluded.label",
                     (
                         row.id,
                         op.member,
@@ -742,6 +757,24 @@ class _Pass:
         return self.report
 
 
+def _latest_stamp(batch: Batch) -> int:
+    """The latest wall-clock time any stamp in ``batch`` claims."""
+    latest = 0
+    for op in batch.ops:
+        if isinstance(op, NoteOp | ContactOp):
+            stamps = [stamp for stamp, _ in op.fields.values()]
+        elif isinstance(op, ListOp):
+            stamps = [stamp for stamp, _ in op.members.values()]
+            if op.name is not None:
+                stamps.append(op.name[0])
+        elif isinstance(op, PurgeOp | ListPurgeOp):
+            stamps = [op.stamp]
+        else:
+            continue
+        latest = max([latest, *(stamp.wall_ms for stamp in stamps)])
+    return latest
+
+
 def _size(path: Any) -> int:
     try:
         return int(path.lstat().st_size)
@@ -776,19 +809,16 @@ def sync_space(
             # Publishing now would reuse numbers already in the folder: a fork.
             sync.apply_all()
             return sync.finish("rolled-back")
-        sync.absorb_all()
-        sync.publish()
+        # Everyone else's files first: a removal and its new key are known before this
+        # device writes anything, so nothing it writes goes out under a key a removed
+        # device still holds. Merging takes in the user's edits to each note it touches.
         sync.apply_all()
         if sync.removed():
             return sync.finish("removed")
         if sync.restate:
             sync.restate_notes()
-        if sync.report.applied_files:
-            # Merging may have taken in an edit made meanwhile: publish it now. With
-            # nothing applied, the scans above already took everything in; repeating
-            # them doubled the cost of an idle pass.
-            sync.absorb_all()
-            sync.publish()
+        sync.absorb_all()
+        sync.publish()
         if sync.covered_own:
             sync.delete_own(min(sync.covered_own, row.next_seq - 1))
         sync.maybe_compact()

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["ZERO", "HybridClock", "Stamp"]
+__all__ = ["MAX_AHEAD_MS", "MAX_WALL_MS", "ZERO", "HybridClock", "Stamp", "wins"]
 
-# A stamp more than this far ahead of the wall clock still orders edits, but is not
-# allowed to drag this device's clock with it for ever: see ``HybridClock.observe``.
 _COUNTER_LIMIT = 1 << 31
+# Stamps a reader accepts: up to about the year 10,000, and not more than 30 days ahead
+# of its own clock (a file from further ahead waits), so that no member can push every
+# clock to the end of its range and leave no later stamp to edit with.
+MAX_WALL_MS = 1 << 48
+MAX_AHEAD_MS = 30 * 24 * 3600 * 1000
 
 
 class Stamp(NamedTuple):
@@ -51,3 +54,20 @@ class HybridClock:
         """Take in a stamp read from another device, so that later ticks come after it."""
         if (stamp.wall_ms, stamp.counter) > (self.last.wall_ms, self.last.counter):
             self.last = Stamp(stamp.wall_ms, stamp.counter, self.device)
+
+
+def wins(stamp: Stamp, value: object, held: tuple[Stamp, object] | None) -> bool:
+    """Whether a write stamped ``stamp`` replaces the one ``held``. Equal stamps (which
+    only a member copying another's stamp can make) are ordered by their values, so that
+    every device still chooses the same one."""
+    if held is None:
+        return True
+    if stamp != held[0]:
+        return stamp > held[0]
+    return _rank(value) > _rank(held[1])
+
+
+def _rank(value: object) -> str:
+    import json
+
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)

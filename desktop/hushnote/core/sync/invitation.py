@@ -42,6 +42,8 @@ class Invitation:
     admin_device: str
     admin_signing_key: bytes
     keys: dict[int, bytes]
+    label: str = ""  # how the admin named the new member
+    admin_label: str = ""
 
 
 def _b64(data: bytes) -> str:
@@ -61,7 +63,9 @@ def seal_invitation(invitation: Invitation, recipient: str, admin_key: bytes) ->
             "recipient": invitation.admin_recipient,
             "device": invitation.admin_device,
             "signing_key": _b64(invitation.admin_signing_key),
+            "label": invitation.admin_label,
         },
+        "label": invitation.label,
         "keys": {str(epoch): _b64(key) for epoch, key in sorted(invitation.keys.items())},
     }
     body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -79,6 +83,12 @@ def _malformed() -> InviteError:
 
 def _text(value: Any, limit: int) -> str:
     if not isinstance(value, str) or not value or len(value) > limit:
+        raise _malformed()
+    return value
+
+
+def _label(value: Any) -> str:
+    if not isinstance(value, str) or len(value) > 200:
         raise _malformed()
     return value
 
@@ -126,6 +136,8 @@ def open_invitation(data: bytes, identity: x25519.Identity) -> Invitation:
             admin_device=_ident(admin["device"]),
             admin_signing_key=_key(admin["signing_key"], 32),
             keys={int(e): _key(k, 32) for e, k in dict(document["keys"]).items()},
+            label=_label(document.get("label", "")),
+            admin_label=_label(admin.get("label", "")),
         )
     except (
         UnicodeDecodeError,

@@ -23,7 +23,14 @@ from pathlib import Path
 from hushnote.core.atomic import fsync_dir, storage_errors
 from hushnote.core.sync.change_file import MAX_FILE, FileRefused, file_name, parse_name
 
-__all__ = ["device_folders", "read_change_file", "sequence_numbers", "write_change_file"]
+__all__ = [
+    "device_folders",
+    "read_change_file",
+    "sequence_numbers",
+    "set_aside",
+    "sweep_temporary",
+    "write_change_file",
+]
 
 _DIR_MODE = 0o700
 _FILE_MODE = 0o600
@@ -103,8 +110,13 @@ def write_change_file(device_folder: Path, seq: int, data: bytes) -> Path:
             while view:
                 view = view[os.write(fd, view) :]
             os.fsync(fd)
-        finally:
+        except BaseException:
+            # A full disk must not leave a partial file behind to fill it further.
             os.close(fd)
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise
+        os.close(fd)
         try:
             try:
                 os.link(temporary, target)
@@ -119,3 +131,25 @@ def write_change_file(device_folder: Path, seq: int, data: bytes) -> Path:
                 temporary.unlink()
         fsync_dir(device_folder)
     return target
+
+
+def sweep_temporary(device_folder: Path) -> None:
+    """Remove this device's temporary files that a crash or a full disk left."""
+    try:
+        with os.scandir(device_folder) as entries:
+            leftovers = [
+                e.name for e in entries if e.name.startswith(".hn-") and e.name.endswith(".tmp")
+            ]
+    except OSError:
+        return
+    for name in leftovers:
+        with contextlib.suppress(OSError):
+            (device_folder / name).unlink()
+
+
+def set_aside(device_folder: Path, seq: int) -> None:
+    """Move a file that is not this device's own out of its numbering, under a hidden
+    name no reader reads, kept for whoever wants to look at it."""
+    name = file_name(seq)
+    with contextlib.suppress(OSError):
+        os.rename(device_folder / name, device_folder / f".hn-not-own-{name}")

@@ -26,7 +26,7 @@ from hushnote.core.store.contacts import (
 )
 from hushnote.core.store.tags import tags_of
 from hushnote.core.sync.batch import CONTACT_FIELDS, ContactOp, ListOp, ListPurgeOp
-from hushnote.core.sync.hlc import HybridClock, Stamp
+from hushnote.core.sync.hlc import HybridClock, Stamp, wins
 
 __all__ = [
     "ListRegister",
@@ -232,13 +232,18 @@ def merge_contact(
     connection: Any, contacts: ContactStore, space: str, op: ContactOp, clock: HybridClock,
     now: int,
 ) -> None:  # fmt: skip
-    """Fold another device's contact change in and write the contact."""
+    """Fold another device's contact change in and write the contact. Only a contact
+    this space already holds, or one this vault does not have at all, is touched: an op
+    naming a private contact's id must neither read it out nor write over it."""
+    if not _known_contact(connection, space, op.uuid):
+        if connection.execute("SELECT 1 FROM contacts WHERE uuid = ?", (op.uuid,)).fetchone():
+            return
     _absorb_contact(connection, space, op.uuid, clock, now)
     fields, mark, dirty = _load_contact(connection, space, op.uuid)
     changed = False
     for name, (stamp, value) in op.fields.items():
         clock.observe(stamp)
-        if name not in fields or stamp > fields[name][0]:
+        if wins(stamp, value, fields.get(name)):
             fields[name] = (stamp, value)
             dirty.discard(name)
             changed = True
@@ -267,7 +272,16 @@ _EMPTY: dict[str, Any] = {
 def merge_list(
     connection: Any, space: str, op: ListOp | ListPurgeOp, clock: HybridClock, now: int
 ) -> None:
-    """Fold another device's list change in and write the list."""
+    """Fold another device's list change in and write the list: only a list this space
+    holds, or one this vault does not have at all."""
+    held = connection.execute(
+        "SELECT space_id FROM space_lists WHERE uuid = ?", (op.uuid,)
+    ).fetchone()
+    if held is None:
+        if connection.execute("SELECT 1 FROM lists WHERE uuid = ?", (op.uuid,)).fetchone():
+            return
+    elif held[0] != space:
+        return
     absorb_lists(connection, space, clock, now)  # an edit not yet taken in is kept
     register = _load_list(connection, space, op.uuid)
     if register.purged is not None:
@@ -280,20 +294,20 @@ def merge_list(
         return
     if op.name is not None:
         clock.observe(op.name[0])
-        if register.name is None or op.name[0] > register.name[0]:
+        if wins(op.name[0], op.name[1], register.name):
             register.name = op.name
             register.dirty.discard("name")
     for contact, (stamp, present) in op.members.items():
         clock.observe(stamp)
         held = register.members.get(contact)
-        if held is None or stamp > held[0]:
+        if wins(stamp, present, held):
             register.members[contact] = (stamp, present)
             register.dirty.discard(contact)
-    _write_list(connection, register, now)
-    _save_list(connection, space, register)
+    _save_list(connection, space, register)  # first: who is on it decides what is written
+    _write_list(connection, space, register, now)
 
 
-def _write_list(connection: Any, register: ListRegister, now: int) -> None:
+def _write_list(connection: Any, space: str, register: ListRegister, now: int) -> None:
     if register.name is None:
         return
     row = connection.execute(
@@ -315,8 +329,8 @@ def _write_list(connection: Any, register: ListRegister, now: int) -> None:
             )
     for contact, (_, present) in register.members.items():
         found = connection.execute("SELECT id FROM contacts WHERE uuid = ?", (contact,)).fetchone()
-        if found is None:
-            continue
+        if found is None or (present and not _registered(connection, space, contact)):
+            continue  # not (yet) here, or a private contact the list must not pull in
         if present:
             connection.execute(
                 "INSERT OR IGNORE INTO list_members (list_id, contact_id, added_at) "
@@ -336,6 +350,28 @@ def _same_name(local: str, shared: str) -> bool:
         local.startswith(shared + " (")
         and local.endswith(")")
         and local[len(shared) + 2 : -1].isdigit()
+    )
+
+
+def _registered(connection: Any, space: str, uuid: str) -> bool:
+    """Whether the contact ever came into this space (from it, or shared into it)."""
+    return bool(
+        connection.execute(
+            "SELECT 1 FROM space_contacts WHERE space_id = ? AND uuid = ?", (space, uuid)
+        ).fetchone()
+    )
+
+
+def _known_contact(connection: Any, space: str, uuid: str) -> bool:
+    """Whether the space holds this contact now: it is on one of its shared lists. Once
+    off every one, the contact is the user's own again, and no op may touch it."""
+    return bool(
+        connection.execute(
+            "SELECT 1 FROM space_lists, json_each(space_lists.members) AS m "
+            "WHERE space_lists.space_id = ? AND space_lists.purged IS NULL AND m.key = ? "
+            "AND json_extract(m.value, '$[1]') = 1",
+            (space, uuid),
+        ).fetchone()
     )
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from hushnote.core.store.notes import NoteStore, sync_mark
 from hushnote.core.store.tags import tags_of
 from hushnote.core.sync.batch import FIELDS, NoteOp, PurgeOp
-from hushnote.core.sync.hlc import HybridClock, Stamp
+from hushnote.core.sync.hlc import HybridClock, Stamp, wins
 from hushnote.core.sync.text_merge import BodyDoc, merge_pending
 
 __all__ = ["NoteRegister", "absorb", "load_register", "merge_op", "save_register", "write_note"]
@@ -183,7 +183,7 @@ def merge_op(register: NoteRegister, op: NoteOp | PurgeOp, clock: HybridClock) -
     for name, (stamp, value) in op.fields.items():
         clock.observe(stamp)
         held = register.fields.get(name)
-        if held is None or stamp > held[0]:
+        if wins(stamp, value, held):
             register.fields[name] = (stamp, value)
             register.dirty.discard(name)
             changed = True

@@ -15,6 +15,7 @@ from hushnote.core.atomic import storage_errors, write_new_file
 from hushnote.core.clock import Clock, from_ms, system_clock, to_ms
 from hushnote.core.formats.age_keys import key_fingerprint, normalize_recipient
 from hushnote.core.store.database import Database, Progress
+from hushnote.core.store.note_records import MAX_NOTEBOOK
 from hushnote.core.store.notes import NoteStore
 from hushnote.core.sync.batch import HelloOp, MemberOp, Op, RekeyOp, RemoveOp, encode_op
 from hushnote.core.sync.engine import FileVerdict, SpaceReport, hello_message, sync_space
@@ -43,7 +44,14 @@ from hushnote.errors import (
     SyncFolderError,
 )
 
-__all__ = ["FileVerdict", "MemberInfo", "SpaceInfo", "SpaceReport", "SpaceStore"]
+__all__ = [
+    "FileVerdict",
+    "InvitationInfo",
+    "MemberInfo",
+    "SpaceInfo",
+    "SpaceReport",
+    "SpaceStore",
+]
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,16 @@ class SpaceInfo:
     last_ok: datetime | None
     problem: str | None
     space_folder: Path  # where its devices' folders are: what a watcher watches
+
+
+@dataclass(frozen=True)
+class InvitationInfo:
+    """What an invitation says of itself, to show before joining: anyone who knows this
+    vault's public key can make one, so the admin's fingerprint is compared aloud first."""
+
+    name: str
+    admin_label: str
+    admin_fingerprint: str
 
 
 @dataclass(frozen=True)
@@ -250,6 +268,8 @@ class SpaceStore:
                 row.device,
                 public_key(row.signing_key),
                 space_keys(connection, row.id),
+                label,
+                next((m.label for m in load_members(connection, row.id) if m.admin), ""),
             )
             data = seal_invitation(invitation, recipient, row.signing_key)
             with storage_errors(out):
@@ -263,14 +283,20 @@ class SpaceStore:
         self.sync(only=row.id)
         return next(m for m in self.members(notebook) if m.member == member)
 
+    def read_invitation(self, invitation_file: Path) -> InvitationInfo:
+        """Open an invitation without joining: its space's name and who made it."""
+        invitation = open_invitation(_read_invitation(invitation_file), self._identity())
+        return InvitationInfo(
+            " ".join(invitation.name.split()),
+            invitation.admin_label,
+            key_fingerprint(invitation.admin_recipient),
+        )
+
     def join(self, invitation_file: Path, folder: Path) -> SpaceInfo:
         """Join the space an invitation names, synced through ``folder``; the shared
         notebook takes the space's name, or a free variant of it."""
         folder = self._check_folder(folder)
-        with storage_errors(invitation_file):
-            with invitation_file.open("rb") as handle:
-                data = handle.read(MAX_INVITATION + 1)
-        invitation = open_invitation(data, self._identity())
+        invitation = open_invitation(_read_invitation(invitation_file), self._identity())
         signing = new_signing_key()
         proof = sign(
             invitation.invite_secret,
@@ -283,7 +309,10 @@ class SpaceStore:
             ).fetchone():
                 raise InviteError(reason="already-joined")
             name = _free_notebook_name(connection, invitation.name)
-            notebook_id = _notebook(connection, name)
+            # A notebook of its own, made now: never one that holds private notes.
+            notebook_id = int(
+                connection.execute("INSERT INTO notebooks (name) VALUES (?)", (name,)).lastrowid
+            )
             self._insert_space(
                 connection,
                 invitation.space,
@@ -302,24 +331,26 @@ class SpaceStore:
                 )
             connection.execute(
                 "INSERT INTO space_members (space_id, member, recipient, device, "
-                "signing_key, admin) VALUES (?, ?, ?, ?, ?, 1)",
+                "signing_key, label, admin) VALUES (?, ?, ?, ?, ?, ?, 1)",
                 (
                     invitation.space,
                     invitation.admin_member,
                     invitation.admin_recipient,
                     invitation.admin_device,
                     invitation.admin_signing_key,
+                    invitation.admin_label,
                 ),
             )
             connection.execute(
                 "INSERT INTO space_members (space_id, member, recipient, device, "
-                "signing_key) VALUES (?, ?, ?, ?, ?)",
+                "signing_key, label) VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     invitation.space,
                     invitation.member,
                     str(self._identity().to_public()),
                     invitation.device,
                     public_key(signing),
+                    invitation.label,
                 ),
             )
         return self.get(name)
@@ -439,9 +470,17 @@ def _notebook(connection: Any, name: str) -> int:
     return notebook_id
 
 
+def _read_invitation(path: Path) -> bytes:
+    with storage_errors(path):
+        with path.open("rb") as handle:
+            return handle.read(MAX_INVITATION + 1)
+
+
 def _free_notebook_name(connection: Any, name: str) -> str:
     """``name``, or ``name (2)``, ``(3)``…: joining never pours a space into a notebook
-    the user already has, which would share its private notes."""
+    the user already has, which would share its private notes. Spaces are folded as a
+    notebook's name is (``" Cases\u00a0"`` is ``Cases``), and case is ignored."""
+    name = " ".join(name.split())[: MAX_NOTEBOOK - 8] or "Shared"
     candidate, number = name, 1
     while connection.execute("SELECT 1 FROM notebooks WHERE name = ?", (candidate,)).fetchone():
         number += 1

@@ -14,7 +14,9 @@ stored state holds the current text and the ids of what was removed, never its w
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+from collections.abc import Iterator
 from typing import Any
 
 __all__ = ["BodyDoc", "UpdateRefused", "merge_pending", "merge_texts"]
@@ -26,10 +28,20 @@ class UpdateRefused(Exception):
     """Bytes that are not a Yjs update this engine accepts."""
 
 
-def _is_panic(exc: BaseException) -> bool:
-    # pycrdt turns a Rust panic on malformed input into pyo3's PanicException, which
-    # derives from BaseException; it is a refusal of the input, never a reason to stop.
-    return type(exc).__name__ == "PanicException"
+@contextlib.contextmanager
+def _refusing() -> Iterator[None]:
+    """Any failure inside Yrs is a refusal of the bytes that led to it. pycrdt turns a
+    Rust panic (malformed input can cause one long after it was accepted, when the
+    document is encoded again) into pyo3's PanicException, a BaseException: caught here,
+    so that a hostile update can never end a pass, let alone the program."""
+    try:
+        yield
+    except Exception as exc:
+        raise UpdateRefused from exc
+    except BaseException as exc:
+        if type(exc).__name__ == "PanicException":
+            raise UpdateRefused from None
+        raise
 
 
 def merge_texts(base: str, mine: str, theirs: str) -> str:
@@ -50,7 +62,10 @@ def merge_pending(first: bytes | None, second: bytes) -> bytes:
     """Two updates as one, for what waits to be published."""
     from pycrdt import merge_updates
 
-    return second if first is None else bytes(merge_updates(first, second))
+    if first is None:
+        return second
+    with _refusing():
+        return bytes(merge_updates(first, second))
 
 
 class BodyDoc:
@@ -66,31 +81,21 @@ class BodyDoc:
 
     @property
     def text(self) -> str:
-        return str(self._text)
+        with _refusing():
+            return str(self._text)
 
     def state(self) -> bytes:
-        return bytes(self._doc.get_update())
-
-    def own_items(self, client_id: int) -> bytes | None:
-        """Everything ``client_id`` inserted that is still in the text, with every
-        deletion known: what a device restates when it compacts its files. None if it
-        wrote nothing here."""
-        clocks = _read_state_vector(bytes(self._doc.get_state()))
-        if not clocks.get(client_id):
-            return None
-        clocks[client_id] = 0
-        return bytes(self._doc.get_update(_write_state_vector(clocks)))
+        with _refusing():
+            return bytes(self._doc.get_update())
 
     def apply(self, update: bytes) -> None:
-        """Merge an update read from another device."""
-        try:
+        """Merge an update read from another device; the document is encoded once
+        more at once, so that an update Yrs accepts but cannot write back is refused
+        here, not at some later save."""
+        with _refusing():
             self._doc.apply_update(update)
-        except Exception as exc:
-            raise UpdateRefused from exc
-        except BaseException as exc:
-            if _is_panic(exc):
-                raise UpdateRefused from None
-            raise
+            self._doc.get_update()
+            str(self._text)
 
     def edit_to(self, body: str) -> bytes | None:
         """Change the CRDT's text into ``body`` with the smallest edits; return the
@@ -98,6 +103,10 @@ class BodyDoc:
         old = self.text
         if old == body:
             return None
+        with _refusing():
+            return self._edit(old, body)
+
+    def _edit(self, old: str, body: str) -> bytes:
         before = self._doc.get_state()
         with self._doc.transaction():
             # From the end backwards, so that earlier offsets stay valid.
@@ -108,44 +117,6 @@ class BodyDoc:
                 if replacement:
                     self._text.insert(at, replacement)
         return bytes(self._doc.get_update(before))
-
-
-# A Yjs state vector (lib0 encoding: a count, then client and clock pairs, each an
-# unsigned LEB128 number). pycrdt encodes and decodes updates, but has no way to build
-# a state vector from numbers, which restating one client's items needs; the format is
-# six lines, and the vectors read here are the ones pycrdt itself made.
-def _read_uint(data: bytes, at: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = data[at]
-        at += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, at
-
-
-def _read_state_vector(data: bytes) -> dict[int, int]:
-    count, at = _read_uint(data, 0)
-    clocks = {}
-    for _ in range(count):
-        client, at = _read_uint(data, at)
-        clocks[client], at = _read_uint(data, at)
-    return clocks
-
-
-def _write_uint(value: int) -> bytes:
-    out = bytearray()
-    while value >= 0x80:
-        out.append((value & 0x7F) | 0x80)
-        value >>= 7
-    out.append(value)
-    return bytes(out)
-
-
-def _write_state_vector(clocks: dict[int, int]) -> bytes:
-    pairs = b"".join(_write_uint(c) + _write_uint(k) for c, k in clocks.items())
-    return _write_uint(len(clocks)) + pairs
 
 
 def _offset(text: str, index: int) -> int:

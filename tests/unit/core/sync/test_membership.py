@@ -144,6 +144,22 @@ def test_a_removed_devices_file_that_won_the_race_still_converges(
     hidden.rename(admin_folder)
     b.notes.update(note.uuid, body=b.notes.get(note.uuid).body + "and b's own line\n")
     for vault in (b, a, b, a):
-        (report,) = vault.spaces.sync()
+        vault.spaces.sync()
     assert a.notes.get(note.uuid).body == b.notes.get(note.uuid).body
     assert "b's own line" in a.notes.get(note.uuid).body
+
+
+def test_a_shared_entry_for_today_never_becomes_the_users_journal(
+    make_vault: Callable[[str], Vault], shared: Path, tmp_path: Path
+) -> None:
+    """A member plants a shared note for today; "Today" still opens a private entry."""
+    import datetime
+
+    a, b = make_vault("a"), make_vault("b")
+    a.spaces.create("Cases", shared)
+    today = datetime.date.today()
+    planted = a.notes.create(title="planted", body="", notebook="Cases", journal_day=today)
+    join(a, b, shared, tmp_path, "B")
+    assert b.notes.get(planted.uuid).journal_day == today
+    entry = b.notes.journal_entry(today)
+    assert entry.uuid != planted.uuid and entry.notebook is None
