@@ -39,6 +39,10 @@ PROBLEM_WORDS = {
         "copy?); nothing was published, to avoid a fork"
     ),
     "removed": "this vault was removed from the shared notebook",
+    "folder-unsafe": (
+        "the shared notebook's folder, or this device's folder in it, is a link or not a "
+        "folder; nothing was read or written there"
+    ),
 }
 
 

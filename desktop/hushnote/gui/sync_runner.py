@@ -78,6 +78,12 @@ def status_lines(spaces: list[SpaceInfo], reports: list[SpaceReport]) -> list[st
                 "SyncStatus", "This vault is older than its shared folder: not publishing"
             )
         )
+    if "folder-unsafe" in problems:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncStatus", "Shared folder replaced by a link or a file: not syncing"
+            )
+        )
     if "folder-missing" in problems:
         lines.append(QCoreApplication.translate("SyncStatus", "Shared folder missing"))
     refused: dict[str, int] = {}

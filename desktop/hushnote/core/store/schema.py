@@ -291,6 +291,7 @@ _SPACES: tuple[Step, ...] = (
         pending BLOB,
         dirty TEXT NOT NULL DEFAULT '[]',
         purged TEXT,
+        base TEXT,
         PRIMARY KEY (space_id, uuid)
     ) STRICT""",
     # A pass with nothing new reads only these: the notes of the shared notebook and
@@ -299,6 +300,15 @@ _SPACES: tuple[Step, ...] = (
     "CREATE INDEX space_notes_waiting ON space_notes (space_id, uuid) "
     "WHERE pending IS NOT NULL OR dirty != '[]'",
     "CREATE INDEX notes_sync ON notes (notebook_id, uuid, updated_at, trashed_at)",
+    # Files refused for good, by content: not decrypted and checked again every pass.
+    """CREATE TABLE space_refused (
+        space_id TEXT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,
+        device TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        hash BLOB NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (space_id, device, seq)
+    ) STRICT""",
     # Contact lists shared in a space: the name and each membership by last writer wins.
     """CREATE TABLE space_lists (
         space_id TEXT NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,

@@ -15,8 +15,10 @@ import bisect
 import contextlib
 import hashlib
 import json
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from hushnote.core.store.contacts import ContactStore
@@ -75,7 +77,7 @@ from hushnote.core.sync.shared_notes import (
     write_note,
 )
 from hushnote.core.sync.space_rows import SpaceRow, load_members, load_space, space_keys
-from hushnote.core.sync.text_merge import UpdateRefused, merge_pending
+from hushnote.core.sync.text_merge import BodyDoc, UpdateRefused, merge_pending
 from hushnote.errors import CancelledError, InvalidRecordError
 
 __all__ = ["FileVerdict", "SpaceReport", "hello_message", "sync_space"]
@@ -246,9 +248,11 @@ class _Pass:
                 if index % 64 == 0:
                     self.check()
                 register = load_register(connection, row.id, uuid)
-                if absorb(connection, register, note_id, clock, now, row.client_id):
-                    save_register(connection, row.id, register)
-                elif register.new or register.mark == "left":
+                returning = register.mark == "left"
+                changed = absorb(connection, register, note_id, clock, now, row.client_id)
+                if returning:  # what the others wrote while it was out goes into it
+                    write_note(connection, self.notes, register, row.notebook_id)
+                if changed or register.new or returning:
                     save_register(connection, row.id, register)
             gone = connection.execute(
                 "SELECT sn.uuid, (SELECT notebook_id FROM notes WHERE uuid = sn.uuid) "
@@ -265,6 +269,7 @@ class _Pass:
                     register.fields["trashed"] = (clock.tick(now), True)
                     register.dirty.add("trashed")
                     register.mark = "left"
+                    register.base = BodyDoc(register.state, 0).text
                 else:
                     absorb(connection, register, None, clock, now, row.client_id)
                 save_register(connection, row.id, register)
@@ -396,9 +401,16 @@ class _Pass:
         ever touches another's files."""
         if not self.row.admin:
             return
+        # Only the files of current members count: a removed member's, which nobody
+        # deletes, or a folder made up by someone, would otherwise force a snapshot at
+        # every pass.
+        with self.db.transaction() as connection:
+            current = {m.device for m in load_members(connection, self.row.id)
+                       if m.removed_after is None}  # fmt: skip
         sizes = [
             _size(self.row.files / device / file_name(n))
             for device in device_folders(self.row.files)
+            if device in current
             for n in sequence_numbers(self.row.files / device)
         ]
         total = sum(sizes)
@@ -523,8 +535,11 @@ class _Pass:
                 number = listed[index]
                 gap = number != seq + 1
                 connection.execute("SAVEPOINT apply_group_file")
+                digest = b""
                 try:
                     data = read_change_file(row.files / device / file_name(number))
+                    digest = hashlib.sha256(data).digest()
+                    _refused_before(connection, row.id, device, number, digest)
                     # After a gap only a snapshot can follow: it restates all its
                     # device wrote.
                     removed = self._apply_file(
@@ -533,6 +548,12 @@ class _Pass:
                 except FileRefused as refused:
                     connection.execute("ROLLBACK TO apply_group_file")
                     connection.execute("RELEASE apply_group_file")
+                    if digest and refused.reason not in _WAIT | {"not-snapshot"}:
+                        connection.execute(
+                            "INSERT OR REPLACE INTO space_refused (space_id, device, seq, "
+                            "hash, reason) VALUES (?, ?, ?, ?, ?)",
+                            (row.id, device, number, digest, refused.reason),
+                        )
                     if gap and refused.reason in ("not-snapshot", "damaged"):
                         verdict = FileVerdict(device, seq + 1, "missing")
                     else:
@@ -590,7 +611,7 @@ class _Pass:
             raise FileRefused("not-admin")
         try:
             # The caller's savepoint takes back whatever a refused file did.
-            removed = self._apply_ops(connection, device, batch.ops)
+            removed = self._apply_ops(connection, device, batch.ops, admin=member.admin)
         except (UpdateRefused, InvalidRecordError):
             # A value no vault may hold (a body over the limit, a contact with no name);
             # a full disk or a rollback is not the file's fault and stops the pass.
@@ -655,13 +676,21 @@ class _Pass:
             raise FileRefused("forged")
         return hello.signing_key
 
-    def _apply_ops(self, connection: Any, device: str, ops: list[Op]) -> bool:
+    def _apply_ops(
+        self, connection: Any, device: str, ops: list[Op], *, admin: bool = False
+    ) -> bool:
         row = self.row
         clock = HybridClock(row.device, row.clock)
         now = self.now_ms()
         removed_words = False
         for op in ops:
-            if isinstance(op, NoteOp | PurgeOp):
+            if isinstance(op, PurgeOp) and not admin:
+                # Only the admin's purge deletes everywhere; another member's moves the
+                # note to the trash here, where it can be restored: one seized laptop
+                # cannot destroy the team's casework before it is removed.
+                trash = NoteOp(op.uuid, {"trashed": (op.stamp, True)})
+                removed_words |= self._apply_note(connection, trash, clock, now)
+            elif isinstance(op, NoteOp | PurgeOp):
                 removed_words |= self._apply_note(connection, op, clock, now)
             elif isinstance(op, ContactOp):
                 merge_contact(connection, ContactStore(self.db), row.id, op, clock, now)
@@ -757,6 +786,17 @@ class _Pass:
         return self.report
 
 
+def _refused_before(connection: Any, space: str, device: str, seq: int, digest: bytes) -> None:
+    """Refuse again, without decrypting or parsing it, a file refused before with the
+    same content: a hostile file costs its work once, not at every pass."""
+    row = connection.execute(
+        "SELECT hash, reason FROM space_refused WHERE space_id = ? AND device = ? AND seq = ?",
+        (space, device, seq),
+    ).fetchone()
+    if row is not None and bytes(row[0]) == digest:
+        raise FileRefused(str(row[1]))
+
+
 def _latest_stamp(batch: Batch) -> int:
     """The latest wall-clock time any stamp in ``batch`` claims."""
     latest = 0
@@ -773,6 +813,17 @@ def _latest_stamp(batch: Batch) -> int:
             continue
         latest = max([latest, *(stamp.wall_ms for stamp in stamps)])
     return latest
+
+
+def _real_folder(path: Path) -> bool:
+    """A folder that is not a link, or nothing yet (made when first written to)."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISDIR(mode)
 
 
 def _size(path: Any) -> int:
@@ -801,6 +852,10 @@ def sync_space(
     row = sync.row
     if not row.folder.is_dir():
         return sync.finish("folder-missing")
+    if not _real_folder(row.files) or not _real_folder(row.files / row.device):
+        # A link there would have this device write outside the shared folder, and a
+        # file there would stop every pass with an error of the file system's.
+        return sync.finish("folder-unsafe")
     try:
         if sync.removed():
             sync.apply_all()

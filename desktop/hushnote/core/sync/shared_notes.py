@@ -24,7 +24,7 @@ from hushnote.core.store.notes import NoteStore, sync_mark
 from hushnote.core.store.tags import tags_of
 from hushnote.core.sync.batch import FIELDS, NoteOp, PurgeOp
 from hushnote.core.sync.hlc import HybridClock, Stamp, wins
-from hushnote.core.sync.text_merge import BodyDoc, merge_pending
+from hushnote.core.sync.text_merge import BodyDoc, merge_pending, merge_texts
 
 __all__ = ["NoteRegister", "absorb", "load_register", "merge_op", "save_register", "write_note"]
 
@@ -50,6 +50,7 @@ class NoteRegister:
     purged: Stamp | None = None
     new: bool = True
     text: str | None = None  # the body, once a merge has computed it (not stored)
+    base: str | None = None  # the body when the note left the shared notebook
 
     def value(self, name: str) -> Any:
         held = self.fields.get(name)
@@ -70,13 +71,13 @@ class NoteRegister:
 
 def load_register(connection: Any, space: str, uuid: str) -> NoteRegister:
     row = connection.execute(
-        "SELECT state, fields, created_ms, mark, pending, dirty, purged FROM space_notes "
+        "SELECT state, fields, created_ms, mark, pending, dirty, purged, base FROM space_notes "
         "WHERE space_id = ? AND uuid = ?",
         (space, uuid),
     ).fetchone()
     if row is None:
         return NoteRegister(uuid)
-    state, fields, created_ms, mark, pending, dirty, purged = row
+    state, fields, created_ms, mark, pending, dirty, purged, base = row
     return NoteRegister(
         uuid,
         state,
@@ -87,6 +88,7 @@ def load_register(connection: Any, space: str, uuid: str) -> NoteRegister:
         set(json.loads(dirty)),
         Stamp(*json.loads(purged)) if purged else None,
         new=False,
+        base=base,
     )
 
 
@@ -94,7 +96,7 @@ def save_register(connection: Any, space: str, register: NoteRegister) -> None:
     fields = {name: [list(stamp), value] for name, (stamp, value) in register.fields.items()}
     connection.execute(
         "INSERT OR REPLACE INTO space_notes (space_id, uuid, state, fields, created_ms, mark, "
-        "pending, dirty, purged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "pending, dirty, purged, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             space,
             register.uuid,
@@ -105,6 +107,7 @@ def save_register(connection: Any, space: str, register: NoteRegister) -> None:
             register.pending,
             json.dumps(sorted(register.dirty)),
             json.dumps(list(register.purged)) if register.purged else None,
+            register.base,
         ),
     )
     register.new = False
@@ -151,6 +154,14 @@ def absorb(
         return False
     values, body, created = _row_values(connection, note_id)
     changed = False
+    if register.mark == "left":
+        # Back in the shared notebook: what the others wrote meanwhile stays, the
+        # user's own edits since it left are added to it (a three-way merge from the
+        # body as it left), and it is out of the trash again.
+        body = merge_texts(register.base or "", body, BodyDoc(register.state, 0).text)
+        values = {**register.values(), "trashed": values["trashed"]}
+        register.base = None
+        register.text = body
     for name in FIELDS:
         if register.new or values[name] != register.value(name):
             register.fields[name] = (clock.tick(now_ms), values[name])
