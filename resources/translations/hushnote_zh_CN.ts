@@ -2362,12 +2362,32 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <translation>邀请 (*.age);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <source>Join the shared notebook “%1”?
+
+The invitation was made with the key whose fingerprint is:
+
+%2
+
+Anyone who knows your key can send you an invitation. Read these digits aloud with the person who invited you, and join only if they match what their app shows.</source>
+        <translation>要加入共享笔记本“%1”吗？
+
+这份邀请是用指纹如下的密钥制作的：
+
+%2
+
+任何知道你密钥的人都能给你发邀请。请和邀请你的人一起把这些数字念出来，只有和对方应用里显示的一致时才加入。</translation>
+    </message>
+    <message>
         <source>Joining…</source>
         <translation>正在加入…</translation>
     </message>
     <message>
-        <source>You joined the shared notebook “%1”. Before you write in it, compare the fingerprints in its Members window aloud with the admin.</source>
-        <translation>你已加入共享笔记本“%1”。在其中写东西之前，请打开它的“成员”窗口，与管理员大声核对指纹。</translation>
+        <source>You joined the shared notebook “%1”. The invitation file holds the notebook&apos;s keys: delete it now.</source>
+        <translation>你已加入共享笔记本“%1”。邀请文件里有这个笔记本的密钥：请现在就删除它。</translation>
     </message>
     <message>
         <source>Choose a shared notebook in the sidebar first.</source>
@@ -2565,6 +2585,10 @@ What is written after the removal is encrypted with a new key that their device 
     <message>
         <source>This vault is older than its shared folder: not publishing</source>
         <translation>此保险库比其共享文件夹旧：暂不发布更改</translation>
+    </message>
+    <message>
+        <source>Shared folder replaced by a link or a file: not syncing</source>
+        <translation>共享文件夹被替换成了链接或文件：已停止同步</translation>
     </message>
     <message>
         <source>Shared folder missing</source>

@@ -2362,12 +2362,32 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <translation>邀請 (*.age);;所有檔案 (*)</translation>
     </message>
     <message>
+        <source>Opening…</source>
+        <translation>正在開啟…</translation>
+    </message>
+    <message>
+        <source>Join the shared notebook “%1”?
+
+The invitation was made with the key whose fingerprint is:
+
+%2
+
+Anyone who knows your key can send you an invitation. Read these digits aloud with the person who invited you, and join only if they match what their app shows.</source>
+        <translation>要加入共用筆記本「%1」嗎？
+
+這份邀請是用指紋如下的金鑰製作的：
+
+%2
+
+任何知道你金鑰的人都能寄邀請給你。請和邀請你的人一起把這些數字唸出來，只有和對方 App 裡顯示的一致時才加入。</translation>
+    </message>
+    <message>
         <source>Joining…</source>
         <translation>正在加入…</translation>
     </message>
     <message>
-        <source>You joined the shared notebook “%1”. Before you write in it, compare the fingerprints in its Members window aloud with the admin.</source>
-        <translation>你已加入共用筆記本「%1」。在其中寫東西之前，請開啟它的「成員」視窗，與管理員大聲核對指紋。</translation>
+        <source>You joined the shared notebook “%1”. The invitation file holds the notebook&apos;s keys: delete it now.</source>
+        <translation>你已加入共用筆記本「%1」。邀請檔案裡有這個筆記本的金鑰：請現在就刪除它。</translation>
     </message>
     <message>
         <source>Choose a shared notebook in the sidebar first.</source>
@@ -2565,6 +2585,10 @@ What is written after the removal is encrypted with a new key that their device 
     <message>
         <source>This vault is older than its shared folder: not publishing</source>
         <translation>此保險庫比其共用資料夾舊：暫不發布變更</translation>
+    </message>
+    <message>
+        <source>Shared folder replaced by a link or a file: not syncing</source>
+        <translation>共用資料夾被換成了連結或檔案：已停止同步</translation>
     </message>
     <message>
         <source>Shared folder missing</source>

@@ -72,11 +72,11 @@ def test_a_purge_takes_the_text_out_of_the_register(
     a.spaces.create("Cases", shared)
     note = a.notes.create(title="t", body="PURGEDCANARY words", notebook="Cases")
     join(a, b, shared, tmp_path, "B")
-    b.notes.trash(note.uuid)
-    b.notes.empty_trash()
-    b.spaces.sync()
+    a.notes.trash(note.uuid)
+    a.notes.empty_trash()  # the admin's purge: final on every device
     a.spaces.sync()
-    assert a.notes.count(trashed=True) == 0 and a.notes.count(notebook="Cases") == 0
+    b.spaces.sync()
+    assert b.notes.count(trashed=True) == 0 and b.notes.count(notebook="Cases") == 0
     for vault in (a, b):
         row = vault.db.row("SELECT state, fields, purged FROM space_notes")
         assert row[0] is None and row[1] == "{}" and row[2] is not None

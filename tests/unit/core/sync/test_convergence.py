@@ -190,14 +190,19 @@ def test_a_removed_device_writing_before_others_learn_is_refused_by_all(
     learning of the removal, and the members would disagree for ever."""
     counter = itertools.count((1 << 128) - 1, -1)
     monkeypatch.setattr("hushnote.core.sync.spaces.new_id", lambda: f"{next(counter):032x}")
-    with shared_vaults(tmp_path, fast_kdf_params, 3) as (vaults, _):
+    with shared_vaults(tmp_path, fast_kdf_params, 3) as (vaults, folder):
         a, b, c = vaults
         assert _device(c) < _device(a)
         note = a.notes.create(title="t", body=BODY, notebook=BOOK)
         settle(vaults)
         a.spaces.remove(BOOK, "v2")
         c.notes.update(note.uuid, title="seized device writes")
-        c.spaces.sync()
+        # The removal has not reached c yet: it writes under the old key.
+        space = a.db.row("SELECT id FROM spaces")[0]
+        admin = folder / space / _device(a)
+        admin.rename(admin.with_name("in-transit"))
+        assert c.spaces.sync()[0].published_files == 1
+        admin.with_name("in-transit").rename(admin)
         (report,) = b.spaces.sync()
         assert [v.reason for v in report.refused] == ["removed"]
         settle([a, b])
