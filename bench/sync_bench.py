@@ -7,7 +7,7 @@ the local disk. Two shapes of folder are measured:
   files (up to 8 MiB of changes each) hold them, as after sharing an existing notebook;
 - *trickle*: 10,000 files of one note change each, as after weeks of editing with a
   pass after every save. The files are made by the core's own publishing code, told to
-  put one change in each file (``engine._BATCH_BYTES``), which is what a pass after
+  put one change in each file (``publishing._BATCH_BYTES``), which is what a pass after
   every single save produces, without 10,000 separate saves.
 
 Baselines: a bundle import of the same notes (``Vault.import_bundle``) for applying and
@@ -32,7 +32,7 @@ from tempfile import mkdtemp
 from bench import corpus
 from bench.report import Row
 from hushnote.core import KdfParams, Vault
-from hushnote.core.sync import engine
+from hushnote.core.sync import compaction, publishing
 
 PASSPHRASE = "benchmark passphrase"
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,7 +90,7 @@ def run_sync_benchmarks(
     work = Path(mkdtemp(prefix="hushnote-bench-", dir=os.environ.get("HUSHNOTE_BENCH_DIR")))
     rows: list[Row] = []
     facts: list[tuple[str, str]] = []
-    compact_files, compact_slack = engine._COMPACT_FILES, engine._COMPACT_SLACK
+    compact_files, compact_slack = compaction._COMPACT_FILES, compaction._COMPACT_SLACK
     try:
         folder = work / "folder"
         folder.mkdir()
@@ -193,18 +193,18 @@ def run_sync_benchmarks(
 
             # The trickle folder: one change per file, kept as it is (no snapshot) for the
             # idle-pass and saved-edit figures; compacted at the end.
-            compact_files, compact_slack = engine._COMPACT_FILES, engine._COMPACT_SLACK
-            engine._COMPACT_FILES = engine._COMPACT_SLACK = 1 << 62
+            compact_files, compact_slack = compaction._COMPACT_FILES, compaction._COMPACT_SLACK
+            compaction._COMPACT_FILES = compaction._COMPACT_SLACK = 1 << 62
             admin.notes.create_many(trickle)
             admin.spaces.create("Trickle", folder, label="admin")
-            saved = engine._BATCH_BYTES
-            engine._BATCH_BYTES = 1  # one change per file, as a pass after every save
+            saved = publishing._BATCH_BYTES
+            publishing._BATCH_BYTES = 1  # one change per file, as a pass after every save
             try:
                 start = time.perf_counter()
                 (report,) = admin.spaces.sync(only=_space_id(admin, "Trickle"))
                 made = time.perf_counter() - start
             finally:
-                engine._BATCH_BYTES = saved
+                publishing._BATCH_BYTES = saved
             if report.published_files < notes:
                 raise AssertionError(f"{report.published_files} files for {notes} notes")
             facts.append(
@@ -302,7 +302,7 @@ def run_sync_benchmarks(
 
             # Compaction: the admin's next pass restates the space in one snapshot and
             # deletes its own files; the folder is measured against the notes' text.
-            engine._COMPACT_FILES, engine._COMPACT_SLACK = compact_files, compact_slack
+            compaction._COMPACT_FILES, compaction._COMPACT_SLACK = compact_files, compact_slack
             start = time.perf_counter()
             admin.spaces.sync(only=trickle_id)
             compacted = time.perf_counter() - start
@@ -317,7 +317,7 @@ def run_sync_benchmarks(
                 )
             )
     finally:
-        engine._COMPACT_FILES, engine._COMPACT_SLACK = compact_files, compact_slack
+        compaction._COMPACT_FILES, compaction._COMPACT_SLACK = compact_files, compact_slack
         shutil.rmtree(work, ignore_errors=True)
     return rows, facts
 

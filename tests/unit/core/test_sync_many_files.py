@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hushnote.core import KdfParams, Vault
-from hushnote.core.sync import engine
+from hushnote.core.sync import publishing
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -43,7 +43,7 @@ def test_one_change_per_file_is_published_and_applied_in_one_pass(
         before = len(_writer_files(writer, folder))
         for n in range(5):
             writer.notes.create(title=f"note {n}", body=f"body {n}", notebook="Shared")
-        monkeypatch.setattr(engine, "_BATCH_BYTES", 1)
+        monkeypatch.setattr(publishing, "_BATCH_BYTES", 1)
         (published,) = writer.spaces.sync()
         assert published.published_files == 5
         assert len(_writer_files(writer, folder)) == before + 5
@@ -64,7 +64,7 @@ def test_a_missing_file_holds_back_the_later_ones_until_it_arrives(
         reader.spaces.sync()
         for n in range(3):
             writer.notes.create(title=f"note {n}", body="", notebook="Shared")
-        monkeypatch.setattr(engine, "_BATCH_BYTES", 1)
+        monkeypatch.setattr(publishing, "_BATCH_BYTES", 1)
         writer.spaces.sync()
         first, second, third = _writer_files(writer, folder)[-3:]
         aside = tmp_path / "aside"
@@ -91,7 +91,7 @@ def test_a_damaged_file_is_refused_alone_and_the_ones_before_it_stay_applied(
         reader.spaces.sync()
         for n in range(3):
             writer.notes.create(title=f"note {n}", body="", notebook="Shared")
-        monkeypatch.setattr(engine, "_BATCH_BYTES", 1)
+        monkeypatch.setattr(publishing, "_BATCH_BYTES", 1)
         writer.spaces.sync()
         second = _writer_files(writer, folder)[-2]
         damaged = bytearray(second.read_bytes())
