@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +13,11 @@ from hushnote.core.atomic import storage_errors, write_new_file
 from hushnote.core.clock import Clock, from_ms, system_clock, to_ms
 from hushnote.core.formats.age_keys import key_fingerprint, normalize_recipient
 from hushnote.core.store.database import Database, Progress
-from hushnote.core.store.note_records import MAX_NOTEBOOK
 from hushnote.core.store.notes import NoteStore
 from hushnote.core.sync.batch import HelloOp, MemberOp, Op, RekeyOp, RemoveOp, encode_op
 from hushnote.core.sync.engine import FileVerdict, SpaceReport, hello_message, sync_space
 from hushnote.core.sync.hlc import ZERO
 from hushnote.core.sync.invitation import (
-    MAX_INVITATION,
     Invitation,
     open_invitation,
     seal_invitation,
@@ -33,6 +29,16 @@ from hushnote.core.sync.keys import (
     public_key,
     sign,
     wrap_space_key,
+)
+from hushnote.core.sync.space_records import (
+    InvitationInfo,
+    MemberInfo,
+    SpaceInfo,
+    find_member,
+    free_notebook_name,
+    notebook_of_name,
+    queue_ops,
+    read_invitation_file,
 )
 from hushnote.core.sync.space_rows import SpaceRow, load_members, load_spaces, space_keys
 from hushnote.errors import (
@@ -52,40 +58,6 @@ __all__ = [
     "SpaceReport",
     "SpaceStore",
 ]
-
-
-@dataclass(frozen=True)
-class SpaceInfo:
-    notebook: str
-    folder: Path
-    admin: bool
-    members: int
-    last_pass: datetime | None
-    last_ok: datetime | None
-    problem: str | None
-    space_folder: Path  # where its devices' folders are: what a watcher watches
-
-
-@dataclass(frozen=True)
-class InvitationInfo:
-    """What an invitation says of itself, to show before joining: anyone who knows this
-    vault's public key can make one, so the admin's fingerprint is compared aloud first."""
-
-    name: str
-    admin_label: str
-    admin_fingerprint: str
-
-
-@dataclass(frozen=True)
-class MemberInfo:
-    member: str
-    label: str
-    recipient: str
-    fingerprint: str
-    admin: bool
-    you: bool
-    removed: bool
-    joined: bool  # its device has introduced its key
 
 
 class SpaceStore:
@@ -181,7 +153,7 @@ class SpaceStore:
         space, device, member = new_id(), new_id(), new_id()
         signing = new_signing_key()
         with self._db.transaction() as connection:
-            notebook_id = _notebook(connection, notebook)
+            notebook_id = notebook_of_name(connection, notebook)
             if connection.execute(
                 "SELECT 1 FROM spaces WHERE notebook_id = ?", (notebook_id,)
             ).fetchone():
@@ -279,13 +251,13 @@ class SpaceStore:
                 "label) VALUES (?, ?, ?, ?, ?, ?)",
                 (row.id, member, recipient, device, op.invite_key, label),
             )
-            _queue(connection, row.id, [op])
+            queue_ops(connection, row.id, [op])
         self.sync(only=row.id)
         return next(m for m in self.members(notebook) if m.member == member)
 
     def read_invitation(self, invitation_file: Path) -> InvitationInfo:
         """Open an invitation without joining: its space's name and who made it."""
-        invitation = open_invitation(_read_invitation(invitation_file), self._identity())
+        invitation = open_invitation(read_invitation_file(invitation_file), self._identity())
         return InvitationInfo(
             " ".join(invitation.name.split()),
             invitation.admin_label,
@@ -296,7 +268,7 @@ class SpaceStore:
         """Join the space an invitation names, synced through ``folder``; the shared
         notebook takes the space's name, or a free variant of it."""
         folder = self._check_folder(folder)
-        invitation = open_invitation(_read_invitation(invitation_file), self._identity())
+        invitation = open_invitation(read_invitation_file(invitation_file), self._identity())
         signing = new_signing_key()
         proof = sign(
             invitation.invite_secret,
@@ -308,7 +280,7 @@ class SpaceStore:
                 "SELECT 1 FROM spaces WHERE id = ?", (invitation.space,)
             ).fetchone():
                 raise InviteError(reason="already-joined")
-            name = _free_notebook_name(connection, invitation.name)
+            name = free_notebook_name(connection, invitation.name)
             # A notebook of its own, made now: never one that holds private notes.
             notebook_id = int(
                 connection.execute("INSERT INTO notebooks (name) VALUES (?)", (name,)).lastrowid
@@ -363,7 +335,7 @@ class SpaceStore:
             if not row.admin:
                 raise SpaceRoleError(reason="not-admin")
             members = load_members(connection, row.id)
-            target = _find_member(members, reference)
+            target = find_member(members, reference)
             if target.member == row.member:
                 raise SpaceRoleError(reason="self")
             seen = connection.execute(
@@ -387,7 +359,7 @@ class SpaceStore:
                 "INSERT INTO space_keys (space_id, epoch, key) VALUES (?, ?, ?)",
                 (row.id, epoch, key),
             )
-            _queue(connection, row.id, [RemoveOp(target.member, last), RekeyOp(epoch, wrapped)])
+            queue_ops(connection, row.id, [RemoveOp(target.member, last), RekeyOp(epoch, wrapped)])
         self.sync(only=row.id)
         return next(m for m in self.members(notebook) if m.member == target.member)
 
@@ -451,61 +423,3 @@ class SpaceStore:
         if progress is not None:
             progress(1.0)
         return reports
-
-
-def _queue(connection: Any, space: str, ops: list[Op]) -> None:
-    outbox = json.loads(
-        connection.execute("SELECT outbox FROM spaces WHERE id = ?", (space,)).fetchone()[0]
-    )
-    outbox.extend(encode_op(op) for op in ops)
-    connection.execute("UPDATE spaces SET outbox = ? WHERE id = ?", (json.dumps(outbox), space))
-
-
-def _notebook(connection: Any, name: str) -> int:
-    from hushnote.core.store.notes import _notebook_id
-
-    notebook_id = _notebook_id(connection, name)
-    if notebook_id is None:
-        raise RecordNotFoundError(kind="notebook")
-    return notebook_id
-
-
-def _read_invitation(path: Path) -> bytes:
-    with storage_errors(path):
-        with path.open("rb") as handle:
-            return handle.read(MAX_INVITATION + 1)
-
-
-def _free_notebook_name(connection: Any, name: str) -> str:
-    """``name``, or ``name (2)``, ``(3)``…: joining never pours a space into a notebook
-    the user already has, which would share its private notes. Spaces are folded as a
-    notebook's name is (``" Cases\u00a0"`` is ``Cases``), and case is ignored."""
-    name = " ".join(name.split())[: MAX_NOTEBOOK - 8] or "Shared"
-    candidate, number = name, 1
-    while connection.execute("SELECT 1 FROM notebooks WHERE name = ?", (candidate,)).fetchone():
-        number += 1
-        candidate = f"{name} ({number})"
-    return candidate
-
-
-def _spoken(recipient: str) -> str:
-    return key_fingerprint(recipient).replace(" ", "")
-
-
-def _find_member(members: list[Any], reference: str) -> Any:
-    wanted = reference.strip().casefold()
-    digits = "".join(reference.split())
-    matches = [
-        m
-        for m in members
-        if m.removed_after is None
-        and (
-            (len(wanted) >= 4 and m.member.startswith(wanted))
-            or (m.label and m.label.casefold() == wanted)
-            or m.recipient == reference.strip()
-            or (len(digits) >= 5 and _spoken(m.recipient).startswith(digits))
-        )
-    ]
-    if len(matches) != 1:
-        raise RecordNotFoundError(kind="member")
-    return matches[0]
