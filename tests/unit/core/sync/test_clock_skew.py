@@ -1,6 +1,6 @@
 """Devices whose clocks differ by a day reach the same outcome as if they agreed: the
 hybrid clock moves past every stamp a device has seen, so an edit made after seeing
-another wins over it, whatever the wall clocks say (docs/sync-format.md#clocks).
+another wins over it, whatever the wall clocks say (docs/sync-format.md#merging).
 
 Concurrent edits of the *same* field are settled by the hybrid clock, last writer wins:
 there, a clock a day ahead wins over an edit made later in real time on a device that
