@@ -587,3 +587,24 @@ def test_a_removed_or_purged_attachment_leaves_no_trace(fast_kdf_vault: VaultSet
         vault.notes.purge(purged_note)
         assert_gone(seeded, "attachments_index", gone, kept)
         assert vault.check() == []
+
+
+@pytest.mark.parametrize("repeats", [1, 150, 300])
+def test_a_word_that_fills_more_of_the_note_still_leaves_with_it(
+    fast_kdf_vault: VaultSetup, repeats: int
+) -> None:
+    """An edit takes the note's old entry out of the index and puts the new one in, in
+    one transaction. FTS5 (SQLite 3.53.4) skipped the removal of a word the new text
+    still holds when the two were written out together and the word's new entry took
+    128 bytes or more with bit 6 of its size clear (150 or 300 repeats; 1 is the
+    control): the old entry stayed under the new one, and came back when the word left
+    the note (docs/search.md#deleting-what-leaves-the-files-and-when)."""
+    secret = "zyxwquartzcanary"
+    with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
+        note = vault.notes.create(title="case", body=f"word {secret}")
+        vault.notes.update(note.uuid, body=f"word {secret}\n" * repeats)
+        vault.notes.update(note.uuid, body="word")
+        assert vault.searcher.search(secret) == []
+        assert vault.check() == []
+        dek = bytes(vault.keyring().data_key)
+        assert betrayed(decrypted_pages(vault.paths.database, dek), [secret]) == set()

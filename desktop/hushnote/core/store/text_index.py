@@ -307,6 +307,12 @@ def _replace(
             f"INSERT INTO {table} ({table}, rowid, {names}) VALUES ('delete', ?, {marks})",  # noqa: S608
             (rowid, *old),
         )
+        if new is not None:
+            # Written out before the row goes back in: with secure-delete, a 'delete' and
+            # an insert of one row pending together can leave the old entry of a word both
+            # hold in its old segment, hidden under the new one until the row changes
+            # again (FTS5 as of SQLite 3.53.4). FTS5 merges them only in this order.
+            connection.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('merge', 0)")  # noqa: S608
     if new is not None:
         connection.execute(
             f"INSERT INTO {table} (rowid, {names}) VALUES (?, {marks})",  # noqa: S608
