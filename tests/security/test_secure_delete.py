@@ -608,3 +608,33 @@ def test_a_word_that_fills_more_of_the_note_still_leaves_with_it(
         assert vault.check() == []
         dek = bytes(vault.keyring().data_key)
         assert betrayed(decrypted_pages(vault.paths.database, dek), [secret]) == set()
+
+
+def test_the_rebuild_drops_entries_the_flush_bug_left_behind(tmp_path: Path) -> None:
+    """A vault edited before the fix keeps hidden entries of words its notes lost; the
+    migration that rebuilds the indexes takes them out of the index and the pages."""
+    path = tmp_path / "vault.db"
+    create_private_file(path)
+    key = bytes(range(32))
+    db = Database.open(path, key)
+    migrate(db, target=LATEST_VERSION - 1)
+    word = "flushbugcanary"
+    note_id = _old_index_note(db, "t", f"{word} secret")
+    for old, new in ((f"{word} secret", f"{word}\n" * 150), (f"{word}\n" * 150, "other")):
+        with db.transaction() as connection:  # an edit as it was made before the fix
+            connection.execute(
+                "INSERT INTO notes_index (notes_index, rowid, title, body, tags) "
+                "VALUES ('delete', ?, 't', ?, '')",
+                (note_id, index_text(old)),
+            )
+            connection.execute(
+                "INSERT INTO notes_index (rowid, title, body, tags) VALUES (?, 't', ?, '')",
+                (note_id, index_text(new)),
+            )
+            connection.execute("UPDATE note_bodies SET body = ? WHERE note_id = ?", (new, note_id))
+    db.checkpoint()
+    assert index_terms(word)[0] in picture(db.connection, "notes_index").terms  # the bug
+    migrate(db)
+    assert index_terms(word)[0] not in picture(db.connection, "notes_index").terms
+    assert betrayed(decrypted_pages(path, key), [word]) == set()
+    db.close()
