@@ -30,7 +30,7 @@ def test_the_folder_stays_within_twice_the_data_and_late_joiners_converge(
     a.spaces.create("Cases", shared)
     note = a.notes.create(title="Witnesses", body="第一段。\n" * 100, notebook="Cases")
     join(a, b, shared, tmp_path, "B")
-    edit_many([a, b], note.uuid, 120)
+    edit_many([a, b], note.uuid, 80)
     for vault in (a, b, a):
         vault.spaces.sync()
     files = [p for p in shared.rglob("*") if p.is_file()]
