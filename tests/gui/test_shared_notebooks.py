@@ -556,3 +556,52 @@ def test_the_wipe_says_what_it_cannot_reach(window: MainWindow) -> None:
 def test_grouped_fingerprint_reads_in_fives() -> None:
     assert grouped_fingerprint("12345678901234567890") == "12345 67890 12345 67890"
     assert grouped_fingerprint("12345 67890 12345 67890") == "12345 67890 12345 67890"
+
+
+def test_a_save_that_waited_for_a_slow_pass_keeps_the_colleagues_edit(
+    qtbot: QtBot, window: MainWindow, colleague: Vault, folder: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The user types while a slow pass brings a colleague's paragraph; the autosave
+    waits for the pass and runs first when it ends: it must merge, not write over it."""
+    from hushnote.core.sync import spaces as spaces_module
+
+    _share(qtbot, window, folder)
+    vault = window.vault
+    assert vault is not None
+    colleague.spaces.join(_invite_colleague(window, colleague, tmp_path), folder)
+    colleague.spaces.sync()
+    runner = window.spaces.runner
+    runner.request()
+    _wait_idle(qtbot, window)
+    uuid = vault.notes.summaries(limit=1, notebook="Team")[0].uuid
+    window.workspace.open_note(uuid)
+    editor = window.workspace.note_editor
+    colleague.notes.update(uuid, body="first line\nBO'S PARAGRAPH\n")
+    colleague.spaces.sync()
+    real = spaces_module.sync_space
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real(*args, **kwargs)
+        time.sleep(2.5)  # a slow share, a busy laptop: longer than the autosave delay
+        return result
+
+    monkeypatch.setattr(spaces_module, "sync_space", slow)
+    passes = runner.passes
+    runner.request()
+    assert window.session.quiet_running
+    editor.body.setFocus()
+    cursor = editor.body.textCursor()
+    cursor.setPosition(0)
+    editor.body.setTextCursor(cursor)
+    qtbot.keyClicks(editor.body, "MY ")
+    qtbot.wait(1500)  # the autosave fires while the pass holds the database, and waits
+    qtbot.waitUntil(lambda: runner.passes > passes and not window.session.busy, timeout=20_000)
+    monkeypatch.setattr(spaces_module, "sync_space", real)
+    qtbot.waitUntil(lambda: not editor._dirty, timeout=5_000)
+    merged = "MY first line\nBO'S PARAGRAPH\n"
+    assert vault.notes.get(uuid).body == merged and editor.body.toPlainText() == merged
+    runner.request()
+    _wait_idle(qtbot, window)
+    colleague.spaces.sync()
+    assert colleague.notes.get(uuid).body == merged

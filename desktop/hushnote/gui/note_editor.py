@@ -69,6 +69,7 @@ class NoteEditor(QWidget):
         self._loading = False
         self._dirty = False
         self._base_body = ""
+        self._base_fields: tuple[str, str, bool] = ("", "", False)
         # A note in the trash is shown to be read, never written: no save reaches it.
         self.read_only = False
 
@@ -267,6 +268,29 @@ class NoteEditor(QWidget):
         cursor.setPosition(min(position, len(note.body)))
         self.body.setTextCursor(cursor)
 
+    def _merged_with_stored(self) -> tuple[str, str, str, bool]:
+        """What to save: the editor's text, with whatever a sync pass stored since the
+        note was shown merged in. Whichever order a pass's end and a save come in, a
+        colleague's edit is never written over: the body is merged three ways from the
+        text as shown, and a field the user left alone takes the stored value."""
+        title, body = self.title.text(), self.body.toPlainText()
+        tags, pinned = self.tags.text(), self.pinned.isChecked()
+        assert self.vault is not None and self.uuid is not None
+        stored = self.vault.notes.get(self.uuid)
+        if stored.body != self._base_body:
+            body = merge_texts(self._base_body, body, stored.body)
+            self._base_body = stored.body
+            if body != self.body.toPlainText():
+                self._replace_body(body)
+        base_title, base_tags, base_pinned = self._base_fields
+        if title == base_title:
+            title = stored.title
+        if tags == base_tags:
+            tags = ", ".join(stored.tags)
+        if pinned == base_pinned:
+            pinned = stored.pinned
+        return title, body, tags, pinned
+
     def _replace_body(self, text: str) -> None:
         """New text in the body, the cursor where it was (as near as the text allows),
         without counting as a new edit."""
@@ -290,8 +314,9 @@ class NoteEditor(QWidget):
         self._filed = (note.notebook, note.tags)
         self.pinned.setChecked(note.pinned)
         self.body.setPlainText(note.body)
-        # The body as stored: the common ancestor when a sync pass brings another edit.
+        # The note as stored: the common ancestor when a sync pass brings another edit.
         self._base_body = note.body
+        self._base_fields = (note.title, ", ".join(note.tags), note.pinned)
         self.body.document().clearUndoRedoStacks()
         self.preview_button.setChecked(False)
         self._show_links()
@@ -358,12 +383,13 @@ class NoteEditor(QWidget):
             self.status.setText(self.tr("Not saved yet: saved when the task ends"))
             return False
         try:
+            title, body, tags, pinned = self._merged_with_stored()
             note = self.vault.notes.update(  # one transaction: text and notebook together
                 self.uuid,
-                title=self.title.text(),
-                body=self.body.toPlainText(),
-                tags=split_tags(self.tags.text()),
-                pinned=self.pinned.isChecked(),
+                title=title,
+                body=body,
+                tags=split_tags(tags),
+                pinned=pinned,
                 notebook=self.notebook.currentText().strip() or None,
             )
         except HushnoteError as error:
@@ -379,6 +405,7 @@ class NoteEditor(QWidget):
         self.banner.hide()
         self._dirty = False
         self._base_body = note.body
+        self._base_fields = (note.title, ", ".join(note.tags), note.pinned)
         self.status.setText(self.tr("Saved"))
         self.saved.emit(self.uuid)
         if (note.notebook, note.tags) != self._filed:  # only then the sidebar changes
