@@ -2591,6 +2591,10 @@ What is written after the removal is encrypted with a new key that their device 
         <translation>共享文件夹被替换成了链接或文件：已停止同步</translation>
     </message>
     <message>
+        <source>The shared folder cannot be written: the disk is full or read-only</source>
+        <translation>无法写入共享文件夹：磁盘已满或为只读</translation>
+    </message>
+    <message>
         <source>Shared folder missing</source>
         <translation>共享文件夹不见了</translation>
     </message>

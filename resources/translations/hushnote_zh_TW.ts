@@ -2591,6 +2591,10 @@ What is written after the removal is encrypted with a new key that their device 
         <translation>共用資料夾被換成了連結或檔案：已停止同步</translation>
     </message>
     <message>
+        <source>The shared folder cannot be written: the disk is full or read-only</source>
+        <translation>無法寫入共用資料夾：磁碟已滿或為唯讀</translation>
+    </message>
+    <message>
         <source>Shared folder missing</source>
         <translation>共用資料夾不見了</translation>
     </message>

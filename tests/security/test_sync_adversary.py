@@ -182,3 +182,38 @@ def test_a_full_disk_leaves_no_partial_file(
     with pytest.raises(DiskFullError):
         shared_folder.write_change_file(folder, 1, b"x" * 5000)
     assert os.listdir(folder) == []
+
+
+def test_someone_invited_later_cannot_read_a_removed_members_or_purged_text(
+    tmp_path: Path, fast_kdf_params: KdfParams
+) -> None:
+    """An invitation carries every key the space has had: before it goes out the admin
+    compacts, so neither a removed member's files nor purged text are left to read."""
+    from hushnote.core.sync.batch import decode_batch
+    from hushnote.core.sync.change_file import epoch_of, open_file, parse_name
+
+    with shared_vaults(tmp_path, fast_kdf_params, 2) as ((a, b), folder):
+        secret = b.notes.create(title="x", body="INFORMANT-MARIA-12-ELM", notebook=BOOK)
+        settle([a, b])
+        a.spaces.remove(BOOK, Member(b).member[:8])
+        a.notes.trash(secret.uuid)
+        a.notes.empty_trash()
+        a.spaces.sync()
+        c = Vault.create(tmp_path / "c", "passphrase c", kdf=fast_kdf_params)
+        invitation = tmp_path / "c.invite"
+        a.spaces.invite(BOOK, c.age_recipient(), invitation)
+        c.spaces.join(invitation, folder)
+        c.spaces.sync()
+        who = Member(c)
+        readable = b""
+        for path in (folder / who.space).rglob("*"):
+            seq = parse_name(path.name)
+            if seq is None or not path.is_file():
+                continue
+            data = path.read_bytes()
+            opened = open_file(data, space=who.space, device=path.parent.name, seq=seq,
+                               key=who.keys[epoch_of(data)])  # fmt: skip
+            readable += opened.payload + repr(decode_batch(opened.payload).ops).encode()
+        assert b"INFORMANT" not in readable
+        assert not any((folder / who.space / Member(b).device).glob("0*"))
+        c.lock()

@@ -39,6 +39,8 @@ PROBLEM_WORDS = {
         "copy?); nothing was published, to avoid a fork"
     ),
     "removed": "this vault was removed from the shared notebook",
+    "disk-full": "the disk holding the shared folder is full; nothing more was written",
+    "storage": "the shared folder cannot be read or written (permissions, a read-only disk)",
     "folder-unsafe": (
         "the shared notebook's folder, or this device's folder in it, is a link or not a "
         "folder; nothing was read or written there"

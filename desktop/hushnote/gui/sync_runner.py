@@ -84,6 +84,12 @@ def status_lines(spaces: list[SpaceInfo], reports: list[SpaceReport]) -> list[st
                 "SyncStatus", "Shared folder replaced by a link or a file: not syncing"
             )
         )
+    if problems & {"disk-full", "storage"}:
+        lines.append(
+            QCoreApplication.translate(
+                "SyncStatus", "The shared folder cannot be written: the disk is full or read-only"
+            )
+        )
     if "folder-missing" in problems:
         lines.append(QCoreApplication.translate("SyncStatus", "Shared folder missing"))
     refused: dict[str, int] = {}

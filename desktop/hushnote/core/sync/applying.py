@@ -272,7 +272,11 @@ class Applying(PassState):
         clock = HybridClock(row.device, row.clock)
         now = self.now_ms()
         removed_words = False
-        for op in ops:
+        for count, op in enumerate(ops):
+            if count % 256 == 255:
+                # A file may hold many thousands of changes: a lock, a panic or a long
+                # job asked for meanwhile stops it here (the file is taken back whole).
+                self.check()
             if isinstance(op, PurgeOp) and not admin:
                 # Only the admin's purge deletes everywhere; another member's moves the
                 # note to the trash here, where it can be restored: one seized laptop

@@ -51,8 +51,8 @@ class Compaction(PassState):
         # deletes, or a folder made up by someone, would otherwise force a snapshot at
         # every pass.
         with self.db.transaction() as connection:
-            current = {m.device for m in load_members(connection, self.row.id)
-                       if m.removed_after is None}  # fmt: skip
+            members = load_members(connection, self.row.id)
+        current = {m.device for m in members if m.removed_after is None}
         sizes = [
             _size(self.row.files / device / file_name(n))
             for device in device_folders(self.row.files)
@@ -80,7 +80,17 @@ class Compaction(PassState):
                 return  # a space past one file's limit keeps its files
             row.base_size = size
             connection.execute("UPDATE spaces SET base_size = ? WHERE id = ?", (size, row.id))
+            gone = [
+                m.device for m in load_members(connection, row.id) if m.removed_after is not None
+            ]
         self.delete_own(row.next_seq - 2)
+        # Removed members write no more, so nobody else ever deletes their files: the
+        # admin does, now that the snapshot restates what they brought.
+        for device in gone:
+            folder = row.files / device
+            for seq in sequence_numbers(folder):
+                with contextlib.suppress(OSError):
+                    (folder / file_name(seq)).unlink()
 
     def delete_own(self, through: int) -> None:
         """Delete this device's files up to ``through``: a snapshot restates them."""

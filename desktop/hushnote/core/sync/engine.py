@@ -131,8 +131,11 @@ def sync_space(
     identity: Callable[[], Any],
     now_ms: Callable[[], int],
     check: Callable[[], None],
+    *,
+    compact: bool = False,
 ) -> SpaceReport:
-    """One pass over one space; see the module's docstring."""
+    """One pass over one space; see the module's docstring. ``compact``: the admin
+    writes a snapshot whatever the folder's size (before an invitation goes out)."""
     sync = _Pass(db, notes, space, identity, now_ms, check)
     row = sync.row
     if not row.folder.is_dir():
@@ -161,7 +164,10 @@ def sync_space(
         sync.publish()
         if sync.covered_own:
             sync.delete_own(min(sync.covered_own, row.next_seq - 1))
-        sync.maybe_compact()
+        if compact and row.admin:
+            sync.compact()
+        else:
+            sync.maybe_compact()
     except CancelledError:
         raise
     except FileExistsError:

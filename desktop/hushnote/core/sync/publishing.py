@@ -80,8 +80,29 @@ class Publishing(PassState):
 
     def restate_notes(self) -> None:
         """Queue every shared note whole (its body's full state, every field with its
-        stamp) for publishing."""
+        stamp), every shared contact and every shared list for publishing."""
         with self.db.transaction() as connection:
+            space = self.row.id
+            connection.execute(
+                "UPDATE space_contacts SET dirty = (SELECT json_group_array(key) FROM "
+                "json_each(space_contacts.fields)) WHERE space_id = ?",
+                (space,),
+            )
+            connection.execute(
+                "UPDATE space_lists SET dirty = (SELECT json_group_array(key) FROM "
+                "json_each(space_lists.members)) WHERE space_id = ? AND purged IS NULL",
+                (space,),
+            )
+            connection.execute(
+                "UPDATE space_lists SET dirty = json_insert(dirty, '$[#]', 'name') "
+                "WHERE space_id = ? AND purged IS NULL AND name IS NOT NULL",
+                (space,),
+            )
+            connection.execute(
+                "UPDATE space_lists SET dirty = '[\"purge\"]' "
+                "WHERE space_id = ? AND purged IS NOT NULL",
+                (space,),
+            )
             for (uuid,) in connection.execute(
                 "SELECT uuid FROM space_notes WHERE space_id = ? AND purged IS NULL",
                 (self.row.id,),

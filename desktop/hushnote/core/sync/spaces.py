@@ -40,13 +40,20 @@ from hushnote.core.sync.space_records import (
     queue_ops,
     read_invitation_file,
 )
-from hushnote.core.sync.space_rows import SpaceRow, load_members, load_spaces, space_keys
+from hushnote.core.sync.space_rows import (
+    SpaceRow,
+    load_members,
+    load_space,
+    load_spaces,
+    space_keys,
+)
 from hushnote.errors import (
     CancelledError,
     InvalidRecordError,
     InviteError,
     RecordNotFoundError,
     SpaceRoleError,
+    StorageError,
     SyncFolderError,
 )
 
@@ -252,7 +259,10 @@ class SpaceStore:
                 (row.id, member, recipient, device, op.invite_key, label),
             )
             queue_ops(connection, row.id, [op])
-        self.sync(only=row.id)
+        # A snapshot now, and the files it covers gone: the invitation carries every
+        # key the space has had, and a removed member's files or purged text left in
+        # older files must not be there for the newcomer to read.
+        self.sync(only=row.id, compact=True)
         return next(m for m in self.members(notebook) if m.member == member)
 
     def read_invitation(self, invitation_file: Path) -> InvitationInfo:
@@ -396,9 +406,10 @@ class SpaceStore:
     # -- syncing -----------------------------------------------------------------------
 
     def sync(
-        self, progress: Progress | None = None, *, only: str | None = None
+        self, progress: Progress | None = None, *, only: str | None = None, compact: bool = False
     ) -> list[SpaceReport]:
-        """One pass over every space (or one): publish, apply, report."""
+        """One pass over every space (or one): publish, apply, report. A full disk or an
+        unreadable folder stops that space's pass, said in its report, not the others'."""
         with self._db.transaction() as connection:
             spaces = [row.id for row in load_spaces(connection)]
         if only is not None:
@@ -410,16 +421,21 @@ class SpaceStore:
                 if progress is not None and not progress(index / max(1, len(spaces))):
                     raise CancelledError()
 
-            reports.append(
-                sync_space(
+            try:
+                report = sync_space(
                     self._db,
                     self._notes,
                     space,
                     self._identity,
                     lambda: to_ms(self._clock()),
                     check,
+                    compact=compact,
                 )
-            )
+            except StorageError as error:
+                with self._db.transaction() as connection:
+                    notebook = load_space(connection, space).notebook
+                report = SpaceReport(notebook, problem=error.code)
+            reports.append(report)
         if progress is not None:
             progress(1.0)
         return reports
