@@ -605,3 +605,47 @@ def test_a_save_that_waited_for_a_slow_pass_keeps_the_colleagues_edit(
     _wait_idle(qtbot, window)
     colleague.spaces.sync()
     assert colleague.notes.get(uuid).body == merged
+
+
+def test_a_contact_card_left_open_keeps_a_colleagues_correction(
+    qtbot: QtBot, window: MainWindow, colleague: Vault, folder: Path, tmp_path: Path
+) -> None:
+    """A pass stores a colleague's new number for the card on screen; the user adds a
+    remark and saves: the number stays the colleague's, here and there."""
+    from hushnote.core import ContactMethod, MethodKind
+
+    vault = window.vault
+    assert vault is not None
+    maria = vault.contacts.create(
+        NewContact("Maria", (ContactMethod(MethodKind.SIGNAL, "+1 555 0100"),))
+    )
+    vault.lists.create("Medics")
+    vault.lists.add("Medics", maria.uuid)
+    _share(qtbot, window, folder)
+    vault.spaces.share_list("Team", "Medics")
+    colleague.spaces.join(_invite_colleague(window, colleague, tmp_path), folder)
+    runner = window.spaces.runner
+
+    def a_pass() -> None:
+        passes = runner.passes
+        runner.request()
+        qtbot.waitUntil(lambda: runner.passes > passes and not window.session.busy, timeout=10_000)
+
+    colleague.spaces.sync()
+    a_pass()
+    colleague.spaces.sync()
+    window.workspace.open_contact(maria.uuid)
+    editor = window.workspace.contact_editor
+    new_number = (ContactMethod(MethodKind.SIGNAL, "+1 555 0199"),)
+    colleague.contacts.update(maria.uuid, NewContact("Maria", new_number))
+    colleague.spaces.sync()
+    a_pass()
+    editor.notes.setFocus()
+    qtbot.keyClicks(editor.notes, "met at the clinic")
+    assert editor.save()
+    a_pass()
+    colleague.spaces.sync()
+    for side in (vault, colleague):
+        card = side.contacts.get(maria.uuid)
+        assert [m.value for m in card.methods] == ["+1 555 0199"]
+        assert card.notes == "met at the clinic"

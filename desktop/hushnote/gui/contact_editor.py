@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import fields, replace
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -125,6 +126,7 @@ class ContactEditor(QWidget):
         self.uuid: str | None = None
         self._clipboard = clipboard
         self._dirty = False
+        self._base = NewContact(display_name="")
         self._loading = False
 
         self.name = QLineEdit()
@@ -291,6 +293,9 @@ class ContactEditor(QWidget):
             lists = self.vault.lists.lists_of(contact.uuid)
         self.memberships.setText(self.tr("Lists: ") + ", ".join(lists) if lists else "")
         self.status.clear()
+        # The card as shown: what a save compares with, field by field, so that a field
+        # the user left alone never writes back over what a sync pass stored meanwhile.
+        self._base = self.draft()
         self._loading = False
         self._dirty = contact is None
         self.setEnabled(True)
@@ -382,7 +387,19 @@ class ContactEditor(QWidget):
             if self.uuid is None:
                 self.uuid = self.vault.contacts.create(draft).uuid
             else:
-                self.vault.contacts.update(self.uuid, draft)
+                stored = self.vault.contacts.get(self.uuid).as_new()
+                merged = replace(
+                    draft,
+                    **{
+                        field.name: getattr(stored, field.name)
+                        for field in fields(NewContact)
+                        if field.name != "uuid"
+                        and getattr(draft, field.name) == getattr(self._base, field.name)
+                    },
+                )
+                contact = self.vault.contacts.update(self.uuid, merged)
+                if merged != draft:  # a colleague's change came in: show it
+                    self._show(contact)
         except HushnoteError as error:
             self.status.setText(error_text(error))
             return False
