@@ -32,7 +32,7 @@ from tempfile import mkdtemp
 from bench import corpus
 from bench.report import Row
 from hushnote.core import KdfParams, Vault
-from hushnote.core.sync import compaction, publishing
+from hushnote.core.sync import compaction, publishing, spaces
 
 PASSPHRASE = "benchmark passphrase"
 ROOT = Path(__file__).resolve().parents[1]
@@ -195,6 +195,7 @@ def run_sync_benchmarks(
             # idle-pass and saved-edit figures; compacted at the end.
             compact_files, compact_slack = compaction._COMPACT_FILES, compaction._COMPACT_SLACK
             compaction._COMPACT_FILES = compaction._COMPACT_SLACK = 1 << 62
+            spaces._COMPACT_BEFORE_INVITE = False
             admin.notes.create_many(trickle)
             admin.spaces.create("Trickle", folder, label="admin")
             saved = publishing._BATCH_BYTES
@@ -303,6 +304,7 @@ def run_sync_benchmarks(
             # Compaction: the admin's next pass restates the space in one snapshot and
             # deletes its own files; the folder is measured against the notes' text.
             compaction._COMPACT_FILES, compaction._COMPACT_SLACK = compact_files, compact_slack
+            spaces._COMPACT_BEFORE_INVITE = True
             start = time.perf_counter()
             admin.spaces.sync(only=trickle_id)
             compacted = time.perf_counter() - start
@@ -318,6 +320,7 @@ def run_sync_benchmarks(
             )
     finally:
         compaction._COMPACT_FILES, compaction._COMPACT_SLACK = compact_files, compact_slack
+        spaces._COMPACT_BEFORE_INVITE = True
         shutil.rmtree(work, ignore_errors=True)
     return rows, facts
 

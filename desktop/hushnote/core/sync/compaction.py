@@ -14,9 +14,7 @@ from hushnote.core.sync.batch import (
     RekeyOp,
     RemoveOp,
 )
-from hushnote.core.sync.change_file import (
-    file_name,
-)
+from hushnote.core.sync.change_file import MAX_FILE, file_name
 from hushnote.core.sync.keys import wrap_space_key
 from hushnote.core.sync.pass_state import PassState, TooLarge
 from hushnote.core.sync.shared_folder import (
@@ -53,17 +51,24 @@ class Compaction(PassState):
         with self.db.transaction() as connection:
             members = load_members(connection, self.row.id)
         current = {m.device for m in members if m.removed_after is None}
-        sizes = [
-            _size(self.row.files / device / file_name(n))
+        files = [
+            self.row.files / device / file_name(n)
             for device in device_folders(self.row.files)
             if device in current
             for n in sequence_numbers(self.row.files / device)
         ]
-        total = sum(sizes)
-        if total > 2 * self.row.base_size and (
-            total > _COMPACT_SLACK or len(sizes) >= _COMPACT_FILES
-        ):
-            self.compact()
+        count = len(files)
+        if count <= 1 or (count < _COMPACT_FILES and count * MAX_FILE <= _COMPACT_SLACK):
+            return
+        # Sizes only as far as needed: an idle pass over a large folder reads no more.
+        total = 0
+        for path in files:
+            total += _size(path)
+            if total > 2 * self.row.base_size and (
+                total > _COMPACT_SLACK or count >= _COMPACT_FILES
+            ):
+                self.compact()
+                return
 
     def compact(self) -> None:
         row = self.row
