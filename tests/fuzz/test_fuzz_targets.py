@@ -28,7 +28,7 @@ HAS_ATHERIS = importlib.util.find_spec("atheris") is not None
 
 
 def test_every_parser_the_brief_names_has_a_target() -> None:
-    assert set(TARGETS) >= {"header", "archive", "age", "vcard", "csv", "query", "decoy"}
+    assert set(TARGETS) >= {"header", "archive", "age", "vcard", "csv", "query", "decoy", "sync"}
 
 
 @pytest.mark.parametrize("target", TARGETS)

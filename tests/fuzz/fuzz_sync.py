@@ -1,0 +1,82 @@
+"""A shared folder's batch, once decrypted (``decode_batch``): zlib-compressed JSON that
+another member wrote, and the Yjs body updates inside it, applied as a pass would."""
+
+from __future__ import annotations
+
+import zlib
+
+from hushnote.core.sync.batch import Batch, NoteOp, PurgeOp, decode_batch, encode_batch
+from hushnote.core.sync.change_file import MAX_PAYLOAD, FileRefused
+from hushnote.core.sync.hlc import Stamp
+from hushnote.core.sync.text_merge import BodyDoc, UpdateRefused
+
+from .harness import Target
+
+_DEVICE = "de51" * 8
+_NOTE = "0b0e5c1d-7a11-4c0a-9d2e-5f7a3b1c9e42"
+
+
+def _parse(data: bytes) -> object:
+    try:
+        batch = decode_batch(data)
+    except FileRefused:
+        return None  # refused whole, as a pass refuses it
+    for op in batch.ops:
+        if isinstance(op, NoteOp) and op.body is not None:
+            try:
+                BodyDoc(None, 0).apply(op.body)
+            except UpdateRefused:
+                return None
+    return batch
+
+
+def _seeds() -> dict[str, bytes]:
+    stamp = Stamp(1767225600000, 0, _DEVICE)
+    doc = BodyDoc(None, 7)
+    body = doc.edit_to("第一段。\nSecond paragraph 🙂\n")
+    note = NoteOp(_NOTE, {"title": (stamp, "Statement 证词"), "tags": (stamp, ["case"])}, body, 1)
+    return {
+        "empty": b"",
+        "no-ops.zlib": encode_batch(Batch(b"", {}, [])),
+        "note.zlib": encode_batch(Batch(bytes(32), {_DEVICE: 3}, [note])),
+        "purge.zlib": encode_batch(Batch(b"", {}, [PurgeOp(_NOTE, stamp)])),
+    }
+
+
+def _mutate(data: bytes, max_size: int, seed: int) -> bytes:
+    """Mutate the JSON inside the zlib stream, so the fuzzer gets past decompression."""
+    import atheris
+
+    try:
+        plain = zlib.decompress(data)
+    except zlib.error:
+        return bytes(atheris.Mutate(data, max_size))
+    if seed % 5 == 0:
+        return bytes(atheris.Mutate(data, max_size))
+    mutated = bytes(atheris.Mutate(plain, max(2 * len(plain), 64)))
+    return zlib.compress(mutated, 9)[:max_size]
+
+
+TARGET = Target(
+    name="sync",
+    parse=_parse,
+    seeds=_seeds,
+    max_len=min(MAX_PAYLOAD, 64 * 1024),
+    mutator=_mutate,
+    dictionary=(
+        b'"op"',
+        b'"note"',
+        b'"purge"',
+        b'"fields"',
+        b'"body"',
+        b'"heads"',
+        b'"member"',
+        b'"rekey"',
+        b'"hello"',
+        b'"list"',
+        b'"contact"',
+        b"1e400",
+        b"-1",
+        b"null",
+    ),
+)
