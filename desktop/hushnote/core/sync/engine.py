@@ -1,9 +1,10 @@
-"""One sync pass over one space: recover, publish this device's changes, apply everyone
-else's, and say what happened (docs/sync-format.md#a-pass).
+"""One sync pass over one space: check the folder, recover, apply everyone else's files,
+publish this device's changes, compact, and say what happened
+(docs/sync-format.md#a-pass).
 
-Every step that changes the vault is one transaction, and every file this device writes
+Every step that changes the vault is a transaction, and every file this device writes
 is written before the transaction that records it commits, so ``kill -9`` anywhere
-leaves either nothing done or a file the next pass adopts as its own (``_recover``).
+leaves either nothing done or a file the next pass adopts as its own (``recover``).
 A file from another device is applied in its writer's order only, after its signature,
 its place in the writer's chain and the writer's membership are checked; anything else
 is reported and left in the folder, never half applied.
