@@ -3,14 +3,12 @@ another member wrote, and the Yjs body updates inside it, applied as a pass woul
 
 from __future__ import annotations
 
-import zlib
-
 from hushnote.core.sync.batch import Batch, NoteOp, PurgeOp, decode_batch, encode_batch
 from hushnote.core.sync.change_file import MAX_PAYLOAD, FileRefused
 from hushnote.core.sync.hlc import Stamp
 from hushnote.core.sync.text_merge import BodyDoc, UpdateRefused
 
-from .harness import Target
+from .harness import Target, mutate_inside_zlib
 
 _DEVICE = "de51" * 8
 _NOTE = "0b0e5c1d-7a11-4c0a-9d2e-5f7a3b1c9e42"
@@ -43,26 +41,12 @@ def _seeds() -> dict[str, bytes]:
     }
 
 
-def _mutate(data: bytes, max_size: int, seed: int) -> bytes:
-    """Mutate the JSON inside the zlib stream, so the fuzzer gets past decompression."""
-    import atheris
-
-    try:
-        plain = zlib.decompress(data)
-    except zlib.error:
-        return bytes(atheris.Mutate(data, max_size))
-    if seed % 5 == 0:
-        return bytes(atheris.Mutate(data, max_size))
-    mutated = bytes(atheris.Mutate(plain, max(2 * len(plain), 64)))
-    return zlib.compress(mutated, 9)[:max_size]
-
-
 TARGET = Target(
     name="sync",
     parse=_parse,
     seeds=_seeds,
     max_len=min(MAX_PAYLOAD, 64 * 1024),
-    mutator=_mutate,
+    mutator=mutate_inside_zlib,
     dictionary=(
         b'"op"',
         b'"note"',

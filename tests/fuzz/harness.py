@@ -259,3 +259,20 @@ def corpus(name: str) -> Iterator[tuple[str, bytes]]:
     folder = CORPUS_DIR / name
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
         yield path.name, path.read_bytes()
+
+
+def mutate_inside_zlib(data: bytes, max_size: int, seed: int) -> bytes:
+    """Mutate the JSON inside a zlib stream, so the fuzzer gets past decompression (the
+    decoy payload and a shared folder's batches are both compressed JSON)."""
+    import zlib
+
+    import atheris
+
+    try:
+        plain = zlib.decompress(data)
+    except zlib.error:
+        return bytes(atheris.Mutate(data, max_size))
+    if seed % 5 == 0:
+        return bytes(atheris.Mutate(data, max_size))
+    mutated = bytes(atheris.Mutate(plain, max(2 * len(plain), 64)))
+    return zlib.compress(mutated, 9)[:max_size]
