@@ -65,6 +65,9 @@ if TYPE_CHECKING:
         SpaceStore,
     )
     from hushnote.core.sync.text_merge import merge_texts
+    from hushnote.core.travel.marks import PlannedList, PlannedNotebook, TravelPlan
+    from hushnote.core.travel.travel_key import qr_matrix, travel_key_words
+    from hushnote.core.travel.workflow import Travel, TravelReceipt, TravelReport
     from hushnote.core.vault.duress import (
         DECOY_CAPACITY,
         decoy_size,
@@ -137,6 +140,14 @@ _PUBLIC = {
     "SpaceReport": "hushnote.core.sync.spaces",
     "SpaceStore": "hushnote.core.sync.spaces",
     "merge_texts": "hushnote.core.sync.text_merge",
+    "PlannedList": "hushnote.core.travel.marks",
+    "PlannedNotebook": "hushnote.core.travel.marks",
+    "TravelPlan": "hushnote.core.travel.marks",
+    "qr_matrix": "hushnote.core.travel.travel_key",
+    "travel_key_words": "hushnote.core.travel.travel_key",
+    "Travel": "hushnote.core.travel.workflow",
+    "TravelReceipt": "hushnote.core.travel.workflow",
+    "TravelReport": "hushnote.core.travel.workflow",
     "UnlockGuard": "hushnote.core.vault.unlock_guard",
     "Vault": "hushnote.core.vault.lifecycle",
     "VaultInfo": "hushnote.core.vault.header_file",
@@ -205,6 +216,8 @@ __all__ = [
     "NoteStore",
     "NoteSummary",
     "ParsedContacts",
+    "PlannedList",
+    "PlannedNotebook",
     "Progress",
     "Query",
     "Scope",
@@ -215,6 +228,10 @@ __all__ = [
     "SpaceInfo",
     "SpaceReport",
     "SpaceStore",
+    "Travel",
+    "TravelPlan",
+    "TravelReceipt",
+    "TravelReport",
     "UnlockGuard",
     "Vault",
     "VaultInfo",
@@ -238,11 +255,13 @@ __all__ = [
     "parse_decoy_text",
     "parse_query",
     "parse_vcards",
+    "qr_matrix",
     "read_contact_file",
     "read_decoy_file",
     "read_info",
     "split_tags",
     "time_derivation",
+    "travel_key_words",
     "wipe_vault",
     "write_contact_file",
     "write_csv",

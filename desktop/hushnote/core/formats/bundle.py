@@ -45,6 +45,7 @@ from hushnote.core.formats.bundle_records import (
     FORMAT,
     KEY_SUFFIX,
     PLAIN_VERSION,
+    TRAVEL_MEMBER,
     VERSION,
 )
 from hushnote.core.formats.bundle_spool import IN_MEMORY, Spool
@@ -341,7 +342,7 @@ def _check_archive(plain: bytearray | Spool, progress: Progress | None = None) -
         raise BundleFormatError(member="archive", line=0, reason="unexpected members")
     # The manifest first: its version says which members belong.
     manifest = _manifest(archive)
-    data = _data_members(manifest["version"])
+    data = _data_members(manifest)
     if manifest["version"] <= PLAIN_VERSION and len(names) > MEMBER_LIMIT:
         raise BundleTooLargeError(what="members", count=len(names))
     if not all(name in names for name in data):
@@ -381,8 +382,11 @@ def _check_archive(plain: bytearray | Spool, progress: Progress | None = None) -
     return BundleContents(manifest, archive, attachments)
 
 
-def _data_members(version: int) -> tuple[str, ...]:
-    return DATA_MEMBERS if version <= PLAIN_VERSION else (*DATA_MEMBERS, ATTACHMENTS)
+def _data_members(manifest: dict[str, Any]) -> tuple[str, ...]:
+    version = manifest["version"]
+    data = DATA_MEMBERS if version <= PLAIN_VERSION else (*DATA_MEMBERS, ATTACHMENTS)
+    # A travel bundle also carries what the records cannot say (docs/travel.md).
+    return (*data, TRAVEL_MEMBER) if manifest.get("scope") == "travel" else data
 
 
 def _check_file(archive: zipfile.ZipFile, record: dict[str, Any], meter: _Meter) -> None:
@@ -416,7 +420,7 @@ def _manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
         raise BundleFormatError(member="manifest.json", line=0, reason="no version")
     if version > VERSION:
         raise BundleVersionError(version=version)
-    data = _data_members(version)
+    data = _data_members(manifest)
     members, counts = manifest.get("members"), manifest.get("counts")
     if (
         not isinstance(members, dict)

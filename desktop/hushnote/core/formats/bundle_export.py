@@ -72,6 +72,9 @@ class ExportReport:
     counts: dict[str, int] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     archive_bytes: int = 0
+    # SHA-256 of each file's bytes as the encryptor produced them, by file name: what
+    # reading the file back must find (travel mode checks it before purging anything).
+    sha256: dict[str, str] = field(default_factory=dict)
 
     @property
     def importable(self) -> bool:
@@ -145,6 +148,10 @@ def _write_members(
                     count += rows
             members[name] = {"sha256": digest.hexdigest(), "size": size}
             counts[name.removesuffix(".jsonl")] = count
+        for name, data in scope.extra_members:
+            archive.writestr(name, data)
+            members[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            counts[name.removesuffix(".jsonl")] = data.count(b"\n")
         if files.attachments:
             # The records first, the files after: a reader checks every record before it
             # reads a byte of any file.
@@ -289,23 +296,25 @@ def _export(
         keep = IN_MEMORY_LIMIT if files.size <= ATTACHMENTS_IN_MEMORY else 0
         written, small, temp = _stream(db, scope, out, [identity.to_public()],
                                        report.counts, tick, created, files,
-                                       keep=keep)  # fmt: skip
+                                       keep=keep, hashes=report.sha256)  # fmt: skip
         report.archive_bytes = written
         if small is not None:
             sealed = age_passphrase.encrypt(bytes(small), passphrase)
-            _commit([(_write_temp(out, sealed, created), out)], created)
+            _commit([(_write_temp(out, sealed, created, report.sha256), out)], created)
             report.files = [out]
         else:
             assert temp is not None
             sealed = age_passphrase.encrypt(str(identity).encode(), passphrase)
             # Both are complete before either is renamed. Should the second rename fail
             # (rare: both are in one folder), the new key file stays beside the old bundle.
-            _commit([(_write_temp(key_file, sealed, created), key_file), (temp, out)], created)
+            _commit([(_write_temp(key_file, sealed, created, report.sha256), key_file),
+                     (temp, out)], created)  # fmt: skip
             report.files = [out, key_file]
     else:
         assert recipients is not None
         report.archive_bytes, _, temp = _stream(db, scope, out, recipients, report.counts,
-                                                tick, created, files)  # fmt: skip
+                                                tick, created, files,
+                                                hashes=report.sha256)  # fmt: skip
         assert temp is not None
         _commit([(temp, out)], created)
         report.files = [out]
@@ -333,8 +342,12 @@ def _create_temp(out: Path, created: list[Path]) -> tuple[int, Path]:
         return fd, temp
 
 
-def _write_temp(out: Path, data: bytes, created: list[Path]) -> Path:
+def _write_temp(
+    out: Path, data: bytes, created: list[Path], hashes: dict[str, str] | None = None
+) -> Path:
     """``data`` in a new temporary file beside ``out``, fsynced."""
+    if hashes is not None:
+        hashes[out.name] = hashlib.sha256(data).hexdigest()
     fd, temp = _create_temp(out, created)
     with os.fdopen(fd, "wb") as target:
         target.write(data)
@@ -350,6 +363,24 @@ def _commit(renames: list[tuple[Path, Path]], created: list[Path]) -> None:
         created.remove(temp)
     with contextlib.suppress(OSError):
         fsync_dir(renames[0][1].parent)
+
+
+class _Hashing(io.RawIOBase):
+    """Passes writes to ``target``, hashing them on the way."""
+
+    def __init__(self, target: IO[bytes]) -> None:
+        self.target = target
+        self.digest = hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.digest.update(data)
+        return self.target.write(data)
+
+    def flush(self) -> None:
+        self.target.flush()
 
 
 class _Spilling(io.RawIOBase):
@@ -396,6 +427,7 @@ def _stream(
     files: _Files,
     *,
     keep: int = 0,
+    hashes: dict[str, str] | None = None,
 ) -> tuple[int, bytearray | None, Path | None]:
     """ZIP into a pipe in one thread, age-encrypt from it here into a new temporary file
     beside ``out`` (recorded in ``created``).
@@ -432,9 +464,12 @@ def _stream(
         try:
             fd, temp = _create_temp(out, created)
             with os.fdopen(fd, "wb") as target:
-                pyrage.encrypt_io(source, target, recipients)
+                hashing = _Hashing(target)
+                pyrage.encrypt_io(source, hashing, recipients)
                 target.flush()
                 os.fsync(target.fileno())
+            if hashes is not None:
+                hashes[out.name] = hashing.digest.hexdigest()
         finally:
             source.close()  # a writer still blocked on the pipe gets EPIPE and stops
             producer.join()

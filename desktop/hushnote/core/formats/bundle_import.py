@@ -150,16 +150,21 @@ def import_bundle(
     *,
     plan: MergePlan | None = None,
     attachments: BlobFolder | None = None,
+    finish: Callable[[Any], None] | None = None,
 ) -> MergeReport:
     """Write a bundle ``open_bundle`` already checked; all of it, or (on any error or a
     cancel through ``progress``) none of it. Given the ``plan`` a preview showed, commit
     only if every record comes out as planned (``BundlePlanChangedError`` otherwise).
-    New attachments' files go into ``attachments`` (by default the folder beside the
-    database); if the transaction does not commit, every one written is removed."""
+    ``finish`` runs with the connection after the records, in the same transaction
+    (travel mode restores what the records cannot say). New attachments' files go into
+    ``attachments`` (by default the folder beside the database); if the transaction does
+    not commit, every one written is removed."""
     incoming = Incoming(_folder(db, attachments), write=True)
     try:
         with db.transaction() as connection:
             report, fingerprint = _merge(db, connection, contents, progress, incoming)
+            if finish is not None:
+                finish(connection)
             if plan is not None and fingerprint != plan.fingerprint:
                 raise BundlePlanChangedError()
             # A record that replaced an older copy may have removed words; which ones the

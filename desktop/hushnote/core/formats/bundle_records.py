@@ -30,6 +30,7 @@ __all__ = [
     "FORMAT",
     "KEY_SUFFIX",
     "PLAIN_VERSION",
+    "TRAVEL_MEMBER",
     "VERSION",
     "Scope",
     "check_record",
@@ -47,6 +48,10 @@ VERSION = 2
 PLAIN_VERSION = 1
 KEY_SUFFIX = ".key"  # beside a large passphrase bundle: its identity, sealed
 DATA_MEMBERS = ("notes.jsonl", "contacts.jsonl", "lists.jsonl", "links.jsonl")
+# Only in a travel bundle (scope "travel"): what the records cannot say (the marks, the
+# trash, a shared notebook's state), one JSON object a line (docs/travel.md).
+TRAVEL_MEMBER = "travel.jsonl"
+TRAVEL_KINDS = frozenset({"notebook", "list", "trashed", "space"})
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The journal only ever makes an entry for today: earlier days are damage or forgery.
@@ -68,10 +73,12 @@ class Scope:
     ``linked_contacts`` says.
     """
 
-    kind: str = "vault"  # vault | notebook | tag | notes | list
+    kind: str = "vault"  # vault | notebook | tag | notes | list | travel
     value: str | None = None
     notes: tuple[str, ...] = ()
     linked_contacts: bool = False
+    # Members written after the records, as (name, bytes): a travel bundle's state.
+    extra_members: tuple[tuple[str, bytes], ...] = ()
 
     @property
     def includes_notes(self) -> bool:
@@ -144,7 +151,21 @@ def _note_ids(db: Database, scope: Scope) -> str:
     if scope.kind == "notes":
         # A note selected in the Trash stays out, as it does from every other scope.
         return "n.trashed_at IS NULL AND n.uuid IN (SELECT value FROM json_each(:notes))"
+    if scope.kind == "travel":
+        # Everything that stays home leaves, the trash too: it is purged after.
+        return n_in_marked_notebooks()
     return "0"  # a list export carries contacts only
+
+
+def n_in_marked_notebooks() -> str:
+    return "n.notebook_id IN (SELECT id FROM notebooks WHERE stays_home = 1)"
+
+
+# The contacts that leave on travel: on at least one marked list and on none that stays.
+LEAVING_CONTACTS = (
+    "SELECT contact_id FROM list_members GROUP BY contact_id HAVING "
+    "min(list_id IN (SELECT id FROM lists WHERE stays_home = 1)) = 1"
+)
 
 
 def _parameters(scope: Scope) -> dict[str, Any]:
@@ -190,13 +211,17 @@ def read_records(db: Database, scope: Scope) -> dict[str, Generator[tuple[str, i
     elif scope.kind == "list":
         contacts_where = ("c.id IN (SELECT contact_id FROM list_members WHERE list_id = "
                           "(SELECT id FROM lists WHERE name = :value))")  # fmt: skip
+    elif scope.kind == "travel":
+        contacts_where = f"c.id IN ({LEAVING_CONTACTS})"
     elif scope.linked_contacts:
         contacts_where = f"c.id IN ({_linked_contacts(notes_where)})"
     else:
         # The links still go (a receiver who knows the person keeps the link; one who
         # does not skips it), but no one's name, phone or handle does.
         contacts_where = "0"
-    lists_where = {"vault": "1", "list": "l.name = :value"}.get(scope.kind, "0")
+    lists_where = {"vault": "1", "list": "l.name = :value", "travel": "l.stays_home = 1"}.get(
+        scope.kind, "0"
+    )
     queries = {
         "notes.jsonl": (
             "SELECT json_object('uuid', n.uuid, 'title', n.title, 'body', b.body, "
@@ -365,7 +390,14 @@ def _check_link(record: dict[str, Any]) -> None:
     _uuid(record.get("contact"), "contact")
 
 
+def _check_travel(record: dict[str, Any]) -> None:
+    """Only the shape here; each kind's fields are checked where it is restored."""
+    if record.get("kind") not in TRAVEL_KINDS:
+        raise ValueError("unknown kind")
+
+
 _CHECKS = {
+    TRAVEL_MEMBER: _check_travel,
     "notes.jsonl": _check_note,
     "contacts.jsonl": _check_contact,
     "lists.jsonl": _check_list,

@@ -37,7 +37,7 @@ from hushnote.core.store.text_index import (
 )
 from hushnote.errors import HushnoteError, InvalidRecordError, RecordNotFoundError
 
-__all__ = ["NoteStore", "sync_mark"]
+__all__ = ["NoteStore", "delete_notes", "sync_mark"]
 
 
 _SUMMARY_COLUMNS = (
@@ -577,6 +577,13 @@ def _delete(connection: Any, note_ids: list[int]) -> set[str]:
         connection.execute("DELETE FROM notes WHERE id = ?", (note_id,))
         prune_tags(connection, tag_ids)
     return removed
+
+
+def delete_notes(connection: Any, note_ids: list[int]) -> set[str]:
+    """Delete notes inside the caller's transaction as a purge does (index entries,
+    attachments' rows, tags, links); return the words to ``forget`` before it commits.
+    The attachments' files are the caller's to release after the commit."""
+    return _delete(connection, note_ids)
 
 
 def _release_files(db: Database) -> None:

@@ -329,6 +329,17 @@ _SPACES: tuple[Step, ...] = (
     ) STRICT""",
 )
 
+# Travel mode (docs/travel.md): what the owner marks to stay home when the laptop travels.
+# A column on the rows themselves, not a table or a setting of its own, so that a vault
+# during travel, where no marked row remains, is the same shape as one that never
+# travelled: every vault has these columns, all 0.
+_STAYS_HOME = (
+    "ALTER TABLE notebooks ADD COLUMN stays_home INTEGER NOT NULL DEFAULT 0 "
+    "CHECK (stays_home IN (0, 1))",
+    "ALTER TABLE lists ADD COLUMN stays_home INTEGER NOT NULL DEFAULT 0 "
+    "CHECK (stays_home IN (0, 1))",
+)
+
 MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     # 1: preferences that describe the user's data (auto-lock time, last note) stay
     #    encrypted here instead of in Qt settings.
@@ -357,6 +368,10 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     #     left the word's old entry behind (an FTS5 flush bug, docs/search.md), where it
     #     came back once the word was edited out.
     _INDEX_FORGETS,
+    # 11: reserved for note history (note_revisions).
+    (),
+    # 12: notebooks and contact lists marked to stay home during travel.
+    _STAYS_HOME,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -35,6 +35,7 @@ from hushnote.core.store.schema import COUNTED_TABLES, schema_version
 from hushnote.core.store.search import Searcher
 from hushnote.core.store.settings import Settings
 from hushnote.core.sync.spaces import SpaceStore
+from hushnote.core.travel.workflow import Travel
 from hushnote.core.vault.anchor import RollbackAnchor
 from hushnote.core.vault.duress_unlock import open_decoy
 from hushnote.core.vault.folder import (
@@ -274,6 +275,11 @@ class Vault:
     @property
     def spaces(self) -> SpaceStore:
         return SpaceStore(self.db, self.notes, self.age_identity)
+
+    @property
+    def travel(self) -> Travel:
+        """Travel mode: what stays home, starting and ending travel (docs/travel.md)."""
+        return Travel(self)
 
     @property
     def searcher(self) -> Searcher:
