@@ -60,6 +60,9 @@ def add_travel_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
                        help="keep this note in the vault (an ordinary setting) until travel "
                        "ends; 'travel status' shows it. Off by default: nothing tells "
                        "that travel is on")  # fmt: skip
+    start.add_argument("--compact", action="store_true",
+                       help="afterwards, write the vault file afresh under a new key (as "
+                       "'rotate-key' does), so its size does not tell what left")  # fmt: skip
     start.add_argument("--yes", action="store_true",
                        help="do not ask before sealing, nor after showing the key")  # fmt: skip
     add_passphrase_file(start)
@@ -161,7 +164,8 @@ def cmd_start(args: argparse.Namespace) -> int:
             confirm(f"Seal these into {args.out} and remove them from this vault?",
                     assume_yes=args.yes)  # fmt: skip
         receipt = vault.travel.start(args.out, recipient=args.to, passphrase=words,
-                                     confirm_key=show_key, reminder=args.reminder)  # fmt: skip
+                                     confirm_key=show_key, reminder=args.reminder,
+                                     compact=args.compact)  # fmt: skip
     counts = ", ".join(f"{count} {kind}" for kind, count in receipt.counts.items())
     print(f"Sealed and checked: {counts}")
     for path in receipt.files:

@@ -208,3 +208,20 @@ def test_a_reminder_is_kept_only_when_asked_for(open_vault: Vault, tmp_path: Pat
     assert open_vault.travel.reminder == "bundle on the blue stick"
     open_vault.travel.end(out, passphrase=words)
     assert open_vault.travel.reminder is None
+
+
+def test_compaction_leaves_a_file_the_size_of_one_that_never_held_it(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    for n in range(300):
+        open_vault.notes.create(title=f"case {n}", body="statement " * 300, notebook="Cases")
+    open_vault.notes.create(title="home", body="stays", notebook="Daily")
+    open_vault.travel.mark_notebook("Cases")
+    grown = open_vault.paths.database.stat().st_size
+    words = travel_key_words()
+    out = tmp_path / "trip.hnb"
+    open_vault.travel.start(out, passphrase=words, compact=True)
+    assert open_vault.paths.database.stat().st_size < grown / 4
+    assert open_vault.check() == []
+    open_vault.travel.end(out, passphrase=words)
+    assert open_vault.notes.count() == 301

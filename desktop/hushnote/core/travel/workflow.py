@@ -154,6 +154,7 @@ class Travel:
         progress: Progress | None = None,
         confirm_key: Callable[[], bool] | None = None,
         reminder: str | None = None,
+        compact: bool = False,
         kill_point: Callable[[str], None] | None = None,
     ) -> TravelReceipt:
         """Seal what stays home into ``out``, verify it, show the key, purge it.
@@ -165,7 +166,10 @@ class Travel:
         ``progress`` may cancel until the purge starts. ``reminder``: a note of the
         owner's to keep as an ordinary setting until travel ends (None: none). The whole
         run holds the database's turn, so no edit lands between sealing and purging.
-        ``kill_point`` is for the kill -9 tests."""
+        ``compact``: afterwards, rotate the data key (``Vault.rotate_key``), which writes
+        the database afresh at its new size and overwrites the old file, so neither the
+        file's size nor its freed blocks tell what left. ``kill_point`` is for the
+        kill -9 tests."""
         if (recipient is None) == (passphrase is None):
             raise ValueError("give a recipient or a passphrase, not both")
         recipients = None if recipient is None else [self.resolve_recipient(recipient)]
@@ -206,6 +210,10 @@ class Travel:
             point("purged")
             if reminder is not None:
                 self._vault.settings.set(REMINDER_KEY, reminder)
+        if compact:
+            # Past the purge, a cancel stops only the compaction: rotation is whole or
+            # not done, and the content has left either way.
+            self._vault.rotate_key(progress_share(progress, 0.95, 1.0))
         if progress is not None:
             progress(1.0)
         return TravelReceipt(list(report.files), plan, key is not None, dict(report.counts))
