@@ -6,11 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from hushnote.core import KdfParams, travel_key_words
+from support.forensics import tree_digest
 from support.sync_vaults import BOOK, all_notes, settle, shared_vaults
-
-
-def _files(folder: Path) -> dict[str, int]:
-    return {str(p.relative_to(folder)): p.stat().st_size for p in folder.rglob("*") if p.is_file()}
 
 
 def test_a_shared_notebook_travels_and_syncs_again_without_losing_edits(
@@ -24,7 +21,7 @@ def test_a_shared_notebook_travels_and_syncs_again_without_losing_edits(
         a.travel.mark_notebook(BOOK)
         plan = a.travel.plan()
         assert plan.shared_notebooks == [BOOK]
-        before = _files(folder)
+        before = tree_digest(folder)
         words = travel_key_words()
         out = tmp_path / "trip.hnb"
         a.travel.start(out, passphrase=words)
@@ -34,7 +31,7 @@ def test_a_shared_notebook_travels_and_syncs_again_without_losing_edits(
         assert a.db.row("SELECT count(*) FROM notes")[0] == 0
         assert a.db.row("SELECT count(*) FROM space_notes")[0] == 0
         a.spaces.sync()
-        assert _files(folder) == before
+        assert tree_digest(folder) == before
         settle([b])
         assert b.notes.get(kept.uuid).body == "line one\n"
         assert not b.notes.get(other.uuid).trashed
