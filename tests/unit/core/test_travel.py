@@ -225,3 +225,43 @@ def test_compaction_leaves_a_file_the_size_of_one_that_never_held_it(
     assert open_vault.check() == []
     open_vault.travel.end(out, passphrase=words)
     assert open_vault.notes.count() == 301
+
+
+def test_cancel_stops_within_half_a_second_and_keeps_everything(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    import os
+    import time
+
+    for n in range(200):
+        note = open_vault.notes.create(title=f"case {n}", body="words " * 2000, notebook="Cases")
+        if n % 50 == 0:
+            open_vault.attachments.add(note.uuid, io.BytesIO(os.urandom(3 << 20)), name="f.bin")
+    open_vault.travel.mark_notebook("Cases")
+    for share in (0.2, 0.5, 0.7, 0.9):  # writing, then checking the bundle
+        asked: list[float] = []
+
+        def progress(fraction: float, share: float = share, asked: list[float] = asked) -> bool:
+            if fraction >= share and not asked:
+                asked.append(time.monotonic())
+            return not asked
+
+        with pytest.raises(CancelledError):
+            open_vault.travel.start(tmp_path / "t.hnb", passphrase=travel_key_words(),
+                                    progress=progress)  # fmt: skip
+        assert asked and time.monotonic() - asked[0] < 0.5, share
+        assert not list(tmp_path.glob("t.hnb*"))
+        assert open_vault.notes.count(notebook="Cases") == 200
+
+
+def test_ending_twice_duplicates_nothing(open_vault: Vault, tmp_path: Path) -> None:
+    _fill(open_vault)
+    words = travel_key_words()
+    out = tmp_path / "trip.hnb"
+    open_vault.travel.start(out, passphrase=words)
+    open_vault.travel.end(out, passphrase=words)
+    counts = open_vault.counts()
+    report = open_vault.travel.end(out, passphrase=words)
+    assert report.merge.count("notes", "added") == 0
+    assert open_vault.counts() == counts
+    assert open_vault.check() == []
