@@ -27,6 +27,7 @@ from hushnote.core.formats.bundle_records import Scope, linked_contact_count, no
 from hushnote.core.paths import VaultPaths
 from hushnote.core.store.contacts import ContactStore
 from hushnote.core.store.database import Database, Progress, progress_share
+from hushnote.core.store.history import HistoryStore
 from hushnote.core.store.index_check import index_problems
 from hushnote.core.store.lists import LinkStore, ListStore
 from hushnote.core.store.notes import NoteStore
@@ -171,6 +172,9 @@ class Vault:
         # What a crash left half-written, and files whose rows were deleted just before.
         with contextlib.suppress(HushnoteError):
             vault.attachments.sweep(partials=True)
+        # Revisions past the vault's retention go before anything is shown.
+        with contextlib.suppress(HushnoteError):
+            vault.history.expire()
         return vault
 
     def lock(self) -> None:
@@ -254,6 +258,11 @@ class Vault:
     @property
     def notes(self) -> NoteStore:
         return NoteStore(self.db)
+
+    @property
+    def history(self) -> HistoryStore:
+        """The revisions kept of the notes (docs/history.md)."""
+        return HistoryStore(self.db)
 
     @property
     def contacts(self) -> ContactStore:
