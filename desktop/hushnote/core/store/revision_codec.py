@@ -29,19 +29,20 @@ __all__ = ["KEYFRAME_EVERY", "compress", "decompress"]
 # millisecond for a typical note, while a keyframe costs a whole compressed copy.
 KEYFRAME_EVERY = 32
 # 9: the streams are small and written once per few minutes of editing; the extra CPU
-# over level 6 is a few hundred microseconds on an 8 KB note.
+# over level 6 is a few hundred microseconds on an 8 KB note. (A test sets 0, stored
+# blocks, so that a page scan can also look for the words themselves.)
 _LEVEL = 9
 # UTF-8 takes at most 4 bytes a character.
 _MAX_BYTES = 4 * MAX_BODY
 
 
-def compress(text: str, dictionary: str | None, *, level: int = _LEVEL) -> bytes:
+def compress(text: str, dictionary: str | None) -> bytes:
     """``text`` as a zlib stream, against ``dictionary`` (the next newer revision's
     text) if given; alone (a keyframe) if not."""
     if dictionary is None:
-        encoder = zlib.compressobj(level)
+        encoder = zlib.compressobj(_LEVEL)
     else:
-        encoder = zlib.compressobj(level, zdict=dictionary.encode())
+        encoder = zlib.compressobj(_LEVEL, zdict=dictionary.encode())
     return encoder.compress(text.encode()) + encoder.flush()
 
 
