@@ -23,6 +23,7 @@ CANARIES = {
     "attachment name": "QZJXFILEWYV",
     "attachment text": "QZJXINSIDEWYV",
     "chinese": "证人旅途词",
+    "revision": "QZJXREVISIONWYV",
 }
 
 
@@ -39,6 +40,9 @@ def _stay_home(vault: Vault) -> None:
     book = c["notebook"]
     note = vault.notes.create(title=c["title"], body=f"{c['body']} {c['chinese']} " * 20,
                               notebook=book, tags=[c["tag"]])  # fmt: skip
+    # A word that now lives only in the note's history.
+    vault.notes.update(note.uuid, body=f"{c['body']} {c['revision']}", reason="revert")
+    vault.notes.update(note.uuid, body=f"{c['body']} {c['chinese']} " * 20, reason="revert")
     binned = vault.notes.create(title="old", body=c["trashed"], notebook=book)
     vault.notes.trash(binned.uuid)
     vault.attachments.add(note.uuid, io.BytesIO(f"{c['attachment text']} \n".encode() * 50),
@@ -66,13 +70,20 @@ def test_no_stay_home_word_survives_in_pages_wal_or_files(
     with Vault.create(tmp_path / "vault", "travel passphrase", kdf=fast_kdf_params) as vault:
         _common(vault)
         _stay_home(vault)
-        # The examiner's method finds them while they are there.
+        # The examiner's method finds them while they are there (a revision's text is
+        # compressed, so it is checked after, where it must be absent).
         assert _found(vault) >= {CANARIES["title"], CANARIES["contact"], CANARIES["notebook"]}
+        stored = [bytes(row[0]) for row in vault.db.rows("SELECT content FROM note_revisions")]
+        assert stored and all(len(blob) >= 16 for blob in stored)
         words = travel_key_words()
         out = tmp_path / "away" / "trip.hnb"
         out.parent.mkdir()
         vault.travel.start(out, passphrase=words)
         assert _found(vault) == set()
+        key = bytes(vault.keyring().data_key)
+        pages = b"".join(decrypted_pages(vault.paths.database, key))
+        pages += b"".join(decrypted_wal_frames(vault.paths.database, key))
+        assert not [blob for blob in stored if blob in pages]  # history's stored bytes
         assert canary_hits(CANARIES.values(), vault.paths.root) == []
         # On the road, then home: everything is back, with the road's edits.
         road = vault.notes.create(title="Road", body="on the way", notebook=CANARIES["notebook"])
@@ -80,6 +91,8 @@ def test_no_stay_home_word_survives_in_pages_wal_or_files(
         titles = {n.title for n in vault.notes.summaries(notebook=CANARIES["notebook"])}
         assert titles == {CANARIES["title"], "Road"}
         assert vault.notes.get(road.uuid).body == "on the way"
+        revisions = vault.db.row("SELECT count(*) FROM note_revisions")[0]
+        assert revisions == 2  # the history came back too
         assert vault.check() == []
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pyrage import x25519
 
-from hushnote.core import NewContact, Vault, travel_key_words
+from hushnote.core import NewContact, Scope, Vault, travel_key_words
 from hushnote.errors import (
     BundleDecryptionError,
     BundleWriteError,
@@ -265,3 +265,42 @@ def test_ending_twice_duplicates_nothing(open_vault: Vault, tmp_path: Path) -> N
     assert report.merge.count("notes", "added") == 0
     assert open_vault.counts() == counts
     assert open_vault.check() == []
+
+
+def test_history_leaves_and_comes_back_and_both_sides_of_a_note_are_kept(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    vault = open_vault
+    ids = _fill(vault)
+    vault.notes.update(ids["away"], body="second version", reason="revert")
+    vault.notes.update(ids["away"], body="third version", reason="revert")
+    assert len(vault.history.revisions(ids["away"])) == 2
+    other = vault.notes.create(title="Twice", body="as exported", notebook="Cases")
+    early = tmp_path / "early.hnb"
+    vault.export_bundle(early, passphrase="early words", scope=Scope("notebook", "Cases"))
+    vault.notes.update(other.uuid, body="as it left", reason="revert")
+    plan = vault.travel.plan()
+    assert plan.notebooks[0].revisions == 3
+    words = travel_key_words()
+    out = tmp_path / "trip.hnb"
+    receipt = vault.travel.start(out, passphrase=words)
+    assert receipt.counts["history"] == 3
+    assert vault.db.row("SELECT count(*) FROM note_revisions")[0] == 0
+    # On the road the early bundle brings two of the notes back; one is edited again.
+    vault.import_bundle(early, passphrase="early words")
+    vault.notes.update(ids["away"], body="edited on the road")
+    vault.travel.end(out, passphrase=words)
+    # The road's edit is newer: it stays, and the text that left is a revision.
+    away = vault.notes.get(ids["away"])
+    assert away.body == "edited on the road"
+    texts = [
+        vault.history.text(ids["away"], r.number)[1] for r in vault.history.revisions(away.uuid)
+    ]
+    assert "third version" in texts and "second version" in texts
+    # The text that left is newer than the early copy: it wins, the early one is kept.
+    assert vault.notes.get(other.uuid).body == "as it left"
+    texts = [
+        vault.history.text(other.uuid, r.number)[1] for r in vault.history.revisions(other.uuid)
+    ]
+    assert "as exported" in texts
+    assert vault.check() == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +22,14 @@ from typing import TYPE_CHECKING, Any
 from hushnote.core.atomic import scrub_file
 from hushnote.core.attachments.blob_folder import BlobFolder
 from hushnote.core.formats.age_keys import normalize_recipient
-from hushnote.core.formats.bundle import open_bundle
+from hushnote.core.formats.bundle import BundleContents, open_bundle
 from hushnote.core.formats.bundle_export import ExportReport, export_bundle
+from hushnote.core.formats.bundle_history import merge_history
 from hushnote.core.formats.bundle_import import MergeReport, import_bundle
-from hushnote.core.formats.bundle_records import TRAVEL_MEMBER, Scope
+from hushnote.core.formats.bundle_records import HISTORY, TRAVEL_MEMBER, Scope
 from hushnote.core.store.database import Database, Progress, progress_share
 from hushnote.core.store.ids import resolve_uuid
+from hushnote.core.store.revisions import append_revision
 from hushnote.core.travel import state
 from hushnote.core.travel.marks import TravelMarks, TravelPlan, read_plan
 from hushnote.core.travel.purge import purge_marked
@@ -191,7 +194,8 @@ class Travel:
             report = export_bundle(db, out, scope=scope, recipients=recipients,
                                    passphrase=key, progress=progress_share(progress, 0.0, 0.6),
                                    vault_folder=self._vault.paths.root,
-                                   attachments=self._folder)  # fmt: skip
+                                   attachments=self._folder,
+                                   include_history=True)  # fmt: skip
             point("written")
             try:
                 self._verify(report, plan, key, progress_share(progress, 0.6, 0.95))
@@ -253,6 +257,7 @@ class Travel:
                 "lists": len(plan.lists),
                 "contacts": len(plan.contacts),
                 "attachments": sum(notebook.attachments for notebook in plan.notebooks),
+                "history": sum(notebook.revisions for notebook in plan.notebooks),
             }
             if contents.manifest.get("scope") != "travel" or any(
                 int(counts.get(kind, 0)) != count for kind, count in expected.items()
@@ -286,6 +291,7 @@ class Travel:
 
             def finish(connection: Any) -> None:
                 state.restore(connection, records)
+                _keep_the_older_side(connection, contents)
                 connection.execute("DELETE FROM settings WHERE key = ?", (REMINDER_KEY,))
 
             merge = import_bundle(self._db, contents, progress_share(progress, 0.5, 1.0),
@@ -293,3 +299,28 @@ class Travel:
         finally:
             contents.archive.close()
         return TravelReport(merge, notebooks, lists)
+
+
+def _keep_the_older_side(connection: Any, contents: BundleContents) -> None:
+    """A note changed on the road after it came back another way (another bundle, say)
+    and is newer than the bundle's copy: the merge kept the road's text, so the bundle's
+    history and its text are added as revisions (the text as a ``merge`` one), and nothing
+    is lost. (Where the bundle's copy is the newer, the merge itself keeps the road's text
+    as an ``import`` revision and adds the bundle's history.) No common ancestor of the
+    two is recorded, so they are not merged line by line."""
+    now = int(time.time() * 1000)
+    older: list[tuple[int, dict[str, Any]]] = []
+    for record in contents.records("notes.jsonl"):
+        row = connection.execute(
+            "SELECT n.id, n.title, b.body, n.updated_at FROM notes n "
+            "JOIN note_bodies b ON b.note_id = n.id WHERE n.uuid = ?",
+            (record["uuid"],),
+        ).fetchone()
+        if row is not None and row[3] > record["updated_at"]:
+            if (row[1], row[2]) != (record["title"], record["body"]):
+                older.append((int(row[0]), record))
+    if contents.has_history:
+        uuids = {record["uuid"] for _, record in older}
+        merge_history(connection, contents.records(HISTORY), uuids, hashlib.sha256())
+    for note_id, record in older:
+        append_revision(connection, note_id, (record["title"], record["body"]), "merge", now)
