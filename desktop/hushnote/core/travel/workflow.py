@@ -190,6 +190,9 @@ class Travel:
                 member = state.capture(connection)
             if plan.empty:
                 raise NothingMarkedError()
+            if self._shared_elsewhere():
+                # Its removal would reach the notebook's members at the next pass.
+                raise InvalidRecordError(field="list", reason="shared-elsewhere")
             scope = Scope(kind="travel", extra_members=((TRAVEL_MEMBER, member),))
             report = export_bundle(db, out, scope=scope, recipients=recipients,
                                    passphrase=key, progress=progress_share(progress, 0.0, 0.6),
@@ -221,6 +224,16 @@ class Travel:
         if progress is not None:
             progress(1.0)
         return TravelReceipt(list(report.files), plan, key is not None, dict(report.counts))
+
+    def _shared_elsewhere(self) -> bool:
+        """Whether a marked list is shared in a notebook that does not stay home."""
+        return bool(
+            self._db.row(
+                "SELECT 1 FROM lists l JOIN space_lists sl ON sl.uuid = l.uuid "
+                "JOIN spaces s ON s.id = sl.space_id JOIN notebooks nb ON nb.id = s.notebook_id "
+                "WHERE l.stays_home = 1 AND nb.stays_home = 0"
+            )
+        )
 
     def _verify(
         self, report: ExportReport, plan: TravelPlan, key: str | None, progress: Progress | None

@@ -55,3 +55,29 @@ def test_a_shared_notebook_travels_and_syncs_again_without_losing_edits(
         settle([a, b])
         assert b.notes.get(other.uuid).body == "names\nmore names\n"
         assert a.check() == [] and b.check() == []
+
+
+def test_a_list_shared_in_a_notebook_that_travels_cannot_be_marked_away(
+    tmp_path: Path, fast_kdf_params: KdfParams
+) -> None:
+    import pytest
+
+    from hushnote.core import NewContact
+    from hushnote.errors import InvalidRecordError
+
+    with shared_vaults(tmp_path, fast_kdf_params, 2) as ([a, b], _folder):
+        medic = a.contacts.create(NewContact(display_name="Medic"))
+        a.lists.create("Medics")
+        a.lists.add("Medics", medic.uuid)
+        a.spaces.share_list(BOOK, "Medics")
+        settle([a, b])
+        a.travel.mark_list("Medics")
+        with pytest.raises(InvalidRecordError) as refused:
+            a.travel.start(tmp_path / "t.hnb", passphrase=travel_key_words())
+        assert refused.value.context["reason"] == "shared-elsewhere"
+        assert not (tmp_path / "t.hnb").exists()
+        # With the notebook marked too, both leave together, and nothing is published.
+        a.travel.mark_notebook(BOOK)
+        a.travel.start(tmp_path / "t.hnb", passphrase=travel_key_words())
+        settle([b])
+        assert [item.name for item in b.lists.all()] == ["Medics"]
