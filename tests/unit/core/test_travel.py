@@ -304,3 +304,49 @@ def test_history_leaves_and_comes_back_and_both_sides_of_a_note_are_kept(
     ]
     assert "as exported" in texts
     assert vault.check() == []
+
+
+def test_a_large_bundle_and_its_key_file_are_both_written_checked_and_reported(
+    open_vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hushnote.core.formats import bundle_export
+
+    monkeypatch.setattr(bundle_export, "IN_MEMORY_LIMIT", 200)  # anything is "large" now
+    ids = _fill(open_vault)
+    words = travel_key_words()
+    out = tmp_path / "trip.hnb"
+    # Declined: both files go, and nothing is purged.
+    with pytest.raises(CancelledError):
+        open_vault.travel.start(out, passphrase=words, confirm_key=lambda: False)
+    assert not list(tmp_path.glob("trip.hnb*"))
+    receipt = open_vault.travel.start(out, passphrase=words)
+    key_file = tmp_path / "trip.hnb.key"
+    assert receipt.files == [out, key_file] and key_file.exists()
+    open_vault.travel.end(out, passphrase=words)
+    assert open_vault.notes.get(ids["away"]).title == "Safehouse plan"
+
+
+def test_a_bundle_changed_on_the_disk_after_writing_is_caught_and_nothing_purged(
+    open_vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk that returns other bytes than were written (a failing stick, say)."""
+    from hushnote.core.formats import bundle_export
+    from hushnote.errors import TravelVerifyError
+
+    ids = _fill(open_vault)
+    real_commit = bundle_export._commit
+
+    def commit_then_damage(renames: list[tuple[Path, Path]], created: list[Path]) -> None:
+        real_commit(renames, created)
+        for _, target in renames:
+            data = bytearray(target.read_bytes())
+            data[len(data) // 2] ^= 1
+            target.write_bytes(bytes(data))
+
+    monkeypatch.setattr(bundle_export, "_commit", commit_then_damage)
+    for kwargs in ({"passphrase": travel_key_words()},
+                   {"recipient": str(x25519.Identity.generate().to_public())}):  # fmt: skip
+        with pytest.raises(TravelVerifyError):
+            open_vault.travel.start(tmp_path / "trip.hnb", **kwargs)  # type: ignore[arg-type]
+        assert not (tmp_path / "trip.hnb").exists()
+        assert open_vault.notes.get(ids["away"]).title == "Safehouse plan"
