@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from hushnote.core import HistoryStore, NoteStore, Vault
+from hushnote.core import HistoryStore, NoteStore, Searcher, Vault
 from hushnote.core.store.revision_codec import KEYFRAME_EVERY
 from hushnote.errors import InvalidRecordError, RecordNotFoundError, VaultCorruptedError
 
@@ -303,3 +303,14 @@ def test_a_clock_set_back_still_keeps_revisions(
     notes.update(uuid, body="third")
     assert [r.number for r in history.revisions(uuid)] == [2, 1]
     assert history.revisions(uuid)[0].made_at > clock.now  # times never go back
+
+
+def test_a_revisions_words_are_not_found_by_search(
+    notes: NoteStore, history: HistoryStore, clock: FakeClock, open_vault: Vault
+) -> None:
+    uuid = _old_note(notes, clock, body="the zqxjrevisioncanary word")
+    searcher = Searcher(open_vault.db)
+    assert [hit.uuid for hit in searcher.search("zqxjrevisioncanary")] == [uuid]
+    notes.update(uuid, body="the word, edited")
+    assert history.text(uuid, 1)[1] == "the zqxjrevisioncanary word"
+    assert searcher.search("zqxjrevisioncanary") == []
