@@ -166,7 +166,9 @@ def cmd_start(args: argparse.Namespace) -> int:
         receipt = vault.travel.start(args.out, recipient=args.to, passphrase=words,
                                      confirm_key=show_key, reminder=args.reminder,
                                      compact=args.compact)  # fmt: skip
-    counts = ", ".join(f"{count} {kind}" for kind, count in receipt.counts.items())
+    counts = ", ".join(
+        f"{count} {kind}" for kind, count in receipt.counts.items() if kind != "travel"
+    )
     print(f"Sealed and checked: {counts}")
     for path in receipt.files:
         print(f"  {path}")
