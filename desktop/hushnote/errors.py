@@ -45,6 +45,10 @@
     │   ├── InviteError                an invitation cannot be opened: not for this vault, changed
     │   ├── SyncFolderError            the shared folder cannot be used: missing, a link, read-only
     │   └── SpaceRoleError             only the space's admin may invite or remove members
+    ├── TravelError                    about travel mode (docs/travel.md)
+    │   ├── NothingMarkedError         no notebook or list is marked to stay home
+    │   ├── TravelVerifyError          the bundle on disk is not what was written; nothing purged
+    │   └── TravelBundleError          the bundle is not a travel bundle; nothing was changed
     ├── StorageError                   the environment: permissions, I/O errors
     │   ├── DiskFullError              no space left on the device
     │   ├── WipeIncompleteError        a wipe could not destroy everything (read-only, ...)
@@ -97,11 +101,15 @@ __all__ = [
     "InvalidRecordError",
     "KdfLimitError",
     "MetadataError",
+    "NothingMarkedError",
     "PassphraseError",
     "PrivateCopyError",
     "RecordError",
     "RecordNotFoundError",
     "StorageError",
+    "TravelBundleError",
+    "TravelError",
+    "TravelVerifyError",
     "UnsafeVaultFileError",
     "UnsupportedVersionError",
     "VaultBusyError",
@@ -290,6 +298,34 @@ class SpaceRoleError(SyncError):
 
     code = "space-role"
     exit_code = 47
+
+
+class TravelError(HushnoteError):
+    """Travel mode cannot start or end as asked."""
+
+    code = "travel"
+
+
+class NothingMarkedError(TravelError):
+    """Starting travel with nothing marked to stay home: there would be nothing to seal."""
+
+    code = "travel-nothing-marked"
+    exit_code = 48
+
+
+class TravelVerifyError(TravelError):
+    """The travel bundle read back from disk is not what was written (or does not hold
+    what was sealed): nothing was purged, the content is still in the vault."""
+
+    code = "travel-verify"
+    exit_code = 49
+
+
+class TravelBundleError(TravelError):
+    """The bundle opened, but it is not a travel bundle: nothing was changed."""
+
+    code = "travel-bundle"
+    exit_code = 50
 
 
 class StorageError(HushnoteError):

@@ -86,6 +86,22 @@ _MESSAGES = {
     "bundle-write-is-a-folder": (
         "{path} is a folder; give a file name for the bundle (nothing was written)"
     ),
+    "bundle-write-exists": (
+        "{path} already exists; travel never writes over a file (it may be an earlier "
+        "trip's bundle): choose a new name (nothing was written)"
+    ),
+    "travel-nothing-marked": (
+        "nothing is marked to stay home; mark a notebook or a list with "
+        "'hushnote travel mark' first (nothing was written)"
+    ),
+    "travel-verify": (
+        "the travel bundle read back from the disk is not what was written ({reason}); "
+        "it was removed and nothing was purged: everything is still in the vault"
+    ),
+    "travel-bundle": (
+        "that bundle opened, but it is not a travel bundle; use 'hushnote import' for "
+        "an ordinary bundle (nothing was changed)"
+    ),
     "bundle-write-inside-vault": (
         "{path} is inside the vault folder; save the bundle elsewhere (nothing was written)"
     ),
@@ -222,12 +238,19 @@ def message_for(error: HushnoteError) -> str:
         context["reason"] = {
             "secret-key": "that is a SECRET key: never share it; give the public key, age1...",
             "no-key": "that contact has none; add it with 'hushnote contact key'",
+            "ambiguous": "more than one contact has that name; give the contact's id",
         }.get(context["reason"], "not an age public key: it starts with age1, 62 characters")
     if error.code == "invalid-record" and context["reason"] == "in-trash":
         context["field"] = "selection"
         context["reason"] = (
             "those notes are all in the trash, which is never exported; "
             "bring them back with 'hushnote note restore ID'. Nothing was written"
+        )
+    if error.code == "invalid-record" and context["reason"] == "shared-elsewhere":
+        context["reason"] = (
+            "a list marked to stay home is shared in a notebook that travels, and removing "
+            "it would remove it for every member; unmark the list or mark that notebook too. "
+            "Nothing was written"
         )
     if error.code == "invalid-record" and context["reason"] == "control-character":
         context["reason"] = "it holds control characters, such as NUL"

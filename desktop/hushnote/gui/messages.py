@@ -43,6 +43,12 @@ def _sentence(error: BaseException) -> str:
                 "errors",
                 "That is a folder. Choose a file name for the bundle; nothing was written.",
             )
+        if reason == "exists":
+            return QCoreApplication.translate(
+                "errors",
+                "A file of that name already exists, perhaps an earlier trip's bundle. "
+                "Choose a new name; nothing was written.",
+            )
         if reason == "inside-vault":
             return QCoreApplication.translate(
                 "errors",
@@ -69,8 +75,23 @@ def _sentence(error: BaseException) -> str:
                 "That is a secret key: never share it, and ask for a new one if it was sent "
                 "to you. Paste the public key, which starts with age1.",
             )
+        if reason == "no-key":
+            return QCoreApplication.translate(
+                "errors", "That contact has no age key saved. Add one to the contact first."
+            )
+        if reason == "ambiguous":
+            return QCoreApplication.translate(
+                "errors", "More than one contact has that name. Choose the contact from the list."
+            )
         return QCoreApplication.translate(
             "errors", "That is not an age public key: it starts with age1 and has 62 characters."
+        )
+    if error.code == "invalid-record" and reason == "shared-elsewhere":
+        return QCoreApplication.translate(
+            "errors",
+            "A list marked to stay home is shared in a notebook that travels: removing it "
+            "would remove it for every member. Unmark the list, or mark that notebook too. "
+            "Nothing was written.",
         )
     if error.code == "invalid-record" and reason == "in-trash":
         return QCoreApplication.translate(
@@ -263,6 +284,21 @@ def _sentence(error: BaseException) -> str:
             "errors",
             "Only the shared notebook's admin can invite or remove members, and the admin "
             "cannot remove itself. Nothing was changed.",
+        ),
+        "travel-nothing-marked": QCoreApplication.translate(
+            "errors",
+            "Nothing is marked to stay home. Mark a notebook or a contact list first; "
+            "nothing was written.",
+        ),
+        "travel-verify": QCoreApplication.translate(
+            "errors",
+            "The travel bundle read back from the disk is not what was written, so it was "
+            "removed and nothing was taken out of the vault. Try another place to save it.",
+        ),
+        "travel-bundle": QCoreApplication.translate(
+            "errors",
+            "This bundle is not a travel bundle. Import it as an ordinary bundle instead; "
+            "nothing was changed.",
         ),
     }
     fallback = QCoreApplication.translate(

@@ -41,7 +41,7 @@ def test_a_frozen_flag_without_a_bundle_folder_falls_back_to_the_source_tree(
 
 def test_an_install_under_a_prefix_uses_its_share_folder(tmp_path: Path) -> None:
     """The Flatpak layout: /app/lib/pythonX.Y/site-packages and /app/share/hushnote."""
-    import hushnote.app.resources as module
+    import hushnote.core.resources as module
 
     package = tmp_path / "lib" / "python3.13" / "site-packages" / "hushnote" / "core"
     package.mkdir(parents=True)

@@ -41,10 +41,13 @@ from hushnote.core.formats.bundle_attachments import (
     MAX_ATTACHMENTS,
 )
 from hushnote.core.formats.bundle_records import (
+    ATTACHMENTS_VERSION,
     DATA_MEMBERS,
     FORMAT,
+    HISTORY,
     KEY_SUFFIX,
     PLAIN_VERSION,
+    TRAVEL_MEMBER,
     VERSION,
 )
 from hushnote.core.formats.bundle_spool import IN_MEMORY, Spool
@@ -140,6 +143,11 @@ class BundleContents:
     # attachments.jsonl (version 2), checked; each record's "file" is a member whose
     # size and SHA-256 matched it.
     attachments: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+
+    @property
+    def has_history(self) -> bool:
+        """Whether the bundle carries note history (history.jsonl, version 3)."""
+        return HISTORY in self.manifest["members"] and self.manifest["version"] >= 3
 
     def records(self, member: str) -> Iterator[dict[str, Any]]:
         with self.archive.open(member) as stream:
@@ -341,7 +349,7 @@ def _check_archive(plain: bytearray | Spool, progress: Progress | None = None) -
         raise BundleFormatError(member="archive", line=0, reason="unexpected members")
     # The manifest first: its version says which members belong.
     manifest = _manifest(archive)
-    data = _data_members(manifest["version"])
+    data = _data_members(manifest)
     if manifest["version"] <= PLAIN_VERSION and len(names) > MEMBER_LIMIT:
         raise BundleTooLargeError(what="members", count=len(names))
     if not all(name in names for name in data):
@@ -381,8 +389,17 @@ def _check_archive(plain: bytearray | Spool, progress: Progress | None = None) -
     return BundleContents(manifest, archive, attachments)
 
 
-def _data_members(version: int) -> tuple[str, ...]:
-    return DATA_MEMBERS if version <= PLAIN_VERSION else (*DATA_MEMBERS, ATTACHMENTS)
+def _data_members(manifest: dict[str, Any]) -> tuple[str, ...]:
+    version = manifest["version"]
+    data: tuple[str, ...]
+    if version <= PLAIN_VERSION:
+        data = DATA_MEMBERS
+    elif version <= ATTACHMENTS_VERSION:
+        data = (*DATA_MEMBERS, ATTACHMENTS)
+    else:
+        data = (*DATA_MEMBERS, ATTACHMENTS, HISTORY)
+    # A travel bundle also carries what the records cannot say (docs/travel.md).
+    return (*data, TRAVEL_MEMBER) if manifest.get("scope") == "travel" else data
 
 
 def _check_file(archive: zipfile.ZipFile, record: dict[str, Any], meter: _Meter) -> None:
@@ -416,7 +433,7 @@ def _manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
         raise BundleFormatError(member="manifest.json", line=0, reason="no version")
     if version > VERSION:
         raise BundleVersionError(version=version)
-    data = _data_members(version)
+    data = _data_members(manifest)
     members, counts = manifest.get("members"), manifest.get("counts")
     if (
         not isinstance(members, dict)

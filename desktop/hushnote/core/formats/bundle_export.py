@@ -32,9 +32,12 @@ from hushnote.core.atomic import FILE_MODE, fsync_dir, scrub_file, storage_error
 from hushnote.core.attachments.blob_folder import BlobFolder
 from hushnote.core.formats.bundle import SPOOL_LIMIT
 from hushnote.core.formats.bundle_attachments import ATTACHMENTS, Outgoing, outgoing, write_files
+from hushnote.core.formats.bundle_history import history_lines
 from hushnote.core.formats.bundle_records import (
+    ATTACHMENTS_VERSION,
     DATA_MEMBERS,
     FORMAT,
+    HISTORY,
     KEY_SUFFIX,
     PLAIN_VERSION,
     VERSION,
@@ -72,6 +75,9 @@ class ExportReport:
     counts: dict[str, int] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     archive_bytes: int = 0
+    # SHA-256 of each file's bytes as the encryptor produced them, by file name: what
+    # reading the file back must find (travel mode checks it before purging anything).
+    sha256: dict[str, str] = field(default_factory=dict)
 
     @property
     def importable(self) -> bool:
@@ -95,10 +101,12 @@ def parse_recipients(recipients: list[str]) -> list[x25519.Recipient]:
 
 @dataclass(frozen=True)
 class _Files:
-    """The attachments an export carries, and the folder their blob files are in."""
+    """The attachments an export carries, and the folder their blob files are in; and
+    the note history, when asked for (a generator of its lines)."""
 
     attachments: list[Outgoing]
     folder: BlobFolder
+    history: Generator[tuple[str, int], None, None] | None = None
 
     @property
     def size(self) -> int:
@@ -120,6 +128,8 @@ def _write_archive(
     finally:
         for generator in records.values():
             generator.close()  # finalises their statements, even after a cancel
+        if files.history is not None:
+            files.history.close()
 
 
 def _write_members(
@@ -134,18 +144,12 @@ def _write_members(
     # Stored, not deflated: compressing costs more time than encrypting the extra bytes.
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_STORED) as archive:
         for name in DATA_MEMBERS:
-            digest, size, count = hashlib.sha256(), 0, 0
-            with archive.open(name, "w", force_zip64=True) as member:
-                for text, rows in records[name]:
-                    data = text.encode("utf-8")
-                    member.write(data)
-                    digest.update(data)
-                    size += len(data)
-                    progress(rows)
-                    count += rows
-            members[name] = {"sha256": digest.hexdigest(), "size": size}
-            counts[name.removesuffix(".jsonl")] = count
-        if files.attachments:
+            _write_member(archive, name, records[name], members, counts, progress)
+        for name, data in scope.extra_members:
+            archive.writestr(name, data)
+            members[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            counts[name.removesuffix(".jsonl")] = data.count(b"\n")
+        if files.attachments or files.history is not None:
             # The records first, the files after: a reader checks every record before it
             # reads a byte of any file.
             data = "".join(
@@ -154,17 +158,45 @@ def _write_members(
             archive.writestr(ATTACHMENTS, data)
             members[ATTACHMENTS] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
             counts[ATTACHMENTS.removesuffix(".jsonl")] = len(files.attachments)
+            if files.history is not None:
+                _write_member(archive, HISTORY, files.history, members, counts, progress)
             write_files(archive, files.attachments, files.folder,
                         lambda size: progress(size // _UNIT))  # fmt: skip
+        if files.history is not None:
+            version = VERSION
+        else:
+            version = ATTACHMENTS_VERSION if files.attachments else PLAIN_VERSION
         manifest = {
             "format": FORMAT,
-            "version": VERSION if files.attachments else PLAIN_VERSION,
+            "version": version,
             "created_at": int(time.time() * 1000),
             "scope": scope.kind,
             "counts": counts,
             "members": members,
         }
         archive.writestr("manifest.json", json.dumps(manifest, indent=2))
+
+
+def _write_member(
+    archive: zipfile.ZipFile,
+    name: str,
+    chunks: Iterator[tuple[str, int]],
+    members: dict[str, dict[str, Any]],
+    counts: dict[str, int],
+    progress: Callable[[int], None],
+) -> None:
+    """Stream one JSON-lines member, chunk by chunk, and record its hash, size and count."""
+    digest, size, count = hashlib.sha256(), 0, 0
+    with archive.open(name, "w", force_zip64=True) as member:
+        for text, rows in chunks:
+            data = text.encode("utf-8")
+            member.write(data)
+            digest.update(data)
+            size += len(data)
+            progress(rows)
+            count += rows
+    members[name] = {"sha256": digest.hexdigest(), "size": size}
+    counts[name.removesuffix(".jsonl")] = count
 
 
 def export_bundle(
@@ -177,9 +209,12 @@ def export_bundle(
     progress: Progress | None = None,
     vault_folder: Path | None = None,
     attachments: BlobFolder | None = None,
+    include_history: bool = False,
 ) -> ExportReport:
     """Write the records in ``scope`` to ``out``, encrypted to ``recipients`` or with
     ``passphrase``. ``progress`` (a share of the work done) may cancel by returning False.
+    ``include_history`` adds the notes' revisions (``history.jsonl``, version 3); by
+    default a bundle carries none.
 
     Recipients, passphrase and target are checked before anything touches the disk. The
     bundle is written to a new temporary file beside ``out`` and renamed over it only once
@@ -217,7 +252,9 @@ def export_bundle(
         with _write_errors(out), db.turn():  # the reader thread uses the connection
             # Read in the turn that exports the notes: no attachment can go meanwhile.
             files = _Files(outgoing(db, *notes_condition(db, scope)) if scope.includes_notes
-                           else [], folder)  # fmt: skip
+                           else [], folder,
+                           history_lines(db, *notes_condition(db, scope))
+                           if include_history else None)  # fmt: skip
             total = _record_total(db, scope) + files.size // _UNIT
             _export(db, scope, out, key_file, parsed, passphrase, report, tick, created, files)
     except BaseException:
@@ -289,23 +326,25 @@ def _export(
         keep = IN_MEMORY_LIMIT if files.size <= ATTACHMENTS_IN_MEMORY else 0
         written, small, temp = _stream(db, scope, out, [identity.to_public()],
                                        report.counts, tick, created, files,
-                                       keep=keep)  # fmt: skip
+                                       keep=keep, hashes=report.sha256)  # fmt: skip
         report.archive_bytes = written
         if small is not None:
             sealed = age_passphrase.encrypt(bytes(small), passphrase)
-            _commit([(_write_temp(out, sealed, created), out)], created)
+            _commit([(_write_temp(out, sealed, created, report.sha256), out)], created)
             report.files = [out]
         else:
             assert temp is not None
             sealed = age_passphrase.encrypt(str(identity).encode(), passphrase)
             # Both are complete before either is renamed. Should the second rename fail
             # (rare: both are in one folder), the new key file stays beside the old bundle.
-            _commit([(_write_temp(key_file, sealed, created), key_file), (temp, out)], created)
+            _commit([(_write_temp(key_file, sealed, created, report.sha256), key_file),
+                     (temp, out)], created)  # fmt: skip
             report.files = [out, key_file]
     else:
         assert recipients is not None
         report.archive_bytes, _, temp = _stream(db, scope, out, recipients, report.counts,
-                                                tick, created, files)  # fmt: skip
+                                                tick, created, files,
+                                                hashes=report.sha256)  # fmt: skip
         assert temp is not None
         _commit([(temp, out)], created)
         report.files = [out]
@@ -333,8 +372,12 @@ def _create_temp(out: Path, created: list[Path]) -> tuple[int, Path]:
         return fd, temp
 
 
-def _write_temp(out: Path, data: bytes, created: list[Path]) -> Path:
+def _write_temp(
+    out: Path, data: bytes, created: list[Path], hashes: dict[str, str] | None = None
+) -> Path:
     """``data`` in a new temporary file beside ``out``, fsynced."""
+    if hashes is not None:
+        hashes[out.name] = hashlib.sha256(data).hexdigest()
     fd, temp = _create_temp(out, created)
     with os.fdopen(fd, "wb") as target:
         target.write(data)
@@ -350,6 +393,24 @@ def _commit(renames: list[tuple[Path, Path]], created: list[Path]) -> None:
         created.remove(temp)
     with contextlib.suppress(OSError):
         fsync_dir(renames[0][1].parent)
+
+
+class _Hashing(io.RawIOBase):
+    """Passes writes to ``target``, hashing them on the way."""
+
+    def __init__(self, target: IO[bytes]) -> None:
+        self.target = target
+        self.digest = hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.digest.update(data)
+        return self.target.write(data)
+
+    def flush(self) -> None:
+        self.target.flush()
 
 
 class _Spilling(io.RawIOBase):
@@ -396,6 +457,7 @@ def _stream(
     files: _Files,
     *,
     keep: int = 0,
+    hashes: dict[str, str] | None = None,
 ) -> tuple[int, bytearray | None, Path | None]:
     """ZIP into a pipe in one thread, age-encrypt from it here into a new temporary file
     beside ``out`` (recorded in ``created``).
@@ -432,9 +494,12 @@ def _stream(
         try:
             fd, temp = _create_temp(out, created)
             with os.fdopen(fd, "wb") as target:
-                pyrage.encrypt_io(source, target, recipients)
+                hashing = _Hashing(target)
+                pyrage.encrypt_io(source, hashing, recipients)
                 target.flush()
                 os.fsync(target.fileno())
+            if hashes is not None:
+                hashes[out.name] = hashing.digest.hexdigest()
         finally:
             source.close()  # a writer still blocked on the pipe gets EPIPE and stops
             producer.join()

@@ -21,15 +21,19 @@ from hushnote.core.formats.bundle_attachments import ATTACHMENTS, check_attachme
 from hushnote.core.store.contacts import MAX_FIELD, MAX_NAME, UNPRINTABLE, MethodKind
 from hushnote.core.store.database import Database
 from hushnote.core.store.note_records import MAX_BODY, MAX_NOTEBOOK, MAX_TITLE
+from hushnote.core.store.revisions import REASONS
 from hushnote.core.store.sqlcipher import database_errors
 from hushnote.core.store.tags import MAX_TAG_LENGTH
 from hushnote.errors import BundleFormatError
 
 __all__ = [
+    "ATTACHMENTS_VERSION",
     "DATA_MEMBERS",
     "FORMAT",
+    "HISTORY",
     "KEY_SUFFIX",
     "PLAIN_VERSION",
+    "TRAVEL_MEMBER",
     "VERSION",
     "Scope",
     "check_record",
@@ -41,12 +45,20 @@ __all__ = [
 
 FORMAT = "hushnote-bundle"
 # 1: notes, contacts, lists, links. 2: also attachments (attachments.jsonl and a member
-# per file). A bundle with no attachment is written as version 1, which older Hushnotes
-# read; they refuse a version 2 one cleanly (docs/bundle-format.md#versions).
-VERSION = 2
+# per file). 3: also note history (history.jsonl, and attachments.jsonl even if empty),
+# written only when asked. A bundle is written at the lowest version that holds it, so
+# that older Hushnotes read it; they refuse a newer one cleanly
+# (docs/bundle-format.md#versions).
+VERSION = 3
+ATTACHMENTS_VERSION = 2
 PLAIN_VERSION = 1
+HISTORY = "history.jsonl"
 KEY_SUFFIX = ".key"  # beside a large passphrase bundle: its identity, sealed
 DATA_MEMBERS = ("notes.jsonl", "contacts.jsonl", "lists.jsonl", "links.jsonl")
+# Only in a travel bundle (scope "travel"): what the records cannot say (the marks, the
+# trash, a shared notebook's state), one JSON object a line (docs/travel.md).
+TRAVEL_MEMBER = "travel.jsonl"
+TRAVEL_KINDS = frozenset({"notebook", "list", "trashed", "space"})
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The journal only ever makes an entry for today: earlier days are damage or forgery.
@@ -68,10 +80,12 @@ class Scope:
     ``linked_contacts`` says.
     """
 
-    kind: str = "vault"  # vault | notebook | tag | notes | list
+    kind: str = "vault"  # vault | notebook | tag | notes | list | travel
     value: str | None = None
     notes: tuple[str, ...] = ()
     linked_contacts: bool = False
+    # Members written after the records, as (name, bytes): a travel bundle's state.
+    extra_members: tuple[tuple[str, bytes], ...] = ()
 
     @property
     def includes_notes(self) -> bool:
@@ -144,7 +158,21 @@ def _note_ids(db: Database, scope: Scope) -> str:
     if scope.kind == "notes":
         # A note selected in the Trash stays out, as it does from every other scope.
         return "n.trashed_at IS NULL AND n.uuid IN (SELECT value FROM json_each(:notes))"
+    if scope.kind == "travel":
+        # Everything that stays home leaves, the trash too: it is purged after.
+        return n_in_marked_notebooks()
     return "0"  # a list export carries contacts only
+
+
+def n_in_marked_notebooks() -> str:
+    return "n.notebook_id IN (SELECT id FROM notebooks WHERE stays_home = 1)"
+
+
+# The contacts that leave on travel: on at least one marked list and on none that stays.
+LEAVING_CONTACTS = (
+    "SELECT contact_id FROM list_members GROUP BY contact_id HAVING "
+    "min(list_id IN (SELECT id FROM lists WHERE stays_home = 1)) = 1"
+)
 
 
 def _parameters(scope: Scope) -> dict[str, Any]:
@@ -190,13 +218,17 @@ def read_records(db: Database, scope: Scope) -> dict[str, Generator[tuple[str, i
     elif scope.kind == "list":
         contacts_where = ("c.id IN (SELECT contact_id FROM list_members WHERE list_id = "
                           "(SELECT id FROM lists WHERE name = :value))")  # fmt: skip
+    elif scope.kind == "travel":
+        contacts_where = f"c.id IN ({LEAVING_CONTACTS})"
     elif scope.linked_contacts:
         contacts_where = f"c.id IN ({_linked_contacts(notes_where)})"
     else:
         # The links still go (a receiver who knows the person keeps the link; one who
         # does not skips it), but no one's name, phone or handle does.
         contacts_where = "0"
-    lists_where = {"vault": "1", "list": "l.name = :value"}.get(scope.kind, "0")
+    lists_where = {"vault": "1", "list": "l.name = :value", "travel": "l.stays_home = 1"}.get(
+        scope.kind, "0"
+    )
     queries = {
         "notes.jsonl": (
             "SELECT json_object('uuid', n.uuid, 'title', n.title, 'body', b.body, "
@@ -365,12 +397,32 @@ def _check_link(record: dict[str, Any]) -> None:
     _uuid(record.get("contact"), "contact")
 
 
+def _check_travel(record: dict[str, Any]) -> None:
+    """Only the shape here; each kind's fields are checked where it is restored."""
+    if record.get("kind") not in TRAVEL_KINDS:
+        raise ValueError("unknown kind")
+
+
+def _check_revision(record: dict[str, Any]) -> None:
+    _uuid(record.get("note"), "note")
+    number = record.get("number")
+    if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number < 1 << 53:
+        raise ValueError("number is not a revision number")
+    _time(record, "made_at")
+    if record.get("reason") not in REASONS:
+        raise ValueError("reason is not one Hushnote knows")
+    _text(record, "title", MAX_TITLE)
+    _text(record, "body", MAX_BODY)
+
+
 _CHECKS = {
+    TRAVEL_MEMBER: _check_travel,
     "notes.jsonl": _check_note,
     "contacts.jsonl": _check_contact,
     "lists.jsonl": _check_list,
     "links.jsonl": _check_link,
     ATTACHMENTS: check_attachment,
+    HISTORY: _check_revision,
 }
 
 

@@ -1,0 +1,179 @@
+"""The travel member: what a travel bundle carries besides the records.
+
+The records (notes, contacts, lists, links, attachments) say what a bundle always says;
+this member adds what only travel needs to put back exactly: the marks (so that the
+next trip takes the same things), which notes were in the trash and since when, and a
+shared notebook's space (keys, members, how far each device was read, each note's merge
+state), so that syncing resumes where it stopped instead of starting over or publishing
+stale content over the members' edits. One JSON object a line; binary values are
+``{"b64": ...}``. Each line is checked here before anything is written.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from hushnote.core.formats.bundle_records import TRAVEL_MEMBER
+from hushnote.core.store.text_index import index_note, note_entry
+from hushnote.core.travel.marks import MARKED_NOTES
+from hushnote.errors import BundleFormatError
+
+__all__ = ["SPACE_TABLES", "capture", "restore"]
+
+# A space's tables, parents first. Each row is keyed by the space's id.
+SPACE_TABLES = (
+    "spaces",
+    "space_keys",
+    "space_members",
+    "space_seen",
+    "space_notes",
+    "space_refused",
+    "space_lists",
+    "space_contacts",
+)
+_MAX_TIME = 1 << 53
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, bytes | bytearray | memoryview):
+        return {"b64": base64.b64encode(bytes(value)).decode("ascii")}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if set(value) != {"b64"} or not isinstance(value["b64"], str):
+            raise ValueError("not a value")
+        return base64.b64decode(value["b64"], validate=True)
+    if value is None or (isinstance(value, str | int) and not isinstance(value, bool)):
+        return value
+    raise ValueError("not a value")
+
+
+def _columns(connection: Any, table: str) -> list[str]:
+    return [str(row[1]) for row in connection.execute(f"PRAGMA table_info({table})")]
+
+
+def capture(connection: Any) -> bytes:
+    """The travel member's bytes, read inside the caller's transaction or turn."""
+    lines: list[dict[str, Any]] = []
+    for (name,) in connection.execute(
+        "SELECT name FROM notebooks WHERE stays_home = 1 ORDER BY name"
+    ).fetchall():
+        lines.append({"kind": "notebook", "name": name})
+    for uuid, name in connection.execute(
+        "SELECT uuid, name FROM lists WHERE stays_home = 1 ORDER BY name"
+    ).fetchall():
+        lines.append({"kind": "list", "uuid": uuid, "name": name})
+    for uuid, at in connection.execute(
+        f"SELECT uuid, trashed_at FROM notes WHERE id IN ({MARKED_NOTES}) "  # noqa: S608
+        "AND trashed_at IS NOT NULL"
+    ).fetchall():
+        lines.append({"kind": "trashed", "uuid": uuid, "at": at})
+    spaces = [
+        (str(row[0]), str(row[1]))
+        for row in connection.execute(
+            "SELECT s.id, nb.name FROM spaces s JOIN notebooks nb ON nb.id = s.notebook_id "
+            "WHERE nb.stays_home = 1"
+        ).fetchall()
+    ]
+    for space_id, notebook in spaces:
+        for table in SPACE_TABLES:
+            columns = _columns(connection, table)
+            key = "id" if table == "spaces" else "space_id"
+            for row in connection.execute(
+                f"SELECT * FROM {table} WHERE {key} = ?",  # noqa: S608 - fixed names
+                (space_id,),
+            ).fetchall():
+                record = {
+                    column: _encode(value) for column, value in zip(columns, row, strict=True)
+                }
+                if table == "spaces":
+                    record["notebook_id"] = notebook  # ids differ from vault to vault
+                lines.append({"kind": "space", "table": table, "row": record})
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode()
+
+
+def restore(connection: Any, records: list[dict[str, Any]]) -> None:
+    """Put the marks, the trash and the spaces back, inside the merge's transaction.
+
+    A space this vault already holds again (joined afresh on the road) is left as it
+    is: its state is newer than the bundle's."""
+    skipped_spaces: set[str] = set()
+    for number, record in enumerate(records, start=1):
+        try:
+            _restore_one(connection, record, skipped_spaces)
+        except (ValueError, KeyError, TypeError):
+            raise BundleFormatError(
+                member=TRAVEL_MEMBER, line=number, reason="bad record"
+            ) from None
+
+
+def _restore_one(connection: Any, record: dict[str, Any], skipped: set[str]) -> None:
+    kind = record["kind"]
+    if kind == "notebook":
+        name = _text(record["name"])
+        connection.execute(
+            "INSERT INTO notebooks (name) VALUES (?) ON CONFLICT DO NOTHING", (name,)
+        )
+        connection.execute("UPDATE notebooks SET stays_home = 1 WHERE name = ?", (name,))
+    elif kind == "list":
+        connection.execute(
+            "UPDATE lists SET stays_home = 1 WHERE uuid = ?", (_text(record["uuid"]),)
+        )
+    elif kind == "trashed":
+        at = record["at"]
+        if not isinstance(at, int) or isinstance(at, bool) or not 0 <= at < _MAX_TIME:
+            raise ValueError("not a time")
+        row = connection.execute(
+            "SELECT id FROM notes WHERE uuid = ? AND trashed_at IS NULL", (_text(record["uuid"]),)
+        ).fetchone()
+        if row is not None:  # back in the trash, and so out of search, as it was
+            before = note_entry(connection, row[0])
+            connection.execute("UPDATE notes SET trashed_at = ? WHERE id = ?", (at, row[0]))
+            index_note(connection, row[0], before)
+    elif kind == "space":
+        _restore_row(connection, record, skipped)
+    else:
+        raise ValueError("unknown kind")
+
+
+def _restore_row(connection: Any, record: dict[str, Any], skipped: set[str]) -> None:
+    table = record["table"]
+    if table not in SPACE_TABLES:
+        raise ValueError("unknown table")
+    row = record["row"]
+    if not isinstance(row, dict):
+        raise ValueError("not a row")
+    columns = set(_columns(connection, table))
+    values = {str(column): _decode(value) for column, value in row.items()}
+    if not set(values) <= columns:
+        raise ValueError("unknown column")
+    space_id = values["id" if table == "spaces" else "space_id"]
+    if table == "spaces":
+        if connection.execute("SELECT 1 FROM spaces WHERE id = ?", (space_id,)).fetchone():
+            skipped.add(str(space_id))
+            return
+        notebook = _text(values["notebook_id"])
+        connection.execute(
+            "INSERT INTO notebooks (name) VALUES (?) ON CONFLICT DO NOTHING", (notebook,)
+        )
+        values["notebook_id"] = connection.execute(
+            "SELECT id FROM notebooks WHERE name = ?", (notebook,)
+        ).fetchone()[0]
+    elif space_id in skipped:
+        return
+    names = list(values)
+    connection.execute(
+        f"INSERT INTO {table} ({', '.join(names)}) "  # noqa: S608 - checked names
+        f"VALUES ({', '.join('?' for _ in names)})",
+        [values[name] for name in names],
+    )
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > 1000:
+        raise ValueError("not a name")
+    return value
