@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QSyntaxHighlighter
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -27,7 +27,7 @@ from hushnote.gui.history_words import reason_text, retention_text
 from hushnote.gui.main_window import MainWindow
 from hushnote.gui.note_editor import NoteEditor
 from hushnote.gui.settings_dialog import SettingsDialog, VaultPreferences
-from support.gui import FakeClock, panic_window, unlock_window
+from support.gui import FakeClock, finish_overwrites, panic_window, unlock_window
 from support.modal import when_shown
 from support.shown_text import widget_texts
 
@@ -482,3 +482,44 @@ def test_delete_all_history_in_the_settings_asks_then_erases_every_notes_history
     assert vault_of(window).history.revisions(uuid) == []
     assert dialog.history_status.text() == "2 earlier version(s) deleted for good."
     dialog.reject()
+
+
+def test_the_panic_wipe_empties_the_panel_too(
+    qtbot: QtBot, fast_kdf_params: KdfParams, fast_kdf_vault: VaultSetup, moved_clock: FakeClock
+) -> None:
+    wiped: list[bool] = []
+    window = panic_window(qtbot, fast_kdf_vault.root, fast_kdf_params, wiped)
+    unlock_window(qtbot, window, PASSPHRASE)
+    note_with_versions(qtbot, window, moved_clock)
+    panel = open_history(qtbot, window)
+    panel.list.setCurrentRow(1)
+    wait_compared(qtbot, panel)
+    window.panic()
+    finish_overwrites()
+    assert wiped == [True]
+    assert panel.list.count() == 0 and panel.diff.toPlainText() == ""
+    for widget in window.findChildren(QWidget):
+        for text in widget_texts(widget):
+            assert CANARY_OLD not in text and CANARY_NEW not in text, type(widget).__name__
+
+
+# -- Chinese ------------------------------------------------------------------------------
+
+
+def test_chinese_text_compares_and_times_follow_the_locale(
+    qtbot: QtBot, window: MainWindow, moved_clock: FakeClock
+) -> None:
+    note = vault_of(window).notes.create(title="会面", body="第一行\n律师周三到")
+    window.session.notify("notes")
+    window.workspace.open_note(note.uuid)
+    moved_clock.now += 6 * 60
+    editor = editor_of(window)
+    editor.body.setPlainText("第一行\n律師週四到")  # an input method commits whole text
+    qtbot.waitUntil(lambda: editor.status.text() == "Saved", timeout=5_000)
+    panel = panel_of(window)
+    panel.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    panel = open_history(qtbot, window)
+    lines = panel.diff.toPlainText().split("\n")
+    assert lines == ["  第一行", f"{REMOVED} 律师周三到", f"{ADDED} 律師週四到"]
+    made = panel.revisions[0].made_at.astimezone()
+    assert f"{made.year}/{made.month}/{made.day}" in panel.list.item(0).text()

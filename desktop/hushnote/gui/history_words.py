@@ -9,39 +9,38 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+# Called by this name with literal strings, so that lupdate finds every one.
+translate = QCoreApplication.translate
+
 __all__ = ["RETENTION_ORDER", "reason_text", "retention_text", "shortens"]
 
 # The retention choices from keeping least to keeping most (the core's codes).
 RETENTION_ORDER = ("off", "7", "30", "365", "forever")
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("history", text)
-
-
 def reason_text(reason: str) -> str:
     """Why the text of a version was kept, as a short phrase for the list."""
     words = {
-        "edit": _translate("while editing"),
-        "revert": _translate("before a restore"),
-        "merge": _translate("before a shared-notebook change"),
-        "import": _translate("before a bundle import"),
+        "edit": translate("history", "while editing"),
+        "revert": translate("history", "before a restore"),
+        "merge": translate("history", "before a shared-notebook change"),
+        "import": translate("history", "before a bundle import"),
     }
-    return words.get(reason, _translate("before another change"))
+    return words.get(reason, translate("history", "before another change"))
 
 
 def retention_text(choice: str) -> str:
     """The words for one retention choice ("off", "7", "30", "365", "forever")."""
     words = {
-        "off": _translate("Off: keep no history"),
-        "7": _translate("7 days"),
-        "30": _translate("30 days"),
-        "365": _translate("1 year"),
-        "forever": _translate("Forever"),
+        "off": translate("history", "Off: keep no history"),
+        "7": translate("history", "7 days"),
+        "30": translate("history", "30 days"),
+        "365": translate("history", "1 year"),
+        "forever": translate("history", "Forever"),
     }
     if choice in words:
         return words[choice]
-    return _translate("%1 days").replace("%1", choice)
+    return translate("history", "%1 days").replace("%1", choice)
 
 
 def shortens(before: str, after: str) -> bool:
