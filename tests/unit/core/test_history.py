@@ -272,3 +272,22 @@ def test_the_vault_counts_revisions_and_a_bundle_import_keeps_one(
     assert [(r.reason, r.number) for r in revisions] == [("import", 1)]
     assert open_vault.history.text(note.uuid, 1) == ("T", "older local text")
     assert open_vault.counts()["revisions"] == 1
+
+
+def test_expiry_never_breaks_a_chain_when_times_are_out_of_order(
+    notes: NoteStore, history: HistoryStore, clock: FakeClock, open_vault: Vault
+) -> None:
+    """A bundle's history can put an older time above a newer one: the older stays
+    until every revision below it may go, and every kept revision still decodes."""
+    uuid = _old_note(notes, clock, body="zero")
+    for body in ("one", "two", "three"):
+        notes.update(uuid, body=body)
+        clock.advance(minutes=6)
+    open_vault.db.execute("UPDATE note_revisions SET made_at = made_at + 90 * 86400000 "
+                          "WHERE number = 2")  # fmt: skip
+    open_vault.accept_records()
+    clock.advance(days=40)
+    assert history.expire() == 1
+    assert [r.number for r in history.revisions(uuid)] == [3, 2]
+    assert history.text(uuid, 2)[1] == "one"
+    assert history.text(uuid, 3)[1] == "two"

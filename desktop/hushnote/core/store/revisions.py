@@ -11,7 +11,8 @@ When a revision is kept (docs/history.md#when):
   the note itself if it has none, is at least ``REVISION_INTERVAL`` old: the editor
   autosaves every few seconds, and a long session then leaves one revision per interval;
 - a revert, a bundle import and a shared-notebook merge keep it whatever the age, except
-  that a merge right after a merge (within the interval, with no local change between)
+  that a merge right after a merge (within the interval, with no local change between:
+  ``note_history.merged_at`` is the modification time the last merge gave the note)
   adds none: one pass applying many files leaves one revision per note;
 - never when the text did not change, when it is empty, when it is the same as the
   newest revision's, or while the vault's retention is "off".
@@ -88,7 +89,11 @@ def keep_before(
     note_ms: tuple[int, int],
 ) -> bool:
     """Keep ``before`` (title, body) as a revision of the note if the rules above say so;
-    ``note_ms`` is the note's (created_at, updated_at) before the change. True if kept."""
+    ``note_ms`` is the note's (created_at, updated_at) before the change, and a merge
+    writes ``now_ms`` as the note's new modification time. True if kept."""
+    coalesce = False
+    if reason == "merge":
+        coalesce = _after_merge(connection, note_id, note_ms[1], now_ms)
     if before == after or before == ("", "") or retention_of(connection) == "off":
         return False
     newest = connection.execute(
@@ -101,13 +106,27 @@ def keep_before(
         since = newest[1] if newest is not None else note_ms[0]
         if now_ms - since < interval:
             return False
-    elif reason == "merge" and newest is not None and newest[2] == "merge":
-        if note_ms[1] <= newest[1] and now_ms - newest[1] < interval:
+    elif coalesce and newest is not None and newest[2] == "merge":
+        if now_ms - newest[1] < interval:
             return False
     if newest is not None and read_text(connection, note_id, newest[0]) == before:
         return False
     _append(connection, note_id, before, reason, max(now_ms, newest[1] if newest else 0))
     return True
+
+
+def _after_merge(connection: Any, note_id: int, updated_ms: int, now_ms: int) -> bool:
+    """Whether the note's last change was a merge (its modification time is the one the
+    last merge gave it, so no local edit came between); records this merge's time."""
+    row = connection.execute(
+        "SELECT merged_at FROM note_history WHERE note_id = ?", (note_id,)
+    ).fetchone()
+    connection.execute(
+        "INSERT INTO note_history (note_id, last_number, merged_at) VALUES (?, 0, ?) "
+        "ON CONFLICT (note_id) DO UPDATE SET merged_at = excluded.merged_at",
+        (note_id, now_ms),
+    )
+    return row is not None and row[0] == updated_ms
 
 
 def _append(
@@ -203,11 +222,21 @@ def read_text(connection: Any, note_id: int, number: int) -> tuple[str, str]:
 
 def expire_before(connection: Any, cutoff_ms: int | None) -> int:
     """Delete every revision made before ``cutoff_ms`` (all of them when None); return
-    how many. Times only grow along a note's chain, so only its oldest go."""
+    how many.
+
+    Only a note's oldest revisions may go (each older one is encoded against the next
+    newer): one made before the cutoff stays while a revision numbered below it is
+    younger. Times grow with numbers as revisions are made here; only a bundle's
+    history, added after a note's own, can bring older times above newer ones."""
     if cutoff_ms is None:
         cursor = connection.execute("DELETE FROM note_revisions")
     else:
-        cursor = connection.execute("DELETE FROM note_revisions WHERE made_at < ?", (cutoff_ms,))
+        cursor = connection.execute(
+            "DELETE FROM note_revisions AS r WHERE r.made_at < :cutoff AND NOT EXISTS "
+            "(SELECT 1 FROM note_revisions e WHERE e.note_id = r.note_id "
+            "AND e.number < r.number AND e.made_at >= :cutoff)",
+            {"cutoff": cutoff_ms},
+        )
     return int(cursor.rowcount)
 
 

@@ -333,7 +333,8 @@ _SPACES: tuple[Step, ...] = (
 # newer revision's text (``delta`` 1) or alone (``delta`` 0, a keyframe), so the oldest
 # can expire without breaking any chain. Never in a search index, never synced.
 # ``note_history`` remembers each note's last revision number, so that a number is never
-# given twice even once every revision it named has expired.
+# given twice even once every revision it named has expired, and the modification time
+# the last shared-notebook merge gave it (a burst of merges keeps one revision).
 _HISTORY = (
     """CREATE TABLE note_revisions (
         id INTEGER PRIMARY KEY,
@@ -351,7 +352,8 @@ _HISTORY = (
     "CREATE INDEX note_revisions_age ON note_revisions (made_at)",
     """CREATE TABLE note_history (
         note_id INTEGER PRIMARY KEY REFERENCES notes (id) ON DELETE CASCADE,
-        last_number INTEGER NOT NULL
+        last_number INTEGER NOT NULL,
+        merged_at INTEGER
     ) STRICT""",
 )
 
