@@ -67,6 +67,7 @@ HISTORY_KEYS = "Ctrl+Shift+H"
 CONTEXT_LINES = 3
 ADDED, REMOVED, SAME, FOLDED = "+", "-", " ", "⋯"
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
+VISIBLE_ROWS = 6
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,6 @@ class HistoryPanel(QWidget):
             ),
         )
         self.list.setUniformItemSizes(True)
-        self.list.setMaximumHeight(150)
         self.list.currentItemChanged.connect(lambda *_: self._compare_current())
         self.list.restore_pressed.connect(self.ask_restore)
 
@@ -323,6 +323,9 @@ class HistoryPanel(QWidget):
         if self.revisions and self.list.currentItem() is None:
             self.list.setCurrentRow(0)
         self.list.blockSignals(False)
+        # As tall as its rows, up to VISIBLE_ROWS; the comparison gets the rest.
+        rows = min(max(len(self.revisions), 2), VISIBLE_ROWS)
+        self.list.setFixedHeight(rows * (self.list.sizeHintForRow(0) + 2) + 6)
         self._show_empty(vault is not None and self.note is not None)
         self._compare_current()
 
