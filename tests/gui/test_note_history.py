@@ -22,7 +22,8 @@ from pytestqt.qtbot import QtBot
 from conftest import PASSPHRASE, VaultSetup
 from hushnote.core import DiffLine, HistoryStore, KdfParams, NoteStore, Vault
 from hushnote.gui.app_identity import app_name
-from hushnote.gui.history_panel import ADDED, FOLDED, REMOVED, HistoryPanel, fold_diff
+from hushnote.gui.diff_view import ADDED, FOLDED, REMOVED, fold_diff
+from hushnote.gui.history_panel import HistoryPanel
 from hushnote.gui.history_words import reason_text, retention_text
 from hushnote.gui.main_window import MainWindow
 from hushnote.gui.note_editor import NoteEditor
@@ -323,6 +324,19 @@ def test_delete_this_notes_history_asks_with_no_as_default_then_empties_the_list
     assert panel.status.text() == "2 earlier version(s) deleted for good."
     assert panel.diff.toPlainText() == ""
     assert vault_of(window).notes.get(uuid).body.startswith("third")  # the note stays
+
+
+def test_a_version_added_elsewhere_shows_while_the_panel_is_open(
+    qtbot: QtBot, window: MainWindow, moved_clock: FakeClock
+) -> None:
+    """A sync pass or an import changing the note says so (``session.changed``)."""
+    uuid = note_with_versions(qtbot, window, moved_clock)
+    panel = open_history(qtbot, window)
+    vault_of(window).notes.update(uuid, body="merged from a colleague", reason="merge")
+    window.session.notify("notes")
+    wait_compared(qtbot, panel)
+    assert panel.list.count() == 3
+    assert reason_text("merge") in panel.list.item(0).text()
 
 
 # -- keyboard only ---------------------------------------------------------------------------

@@ -26,140 +26,33 @@ never reaches a window title, and ``clear`` empties every widget at lock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal, Slot
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontDatabase,
-    QKeyEvent,
-    QKeySequence,
-    QShortcut,
-    QSyntaxHighlighter,
-    QTextCharFormat,
-    QTextDocument,
-)
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from hushnote.core import DiffLine, Revision
+from hushnote.core import Revision
 from hushnote.errors import HushnoteError
 from hushnote.gui.accessibility import USER_DATA, describe, release_tab
 from hushnote.gui.background import BackgroundCall
+from hushnote.gui.diff_view import DiffView, ShownDiff, fold_diff
 from hushnote.gui.history_words import reason_text
 from hushnote.gui.messages import error_text
 from hushnote.gui.session import VaultSession
 
-__all__ = ["HISTORY_KEYS", "DiffView", "HistoryPanel", "confirm_erase", "fold_diff"]
+__all__ = ["HISTORY_KEYS", "HistoryPanel", "confirm_erase"]
 
 HISTORY_KEYS = "Ctrl+Shift+H"
-# Unchanged lines kept on each side of a change; longer runs fold into one line.
-CONTEXT_LINES = 3
-ADDED, REMOVED, SAME, FOLDED = "+", "-", " ", "⋯"
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 VISIBLE_ROWS = 6
-
-
-@dataclass(frozen=True)
-class ShownDiff:
-    """A comparison ready to show: its text (one marker character starting each line)
-    and how many lines were added and removed."""
-
-    text: str
-    added: int
-    removed: int
-
-
-def fold_diff(lines: list[DiffLine], context: int = CONTEXT_LINES) -> ShownDiff:
-    """Mark each line of the core's diff, keeping ``context`` unchanged lines around each
-    change and folding longer unchanged runs into one "⋯ N unchanged lines" line."""
-    out: list[str] = []
-    added = removed = 0
-    changed = [i for i, line in enumerate(lines) if line.kind != "same"]
-    keep = [False] * len(lines)
-    for i in changed:
-        for j in range(max(0, i - context), min(len(lines), i + context + 1)):
-            keep[j] = True
-    skipped = 0
-
-    def flush() -> None:
-        nonlocal skipped
-        if skipped:
-            out.append(
-                FOLDED
-                + " "
-                + QCoreApplication.translate("history", "%n unchanged line(s)", None, skipped)
-            )
-            skipped = 0
-
-    for line, kept in zip(lines, keep, strict=True):
-        if line.kind == "same" and not kept:
-            skipped += 1
-            continue
-        flush()
-        if line.kind == "added":
-            added += 1
-            out.append(f"{ADDED} {line.text}")
-        elif line.kind == "removed":
-            removed += 1
-            out.append(f"{REMOVED} {line.text}")
-        else:
-            out.append(f"{SAME} {line.text}")
-    flush()
-    return ShownDiff("\n".join(out), added, removed)
-
-
-class _DiffColours(QSyntaxHighlighter):
-    """Colours each line of a diff by the marker it starts with (the marker stays)."""
-
-    def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
-        self.formats: dict[str, QTextCharFormat] = {}
-        for marker, background, foreground in (
-            (ADDED, "#dcf2dc", "#0b3d0b"),
-            (REMOVED, "#fde2e1", "#5c0000"),
-            (FOLDED, "#ececec", "#3a3a3a"),
-        ):
-            look = QTextCharFormat()
-            look.setBackground(QColor(background))
-            look.setForeground(QColor(foreground))
-            if marker == FOLDED:
-                look.setFontItalic(True)
-            self.formats[marker] = look
-
-    def highlightBlock(self, text: str) -> None:
-        look = self.formats.get(text[:1])
-        if look is not None:
-            self.setFormat(0, len(text), look)
-
-
-class DiffView(QPlainTextEdit):
-    """A read-only diff that the keyboard can read and select, and Tab leaves."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        flags = Qt.TextInteractionFlag
-        self.setTextInteractionFlags(flags.TextSelectableByMouse | flags.TextSelectableByKeyboard)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.setUndoRedoEnabled(False)
-        release_tab(self)
-        self.colours = _DiffColours(self.document())
-
-    def show_text(self, text: str) -> None:
-        self.setPlainText(text)
-        self.document().clearUndoRedoStacks()
 
 
 class _RevisionList(QListWidget):
@@ -193,6 +86,8 @@ class HistoryPanel(QWidget):
         self._stale = False
         session.job_finished.connect(self._refresh_if_stale)
         session.locked.connect(self.clear)
+        # A sync pass or an import may change the note, or add a version, while shown.
+        session.changed.connect(self._records_changed)
 
         heading = QLabel(self.tr("Earlier versions of this note"))
         font = QFont(heading.font())
@@ -370,6 +265,10 @@ class HistoryPanel(QWidget):
             return None
         number = item.data(NUMBER_ROLE)
         return next((r for r in self.revisions if r.number == number), None)
+
+    def _records_changed(self, kind: str) -> None:
+        if kind in ("notes", "all") and self.note is not None and self.isVisible():
+            self.refresh()
 
     def _refresh_if_stale(self) -> None:
         if self._stale:

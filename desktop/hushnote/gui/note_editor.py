@@ -503,7 +503,14 @@ class NoteEditor(QWidget):
         """Save the edit shown, give the note the text of version ``number`` (the core
         keeps the replaced text as a version first), and show the note as it is now."""
         vault = self.vault
-        if vault is None or self.uuid is None or self.read_only or not self.save():
+        if vault is None or self.uuid is None or self.read_only:
+            return
+        if self.session.busy:  # the job owns the database; nothing is changed
+            self.history.status.setText(
+                self.tr("Not restored: a task is running. Try again when it ends.")
+            )
+            return
+        if not self.save():
             return
         try:
             note = vault.history.revert(self.uuid, number)
