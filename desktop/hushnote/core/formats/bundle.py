@@ -41,8 +41,10 @@ from hushnote.core.formats.bundle_attachments import (
     MAX_ATTACHMENTS,
 )
 from hushnote.core.formats.bundle_records import (
+    ATTACHMENTS_VERSION,
     DATA_MEMBERS,
     FORMAT,
+    HISTORY,
     KEY_SUFFIX,
     PLAIN_VERSION,
     VERSION,
@@ -140,6 +142,11 @@ class BundleContents:
     # attachments.jsonl (version 2), checked; each record's "file" is a member whose
     # size and SHA-256 matched it.
     attachments: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+
+    @property
+    def has_history(self) -> bool:
+        """Whether the bundle carries note history (history.jsonl, version 3)."""
+        return HISTORY in self.manifest["members"] and self.manifest["version"] >= 3
 
     def records(self, member: str) -> Iterator[dict[str, Any]]:
         with self.archive.open(member) as stream:
@@ -382,7 +389,11 @@ def _check_archive(plain: bytearray | Spool, progress: Progress | None = None) -
 
 
 def _data_members(version: int) -> tuple[str, ...]:
-    return DATA_MEMBERS if version <= PLAIN_VERSION else (*DATA_MEMBERS, ATTACHMENTS)
+    if version <= PLAIN_VERSION:
+        return DATA_MEMBERS
+    if version <= ATTACHMENTS_VERSION:
+        return (*DATA_MEMBERS, ATTACHMENTS)
+    return (*DATA_MEMBERS, ATTACHMENTS, HISTORY)
 
 
 def _check_file(archive: zipfile.ZipFile, record: dict[str, Any], meter: _Meter) -> None:

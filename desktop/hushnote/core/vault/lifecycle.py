@@ -359,6 +359,7 @@ class Vault:
         passphrase: str | None = None,
         progress: Progress | None = None,
         with_linked_contacts: bool = False,
+        include_history: bool = False,
     ) -> ExportReport:
         """Write an encrypted bundle (docs/bundle-format.md); "self" as a recipient means
         this vault's own key. A target inside the vault folder is refused.
@@ -367,7 +368,8 @@ class Vault:
         the contacts themselves unless ``with_linked_contacts`` (or the scope's own
         ``linked_contacts``) says so. Notes in the trash are never exported; chosen notes
         that are all in the trash are refused (``InvalidRecordError``, reason
-        "in-trash") rather than written as an empty bundle."""
+        "in-trash") rather than written as an empty bundle. Note history goes only with
+        ``include_history`` (docs/history.md)."""
         scope = scope or Scope()
         if with_linked_contacts:
             scope = dataclasses.replace(scope, linked_contacts=True)
@@ -378,7 +380,8 @@ class Vault:
         return export_bundle(self.db, out, scope=scope, recipients=recipients,
                              passphrase=passphrase, progress=progress,
                              vault_folder=self.paths.root,
-                             attachments=BlobFolder(self.paths.attachments))  # fmt: skip
+                             attachments=BlobFolder(self.paths.attachments),
+                             include_history=include_history)  # fmt: skip
 
     def linked_contact_count(self, scope: Scope) -> int:
         """How many people a notebook, tag or notes export would also carry if asked to
