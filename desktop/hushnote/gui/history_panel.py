@@ -394,8 +394,11 @@ class HistoryPanel(QWidget):
         self.purged.emit()
 
     def clear(self) -> None:
-        """Forget everything shown (on lock, and when the panel closes)."""
+        """Forget everything shown (on lock, and when the panel closes). A comparison
+        still running is let end (its cost is bounded) and its result dropped, so that no
+        worker holds a version's text once the vault closes."""
         self._generation += 1
+        self.wait_for_comparisons()
         self._stale = False
         self.note = None
         self.revisions = []
