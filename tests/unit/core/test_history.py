@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from hushnote.core import HistoryStore, NoteStore, Vault
+from hushnote.core import HistoryStore, NoteStore, Searcher, Vault
 from hushnote.core.store.revision_codec import KEYFRAME_EVERY
 from hushnote.errors import InvalidRecordError, RecordNotFoundError, VaultCorruptedError
 
@@ -269,9 +269,10 @@ def test_the_vault_counts_revisions_and_a_bundle_import_keeps_one(
     report = open_vault.import_bundle(out, passphrase="bundle passphrase 1")
     assert report is not None
     revisions = open_vault.history.revisions(note.uuid)
-    assert [(r.reason, r.number) for r in revisions] == [("import", 1)]
-    assert open_vault.history.text(note.uuid, 1) == ("T", "older local text")
-    assert open_vault.counts()["revisions"] == 1
+    # The edit made with a clock set back kept one too (1), the import its own (2).
+    assert [(r.reason, r.number) for r in revisions] == [("import", 2), ("edit", 1)]
+    assert open_vault.history.text(note.uuid, 2) == ("T", "older local text")
+    assert open_vault.counts()["revisions"] == 2
 
 
 def test_expiry_never_breaks_a_chain_when_times_are_out_of_order(
@@ -291,3 +292,25 @@ def test_expiry_never_breaks_a_chain_when_times_are_out_of_order(
     assert [r.number for r in history.revisions(uuid)] == [3, 2]
     assert history.text(uuid, 2)[1] == "one"
     assert history.text(uuid, 3)[1] == "two"
+
+
+def test_a_clock_set_back_still_keeps_revisions(
+    notes: NoteStore, history: HistoryStore, clock: FakeClock
+) -> None:
+    uuid = _old_note(notes, clock)
+    notes.update(uuid, body="second")
+    clock.advance(days=-2)  # the revision now seems to come from the future
+    notes.update(uuid, body="third")
+    assert [r.number for r in history.revisions(uuid)] == [2, 1]
+    assert history.revisions(uuid)[0].made_at > clock.now  # times never go back
+
+
+def test_a_revisions_words_are_not_found_by_search(
+    notes: NoteStore, history: HistoryStore, clock: FakeClock, open_vault: Vault
+) -> None:
+    uuid = _old_note(notes, clock, body="the zqxjrevisioncanary word")
+    searcher = Searcher(open_vault.db)
+    assert [hit.uuid for hit in searcher.search("zqxjrevisioncanary")] == [uuid]
+    notes.update(uuid, body="the word, edited")
+    assert history.text(uuid, 1)[1] == "the zqxjrevisioncanary word"
+    assert searcher.search("zqxjrevisioncanary") == []

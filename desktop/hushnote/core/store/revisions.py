@@ -103,11 +103,12 @@ def keep_before(
     ).fetchone()
     interval = int(REVISION_INTERVAL.total_seconds() * 1000)
     if reason == "edit":
+        # A clock set back (the newest revision "in the future") keeps one at once.
         since = newest[1] if newest is not None else note_ms[0]
-        if now_ms - since < interval:
+        if 0 <= now_ms - since < interval:
             return False
     elif coalesce and newest is not None and newest[2] == "merge":
-        if now_ms - newest[1] < interval:
+        if 0 <= now_ms - newest[1] < interval:
             return False
     if newest is not None and read_text(connection, note_id, newest[0]) == before:
         return False
