@@ -353,7 +353,7 @@ def test_the_whole_panel_by_keyboard(
     assert panel.list.currentRow() == 1
     wait_compared(qtbot, panel)
     assert CANARY_OLD in panel.diff.toPlainText()
-    # Tab: list, diff, restore, delete, close.
+    # Tab: list, diff, restore, close, delete (on a row of its own).
     order = []
     for _ in range(5):
         order.append(QApplication.focusWidget())
@@ -362,8 +362,8 @@ def test_the_whole_panel_by_keyboard(
         panel.list,
         panel.diff,
         panel.restore_button,
-        panel.purge_button,
         panel.close_button,
+        panel.purge_button,
     ]
     panel.list.setFocus()
     # Enter on a version asks to restore it; Enter again takes the default, Restore.

@@ -14,7 +14,8 @@ opens and closes it, Escape closes it)::
     │   a line both have                                                       │
     │ ⋯ 40 unchanged lines                                                     │
     └─────────────────────────────────────────────────────────────────────────┘
-    [Restore this version]             [Delete this note's history…] [Close]
+    [Restore this version]                                              [Close]
+    [Delete this note's history…]
 
 Added and removed lines are coloured and also marked "+" and "-", so that neither
 colour vision nor a screen reader is needed to tell them apart. The comparison runs on
@@ -154,12 +155,17 @@ class HistoryPanel(QWidget):
             self.tr("Erase every earlier version of this note for good; the note stays."),
         )
         self.purge_button.clicked.connect(self.ask_purge)
+        # Two rows: the three do not fit the editor's width in a longer language, and the
+        # one that erases is kept apart from the one that restores.
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.purge_button)
         buttons.addWidget(self.close_button)
+        erase = QHBoxLayout()
+        erase.setContentsMargins(0, 0, 0, 0)
+        erase.addWidget(self.purge_button)
+        erase.addStretch(1)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("History status"))
@@ -173,6 +179,7 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.title_then)
         layout.addWidget(self.diff, 1)
         layout.addLayout(buttons)
+        layout.addLayout(erase)
         layout.addWidget(self.status)
 
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
