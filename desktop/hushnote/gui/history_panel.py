@@ -27,7 +27,7 @@ never reaches a window title, and ``clear`` empties every widget at lock.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -73,7 +73,6 @@ class HistoryPanel(QWidget):
 
     close_requested = Signal()
     restore_requested = Signal(int)  # a revision number, confirmed by the user
-    purged = Signal()
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -334,7 +333,6 @@ class HistoryPanel(QWidget):
         self._running.discard(call)
         call.deleteLater()
 
-    @Slot(object)
     def _compared(self, generation: int, shown: ShownDiff) -> None:
         if generation != self._generation:
             return  # another version was chosen meanwhile, or the vault locked
@@ -398,7 +396,6 @@ class HistoryPanel(QWidget):
             return
         self.refresh()
         self.status.setText(self.tr("%n earlier version(s) deleted for good.", None, removed))
-        self.purged.emit()
 
     def clear(self) -> None:
         """Forget everything shown (on lock, and when the panel closes). A comparison
