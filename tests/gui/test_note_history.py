@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
-from hushnote.core import DiffLine, HistoryStore, KdfParams, NoteStore, Vault
+from hushnote.core import DiffLine, HistoryStore, KdfParams, NoteStore, Scope, Vault
+from hushnote.gui import export_dialog
 from hushnote.gui.app_identity import app_name
 from hushnote.gui.diff_view import ADDED, FOLDED, REMOVED, fold_diff
 from hushnote.gui.history_panel import HistoryPanel
@@ -337,6 +339,34 @@ def test_a_version_added_elsewhere_shows_while_the_panel_is_open(
     wait_compared(qtbot, panel)
     assert panel.list.count() == 3
     assert reason_text("merge") in panel.list.item(0).text()
+
+
+def test_the_export_dialog_puts_history_in_a_bundle_only_when_ticked(
+    qtbot: QtBot,
+    window: MainWindow,
+    moved_clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    note_with_versions(qtbot, window, moved_clock)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
+    manifests = {}
+    for name, tick in (("plain", False), ("full", True)):
+
+        def fill(dialog: export_dialog.ExportDialog, name: str = name, tick: bool = tick) -> int:
+            dialog.to_key.setChecked(True)
+            dialog.include_self.setChecked(True)
+            dialog.path.setText(str(tmp_path / name))
+            if tick:
+                dialog.with_history.setChecked(True)
+            return 1
+
+        monkeypatch.setattr(export_dialog.ExportDialog, "exec", fill)
+        window.export_bundle(Scope())
+        contents = vault_of(window).read_bundle(tmp_path / f"{name}.hnb")
+        manifests[name] = contents.manifest
+    assert "history" not in manifests["plain"]["counts"]  # the default: none
+    assert manifests["full"]["counts"]["history"] == 2
 
 
 # -- keyboard only ---------------------------------------------------------------------------

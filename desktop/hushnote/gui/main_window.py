@@ -843,6 +843,7 @@ class MainWindow(QMainWindow):
                 recipients=recipients,
                 passphrase=passphrase,
                 progress=progress,
+                include_history=request.include_history,
             ),
         )
         if report is not None:
