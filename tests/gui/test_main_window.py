@@ -198,6 +198,8 @@ def test_lock_forgets_everything_shown(
     workspace = window.workspace
     workspace.list_view.setCurrentIndex(workspace.note_model.index(0))
     qtbot.keyClicks(workspace.note_editor.body, " typed")
+    workspace.toggle_history()  # saves the text, then shows its (empty) history
+    assert workspace.note_editor.history.isVisible()
     window.search()
     window.search_dialog.query.setText("secret")
     window.search_dialog.run()
@@ -213,6 +215,7 @@ def test_lock_forgets_everything_shown(
     editor = workspace.note_editor
     assert editor.title.text() == "" and editor.body.toPlainText() == ""
     assert not editor.body.document().isUndoAvailable()
+    assert not editor.history.isVisible() and editor.history.note is None
     assert window.search_dialog.query.text() == ""
     assert window.search_dialog.results.count() == 0
     assert not window.search_dialog.isVisible()

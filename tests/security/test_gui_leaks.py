@@ -2,8 +2,9 @@
 
 The session runs in a fresh process with HOME, the XDG folders and TMPDIR pointing into
 the test's own folders: first run, a note, a contact, a list, search, copying, a file
-dialog opened and closed, an import, lock, unlock, quit. Then every file under that HOME
-and TMPDIR is read, the vault's own (encrypted) files included.
+dialog opened and closed, an import, a note's history compared and restored, lock,
+unlock, quit. Then every file under that HOME and TMPDIR is read, the vault's own
+(encrypted) files included.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ CANARIES = [
     "CanaryTag-medic88",
     "CanarySearch-uvw",
     "+1 555 019 8844",
+    "CanaryVersion-kappa-73",
 ]
 
 SESSION = r"""
@@ -33,7 +35,7 @@ from hushnote.core import ContactMethod, KdfParams, MethodKind, NewContact
 from hushnote.gui.file_dialogs import keep_qt_settings_off_disk
 from hushnote.gui.main_window import MainWindow
 
-title, body, name, tag, query, phone = sys.argv[2:8]
+title, body, name, tag, query, phone, version = sys.argv[2:9]
 keep_qt_settings_off_disk()
 app = QApplication([])
 # Locked in place (as when a relaunch fails), so that one process runs the whole session.
@@ -58,6 +60,16 @@ ws.note_editor.tags.setText(tag)
 ws.note_editor.body.setPlainText(body)
 ws.note_editor.tags.textEdited.emit(tag)
 ws.note_editor.save()
+# An earlier version holding its own canary, shown, compared and restored in the panel.
+note = ws.note_editor.uuid
+window.vault.notes.update(note, body=version, reason="revert")
+ws.note_editor.open_note(note)
+ws.toggle_history()
+history = ws.note_editor.history
+wait(lambda: not history._running and history.diff.toPlainText())
+ws.note_editor.restore_revision(history.revisions[0].number)
+wait(lambda: not history._running and history.diff.toPlainText())
+ws.toggle_history()
 window.vault.contacts.create(NewContact(name, (ContactMethod(MethodKind.PHONE, phone),)))
 window.workspace.new_list("Medics " + tag)
 window.search()

@@ -123,6 +123,26 @@ def test_a_locked_app_holds_no_note_text_passphrase_or_key(
     assert app.xdotool("getwindowgeometry", app.window).stdout.split("\n", 1)[1] == placed
 
 
+def test_a_locked_app_holds_nothing_of_a_notes_earlier_version(
+    app: DesktopApp, canary: CanaryVault
+) -> None:
+    """The note's history shown (Ctrl+Shift+H: its one version compared with the text),
+    then Ctrl+L: the version's words were in memory, and after the lock they are not."""
+    app.unlock(canary.passphrase)
+    open_the_canary_note(app, canary)
+    app.key("ctrl+shift+h")
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        before = capture(app, canary, label="unlocked, history shown")
+        shown = before.hits["version utf-8"] + before.hits["version utf-16le"]
+        if shown or time.monotonic() > deadline:
+            break
+    assert shown > 0, "the detector misses the version shown"
+    app.lock_and_wait_for_fresh_process()
+    time.sleep(SETTLE_SECONDS)
+    assert capture(app, canary, label="after Ctrl+L").found() == {}
+
+
 def test_a_mistyped_passphrase_crosses_only_through_a_pipe_and_not_for_long(
     app: DesktopApp, canary: CanaryVault
 ) -> None:

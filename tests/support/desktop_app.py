@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hushnote.core import KdfParams
+from hushnote.core import KdfParams, Vault
 from hushnote.core.vault.header import Header, SlotKind
 from hushnote.core.vault.key_schedule import passphrase_key
 
@@ -33,10 +33,12 @@ class CanaryVault:
     title: str
     body: str
     key: bytes
+    version: str  # only in the note's earlier version (its history)
 
     def patterns(self, *other_passphrases: str) -> dict[str, bytes]:
         """Every form of every secret a RAM capture could find."""
         texts = {"title": self.title, "body": self.body, "passphrase": self.passphrase}
+        texts["version"] = self.version
         texts |= {f"other passphrase {n}": text for n, text in enumerate(other_passphrases)}
         found = {}
         for name, text in texts.items():
@@ -54,10 +56,12 @@ class CanaryVault:
 
 
 def make_canary_vault(folder: Path, kdf: KdfParams) -> CanaryVault:
-    """A vault holding one canary note, created as a user would with the CLI."""
+    """A vault holding one canary note, created as a user would with the CLI, with one
+    earlier version whose own canary is nowhere else."""
     token = secrets.token_hex(4)
     passphrase = f"orbit velvet lantern {token}"  # plain ASCII: xdotool types it as is
     title, body = f"CanaryTitle-RAM-{token}", f"CanaryBody-RAM-{token}"
+    version = f"CanaryVersion-RAM-{token}"
     folder.mkdir(parents=True, exist_ok=True)
     secret = folder / "passphrase.txt"
     secret.write_text(passphrase + "\n")
@@ -72,12 +76,18 @@ def make_canary_vault(folder: Path, kdf: KdfParams) -> CanaryVault:
     )  # fmt: skip
     subprocess.run(
         [*cli, "note", "add", "--title", title, "--passphrase-file", str(secret)],
-        input=f"{body}\nmet at the north gate\n".encode(),
+        input=f"{version}\nmet at the north gate\n".encode(),
         check=True,
         capture_output=True,
     )
     secret.unlink()
-    return CanaryVault(root, passphrase, title, body, data_key(root, passphrase))
+    # The text the note had before a restore: kept as a version (the CLI's revert needs
+    # a version to exist already, so the core makes this first one).
+    with Vault.unlock(root, passphrase) as vault:
+        (note,) = vault.notes.summaries()
+        was = vault.notes.get(note.uuid).body
+        vault.notes.update(note.uuid, body=was.replace(version, body), reason="revert")
+    return CanaryVault(root, passphrase, title, body, data_key(root, passphrase), version)
 
 
 def data_key(root: Path, passphrase: str) -> bytes:

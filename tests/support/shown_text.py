@@ -53,9 +53,16 @@ def menu_texts(bar: QMenuBar | QMenu) -> Iterator[tuple[str, str]]:
             yield from menu_texts(menu)
 
 
+def _columns(model: QAbstractItemModel, parent: QModelIndex) -> int:
+    try:
+        return model.columnCount(parent)
+    except TypeError:  # a QListWidget's model keeps columnCount private: one column
+        return 1
+
+
 def _model_texts(model: QAbstractItemModel, parent: QModelIndex) -> Iterator[str]:
     for row in range(model.rowCount(parent)):
-        for column in range(model.columnCount(parent)):
+        for column in range(_columns(model, parent)):
             index = model.index(row, column, parent)
             for role in _ROLES:
                 value = model.data(index, role)
@@ -93,7 +100,7 @@ def widget_texts(widget: QWidget) -> Iterator[str]:
         yield from _model_texts(model, QModelIndex())
         for orientation in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
             top = QModelIndex()
-            count = model.columnCount(top) if orientation == Qt.Orientation.Horizontal else (
+            count = _columns(model, top) if orientation == Qt.Orientation.Horizontal else (
                 model.rowCount(top))  # fmt: skip
             for section in range(count):
                 value = model.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)

@@ -34,6 +34,7 @@ VIEW_NAMES = (
     "journal",
     "notes",
     "trash",
+    "history",
     "contacts",
     "list",
     "search",
@@ -93,6 +94,17 @@ def main_views(
         workspace.list_view.selectRow(0)
         qtbot.wait(50)
         yield section, window
+    # A note with an earlier version, its history open in the editor.
+    workspace.choose_section("notes")
+    workspace.list_view.selectRow(0)
+    uuid = workspace.note_editor.uuid
+    assert uuid is not None
+    vault.notes.update(uuid, body="An earlier text, kept.", reason="revert")
+    workspace.toggle_history()
+    workspace.note_editor.history.list.setFocus()
+    yield "history", window
+    workspace.note_editor.history.wait_for_comparisons()
+    workspace.toggle_history()
     workspace.choose_section("contacts")
     workspace.list_view.setFocus()
     workspace.list_view.selectRow(0)

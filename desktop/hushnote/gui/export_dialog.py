@@ -97,6 +97,7 @@ class ExportRequest:
     recipients: list[str] | None
     passphrase: str | None
     contact: str | None = None
+    include_history: bool = False  # the notes' earlier versions (docs/history.md)
 
 
 class ExportDialog(QDialog):
@@ -150,6 +151,16 @@ class ExportDialog(QDialog):
         # the contacts' names, phones and handles go along only if this is ticked.
         self.with_people = QCheckBox()
         self._people = 0
+        # Earlier versions only when asked: they hold what was edited out of the notes.
+        self.with_history = QCheckBox(self.tr("Also the notes' earlier &versions"))
+        describe(
+            self.with_history,
+            self.tr("Include note history"),
+            self.tr(
+                "Off unless ticked: earlier versions can hold text that was edited out of "
+                "the notes."
+            ),
+        )
 
         # -- who -----------------------------------------------------------------------
         self.to_contact = QRadioButton(self.tr("To a &contact"))
@@ -287,6 +298,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&What:"), self.kind)
         form.addRow(self.tr("W&hich:"), self.value)
         form.addRow("", self.with_people)
+        form.addRow("", self.with_history)
         self._form = form
         form.addRow(self.tr("To:"), mode_row)
         layout = QVBoxLayout(self)
@@ -521,6 +533,7 @@ class ExportDialog(QDialog):
             recipients=recipients,
             passphrase=self.passphrase.text() if mode == "passphrase" else None,
             contact=contact,
+            include_history=self.with_history.isChecked(),
         )
 
     def wipe(self) -> None:

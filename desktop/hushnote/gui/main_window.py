@@ -79,6 +79,7 @@ from hushnote.gui.duress_dialog import DuressDialog
 from hushnote.gui.export_dialog import ExportDialog, ExportSources, suggested_path
 from hushnote.gui.file_dialogs import choose_open_path, choose_save_path, in_flatpak
 from hushnote.gui.guide_window import GuideWindow, guide_language
+from hushnote.gui.history_panel import HISTORY_KEYS
 from hushnote.gui.hold_button import HoldButton
 from hushnote.gui.import_dialog import run_bundle_import
 from hushnote.gui.locked_messages import locked_error_text
@@ -291,6 +292,7 @@ class MainWindow(QMainWindow):
         self._action(edit, self.tr("New &contact"), ws.new_contact, ["Ctrl+Shift+N"])
         self._action(edit, self.tr("New &list…"), self.new_list, ["Ctrl+Alt+N"])
         self._action(edit, self.tr("Move note to &trash"), ws.trash_current, ["Ctrl+Delete"])
+        self._action(edit, self.tr("Note &history"), ws.toggle_history, [HISTORY_KEYS])
         self._action(
             edit, self.tr("&Delete contact"), ws.delete_current_contact, ["Ctrl+Shift+Delete"]
         )
@@ -651,6 +653,23 @@ class MainWindow(QMainWindow):
             self.clipboard.clear_seconds = dialog.clipboard.value()
             if dialog.wipe_limit() != guard.limit:
                 guard.set_limit(dialog.wipe_limit())
+            self._keep_history(preferences, dialog.history_retention())
+        # "Delete all history…" may have run while the dialog was open.
+        self.workspace.note_editor.history.refresh()
+
+    def _keep_history(self, preferences: VaultPreferences, choice: str) -> None:
+        """Apply the history retention chosen in the settings (confirmed there)."""
+        try:
+            if choice == preferences.history_retention:
+                return
+            removed = preferences.set_history_retention(choice)
+        except HushnoteError as error:
+            QMessageBox.warning(self, app_name(), error_text(error))
+            return
+        if removed:
+            self.statusBar().showMessage(
+                self.tr("%n earlier version(s) of notes deleted.", "", removed), 8000
+            )
 
     def save_app_config(self, config: AppConfig) -> None:
         before = load_config()
@@ -824,6 +843,7 @@ class MainWindow(QMainWindow):
                 recipients=recipients,
                 passphrase=passphrase,
                 progress=progress,
+                include_history=request.include_history,
             ),
         )
         if report is not None:

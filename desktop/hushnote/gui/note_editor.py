@@ -31,6 +31,7 @@ from hushnote.core import Note, Vault, merge_texts, split_tags
 from hushnote.errors import HushnoteError
 from hushnote.gui.accessibility import describe, release_tab
 from hushnote.gui.attachment_strip import AttachmentStrip, NoteBody
+from hushnote.gui.history_panel import HISTORY_KEYS, HistoryPanel
 from hushnote.gui.messages import error_text
 from hushnote.gui.paged_list_model import UUID_ROLE
 from hushnote.gui.session import VaultSession
@@ -116,6 +117,17 @@ class NoteEditor(QWidget):
         self.preview_button.setToolTip(self.tr("Show the formatted note (Ctrl+Shift+P)"))
         self.preview_button.toggled.connect(self._toggle_preview)
         QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.preview_button.toggle)
+        # Earlier versions take the text's place while open (Edit ▸ Note history).
+        self.history = HistoryPanel(session)
+        self.history.hide()
+        self.history_button = QPushButton(self.tr("Histor&y"))
+        self.history_button.setCheckable(True)
+        hint = self.tr("Earlier versions of this note, to compare and restore (%1)")
+        describe(self.history_button, self.tr("Note history"), hint.replace("%1", HISTORY_KEYS))
+        self.history_button.setToolTip(hint.replace("%1", HISTORY_KEYS))
+        self.history_button.toggled.connect(self._toggle_history)
+        self.history.close_requested.connect(lambda: self.history_button.setChecked(False))
+        self.history.restore_requested.connect(self.restore_revision)
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Save status"))
         # Shown while an autosave keeps failing (a full disk): the text stays in the
@@ -190,6 +202,7 @@ class NoteEditor(QWidget):
         bar.addWidget(self.pinned)
         bar.addStretch(1)
         bar.addWidget(self.status)
+        bar.addWidget(self.history_button)
         bar.addWidget(self.preview_button)
         links_bar = QHBoxLayout()
         links_bar.addWidget(QLabel(self.tr("Linked contacts:")))
@@ -202,6 +215,7 @@ class NoteEditor(QWidget):
         layout.addLayout(form)
         layout.addLayout(bar)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.history, 1)
         layout.addWidget(self.attachments)
         layout.addLayout(links_bar)
         layout.addWidget(self.links)
@@ -239,6 +253,8 @@ class NoteEditor(QWidget):
         if vault is None or not self.save():
             return
         note = vault.notes.get(uuid)
+        if note.uuid != self.uuid:
+            self.history_button.setChecked(False)  # the history shown was another note's
         self.uuid = note.uuid
         self._show(note)
 
@@ -443,6 +459,8 @@ class NoteEditor(QWidget):
         self.preview.clear()
         self.links.clear()
         self.attachments.show_note(None, read_only=False)
+        self.history_button.setChecked(False)
+        self.history.clear()
         self.status.clear()
         self._loading = False
         self._dirty = self._waiting = False
@@ -464,6 +482,45 @@ class NoteEditor(QWidget):
         else:
             self.preview.clear()
         self.pages.setCurrentWidget(self.preview if on else self.body)
+
+    def _toggle_history(self, on: bool) -> None:
+        """Show the note's earlier versions in the text's place, or the text again."""
+        if on and (self.uuid is None or not self.save()):
+            self.history_button.setChecked(False)  # nothing open, or an unsaved edit
+            return
+        self.pages.setVisible(not on)
+        self.history.setVisible(on)
+        self.preview_button.setEnabled(not on)
+        if on:
+            self.history.show_note(self.uuid, read_only=self.read_only)
+            self.history.list.setFocus()
+        else:
+            self.history.clear()
+            if self.isEnabled():
+                self.body.setFocus()
+
+    def restore_revision(self, number: int) -> None:
+        """Save the edit shown, give the note the text of version ``number`` (the core
+        keeps the replaced text as a version first), and show the note as it is now."""
+        vault = self.vault
+        if vault is None or self.uuid is None or self.read_only:
+            return
+        if self.session.busy:  # the job owns the database; nothing is changed
+            self.history.status.setText(
+                self.tr("Not restored: a task is running. Try again when it ends.")
+            )
+            return
+        if not self.save():
+            return
+        try:
+            note = vault.history.revert(self.uuid, number)
+        except HushnoteError as error:
+            self.history.status.setText(error_text(error))
+            return
+        self._show(note)
+        self.status.setText(self.tr("Restored"))
+        self.saved.emit(note.uuid)
+        self.history.restored()
 
     def _unlink(self) -> None:
         item = self.links.currentItem()

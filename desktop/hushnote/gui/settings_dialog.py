@@ -8,16 +8,22 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
 from hushnote.app.app_config import AppConfig
-from hushnote.core import MAX_WIPE_AFTER, MIN_WIPE_AFTER, Vault
+from hushnote.core import HISTORY_RETENTION_CHOICES, MAX_WIPE_AFTER, MIN_WIPE_AFTER, Vault
+from hushnote.errors import HushnoteError
 from hushnote.gui.accessibility import describe, describe_buttons
 from hushnote.gui.auto_lock import DEFAULT_MINUTES
+from hushnote.gui.history_panel import confirm_erase
+from hushnote.gui.history_words import retention_text, shortens
 from hushnote.gui.i18n import language_names
+from hushnote.gui.messages import error_text
 from hushnote.gui.secure_clipboard import DEFAULT_CLEAR_SECONDS
 
 __all__ = ["SettingsDialog", "VaultPreferences"]
@@ -32,6 +38,7 @@ class VaultPreferences:
 
     def __init__(self, vault: Vault) -> None:
         self._settings = vault.settings
+        self._vault = vault
 
     def _int(self, key: str, default: int) -> int:
         try:
@@ -50,6 +57,19 @@ class VaultPreferences:
     def save(self, auto_lock_minutes: int, clipboard_seconds: int) -> None:
         self._settings.set(AUTO_LOCK_KEY, str(auto_lock_minutes))
         self._settings.set(CLIPBOARD_KEY, str(clipboard_seconds))
+
+    @property
+    def history_retention(self) -> str:
+        """How long the vault keeps note history (the core's setting and codes)."""
+        return self._vault.history.retention
+
+    def set_history_retention(self, choice: str) -> int:
+        """Keep note history for ``choice``; return how many versions that deleted now."""
+        return self._vault.history.set_retention(choice)
+
+    def delete_all_history(self) -> int:
+        """Erase every earlier version of every note; return how many there were."""
+        return self._vault.history.purge_all()
 
     @property
     def last_note(self) -> str | None:
@@ -81,6 +101,50 @@ class SettingsDialog(QDialog):
         else:
             self.tries_left.setText(self.tr("Tries left once saved: %1").replace("%1", str(limit)))
 
+    def history_retention(self) -> str:
+        """The retention chosen (one of the core's codes)."""
+        return str(self.history.currentData())
+
+    def accept(self) -> None:
+        """Keeping history for less deletes some now: that needs a yes (default No)."""
+        chosen = self.history_retention()
+        if shortens(self._retention, chosen) and not self._confirm_shorter(chosen):
+            return
+        super().accept()
+
+    def _confirm_shorter(self, chosen: str) -> bool:
+        if chosen == "off":
+            text = self.tr(
+                "Turn note history off?\n\nEvery earlier version of every note is deleted "
+                "now, for good. This cannot be undone."
+            )
+        else:
+            text = self.tr(
+                "Keep note history for %1 only?\n\nEarlier versions older than that are "
+                "deleted now, for good. This cannot be undone."
+            ).replace("%1", retention_text(chosen))
+        return confirm_erase(
+            self, self.tr("Keep note history"), text, self.tr("Delete older history")
+        )
+
+    def _delete_all_history(self) -> None:
+        if not confirm_erase(
+            self,
+            self.tr("Delete all history"),
+            self.tr(
+                "Delete every earlier version of every note, for good?\n\nThe notes stay as "
+                "they are now. This cannot be undone."
+            ),
+            self.tr("Delete all history"),
+        ):
+            return
+        try:
+            removed = self._preferences.delete_all_history()
+        except HushnoteError as error:
+            self.history_status.setText(error_text(error))
+            return
+        self.history_status.setText(self.tr("%n earlier version(s) deleted for good.", "", removed))
+
     def app_config(self) -> AppConfig:
         return AppConfig(
             language=self.language.currentData(), camouflage=self.camouflage.isChecked()
@@ -97,6 +161,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
+        self._preferences = preferences
         self.auto_lock = QSpinBox()
         self.auto_lock.setRange(0, 240)
         self.auto_lock.setSuffix(self.tr(" min"))
@@ -138,6 +203,32 @@ class SettingsDialog(QDialog):
         self.tries_left.setAccessibleName(self.tr("Wrong passphrases left before the wipe"))
         self.wipe_after.valueChanged.connect(self._show_tries_left)
         self._show_tries_left()
+        self._retention = preferences.history_retention
+        self.history = QComboBox()
+        for choice in HISTORY_RETENTION_CHOICES:
+            self.history.addItem(retention_text(choice), choice)
+        self.history.setCurrentIndex(max(0, self.history.findData(self._retention)))
+        describe(
+            self.history,
+            self.tr("Keep note history"),
+            self.tr(
+                "How long earlier versions of notes are kept in the vault. A shorter time "
+                "deletes older versions when you press OK."
+            ),
+        )
+        self.delete_history = QPushButton(self.tr("Delete all &history…"))
+        describe(
+            self.delete_history,
+            self.tr("Delete all history"),
+            self.tr("Erase every earlier version of every note now; the notes stay."),
+        )
+        self.delete_history.clicked.connect(self._delete_all_history)
+        self.history_status = QLabel()
+        self.history_status.setWordWrap(True)
+        self.history_status.setAccessibleName(self.tr("Note history status"))
+        history_row = QHBoxLayout()
+        history_row.addWidget(self.history, 1)
+        history_row.addWidget(self.delete_history)
         app_config = app_config or AppConfig()
         self.language = QComboBox()
         self.language.addItem(self.tr("Same as the system"), None)
@@ -182,6 +273,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Clear the clipboard after:"), self.clipboard)
         form.addRow(self.tr("&Wipe the vault after:"), self.wipe_after)
         form.addRow("", self.tries_left)
+        history_label = QLabel(self.tr("Keep note hi&story:"))
+        history_label.setBuddy(self.history)
+        form.addRow(history_label, history_row)
+        form.addRow("", self.history_status)
         form.addRow(self.tr("Lan&guage:"), self.language)
         form.addRow(self.tr("Ca&mouflage:"), self.camouflage)
         form.addRow(outside)

@@ -620,6 +620,11 @@ class Workspace(QWidget):
         else:
             open_directly()
 
+    def toggle_history(self) -> None:
+        """Open or close the history of the note shown (Edit ▸ Note history)."""
+        if self.editors.currentWidget() is self.note_editor and self.note_editor.uuid:
+            self.note_editor.history_button.toggle()
+
     def trash_current(self) -> None:
         uuid = self.current_uuid()
         if self.vault is None or uuid is None or self._connected_model is not self.note_model:
