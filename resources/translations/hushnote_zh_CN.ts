@@ -1045,6 +1045,18 @@ Chapter 4 on Thursday</source>
         <translation>要导出的笔记本、标签或名单。</translation>
     </message>
     <message>
+        <source>Also the notes&apos; earlier &amp;versions</source>
+        <translation>同时包括笔记的早期版本(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Include note history</source>
+        <translation>包括笔记历史记录</translation>
+    </message>
+    <message>
+        <source>Off unless ticked: earlier versions can hold text that was edited out of the notes.</source>
+        <translation>除非勾选，否则不包括：早期版本可能含有已从笔记中删掉的文字。</translation>
+    </message>
+    <message>
         <source>To a &amp;contact</source>
         <translation>给联系人(&amp;C)</translation>
     </message>
@@ -1279,6 +1291,137 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Web links are not opened from the app. The address: %1</source>
         <translation>本应用不会打开网页链接。地址：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Earlier versions of this note</source>
+        <translation>这条笔记的早期版本</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the history</source>
+        <translation>关闭历史记录</translation>
+    </message>
+    <message>
+        <source>Back to the note&apos;s text (Escape or Ctrl+Shift+H).</source>
+        <translation>回到笔记正文（Escape 或 Ctrl+Shift+H）。</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>早期版本</translation>
+    </message>
+    <message>
+        <source>Newest first. Arrows choose a version to compare with the current text; Enter restores it.</source>
+        <translation>最新的在最前。用方向键选择一个版本与当前文字比较；按 Enter 恢复该版本。</translation>
+    </message>
+    <message>
+        <source>No earlier versions</source>
+        <translation>没有早期版本</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比较结果</translation>
+    </message>
+    <message>
+        <source>Changes since this version</source>
+        <translation>此版本之后的改动</translation>
+    </message>
+    <message>
+        <source>Read-only. Lines starting with + are in the current text only; lines starting with - were in this version only.</source>
+        <translation>只读。以 + 开头的行只在当前文字中；以 - 开头的行只在此版本中。</translation>
+    </message>
+    <message>
+        <source>Re&amp;store this version</source>
+        <translation>恢复此版本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <source>Make this version the note&apos;s text; the current text is kept as a version first, so a restore can be undone.</source>
+        <translation>把此版本设为笔记的正文；当前文字会先保存为一个版本，所以恢复可以撤销。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete this note&apos;s history…</source>
+        <translation>删除这条笔记的历史记录(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete this note&apos;s history</source>
+        <translation>删除这条笔记的历史记录</translation>
+    </message>
+    <message>
+        <source>Erase every earlier version of this note for good; the note stays.</source>
+        <translation>永久清除这条笔记的所有早期版本；笔记本身保留。</translation>
+    </message>
+    <message>
+        <source>History status</source>
+        <translation>历史记录状态</translation>
+    </message>
+    <message>
+        <source>Waiting for the running task to finish…</source>
+        <translation>正在等待当前任务完成…</translation>
+    </message>
+    <message>
+        <source>Note history is off: turn it on in Vault ▸ Settings.</source>
+        <translation>笔记历史记录已关闭：请在“保险库 ▸ 设置”中开启。</translation>
+    </message>
+    <message>
+        <source>No earlier versions yet. While you edit, a version is kept every few minutes, and before every restore, bundle import and shared-notebook change.</source>
+        <translation>还没有早期版本。编辑时每隔几分钟会保存一个版本；每次恢复、导入加密包和共享笔记本发生改动之前也会保存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>Title in this version: %1</source>
+        <translation>此版本的标题：%1</translation>
+    </message>
+    <message>
+        <source>Comparing with the current text…</source>
+        <translation>正在与当前文字比较…</translation>
+    </message>
+    <message>
+        <source>The text of this version is the same as now.</source>
+        <translation>此版本的正文与现在相同。</translation>
+    </message>
+    <message>
+        <source>Since this version: %1, %2.</source>
+        <translation>自此版本以来：%1，%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added</source>
+        <translation>
+            <numerusform>新增 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) removed</source>
+        <translation>
+            <numerusform>删除 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restored. The text it replaced is now the newest version in the list: restore that one to undo.</source>
+        <translation>已恢复。被替换的文字现在是列表中最新的版本：恢复它即可撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier version(s) deleted for good.</source>
+        <translation>
+            <numerusform>已永久删除 %n 个早期版本。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1791,10 @@ Chapter 4 on Thursday</source>
         <translation>将笔记移到回收站(&amp;T)</translation>
     </message>
     <message>
+        <source>Note &amp;history</source>
+        <translation>笔记历史记录(&amp;H)</translation>
+    </message>
+    <message>
         <source>&amp;Delete contact</source>
         <translation>删除联系人(&amp;D)</translation>
     </message>
@@ -1790,6 +1937,12 @@ Chapter 4 on Thursday</source>
     <message>
         <source>No shortcut, on purpose: the Contacts menu</source>
         <translation>特意不设快捷键：请用“联系人”菜单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier version(s) of notes deleted.</source>
+        <translation>
+            <numerusform>已删除 %n 个笔记早期版本。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The new language is used from the next start.</source>
@@ -2037,6 +2190,18 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <translation>显示排版后的笔记（Ctrl+Shift+P）</translation>
     </message>
     <message>
+        <source>Histor&amp;y</source>
+        <translation>历史(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Earlier versions of this note, to compare and restore (%1)</source>
+        <translation>这条笔记的早期版本，可比较和恢复（%1）</translation>
+    </message>
+    <message>
+        <source>Note history</source>
+        <translation>笔记历史记录</translation>
+    </message>
+    <message>
         <source>Save status</source>
         <translation>保存状态</translation>
     </message>
@@ -2107,6 +2272,14 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     <message>
         <source>Linked contacts:</source>
         <translation>关联联系人：</translation>
+    </message>
+    <message>
+        <source>Not restored: a task is running. Try again when it ends.</source>
+        <translation>未恢复：有任务正在运行。请在它结束后再试。</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
     </message>
     <message>
         <source>In the trash</source>
@@ -2208,6 +2381,48 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <translation>保存后的剩余次数：%1</translation>
     </message>
     <message>
+        <source>Turn note history off?
+
+Every earlier version of every note is deleted now, for good. This cannot be undone.</source>
+        <translation>要关闭笔记历史记录吗？
+
+所有笔记的全部早期版本都会立即被永久删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Keep note history for %1 only?
+
+Earlier versions older than that are deleted now, for good. This cannot be undone.</source>
+        <translation>只保留 %1 的笔记历史记录吗？
+
+比这更早的版本会立即被永久删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Keep note history</source>
+        <translation>保留笔记历史记录</translation>
+    </message>
+    <message>
+        <source>Delete older history</source>
+        <translation>删除较早的历史记录</translation>
+    </message>
+    <message>
+        <source>Delete all history</source>
+        <translation>删除全部历史记录</translation>
+    </message>
+    <message>
+        <source>Delete every earlier version of every note, for good?
+
+The notes stay as they are now. This cannot be undone.</source>
+        <translation>要永久删除所有笔记的全部早期版本吗？
+
+笔记保持现在的样子。此操作无法撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier version(s) deleted for good.</source>
+        <translation>
+            <numerusform>已永久删除 %n 个早期版本。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2256,6 +2471,22 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <translation>销毁前剩余的错误密码短语次数</translation>
     </message>
     <message>
+        <source>How long earlier versions of notes are kept in the vault. A shorter time deletes older versions when you press OK.</source>
+        <translation>笔记的早期版本在保险库中保留多久。改为更短的时间后，按“确定”时会删除较早的版本。</translation>
+    </message>
+    <message>
+        <source>Delete all &amp;history…</source>
+        <translation>删除全部历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Erase every earlier version of every note now; the notes stay.</source>
+        <translation>立即清除所有笔记的全部早期版本；笔记本身保留。</translation>
+    </message>
+    <message>
+        <source>Note history status</source>
+        <translation>笔记历史记录状态</translation>
+    </message>
+    <message>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -2298,6 +2529,10 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     <message>
         <source>&amp;Wipe the vault after:</source>
         <translation>自动销毁保险库(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Keep note hi&amp;story:</source>
+        <translation>保留笔记历史记录(&amp;S)：</translation>
     </message>
     <message>
         <source>Lan&amp;guage:</source>
@@ -3103,6 +3338,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>那是一个文件夹。请为加密包选择一个文件名；未写入任何内容。</translation>
     </message>
     <message>
+        <source>A file of that name already exists, perhaps an earlier trip&apos;s bundle. Choose a new name; nothing was written.</source>
+        <translation>已存在同名文件，可能是上次出行的加密包。请换一个名称；未写入任何内容。</translation>
+    </message>
+    <message>
         <source>That place is inside the vault&apos;s own folder. Save the bundle somewhere else; nothing was written.</source>
         <translation>该位置在保险库自己的文件夹内。请将加密包保存到其他位置；未写入任何内容。</translation>
     </message>
@@ -3123,8 +3362,20 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>这是私钥：绝不要分享它；如果它是别人发给您的，请让对方重新生成一个。请粘贴以 age1 开头的公钥。</translation>
     </message>
     <message>
+        <source>That contact has no age key saved. Add one to the contact first.</source>
+        <translation>该联系人没有保存 age 密钥。请先为该联系人添加密钥。</translation>
+    </message>
+    <message>
+        <source>More than one contact has that name. Choose the contact from the list.</source>
+        <translation>有多个联系人使用这个名字。请从列表中选择联系人。</translation>
+    </message>
+    <message>
         <source>That is not an age public key: it starts with age1 and has 62 characters.</source>
         <translation>这不是 age 公钥：age 公钥以 age1 开头，共 62 个字符。</translation>
+    </message>
+    <message>
+        <source>A list marked to stay home is shared in a notebook that travels: removing it would remove it for every member. Unmark the list, or mark that notebook too. Nothing was written.</source>
+        <translation>一个标记为“留在家中”的列表被共享在一个随身携带的笔记本中：移除它会让所有成员都失去它。请取消该列表的标记，或将那个笔记本也标记为留在家中。未写入任何内容。</translation>
     </message>
     <message>
         <source>The selected notes are all in the trash, and the trash is never exported. Restore them first. Nothing was exported.</source>
@@ -3327,8 +3578,103 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>只有共享笔记本的管理员才能邀请或移除成员，且管理员不能移除自己。未做任何更改。</translation>
     </message>
     <message>
+        <source>Nothing is marked to stay home. Mark a notebook or a contact list first; nothing was written.</source>
+        <translation>没有任何内容被标记为“留在家中”。请先标记一个笔记本或联系人列表；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The travel bundle read back from the disk is not what was written, so it was removed and nothing was taken out of the vault. Try another place to save it.</source>
+        <translation>从磁盘读回的出行加密包与写入的内容不一致，因此已将其删除，保险库中的内容没有被移除。请尝试保存到其他位置。</translation>
+    </message>
+    <message>
+        <source>This bundle is not a travel bundle. Import it as an ordinary bundle instead; nothing was changed.</source>
+        <translation>这不是出行加密包。请改为按普通加密包导入；未做任何更改。</translation>
+    </message>
+    <message>
         <source>{app} could not complete that. Nothing was changed.</source>
         <translation>{app} 无法完成此操作。没有做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>%n unchanged line(s)</source>
+        <translation>%n 行未改动</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <source>Restore the version of %1?
+
+The current text is kept as a version first, so you can go back to it.</source>
+        <translation>要恢复 %1 的版本吗？
+
+当前文字会先保存为一个版本，所以您可以再回到它。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Delete this note&apos;s history</source>
+        <translation>删除这条笔记的历史记录</translation>
+    </message>
+    <message>
+        <source>Delete the %n earlier version(s) of this note for good?
+
+The note stays as it is now. This cannot be undone.</source>
+        <translation>要永久删除这条笔记的 %n 个早期版本吗？
+
+笔记保持现在的样子。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete history</source>
+        <translation>删除历史记录</translation>
+    </message>
+    <message>
+        <source>while editing</source>
+        <translation>编辑时</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复之前</translation>
+    </message>
+    <message>
+        <source>before a shared-notebook change</source>
+        <translation>共享笔记本改动之前</translation>
+    </message>
+    <message>
+        <source>before a bundle import</source>
+        <translation>导入加密包之前</translation>
+    </message>
+    <message>
+        <source>before another change</source>
+        <translation>其他改动之前</translation>
+    </message>
+    <message>
+        <source>Off: keep no history</source>
+        <translation>关闭：不保留历史记录</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
     </message>
 </context>
 <context>

@@ -1045,6 +1045,18 @@ Chapter 4 on Thursday</source>
         <translation>要匯出的筆記本、標籤或名單。</translation>
     </message>
     <message>
+        <source>Also the notes&apos; earlier &amp;versions</source>
+        <translation>同時包括筆記的較早版本(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Include note history</source>
+        <translation>包括筆記歷史紀錄</translation>
+    </message>
+    <message>
+        <source>Off unless ticked: earlier versions can hold text that was edited out of the notes.</source>
+        <translation>除非勾選，否則不包括：較早版本可能含有已從筆記中刪掉的文字。</translation>
+    </message>
+    <message>
         <source>To a &amp;contact</source>
         <translation>給聯絡人(&amp;C)</translation>
     </message>
@@ -1279,6 +1291,137 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Web links are not opened from the app. The address: %1</source>
         <translation>本應用程式不會開啟網頁連結。網址：%1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Earlier versions of this note</source>
+        <translation>這則筆記的較早版本</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Close the history</source>
+        <translation>關閉歷史紀錄</translation>
+    </message>
+    <message>
+        <source>Back to the note&apos;s text (Escape or Ctrl+Shift+H).</source>
+        <translation>回到筆記正文（Escape 或 Ctrl+Shift+H）。</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>較早版本</translation>
+    </message>
+    <message>
+        <source>Newest first. Arrows choose a version to compare with the current text; Enter restores it.</source>
+        <translation>最新的在最前。用方向鍵選擇一個版本與目前文字比較；按 Enter 還原該版本。</translation>
+    </message>
+    <message>
+        <source>No earlier versions</source>
+        <translation>沒有較早版本</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比較結果</translation>
+    </message>
+    <message>
+        <source>Changes since this version</source>
+        <translation>此版本之後的變更</translation>
+    </message>
+    <message>
+        <source>Read-only. Lines starting with + are in the current text only; lines starting with - were in this version only.</source>
+        <translation>唯讀。以 + 開頭的行只在目前文字中；以 - 開頭的行只在此版本中。</translation>
+    </message>
+    <message>
+        <source>Re&amp;store this version</source>
+        <translation>還原此版本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>還原此版本</translation>
+    </message>
+    <message>
+        <source>Make this version the note&apos;s text; the current text is kept as a version first, so a restore can be undone.</source>
+        <translation>把此版本設為筆記的正文；目前文字會先保存為一個版本，所以還原可以復原。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete this note&apos;s history…</source>
+        <translation>刪除這則筆記的歷史紀錄(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete this note&apos;s history</source>
+        <translation>刪除這則筆記的歷史紀錄</translation>
+    </message>
+    <message>
+        <source>Erase every earlier version of this note for good; the note stays.</source>
+        <translation>永久清除這則筆記的所有較早版本；筆記本身保留。</translation>
+    </message>
+    <message>
+        <source>History status</source>
+        <translation>歷史紀錄狀態</translation>
+    </message>
+    <message>
+        <source>Waiting for the running task to finish…</source>
+        <translation>正在等待目前的工作完成…</translation>
+    </message>
+    <message>
+        <source>Note history is off: turn it on in Vault ▸ Settings.</source>
+        <translation>筆記歷史紀錄已關閉：請在「保險庫 ▸ 設定」中開啟。</translation>
+    </message>
+    <message>
+        <source>No earlier versions yet. While you edit, a version is kept every few minutes, and before every restore, bundle import and shared-notebook change.</source>
+        <translation>還沒有較早版本。編輯時每隔幾分鐘會保存一個版本；每次還原、匯入加密包和共用筆記本發生變更之前也會保存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 個字元</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>Title in this version: %1</source>
+        <translation>此版本的標題：%1</translation>
+    </message>
+    <message>
+        <source>Comparing with the current text…</source>
+        <translation>正在與目前文字比較…</translation>
+    </message>
+    <message>
+        <source>The text of this version is the same as now.</source>
+        <translation>此版本的正文與現在相同。</translation>
+    </message>
+    <message>
+        <source>Since this version: %1, %2.</source>
+        <translation>自此版本以來：%1，%2。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) added</source>
+        <translation>
+            <numerusform>新增 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) removed</source>
+        <translation>
+            <numerusform>刪除 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restored. The text it replaced is now the newest version in the list: restore that one to undo.</source>
+        <translation>已還原。被取代的文字現在是清單中最新的版本：還原它即可復原。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier version(s) deleted for good.</source>
+        <translation>
+            <numerusform>已永久刪除 %n 個較早版本。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1791,10 @@ Chapter 4 on Thursday</source>
         <translation>將筆記移到垃圾桶(&amp;T)</translation>
     </message>
     <message>
+        <source>Note &amp;history</source>
+        <translation>筆記歷史紀錄(&amp;H)</translation>
+    </message>
+    <message>
         <source>&amp;Delete contact</source>
         <translation>刪除聯絡人(&amp;D)</translation>
     </message>
@@ -1790,6 +1937,12 @@ Chapter 4 on Thursday</source>
     <message>
         <source>No shortcut, on purpose: the Contacts menu</source>
         <translation>刻意不設快捷鍵：請用「聯絡人」選單</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier version(s) of notes deleted.</source>
+        <translation>
+            <numerusform>已刪除 %n 個筆記較早版本。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The new language is used from the next start.</source>
@@ -2037,6 +2190,18 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <translation>顯示套用格式後的筆記（Ctrl+Shift+P）</translation>
     </message>
     <message>
+        <source>Histor&amp;y</source>
+        <translation>歷史(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Earlier versions of this note, to compare and restore (%1)</source>
+        <translation>這則筆記的較早版本，可比較和還原（%1）</translation>
+    </message>
+    <message>
+        <source>Note history</source>
+        <translation>筆記歷史紀錄</translation>
+    </message>
+    <message>
         <source>Save status</source>
         <translation>儲存狀態</translation>
     </message>
@@ -2107,6 +2272,14 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     <message>
         <source>Linked contacts:</source>
         <translation>連結的聯絡人：</translation>
+    </message>
+    <message>
+        <source>Not restored: a task is running. Try again when it ends.</source>
+        <translation>未還原：有工作正在執行。請在它結束後再試。</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已還原</translation>
     </message>
     <message>
         <source>In the trash</source>
@@ -2208,6 +2381,48 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <translation>儲存後的剩餘次數：%1</translation>
     </message>
     <message>
+        <source>Turn note history off?
+
+Every earlier version of every note is deleted now, for good. This cannot be undone.</source>
+        <translation>要關閉筆記歷史紀錄嗎？
+
+所有筆記的全部較早版本都會立即被永久刪除。此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>Keep note history for %1 only?
+
+Earlier versions older than that are deleted now, for good. This cannot be undone.</source>
+        <translation>只保留 %1 的筆記歷史紀錄嗎？
+
+比這更早的版本會立即被永久刪除。此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>Keep note history</source>
+        <translation>保留筆記歷史紀錄</translation>
+    </message>
+    <message>
+        <source>Delete older history</source>
+        <translation>刪除較早的歷史紀錄</translation>
+    </message>
+    <message>
+        <source>Delete all history</source>
+        <translation>刪除全部歷史紀錄</translation>
+    </message>
+    <message>
+        <source>Delete every earlier version of every note, for good?
+
+The notes stay as they are now. This cannot be undone.</source>
+        <translation>要永久刪除所有筆記的全部較早版本嗎？
+
+筆記維持現在的樣子。此操作無法復原。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier version(s) deleted for good.</source>
+        <translation>
+            <numerusform>已永久刪除 %n 個較早版本。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
@@ -2256,6 +2471,22 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <translation>銷毀前剩餘的錯誤密碼短語次數</translation>
     </message>
     <message>
+        <source>How long earlier versions of notes are kept in the vault. A shorter time deletes older versions when you press OK.</source>
+        <translation>筆記的較早版本在保險庫中保留多久。改為更短的時間後，按「確定」時會刪除較早的版本。</translation>
+    </message>
+    <message>
+        <source>Delete all &amp;history…</source>
+        <translation>刪除全部歷史紀錄(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Erase every earlier version of every note now; the notes stay.</source>
+        <translation>立即清除所有筆記的全部較早版本；筆記本身保留。</translation>
+    </message>
+    <message>
+        <source>Note history status</source>
+        <translation>筆記歷史紀錄狀態</translation>
+    </message>
+    <message>
         <source>Same as the system</source>
         <translation>跟隨系統</translation>
     </message>
@@ -2298,6 +2529,10 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     <message>
         <source>&amp;Wipe the vault after:</source>
         <translation>連續幾次後銷毀保險庫(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Keep note hi&amp;story:</source>
+        <translation>保留筆記歷史紀錄(&amp;S)：</translation>
     </message>
     <message>
         <source>Lan&amp;guage:</source>
@@ -3103,6 +3338,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>那是一個資料夾。請為加密包選擇一個檔名；未寫入任何內容。</translation>
     </message>
     <message>
+        <source>A file of that name already exists, perhaps an earlier trip&apos;s bundle. Choose a new name; nothing was written.</source>
+        <translation>已存在同名檔案，可能是上次出行的加密包。請換一個名稱；未寫入任何內容。</translation>
+    </message>
+    <message>
         <source>That place is inside the vault&apos;s own folder. Save the bundle somewhere else; nothing was written.</source>
         <translation>該位置在保險庫自己的資料夾內。請將加密包儲存到其他位置；未寫入任何內容。</translation>
     </message>
@@ -3123,8 +3362,20 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>這是私鑰：絕不要分享它；如果它是別人傳給你的，請讓對方重新產生一個。請貼上以 age1 開頭的公鑰。</translation>
     </message>
     <message>
+        <source>That contact has no age key saved. Add one to the contact first.</source>
+        <translation>該聯絡人沒有儲存 age 金鑰。請先為該聯絡人新增金鑰。</translation>
+    </message>
+    <message>
+        <source>More than one contact has that name. Choose the contact from the list.</source>
+        <translation>有多位聯絡人使用這個名字。請從清單中選擇聯絡人。</translation>
+    </message>
+    <message>
         <source>That is not an age public key: it starts with age1 and has 62 characters.</source>
         <translation>這不是 age 公鑰：age 公鑰以 age1 開頭，共 62 個字元。</translation>
+    </message>
+    <message>
+        <source>A list marked to stay home is shared in a notebook that travels: removing it would remove it for every member. Unmark the list, or mark that notebook too. Nothing was written.</source>
+        <translation>一份標記為「留在家中」的清單被共用在一本隨身攜帶的筆記本中：移除它會讓所有成員都失去它。請取消這份清單的標記，或將那本筆記本也標記為留在家中。未寫入任何內容。</translation>
     </message>
     <message>
         <source>The selected notes are all in the trash, and the trash is never exported. Restore them first. Nothing was exported.</source>
@@ -3327,8 +3578,103 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>只有共用筆記本的管理員才能邀請或移除成員，且管理員不能移除自己。未做任何變更。</translation>
     </message>
     <message>
+        <source>Nothing is marked to stay home. Mark a notebook or a contact list first; nothing was written.</source>
+        <translation>沒有任何內容被標記為「留在家中」。請先標記一本筆記本或聯絡人清單；未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>The travel bundle read back from the disk is not what was written, so it was removed and nothing was taken out of the vault. Try another place to save it.</source>
+        <translation>從磁碟讀回的出行加密包與寫入的內容不一致，因此已將其刪除，保險庫中的內容沒有被移除。請嘗試儲存到其他位置。</translation>
+    </message>
+    <message>
+        <source>This bundle is not a travel bundle. Import it as an ordinary bundle instead; nothing was changed.</source>
+        <translation>這不是出行加密包。請改為以一般加密包匯入；未做任何變更。</translation>
+    </message>
+    <message>
         <source>{app} could not complete that. Nothing was changed.</source>
         <translation>{app} 無法完成這項操作。沒有做任何變更。</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>%n unchanged line(s)</source>
+        <translation>%n 行未變更</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>還原此版本</translation>
+    </message>
+    <message>
+        <source>Restore the version of %1?
+
+The current text is kept as a version first, so you can go back to it.</source>
+        <translation>要還原 %1 的版本嗎？
+
+目前文字會先保存為一個版本，所以你可以再回到它。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>還原</translation>
+    </message>
+    <message>
+        <source>Delete this note&apos;s history</source>
+        <translation>刪除這則筆記的歷史紀錄</translation>
+    </message>
+    <message>
+        <source>Delete the %n earlier version(s) of this note for good?
+
+The note stays as it is now. This cannot be undone.</source>
+        <translation>要永久刪除這則筆記的 %n 個較早版本嗎？
+
+筆記維持現在的樣子。此操作無法復原。</translation>
+    </message>
+    <message>
+        <source>Delete history</source>
+        <translation>刪除歷史紀錄</translation>
+    </message>
+    <message>
+        <source>while editing</source>
+        <translation>編輯時</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>還原之前</translation>
+    </message>
+    <message>
+        <source>before a shared-notebook change</source>
+        <translation>共用筆記本變更之前</translation>
+    </message>
+    <message>
+        <source>before a bundle import</source>
+        <translation>匯入加密包之前</translation>
+    </message>
+    <message>
+        <source>before another change</source>
+        <translation>其他變更之前</translation>
+    </message>
+    <message>
+        <source>Off: keep no history</source>
+        <translation>關閉：不保留歷史紀錄</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 天</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
     </message>
 </context>
 <context>
