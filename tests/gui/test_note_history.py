@@ -153,7 +153,11 @@ def test_edits_past_five_minutes_become_versions_listed_newest_first(
     # The time, in the user's locale, of the newest version (the second text's save).
     made = panel.revisions[0].made_at
     assert made == datetime.fromtimestamp(moved_clock.now, UTC)
-    assert str(panel.locale().toString(made.astimezone().time(), "HH:mm")) in newest
+    locale = panel.locale()
+    shown = locale.toString(
+        made.astimezone().time(), locale.timeFormat(locale.FormatType.ShortFormat)
+    )
+    assert str(shown) in newest
     assert vault_of(window).history.text(uuid, panel.revisions[1].number)[1].startswith("first")
     assert window.windowTitle() == app_name()
 
