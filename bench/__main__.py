@@ -8,6 +8,7 @@ import sys
 from bench.attachment_bench import run_attachment_benchmarks
 from bench.bundle_bench import run_bundle_benchmarks
 from bench.gui_bench import run_gui_benchmarks
+from bench.history_bench import run_history_benchmarks
 from bench.report import print_facts, print_table
 from bench.stores_bench import run_stores_benchmarks
 from bench.sync_bench import run_sync_benchmarks
@@ -25,6 +26,7 @@ GROUPS = {
     "attachments": lambda quick: run_attachment_benchmarks(quick=quick),
     "viewer": lambda quick: run_viewer_benchmarks(quick=quick),
     "sync": lambda quick: run_sync_benchmarks(quick=quick),
+    "history": lambda quick: run_history_benchmarks(quick=quick),
 }
 
 

@@ -1,6 +1,8 @@
 """Build the reference bundles in this folder (run from the project root):
 
-    PYTHONPATH=tests .venv/bin/python tests/vectors/make_vectors.py
+    PYTHONPATH=tests .venv/bin/python tests/vectors/make_vectors.py [NAME.hnb ...]
+
+(with names, only those files are written again; expectations.json always is).
 
 Each bundle is written by hand from docs/bundle-format.md (not by Hushnote's exporter), so
 that the reader is checked against the specification, not against itself. age
@@ -13,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sys
 import zipfile
 from pathlib import Path
 
@@ -46,6 +49,8 @@ ATTACHMENT = {
     "created_at": 1795600000000,
     "file": "attachments/3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f/statement.txt",
 }  # fmt: skip
+REVISION = {"note": NOTE["uuid"], "number": 4, "made_at": 1795500000000, "reason": "edit",
+            "title": "Hearing", "body": "Thursday 10:00, room 3."}  # fmt: skip
 
 
 def jsonl(records: list[dict[str, object]]) -> bytes:
@@ -59,9 +64,11 @@ def archive(
     extra: dict[str, bytes] | None = None,
     hash_from: dict[str, bytes] | None = None,
     files: dict[str, bytes] | None = None,
+    history: bytes | None = None,
 ) -> bytes:
     """A version 1 archive; with ``files`` (attachment members), version 2 with an
-    attachments.jsonl holding ``ATTACHMENT``."""
+    attachments.jsonl holding ``ATTACHMENT``; with ``history`` (history.jsonl), version 3
+    (with an attachments.jsonl, empty unless ``files``)."""
     members = members or {
         "notes.jsonl": jsonl([NOTE]),
         "contacts.jsonl": jsonl([CONTACT]),
@@ -70,10 +77,12 @@ def archive(
     }
     if files is not None:
         members = {**members, "attachments.jsonl": jsonl([ATTACHMENT])}
+    if history is not None:
+        members = {"attachments.jsonl": b"", **members, "history.jsonl": history}
     described = hash_from or members
     manifest: dict[str, object] = {
         "format": "hushnote-bundle",
-        "version": 1 if files is None else 2,
+        "version": 3 if history is not None else 1 if files is None else 2,
         "created_at": 1795600000000,
         "scope": "vault",
         "counts": {name.removesuffix(".jsonl"): data.count(b"\n")
@@ -117,7 +126,7 @@ def main() -> None:
                         {"expect": "BundleDecryptionError"}),
         "not-a-zip.hnb": (to_us(b"plain text, not a ZIP archive\n" * 10),
                           {"expect": "BundleFormatError"}),
-        "newer-version.hnb": (to_us(archive(manifest_changes={"version": 3})),
+        "newer-version.hnb": (to_us(archive(manifest_changes={"version": 4})),
                               {"expect": "BundleVersionError"}),
         "not-hushnote.hnb": (to_us(archive(manifest_changes={"format": "something-else"})),
                              {"expect": "BundleFormatError"}),
@@ -143,10 +152,17 @@ def main() -> None:
             to_us(archive(files={ATTACHMENT["file"]: FILE,
                                  "attachments/3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f/x.sh": b""})),
             {"expect": "BundleFormatError"}),
+        "ok-history.hnb": (to_us(archive(history=jsonl([REVISION]))),
+                           {"expect": "accept", "notes": 1, "history": 1}),
+        "history-bad-reason.hnb": (
+            to_us(archive(history=jsonl([{**REVISION, "reason": "rewrite"}]))),
+            {"expect": "BundleFormatError", "member": "history.jsonl", "line": 1}),
     }  # fmt: skip
     expectations = {}
+    chosen = set(sys.argv[1:]) or set(vectors)
     for name, (data, expectation) in vectors.items():
-        (HERE / name).write_bytes(data)
+        if name in chosen:
+            (HERE / name).write_bytes(data)
         expectations[name] = expectation
     (HERE / "expectations.json").write_text(json.dumps(expectations, indent=2) + "\n")
 

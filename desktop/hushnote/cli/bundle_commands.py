@@ -43,6 +43,8 @@ def add_bundle_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export.add_argument("--with-linked-contacts", action="store_true",
                         help="with --notebook, --tag or --note: also the contacts those "
                         "notes link to (by default only the links go, not the people)")  # fmt: skip
+    export.add_argument("--include-history", action="store_true",
+                        help="also the notes' revisions (by default, none)")  # fmt: skip
     add_passphrase_file(export)
     export.set_defaults(func=cmd_export)
 
@@ -103,7 +105,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             recipients = [_contact_key(vault, reference) for reference in args.to_contact]
         report = vault.export_bundle(args.out, scope=scope, recipients=recipients,
                                      passphrase=passphrase,
-                                     with_linked_contacts=args.with_linked_contacts)  # fmt: skip
+                                     with_linked_contacts=args.with_linked_contacts,
+                                     include_history=args.include_history)  # fmt: skip
     counts = ", ".join(f"{count} {kind}" for kind, count in report.counts.items())
     print(f"Wrote {counts} to {' and '.join(str(f) for f in report.files)}")
     if len(report.files) > 1:

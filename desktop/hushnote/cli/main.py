@@ -61,6 +61,7 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
     from hushnote.cli.note_commands import add_note_commands
     from hushnote.cli.search_command import add_search_command
     from hushnote.cli.space_commands import add_space_commands
+    from hushnote.cli.travel_commands import add_travel_commands
     from hushnote.cli.vault_commands import add_vault_commands
 
     add_vault_commands(commands)
@@ -70,6 +71,7 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
     add_search_command(commands)
     add_bundle_commands(commands)
     add_space_commands(commands)
+    add_travel_commands(commands)
     add_wipe_command(commands)
     add_duress_commands(commands)
     return parser

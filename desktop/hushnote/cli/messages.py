@@ -246,6 +246,12 @@ def message_for(error: HushnoteError) -> str:
             "those notes are all in the trash, which is never exported; "
             "bring them back with 'hushnote note restore ID'. Nothing was written"
         )
+    if error.code == "invalid-record" and context["reason"] == "shared-elsewhere":
+        context["reason"] = (
+            "a list marked to stay home is shared in a notebook that travels, and removing "
+            "it would remove it for every member; unmark the list or mark that notebook too. "
+            "Nothing was written"
+        )
     if error.code == "invalid-record" and context["reason"] == "control-character":
         context["reason"] = "it holds control characters, such as NUL"
     if error.code == "metadata":

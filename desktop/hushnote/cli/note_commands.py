@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from datetime import date
 
+from hushnote.cli.history_commands import add_history_actions, revision_number
 from hushnote.cli.output import confirm, local_time, print_table, short_id
 from hushnote.cli.unlock import add_passphrase_file, open_vault
 from hushnote.core import Note
@@ -35,6 +37,8 @@ def add_note_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
 
     show = actions.add_parser("show", help="print one note")
     show.add_argument("id", help="the note's id, or enough of its start to be unique")
+    show.add_argument("--revision", type=revision_number, metavar="N",
+                      help="print revision N instead ('note history' lists them)")  # fmt: skip
     show.set_defaults(func=cmd_show)
 
     edit = actions.add_parser("edit", help="replace a note's body with stdin")
@@ -78,6 +82,8 @@ def add_note_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         action.add_argument("contact", metavar="CONTACT_ID")
         action.set_defaults(func=func)
 
+    history_parsers = add_history_actions(actions)
+
     journal = commands.add_parser("journal", help="the journal: one entry a day")
     journal_actions = journal.add_subparsers(title="actions", metavar="ACTION", required=True)
     today = journal_actions.add_parser("today", help="print today's entry, creating it")
@@ -95,6 +101,7 @@ def add_note_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         empty,
         today,
         month,
+        *history_parsers,
         *(actions.choices[name] for name in ("rm", "restore", "link", "unlink")),
     ):
         add_passphrase_file(parser)
@@ -163,6 +170,15 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         note = vault.notes.get(args.id)
+        if args.revision is not None:
+            title, body = vault.history.text(note.uuid, args.revision)
+            made_at = next(r.made_at for r in vault.history.revisions(note.uuid)
+                           if r.number == args.revision)  # fmt: skip
+            note = dataclasses.replace(note, title=title, body=body)
+            print(f"Revision {args.revision} of {short_id(note.uuid)}, "
+                  f"as it was at {local_time(made_at)}")  # fmt: skip
+            print_note(note)
+            return 0
         linked = vault.links.contacts_of(note.uuid)
     print_note(note)
     if linked:

@@ -47,15 +47,21 @@ if TYPE_CHECKING:
         NewContact,
     )
     from hushnote.core.store.database import Progress
+    from hushnote.core.store.history import HistoryStore
     from hushnote.core.store.lists import ContactList, LinkStore, ListStore
     from hushnote.core.store.note_records import NewNote, Note, NoteSummary
     from hushnote.core.store.notes import NoteStore
     from hushnote.core.store.query import Query, parse_query
+    from hushnote.core.store.revisions import (
+        RETENTION_CHOICES as HISTORY_RETENTION_CHOICES,
+    )
+    from hushnote.core.store.revisions import REVISION_INTERVAL, Revision
     from hushnote.core.store.search import Searcher, SearchHit
     from hushnote.core.store.settings import Settings
     from hushnote.core.store.snippets import Fragment
     from hushnote.core.store.sqlcipher import library_versions
     from hushnote.core.store.tags import split_tags
+    from hushnote.core.store.text_diff import DiffLine
     from hushnote.core.sync.spaces import (
         FileVerdict,
         InvitationInfo,
@@ -108,6 +114,9 @@ _PUBLIC = {
     "ContactSummary": "hushnote.core.store.contacts",
     "DECOY_CAPACITY": "hushnote.core.vault.duress",
     "DEFAULT_MEMORY_KIB": "hushnote.core.vault.key_schedule",
+    "DiffLine": "hushnote.core.store.text_diff",
+    "HISTORY_RETENTION_CHOICES": "hushnote.core.store.revisions",
+    "HistoryStore": "hushnote.core.store.history",
     "Fragment": "hushnote.core.store.snippets",
     "ImportReport": "hushnote.core.store.contacts",
     "KdfParams": "hushnote.core.vault.key_schedule",
@@ -128,6 +137,8 @@ _PUBLIC = {
     "ParsedContacts": "hushnote.core.formats.contact_files",
     "Progress": "hushnote.core.store.database",
     "Query": "hushnote.core.store.query",
+    "REVISION_INTERVAL": "hushnote.core.store.revisions",
+    "Revision": "hushnote.core.store.revisions",
     "Scope": "hushnote.core.formats.bundle_records",
     "SearchHit": "hushnote.core.store.search",
     "Searcher": "hushnote.core.store.search",
@@ -182,11 +193,13 @@ __all__ = [
     "CLEANABLE_KINDS",
     "DECOY_CAPACITY",
     "DEFAULT_MEMORY_KIB",
+    "HISTORY_RETENTION_CHOICES",
     "MAX_ATTACHMENT_SIZE",
     "MAX_WIPE_AFTER",
     "MIB",
     "MIN_WIPE_AFTER",
     "PDFIUM_LOCK",
+    "REVISION_INTERVAL",
     "AttachResult",
     "Attachment",
     "AttachmentStore",
@@ -197,9 +210,11 @@ __all__ = [
     "ContactMethod",
     "ContactStore",
     "ContactSummary",
+    "DiffLine",
     "FaceBox",
     "FileVerdict",
     "Fragment",
+    "HistoryStore",
     "ImportReport",
     "InvitationInfo",
     "KdfParams",
@@ -220,6 +235,7 @@ __all__ = [
     "PlannedNotebook",
     "Progress",
     "Query",
+    "Revision",
     "Scope",
     "SearchHit",
     "Searcher",
@@ -271,6 +287,7 @@ __all__ = [
 # Public names that differ from the module's own.
 _ALIASES = {
     "CLEANABLE_KINDS": "CLEANABLE",
+    "HISTORY_RETENTION_CHOICES": "RETENTION_CHOICES",
     "FaceBox": "Box",
     "MAX_ATTACHMENT_SIZE": "MAX_SIZE",
     "detect_faces": "detect",

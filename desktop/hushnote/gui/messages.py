@@ -86,6 +86,13 @@ def _sentence(error: BaseException) -> str:
         return QCoreApplication.translate(
             "errors", "That is not an age public key: it starts with age1 and has 62 characters."
         )
+    if error.code == "invalid-record" and reason == "shared-elsewhere":
+        return QCoreApplication.translate(
+            "errors",
+            "A list marked to stay home is shared in a notebook that travels: removing it "
+            "would remove it for every member. Unmark the list, or mark that notebook too. "
+            "Nothing was written.",
+        )
     if error.code == "invalid-record" and reason == "in-trash":
         return QCoreApplication.translate(
             "errors",

@@ -30,7 +30,7 @@ def test_vector(name: str) -> None:
     identities = [] if passphrase else [IDENTITY]
     if expectation["expect"] == "accept":
         contents = open_bundle(path, identities=identities, passphrase=passphrase)
-        for kind in ("notes", "contacts", "lists", "links"):
+        for kind in ("notes", "contacts", "lists", "links", "history"):
             if kind in expectation:
                 assert len(list(contents.records(f"{kind}.jsonl"))) == expectation[kind]
         if "attachments" in expectation:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pyrage import x25519
 
-from hushnote.core import NewContact, Vault, travel_key_words
+from hushnote.core import NewContact, Scope, Vault, travel_key_words
 from hushnote.errors import (
     BundleDecryptionError,
     BundleWriteError,
@@ -208,3 +208,145 @@ def test_a_reminder_is_kept_only_when_asked_for(open_vault: Vault, tmp_path: Pat
     assert open_vault.travel.reminder == "bundle on the blue stick"
     open_vault.travel.end(out, passphrase=words)
     assert open_vault.travel.reminder is None
+
+
+def test_compaction_leaves_a_file_the_size_of_one_that_never_held_it(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    for n in range(300):
+        open_vault.notes.create(title=f"case {n}", body="statement " * 300, notebook="Cases")
+    open_vault.notes.create(title="home", body="stays", notebook="Daily")
+    open_vault.travel.mark_notebook("Cases")
+    grown = open_vault.paths.database.stat().st_size
+    words = travel_key_words()
+    out = tmp_path / "trip.hnb"
+    open_vault.travel.start(out, passphrase=words, compact=True)
+    assert open_vault.paths.database.stat().st_size < grown / 4
+    assert open_vault.check() == []
+    open_vault.travel.end(out, passphrase=words)
+    assert open_vault.notes.count() == 301
+
+
+def test_cancel_stops_within_half_a_second_and_keeps_everything(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    import os
+    import time
+
+    for n in range(200):
+        note = open_vault.notes.create(title=f"case {n}", body="words " * 2000, notebook="Cases")
+        if n % 50 == 0:
+            open_vault.attachments.add(note.uuid, io.BytesIO(os.urandom(3 << 20)), name="f.bin")
+    open_vault.travel.mark_notebook("Cases")
+    for share in (0.2, 0.5, 0.7, 0.9):  # writing, then checking the bundle
+        asked: list[float] = []
+
+        def progress(fraction: float, share: float = share, asked: list[float] = asked) -> bool:
+            if fraction >= share and not asked:
+                asked.append(time.monotonic())
+            return not asked
+
+        with pytest.raises(CancelledError):
+            open_vault.travel.start(tmp_path / "t.hnb", passphrase=travel_key_words(),
+                                    progress=progress)  # fmt: skip
+        assert asked and time.monotonic() - asked[0] < 0.5, share
+        assert not list(tmp_path.glob("t.hnb*"))
+        assert open_vault.notes.count(notebook="Cases") == 200
+
+
+def test_ending_twice_duplicates_nothing(open_vault: Vault, tmp_path: Path) -> None:
+    _fill(open_vault)
+    words = travel_key_words()
+    out = tmp_path / "trip.hnb"
+    open_vault.travel.start(out, passphrase=words)
+    open_vault.travel.end(out, passphrase=words)
+    counts = open_vault.counts()
+    report = open_vault.travel.end(out, passphrase=words)
+    assert report.merge.count("notes", "added") == 0
+    assert open_vault.counts() == counts
+    assert open_vault.check() == []
+
+
+def test_history_leaves_and_comes_back_and_both_sides_of_a_note_are_kept(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    vault = open_vault
+    ids = _fill(vault)
+    vault.notes.update(ids["away"], body="second version", reason="revert")
+    vault.notes.update(ids["away"], body="third version", reason="revert")
+    assert len(vault.history.revisions(ids["away"])) == 2
+    other = vault.notes.create(title="Twice", body="as exported", notebook="Cases")
+    early = tmp_path / "early.hnb"
+    vault.export_bundle(early, passphrase="early words", scope=Scope("notebook", "Cases"))
+    vault.notes.update(other.uuid, body="as it left", reason="revert")
+    plan = vault.travel.plan()
+    assert plan.notebooks[0].revisions == 3
+    words = travel_key_words()
+    out = tmp_path / "trip.hnb"
+    receipt = vault.travel.start(out, passphrase=words)
+    assert receipt.counts["history"] == 3
+    assert vault.db.row("SELECT count(*) FROM note_revisions")[0] == 0
+    # On the road the early bundle brings two of the notes back; one is edited again.
+    vault.import_bundle(early, passphrase="early words")
+    vault.notes.update(ids["away"], body="edited on the road")
+    vault.travel.end(out, passphrase=words)
+    # The road's edit is newer: it stays, and the text that left is a revision.
+    away = vault.notes.get(ids["away"])
+    assert away.body == "edited on the road"
+    texts = [
+        vault.history.text(ids["away"], r.number)[1] for r in vault.history.revisions(away.uuid)
+    ]
+    assert "third version" in texts and "second version" in texts
+    # The text that left is newer than the early copy: it wins, the early one is kept.
+    assert vault.notes.get(other.uuid).body == "as it left"
+    texts = [
+        vault.history.text(other.uuid, r.number)[1] for r in vault.history.revisions(other.uuid)
+    ]
+    assert "as exported" in texts
+    assert vault.check() == []
+
+
+def test_a_large_bundle_and_its_key_file_are_both_written_checked_and_reported(
+    open_vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hushnote.core.formats import bundle_export
+
+    monkeypatch.setattr(bundle_export, "IN_MEMORY_LIMIT", 200)  # anything is "large" now
+    ids = _fill(open_vault)
+    words = travel_key_words()
+    out = tmp_path / "trip.hnb"
+    # Declined: both files go, and nothing is purged.
+    with pytest.raises(CancelledError):
+        open_vault.travel.start(out, passphrase=words, confirm_key=lambda: False)
+    assert not list(tmp_path.glob("trip.hnb*"))
+    receipt = open_vault.travel.start(out, passphrase=words)
+    key_file = tmp_path / "trip.hnb.key"
+    assert receipt.files == [out, key_file] and key_file.exists()
+    open_vault.travel.end(out, passphrase=words)
+    assert open_vault.notes.get(ids["away"]).title == "Safehouse plan"
+
+
+def test_a_bundle_changed_on_the_disk_after_writing_is_caught_and_nothing_purged(
+    open_vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk that returns other bytes than were written (a failing stick, say)."""
+    from hushnote.core.formats import bundle_export
+    from hushnote.errors import TravelVerifyError
+
+    ids = _fill(open_vault)
+    real_commit = bundle_export._commit
+
+    def commit_then_damage(renames: list[tuple[Path, Path]], created: list[Path]) -> None:
+        real_commit(renames, created)
+        for _, target in renames:
+            data = bytearray(target.read_bytes())
+            data[len(data) // 2] ^= 1
+            target.write_bytes(bytes(data))
+
+    monkeypatch.setattr(bundle_export, "_commit", commit_then_damage)
+    for kwargs in ({"passphrase": travel_key_words()},
+                   {"recipient": str(x25519.Identity.generate().to_public())}):  # fmt: skip
+        with pytest.raises(TravelVerifyError):
+            open_vault.travel.start(tmp_path / "trip.hnb", **kwargs)  # type: ignore[arg-type]
+        assert not (tmp_path / "trip.hnb").exists()
+        assert open_vault.notes.get(ids["away"]).title == "Safehouse plan"

@@ -41,8 +41,10 @@ from hushnote.core.formats.bundle_attachments import (
     MAX_ATTACHMENTS,
 )
 from hushnote.core.formats.bundle_records import (
+    ATTACHMENTS_VERSION,
     DATA_MEMBERS,
     FORMAT,
+    HISTORY,
     KEY_SUFFIX,
     PLAIN_VERSION,
     TRAVEL_MEMBER,
@@ -141,6 +143,11 @@ class BundleContents:
     # attachments.jsonl (version 2), checked; each record's "file" is a member whose
     # size and SHA-256 matched it.
     attachments: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+
+    @property
+    def has_history(self) -> bool:
+        """Whether the bundle carries note history (history.jsonl, version 3)."""
+        return HISTORY in self.manifest["members"] and self.manifest["version"] >= 3
 
     def records(self, member: str) -> Iterator[dict[str, Any]]:
         with self.archive.open(member) as stream:
@@ -384,7 +391,13 @@ def _check_archive(plain: bytearray | Spool, progress: Progress | None = None) -
 
 def _data_members(manifest: dict[str, Any]) -> tuple[str, ...]:
     version = manifest["version"]
-    data = DATA_MEMBERS if version <= PLAIN_VERSION else (*DATA_MEMBERS, ATTACHMENTS)
+    data: tuple[str, ...]
+    if version <= PLAIN_VERSION:
+        data = DATA_MEMBERS
+    elif version <= ATTACHMENTS_VERSION:
+        data = (*DATA_MEMBERS, ATTACHMENTS)
+    else:
+        data = (*DATA_MEMBERS, ATTACHMENTS, HISTORY)
     # A travel bundle also carries what the records cannot say (docs/travel.md).
     return (*data, TRAVEL_MEMBER) if manifest.get("scope") == "travel" else data
 

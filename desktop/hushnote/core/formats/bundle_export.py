@@ -32,9 +32,12 @@ from hushnote.core.atomic import FILE_MODE, fsync_dir, scrub_file, storage_error
 from hushnote.core.attachments.blob_folder import BlobFolder
 from hushnote.core.formats.bundle import SPOOL_LIMIT
 from hushnote.core.formats.bundle_attachments import ATTACHMENTS, Outgoing, outgoing, write_files
+from hushnote.core.formats.bundle_history import history_lines
 from hushnote.core.formats.bundle_records import (
+    ATTACHMENTS_VERSION,
     DATA_MEMBERS,
     FORMAT,
+    HISTORY,
     KEY_SUFFIX,
     PLAIN_VERSION,
     VERSION,
@@ -98,10 +101,12 @@ def parse_recipients(recipients: list[str]) -> list[x25519.Recipient]:
 
 @dataclass(frozen=True)
 class _Files:
-    """The attachments an export carries, and the folder their blob files are in."""
+    """The attachments an export carries, and the folder their blob files are in; and
+    the note history, when asked for (a generator of its lines)."""
 
     attachments: list[Outgoing]
     folder: BlobFolder
+    history: Generator[tuple[str, int], None, None] | None = None
 
     @property
     def size(self) -> int:
@@ -123,6 +128,8 @@ def _write_archive(
     finally:
         for generator in records.values():
             generator.close()  # finalises their statements, even after a cancel
+        if files.history is not None:
+            files.history.close()
 
 
 def _write_members(
@@ -137,22 +144,12 @@ def _write_members(
     # Stored, not deflated: compressing costs more time than encrypting the extra bytes.
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_STORED) as archive:
         for name in DATA_MEMBERS:
-            digest, size, count = hashlib.sha256(), 0, 0
-            with archive.open(name, "w", force_zip64=True) as member:
-                for text, rows in records[name]:
-                    data = text.encode("utf-8")
-                    member.write(data)
-                    digest.update(data)
-                    size += len(data)
-                    progress(rows)
-                    count += rows
-            members[name] = {"sha256": digest.hexdigest(), "size": size}
-            counts[name.removesuffix(".jsonl")] = count
+            _write_member(archive, name, records[name], members, counts, progress)
         for name, data in scope.extra_members:
             archive.writestr(name, data)
             members[name] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
             counts[name.removesuffix(".jsonl")] = data.count(b"\n")
-        if files.attachments:
+        if files.attachments or files.history is not None:
             # The records first, the files after: a reader checks every record before it
             # reads a byte of any file.
             data = "".join(
@@ -161,17 +158,45 @@ def _write_members(
             archive.writestr(ATTACHMENTS, data)
             members[ATTACHMENTS] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
             counts[ATTACHMENTS.removesuffix(".jsonl")] = len(files.attachments)
+            if files.history is not None:
+                _write_member(archive, HISTORY, files.history, members, counts, progress)
             write_files(archive, files.attachments, files.folder,
                         lambda size: progress(size // _UNIT))  # fmt: skip
+        if files.history is not None:
+            version = VERSION
+        else:
+            version = ATTACHMENTS_VERSION if files.attachments else PLAIN_VERSION
         manifest = {
             "format": FORMAT,
-            "version": VERSION if files.attachments else PLAIN_VERSION,
+            "version": version,
             "created_at": int(time.time() * 1000),
             "scope": scope.kind,
             "counts": counts,
             "members": members,
         }
         archive.writestr("manifest.json", json.dumps(manifest, indent=2))
+
+
+def _write_member(
+    archive: zipfile.ZipFile,
+    name: str,
+    chunks: Iterator[tuple[str, int]],
+    members: dict[str, dict[str, Any]],
+    counts: dict[str, int],
+    progress: Callable[[int], None],
+) -> None:
+    """Stream one JSON-lines member, chunk by chunk, and record its hash, size and count."""
+    digest, size, count = hashlib.sha256(), 0, 0
+    with archive.open(name, "w", force_zip64=True) as member:
+        for text, rows in chunks:
+            data = text.encode("utf-8")
+            member.write(data)
+            digest.update(data)
+            size += len(data)
+            progress(rows)
+            count += rows
+    members[name] = {"sha256": digest.hexdigest(), "size": size}
+    counts[name.removesuffix(".jsonl")] = count
 
 
 def export_bundle(
@@ -184,9 +209,12 @@ def export_bundle(
     progress: Progress | None = None,
     vault_folder: Path | None = None,
     attachments: BlobFolder | None = None,
+    include_history: bool = False,
 ) -> ExportReport:
     """Write the records in ``scope`` to ``out``, encrypted to ``recipients`` or with
     ``passphrase``. ``progress`` (a share of the work done) may cancel by returning False.
+    ``include_history`` adds the notes' revisions (``history.jsonl``, version 3); by
+    default a bundle carries none.
 
     Recipients, passphrase and target are checked before anything touches the disk. The
     bundle is written to a new temporary file beside ``out`` and renamed over it only once
@@ -224,7 +252,9 @@ def export_bundle(
         with _write_errors(out), db.turn():  # the reader thread uses the connection
             # Read in the turn that exports the notes: no attachment can go meanwhile.
             files = _Files(outgoing(db, *notes_condition(db, scope)) if scope.includes_notes
-                           else [], folder)  # fmt: skip
+                           else [], folder,
+                           history_lines(db, *notes_condition(db, scope))
+                           if include_history else None)  # fmt: skip
             total = _record_total(db, scope) + files.size // _UNIT
             _export(db, scope, out, key_file, parsed, passphrase, report, tick, created, files)
     except BaseException:

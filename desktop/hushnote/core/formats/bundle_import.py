@@ -5,7 +5,8 @@ equally new one is skipped, a new one is added. Importing the same bundle twice 
 changes nothing the second time. A contact the bundle renames loses its saved age key
 (``ContactStore.merge``): the plan and the report say which. Attachments are added by
 uuid, never replaced (``bundle_attachments.Incoming``): their files are written inside the
-transaction, and removed again if it does not commit.
+transaction, and removed again if it does not commit. A bundle's note history is added
+to the notes the import added or updated (``bundle_history``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from typing import Any
 from hushnote.core.attachments.blob_folder import BlobFolder
 from hushnote.core.formats.bundle import BundleContents
 from hushnote.core.formats.bundle_attachments import Incoming
+from hushnote.core.formats.bundle_history import merge_history
+from hushnote.core.formats.bundle_records import HISTORY
 from hushnote.core.store.contacts import ContactStore
 from hushnote.core.store.database import Database, Progress
 from hushnote.core.store.lists import LinkStore, ListStore
@@ -231,6 +234,7 @@ def _merge(
     size = sum(int(record["size"]) for record in contents.attachments) // 1024
     total = max(1, sum(int(counts.get(kind, 0)) for kind, _ in mergers) + size)
     done = 0
+    changed_notes: set[str] = set()  # the notes a bundle's history may add to
     for kind, store in mergers:
         outcomes: Counter[str] = Counter()
         for record in contents.records(f"{kind}.jsonl"):
@@ -239,6 +243,8 @@ def _merge(
                 state, keyed_name = _row_state(connection, kind, record["uuid"])
             outcome = store.merge(connection, record)
             outcomes[outcome] += 1
+            if kind == "notes" and outcome != "skipped":
+                changed_notes.add(record["uuid"])
             key = record.get("uuid") or f"{record.get('note')}/{record.get('contact')}"
             digest.update(f"{kind} {key} {outcome}\n".encode())
             if outcome != "skipped":  # what it overwrote must be what the preview saw
@@ -258,6 +264,10 @@ def _merge(
             if progress is not None and done % 500 == 0 and not progress(done / total):
                 raise CancelledError()
         report.outcomes[kind] = outcomes
+    if contents.has_history:
+        report.outcomes["history"] = merge_history(
+            connection, contents.records(HISTORY), changed_notes, digest
+        )
     if contents.attachments:
         report.outcomes["attachments"] = _merge_attachments(
             connection, contents, incoming, digest, _Bar(progress, done, total)

@@ -21,13 +21,16 @@ from hushnote.core.formats.bundle_attachments import ATTACHMENTS, check_attachme
 from hushnote.core.store.contacts import MAX_FIELD, MAX_NAME, UNPRINTABLE, MethodKind
 from hushnote.core.store.database import Database
 from hushnote.core.store.note_records import MAX_BODY, MAX_NOTEBOOK, MAX_TITLE
+from hushnote.core.store.revisions import REASONS
 from hushnote.core.store.sqlcipher import database_errors
 from hushnote.core.store.tags import MAX_TAG_LENGTH
 from hushnote.errors import BundleFormatError
 
 __all__ = [
+    "ATTACHMENTS_VERSION",
     "DATA_MEMBERS",
     "FORMAT",
+    "HISTORY",
     "KEY_SUFFIX",
     "PLAIN_VERSION",
     "TRAVEL_MEMBER",
@@ -42,10 +45,14 @@ __all__ = [
 
 FORMAT = "hushnote-bundle"
 # 1: notes, contacts, lists, links. 2: also attachments (attachments.jsonl and a member
-# per file). A bundle with no attachment is written as version 1, which older Hushnotes
-# read; they refuse a version 2 one cleanly (docs/bundle-format.md#versions).
-VERSION = 2
+# per file). 3: also note history (history.jsonl, and attachments.jsonl even if empty),
+# written only when asked. A bundle is written at the lowest version that holds it, so
+# that older Hushnotes read it; they refuse a newer one cleanly
+# (docs/bundle-format.md#versions).
+VERSION = 3
+ATTACHMENTS_VERSION = 2
 PLAIN_VERSION = 1
+HISTORY = "history.jsonl"
 KEY_SUFFIX = ".key"  # beside a large passphrase bundle: its identity, sealed
 DATA_MEMBERS = ("notes.jsonl", "contacts.jsonl", "lists.jsonl", "links.jsonl")
 # Only in a travel bundle (scope "travel"): what the records cannot say (the marks, the
@@ -396,6 +403,18 @@ def _check_travel(record: dict[str, Any]) -> None:
         raise ValueError("unknown kind")
 
 
+def _check_revision(record: dict[str, Any]) -> None:
+    _uuid(record.get("note"), "note")
+    number = record.get("number")
+    if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number < 1 << 53:
+        raise ValueError("number is not a revision number")
+    _time(record, "made_at")
+    if record.get("reason") not in REASONS:
+        raise ValueError("reason is not one Hushnote knows")
+    _text(record, "title", MAX_TITLE)
+    _text(record, "body", MAX_BODY)
+
+
 _CHECKS = {
     TRAVEL_MEMBER: _check_travel,
     "notes.jsonl": _check_note,
@@ -403,6 +422,7 @@ _CHECKS = {
     "lists.jsonl": _check_list,
     "links.jsonl": _check_link,
     ATTACHMENTS: check_attachment,
+    HISTORY: _check_revision,
 }
 
 

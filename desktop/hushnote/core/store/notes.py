@@ -1,5 +1,9 @@
 """Notes and the journal: titles, Markdown bodies, notebooks, tags, pins, archive, trash.
 
+A change to a note's text keeps the text it replaces as a revision when the rules of
+core/store/revisions.py say so, in the change's own transaction; purging a note takes
+its revisions with it (ON DELETE CASCADE, in the purge's transaction).
+
 Every write is one transaction that also updates the full-text index, so the index never
 disagrees with the notes. A note in the trash is taken out of the index; purging it
 deletes the row, its index entries (FTS5 secure-delete) and its links, then truncates the
@@ -25,6 +29,7 @@ from hushnote.core.store.note_records import (
     Note,
     NoteSummary,
 )
+from hushnote.core.store.revisions import Reason, expire_if_due, keep_before
 from hushnote.core.store.tags import clean_tags, prune_tags, set_tags, tag_ids_of, tags_of
 from hushnote.core.store.text_index import (
     IndexEntry,
@@ -227,11 +232,17 @@ class NoteStore:
         pinned: bool | None = None,
         archived: bool | None = None,
         notebook: str | Keep | None = Keep.KEEP,
+        reason: Reason = "edit",
     ) -> Note:
         """Change the given fields of a note, in one transaction; the rest stays as it is.
-        ``notebook`` moves it (``None``: into no notebook); by default it stays."""
+        ``notebook`` moves it (``None``: into no notebook); by default it stays.
+
+        A change of title or body keeps the text it replaces as a revision, in the same
+        transaction, as ``reason`` asks (core/store/revisions.py): an edit at most once
+        per few minutes, a revert always."""
         _check_text(title or "", body or "")
         note_id, _ = resolve_uuid(self._db, "note", reference)
+        now = to_ms(self._clock())
         changes: dict[str, Any] = {}
         if title is not None:
             changes["title"] = title
@@ -243,6 +254,8 @@ class NoteStore:
             if not isinstance(notebook, Keep):
                 changes["notebook_id"] = _notebook_id(connection, notebook)
             before = note_entry(connection, note_id)
+            if title is not None or body is not None:
+                self._keep_revision(connection, note_id, title, body, reason, now)
             self._write(connection, note_id, changes)
             if body is not None:
                 connection.execute(
@@ -255,7 +268,27 @@ class NoteStore:
             note = self._load(connection, note_id)
         if removed:  # the WAL still holds the old text's pages
             self._db.checkpoint_after_commit()
+        expire_if_due(self._db, now)
         return note
+
+    def _keep_revision(
+        self, connection: Any, note_id: int, title: str | None, body: str | None,
+        reason: Reason, now: int,
+    ) -> None:  # fmt: skip
+        """Keep the note's text as a revision before ``title``/``body`` replace it, if
+        the rules of ``keep_before`` say so (same transaction as the change)."""
+        row = connection.execute(
+            "SELECT n.title, b.body, n.created_at, n.updated_at FROM notes n "
+            "JOIN note_bodies b ON b.note_id = n.id WHERE n.id = ?",
+            (note_id,),
+        ).fetchone()
+        if row is None:
+            return
+        old_title, old_body, created, updated = row
+        after = (old_title if title is None else title, old_body if body is None else body)
+        keep_before(
+            connection, note_id, (old_title, old_body), after, reason, now, (created, updated)
+        )
 
     def move(self, reference: str, notebook: str | None) -> Note:
         """Put a note into ``notebook`` (created if new), or into none."""
@@ -346,6 +379,9 @@ class NoteStore:
             return "added"
         note_id = row[0]
         before = note_entry(connection, note_id)
+        self._keep_revision(
+            connection, note_id, draft.title, draft.body, "import", to_ms(self._clock())
+        )
         connection.execute(
             "UPDATE notes SET title = ?, notebook_id = ?, journal_day = ?, pinned = ?, "
             "archived = ?, updated_at = ? WHERE id = ?",
@@ -391,6 +427,7 @@ class NoteStore:
         if where != notebook_id:
             return "", set()
         before = note_entry(connection, note_id)
+        self._keep_revision(connection, note_id, values["title"], body, "merge", now)
         if trashed and trashed_at is None:
             trashed_at = now
         elif not trashed:

@@ -4,8 +4,8 @@ SQLCipher's page HMAC binds a page to its number, not to its version: a 4 KiB pa
 copied from last week's ``vault.db`` authenticates perfectly. So every record (a note
 with its body, tags and links; a contact with its numbers and tags; a list with its
 members; a tag; a notebook; a setting; an attachment with the text search took from
-it) also carries an HMAC-SHA256 of its content under the vault's integrity key (kept
-in the header, ``vault_state``), in ``record_macs``. The
+it; a note's revision) also carries an HMAC-SHA256 of its content under the vault's
+integrity key (kept in the header, ``vault_state``), in ``record_macs``. The
 XOR of all of them, and a counter bumped by every write, sit in ``vault_state``.
 
 - Reading a note or contact recomputes its MAC: a page rolled back under any one of
@@ -73,6 +73,12 @@ _RECORDS = {
         "a.blob, hex(a.blob_key), a.removed, a.created_at, "
         "(SELECT text FROM attachment_text WHERE attachment_id = a.id)) FROM attachments a"
     ),
+    # A note's revision, its compressed text included: a page put back under it would
+    # bring back a text its owner purged.
+    "revision": (
+        "SELECT r.id, json_array(r.note_id, r.number, r.made_at, r.reason, r.title, r.size, "
+        "r.delta, hex(r.content)) FROM note_revisions r"
+    ),
     # A shared notebook with its keys, members and how far each device was applied: a
     # page put back under it could un-remove a seized device or reuse sequence numbers.
     "space": (
@@ -99,6 +105,7 @@ _KEY_COLUMN = {
     "notebook": "nb.id",
     "setting": "s.key",
     "attachment": "a.id",
+    "revision": "r.id",
     "space": "sp.id",
 }
 # Table -> (kind, the column naming the owning record).
@@ -117,6 +124,7 @@ _TRACKED = {
     "settings": ("setting", "key"),
     "attachments": ("attachment", "id"),
     "attachment_text": ("attachment", "attachment_id"),
+    "note_revisions": ("revision", "id"),
     "spaces": ("space", "id"),
     "space_keys": ("space", "space_id"),
     "space_members": ("space", "space_id"),

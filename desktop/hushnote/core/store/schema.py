@@ -329,6 +329,34 @@ _SPACES: tuple[Step, ...] = (
     ) STRICT""",
 )
 
+# Note history (docs/history.md): each revision's body is a zlib stream against the next
+# newer revision's text (``delta`` 1) or alone (``delta`` 0, a keyframe), so the oldest
+# can expire without breaking any chain. Never in a search index, never synced.
+# ``note_history`` remembers each note's last revision number, so that a number is never
+# given twice even once every revision it named has expired, and the modification time
+# the last shared-notebook merge gave it (a burst of merges keeps one revision).
+_HISTORY = (
+    """CREATE TABLE note_revisions (
+        id INTEGER PRIMARY KEY,
+        note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,
+        number INTEGER NOT NULL CHECK (number >= 1),
+        made_at INTEGER NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('edit', 'revert', 'merge', 'import')),
+        title TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size >= 0),
+        delta INTEGER NOT NULL CHECK (delta IN (0, 1)),
+        content BLOB NOT NULL,
+        UNIQUE (note_id, number)
+    ) STRICT""",
+    # Expiry deletes by age across every note.
+    "CREATE INDEX note_revisions_age ON note_revisions (made_at)",
+    """CREATE TABLE note_history (
+        note_id INTEGER PRIMARY KEY REFERENCES notes (id) ON DELETE CASCADE,
+        last_number INTEGER NOT NULL,
+        merged_at INTEGER
+    ) STRICT""",
+)
+
 # Travel mode (docs/travel.md): what the owner marks to stay home when the laptop travels.
 # A column on the rows themselves, not a table or a setting of its own, so that a vault
 # during travel, where no marked row remains, is the same shape as one that never
@@ -368,8 +396,8 @@ MIGRATIONS: tuple[tuple[Step, ...], ...] = (
     #     left the word's old entry behind (an FTS5 flush bug, docs/search.md), where it
     #     came back once the word was edited out.
     _INDEX_FORGETS,
-    # 11: reserved for note history (note_revisions).
-    (),
+    # 11: note history: revisions kept as notes are edited, reverted, merged, imported.
+    _HISTORY,
     # 12: notebooks and contact lists marked to stay home during travel.
     _STAYS_HOME,
 )
@@ -383,6 +411,7 @@ COUNTED_TABLES: dict[str, str] = {
     "lists": "lists",
     "settings": "settings",
     "attachments": "attachments",
+    "revisions": "note_revisions",
 }
 
 

@@ -9,6 +9,8 @@ its notes, so no pass ever sees the notes leave (a purge must not reach the memb
 
 from __future__ import annotations
 
+import contextlib
+import os
 from typing import Any
 
 from hushnote.core.attachments.blob_folder import BlobFolder
@@ -47,6 +49,10 @@ def purge_marked(db: Database, folder: BlobFolder, *, before_commit: Any = None)
             before_commit()
     db.checkpoint_after_commit()
     release_unreferenced(db, folder)
+    # An attachments folder left empty would tell that the vault once held a file; a
+    # vault that never did has none. rmdir removes only an empty folder, never a link.
+    with contextlib.suppress(OSError):
+        os.rmdir(folder.path)
 
 
 def _delete_contacts(connection: Any, contact_ids: list[int]) -> set[str]:

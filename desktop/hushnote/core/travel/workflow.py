@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +22,14 @@ from typing import TYPE_CHECKING, Any
 from hushnote.core.atomic import scrub_file
 from hushnote.core.attachments.blob_folder import BlobFolder
 from hushnote.core.formats.age_keys import normalize_recipient
-from hushnote.core.formats.bundle import open_bundle
+from hushnote.core.formats.bundle import BundleContents, open_bundle
 from hushnote.core.formats.bundle_export import ExportReport, export_bundle
+from hushnote.core.formats.bundle_history import merge_history
 from hushnote.core.formats.bundle_import import MergeReport, import_bundle
-from hushnote.core.formats.bundle_records import TRAVEL_MEMBER, Scope
+from hushnote.core.formats.bundle_records import HISTORY, TRAVEL_MEMBER, Scope
 from hushnote.core.store.database import Database, Progress, progress_share
 from hushnote.core.store.ids import resolve_uuid
+from hushnote.core.store.revisions import append_revision
 from hushnote.core.travel import state
 from hushnote.core.travel.marks import TravelMarks, TravelPlan, read_plan
 from hushnote.core.travel.purge import purge_marked
@@ -154,6 +157,7 @@ class Travel:
         progress: Progress | None = None,
         confirm_key: Callable[[], bool] | None = None,
         reminder: str | None = None,
+        compact: bool = False,
         kill_point: Callable[[str], None] | None = None,
     ) -> TravelReceipt:
         """Seal what stays home into ``out``, verify it, show the key, purge it.
@@ -165,7 +169,10 @@ class Travel:
         ``progress`` may cancel until the purge starts. ``reminder``: a note of the
         owner's to keep as an ordinary setting until travel ends (None: none). The whole
         run holds the database's turn, so no edit lands between sealing and purging.
-        ``kill_point`` is for the kill -9 tests."""
+        ``compact``: afterwards, rotate the data key (``Vault.rotate_key``), which writes
+        the database afresh at its new size and overwrites the old file, so neither the
+        file's size nor its freed blocks tell what left. ``kill_point`` is for the
+        kill -9 tests."""
         if (recipient is None) == (passphrase is None):
             raise ValueError("give a recipient or a passphrase, not both")
         recipients = None if recipient is None else [self.resolve_recipient(recipient)]
@@ -183,11 +190,15 @@ class Travel:
                 member = state.capture(connection)
             if plan.empty:
                 raise NothingMarkedError()
+            if self._shared_elsewhere():
+                # Its removal would reach the notebook's members at the next pass.
+                raise InvalidRecordError(field="list", reason="shared-elsewhere")
             scope = Scope(kind="travel", extra_members=((TRAVEL_MEMBER, member),))
             report = export_bundle(db, out, scope=scope, recipients=recipients,
                                    passphrase=key, progress=progress_share(progress, 0.0, 0.6),
                                    vault_folder=self._vault.paths.root,
-                                   attachments=self._folder)  # fmt: skip
+                                   attachments=self._folder,
+                                   include_history=True)  # fmt: skip
             point("written")
             try:
                 self._verify(report, plan, key, progress_share(progress, 0.6, 0.95))
@@ -206,9 +217,23 @@ class Travel:
             point("purged")
             if reminder is not None:
                 self._vault.settings.set(REMINDER_KEY, reminder)
+        if compact:
+            # Past the purge, a cancel stops only the compaction: rotation is whole or
+            # not done, and the content has left either way.
+            self._vault.rotate_key(progress_share(progress, 0.95, 1.0))
         if progress is not None:
             progress(1.0)
         return TravelReceipt(list(report.files), plan, key is not None, dict(report.counts))
+
+    def _shared_elsewhere(self) -> bool:
+        """Whether a marked list is shared in a notebook that does not stay home."""
+        return bool(
+            self._db.row(
+                "SELECT 1 FROM lists l JOIN space_lists sl ON sl.uuid = l.uuid "
+                "JOIN spaces s ON s.id = sl.space_id JOIN notebooks nb ON nb.id = s.notebook_id "
+                "WHERE l.stays_home = 1 AND nb.stays_home = 0"
+            )
+        )
 
     def _verify(
         self, report: ExportReport, plan: TravelPlan, key: str | None, progress: Progress | None
@@ -245,6 +270,7 @@ class Travel:
                 "lists": len(plan.lists),
                 "contacts": len(plan.contacts),
                 "attachments": sum(notebook.attachments for notebook in plan.notebooks),
+                "history": sum(notebook.revisions for notebook in plan.notebooks),
             }
             if contents.manifest.get("scope") != "travel" or any(
                 int(counts.get(kind, 0)) != count for kind, count in expected.items()
@@ -278,6 +304,7 @@ class Travel:
 
             def finish(connection: Any) -> None:
                 state.restore(connection, records)
+                _keep_the_older_side(connection, contents)
                 connection.execute("DELETE FROM settings WHERE key = ?", (REMINDER_KEY,))
 
             merge = import_bundle(self._db, contents, progress_share(progress, 0.5, 1.0),
@@ -285,3 +312,28 @@ class Travel:
         finally:
             contents.archive.close()
         return TravelReport(merge, notebooks, lists)
+
+
+def _keep_the_older_side(connection: Any, contents: BundleContents) -> None:
+    """A note changed on the road after it came back another way (another bundle, say)
+    and is newer than the bundle's copy: the merge kept the road's text, so the bundle's
+    history and its text are added as revisions (the text as a ``merge`` one), and nothing
+    is lost. (Where the bundle's copy is the newer, the merge itself keeps the road's text
+    as an ``import`` revision and adds the bundle's history.) No common ancestor of the
+    two is recorded, so they are not merged line by line."""
+    now = int(time.time() * 1000)
+    older: list[tuple[int, dict[str, Any]]] = []
+    for record in contents.records("notes.jsonl"):
+        row = connection.execute(
+            "SELECT n.id, n.title, b.body, n.updated_at FROM notes n "
+            "JOIN note_bodies b ON b.note_id = n.id WHERE n.uuid = ?",
+            (record["uuid"],),
+        ).fetchone()
+        if row is not None and row[3] > record["updated_at"]:
+            if (row[1], row[2]) != (record["title"], record["body"]):
+                older.append((int(row[0]), record))
+    if contents.has_history:
+        uuids = {record["uuid"] for _, record in older}
+        merge_history(connection, contents.records(HISTORY), uuids, hashlib.sha256())
+    for note_id, record in older:
+        append_revision(connection, note_id, (record["title"], record["body"]), "merge", now)

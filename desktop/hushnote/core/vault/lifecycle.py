@@ -27,6 +27,7 @@ from hushnote.core.formats.bundle_records import Scope, linked_contact_count, no
 from hushnote.core.paths import VaultPaths
 from hushnote.core.store.contacts import ContactStore
 from hushnote.core.store.database import Database, Progress, progress_share
+from hushnote.core.store.history import HistoryStore
 from hushnote.core.store.index_check import index_problems
 from hushnote.core.store.lists import LinkStore, ListStore
 from hushnote.core.store.notes import NoteStore
@@ -172,6 +173,9 @@ class Vault:
         # What a crash left half-written, and files whose rows were deleted just before.
         with contextlib.suppress(HushnoteError):
             vault.attachments.sweep(partials=True)
+        # Revisions past the vault's retention go before anything is shown.
+        with contextlib.suppress(HushnoteError):
+            vault.history.expire()
         return vault
 
     def lock(self) -> None:
@@ -255,6 +259,11 @@ class Vault:
     @property
     def notes(self) -> NoteStore:
         return NoteStore(self.db)
+
+    @property
+    def history(self) -> HistoryStore:
+        """The revisions kept of the notes (docs/history.md)."""
+        return HistoryStore(self.db)
 
     @property
     def contacts(self) -> ContactStore:
@@ -356,6 +365,7 @@ class Vault:
         passphrase: str | None = None,
         progress: Progress | None = None,
         with_linked_contacts: bool = False,
+        include_history: bool = False,
     ) -> ExportReport:
         """Write an encrypted bundle (docs/bundle-format.md); "self" as a recipient means
         this vault's own key. A target inside the vault folder is refused.
@@ -364,7 +374,8 @@ class Vault:
         the contacts themselves unless ``with_linked_contacts`` (or the scope's own
         ``linked_contacts``) says so. Notes in the trash are never exported; chosen notes
         that are all in the trash are refused (``InvalidRecordError``, reason
-        "in-trash") rather than written as an empty bundle."""
+        "in-trash") rather than written as an empty bundle. Note history goes only with
+        ``include_history`` (docs/history.md)."""
         scope = scope or Scope()
         if with_linked_contacts:
             scope = dataclasses.replace(scope, linked_contacts=True)
@@ -375,7 +386,8 @@ class Vault:
         return export_bundle(self.db, out, scope=scope, recipients=recipients,
                              passphrase=passphrase, progress=progress,
                              vault_folder=self.paths.root,
-                             attachments=BlobFolder(self.paths.attachments))  # fmt: skip
+                             attachments=BlobFolder(self.paths.attachments),
+                             include_history=include_history)  # fmt: skip
 
     def linked_contact_count(self, scope: Scope) -> int:
         """How many people a notebook, tag or notes export would also carry if asked to
