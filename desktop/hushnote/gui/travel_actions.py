@@ -107,6 +107,7 @@ class TravelActions(QObject):
                 passphrase=passphrase,
                 progress=progress,
                 reminder=request.reminder,
+                compact=request.compact,
             ),
             reraise=(HushnoteError,),
             parent=wizard,

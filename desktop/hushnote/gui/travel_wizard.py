@@ -73,6 +73,7 @@ class StartRequest:
     contact: str | None
     words: str | None
     reminder: str | None = None
+    compact: bool = True
 
 
 class TravelWizard(QWizard):
@@ -129,7 +130,10 @@ class TravelWizard(QWizard):
     def request(self) -> StartRequest:
         contact = self.key_page.contact() if not self.key_page.travel_key.isChecked() else None
         words = self.words_page.key.words_text() if contact is None else None
-        return StartRequest(self.place_page.path(), contact, words, self.start_page.reminder())
+        start = self.start_page
+        return StartRequest(
+            self.place_page.path(), contact, words, start.reminder(), start.compact.isChecked()
+        )
 
     def wipe(self) -> None:
         """Take the travel key off every widget (close, lock, panic)."""
@@ -374,6 +378,18 @@ class _StartPage(QWizardPage):
         self.place = QLabel()
         self.place.setObjectName(USER_DATA)  # a file path the user chose
         self.place.setWordWrap(True)
+        # On by default: without it the vault file keeps its old size, which tells that
+        # something left; the rewrite costs a key rotation's time.
+        self.compact = QCheckBox(self.tr("Re&write the whole vault afterwards (takes longer)"))
+        describe(
+            self.compact,
+            self.compact.text().replace("&", ""),
+            self.tr(
+                "Writes the vault afresh under a new key, so that neither its size nor its "
+                "freed space tells that something left."
+            ),
+        )
+        self.compact.setChecked(True)
         self.remind = QCheckBox(self.tr("&Remind me on this laptop that travel mode is on"))
         describe(
             self.remind,
@@ -411,6 +427,7 @@ class _StartPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.place)
+        layout.addWidget(self.compact)
         layout.addWidget(self.remind)
         layout.addWidget(self.reminder_text)
         layout.addWidget(self.problem)
@@ -515,8 +532,8 @@ class _DonePage(QWizardPage):
             )
         else:
             key = self.tr(
-                "…and ask %1, who holds the only key, to open it with Hushnote and export it "
-                "again to your bundle key (Bundles, My bundle key) once you are back."
+                "…and ask %1, who holds the only key, to encrypt it again to your bundle key "
+                "(Bundles, My bundle key) once you are back; the user guide says how."
             ).replace("%1", wizard.key_page.chosen_name())
         self.key.setText(key)
         self.after.setText(self.tr("Then choose Vault, End travel…, and pick the bundle."))
