@@ -150,6 +150,7 @@ class EndTravelDialog(QDialog):
         needs_words = self.kind is BundleKind.PASSPHRASE
         self.words.setVisible(needs_words)
         self.words_label.setVisible(needs_words)
+        self.adjustSize()  # a row came or went: the dialog grows with it, nothing cut
         if needs_words:
             self.words.setFocus()
 
@@ -191,6 +192,7 @@ class EndTravelDialog(QDialog):
     def _explain(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
+        self.adjustSize()
 
     def wipe(self) -> None:
         self.words.clear()
