@@ -30,7 +30,7 @@ from hushnote.gui.main_window import MainWindow
 from hushnote.gui.travel_end_dialog import EndTravelDialog
 from hushnote.gui.travel_wizard import DONE, KEY, PLACE, PLAN, START, WORDS, TravelWizard
 from hushnote.gui.workspace_page import SECTION_ROLE, STAYS_HOME_ROLE, VALUE_ROLE
-from support.gui import unlock_window
+from support.gui import finish_overwrites, panic_window, unlock_window
 
 SECRET = "Kestrel"  # a word only the notebook that stays home holds
 
@@ -606,3 +606,29 @@ def test_the_reminder_is_off_by_default_and_shown_when_asked(
     assert window.travel.reminder.text() == "blue stick at Ana's"
     window.lock()
     assert not window.travel.reminder.text()
+
+
+def test_a_panic_wipe_during_the_wizard_clears_the_words(
+    qtbot: QtBot, seeded: VaultSetup, fast_kdf_params: KdfParams
+) -> None:
+    wiped: list[bool] = []
+    window = panic_window(qtbot, seeded.root, fast_kdf_params, wiped)
+    unlock_window(qtbot, window, PASSPHRASE)
+    mark(window)
+    seen: dict[str, object] = {}
+
+    def run(wizard: TravelWizard) -> None:
+        next_page(qtbot, wizard)
+        next_page(qtbot, wizard)
+        next_page(qtbot, wizard)
+        key = wizard.words_page.key
+        seen["key"] = key
+        assert key.words.text() and not key.qr.pixmap().isNull()
+        window.panic()
+
+    drive_wizard(qtbot, window, run)
+    finish_overwrites()
+    key = seen["key"]
+    assert wiped == [True]
+    assert not key.words.text() and key.qr.pixmap().isNull()  # type: ignore[attr-defined]
+    assert not key.shown  # type: ignore[attr-defined]

@@ -195,6 +195,7 @@ class _KeyPage(QWizardPage):
             self.people.setCurrentRow(0)
         else:
             self.colleague.setEnabled(False)
+            self.people.hide()  # an empty box says nothing; the sentence below does
         self.none = QLabel(
             self.tr(
                 "No contact has an age key yet. To send the bundle to a colleague, add their "
