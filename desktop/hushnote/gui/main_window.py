@@ -94,6 +94,7 @@ from hushnote.gui.session_watch import SessionWatch
 from hushnote.gui.settings_dialog import SettingsDialog, VaultPreferences
 from hushnote.gui.shortcuts_dialog import ShortcutsDialog
 from hushnote.gui.space_actions import SpaceActions
+from hushnote.gui.travel_actions import TravelActions
 from hushnote.gui.unlock_page import UnlockPage
 from hushnote.gui.workspace_page import Workspace
 
@@ -210,6 +211,8 @@ class MainWindow(QMainWindow):
 
         # Shared notebooks: their actions, the background sync and its status item.
         self.spaces = SpaceActions(self)
+        # Travel mode: the start wizard, the end dialog, the optional reminder.
+        self.travel = TravelActions(self)
 
         self.disguised = False  # see _disguise
         self.vault_actions: list[QAction] = []
@@ -282,6 +285,11 @@ class MainWindow(QMainWindow):
         self._action(
             vault_menu, self.tr("S&ync shared notebooks now"), self.spaces.sync_now, ["F5"]
         )
+        vault_menu.addSeparator()
+        # No shortcuts: starting travel removes content from this laptop, and deserves a
+        # deliberate trip through the menu, never a stray key.
+        self._action(vault_menu, self.tr("S&tart travel…"), self.travel.start)
+        self._action(vault_menu, self.tr("&End travel…"), self.travel.end)
         vault_menu.addSeparator()
         self._action(vault_menu, self.tr("&Quit"), self.close, ["Ctrl+Q"], needs_vault=False)
 

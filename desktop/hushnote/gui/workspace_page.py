@@ -35,11 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from hushnote.core import ContactSummary, NoteSummary, Scope, Vault
+from hushnote.errors import HushnoteError
 from hushnote.gui.accessibility import USER_DATA, describe, release_tab
+from hushnote.gui.app_identity import app_name
 from hushnote.gui.contact_editor import ContactEditor
 from hushnote.gui.contact_picker import pick_contact
 from hushnote.gui.list_delegate import TwoLineDelegate, size_rows
 from hushnote.gui.list_editor import ListEditor
+from hushnote.gui.messages import error_text
 from hushnote.gui.note_editor import NoteEditor
 from hushnote.gui.paged_list_model import UUID_ROLE, PagedListModel
 from hushnote.gui.secure_clipboard import SecureClipboard
@@ -50,6 +53,7 @@ __all__ = ["Workspace"]
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 20
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 21
 SHARED_ROLE = Qt.ItemDataRole.UserRole + 22  # True on a shared notebook
+STAYS_HOME_ROLE = Qt.ItemDataRole.UserRole + 23  # True on a notebook or list marked
 NOTE_SECTIONS = ("journal", "notes", "notebook", "tag", "trash")
 CONTACT_SECTIONS = ("contacts", "list")
 
@@ -72,6 +76,16 @@ def _note_subtitle(note: NoteSummary) -> str:
     if note.notebook:
         parts.append(note.notebook)
     return " · ".join(parts)
+
+
+def _is_menu_key(event: QEvent) -> bool:
+    """The Menu key or Shift+F10: the keyboard's way to a context menu."""
+    if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+        return False
+    key, mods = event.key(), event.modifiers()
+    if key == Qt.Key.Key_Menu:
+        return mods == Qt.KeyboardModifier.NoModifier
+    return key == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier
 
 
 class Workspace(QWidget):
@@ -104,6 +118,8 @@ class Workspace(QWidget):
         self.sidebar.currentItemChanged.connect(self._section_chosen)
         self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
+        # The Menu key and Shift+F10 open the same menu, for the item with the focus.
+        self.sidebar.installEventFilter(self)
 
         self.note_model: PagedListModel[NoteSummary] = PagedListModel(
             lambda n: ("★ " if n.pinned else "") + (n.title or self.tr("(untitled)")),
@@ -258,6 +274,20 @@ class Workspace(QWidget):
         self.note_editor.save()
         self.contact_editor.save()
 
+    def close_editors(self) -> None:
+        """Save and close what is open (before travel takes it away): no editor may keep
+        a note that is about to leave, or save it back afterwards."""
+        self.save_all()
+        self.note_editor.clear()
+        self.contact_editor.clear()
+        self.list_editor.clear()
+        self.editors.setCurrentWidget(self.placeholder)
+
+    def after_travel(self) -> None:
+        """Show the vault as it is now that marked content has left (or come back)."""
+        self.section = ("notes", None)
+        self.session.notify("all")
+
     # -- the sidebar -----------------------------------------------------------------
 
     def _records_changed(self, kind: str) -> None:
@@ -288,7 +318,8 @@ class Workspace(QWidget):
         tag_names = vault.notes.tag_names()
         groups = [(group.name, group.size) for group in vault.lists.all()]
         shared = vault.spaces.shared_notebooks()
-        shown = (notebooks, tag_names, groups, shared)
+        home_notebooks, home_lists = vault.travel.marked()
+        shown = (notebooks, tag_names, groups, shared, home_notebooks, home_lists)
         if not reload and shown == self._sidebar_shown:
             return
         self._sidebar_shown = shown
@@ -308,13 +339,17 @@ class Workspace(QWidget):
             item = add(notes, f"{name} ({count})", "notebook", name)
             if name in shared:
                 self._mark_shared(item)
+            if name in home_notebooks:
+                self._mark_stays_home(item)
         tags = add(self.sidebar, self.tr("Tags"), "tags")
         for name in tag_names:
             add(tags, f"#{name}", "tag", name)
         add(self.sidebar, self.tr("Contacts"), "contacts")
         lists = add(self.sidebar, self.tr("Lists"), "lists")
         for name, size in groups:
-            add(lists, f"{name} ({size})", "list", name)
+            item = add(lists, f"{name} ({size})", "list", name)
+            if name in home_lists:
+                self._mark_stays_home(item)
         add(self.sidebar, self.tr("Trash"), "trash")
         self.sidebar.expandAll()
         if not reload:
@@ -324,6 +359,11 @@ class Workspace(QWidget):
             self.sidebar.blockSignals(False)
             return
         self.sidebar.blockSignals(False)
+        if not any(
+            (item.data(0, SECTION_ROLE), item.data(0, VALUE_ROLE)) == current
+            for item in self._sidebar_items()
+        ):
+            current = ("notes", None)  # gone meanwhile (travel started, say): all notes
         self.choose_section(*current, rebuild=False)
 
     def _mark_shared(self, item: QTreeWidgetItem) -> None:
@@ -336,6 +376,26 @@ class Workspace(QWidget):
             0,
             Qt.ItemDataRole.AccessibleTextRole,
             self.tr("%1, shared notebook").replace("%1", item.text(0)),
+        )
+
+    def _mark_stays_home(self, item: QTreeWidgetItem) -> None:
+        """Subtle: a house icon (unless the shared icon is there), italics (not a lighter
+        colour, which would cost contrast), and a tooltip and spoken name that say it
+        stays home when travel starts."""
+        if not item.data(0, SHARED_ROLE):
+            item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon))
+        item.setData(0, STAYS_HOME_ROLE, True)
+        font = item.font(0)
+        font.setItalic(True)
+        item.setFont(0, font)
+        tip = self.tr("Stays home when travel starts")
+        shared = item.toolTip(0)
+        item.setToolTip(0, f"{shared}\n{tip}" if shared else tip)
+        spoken = item.data(0, Qt.ItemDataRole.AccessibleTextRole) or item.text(0)
+        item.setData(
+            0,
+            Qt.ItemDataRole.AccessibleTextRole,
+            self.tr("%1, stays home in travel mode").replace("%1", spoken),
         )
 
     def current_shared_notebook(self) -> str | None:
@@ -437,7 +497,40 @@ class Workspace(QWidget):
             self.tr("Export as an encrypted bundle…"), lambda: self.export_requested.emit(scope)
         )
         self._add_send_actions(menu, scope)
+        if section in ("notebook", "list"):
+            menu.addSeparator()
+            home = menu.addAction(self.tr("Stays &home (travel mode)"))
+            home.setCheckable(True)
+            home.setChecked(bool(item.data(0, STAYS_HOME_ROLE)))
+            home.setToolTip(
+                self.tr("Starting travel seals it into a bundle and removes it from this laptop.")
+            )
+            home.toggled.connect(functools.partial(self.set_stays_home, section, value))
         menu.exec(self.sidebar.viewport().mapToGlobal(position))
+
+    def set_stays_home(self, section: str, name: str, stays_home: bool) -> None:
+        """Mark (or unmark) a notebook or a list to stay home when travel starts."""
+        vault = self.vault
+        if vault is None:
+            return
+        travel = vault.travel
+        change = {
+            ("notebook", True): travel.mark_notebook,
+            ("notebook", False): travel.unmark_notebook,
+            ("list", True): travel.mark_list,
+            ("list", False): travel.unmark_list,
+        }[(section, stays_home)]
+        try:
+            change(name)
+        except HushnoteError as error:
+            QMessageBox.warning(self, app_name(), error_text(error))
+            return
+        self.rebuild_sidebar(reload=False)
+        self.status.emit(
+            self.tr("Marked to stay home when travel starts.")
+            if stays_home
+            else self.tr("No longer marked to stay home.")
+        )
 
     def _list_menu(self, position: Any) -> None:
         index = self.list_view.indexAt(position)
@@ -499,6 +592,11 @@ class Workspace(QWidget):
             self.editors.setCurrentWidget(self.contact_editor)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.sidebar and _is_menu_key(event):
+            item = self.sidebar.currentItem()
+            if item is not None:
+                self._sidebar_menu(self.sidebar.visualItemRect(item).center())
+            return True
         if (
             watched is self.list_view
             and isinstance(event, QKeyEvent)

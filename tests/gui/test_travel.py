@@ -1,0 +1,634 @@
+"""Travel mode from the desktop app: marking, the start wizard, ending travel.
+
+A real vault (fast KDF fixture) and the real core: the wizard is driven as a person
+would, by its buttons and fields, and by the keyboard alone in one run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pyrage
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+    QWizard,
+)
+from pytestqt.qtbot import QtBot
+
+from conftest import PASSPHRASE, VaultSetup
+from hushnote.core import BundleKind, KdfParams, NewContact, Vault
+from hushnote.gui import workspace_page
+from hushnote.gui.main_window import MainWindow
+from hushnote.gui.travel_end_dialog import EndTravelDialog
+from hushnote.gui.travel_wizard import DONE, KEY, PLACE, PLAN, START, WORDS, TravelWizard
+from hushnote.gui.workspace_page import SECTION_ROLE, STAYS_HOME_ROLE, VALUE_ROLE
+from support.gui import finish_overwrites, panic_window, unlock_window
+
+SECRET = "Kestrel"  # a word only the notebook that stays home holds
+
+
+@pytest.fixture
+def seeded(fast_kdf_vault: VaultSetup, tmp_path: Path) -> VaultSetup:
+    """A notebook with a note, one in the trash and an attached file; a list with a
+    person only on it; and a note that stays on the laptop."""
+    picture = tmp_path / "plan.txt"
+    picture.write_bytes(b"meeting point")
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
+        hearing = vault.notes.create(title="Hearing", notebook="Case 12", body=f"{SECRET} hearing")
+        old = vault.notes.create(title="Old draft", notebook="Case 12", body="draft")
+        vault.notes.trash(old.uuid)
+        vault.attachments.add(hearing.uuid, picture)
+        vault.notes.create(title="Shopping", body="milk")
+        rosa = vault.contacts.create(NewContact("Rosa Medic"))
+        vault.lists.create("Medics")
+        vault.lists.add("Medics", rosa.uuid)
+    return fast_kdf_vault
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, window_for: Callable[[Path], MainWindow], seeded: VaultSetup
+) -> MainWindow:
+    made = window_for(seeded.root)
+    unlock_window(qtbot, made, PASSPHRASE)
+    return made
+
+
+def sidebar_item(window: MainWindow, section: str, value: str):  # type: ignore[no-untyped-def]
+    for item in window.workspace._sidebar_items():
+        if item.data(0, SECTION_ROLE) == section and item.data(0, VALUE_ROLE) == value:
+            return item
+    return None
+
+
+def menu_by_keyboard(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, section: str, value: str
+) -> QMenu:
+    """The sidebar's context menu for an item, opened with Shift+F10 on it."""
+    menus: list[QMenu] = []
+
+    class RecordedMenu(QMenu):
+        def exec(self, *_args: object) -> None:  # type: ignore[override]
+            menus.append(self)
+
+    monkeypatch.setattr(workspace_page, "QMenu", RecordedMenu)
+    sidebar = window.workspace.sidebar
+    sidebar.setFocus()
+    sidebar.setCurrentItem(sidebar_item(window, section, value))
+    qtbot.keyClick(sidebar, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(sidebar, Qt.Key.Key_Menu)
+    assert len(menus) == 2  # both keys open it
+    monkeypatch.undo()
+    return menus[-1]
+
+
+def stays_home_action(menu: QMenu):  # type: ignore[no-untyped-def]
+    (action,) = [
+        a for a in menu.actions() if a.text().replace("&", "") == "Stays home (travel mode)"
+    ]
+    return action
+
+
+def mark(window: MainWindow) -> None:
+    window.workspace.set_stays_home("notebook", "Case 12", True)
+    window.workspace.set_stays_home("list", "Medics", True)
+
+
+def titles_in_search(window: MainWindow, text: str) -> list[str]:
+    assert window.vault is not None
+    return [hit.title for hit in window.vault.searcher.search(text)]
+
+
+def drive_wizard(
+    qtbot: QtBot, window: MainWindow, steps: Callable[[TravelWizard], None]
+) -> TravelWizard:
+    """Open the wizard from the Vault menu and run ``steps`` on it while it is open."""
+    seen: list[TravelWizard] = []
+
+    failures: list[BaseException] = []
+
+    def act() -> None:
+        wizard = window.travel.wizard
+        assert wizard is not None
+        seen.append(wizard)
+        try:
+            steps(wizard)
+        except BaseException as error:
+            failures.append(error)
+            wizard.reject()
+
+    QTimer.singleShot(0, act)
+    (action,) = [a for a in window.vault_menu.actions() if a.text() == "S&tart travel…"]
+    action.trigger()
+    assert seen, "the wizard did not open"
+    if failures:
+        raise failures[0]
+    return seen[0]
+
+
+def next_page(qtbot: QtBot, wizard: TravelWizard) -> None:
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    if wizard.currentPage().isCommitPage():
+        button = wizard.button(QWizard.WizardButton.CommitButton)
+    assert button.isEnabled(), f"Next is off on page {wizard.currentId()}"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+# -- marking ---------------------------------------------------------------------------------
+
+
+def test_the_context_menu_marks_a_notebook_and_a_list_by_keyboard(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = window.vault
+    assert vault is not None
+    for section, value in (("notebook", "Case 12"), ("list", "Medics")):
+        action = stays_home_action(menu_by_keyboard(qtbot, window, monkeypatch, section, value))
+        assert action.isCheckable() and not action.isChecked()
+        action.trigger()
+    assert vault.travel.marked() == (["Case 12"], ["Medics"])
+    # The sidebar says so, subtly: an icon, italics, a tooltip, a spoken name.
+    for section, value in (("notebook", "Case 12"), ("list", "Medics")):
+        item = sidebar_item(window, section, value)
+        assert item.data(0, STAYS_HOME_ROLE)
+        assert item.font(0).italic() and not item.icon(0).isNull()
+        assert item.toolTip(0) == "Stays home when travel starts"
+        assert item.data(0, Qt.ItemDataRole.AccessibleTextRole).endswith(
+            ", stays home in travel mode"
+        )
+    assert not sidebar_item(window, "notes", None).data(0, STAYS_HOME_ROLE)
+    # Checked now; unchecking unmarks.
+    action = stays_home_action(menu_by_keyboard(qtbot, window, monkeypatch, "notebook", "Case 12"))
+    assert action.isChecked()
+    action.trigger()
+    assert vault.travel.marked() == ([], ["Medics"])
+    assert not sidebar_item(window, "notebook", "Case 12").data(0, STAYS_HOME_ROLE)
+
+
+def test_only_notebooks_and_lists_offer_the_mark(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    menu = menu_by_keyboard(qtbot, window, monkeypatch, "notes", None)  # type: ignore[arg-type]
+    assert not [a for a in menu.actions() if "Stays home" in a.text().replace("&", "")]
+
+
+# -- the plan --------------------------------------------------------------------------------
+
+
+def test_the_plan_page_shows_what_leaves(qtbot: QtBot, window: MainWindow) -> None:
+    mark(window)
+
+    def look(wizard: TravelWizard) -> None:
+        assert wizard.currentId() == PLAN
+        view = wizard.plan_page.view
+        assert view.rows() == [["Case 12", "1", "1", "1", "0"], ["Medics", "1"]]
+        assert "Rosa Medic" in view.people.text()
+        assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+        wizard.reject()
+
+    drive_wizard(qtbot, window, look)
+    assert window.vault is not None and window.vault.travel.marked() == (["Case 12"], ["Medics"])
+
+
+def test_an_empty_plan_says_how_to_mark_and_goes_no_further(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    def look(wizard: TravelWizard) -> None:
+        text = wizard.plan_page.view.how_to_mark.text()
+        assert "Stays home (travel mode)" in text and "Shift+F10" in text
+        assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+        wizard.reject()
+
+    drive_wizard(qtbot, window, look)
+
+
+# -- starting and ending with a travel key ---------------------------------------------------
+
+
+def test_travel_with_a_key_removes_the_content_and_ending_brings_it_back(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mark(window)
+    out = tmp_path / "stick" / "trip.hnb"
+    out.parent.mkdir()
+    words: list[str] = []
+
+    def run(wizard: TravelWizard) -> None:
+        next_page(qtbot, wizard)
+        assert wizard.currentId() == KEY and wizard.key_page.travel_key.isChecked()
+        next_page(qtbot, wizard)
+        assert wizard.currentId() == PLACE
+        wizard.place_page.file.setText(str(out))
+        next_page(qtbot, wizard)
+        assert wizard.currentId() == WORDS
+        key = wizard.words_page.key
+        shown = key.words_text()
+        assert shown is not None and len(shown.split()) == 10
+        assert key.words.text().split()[1] == shown.split()[0]  # "1. first"
+        assert not key.qr.pixmap().isNull()
+        words.append(shown)
+        # Not before the last word is typed back.
+        assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+        key.confirm.setText(shown.split()[-2])
+        assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+        key.confirm.setText(shown.split()[-1].upper() + " ")
+        next_page(qtbot, wizard)
+        assert wizard.currentId() == START
+        next_page(qtbot, wizard)  # Start travel
+        assert wizard.currentId() == DONE
+        assert not key.words.text() and key.qr.pixmap().isNull()  # off the screen
+        assert str(out) in wizard.done_page.files.text()
+        assert "travel key you wrote down" in wizard.done_page.key.text()
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    drive_wizard(qtbot, window, run)
+    assert out.exists()
+    vault = window.vault
+    assert vault is not None
+    # Gone from the sidebar, the lists, search and the contacts; the rest stays.
+    assert sidebar_item(window, "notebook", "Case 12") is None
+    assert sidebar_item(window, "list", "Medics") is None
+    assert titles_in_search(window, SECRET) == []
+    assert [c.display_name for c in vault.contacts.summaries()] == []
+    assert [n.title for n in vault.notes.summaries()] == ["Shopping"]
+    assert window.workspace.section == ("notes", None)
+    window.search_dialog.start(SECRET)
+    window.search_dialog.run()
+    assert window.search_dialog.results.count() == 0
+    window.search_dialog.close()
+
+    # Ending: the bundle and the words bring everything back.
+    shown_messages: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, _t, text: shown_messages.append(text)
+    )
+
+    def fill(dialog: EndTravelDialog) -> int:
+        dialog.path.setText(str(out))
+        dialog._inspect()
+        assert dialog.kind is BundleKind.PASSPHRASE and dialog.words.isVisibleTo(dialog)
+        dialog.words.setText(words[0])
+        dialog._check()
+        return dialog.result()
+
+    monkeypatch.setattr(EndTravelDialog, "exec", fill)
+    (action,) = [a for a in window.vault_menu.actions() if a.text() == "&End travel…"]
+    action.trigger()
+    assert sidebar_item(window, "notebook", "Case 12") is not None
+    assert sidebar_item(window, "list", "Medics") is not None
+    assert titles_in_search(window, SECRET) == ["Hearing"]
+    assert vault.notes.count(trashed=True) == 1
+    assert vault.travel.marked() == (["Case 12"], ["Medics"])  # the next trip, the same
+    lines = shown_messages[-1].splitlines()
+    assert lines[0] == "Travel has ended. Back in this vault:"
+    assert "Notebooks: 1" in lines and "Contact lists: 1" in lines
+    assert "Attached files: 1" in lines
+
+
+def test_wrong_words_ask_again_and_nothing_changes(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mark(window)
+    vault = window.vault
+    assert vault is not None
+    out = tmp_path / "trip.hnb"
+    vault.travel.start(out, passphrase="alpha bravo charlie")
+    window.workspace.after_travel()
+    tries: list[str] = []
+
+    def fill(dialog: EndTravelDialog) -> int:
+        if tries:  # the second time round: the reason is shown, the words kept
+            assert "do not open this bundle" in dialog.problem.text()
+            assert dialog.words.selectedText() == "wrong words"
+            tries.append("again")
+            return 0  # and the user gives up
+        dialog.path.setText(str(out))
+        dialog._inspect()
+        dialog.words.setText("wrong words")
+        tries.append("first")
+        dialog._check()
+        return dialog.result()
+
+    monkeypatch.setattr(EndTravelDialog, "exec", fill)
+    window.travel.end()
+    assert tries == ["first", "again"]
+    assert sidebar_item(window, "notebook", "Case 12") is None
+
+
+# -- a colleague's key -----------------------------------------------------------------------
+
+
+def test_travel_to_a_colleague_and_back_through_the_own_key(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    fast_kdf_params: KdfParams,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    identity = pyrage.x25519.Identity.generate()
+    vault = window.vault
+    assert vault is not None
+    chen = vault.contacts.create(NewContact("Chen", age_recipient=str(identity.to_public())))
+    mark(window)
+    out = tmp_path / "to-chen.hnb"
+
+    def run(wizard: TravelWizard) -> None:
+        next_page(qtbot, wizard)
+        page = wizard.key_page
+        assert not page.people.isEnabled()
+        page.colleague.setChecked(True)
+        assert page.people.isEnabled() and page.contact() == chen.uuid
+        next_page(qtbot, wizard)
+        wizard.place_page.file.setText(str(out))
+        next_page(qtbot, wizard)
+        assert wizard.currentId() == START  # no words for a colleague's key
+        next_page(qtbot, wizard)
+        assert wizard.currentId() == DONE
+        assert "Chen" in wizard.done_page.key.text()
+        wizard.accept()
+
+    drive_wizard(qtbot, window, run)
+    assert sidebar_item(window, "notebook", "Case 12") is None
+    assert vault.inspect_bundle(out) is BundleKind.OTHER_KEY  # this laptop cannot open it
+    # Chen opens it and encrypts it again to this vault's own key (age -d | age -r).
+    plain = pyrage.decrypt(out.read_bytes(), [identity])
+    back = tmp_path / "back.hnb"
+    back.write_bytes(
+        pyrage.encrypt(plain, [pyrage.x25519.Recipient.from_str(vault.age_recipient())])
+    )
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
+
+    def fill(dialog: EndTravelDialog) -> int:
+        dialog.path.setText(str(back))
+        dialog._inspect()
+        assert dialog.kind is BundleKind.OWN_KEY
+        assert not dialog.words.isVisibleTo(dialog)  # nothing to type
+        dialog._check()
+        return dialog.result()
+
+    monkeypatch.setattr(EndTravelDialog, "exec", fill)
+    window.travel.end()
+    assert titles_in_search(window, SECRET) == ["Hearing"]
+
+
+def test_a_place_inside_the_vault_is_refused_with_its_sentence(
+    qtbot: QtBot,
+    window: MainWindow,
+    seeded: VaultSetup,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mark(window)
+    elsewhere = tmp_path / "elsewhere.hnb"
+    monkeypatch.setattr("hushnote.gui.travel_wizard.choose_save_path", lambda *_a, **_k: elsewhere)
+
+    def run(wizard: TravelWizard) -> None:
+        next_page(qtbot, wizard)
+        wizard.key_page.colleague.setChecked(False)
+        next_page(qtbot, wizard)
+        wizard.place_page.file.setText(str(seeded.root / "trip.hnb"))
+        next_page(qtbot, wizard)
+        key = wizard.words_page.key
+        words = key.words_text()
+        assert words is not None
+        key.confirm.setText(words.split()[-1])
+        next_page(qtbot, wizard)
+        next_page(qtbot, wizard)  # Start travel: refused
+        page = wizard.start_page
+        assert wizard.currentId() == START
+        assert "inside the vault's own folder" in page.problem.text()
+        assert page.elsewhere.isVisible()
+        page.elsewhere.click()  # another place; the same words
+        assert not page.problem.isVisible()
+        assert key.words_text() == words
+        next_page(qtbot, wizard)
+        assert wizard.currentId() == DONE
+        wizard.accept()
+
+    drive_wizard(qtbot, window, run)
+    assert elsewhere.exists() and not (seeded.root / "trip.hnb").exists()
+
+
+# -- cancelling, locking ---------------------------------------------------------------------
+
+
+def test_cancel_during_the_work_changes_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    mark(window)
+    out = tmp_path / "trip.hnb"
+
+    def cancel_when_shown() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible():
+                button = widget.findChild(QPushButton)  # Cancel, clicked as a person does
+                assert button is not None
+                button.click()
+                return
+        QTimer.singleShot(1, cancel_when_shown)
+
+    def run(wizard: TravelWizard) -> None:
+        next_page(qtbot, wizard)
+        next_page(qtbot, wizard)
+        wizard.place_page.file.setText(str(out))
+        next_page(qtbot, wizard)
+        key = wizard.words_page.key
+        key.confirm.setText((key.words_text() or "").split()[-1])
+        next_page(qtbot, wizard)
+        # A timer, not a zero-delay call: a call queued from inside this one would wait
+        # until it returns, after the work.
+        QTimer.singleShot(1, cancel_when_shown)
+        next_page(qtbot, wizard)
+        assert wizard.currentId() == START
+        assert wizard.start_page.problem.text() == "Cancelled. Nothing was changed."
+        wizard.reject()
+
+    drive_wizard(qtbot, window, run)
+    assert not out.exists()
+    assert sidebar_item(window, "notebook", "Case 12") is not None
+    assert titles_in_search(window, SECRET) == ["Hearing"]
+
+
+def test_cancelling_the_wizard_changes_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    mark(window)
+
+    def run(wizard: TravelWizard) -> None:
+        next_page(qtbot, wizard)
+        next_page(qtbot, wizard)
+        next_page(qtbot, wizard)
+        assert wizard.words_page.key.shown
+        wizard.button(QWizard.WizardButton.CancelButton).click()
+
+    wizard = drive_wizard(qtbot, window, run)
+    assert not wizard.words_page.key.shown
+    assert titles_in_search(window, SECRET) == ["Hearing"]
+
+
+def test_a_lock_during_the_wizard_clears_the_words(qtbot: QtBot, window: MainWindow) -> None:
+    mark(window)
+    seen: dict[str, object] = {}
+
+    def run(wizard: TravelWizard) -> None:
+        next_page(qtbot, wizard)
+        next_page(qtbot, wizard)
+        next_page(qtbot, wizard)
+        key = wizard.words_page.key
+        key.confirm.setText("half")
+        seen["key"] = key
+        assert key.words.text() and not key.qr.pixmap().isNull()
+        window.lock()  # idle, the screen locked, Ctrl+L: all the same
+        seen["visible"] = wizard.isVisible()
+
+    drive_wizard(qtbot, window, run)
+    key = seen["key"]
+    assert seen["visible"] is False
+    assert not key.words.text() and key.qr.pixmap().isNull()  # type: ignore[attr-defined]
+    assert not key.confirm.text() and not key.shown  # type: ignore[attr-defined]
+    assert window.vault is None
+
+
+# -- keyboard only ---------------------------------------------------------------------------
+
+
+def test_the_whole_wizard_runs_from_the_keyboard(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    mark(window)
+    out = tmp_path / "keys.hnb"
+    window._bundle_folder = tmp_path
+
+    def focused() -> object:
+        return QApplication.focusWidget()
+
+    def run(wizard: TravelWizard) -> None:
+        qtbot.waitUntil(wizard.isActiveWindow, timeout=3_000)
+        qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # &Next
+        qtbot.waitUntil(lambda: wizard.currentId() == KEY)  # a mnemonic clicks after a flash
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)  # the travel key is the default
+        assert wizard.currentId() == PLACE
+        field = wizard.place_page.file
+        qtbot.keyClick(focused(), Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)  # &File
+        qtbot.waitUntil(lambda: focused() is field)
+        field.selectAll()
+        qtbot.keyClicks(field, str(out))
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert wizard.currentId() == WORDS
+        key = wizard.words_page.key
+        assert focused() is key.confirm
+        qtbot.keyClicks(key.confirm, (key.words_text() or "").split()[-1])
+        qtbot.keyClick(key.confirm, Qt.Key.Key_Return)
+        assert wizard.currentId() == START
+        qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # &Start
+        qtbot.waitUntil(lambda: wizard.currentId() == DONE, timeout=30_000)
+        qtbot.waitUntil(wizard.isActiveWindow)
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Finish
+
+    wizard = drive_wizard(qtbot, window, run)
+    assert not wizard.isVisible()
+    assert out.exists()
+    assert sidebar_item(window, "notebook", "Case 12") is None
+
+
+def test_every_page_is_a_keyboard_cycle_of_named_controls(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """As tests/gui/test_accessibility.py holds the main views to: Tab goes round each
+    page without a trap, and every stop has a spoken name and description."""
+    from gui.test_accessibility import spoken, tab_cycle, takes_tab
+
+    mark(window)
+    problems: list[str] = []
+    pages: list[int] = []
+
+    def walk(wizard: TravelWizard) -> None:
+        qtbot.waitUntil(wizard.isActiveWindow, timeout=3_000)
+        pages.append(wizard.currentId())
+        stops, trap = tab_cycle(qtbot)
+        if trap is not None:
+            problems.append(f"{wizard.currentId()}: trapped in {type(trap).__name__}")
+        for widget in stops:
+            name, description = spoken(widget)
+            if not name.strip() or not description.strip():
+                problems.append(f"{wizard.currentId()}: {type(widget).__name__} {name!r}")
+        for widget in wizard.currentPage().findChildren(QWidget):
+            if takes_tab(widget, wizard) and widget not in stops:
+                problems.append(f"{wizard.currentId()}: Tab misses {spoken(widget)[0]!r}")
+
+    def run(wizard: TravelWizard) -> None:
+        walk(wizard)
+        for _ in range(3):
+            if wizard.currentId() == PLACE:
+                wizard.place_page.file.setText(str(tmp_path / "a.hnb"))
+            next_page(qtbot, wizard)
+            walk(wizard)
+        key = wizard.words_page.key
+        key.confirm.setText((key.words_text() or "").split()[-1])
+        next_page(qtbot, wizard)
+        walk(wizard)
+        wizard.reject()
+
+    drive_wizard(qtbot, window, run)
+    assert pages == [PLAN, KEY, PLACE, WORDS, START]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_reminder_is_off_by_default_and_shown_when_asked(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    mark(window)
+
+    def run(wizard: TravelWizard) -> None:
+        next_page(qtbot, wizard)
+        next_page(qtbot, wizard)
+        wizard.place_page.file.setText(str(tmp_path / "r.hnb"))
+        next_page(qtbot, wizard)
+        key = wizard.words_page.key
+        key.confirm.setText((key.words_text() or "").split()[-1])
+        next_page(qtbot, wizard)
+        page = wizard.start_page
+        assert not page.remind.isChecked() and not page.reminder_text.isEnabled()
+        page.remind.setChecked(True)
+        assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()  # no words yet
+        page.reminder_text.setText("blue stick at Ana's")
+        next_page(qtbot, wizard)
+        wizard.accept()
+
+    drive_wizard(qtbot, window, run)
+    assert window.travel.reminder.isVisible()
+    assert window.travel.reminder.text() == "blue stick at Ana's"
+    window.lock()
+    assert not window.travel.reminder.text()
+
+
+def test_a_panic_wipe_during_the_wizard_clears_the_words(
+    qtbot: QtBot, seeded: VaultSetup, fast_kdf_params: KdfParams
+) -> None:
+    wiped: list[bool] = []
+    window = panic_window(qtbot, seeded.root, fast_kdf_params, wiped)
+    unlock_window(qtbot, window, PASSPHRASE)
+    mark(window)
+    seen: dict[str, object] = {}
+
+    def run(wizard: TravelWizard) -> None:
+        next_page(qtbot, wizard)
+        next_page(qtbot, wizard)
+        next_page(qtbot, wizard)
+        key = wizard.words_page.key
+        seen["key"] = key
+        assert key.words.text() and not key.qr.pixmap().isNull()
+        window.panic()
+
+    drive_wizard(qtbot, window, run)
+    finish_overwrites()
+    key = seen["key"]
+    assert wiped == [True]
+    assert not key.words.text() and key.qr.pixmap().isNull()  # type: ignore[attr-defined]
+    assert not key.shown  # type: ignore[attr-defined]
