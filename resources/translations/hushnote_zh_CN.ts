@@ -983,6 +983,97 @@ Chapter 4 on Thursday</source>
     </message>
 </context>
 <context>
+    <name>EndTravelDialog</name>
+    <message>
+        <source>End travel</source>
+        <translation>结束出行</translation>
+    </message>
+    <message>
+        <source>Choose the bundle you brought back. Everything in it comes back into this vault and is merged: nothing here or in the bundle is lost.</source>
+        <translation>请选择您带回的加密包。其中的一切都会回到这个保险库并合并：这里和加密包中的内容都不会丢失。</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>加密包文件</translation>
+    </message>
+    <message>
+        <source>The travel bundle to bring back.</source>
+        <translation>要带回的出行加密包。</translation>
+    </message>
+    <message>
+        <source>&amp;Bundle:</source>
+        <translation>加密包(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Choose the bundle</source>
+        <translation>选择加密包</translation>
+    </message>
+    <message>
+        <source>Opens a file dialog that remembers no folders.</source>
+        <translation>打开一个不记录任何文件夹的文件对话框。</translation>
+    </message>
+    <message>
+        <source>What this file is</source>
+        <translation>这是什么文件</translation>
+    </message>
+    <message>
+        <source>Travel key</source>
+        <translation>出行密钥</translation>
+    </message>
+    <message>
+        <source>The words you wrote down when travel started; hidden as you type.</source>
+        <translation>开始出行时您抄下的单词；输入时会隐藏。</translation>
+    </message>
+    <message>
+        <source>Travel &amp;key:</source>
+        <translation>出行密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Why travel has not ended</source>
+        <translation>出行为何尚未结束</translation>
+    </message>
+    <message>
+        <source>&amp;End travel</source>
+        <translation>结束出行(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open the bundle, check it, and merge it back into this vault.</source>
+        <translation>打开加密包，检查它，并把它合并回这个保险库。</translation>
+    </message>
+    <message>
+        <source>Choose the travel bundle</source>
+        <translation>选择出行加密包</translation>
+    </message>
+    <message>
+        <source>Hushnote bundles (*.hnb *.age);;All files (*)</source>
+        <translation>Hushnote 加密包 (*.hnb *.age);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>This bundle was encrypted again to this vault&apos;s own key: it opens without the travel key.</source>
+        <translation>这个加密包已重新加密到本保险库自己的密钥：无需出行密钥即可打开。</translation>
+    </message>
+    <message>
+        <source>This bundle opens with its travel key. Type the words below.</source>
+        <translation>这个加密包需要用出行密钥打开。请在下面输入那些单词。</translation>
+    </message>
+    <message>
+        <source>Choose the bundle you brought back.</source>
+        <translation>请选择您带回的加密包。</translation>
+    </message>
+    <message>
+        <source>Type the travel key&apos;s words, or press Cancel.</source>
+        <translation>请输入出行密钥的单词，或按“取消”。</translation>
+    </message>
+    <message>
+        <source>Those words do not open this bundle. Check each word against your copy and try again. If they are right, the file may have been changed or cut short.</source>
+        <translation>这些单词打不开这个加密包。请对照您抄下的内容逐个检查后重试。如果单词无误，文件可能被改动过或不完整。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export a bundle</source>
@@ -1763,6 +1854,14 @@ Chapter 4 on Thursday</source>
         <translation>立即同步共享笔记本(&amp;Y)</translation>
     </message>
     <message>
+        <source>S&amp;tart travel…</source>
+        <translation>开始出行(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;End travel…</source>
+        <translation>结束出行(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2310,6 +2409,81 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     </message>
 </context>
 <context>
+    <name>PlanView</name>
+    <message>
+        <source>Nothing is marked to stay home yet, so nothing would leave.
+
+To mark a notebook or a contact list: in the sidebar, open its menu (right-click, the Menu key or Shift+F10) and choose “Stays home (travel mode)”. Then start travel again.</source>
+        <translation>还没有任何内容被标记为“留在家中”，所以不会带走任何东西。
+
+要标记笔记本或联系人名单：在侧边栏中打开它的菜单（右键单击、菜单键或 Shift+F10），选择“留在家中（出行模式）”。然后重新开始出行。</translation>
+    </message>
+    <message>
+        <source>Nothing is marked</source>
+        <translation>没有标记任何内容</translation>
+    </message>
+    <message>
+        <source>These are sealed into the bundle, then removed from this laptop, with their notes in the trash, attached files and earlier versions:</source>
+        <translation>以下内容会连同其回收站中的笔记、附件和早期版本一起封入加密包，然后从这台笔记本电脑上删除：</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+    <message>
+        <source>In the trash</source>
+        <translation>回收站中</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>早期版本</translation>
+    </message>
+    <message>
+        <source>Notebooks that leave</source>
+        <translation>将带走的笔记本</translation>
+    </message>
+    <message>
+        <source>Each notebook with how many notes, trashed notes, files and versions.</source>
+        <translation>每个笔记本及其笔记、回收站中的笔记、附件和版本的数量。</translation>
+    </message>
+    <message>
+        <source>%1 (shared)</source>
+        <translation>%1（共享）</translation>
+    </message>
+    <message>
+        <source>Contact list</source>
+        <translation>联系人名单</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Contact lists that leave</source>
+        <translation>将带走的联系人名单</translation>
+    </message>
+    <message>
+        <source>Each list with how many people are on it.</source>
+        <translation>每个名单及其中的人数。</translation>
+    </message>
+    <message>
+        <source>These people are on no other list, so they leave too: %1</source>
+        <translation>这些人不在其他任何名单上，所以也会被带走：%1</translation>
+    </message>
+    <message>
+        <source>A shared notebook leaves with its sync state. Nothing is sent to its members, who keep their copies; syncing resumes when travel ends.</source>
+        <translation>共享笔记本会连同其同步状态一起带走。不会向其成员发送任何内容，他们保留自己的副本；出行结束后同步会继续。</translation>
+    </message>
+</context>
+<context>
     <name>SealedBrowser</name>
     <message>
         <source>[image not shown: {name}]</source>
@@ -2847,6 +3021,103 @@ What is written after the removal is encrypted with a new key that their device 
     </message>
 </context>
 <context>
+    <name>TravelActions</name>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Sealing and checking the bundle…</source>
+        <translation>正在封装并检查加密包…</translation>
+    </message>
+    <message>
+        <source>Opening and merging the bundle…</source>
+        <translation>正在打开并合并加密包…</translation>
+    </message>
+    <message>
+        <source>Notebooks: %1</source>
+        <translation>笔记本：%1</translation>
+    </message>
+    <message>
+        <source>Contact lists: %1</source>
+        <translation>联系人名单：%1</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>笔记：%1</translation>
+    </message>
+    <message>
+        <source>Contacts: %1</source>
+        <translation>联系人：%1</translation>
+    </message>
+    <message>
+        <source>Attached files: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+    <message>
+        <source>Travel has ended. Back in this vault:</source>
+        <translation>出行已结束。已回到这个保险库的内容：</translation>
+    </message>
+</context>
+<context>
+    <name>TravelKeyView</name>
+    <message>
+        <source>Last word of the travel key</source>
+        <translation>出行密钥的最后一个单词</translation>
+    </message>
+    <message>
+        <source>Type the last word from what you wrote down, to show you have it.</source>
+        <translation>输入您抄下内容中的最后一个单词，以确认您已记下。</translation>
+    </message>
+    <message>
+        <source>Travel key</source>
+        <translation>出行密钥</translation>
+    </message>
+    <message>
+        <source>The words of the one-time travel key, in order.</source>
+        <translation>一次性出行密钥的单词，按顺序排列。</translation>
+    </message>
+    <message>
+        <source>Travel key as a QR code</source>
+        <translation>出行密钥的二维码</translation>
+    </message>
+    <message>
+        <source>The same words, for a phone&apos;s camera. It holds nothing else.</source>
+        <translation>同样的单词，供手机摄像头扫描。其中不含其他任何内容。</translation>
+    </message>
+    <message>
+        <source>Type the &amp;last word from your copy:</source>
+        <translation>输入您抄下的最后一个单词(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>TravelWizard</name>
+    <message>
+        <source>Start travel</source>
+        <translation>开始出行</translation>
+    </message>
+    <message>
+        <source>Go back one step; nothing has changed yet.</source>
+        <translation>返回上一步；目前什么都没有改变。</translation>
+    </message>
+    <message>
+        <source>Go on to the next step; nothing changes yet.</source>
+        <translation>进入下一步；目前还不会改变任何内容。</translation>
+    </message>
+    <message>
+        <source>Seal, check and then remove what is marked.</source>
+        <translation>封装、检查，然后删除已标记的内容。</translation>
+    </message>
+    <message>
+        <source>Close without changing anything.</source>
+        <translation>关闭，不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Close; travel mode stays on.</source>
+        <translation>关闭；出行模式保持开启。</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>Unlocking</source>
@@ -3069,12 +3340,36 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>%1，共享笔记本</translation>
     </message>
     <message>
+        <source>Stays home when travel starts</source>
+        <translation>开始出行时留在家中</translation>
+    </message>
+    <message>
+        <source>%1, stays home in travel mode</source>
+        <translation>%1，出行模式下留在家中</translation>
+    </message>
+    <message>
         <source>Members of this shared notebook…</source>
         <translation>此共享笔记本的成员…</translation>
     </message>
     <message>
         <source>Export as an encrypted bundle…</source>
         <translation>导出为加密包…</translation>
+    </message>
+    <message>
+        <source>Stays &amp;home (travel mode)</source>
+        <translation>留在家中（出行模式）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Starting travel seals it into a bundle and removes it from this laptop.</source>
+        <translation>开始出行时，它会被封入加密包并从这台笔记本电脑上删除。</translation>
+    </message>
+    <message>
+        <source>Marked to stay home when travel starts.</source>
+        <translation>已标记为开始出行时留在家中。</translation>
+    </message>
+    <message>
+        <source>No longer marked to stay home.</source>
+        <translation>已取消“留在家中”标记。</translation>
     </message>
     <message>
         <source>Export this note as an encrypted bundle…</source>
@@ -3121,6 +3416,208 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>Add to list</source>
         <translation>添加到名单</translation>
+    </message>
+</context>
+<context>
+    <name>_DonePage</name>
+    <message>
+        <source>Travel mode is on</source>
+        <translation>出行模式已开启</translation>
+    </message>
+    <message>
+        <source>The bundle was written and checked, and what it holds was removed from this laptop: the vault now looks as if it never held it. To end travel, bring back the bundle:</source>
+        <translation>加密包已写入并检查，其中的内容已从这台笔记本电脑上删除：现在这个保险库看起来就像从未存放过它们。要结束出行，请带回加密包：</translation>
+    </message>
+    <message>
+        <source>…and the travel key you wrote down, kept apart from the laptop. Without it the bundle cannot be opened.</source>
+        <translation>……以及您抄下的出行密钥，请与笔记本电脑分开存放。没有它就无法打开加密包。</translation>
+    </message>
+    <message>
+        <source>…and ask %1, who holds the only key, to encrypt it again to your bundle key (Bundles, My bundle key) once you are back; the user guide says how.</source>
+        <translation>……回来后，请持有唯一密钥的 %1 把它重新加密到您的加密包密钥（“加密包”菜单，“我的加密包密钥”）；用户指南中有操作方法。</translation>
+    </message>
+    <message>
+        <source>Then choose Vault, End travel…, and pick the bundle.</source>
+        <translation>然后选择“保险库”菜单中的“结束出行…”，并选取该加密包。</translation>
+    </message>
+</context>
+<context>
+    <name>_KeyPage</name>
+    <message>
+        <source>Who can open the bundle</source>
+        <translation>谁能打开加密包</translation>
+    </message>
+    <message>
+        <source>A one-time &amp;travel key: words you write down</source>
+        <translation>一次性出行密钥(&amp;T)：由您抄下的单词</translation>
+    </message>
+    <message>
+        <source>Shown once, as words and a QR code. Keep it apart from the laptop.</source>
+        <translation>只显示一次，以单词和二维码形式。请与笔记本电脑分开保管。</translation>
+    </message>
+    <message>
+        <source>A &amp;colleague&apos;s key, from your contacts</source>
+        <translation>同事的密钥，来自您的联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Only that colleague&apos;s vault opens the bundle; they re-encrypt it for you.</source>
+        <translation>只有该同事的保险库能打开加密包；由他们为您重新加密。</translation>
+    </message>
+    <message>
+        <source>Colleagues with a key</source>
+        <translation>有密钥的同事</translation>
+    </message>
+    <message>
+        <source>Contacts that hold an age public key.</source>
+        <translation>存有 age 公钥的联系人。</translation>
+    </message>
+    <message>
+        <source>No contact has an age key yet. To send the bundle to a colleague, add their public key to their contact first.</source>
+        <translation>还没有联系人存有 age 密钥。要把加密包交给同事，请先把他们的公钥添加到其联系人资料中。</translation>
+    </message>
+    <message>
+        <source>The bundle is encrypted. With a travel key, you bring the words back yourself, apart from the laptop. With a colleague&apos;s key, only their vault opens it: nobody can make you open it at a checkpoint.</source>
+        <translation>加密包是加密的。使用出行密钥时，由您自己把单词带回，与笔记本电脑分开。使用同事的密钥时，只有他们的保险库能打开它：在检查站没有人能逼您打开。</translation>
+    </message>
+</context>
+<context>
+    <name>_PlacePage</name>
+    <message>
+        <source>Where the bundle goes</source>
+        <translation>加密包存放在哪里</translation>
+    </message>
+    <message>
+        <source>Choose a place that does not travel with this laptop: a USB stick you leave behind, a shared folder, or a colleague&apos;s inbox folder. Not the vault&apos;s own folder.</source>
+        <translation>请选择一个不随这台笔记本电脑出行的地方：留在家中的 U 盘、共享文件夹，或同事的收件文件夹。不能是保险库自己的文件夹。</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>加密包文件</translation>
+    </message>
+    <message>
+        <source>Where the bundle is written.</source>
+        <translation>加密包写入的位置。</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Opens a file dialog that remembers no folders.</source>
+        <translation>打开一个不记录任何文件夹的文件对话框。</translation>
+    </message>
+    <message>
+        <source>Problem with the file</source>
+        <translation>文件的问题</translation>
+    </message>
+    <message>
+        <source>Save the travel bundle</source>
+        <translation>保存出行加密包</translation>
+    </message>
+    <message>
+        <source>Hushnote bundles (*.hnb *.age);;All files (*)</source>
+        <translation>Hushnote 加密包 (*.hnb *.age);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>That is a folder. Choose a file name for the bundle.</source>
+        <translation>那是一个文件夹。请为加密包选择一个文件名。</translation>
+    </message>
+    <message>
+        <source>That folder does not exist. Choose another place.</source>
+        <translation>该文件夹不存在。请选择其他位置。</translation>
+    </message>
+    <message>
+        <source>A file with that name exists, and a travel bundle never replaces one. Choose another name.</source>
+        <translation>已有同名文件，而出行加密包从不替换已有文件。请换一个名字。</translation>
+    </message>
+</context>
+<context>
+    <name>_PlanPage</name>
+    <message>
+        <source>What leaves this laptop</source>
+        <translation>哪些内容会离开这台笔记本电脑</translation>
+    </message>
+</context>
+<context>
+    <name>_StartPage</name>
+    <message>
+        <source>Start travel</source>
+        <translation>开始出行</translation>
+    </message>
+    <message>
+        <source>&amp;Start travel</source>
+        <translation>开始出行(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;write the whole vault afterwards (takes longer)</source>
+        <translation>之后重写整个保险库（耗时较长）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Writes the vault afresh under a new key, so that neither its size nor its freed space tells that something left.</source>
+        <translation>用新密钥重新写入整个保险库，使其大小和释放的空间都不会透露有内容被移走。</translation>
+    </message>
+    <message>
+        <source>&amp;Remind me on this laptop that travel mode is on</source>
+        <translation>在这台笔记本电脑上提醒我出行模式已开启(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Off by default: a reminder is the one thing that would show travel mode to whoever unlocks the vault. Your own words, shown in the status bar.</source>
+        <translation>默认关闭：提醒是唯一会让解锁保险库的人看出出行模式的东西。内容由您自己填写，显示在状态栏中。</translation>
+    </message>
+    <message>
+        <source>Reminder text</source>
+        <translation>提醒文字</translation>
+    </message>
+    <message>
+        <source>Words only you understand; shown after unlocking until travel ends.</source>
+        <translation>只有您自己看得懂的话；解锁后显示，直到出行结束。</translation>
+    </message>
+    <message>
+        <source>Words only you understand</source>
+        <translation>只有您自己看得懂的话</translation>
+    </message>
+    <message>
+        <source>Why travel did not start</source>
+        <translation>出行为何没有开始</translation>
+    </message>
+    <message>
+        <source>Choose &amp;another place…</source>
+        <translation>选择其他位置(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Choose another place</source>
+        <translation>选择其他位置</translation>
+    </message>
+    <message>
+        <source>Another file for the bundle; the travel key stays the same.</source>
+        <translation>为加密包另选一个文件；出行密钥保持不变。</translation>
+    </message>
+    <message>
+        <source>The bundle is written to the place you chose, read back and checked. Only then is what it holds removed from this laptop, so that the vault looks as if it never held it. Cancel stops it with nothing changed.</source>
+        <translation>加密包会写入您选择的位置，再读回并检查。只有这之后，其中的内容才会从这台笔记本电脑上删除，使保险库看起来就像从未存放过它们。按“取消”会中止，不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Bundle: %1</source>
+        <translation>加密包：%1</translation>
+    </message>
+</context>
+<context>
+    <name>_WordsPage</name>
+    <message>
+        <source>Write down the travel key</source>
+        <translation>抄下出行密钥</translation>
+    </message>
+    <message>
+        <source>Write these words on paper, or photograph the code with a phone that does not travel with you. They are shown only now and never again: without them the bundle cannot be opened, by you or by anyone.</source>
+        <translation>请把这些单词写在纸上，或用一部不随您出行的手机拍下二维码。它们只在此刻显示，之后不会再显示：没有它们，您和任何人都无法打开这个加密包。</translation>
     </message>
 </context>
 <context>

@@ -983,6 +983,97 @@ Chapter 4 on Thursday</source>
     </message>
 </context>
 <context>
+    <name>EndTravelDialog</name>
+    <message>
+        <source>End travel</source>
+        <translation>結束出行</translation>
+    </message>
+    <message>
+        <source>Choose the bundle you brought back. Everything in it comes back into this vault and is merged: nothing here or in the bundle is lost.</source>
+        <translation>請選擇你帶回的加密包。其中的一切都會回到這個保險庫並合併：這裡和加密包中的內容都不會遺失。</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>加密包檔案</translation>
+    </message>
+    <message>
+        <source>The travel bundle to bring back.</source>
+        <translation>要帶回的出行加密包。</translation>
+    </message>
+    <message>
+        <source>&amp;Bundle:</source>
+        <translation>加密包(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>選擇(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Choose the bundle</source>
+        <translation>選擇加密包</translation>
+    </message>
+    <message>
+        <source>Opens a file dialog that remembers no folders.</source>
+        <translation>開啟一個不記錄任何資料夾的檔案對話框。</translation>
+    </message>
+    <message>
+        <source>What this file is</source>
+        <translation>這是什麼檔案</translation>
+    </message>
+    <message>
+        <source>Travel key</source>
+        <translation>出行金鑰</translation>
+    </message>
+    <message>
+        <source>The words you wrote down when travel started; hidden as you type.</source>
+        <translation>開始出行時你抄下的單字；輸入時會隱藏。</translation>
+    </message>
+    <message>
+        <source>Travel &amp;key:</source>
+        <translation>出行金鑰(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Why travel has not ended</source>
+        <translation>出行為何尚未結束</translation>
+    </message>
+    <message>
+        <source>&amp;End travel</source>
+        <translation>結束出行(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open the bundle, check it, and merge it back into this vault.</source>
+        <translation>開啟加密包，檢查它，並把它合併回這個保險庫。</translation>
+    </message>
+    <message>
+        <source>Choose the travel bundle</source>
+        <translation>選擇出行加密包</translation>
+    </message>
+    <message>
+        <source>Hushnote bundles (*.hnb *.age);;All files (*)</source>
+        <translation>Hushnote 加密包 (*.hnb *.age);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>This bundle was encrypted again to this vault&apos;s own key: it opens without the travel key.</source>
+        <translation>這個加密包已重新加密到本保險庫自己的金鑰：不需出行金鑰即可開啟。</translation>
+    </message>
+    <message>
+        <source>This bundle opens with its travel key. Type the words below.</source>
+        <translation>這個加密包需要用出行金鑰開啟。請在下面輸入那些單字。</translation>
+    </message>
+    <message>
+        <source>Choose the bundle you brought back.</source>
+        <translation>請選擇你帶回的加密包。</translation>
+    </message>
+    <message>
+        <source>Type the travel key&apos;s words, or press Cancel.</source>
+        <translation>請輸入出行金鑰的單字，或按「取消」。</translation>
+    </message>
+    <message>
+        <source>Those words do not open this bundle. Check each word against your copy and try again. If they are right, the file may have been changed or cut short.</source>
+        <translation>這些單字打不開這個加密包。請對照你抄下的內容逐一檢查後再試一次。如果單字無誤，檔案可能被改動過或不完整。</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export a bundle</source>
@@ -1763,6 +1854,14 @@ Chapter 4 on Thursday</source>
         <translation>立即同步共用筆記本(&amp;Y)</translation>
     </message>
     <message>
+        <source>S&amp;tart travel…</source>
+        <translation>開始出行(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;End travel…</source>
+        <translation>結束出行(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
@@ -2310,6 +2409,81 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     </message>
 </context>
 <context>
+    <name>PlanView</name>
+    <message>
+        <source>Nothing is marked to stay home yet, so nothing would leave.
+
+To mark a notebook or a contact list: in the sidebar, open its menu (right-click, the Menu key or Shift+F10) and choose “Stays home (travel mode)”. Then start travel again.</source>
+        <translation>還沒有任何內容被標記為「留在家中」，所以不會帶走任何東西。
+
+要標記筆記本或聯絡人名單：在側邊欄中開啟它的選單（按右鍵、選單鍵或 Shift+F10），選擇「留在家中（出行模式）」。然後重新開始出行。</translation>
+    </message>
+    <message>
+        <source>Nothing is marked</source>
+        <translation>沒有標記任何內容</translation>
+    </message>
+    <message>
+        <source>These are sealed into the bundle, then removed from this laptop, with their notes in the trash, attached files and earlier versions:</source>
+        <translation>以下內容會連同其資源回收筒中的筆記、附件和早期版本一起封入加密包，然後從這台筆電上刪除：</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>筆記本</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>In the trash</source>
+        <translation>資源回收筒中</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>早期版本</translation>
+    </message>
+    <message>
+        <source>Notebooks that leave</source>
+        <translation>將帶走的筆記本</translation>
+    </message>
+    <message>
+        <source>Each notebook with how many notes, trashed notes, files and versions.</source>
+        <translation>每個筆記本及其筆記、資源回收筒中的筆記、附件和版本的數量。</translation>
+    </message>
+    <message>
+        <source>%1 (shared)</source>
+        <translation>%1（共用）</translation>
+    </message>
+    <message>
+        <source>Contact list</source>
+        <translation>聯絡人名單</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人數</translation>
+    </message>
+    <message>
+        <source>Contact lists that leave</source>
+        <translation>將帶走的聯絡人名單</translation>
+    </message>
+    <message>
+        <source>Each list with how many people are on it.</source>
+        <translation>每個名單及其中的人數。</translation>
+    </message>
+    <message>
+        <source>These people are on no other list, so they leave too: %1</source>
+        <translation>這些人不在其他任何名單上，所以也會被帶走：%1</translation>
+    </message>
+    <message>
+        <source>A shared notebook leaves with its sync state. Nothing is sent to its members, who keep their copies; syncing resumes when travel ends.</source>
+        <translation>共用筆記本會連同其同步狀態一起帶走。不會向其成員傳送任何內容，他們保留自己的副本；出行結束後同步會繼續。</translation>
+    </message>
+</context>
+<context>
     <name>SealedBrowser</name>
     <message>
         <source>[image not shown: {name}]</source>
@@ -2847,6 +3021,103 @@ What is written after the removal is encrypted with a new key that their device 
     </message>
 </context>
 <context>
+    <name>TravelActions</name>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Sealing and checking the bundle…</source>
+        <translation>正在封裝並檢查加密包…</translation>
+    </message>
+    <message>
+        <source>Opening and merging the bundle…</source>
+        <translation>正在開啟並合併加密包…</translation>
+    </message>
+    <message>
+        <source>Notebooks: %1</source>
+        <translation>筆記本：%1</translation>
+    </message>
+    <message>
+        <source>Contact lists: %1</source>
+        <translation>聯絡人名單：%1</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>筆記：%1</translation>
+    </message>
+    <message>
+        <source>Contacts: %1</source>
+        <translation>聯絡人：%1</translation>
+    </message>
+    <message>
+        <source>Attached files: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+    <message>
+        <source>Travel has ended. Back in this vault:</source>
+        <translation>出行已結束。已回到這個保險庫的內容：</translation>
+    </message>
+</context>
+<context>
+    <name>TravelKeyView</name>
+    <message>
+        <source>Last word of the travel key</source>
+        <translation>出行金鑰的最後一個單字</translation>
+    </message>
+    <message>
+        <source>Type the last word from what you wrote down, to show you have it.</source>
+        <translation>輸入你抄下內容中的最後一個單字，以確認你已記下。</translation>
+    </message>
+    <message>
+        <source>Travel key</source>
+        <translation>出行金鑰</translation>
+    </message>
+    <message>
+        <source>The words of the one-time travel key, in order.</source>
+        <translation>一次性出行金鑰的單字，依序排列。</translation>
+    </message>
+    <message>
+        <source>Travel key as a QR code</source>
+        <translation>出行金鑰的 QR 碼</translation>
+    </message>
+    <message>
+        <source>The same words, for a phone&apos;s camera. It holds nothing else.</source>
+        <translation>同樣的單字，供手機相機掃描。其中不含其他任何內容。</translation>
+    </message>
+    <message>
+        <source>Type the &amp;last word from your copy:</source>
+        <translation>輸入你抄下的最後一個單字(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>TravelWizard</name>
+    <message>
+        <source>Start travel</source>
+        <translation>開始出行</translation>
+    </message>
+    <message>
+        <source>Go back one step; nothing has changed yet.</source>
+        <translation>返回上一步；目前什麼都沒有改變。</translation>
+    </message>
+    <message>
+        <source>Go on to the next step; nothing changes yet.</source>
+        <translation>進入下一步；目前還不會改變任何內容。</translation>
+    </message>
+    <message>
+        <source>Seal, check and then remove what is marked.</source>
+        <translation>封裝、檢查，然後刪除已標記的內容。</translation>
+    </message>
+    <message>
+        <source>Close without changing anything.</source>
+        <translation>關閉，不做任何變更。</translation>
+    </message>
+    <message>
+        <source>Close; travel mode stays on.</source>
+        <translation>關閉；出行模式維持開啟。</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>Unlocking</source>
@@ -3069,12 +3340,36 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>%1，共用筆記本</translation>
     </message>
     <message>
+        <source>Stays home when travel starts</source>
+        <translation>開始出行時留在家中</translation>
+    </message>
+    <message>
+        <source>%1, stays home in travel mode</source>
+        <translation>%1，出行模式下留在家中</translation>
+    </message>
+    <message>
         <source>Members of this shared notebook…</source>
         <translation>此共用筆記本的成員…</translation>
     </message>
     <message>
         <source>Export as an encrypted bundle…</source>
         <translation>匯出為加密包…</translation>
+    </message>
+    <message>
+        <source>Stays &amp;home (travel mode)</source>
+        <translation>留在家中（出行模式）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Starting travel seals it into a bundle and removes it from this laptop.</source>
+        <translation>開始出行時，它會被封入加密包並從這台筆電上刪除。</translation>
+    </message>
+    <message>
+        <source>Marked to stay home when travel starts.</source>
+        <translation>已標記為開始出行時留在家中。</translation>
+    </message>
+    <message>
+        <source>No longer marked to stay home.</source>
+        <translation>已取消「留在家中」標記。</translation>
     </message>
     <message>
         <source>Export this note as an encrypted bundle…</source>
@@ -3121,6 +3416,208 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>Add to list</source>
         <translation>加入名單</translation>
+    </message>
+</context>
+<context>
+    <name>_DonePage</name>
+    <message>
+        <source>Travel mode is on</source>
+        <translation>出行模式已開啟</translation>
+    </message>
+    <message>
+        <source>The bundle was written and checked, and what it holds was removed from this laptop: the vault now looks as if it never held it. To end travel, bring back the bundle:</source>
+        <translation>加密包已寫入並檢查，其中的內容已從這台筆電上刪除：現在這個保險庫看起來就像從未存放過它們。要結束出行，請帶回加密包：</translation>
+    </message>
+    <message>
+        <source>…and the travel key you wrote down, kept apart from the laptop. Without it the bundle cannot be opened.</source>
+        <translation>……以及你抄下的出行金鑰，請與筆電分開存放。沒有它就無法開啟加密包。</translation>
+    </message>
+    <message>
+        <source>…and ask %1, who holds the only key, to encrypt it again to your bundle key (Bundles, My bundle key) once you are back; the user guide says how.</source>
+        <translation>……回來後，請持有唯一金鑰的 %1 把它重新加密到你的加密包金鑰（「加密包」選單，「我的加密包金鑰」）；使用者指南中有操作方法。</translation>
+    </message>
+    <message>
+        <source>Then choose Vault, End travel…, and pick the bundle.</source>
+        <translation>然後選擇「保險庫」選單中的「結束出行…」，並選取該加密包。</translation>
+    </message>
+</context>
+<context>
+    <name>_KeyPage</name>
+    <message>
+        <source>Who can open the bundle</source>
+        <translation>誰能開啟加密包</translation>
+    </message>
+    <message>
+        <source>A one-time &amp;travel key: words you write down</source>
+        <translation>一次性出行金鑰(&amp;T)：由你抄下的單字</translation>
+    </message>
+    <message>
+        <source>Shown once, as words and a QR code. Keep it apart from the laptop.</source>
+        <translation>只顯示一次，以單字和 QR 碼形式。請與筆電分開保管。</translation>
+    </message>
+    <message>
+        <source>A &amp;colleague&apos;s key, from your contacts</source>
+        <translation>同事的金鑰，來自你的聯絡人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Only that colleague&apos;s vault opens the bundle; they re-encrypt it for you.</source>
+        <translation>只有該同事的保險庫能開啟加密包；由他們為你重新加密。</translation>
+    </message>
+    <message>
+        <source>Colleagues with a key</source>
+        <translation>有金鑰的同事</translation>
+    </message>
+    <message>
+        <source>Contacts that hold an age public key.</source>
+        <translation>存有 age 公鑰的聯絡人。</translation>
+    </message>
+    <message>
+        <source>No contact has an age key yet. To send the bundle to a colleague, add their public key to their contact first.</source>
+        <translation>還沒有聯絡人存有 age 金鑰。要把加密包交給同事，請先把他們的公鑰加入其聯絡人資料。</translation>
+    </message>
+    <message>
+        <source>The bundle is encrypted. With a travel key, you bring the words back yourself, apart from the laptop. With a colleague&apos;s key, only their vault opens it: nobody can make you open it at a checkpoint.</source>
+        <translation>加密包是加密的。使用出行金鑰時，由你自己把單字帶回，與筆電分開。使用同事的金鑰時，只有他們的保險庫能開啟它：在檢查站沒有人能逼你開啟。</translation>
+    </message>
+</context>
+<context>
+    <name>_PlacePage</name>
+    <message>
+        <source>Where the bundle goes</source>
+        <translation>加密包存放在哪裡</translation>
+    </message>
+    <message>
+        <source>Choose a place that does not travel with this laptop: a USB stick you leave behind, a shared folder, or a colleague&apos;s inbox folder. Not the vault&apos;s own folder.</source>
+        <translation>請選擇一個不隨這台筆電出行的地方：留在家中的隨身碟、共用資料夾，或同事的收件資料夾。不能是保險庫自己的資料夾。</translation>
+    </message>
+    <message>
+        <source>Bundle file</source>
+        <translation>加密包檔案</translation>
+    </message>
+    <message>
+        <source>Where the bundle is written.</source>
+        <translation>加密包寫入的位置。</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>檔案(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>選擇(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>選擇檔案</translation>
+    </message>
+    <message>
+        <source>Opens a file dialog that remembers no folders.</source>
+        <translation>開啟一個不記錄任何資料夾的檔案對話框。</translation>
+    </message>
+    <message>
+        <source>Problem with the file</source>
+        <translation>檔案的問題</translation>
+    </message>
+    <message>
+        <source>Save the travel bundle</source>
+        <translation>儲存出行加密包</translation>
+    </message>
+    <message>
+        <source>Hushnote bundles (*.hnb *.age);;All files (*)</source>
+        <translation>Hushnote 加密包 (*.hnb *.age);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>That is a folder. Choose a file name for the bundle.</source>
+        <translation>那是一個資料夾。請為加密包選擇一個檔名。</translation>
+    </message>
+    <message>
+        <source>That folder does not exist. Choose another place.</source>
+        <translation>該資料夾不存在。請選擇其他位置。</translation>
+    </message>
+    <message>
+        <source>A file with that name exists, and a travel bundle never replaces one. Choose another name.</source>
+        <translation>已有同名檔案，而出行加密包從不取代已有檔案。請換一個名稱。</translation>
+    </message>
+</context>
+<context>
+    <name>_PlanPage</name>
+    <message>
+        <source>What leaves this laptop</source>
+        <translation>哪些內容會離開這台筆電</translation>
+    </message>
+</context>
+<context>
+    <name>_StartPage</name>
+    <message>
+        <source>Start travel</source>
+        <translation>開始出行</translation>
+    </message>
+    <message>
+        <source>&amp;Start travel</source>
+        <translation>開始出行(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;write the whole vault afterwards (takes longer)</source>
+        <translation>之後重寫整個保險庫（耗時較長）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Writes the vault afresh under a new key, so that neither its size nor its freed space tells that something left.</source>
+        <translation>用新金鑰重新寫入整個保險庫，使其大小和釋放的空間都不會透露有內容被移走。</translation>
+    </message>
+    <message>
+        <source>&amp;Remind me on this laptop that travel mode is on</source>
+        <translation>在這台筆電上提醒我出行模式已開啟(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Off by default: a reminder is the one thing that would show travel mode to whoever unlocks the vault. Your own words, shown in the status bar.</source>
+        <translation>預設關閉：提醒是唯一會讓解鎖保險庫的人看出出行模式的東西。內容由你自己填寫，顯示在狀態列中。</translation>
+    </message>
+    <message>
+        <source>Reminder text</source>
+        <translation>提醒文字</translation>
+    </message>
+    <message>
+        <source>Words only you understand; shown after unlocking until travel ends.</source>
+        <translation>只有你自己看得懂的話；解鎖後顯示，直到出行結束。</translation>
+    </message>
+    <message>
+        <source>Words only you understand</source>
+        <translation>只有你自己看得懂的話</translation>
+    </message>
+    <message>
+        <source>Why travel did not start</source>
+        <translation>出行為何沒有開始</translation>
+    </message>
+    <message>
+        <source>Choose &amp;another place…</source>
+        <translation>選擇其他位置(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Choose another place</source>
+        <translation>選擇其他位置</translation>
+    </message>
+    <message>
+        <source>Another file for the bundle; the travel key stays the same.</source>
+        <translation>為加密包另選一個檔案；出行金鑰保持不變。</translation>
+    </message>
+    <message>
+        <source>The bundle is written to the place you chose, read back and checked. Only then is what it holds removed from this laptop, so that the vault looks as if it never held it. Cancel stops it with nothing changed.</source>
+        <translation>加密包會寫入你選擇的位置，再讀回並檢查。只有這之後，其中的內容才會從這台筆電上刪除，使保險庫看起來就像從未存放過它們。按「取消」會中止，不做任何變更。</translation>
+    </message>
+    <message>
+        <source>Bundle: %1</source>
+        <translation>加密包：%1</translation>
+    </message>
+</context>
+<context>
+    <name>_WordsPage</name>
+    <message>
+        <source>Write down the travel key</source>
+        <translation>抄下出行金鑰</translation>
+    </message>
+    <message>
+        <source>Write these words on paper, or photograph the code with a phone that does not travel with you. They are shown only now and never again: without them the bundle cannot be opened, by you or by anyone.</source>
+        <translation>請把這些單字寫在紙上，或用一支不隨你出行的手機拍下 QR 碼。它們只在此刻顯示，之後不會再顯示：沒有它們，你和任何人都無法開啟這個加密包。</translation>
     </message>
 </context>
 <context>
