@@ -53,6 +53,30 @@ def archive(members: dict[str, bytes | Iterable[bytes]]) -> bytes:
     return out.getvalue()
 
 
+def history_archive(history: Iterable[bytes]) -> bytes:
+    """A version 3 bundle's ZIP: ``NOTE`` and the given ``history.jsonl`` lines."""
+    out = io.BytesIO()
+    listed: dict[str, dict[str, Any]] = {}
+    counts: dict[str, int] = {}
+    members: dict[str, Iterable[bytes]] = {name: [] for name in MEMBERS}
+    members |= {"notes.jsonl": [line(NOTE)], "attachments.jsonl": [], "history.jsonl": history}
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zipped:
+        for name, parts in members.items():
+            digest, size, lines = hashlib.sha256(), 0, 0
+            with zipped.open(name, "w", force_zip64=True) as member:
+                for part in parts:
+                    member.write(part)
+                    digest.update(part)
+                    size += len(part)
+                    lines += part.count(b"\n")
+            listed[name] = {"sha256": digest.hexdigest(), "size": size}
+            counts[name.removesuffix(".jsonl")] = lines
+        manifest = {"format": "hushnote-bundle", "version": 3, "created_at": 1795600000000,
+                    "scope": "vault", "counts": counts, "members": listed}  # fmt: skip
+        zipped.writestr("manifest.json", json.dumps(manifest))
+    return out.getvalue()
+
+
 def seal(path: Path, plain: bytes, recipient: x25519.Recipient | None = None) -> Path:
     path.write_bytes(pyrage.encrypt(plain, [recipient or IDENTITY.to_public()]))
     return path

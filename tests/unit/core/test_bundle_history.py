@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import tracemalloc
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,8 +17,8 @@ import pytest
 from pyrage import x25519
 
 from hushnote.core import KdfParams, NoteStore, Vault
-from hushnote.errors import BundleFormatError
-from support.bundles import NOTE, line, seal
+from hushnote.errors import BundleFormatError, BundleTooLargeError
+from support.bundles import NOTE, history_archive, line, seal
 
 PASS = "bundle passphrase for history"
 CANARY = "zqxjHISTBUNDLECANARY"
@@ -144,3 +145,71 @@ def test_a_well_formed_hand_made_history_imports(open_vault: Vault, tmp_path: Pa
     revisions = open_vault.history.revisions(NOTE["uuid"])
     assert [(r.number, r.reason) for r in revisions] == [(2, "merge"), (1, "edit")]
     assert open_vault.history.text(NOTE["uuid"], 2) == ("Hearing", "draft 9")
+
+
+def test_successive_bundles_from_one_colleague_add_no_revision_twice(
+    tmp_path: Path, fast_kdf_params: KdfParams
+) -> None:
+    """Monday's bundle, then Friday's after one more edit: each text once."""
+    start = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    with Vault.create(tmp_path / "a", "vault passphrase one", kdf=fast_kdf_params) as a:
+        uuid = a.notes.create(title="Hearing", body="draft 0").uuid
+        for n in (1, 2, 3):
+            at = start + timedelta(minutes=10 * n)
+            NoteStore(a.db, clock=lambda at=at: at).update(uuid, body=f"draft {n}")
+        a.export_bundle(tmp_path / "monday.age", passphrase=PASS, include_history=True)
+        friday = start + timedelta(days=4)
+        NoteStore(a.db, clock=lambda: friday).update(uuid, body="draft 4")
+        a.export_bundle(tmp_path / "friday.age", passphrase=PASS, include_history=True)
+    with Vault.create(tmp_path / "b", "vault passphrase two", kdf=fast_kdf_params) as b:
+        b.import_bundle(tmp_path / "monday.age", passphrase=PASS)
+        report = b.import_bundle(tmp_path / "friday.age", passphrase=PASS)
+        assert report.count("history", "added") == 0
+        got = [b.history.text(uuid, r.number)[1] for r in reversed(b.history.revisions(uuid))]
+        assert b.notes.get(uuid).body == "draft 4"
+        assert got == ["draft 0", "draft 1", "draft 2", "draft 3"]
+
+
+def test_exporting_history_holds_one_run_of_revisions_not_all(
+    tmp_path: Path, fast_kdf_params: KdfParams
+) -> None:
+    """30 revisions of a 500 KB note: the export's peak is well under their sum."""
+    from hushnote.core.formats import bundle_history
+
+    rows = "\n".join(f"row {i} alpha beta gamma delta {i * 7919 % 10007}" for i in range(12_500))
+    moment = datetime(2026, 11, 20, tzinfo=UTC)
+    with Vault.create(tmp_path / "v", "vault passphrase one", kdf=fast_kdf_params) as vault:
+        uuid = vault.notes.create(title="Log", body=rows).uuid
+        for n in range(30):
+            at = moment + timedelta(minutes=6 * (n + 1))
+            NoteStore(vault.db, clock=lambda at=at: at).update(uuid, body=f"{rows}\nedit {n}")
+        kept = vault.history.revisions(uuid)
+        assert len(kept) == 30
+        total = sum(r.size for r in kept)
+        assert total > 13_000_000
+        tracemalloc.start()
+        try:
+            lines = 0
+            for _, count in bundle_history.history_lines(vault.db, "n.uuid = :u", {"u": uuid}):
+                lines += count
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert lines == 30
+        # A few bodies and about 1 MB of lines at a time; holding all took 30 MB here.
+        assert peak < 10_000_000, f"peak {peak / 1e6:.1f} MB for {total / 1e6:.1f} MB"
+
+
+def test_a_bundle_with_too_many_revisions_of_a_note_is_refused(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    from hushnote.core.formats.bundle_history import MAX_REVISIONS_PER_NOTE
+
+    records = (line(_revision(n)) for n in range(1, MAX_REVISIONS_PER_NOTE + 2))
+    path = seal(tmp_path / "many.age", history_archive(records),
+                x25519.Recipient.from_str(open_vault.age_recipient()))  # fmt: skip
+    with pytest.raises(BundleTooLargeError) as refused:
+        open_vault.import_bundle(path)
+    assert refused.value.context["what"] == "history"
+    assert open_vault.counts()["notes"] == 0
+    assert open_vault.counts()["revisions"] == 0

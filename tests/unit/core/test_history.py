@@ -4,12 +4,14 @@ retention and purging (docs/history.md)."""
 from __future__ import annotations
 
 import time
+import tracemalloc
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from hushnote.core import HistoryStore, NoteStore, Searcher, Vault
 from hushnote.core.store.revision_codec import KEYFRAME_EVERY
+from hushnote.core.store.text_diff import DiffLine, diff_lines
 from hushnote.errors import InvalidRecordError, RecordNotFoundError, VaultCorruptedError
 
 
@@ -191,7 +193,7 @@ def test_retention_expires_with_the_clock(
     assert history.revisions(uuid) == []
     clock.advance(minutes=6)
     notes.update(uuid, body="fourth")
-    assert [r.number for r in history.revisions(uuid)] == [3]  # numbers never reused
+    assert [r.number for r in history.revisions(uuid)] == [1]  # none left: restarts at 1
 
 
 def test_saves_expire_now_and_then(
@@ -284,10 +286,10 @@ def test_expiry_never_breaks_a_chain_when_times_are_out_of_order(
     for body in ("one", "two", "three"):
         notes.update(uuid, body=body)
         clock.advance(minutes=6)
-    open_vault.db.execute("UPDATE note_revisions SET made_at = made_at + 90 * 86400000 "
+    open_vault.db.execute("UPDATE note_revisions SET made_at = made_at + 30 * 86400000 "
                           "WHERE number = 2")  # fmt: skip
     open_vault.accept_records()
-    clock.advance(days=40)
+    clock.advance(days=40)  # 2 is ten days old, 1 and 3 forty
     assert history.expire() == 1
     assert [r.number for r in history.revisions(uuid)] == [3, 2]
     assert history.text(uuid, 2)[1] == "one"
@@ -302,7 +304,9 @@ def test_a_clock_set_back_still_keeps_revisions(
     clock.advance(days=-2)  # the revision now seems to come from the future
     notes.update(uuid, body="third")
     assert [r.number for r in history.revisions(uuid)] == [2, 1]
-    assert history.revisions(uuid)[0].made_at > clock.now  # times never go back
+    # Stamped now, not after the newer-looking one: a future time would never expire;
+    # the order of a note's revisions is their number.
+    assert history.revisions(uuid)[0].made_at == clock.now
 
 
 def test_a_revisions_words_are_not_found_by_search(
@@ -314,3 +318,23 @@ def test_a_revisions_words_are_not_found_by_search(
     notes.update(uuid, body="the word, edited")
     assert history.text(uuid, 1)[1] == "the zqxjrevisioncanary word"
     assert searcher.search("zqxjrevisioncanary") == []
+
+
+def test_diff_of_one_line_against_a_million_is_bounded() -> None:
+    """The matcher's cost grows with the longer side too: above ``MAX_LINES`` lines on
+    either side the middle is one block removed and one added."""
+    many = "\n".join(str(n) for n in range(1_000_000))
+    started = time.perf_counter()
+    lines = diff_lines("a", many)
+    elapsed = time.perf_counter() - started
+    assert lines[0] == DiffLine("removed", "a")
+    assert len(lines) == 1_000_001 and lines[-1] == DiffLine("added", "999999")
+    assert elapsed < 2.0, f"{elapsed:.2f} s"  # the matcher alone took over 7 s
+    tracemalloc.start()
+    try:
+        diff_lines("a", many)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # The answer itself (a million lines) is most of it; the matcher took 415 MB.
+    assert peak < 200_000_000, f"{peak / 1e6:.0f} MB"

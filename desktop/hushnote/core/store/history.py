@@ -20,6 +20,7 @@ from hushnote.core.store.revisions import (
     Revision,
     expire,
     expire_before,
+    forget_counts,
     list_revisions,
     read_text,
     retention_of,
@@ -77,6 +78,7 @@ class HistoryStore:
                     "DELETE FROM note_revisions WHERE note_id = ?", (note_id,)
                 ).rowcount
             )
+            forget_counts(connection, note_id)
         self._db.checkpoint_after_commit()
         return removed
 

@@ -38,9 +38,11 @@ __all__ = [
     "Reason",
     "Revision",
     "append_revision",
+    "clamp_future",
     "expire",
     "expire_before",
     "expire_if_due",
+    "forget_counts",
     "keep_before",
     "list_revisions",
     "read_text",
@@ -55,6 +57,10 @@ REVISION_INTERVAL = timedelta(minutes=5)
 # The vault setting (in the encrypted settings table) and its choices, in days.
 RETENTION_KEY = "history_keep"
 RETENTION_CHOICES = ("off", "7", "30", "365", "forever")
+# A revision dated further ahead than this (a clock that ran ahead, a bundle's time) is
+# brought back at the next expiry (``clamp_future``); a day covers clocks merely off by
+# a time zone.
+FUTURE_SLACK = timedelta(days=1)
 DEFAULT_RETENTION = "30"
 
 
@@ -103,7 +109,9 @@ def keep_before(
     ).fetchone()
     interval = int(REVISION_INTERVAL.total_seconds() * 1000)
     if reason == "edit":
-        # A clock set back (the newest revision "in the future") keeps one at once.
+        # A newest revision "in the future" (a clock set back, an imported time) keeps
+        # one at once, stamped now: from then on the interval runs from that one, so a
+        # future time cannot make every later save keep a revision.
         since = newest[1] if newest is not None else note_ms[0]
         if 0 <= now_ms - since < interval:
             return False
@@ -112,7 +120,8 @@ def keep_before(
             return False
     if newest is not None and read_text(connection, note_id, newest[0]) == before:
         return False
-    _append(connection, note_id, before, reason, max(now_ms, newest[1] if newest else 0))
+    # Stamped now, never after: a future time carried forward would never expire.
+    _append(connection, note_id, before, reason, now_ms)
     return True
 
 
@@ -176,8 +185,9 @@ def append_revision(
 
 
 def _next_number(connection: Any, note_id: int) -> int:
-    """The note's next revision number: never one it used before, even once every
-    revision it had expired (``note_history`` remembers the last)."""
+    """The note's next revision number: never one a revision it still has, or had
+    since its history was last emptied, used (``note_history`` remembers the last; a
+    purge or an expiry that leaves the note none forgets it, and numbering restarts)."""
     connection.execute(
         "INSERT INTO note_history (note_id, last_number) VALUES (?, 1) "
         "ON CONFLICT (note_id) DO UPDATE SET last_number = last_number + 1",
@@ -221,14 +231,28 @@ def read_text(connection: Any, note_id: int, number: int) -> tuple[str, str]:
     return str(rows[0][1]), str(text)
 
 
+def clamp_future(connection: Any, now_ms: int) -> None:
+    """Bring back every revision dated more than ``FUTURE_SLACK`` after ``now_ms`` (made
+    while the clock ran ahead) to the time of the next newer revision, or to now: a
+    time in the future would otherwise outlive any retention, and hold back the expiry
+    of every newer revision of its note (expiry removes only a note's oldest)."""
+    connection.execute(
+        "UPDATE note_revisions AS r SET made_at = min(:now, coalesce((SELECT min(e.made_at) "
+        "FROM note_revisions e WHERE e.note_id = r.note_id AND e.number > r.number), :now)) "
+        "WHERE r.made_at > :limit",
+        {"now": now_ms, "limit": now_ms + int(FUTURE_SLACK.total_seconds() * 1000)},
+    )
+
+
 def expire_before(connection: Any, cutoff_ms: int | None) -> int:
     """Delete every revision made before ``cutoff_ms`` (all of them when None); return
-    how many.
+    how many. A note left with no revision loses its counter too (``forget_counts``).
 
     Only a note's oldest revisions may go (each older one is encoded against the next
     newer): one made before the cutoff stays while a revision numbered below it is
     younger. Times grow with numbers as revisions are made here; only a bundle's
-    history, added after a note's own, can bring older times above newer ones."""
+    history, added after a note's own, and a clock set back can bring older times
+    above newer ones; the order of a note's revisions is their number."""
     if cutoff_ms is None:
         cursor = connection.execute("DELETE FROM note_revisions")
     else:
@@ -238,7 +262,21 @@ def expire_before(connection: Any, cutoff_ms: int | None) -> int:
             "AND e.number < r.number AND e.made_at >= :cutoff)",
             {"cutoff": cutoff_ms},
         )
-    return int(cursor.rowcount)
+    removed = int(cursor.rowcount)
+    forget_counts(connection)
+    return removed
+
+
+def forget_counts(connection: Any, note_id: int | None = None) -> None:
+    """Drop the revision counter of ``note_id`` (of every note with no revision left
+    when None): its last number would tell how many revisions a purge erased, so a
+    note's numbering starts again at 1 once it has none."""
+    if note_id is not None:
+        connection.execute("DELETE FROM note_history WHERE note_id = ?", (note_id,))
+    else:
+        connection.execute(
+            "DELETE FROM note_history WHERE note_id NOT IN (SELECT note_id FROM note_revisions)"
+        )
 
 
 # When each open database last expired its revisions (ms): a save expires at most every
@@ -256,6 +294,7 @@ def expire(db: Database, now_ms: int) -> int:
     """Delete the revisions the vault's retention no longer keeps, then scrub the WAL;
     return how many went."""
     with db.transaction() as connection:
+        clamp_future(connection, now_ms)
         days = retention_days(retention_of(connection))
         if days is None:
             removed = 0

@@ -332,9 +332,10 @@ _SPACES: tuple[Step, ...] = (
 # Note history (docs/history.md): each revision's body is a zlib stream against the next
 # newer revision's text (``delta`` 1) or alone (``delta`` 0, a keyframe), so the oldest
 # can expire without breaking any chain. Never in a search index, never synced.
-# ``note_history`` remembers each note's last revision number, so that a number is never
-# given twice even once every revision it named has expired, and the modification time
-# the last shared-notebook merge gave it (a burst of merges keeps one revision).
+# ``note_history`` remembers each note's last revision number while it has revisions (a
+# purge or an expiry that leaves none deletes it: it would tell how many were erased),
+# and the modification time the last shared-notebook merge gave it (a burst of merges
+# keeps one revision).
 _HISTORY = (
     """CREATE TABLE note_revisions (
         id INTEGER PRIMARY KEY,
