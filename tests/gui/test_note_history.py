@@ -10,6 +10,7 @@ shown after a lock.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -217,6 +218,37 @@ def test_a_long_diff_is_folded_and_compared_off_the_gui_thread(
     assert shown[:2] == [f"{REMOVED} line 0", f"{ADDED} line 0 changed"]
     assert shown[-1] == f"{FOLDED} 19996 unchanged line(s)"
     assert panel.restore_button.isEnabled()
+
+
+def test_choosing_a_version_reads_no_note_on_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, moved_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large note takes its time to read and check, and the last comparison may hold
+    # the database's turn: an arrow key in the list must not wait for either.
+    uuid = note_with_versions(qtbot, window, moved_clock)
+    editor = editor_of(window)
+    editor.title.setFocus()
+    editor.title.end(False)
+    qtbot.keyClicks(editor.title, ", renamed")
+    assert editor.save()
+    panel = open_history(qtbot, window)
+    wait_compared(qtbot, panel)
+    readers: list[bool] = []
+    real_get = NoteStore.get
+
+    def watched_get(store: NoteStore, reference: str) -> object:
+        readers.append(threading.current_thread() is threading.main_thread())
+        return real_get(store, reference)
+
+    monkeypatch.setattr(NoteStore, "get", watched_get)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    wait_compared(qtbot, panel)
+    assert CANARY_OLD in panel.diff.toPlainText()
+    assert readers and not any(readers)
+    # The title a version had shows beside its diff when it is not today's.
+    assert vault_of(window).notes.get(uuid).title == "Visit, renamed"
+    assert not panel.title_then.isHidden()
+    assert panel.title_then.text() == "Title in this version: Visit"
 
 
 def test_fold_diff_keeps_context_around_each_change() -> None:

@@ -303,28 +303,19 @@ class HistoryPanel(QWidget):
             self.summary.setText(self.tr("Waiting for the running task to finish…"))
             self._update_buttons()
             return
-        try:
-            title_now = vault.notes.get(self.note).title
-        except HushnoteError as error:
-            self.summary.setText(error_text(error))
-            self._update_buttons()
-            return
-        if revision.title != title_now:
-            self.title_then.setText(
-                self.tr("Title in this version: %1").replace("%1", revision.title or "—")
-            )
-            self.title_then.show()
         self.summary.setText(self.tr("Comparing with the current text…"))
         self._update_buttons(comparing=True)
         generation, note, number = self._generation, self.note, revision.number
-        history = vault.history
+        history, notes, then = vault.history, vault.notes, revision.title
 
-        def work() -> ShownDiff:
-            return fold_diff(history.diff(note, number))
+        def work() -> tuple[str, ShownDiff]:
+            # Off the GUI thread: reading a large note (and waiting for the database's
+            # turn behind the last comparison) would hold the window at every arrow key.
+            return notes.get(note).title, fold_diff(history.diff(note, number))
 
         call = BackgroundCall(work)
         self._running.add(call)
-        call.succeeded.connect(lambda shown: self._compared(generation, shown))
+        call.succeeded.connect(lambda result: self._compared(generation, then, *result))
         call.failed.connect(lambda error: self._compare_failed(generation, error))
         call.finished.connect(lambda: self._ended(call))
         call.start()
@@ -333,9 +324,12 @@ class HistoryPanel(QWidget):
         self._running.discard(call)
         call.deleteLater()
 
-    def _compared(self, generation: int, shown: ShownDiff) -> None:
+    def _compared(self, generation: int, then: str, now: str, shown: ShownDiff) -> None:
         if generation != self._generation:
             return  # another version was chosen meanwhile, or the vault locked
+        if then != now:
+            self.title_then.setText(self.tr("Title in this version: %1").replace("%1", then or "—"))
+            self.title_then.show()
         if shown.added == 0 and shown.removed == 0:
             self.summary.setText(self.tr("The text of this version is the same as now."))
         else:
