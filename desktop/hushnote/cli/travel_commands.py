@@ -193,6 +193,9 @@ def cmd_end(args: argparse.Namespace) -> int:
               f"{outcomes['skipped']} skipped")  # fmt: skip
     print(f"Back home: {len(report.notebooks)} notebooks, {len(report.lists)} lists, "
           "marked to stay home again.")  # fmt: skip
+    if report.not_shared:
+        print("This bundle was not made by this vault, so these notebooks came back "
+              "private, not shared again: " + ", ".join(report.not_shared))  # fmt: skip
     return 0
 
 

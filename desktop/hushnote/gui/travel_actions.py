@@ -180,6 +180,13 @@ class TravelActions(QObject):
         ]
         lines = [self.tr("Travel has ended. Back in this vault:")]
         lines += [sentence.replace("%1", str(count)) for sentence, count in counts]
+        if report.not_shared:
+            lines.append(
+                self.tr(
+                    "This bundle was not made by this vault, so these notebooks came back "
+                    "private, not shared again: %1"
+                ).replace("%1", ", ".join(report.not_shared))
+            )
         return lines
 
 

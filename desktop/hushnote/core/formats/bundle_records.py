@@ -58,7 +58,7 @@ DATA_MEMBERS = ("notes.jsonl", "contacts.jsonl", "lists.jsonl", "links.jsonl")
 # Only in a travel bundle (scope "travel"): what the records cannot say (the marks, the
 # trash, a shared notebook's state), one JSON object a line (docs/travel.md).
 TRAVEL_MEMBER = "travel.jsonl"
-TRAVEL_KINDS = frozenset({"notebook", "list", "trashed", "space"})
+TRAVEL_KINDS = frozenset({"notebook", "list", "trashed", "space", "seal"})
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The journal only ever makes an entry for today: earlier days are damage or forgery.

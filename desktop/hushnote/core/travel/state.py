@@ -12,6 +12,8 @@ stale content over the members' edits. One JSON object a line; binary values are
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 from typing import Any
 
@@ -20,7 +22,7 @@ from hushnote.core.store.text_index import index_note, note_entry
 from hushnote.core.travel.marks import MARKED_NOTES
 from hushnote.errors import BundleFormatError
 
-__all__ = ["SPACE_TABLES", "capture", "restore"]
+__all__ = ["SPACE_TABLES", "capture", "restore", "seal", "sealed_by"]
 
 # A space's tables, parents first. Each row is keyed by the space's id.
 SPACE_TABLES = (
@@ -50,6 +52,47 @@ def _decode(value: Any) -> Any:
     if value is None or (isinstance(value, str | int) and not isinstance(value, bool)):
         return value
     raise ValueError("not a value")
+
+
+def _seal_key(identity_secret: str) -> bytes:
+    """The key that seals a travel member: only the vault holding this age identity
+    (kept in its encrypted settings, unchanged by a key rotation) can make it."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"hushnote travel seal v1"
+    ).derive(identity_secret.encode("ascii"))
+
+
+def _seal_mac(key: bytes, records: list[dict[str, Any]]) -> str:
+    mac = hmac.new(key, digestmod=hashlib.sha256)
+    for record in records:
+        canonical = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        mac.update(canonical.encode() + b"\n")
+    return mac.hexdigest()
+
+
+def seal(member: bytes, identity_secret: str) -> bytes:
+    """``member`` with a last line that proves this vault wrote it: an HMAC-SHA256 over
+    its records, in a canonical form, under a key derived from the vault's identity."""
+    records = [json.loads(line) for line in member.decode().splitlines() if line]
+    line = {"kind": "seal", "mac": _seal_mac(_seal_key(identity_secret), records)}
+    return member + (json.dumps(line) + "\n").encode()
+
+
+def sealed_by(records: list[dict[str, Any]], identity_secret: str | None) -> bool:
+    """Whether ``records`` (a travel member read back, seal last) were written by the
+    vault holding ``identity_secret``. Anyone can encrypt a bundle to a vault's public
+    key, so what a travel bundle restores beyond ordinary records (a shared notebook's
+    keys and membership) is taken only from one this vault sealed."""
+    if identity_secret is None or not records or records[-1].get("kind") != "seal":
+        return False
+    claimed = records[-1].get("mac")
+    if not isinstance(claimed, str):
+        return False
+    expected = _seal_mac(_seal_key(identity_secret), records[:-1])
+    return hmac.compare_digest(expected, claimed)
 
 
 def _columns(connection: Any, table: str) -> list[str]:
@@ -96,19 +139,62 @@ def capture(connection: Any) -> bytes:
     return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode()
 
 
-def restore(connection: Any, records: list[dict[str, Any]]) -> None:
-    """Put the marks, the trash and the spaces back, inside the merge's transaction.
+def restore(
+    connection: Any, records: list[dict[str, Any]], *, spaces: bool, road: set[str]
+) -> list[str]:
+    """Put the marks, the trash and (if ``spaces``: the bundle is sealed by this vault)
+    the shared notebooks back, inside the merge's transaction; return the names of the
+    shared notebooks left out because the bundle was not sealed here.
 
     A space this vault already holds again (joined afresh on the road) is left as it
-    is: its state is newer than the bundle's."""
+    is: its state is newer than the bundle's. ``road`` holds the uuids of notes that
+    were on the laptop before the merge: one in a notebook whose shared state comes
+    back is moved to a notebook of its own first, so that nothing written on the road
+    is ever published to the notebook's members."""
     skipped_spaces: set[str] = set()
+    left_out: list[str] = []
     for number, record in enumerate(records, start=1):
         try:
+            if record["kind"] == "seal":
+                continue
+            if record["kind"] == "space" and not spaces:
+                if record["table"] == "spaces":
+                    left_out.append(_text(record["row"]["notebook_id"]))
+                continue
+            if record["kind"] == "space" and record["table"] == "spaces":
+                _keep_road_notes_apart(connection, _text(record["row"]["notebook_id"]), road)
             _restore_one(connection, record, skipped_spaces)
         except (ValueError, KeyError, TypeError):
             raise BundleFormatError(
                 member=TRAVEL_MEMBER, line=number, reason="bad record"
             ) from None
+    return left_out
+
+
+def _keep_road_notes_apart(connection: Any, notebook: str, road: set[str]) -> None:
+    """Move the notes written on the road into ``notebook`` (a private notebook of the
+    same name as the shared one that stayed home) to a notebook of their own."""
+    row = connection.execute("SELECT id FROM notebooks WHERE name = ?", (notebook,)).fetchone()
+    if row is None or not road:
+        return
+    moving = [
+        note_id
+        for note_id, uuid in connection.execute(
+            "SELECT id, uuid FROM notes WHERE notebook_id = ?", (row[0],)
+        ).fetchall()
+        if uuid in road
+    ]
+    if not moving:
+        return
+    suffix = 1
+    name = f"{notebook} (on the road)"
+    while connection.execute("SELECT 1 FROM notebooks WHERE name = ?", (name,)).fetchone():
+        suffix += 1
+        name = f"{notebook} (on the road {suffix})"
+    apart = connection.execute("INSERT INTO notebooks (name) VALUES (?)", (name,)).lastrowid
+    connection.executemany(
+        "UPDATE notes SET notebook_id = ? WHERE id = ?", [(apart, note_id) for note_id in moving]
+    )
 
 
 def _restore_one(connection: Any, record: dict[str, Any], skipped: set[str]) -> None:

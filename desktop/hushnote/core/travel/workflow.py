@@ -74,6 +74,10 @@ class TravelReport:
     merge: MergeReport
     notebooks: list[str]
     lists: list[str]
+    # Shared notebooks whose sharing did not come back: the bundle was not sealed by
+    # this vault (made by another vault, or forged with its public key). Their notes
+    # came back as private notes.
+    not_shared: list[str] = field(default_factory=list)
 
 
 class Travel:
@@ -193,6 +197,9 @@ class Travel:
             if self._shared_elsewhere():
                 # Its removal would reach the notebook's members at the next pass.
                 raise InvalidRecordError(field="list", reason="shared-elsewhere")
+            # Sealed with this vault's identity: only a bundle this vault wrote may bring a
+            # shared notebook's keys and membership back (``end``).
+            member = state.seal(member, str(self._vault.age_identity()))
             scope = Scope(kind="travel", extra_members=((TRAVEL_MEMBER, member),))
             report = export_bundle(db, out, scope=scope, recipients=recipients,
                                    passphrase=key, progress=progress_share(progress, 0.0, 0.6),
@@ -301,9 +308,14 @@ class Travel:
             records = list(contents.records(TRAVEL_MEMBER))
             notebooks = [str(r.get("name")) for r in records if r.get("kind") == "notebook"]
             lists = [str(r.get("name")) for r in records if r.get("kind") == "list"]
+            trusted = state.sealed_by(records, stored)
+            # Notes written on the road: on the laptop now and not in the bundle.
+            road = {str(row[0]) for row in self._db.rows("SELECT uuid FROM notes")}
+            road -= {str(r["uuid"]) for r in contents.records("notes.jsonl")}
+            not_shared: list[str] = []
 
             def finish(connection: Any) -> None:
-                state.restore(connection, records)
+                not_shared.extend(state.restore(connection, records, spaces=trusted, road=road))
                 _keep_the_older_side(connection, contents)
                 connection.execute("DELETE FROM settings WHERE key = ?", (REMINDER_KEY,))
 
@@ -311,7 +323,7 @@ class Travel:
                                   attachments=self._folder, finish=finish)  # fmt: skip
         finally:
             contents.archive.close()
-        return TravelReport(merge, notebooks, lists)
+        return TravelReport(merge, notebooks, lists, not_shared)
 
 
 def _keep_the_older_side(connection: Any, contents: BundleContents) -> None:

@@ -3,9 +3,10 @@ other members, and when travel ends syncing resumes with nothing lost on either 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from hushnote.core import KdfParams, travel_key_words
+from hushnote.core import KdfParams, Vault, travel_key_words
 from support.forensics import tree_digest
 from support.sync_vaults import BOOK, all_notes, settle, shared_vaults
 
@@ -81,3 +82,66 @@ def test_a_list_shared_in_a_notebook_that_travels_cannot_be_marked_away(
         a.travel.start(tmp_path / "t.hnb", passphrase=travel_key_words())
         settle([b])
         assert [item.name for item in b.lists.all()] == ["Medics"]
+
+
+def test_a_note_written_on_the_road_in_a_notebook_of_the_same_name_stays_private(
+    tmp_path: Path, fast_kdf_params: KdfParams
+) -> None:
+    with shared_vaults(tmp_path, fast_kdf_params, 2) as ([a, b], _folder):
+        a.notes.create(title="Plan", body="shared", notebook=BOOK)
+        settle([a, b])
+        a.travel.mark_notebook(BOOK)
+        words = travel_key_words()
+        out = tmp_path / "trip.hnb"
+        a.travel.start(out, passphrase=words)
+        road = a.notes.create(title="Road private", body="only mine", notebook=BOOK)
+        a.travel.end(out, passphrase=words)
+        # The road note is in a notebook of its own, out of the shared one.
+        assert a.notes.get(road.uuid).notebook == f"{BOOK} (on the road)"
+        settle([a, b])
+        assert "Road private" not in [note.title for note in b.notes.summaries()]
+        assert "Plan" in [note.title for note in a.notes.summaries(notebook=BOOK)]
+
+
+def test_a_forged_travel_bundle_never_makes_a_private_notebook_shared(
+    tmp_path: Path, fast_kdf_params: KdfParams
+) -> None:
+    # Anyone with the owner's public key (what `hushnote identity` hands out) can seal a
+    # bundle to it: a forger's own shared notebook, named like the owner's private one.
+    victim = Vault.create(tmp_path / "victim", "vault words", kdf=fast_kdf_params)
+    victim.notes.create(title="Private Daily", body="never shared", notebook=BOOK)
+    (tmp_path / "forger").mkdir()
+    with shared_vaults(tmp_path / "forger", fast_kdf_params, 2) as ([admin, puppet], _):
+        settle([admin, puppet])
+        admin.notes.create(title="bait", body="x", notebook=BOOK)
+        settle([admin, puppet])
+        puppet.travel.mark_notebook(BOOK)
+        forged = tmp_path / "trip.hnb"
+        puppet.travel.start(forged, recipient=victim.age_recipient())
+        report = victim.travel.end(forged)
+        assert report.not_shared == [BOOK]
+        assert victim.spaces.all() == []
+        assert victim.db.row("SELECT count(*) FROM space_keys")[0] == 0
+        victim.spaces.sync()
+        settle([admin])
+        assert "Private Daily" not in [note.title for note in admin.notes.summaries()]
+        # Its notes came back as ordinary, private notes.
+        assert "bait" in [note.title for note in victim.notes.summaries(notebook=BOOK)]
+    victim.lock()
+
+
+def test_a_bundle_sealed_here_but_changed_brings_no_sharing_back(
+    tmp_path: Path, fast_kdf_params: KdfParams
+) -> None:
+    from hushnote.core.travel import state
+
+    with shared_vaults(tmp_path, fast_kdf_params, 2) as ([a, _b], _folder):
+        identity = str(a.age_identity())
+        records = [{"kind": "notebook", "name": BOOK}]
+        sealed = state.seal(b'{"kind": "notebook", "name": "%s"}\n' % BOOK.encode(), identity)
+        read_back = [json.loads(line) for line in sealed.decode().splitlines()]
+        assert state.sealed_by(read_back, identity)
+        assert not state.sealed_by(read_back, str(type(a.age_identity()).generate()))
+        tampered = [{"kind": "notebook", "name": "Other"}, read_back[-1]]
+        assert not state.sealed_by(tampered, identity)
+        assert not state.sealed_by(records, identity)  # no seal at all
