@@ -239,6 +239,10 @@ def message_for(error: HushnoteError) -> str:
             "secret-key": "that is a SECRET key: never share it; give the public key, age1...",
             "no-key": "that contact has none; add it with 'hushnote contact key'",
             "ambiguous": "more than one contact has that name; give the contact's id",
+            "own-key": (
+                "that is this vault's own key: whoever makes you unlock this vault could "
+                "open the bundle; give a colleague's key, or use --travel-key"
+            ),
         }.get(context["reason"], "not an age public key: it starts with age1, 62 characters")
     if error.code == "invalid-record" and context["reason"] == "in-trash":
         context["field"] = "selection"

@@ -83,6 +83,12 @@ def _sentence(error: BaseException) -> str:
             return QCoreApplication.translate(
                 "errors", "More than one contact has that name. Choose the contact from the list."
             )
+        if reason == "own-key":
+            return QCoreApplication.translate(
+                "errors",
+                "That is this vault's own key: whoever makes you unlock this vault could open "
+                "the bundle. Choose a colleague's key, or a one-time travel key.",
+            )
         return QCoreApplication.translate(
             "errors", "That is not an age public key: it starts with age1 and has 62 characters."
         )

@@ -350,3 +350,60 @@ def test_a_bundle_changed_on_the_disk_after_writing_is_caught_and_nothing_purged
             open_vault.travel.start(tmp_path / "trip.hnb", **kwargs)  # type: ignore[arg-type]
         assert not (tmp_path / "trip.hnb").exists()
         assert open_vault.notes.get(ids["away"]).title == "Safehouse plan"
+
+
+@pytest.mark.parametrize("name", ["Off", "Forever"])
+def test_a_notebook_named_like_a_setting_takes_no_setting_with_it(
+    open_vault: Vault, tmp_path: Path, name: str
+) -> None:
+    vault = open_vault
+    vault.history.set_retention("off" if name == "Off" else "forever")
+    chosen = vault.history.retention
+    vault.notes.create(title="x", body="y", notebook=name)
+    away = vault.notes.create(title="z", body="w", notebook=name)
+    vault.settings.set("last_note", away.uuid)
+    vault.travel.mark_notebook(name)
+    words = travel_key_words()
+    vault.travel.start(tmp_path / "trip.hnb", passphrase=words)
+    assert vault.history.retention == chosen
+    assert vault.settings.get("last_note") is None  # it held the id of a note that left
+    vault.travel.end(tmp_path / "trip.hnb", passphrase=words)
+    assert vault.history.retention == chosen
+
+
+def test_an_earlier_key_file_beside_the_target_is_never_replaced(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    _fill(open_vault)
+    earlier = tmp_path / "trip.hnb.key"
+    earlier.write_bytes(b"an earlier trip's key file")
+    with pytest.raises(BundleWriteError):
+        open_vault.travel.start(tmp_path / "trip.hnb", passphrase=travel_key_words())
+    assert earlier.read_bytes() == b"an earlier trip's key file"
+    assert not (tmp_path / "trip.hnb").exists()
+    assert "Cases" in [name for name, _ in open_vault.notes.notebooks()]
+
+
+def test_the_vaults_own_key_is_refused_as_a_recipient(open_vault: Vault, tmp_path: Path) -> None:
+    _fill(open_vault)
+    own = open_vault.age_recipient()
+    keyed = open_vault.contacts.create(NewContact(display_name="Me Myself"))
+    open_vault.contacts.set_key(keyed.uuid, own)
+    for recipient in (own, "Me Myself"):
+        with pytest.raises(InvalidRecordError) as caught:
+            open_vault.travel.start(tmp_path / "trip.hnb", recipient=recipient)
+        assert caught.value.context["reason"] == "own-key"
+    assert not (tmp_path / "trip.hnb").exists()
+    assert "Cases" in [name for name, _ in open_vault.notes.notebooks()]
+
+
+def test_a_staying_notes_link_to_a_person_who_leaves_comes_back(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    ids = _fill(open_vault)
+    open_vault.links.link(ids["home"], ids["medic"])  # Jyx Medic is only on Medics
+    words = travel_key_words()
+    open_vault.travel.start(tmp_path / "trip.hnb", passphrase=words)
+    assert open_vault.links.contacts_of(ids["home"]) == []
+    open_vault.travel.end(tmp_path / "trip.hnb", passphrase=words)
+    assert [c.uuid for c in open_vault.links.contacts_of(ids["home"])] == [ids["medic"]]

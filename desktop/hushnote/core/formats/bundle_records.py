@@ -229,6 +229,9 @@ def read_records(db: Database, scope: Scope) -> dict[str, Generator[tuple[str, i
     lists_where = {"vault": "1", "list": "l.name = :value", "travel": "l.stays_home = 1"}.get(
         scope.kind, "0"
     )
+    # Travel: a note that stays keeps its link to a person who leaves (the purge takes
+    # the link with the contact), so the link goes into the bundle and comes back.
+    links_also = f" OR nc.contact_id IN ({LEAVING_CONTACTS})" if scope.kind == "travel" else ""
     queries = {
         "notes.jsonl": (
             "SELECT json_object('uuid', n.uuid, 'title', n.title, 'body', b.body, "
@@ -259,7 +262,7 @@ def read_records(db: Database, scope: Scope) -> dict[str, Generator[tuple[str, i
         "links.jsonl": (
             "SELECT json_object('note', n.uuid, 'contact', c.uuid) FROM note_contacts nc "
             "JOIN notes n ON n.id = nc.note_id JOIN contacts c ON c.id = nc.contact_id "
-            f"WHERE {notes_where}"
+            f"WHERE {notes_where}{links_also}"
         ),
     }
 

@@ -24,6 +24,13 @@ from hushnote.core.travel.marks import MARKED_NOTES
 
 __all__ = ["purge_marked"]
 
+# Each full-text index, and the table whose rows it indexes.
+_INDEXES = (
+    ("notes_index", "notes"),
+    ("contacts_index", "contacts"),
+    ("attachments_index", "attachments"),
+)
+
 
 def purge_marked(db: Database, folder: BlobFolder, *, before_commit: Any = None) -> None:
     """Delete every marked notebook with its notes (the trash too), their history,
@@ -45,6 +52,13 @@ def purge_marked(db: Database, folder: BlobFolder, *, before_commit: Any = None)
         connection.execute("DELETE FROM notebooks WHERE stays_home = 1")
         _forget_settings(connection, named)
         forget(connection, removed)
+        for index, records in _INDEXES:
+            # One segment each, from what remains, or none when nothing remains: the
+            # emptied segments the deletions left would otherwise show how much indexed
+            # text left (their pages are zeroed on the way out, as every freed page is).
+            left = connection.execute(f"SELECT 1 FROM {records} LIMIT 1").fetchone()  # noqa: S608
+            command = "optimize" if left else "delete-all"
+            connection.execute(f"INSERT INTO {index} ({index}) VALUES ('{command}')")  # noqa: S608
         if before_commit is not None:
             before_commit()
     db.checkpoint_after_commit()
@@ -67,29 +81,26 @@ def _delete_contacts(connection: Any, contact_ids: list[int]) -> set[str]:
 
 
 def _what_leaves(connection: Any) -> set[str]:
-    """The uuids and names of everything that leaves: a setting naming one goes too."""
+    """The ids of everything that leaves (random uuids and space ids): a setting holding
+    one goes too."""
     rows = connection.execute(
         f"SELECT uuid FROM notes WHERE id IN ({MARKED_NOTES}) "  # noqa: S608 - fixed SQL
         "UNION ALL SELECT a.uuid FROM attachments a WHERE a.note_id IN "
         f"({MARKED_NOTES}) "
         f"UNION ALL SELECT uuid FROM contacts WHERE id IN ({LEAVING_CONTACTS}) "
         "UNION ALL SELECT uuid FROM lists WHERE stays_home = 1 "
-        "UNION ALL SELECT name FROM lists WHERE stays_home = 1 "
-        "UNION ALL SELECT name FROM notebooks WHERE stays_home = 1 "
         "UNION ALL SELECT s.id FROM spaces s JOIN notebooks nb ON nb.id = s.notebook_id "
         "WHERE nb.stays_home = 1"
     ).fetchall()
     return {str(row[0]) for row in rows}
 
 
-def _forget_settings(connection: Any, named: set[str]) -> None:
-    """Settings whose value is, or holds, a uuid or name that left (the last note opened,
-    say). A name must match the whole value, and a notebook called "30" must not take the
-    auto-lock time with it, so a value of digits is never taken for a name."""
-    folded = {name.casefold() for name in named}
+def _forget_settings(connection: Any, ids: set[str]) -> None:
+    """Settings that hold the id of something that left (the last note opened, say).
+    Only ids are looked for: they are random, so one found in a value is a reference to
+    it. Names are not: a notebook called "Off" must not take the history setting "off"
+    with it."""
     for key, value in connection.execute("SELECT key, value FROM settings").fetchall():
         text = str(value)
-        if (text.casefold() in folded and not text.strip().isdigit()) or any(
-            len(name) == 36 and name in text for name in named
-        ):
+        if any(found in text for found in ids):
             connection.execute("DELETE FROM settings WHERE key = ?", (key,))

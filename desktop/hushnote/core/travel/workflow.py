@@ -180,12 +180,19 @@ class Travel:
         if (recipient is None) == (passphrase is None):
             raise ValueError("give a recipient or a passphrase, not both")
         recipients = None if recipient is None else [self.resolve_recipient(recipient)]
+        own = self._vault.settings.get(AGE_IDENTITY_KEY)
+        if recipients and own is not None and recipients[0] == self._vault.age_recipient():
+            # The vault a checkpoint forces open could then open the bundle too.
+            raise InvalidRecordError(field="age_recipient", reason="own-key")
         key = None if passphrase is None else normalize_travel_key(passphrase)
         if key is not None and not key:
             raise InvalidRecordError(field="travel_key", reason="empty")
-        if out.exists() or out.is_symlink():
-            # Never over an earlier bundle: it may hold an earlier trip's content.
-            raise BundleWriteError(path=str(out), reason="exists")
+        key_file = out.with_name(out.name + ".key")
+        for target in (out, key_file):
+            if target.exists() or target.is_symlink():
+                # Never over an earlier bundle or its key file: they may hold an earlier
+                # trip's content, which cannot be opened without both.
+                raise BundleWriteError(path=str(target), reason="exists")
         point = kill_point or (lambda _name: None)
         db = self._db
         with db.turn():
