@@ -407,3 +407,21 @@ def test_a_staying_notes_link_to_a_person_who_leaves_comes_back(
     assert open_vault.links.contacts_of(ids["home"]) == []
     open_vault.travel.end(tmp_path / "trip.hnb", passphrase=words)
     assert [c.uuid for c in open_vault.links.contacts_of(ids["home"])] == [ids["medic"]]
+
+
+def test_the_words_typed_back_with_chinese_punctuation_or_full_width_letters_still_open(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    from hushnote.core.travel.travel_key import normalize_travel_key
+
+    words = "drop-down ebony T-Shirt yeah"
+    full_width = "".join(chr(ord(c) + 0xFEE0) for c in "DROP-DOWN")  # as an IME types it
+    assert normalize_travel_key(f"{full_width}\uff0cebony\u3001 t-shirt\u3002yeah\n") == (
+        normalize_travel_key(words)
+    )
+    ids = _fill(open_vault)
+    key = travel_key_words()
+    open_vault.travel.start(tmp_path / "trip.hnb", passphrase=key)
+    typed = "\uff0c".join(word.upper() for word in key.split())
+    open_vault.travel.end(tmp_path / "trip.hnb", passphrase=typed)
+    assert open_vault.notes.get(ids["away"]).title == "Safehouse plan"

@@ -38,8 +38,16 @@ def travel_key_words(count: int = TRAVEL_KEY_WORDS) -> str:
 
 
 def normalize_travel_key(text: str) -> str:
-    """The key as typed back: case, extra spaces and line breaks do not matter."""
-    return " ".join(text.lower().split())
+    """The key as typed back: case, extra spaces, line breaks, full-width letters and
+    punctuation between the words (a Chinese input method's ，、。 say) do not matter. A
+    hyphen stays: it is part of some words of the list."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).lower()
+    spaced = "".join(
+        " " if unicodedata.category(c).startswith("P") and c != "-" else c for c in folded
+    )
+    return " ".join(spaced.split())
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
