@@ -3058,6 +3058,10 @@ What is written after the removal is encrypted with a new key that their device 
         <source>Travel has ended. Back in this vault:</source>
         <translation>出行已结束。已回到这个保险库的内容：</translation>
     </message>
+    <message>
+        <source>This bundle was not made by this vault, so these notebooks came back private, not shared again: %1</source>
+        <translation>这个加密包不是由本保险库制作的，因此这些笔记本以私人笔记本的形式回来，不再共享：%1</translation>
+    </message>
 </context>
 <context>
     <name>TravelKeyView</name>
@@ -3865,6 +3869,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     <message>
         <source>More than one contact has that name. Choose the contact from the list.</source>
         <translation>有多个联系人使用这个名字。请从列表中选择联系人。</translation>
+    </message>
+    <message>
+        <source>That is this vault&apos;s own key: whoever makes you unlock this vault could open the bundle. Choose a colleague&apos;s key, or a one-time travel key.</source>
+        <translation>这是本保险库自己的密钥：任何逼您解锁本保险库的人都能打开这个加密包。请选择同事的密钥，或一次性出行密钥。</translation>
     </message>
     <message>
         <source>That is not an age public key: it starts with age1 and has 62 characters.</source>

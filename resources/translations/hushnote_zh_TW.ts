@@ -3058,6 +3058,10 @@ What is written after the removal is encrypted with a new key that their device 
         <source>Travel has ended. Back in this vault:</source>
         <translation>出行已結束。已回到這個保險庫的內容：</translation>
     </message>
+    <message>
+        <source>This bundle was not made by this vault, so these notebooks came back private, not shared again: %1</source>
+        <translation>這個加密包不是由本保險庫製作的，因此這些筆記本以私人筆記本的形式回來，不再共用：%1</translation>
+    </message>
 </context>
 <context>
     <name>TravelKeyView</name>
@@ -3865,6 +3869,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     <message>
         <source>More than one contact has that name. Choose the contact from the list.</source>
         <translation>有多位聯絡人使用這個名字。請從清單中選擇聯絡人。</translation>
+    </message>
+    <message>
+        <source>That is this vault&apos;s own key: whoever makes you unlock this vault could open the bundle. Choose a colleague&apos;s key, or a one-time travel key.</source>
+        <translation>這是本保險庫自己的金鑰：任何逼你解鎖本保險庫的人都能打開這個加密包。請選擇同事的金鑰，或一次性出行金鑰。</translation>
     </message>
     <message>
         <source>That is not an age public key: it starts with age1 and has 62 characters.</source>
