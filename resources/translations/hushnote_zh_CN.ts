@@ -3880,7 +3880,7 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     </message>
     <message>
         <source>A list marked to stay home is shared in a notebook that travels: removing it would remove it for every member. Unmark the list, or mark that notebook too. Nothing was written.</source>
-        <translation>一个标记为“留在家中”的列表被共享在一个随身携带的笔记本中：移除它会让所有成员都失去它。请取消该列表的标记，或将那个笔记本也标记为留在家中。未写入任何内容。</translation>
+        <translation>一个标记为“留在家中”的名单被共享在一个随身携带的笔记本中：移除它会让所有成员都失去它。请取消该名单的标记，或将那个笔记本也标记为留在家中。未写入任何内容。</translation>
     </message>
     <message>
         <source>The selected notes are all in the trash, and the trash is never exported. Restore them first. Nothing was exported.</source>
@@ -4084,7 +4084,7 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     </message>
     <message>
         <source>Nothing is marked to stay home. Mark a notebook or a contact list first; nothing was written.</source>
-        <translation>没有任何内容被标记为“留在家中”。请先标记一个笔记本或联系人列表；未写入任何内容。</translation>
+        <translation>没有任何内容被标记为“留在家中”。请先标记一个笔记本或联系人名单；未写入任何内容。</translation>
     </message>
     <message>
         <source>The travel bundle read back from the disk is not what was written, so it was removed and nothing was taken out of the vault. Try another place to save it.</source>

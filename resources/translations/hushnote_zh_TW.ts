@@ -3880,7 +3880,7 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     </message>
     <message>
         <source>A list marked to stay home is shared in a notebook that travels: removing it would remove it for every member. Unmark the list, or mark that notebook too. Nothing was written.</source>
-        <translation>一份標記為「留在家中」的清單被共用在一本隨身攜帶的筆記本中：移除它會讓所有成員都失去它。請取消這份清單的標記，或將那本筆記本也標記為留在家中。未寫入任何內容。</translation>
+        <translation>一份標記為「留在家中」的名單被共用在一本隨身攜帶的筆記本中：移除它會讓所有成員都失去它。請取消這份名單的標記，或將那本筆記本也標記為留在家中。未寫入任何內容。</translation>
     </message>
     <message>
         <source>The selected notes are all in the trash, and the trash is never exported. Restore them first. Nothing was exported.</source>
@@ -4084,7 +4084,7 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     </message>
     <message>
         <source>Nothing is marked to stay home. Mark a notebook or a contact list first; nothing was written.</source>
-        <translation>沒有任何內容被標記為「留在家中」。請先標記一本筆記本或聯絡人清單；未寫入任何內容。</translation>
+        <translation>沒有任何內容被標記為「留在家中」。請先標記一本筆記本或聯絡人名單；未寫入任何內容。</translation>
     </message>
     <message>
         <source>The travel bundle read back from the disk is not what was written, so it was removed and nothing was taken out of the vault. Try another place to save it.</source>
