@@ -329,7 +329,9 @@ def test_diff_of_one_line_against_a_million_is_bounded() -> None:
     elapsed = time.perf_counter() - started
     assert lines[0] == DiffLine("removed", "a")
     assert len(lines) == 1_000_001 and lines[-1] == DiffLine("added", "999999")
-    assert elapsed < 2.0, f"{elapsed:.2f} s"  # the matcher alone took over 7 s
+    # About 1 s here; the bound leaves room for a loaded CI machine. What tells the
+    # matcher did not run is the memory below (it took 415 MB).
+    assert elapsed < 10.0, f"{elapsed:.2f} s"
     tracemalloc.start()
     try:
         diff_lines("a", many)

@@ -208,11 +208,22 @@ class Travel:
             # shared notebook's keys and membership back (``end``).
             member = state.seal(member, str(self._vault.age_identity()))
             scope = Scope(kind="travel", extra_members=((TRAVEL_MEMBER, member),))
-            report = export_bundle(db, out, scope=scope, recipients=recipients,
-                                   passphrase=key, progress=progress_share(progress, 0.0, 0.6),
-                                   vault_folder=self._vault.paths.root,
-                                   attachments=self._folder,
-                                   include_history=True)  # fmt: skip
+            try:
+                report = export_bundle(db, out, scope=scope, recipients=recipients,
+                                       passphrase=key,
+                                       progress=progress_share(progress, 0.0, 0.6),
+                                       vault_folder=self._vault.paths.root,
+                                       attachments=self._folder,
+                                       include_history=True)  # fmt: skip
+            except BaseException:
+                # A Cancel seen at the export's last tick comes after its rename: the files
+                # are there but no report names them. Neither existed before (checked
+                # above), so what is there now is this run's.
+                for target in (out, key_file):
+                    if target.is_file() and not target.is_symlink():
+                        with contextlib.suppress(OSError):
+                            scrub_file(target)
+                raise
             point("written")
             try:
                 self._verify(report, plan, key, progress_share(progress, 0.6, 0.95))

@@ -149,6 +149,11 @@ def test_attachments_from_before_search_are_found_by_name_after_the_upgrade(
                       "space_seen", "space_members", "space_keys", "spaces"):  # fmt: skip
             vault.db.execute(f"DROP TABLE {table}")
         vault.db.execute("DROP INDEX notes_sync")
+        # Note history (schema 11) and the travel marks (12).
+        vault.db.execute("DROP TABLE note_revisions")
+        vault.db.execute("DROP TABLE note_history")
+        vault.db.execute("ALTER TABLE notebooks DROP COLUMN stays_home")
+        vault.db.execute("ALTER TABLE lists DROP COLUMN stays_home")
         vault.db.execute(f"PRAGMA user_version = {step - 1}")
     with Vault.unlock(fast_kdf_vault.root, fast_kdf_vault.passphrase) as vault:
         assert vault.db.pragma_value("user_version") == LATEST_VERSION
