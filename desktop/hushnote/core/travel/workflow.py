@@ -48,7 +48,6 @@ from hushnote.errors import (
 if TYPE_CHECKING:
     from hushnote.core.vault.lifecycle import Vault
 
-AGE_IDENTITY_KEY = "age_identity"  # as in core/vault/lifecycle.py
 __all__ = ["REMINDER_KEY", "Travel", "TravelReceipt", "TravelReport"]
 
 # The one trace travel may leave, and only if the owner asks for it: an ordinary setting.
@@ -180,7 +179,7 @@ class Travel:
         if (recipient is None) == (passphrase is None):
             raise ValueError("give a recipient or a passphrase, not both")
         recipients = None if recipient is None else [self.resolve_recipient(recipient)]
-        own = self._vault.settings.get(AGE_IDENTITY_KEY)
+        own = self._vault.stored_age_identity()
         if recipients and own is not None and recipients[0] == self._vault.age_recipient():
             # The vault a checkpoint forces open could then open the bundle too.
             raise InvalidRecordError(field="age_recipient", reason="own-key")
@@ -315,7 +314,7 @@ class Travel:
         key = None if passphrase is None else normalize_travel_key(passphrase)
         # A vault that never showed its key has none yet: no bundle can be sealed to it,
         # and opening one must not make one (it would be a new setting).
-        stored = self._vault.settings.get(AGE_IDENTITY_KEY)
+        stored = self._vault.stored_age_identity()
         identities = [] if stored is None else [self._vault.age_identity()]
         contents = open_bundle(path, identities=identities, passphrase=key,
                                progress=progress_share(progress, 0.0, 0.5),

@@ -352,6 +352,11 @@ class Vault:
             return identity
         return x25519.Identity.from_str(stored)
 
+    def stored_age_identity(self) -> str | None:
+        """This vault's own age identity as stored, or None if it never made one (asking
+        does not make one: that would be a new setting)."""
+        return self.settings.get(AGE_IDENTITY_KEY)
+
     def age_recipient(self) -> str:
         """The public key colleagues encrypt bundles to (``age1…``)."""
         return str(self.age_identity().to_public())
@@ -413,7 +418,7 @@ class Vault:
         passphrase, or cannot be opened here."""
         from pyrage import x25519
 
-        stored = self.settings.get(AGE_IDENTITY_KEY)  # none yet: no bundle can be ours
+        stored = self.stored_age_identity()  # none yet: no bundle can be ours
         return inspect_bundle(path, [] if stored is None else [x25519.Identity.from_str(stored)])
 
     def read_bundle(
