@@ -3444,6 +3444,18 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <source>Then choose Vault, End travel…, and pick the bundle.</source>
         <translation>然后选择“保险库”菜单中的“结束出行…”，并选取该加密包。</translation>
     </message>
+    <message>
+        <source>The rewrite of the vault was cancelled.</source>
+        <translation>保险库的重写已取消。</translation>
+    </message>
+    <message>
+        <source>The vault could not be rewritten afterwards: %1</source>
+        <translation>之后未能重写保险库：%1</translation>
+    </message>
+    <message>
+        <source>The size of its file may still tell that something left; Vault, Rotate data key… rewrites it.</source>
+        <translation>其文件大小仍可能透露曾有内容被移走；“保险库”菜单中的“更换数据密钥…”可以重写它。</translation>
+    </message>
 </context>
 <context>
     <name>_KeyPage</name>

@@ -3444,6 +3444,18 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <source>Then choose Vault, End travel…, and pick the bundle.</source>
         <translation>然後選擇「保險庫」選單中的「結束出行…」，並選取該加密包。</translation>
     </message>
+    <message>
+        <source>The rewrite of the vault was cancelled.</source>
+        <translation>保險庫的重寫已取消。</translation>
+    </message>
+    <message>
+        <source>The vault could not be rewritten afterwards: %1</source>
+        <translation>之後未能重寫保險庫：%1</translation>
+    </message>
+    <message>
+        <source>The size of its file may still tell that something left; Vault, Rotate data key… rewrites it.</source>
+        <translation>其檔案大小仍可能透露曾有內容被移走；「保險庫」選單中的「更換資料金鑰…」可以重寫它。</translation>
+    </message>
 </context>
 <context>
     <name>_KeyPage</name>

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from hushnote.cli.messages import message_for
 from hushnote.cli.output import confirm, print_table
 from hushnote.cli.passphrase import ask_passphrase, read_passphrase_file
 from hushnote.cli.unlock import add_passphrase_file, open_vault
@@ -175,6 +176,9 @@ def cmd_start(args: argparse.Namespace) -> int:
     if len(receipt.files) > 1:
         print("This bundle is large: keep both files; the .key file opens with the travel key.")
     print("Removed from this vault. Bring them back with 'hushnote travel end FILE'.")
+    if receipt.compact_error is not None:
+        print(f"The vault was not rewritten afterwards: {message_for(receipt.compact_error)}")
+        print("Its file's size may still tell that something left: run 'hushnote rotate-key'.")
     return 0
 
 

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from hushnote.core import KeyedContact
-from hushnote.errors import HushnoteError
+from hushnote.errors import CancelledError, HushnoteError
 from hushnote.gui.accessibility import USER_DATA, describe, release_tab
 from hushnote.gui.file_dialogs import choose_save_path
 from hushnote.gui.messages import error_text
@@ -537,4 +537,18 @@ class _DonePage(QWizardPage):
                 "(Bundles, My bundle key) once you are back; the user guide says how."
             ).replace("%1", wizard.key_page.chosen_name())
         self.key.setText(key)
-        self.after.setText(self.tr("Then choose Vault, End travel…, and pick the bundle."))
+        after = self.tr("Then choose Vault, End travel…, and pick the bundle.")
+        error = receipt.compact_error
+        if error is not None:
+            # Cancelled or failed after the purge: travel has started all the same.
+            if isinstance(error, CancelledError):
+                why = self.tr("The rewrite of the vault was cancelled.")
+            else:
+                why = self.tr("The vault could not be rewritten afterwards: %1").replace(
+                    "%1", error_text(error)
+                )
+            after = " ".join((why, self.tr(
+                "The size of its file may still tell that something left; Vault, Rotate "
+                "data key… rewrites it."
+            ), after))  # fmt: skip
+        self.after.setText(after)

@@ -220,7 +220,8 @@ def test_compaction_leaves_a_file_the_size_of_one_that_never_held_it(
     grown = open_vault.paths.database.stat().st_size
     words = travel_key_words()
     out = tmp_path / "trip.hnb"
-    open_vault.travel.start(out, passphrase=words, compact=True)
+    receipt = open_vault.travel.start(out, passphrase=words, compact=True)
+    assert receipt.compact_error is None
     assert open_vault.paths.database.stat().st_size < grown / 4
     assert open_vault.check() == []
     open_vault.travel.end(out, passphrase=words)
@@ -252,6 +253,76 @@ def test_cancel_stops_within_half_a_second_and_keeps_everything(
         assert asked and time.monotonic() - asked[0] < 0.5, share
         assert not list(tmp_path.glob("t.hnb*"))
         assert open_vault.notes.count(notebook="Cases") == 200
+
+
+def test_a_cancel_after_the_check_cannot_stop_the_purge_half_way(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    """The front end's Cancel also interrupts the statement running: past the check, it
+    must neither stop the purge nor make the run say that nothing changed."""
+    import threading
+
+    ids = _fill(open_vault)
+    stop, interrupts = threading.Event(), [0]
+
+    def keep_interrupting() -> None:
+        while not stop.is_set():
+            open_vault.db.interrupt()
+            interrupts[0] += 1
+
+    spinner = threading.Thread(target=keep_interrupting)
+
+    def point(name: str) -> None:
+        if name == "confirmed":
+            spinner.start()
+        elif name == "purged":
+            stop.set()
+
+    out = tmp_path / "trip.hnb"
+    words = travel_key_words()
+    try:
+        receipt = open_vault.travel.start(out, passphrase=words, kill_point=point,
+                                          reminder="blue stick")  # fmt: skip
+    finally:
+        stop.set()
+        if spinner.is_alive():
+            spinner.join()
+    assert interrupts[0] > 0
+    assert receipt.files == [out] and out.is_file()
+    assert open_vault.travel.reminder == "blue stick"
+    with pytest.raises(RecordNotFoundError):
+        open_vault.notes.get(ids["away"])
+    # Outside the step, an interrupt works again.
+    assert open_vault.notes.get(ids["home"]).title == "Groceries"
+    open_vault.travel.end(out, passphrase=words)
+    assert open_vault.notes.get(ids["away"]).title == "Safehouse plan"
+
+
+def test_a_cancelled_compaction_still_reports_that_travel_started(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    ids = _fill(open_vault)
+    with open_vault.db.transaction() as connection:  # enough rows for the rewrite's progress
+        connection.executemany("INSERT INTO settings (key, value) VALUES (?, ?)",
+                               [(f"filler.{n}", "x") for n in range(20_000)])  # fmt: skip
+    out = tmp_path / "trip.hnb"
+    purged: list[str] = []
+
+    def point(name: str) -> None:
+        if name == "purged":
+            purged.append(name)
+
+    # Cancel from the first report after the purge: the rewrite's.
+    receipt = open_vault.travel.start(out, passphrase=travel_key_words(), compact=True,
+                                      progress=lambda _fraction: not purged,
+                                      kill_point=point)  # fmt: skip
+    assert isinstance(receipt.compact_error, CancelledError)
+    assert out.is_file()
+    with pytest.raises(RecordNotFoundError):
+        open_vault.notes.get(ids["away"])
+    # The rotation is whole or not done: no copy left behind, the vault sound.
+    assert not open_vault.paths.rekey_database.exists()
+    assert open_vault.check() == []
 
 
 def test_ending_twice_duplicates_nothing(open_vault: Vault, tmp_path: Path) -> None:

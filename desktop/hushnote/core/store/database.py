@@ -82,6 +82,9 @@ class Database:
         self.path = path
         self._connection: Any = connection
         self._turn = threading.RLock()
+        # ``interrupt`` is a no-op while a step that must finish runs (``finishing``).
+        self._interrupt_lock = threading.Lock()
+        self._finishing = 0
         # Runs inside every transaction just before COMMIT (record MACs and the write
         # counter: core/store/record_integrity.py); None until the vault installs it.
         self.before_commit: Callable[[Any], None] | None = None
@@ -155,10 +158,29 @@ class Database:
 
     def interrupt(self) -> None:
         """Stop the statement running now, from any thread: it raises ``CancelledError``
-        in the thread that runs it (SQLite's ``sqlite3_interrupt``)."""
-        connection = self._connection
-        if connection is not None:
-            connection.interrupt()
+        in the thread that runs it (SQLite's ``sqlite3_interrupt``). A no-op inside
+        ``finishing``."""
+        with self._interrupt_lock:
+            connection = self._connection
+            if connection is not None and not self._finishing:
+                connection.interrupt()
+
+    @contextlib.contextmanager
+    def finishing(self) -> Iterator[None]:
+        """Hold the turn for a step past the point where Cancel can still undo the work
+        (travel's purge, once its bundle is checked): ``interrupt`` does not stop it, so a
+        late Cancel cannot leave the step done and the front end saying it was not.
+        ``abandon`` (a panic) still stops it."""
+        with self._turn:
+            # Under the lock: an interrupt already under way lands before the block
+            # starts, on no statement of this thread (the turn keeps other threads out).
+            with self._interrupt_lock:
+                self._finishing += 1
+            try:
+                yield
+            finally:
+                with self._interrupt_lock:
+                    self._finishing -= 1
 
     def execute(self, sql: str, parameters: Parameters = ()) -> None:
         """Run one statement whose result, if any, is not needed."""

@@ -64,6 +64,9 @@ class TravelReceipt:
     plan: TravelPlan
     travel_key: bool  # True: sealed with the words; False: to a recipient
     counts: dict[str, int] = field(default_factory=dict)
+    # Asked to rewrite the vault afterwards (``compact``) and it did not happen: why
+    # (a Cancel, a full disk). Travel has started all the same: the content has left.
+    compact_error: HushnoteError | None = None
 
 
 @dataclass(frozen=True)
@@ -237,17 +240,52 @@ class Travel:
                         scrub_file(path)
                 raise
             point("confirmed")
-            purge_marked(db, self._folder, before_commit=lambda: point("purging"))
+            try:
+                # From here a Cancel is too late: the purge is one transaction, and a
+                # Cancel that stopped it would leave the bundle written and nothing
+                # removed, or removed and the front end saying nothing was.
+                with db.finishing():
+                    purge_marked(db, self._folder, before_commit=lambda: point("purging"))
+            except BaseException:
+                # Not committed (a full disk, a panic): the content is still here, and
+                # so the bundle goes, as after any other failure before the purge.
+                if not self._purged():
+                    for path in report.files:
+                        with contextlib.suppress(OSError):
+                            scrub_file(path)
+                raise
             point("purged")
             if reminder is not None:
-                self._vault.settings.set(REMINDER_KEY, reminder)
+                with db.finishing():
+                    self._vault.settings.set(REMINDER_KEY, reminder)
+        compact_error = None
         if compact:
-            # Past the purge, a cancel stops only the compaction: rotation is whole or
-            # not done, and the content has left either way.
-            self._vault.rotate_key(progress_share(progress, 0.95, 1.0))
+            # Past the purge, a Cancel stops only the compaction: rotation is whole or
+            # not done, and the content has left either way, so the receipt says so
+            # instead of an error that would read as "nothing changed".
+            try:
+                self._vault.rotate_key(progress_share(progress, 0.95, 1.0))
+            except HushnoteError as error:
+                compact_error = error
         if progress is not None:
             progress(1.0)
-        return TravelReceipt(list(report.files), plan, key is not None, dict(report.counts))
+        return TravelReceipt(list(report.files), plan, key is not None, dict(report.counts),
+                             compact_error)  # fmt: skip
+
+    def _purged(self) -> bool:
+        """Whether the purge committed before something after it failed: nothing marked
+        is left. True when it cannot tell (the database is gone): the bundle then stays,
+        as it may be the only copy."""
+        try:
+            return (
+                self._db.row(
+                    "SELECT 1 FROM notebooks WHERE stays_home = 1 "
+                    "UNION ALL SELECT 1 FROM lists WHERE stays_home = 1 LIMIT 1"
+                )
+                is None
+            )
+        except HushnoteError:
+            return True
 
     def _shared_elsewhere(self) -> bool:
         """Whether a marked list is shared in a notebook that does not stay home."""
