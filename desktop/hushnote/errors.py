@@ -74,6 +74,7 @@ from typing import ClassVar
 
 __all__ = [
     "AmbiguousReferenceError",
+    "AppImportError",
     "AttachmentDamagedError",
     "AttachmentError",
     "AttachmentSourceError",
@@ -405,6 +406,15 @@ class ImportFormatError(HushnoteError):
 
     code = "import-format"
     exit_code = 21
+
+
+class AppImportError(HushnoteError):
+    """Another app's export cannot be imported: ``source`` (the app), ``file`` (the file,
+    or the member inside an archive) and ``item`` (the note or item, when known) say
+    where, ``reason`` what. Nothing was imported."""
+
+    code = "app-import"
+    exit_code = 51
 
 
 class ConfirmationRequiredError(HushnoteError):

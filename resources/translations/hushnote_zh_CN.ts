@@ -3847,6 +3847,14 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>无法导入此文件；未导入任何内容。问题出在第 {line} 行。</translation>
     </message>
     <message>
+        <source>This export cannot be imported: %1. Nothing was imported.</source>
+        <translation>无法导入此导出文件：%1。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The problem is in %1.</source>
+        <translation>问题出在 %1。</translation>
+    </message>
+    <message>
         <source>That is a folder. Choose a file name for the bundle; nothing was written.</source>
         <translation>那是一个文件夹。请为加密包选择一个文件名；未写入任何内容。</translation>
     </message>

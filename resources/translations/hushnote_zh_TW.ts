@@ -3847,6 +3847,14 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>無法匯入這個檔案；沒有匯入任何內容。問題出在第 {line} 行。</translation>
     </message>
     <message>
+        <source>This export cannot be imported: %1. Nothing was imported.</source>
+        <translation>無法匯入此匯出檔：%1。沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>The problem is in %1.</source>
+        <translation>問題出在 %1。</translation>
+    </message>
+    <message>
         <source>That is a folder. Choose a file name for the bundle; nothing was written.</source>
         <translation>那是一個資料夾。請為加密包選擇一個檔名；未寫入任何內容。</translation>
     </message>

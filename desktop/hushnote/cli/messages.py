@@ -63,6 +63,7 @@ _MESSAGES = {
     "ambiguous": "'{reference}' matches more than one {kind}; type more of the id",
     "invalid-record": "the {field} cannot be used ({reason})",
     "import-format": "cannot import: {where}{reason}; nothing was imported",
+    "app-import": "cannot import from {source}: {where}{reason}; nothing was imported",
     "cancelled": "cancelled; nothing was changed",
     "bundle-decryption": (
         "cannot open this bundle: wrong key or passphrase, or the file was changed or cut "
@@ -231,6 +232,13 @@ def message_for(error: HushnoteError) -> str:
         line = context.get("line", "0")
         context["where"] = f"line {line}: " if line != "0" else ""
         context["reason"] = _IMPORT_REASONS.get(context["reason"], context["reason"])
+    if error.code == "app-import":
+        from hushnote.core import import_reason_text
+
+        context.setdefault("source", "that app")
+        where = [context[key] for key in ("file", "item") if context.get(key)]
+        context["where"] = f"{', '.join(where)}: " if where else ""
+        context["reason"] = import_reason_text(context["reason"])
     if error.code == "invalid-record" and "maximum" in context:
         context["reason"] = f"longer than {context['maximum']} characters"
     if error.code == "invalid-record" and context["field"] == "age_recipient":

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     )
     from hushnote.core.formats.contacts_csv import parse_csv, write_csv
     from hushnote.core.formats.vcard import parse_vcards, write_vcards
+    from hushnote.core.importers.model import IMPORTERS, Dropped, ImportSource
+    from hushnote.core.importers.reasons import reason_text as import_reason_text
     from hushnote.core.paths import VaultPaths, default_vault_dir
     from hushnote.core.process import harden_process
     from hushnote.core.store.contacts import (
@@ -107,6 +109,10 @@ _PUBLIC = {
     "MAX_ATTACHMENT_SIZE": "hushnote.core.attachments.blob_file",
     "BundleContents": "hushnote.core.formats.bundle",
     "BundleKind": "hushnote.core.formats.bundle_kind",
+    "Dropped": "hushnote.core.importers.model",
+    "IMPORTERS": "hushnote.core.importers.model",
+    "ImportSource": "hushnote.core.importers.model",
+    "import_reason_text": "hushnote.core.importers.reasons",
     "Contact": "hushnote.core.store.contacts",
     "ContactList": "hushnote.core.store.lists",
     "ContactMethod": "hushnote.core.store.contacts",
@@ -194,6 +200,7 @@ __all__ = [
     "DECOY_CAPACITY",
     "DEFAULT_MEMORY_KIB",
     "HISTORY_RETENTION_CHOICES",
+    "IMPORTERS",
     "MAX_ATTACHMENT_SIZE",
     "MAX_WIPE_AFTER",
     "MIB",
@@ -211,11 +218,13 @@ __all__ = [
     "ContactStore",
     "ContactSummary",
     "DiffLine",
+    "Dropped",
     "FaceBox",
     "FileVerdict",
     "Fragment",
     "HistoryStore",
     "ImportReport",
+    "ImportSource",
     "InvitationInfo",
     "KdfParams",
     "KeyedContact",
@@ -262,6 +271,7 @@ __all__ = [
     "detect_faces",
     "erase_keys",
     "harden_process",
+    "import_reason_text",
     "key_fingerprint",
     "library_versions",
     "load_photo",
@@ -292,6 +302,7 @@ _ALIASES = {
     "MAX_ATTACHMENT_SIZE": "MAX_SIZE",
     "detect_faces": "detect",
     "load_photo": "load",
+    "import_reason_text": "reason_text",
 }
 
 

@@ -31,6 +31,18 @@ def _sentence(error: BaseException) -> str:
             "errors",
             "The file cannot be imported; nothing was imported. The problem is on line {line}.",
         ).replace("{line}", str(line))
+    if error.code == "app-import":
+        from hushnote.core import import_reason_text
+
+        where = [str(error.context[key]) for key in ("file", "item") if error.context.get(key)]
+        text = QCoreApplication.translate(
+            "errors", "This export cannot be imported: %1. Nothing was imported."
+        ).replace("%1", QCoreApplication.translate("import-reasons", import_reason_text(reason)))
+        if where:
+            text += " " + QCoreApplication.translate("errors", "The problem is in %1.").replace(
+                "%1", ", ".join(where)
+            )
+        return text
     if error.code == "bundle-too-large" and error.context.get("what") == "work-factor":
         return QCoreApplication.translate(
             "errors",
