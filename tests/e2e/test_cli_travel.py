@@ -45,7 +45,8 @@ class Cli:
             return {n.title for n in opened.notes.summaries()}
 
     def start(self, out: Path) -> tuple[subprocess.CompletedProcess[str], str]:
-        result = self.run("travel", "start", "--travel-key", "--out", str(out), "--yes")
+        result = self.run("travel", "start", "--travel-key", "--print-words",
+                          "--out", str(out), "--yes")  # fmt: skip
         lines = result.stdout.splitlines()
         words = ""
         if "Travel key" in result.stdout:
@@ -131,12 +132,13 @@ def test_an_ordinary_bundle_is_refused(cli: Cli) -> None:
 
 
 def test_hostile_targets_and_recipients_leave_the_vault_whole(cli: Cli) -> None:
-    inside = cli.run("travel", "start", "--travel-key", "--yes",
+    inside = cli.run("travel", "start", "--travel-key", "--print-words", "--yes",
                      "--out", str(cli.vault / "trip.hnb"))  # fmt: skip
     assert inside.returncode == 34 and "inside the vault folder" in inside.stderr
     existing = cli.tmp / "old.hnb"
     existing.write_text("an earlier trip")
-    again = cli.run("travel", "start", "--travel-key", "--yes", "--out", str(existing))
+    again = cli.run("travel", "start", "--travel-key", "--print-words", "--yes",
+                    "--out", str(existing))  # fmt: skip
     assert again.returncode == 34 and "already exists" in again.stderr
     assert existing.read_text() == "an earlier trip"
     for recipient in ("age1notakey", "AGE-SECRET-KEY-1QQQQ"):
@@ -151,22 +153,36 @@ def test_hostile_targets_and_recipients_leave_the_vault_whole(cli: Cli) -> None:
 
 
 def test_without_a_terminal_only_yes_starts(cli: Cli) -> None:
-    result = cli.run("travel", "start", "--travel-key", "--out", str(cli.tmp / "t.hnb"))
+    result = cli.run("travel", "start", "--travel-key", "--print-words",
+                     "--out", str(cli.tmp / "t.hnb"))  # fmt: skip
     assert result.returncode == 22
     assert not (cli.tmp / "t.hnb").exists()
+    assert cli.titles() == {"Shopping", "Qzyx hearing"}
+
+
+def test_the_words_never_go_to_a_file_or_a_pipe_unless_asked(cli: Cli) -> None:
+    """Redirected, the travel key would sit in a file beside the laptop it must stay
+    away from: without --print-words nothing is written and nothing leaves the vault."""
+    result = cli.run("travel", "start", "--travel-key", "--yes", "--out", str(cli.tmp / "t.hnb"))
+    assert result.returncode == 22
+    assert "not a terminal" in result.stderr and "--print-words" in result.stderr
+    assert result.stdout == ""
+    assert not list(cli.tmp.glob("t.hnb*"))
     assert cli.titles() == {"Shopping", "Qzyx hearing"}
 
 
 def test_a_full_or_read_only_disk_keeps_everything(cli: Cli) -> None:
     with tmpfs(cli.tmp / "disk", 256) as disk:
         fill(disk)
-        full = cli.run("travel", "start", "--travel-key", "--yes", "--out", str(disk / "t.hnb"))
+        full = cli.run("travel", "start", "--travel-key", "--print-words", "--yes",
+                       "--out", str(disk / "t.hnb"))  # fmt: skip
         assert full.returncode == 15, full.stderr
         assert "Travel key" not in full.stdout
         assert not list(disk.glob("t.hnb*"))
     with tmpfs(cli.tmp / "stick", 256) as stick:
         read_only(stick)
-        ro = cli.run("travel", "start", "--travel-key", "--yes", "--out", str(stick / "t.hnb"))
+        ro = cli.run("travel", "start", "--travel-key", "--print-words", "--yes",
+                     "--out", str(stick / "t.hnb"))  # fmt: skip
         assert ro.returncode == 14, ro.stderr
     assert cli.titles() == {"Shopping", "Qzyx hearing"}
 

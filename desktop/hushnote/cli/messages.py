@@ -239,6 +239,12 @@ def message_for(error: HushnoteError) -> str:
         where = [context[key] for key in ("file", "item") if context.get(key)]
         context["where"] = f"{', '.join(where)}: " if where else ""
         context["reason"] = import_reason_text(context["reason"])
+    if error.code == "confirmation-required" and context["reason"] == "key-not-on-terminal":
+        return (
+            "the travel key's words would go to a file or a pipe, not a terminal: run this "
+            "on a terminal, or pass --print-words if that is where they must go (nothing "
+            "was written)"
+        )
     if error.code == "invalid-record" and "maximum" in context:
         context["reason"] = f"longer than {context['maximum']} characters"
     if error.code == "invalid-record" and context["field"] == "age_recipient":

@@ -10,6 +10,7 @@ from hushnote.cli.messages import message_for
 from hushnote.cli.output import confirm, print_table
 from hushnote.cli.passphrase import ask_passphrase, read_passphrase_file
 from hushnote.cli.unlock import add_passphrase_file, open_vault
+from hushnote.errors import ConfirmationRequiredError
 
 TYPE_CHECKING = False  # as in hushnote.core: typing costs startup time
 if TYPE_CHECKING:
@@ -66,6 +67,9 @@ def add_travel_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
                        "'rotate-key' does), so its size does not tell what left")  # fmt: skip
     start.add_argument("--yes", action="store_true",
                        help="do not ask before sealing, nor after showing the key")  # fmt: skip
+    start.add_argument("--print-words", action="store_true",
+                       help="print the travel key's words even when the output is not a "
+                       "terminal (a file or a pipe would then hold them)")  # fmt: skip
     add_passphrase_file(start)
     start.set_defaults(func=cmd_start)
 
@@ -143,6 +147,10 @@ def qr_text(matrix: list[list[bool]]) -> str:
 def cmd_start(args: argparse.Namespace) -> int:
     from hushnote.core import qr_matrix, travel_key_words
 
+    if args.travel_key and not sys.stdout.isatty() and not args.print_words:
+        # The words open the bundle: redirected, they would sit in a file (or a terminal
+        # log) beside the laptop they are meant to stay away from.
+        raise ConfirmationRequiredError(reason="key-not-on-terminal")
     words = travel_key_words() if args.travel_key else None
 
     def show_key() -> bool:
