@@ -3847,6 +3847,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>无法导入此文件；未导入任何内容。问题出在第 {line} 行。</translation>
     </message>
     <message>
+        <source>This bundle opens with the key file %1, which is not beside it. Put that file back in the same folder as the bundle; nothing was imported.</source>
+        <translation>此加密包需要与它放在一起的密钥文件 %1 才能打开，但该文件不在旁边。请把它放回加密包所在的文件夹；没有导入任何内容。</translation>
+    </message>
+    <message>
         <source>This export cannot be imported: %1. Nothing was imported.</source>
         <translation>无法导入此导出文件：%1。没有导入任何内容。</translation>
     </message>
@@ -4247,6 +4251,101 @@ The note stays as it is now. This cannot be undone.</source>
     <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>import-reasons</name>
+    <message>
+        <source>the file or folder is not there</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
+        <source>this is not an export of that app</source>
+        <translation>这不是该应用的导出文件</translation>
+    </message>
+    <message>
+        <source>the file is damaged or cut short</source>
+        <translation>文件已损坏或不完整</translation>
+    </message>
+    <message>
+        <source>more files or items than an import takes</source>
+        <translation>文件或条目数量超出一次导入的上限</translation>
+    </message>
+    <message>
+        <source>a file larger than an import takes</source>
+        <translation>文件大小超出导入的上限</translation>
+    </message>
+    <message>
+        <source>more data in all than an import takes</source>
+        <translation>数据总量超出一次导入的上限</translation>
+    </message>
+    <message>
+        <source>an archive member that expands far beyond its size (a compression bomb)</source>
+        <translation>压缩包中有一项解压后远大于其本身大小（压缩炸弹）</translation>
+    </message>
+    <message>
+        <source>nesting deeper than an import takes</source>
+        <translation>嵌套层级超出导入的上限</translation>
+    </message>
+    <message>
+        <source>a file name that points outside the archive</source>
+        <translation>文件名指向压缩包之外</translation>
+    </message>
+    <message>
+        <source>a link where a file should be (links are not followed)</source>
+        <translation>本应是文件的位置是一个链接（不会跟随链接）</translation>
+    </message>
+    <message>
+        <source>text that is not UTF-8</source>
+        <translation>文本不是 UTF-8 编码</translation>
+    </message>
+    <message>
+        <source>broken JSON</source>
+        <translation>JSON 格式有误</translation>
+    </message>
+    <message>
+        <source>broken XML</source>
+        <translation>XML 格式有误</translation>
+    </message>
+    <message>
+        <source>an XML entity or document type declaration, which is never expanded</source>
+        <translation>含有 XML 实体或文档类型声明（绝不会展开）</translation>
+    </message>
+    <message>
+        <source>a date that cannot be read</source>
+        <translation>无法识别的日期</translation>
+    </message>
+    <message>
+        <source>an item with a field of the wrong type</source>
+        <translation>某一条目的字段类型不正确</translation>
+    </message>
+    <message>
+        <source>this backup is encrypted: give its passphrase</source>
+        <translation>此备份已加密：请提供它的密码短语</translation>
+    </message>
+    <message>
+        <source>the passphrase does not open this backup</source>
+        <translation>该密码短语无法打开此备份</translation>
+    </message>
+    <message>
+        <source>an encryption version this import does not read</source>
+        <translation>导入不支持的加密版本</translation>
+    </message>
+    <message>
+        <source>an item whose key is not in the backup</source>
+        <translation>某一条目的密钥不在备份中</translation>
+    </message>
+    <message>
+        <source>a note longer than Hushnote keeps</source>
+        <translation>笔记长度超出 Hushnote 的上限</translation>
+    </message>
+    <message>
+        <source>nothing to import in it</source>
+        <translation>其中没有可导入的内容</translation>
     </message>
 </context>
 <context>

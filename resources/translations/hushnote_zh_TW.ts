@@ -3847,6 +3847,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>無法匯入這個檔案；沒有匯入任何內容。問題出在第 {line} 行。</translation>
     </message>
     <message>
+        <source>This bundle opens with the key file %1, which is not beside it. Put that file back in the same folder as the bundle; nothing was imported.</source>
+        <translation>此加密包需要與它放在一起的金鑰檔 %1 才能開啟，但該檔案不在旁邊。請把它放回加密包所在的資料夾；沒有匯入任何內容。</translation>
+    </message>
+    <message>
         <source>This export cannot be imported: %1. Nothing was imported.</source>
         <translation>無法匯入此匯出檔：%1。沒有匯入任何內容。</translation>
     </message>
@@ -4247,6 +4251,101 @@ The note stays as it is now. This cannot be undone.</source>
     <message>
         <source>Importing…</source>
         <translation>正在匯入…</translation>
+    </message>
+</context>
+<context>
+    <name>import-reasons</name>
+    <message>
+        <source>the file or folder is not there</source>
+        <translation>檔案或資料夾不存在</translation>
+    </message>
+    <message>
+        <source>the file cannot be read</source>
+        <translation>無法讀取該檔案</translation>
+    </message>
+    <message>
+        <source>this is not an export of that app</source>
+        <translation>這不是該應用程式的匯出檔</translation>
+    </message>
+    <message>
+        <source>the file is damaged or cut short</source>
+        <translation>檔案已損壞或不完整</translation>
+    </message>
+    <message>
+        <source>more files or items than an import takes</source>
+        <translation>檔案或項目數量超出一次匯入的上限</translation>
+    </message>
+    <message>
+        <source>a file larger than an import takes</source>
+        <translation>檔案大小超出匯入的上限</translation>
+    </message>
+    <message>
+        <source>more data in all than an import takes</source>
+        <translation>資料總量超出一次匯入的上限</translation>
+    </message>
+    <message>
+        <source>an archive member that expands far beyond its size (a compression bomb)</source>
+        <translation>壓縮檔中有一項解壓後遠大於其本身大小（壓縮炸彈）</translation>
+    </message>
+    <message>
+        <source>nesting deeper than an import takes</source>
+        <translation>巢狀層級超出匯入的上限</translation>
+    </message>
+    <message>
+        <source>a file name that points outside the archive</source>
+        <translation>檔名指向壓縮檔之外</translation>
+    </message>
+    <message>
+        <source>a link where a file should be (links are not followed)</source>
+        <translation>本應是檔案的位置是一個連結（不會跟隨連結）</translation>
+    </message>
+    <message>
+        <source>text that is not UTF-8</source>
+        <translation>文字不是 UTF-8 編碼</translation>
+    </message>
+    <message>
+        <source>broken JSON</source>
+        <translation>JSON 格式有誤</translation>
+    </message>
+    <message>
+        <source>broken XML</source>
+        <translation>XML 格式有誤</translation>
+    </message>
+    <message>
+        <source>an XML entity or document type declaration, which is never expanded</source>
+        <translation>含有 XML 實體或文件類型宣告（絕不會展開）</translation>
+    </message>
+    <message>
+        <source>a date that cannot be read</source>
+        <translation>無法識別的日期</translation>
+    </message>
+    <message>
+        <source>an item with a field of the wrong type</source>
+        <translation>某一項目的欄位類型不正確</translation>
+    </message>
+    <message>
+        <source>this backup is encrypted: give its passphrase</source>
+        <translation>此備份已加密：請提供它的密碼短語</translation>
+    </message>
+    <message>
+        <source>the passphrase does not open this backup</source>
+        <translation>該密碼短語無法開啟此備份</translation>
+    </message>
+    <message>
+        <source>an encryption version this import does not read</source>
+        <translation>匯入不支援的加密版本</translation>
+    </message>
+    <message>
+        <source>an item whose key is not in the backup</source>
+        <translation>某一項目的金鑰不在備份中</translation>
+    </message>
+    <message>
+        <source>a note longer than Hushnote keeps</source>
+        <translation>筆記長度超出 Hushnote 的上限</translation>
+    </message>
+    <message>
+        <source>nothing to import in it</source>
+        <translation>其中沒有可匯入的內容</translation>
     </message>
 </context>
 <context>

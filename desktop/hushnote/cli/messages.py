@@ -239,6 +239,11 @@ def message_for(error: HushnoteError) -> str:
         where = [context[key] for key in ("file", "item") if context.get(key)]
         context["where"] = f"{', '.join(where)}: " if where else ""
         context["reason"] = import_reason_text(context["reason"])
+    if error.code == "bundle-decryption" and context["reason"] == "key-file-missing":
+        return (
+            f"this bundle opens with the key file {context['path']}, which is not beside "
+            "it: put that file back in the same folder as the bundle (nothing was imported)"
+        )
     if error.code == "confirmation-required" and context["reason"] == "key-not-on-terminal":
         return (
             "the travel key's words would go to a file or a pipe, not a terminal: run this "

@@ -31,13 +31,19 @@ def _sentence(error: BaseException) -> str:
             "errors",
             "The file cannot be imported; nothing was imported. The problem is on line {line}.",
         ).replace("{line}", str(line))
+    if error.code == "bundle-decryption" and reason == "key-file-missing":
+        return QCoreApplication.translate(
+            "errors",
+            "This bundle opens with the key file %1, which is not beside it. Put that file "
+            "back in the same folder as the bundle; nothing was imported.",
+        ).replace("%1", str(error.context.get("path", "")))
     if error.code == "app-import":
-        from hushnote.core import import_reason_text
+        from hushnote.gui.import_reasons import import_reason_sentence
 
         where = [str(error.context[key]) for key in ("file", "item") if error.context.get(key)]
         text = QCoreApplication.translate(
             "errors", "This export cannot be imported: %1. Nothing was imported."
-        ).replace("%1", QCoreApplication.translate("import-reasons", import_reason_text(reason)))
+        ).replace("%1", import_reason_sentence(reason))
         if where:
             text += " " + QCoreApplication.translate("errors", "The problem is in %1.").replace(
                 "%1", ", ".join(where)

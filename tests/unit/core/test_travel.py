@@ -393,6 +393,16 @@ def test_a_large_bundle_and_its_key_file_are_both_written_checked_and_reported(
     receipt = open_vault.travel.start(out, passphrase=words)
     key_file = tmp_path / "trip.hnb.key"
     assert receipt.files == [out, key_file] and key_file.exists()
+    # Brought back without its key file: the error names the file, not the words.
+    aside = tmp_path / "elsewhere.key"
+    key_file.rename(aside)
+    with pytest.raises(BundleDecryptionError) as error:
+        open_vault.travel.end(out, passphrase=words)
+    assert error.value.context == {"reason": "key-file-missing", "path": "trip.hnb.key"}
+    aside.rename(key_file)
+    with pytest.raises(BundleDecryptionError) as error:  # the wrong words still say so
+        open_vault.travel.end(out, passphrase=travel_key_words())
+    assert error.value.context.get("reason") != "key-file-missing"
     open_vault.travel.end(out, passphrase=words)
     assert open_vault.notes.get(ids["away"]).title == "Safehouse plan"
 

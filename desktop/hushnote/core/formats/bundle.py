@@ -273,6 +273,14 @@ def _decrypt(
 ) -> bytearray | Spool:
     stanzas = read_stanzas(head)  # refuses what is not age at all
     key_file = path.with_name(path.name + KEY_SUFFIX)
+    # A large bundle sealed with a passphrase opens through the key file beside it: when
+    # that is missing, say so rather than "wrong passphrase".
+    no_key_file = (
+        passphrase is not None
+        and stanzas is not None
+        and not is_passphrase(stanzas)
+        and not key_file.exists()
+    )
     try:
         if passphrase is not None and stanzas is not None and is_passphrase(stanzas):
             check_work_factor(stanzas)
@@ -286,6 +294,8 @@ def _decrypt(
             identity = x25519.Identity.from_str(_unseal(sealed, passphrase).decode().strip())
             identities = [identity, *identities]
         if not identities:
+            if no_key_file:
+                raise BundleDecryptionError(reason="key-file-missing", path=key_file.name)
             raise BundleDecryptionError(reason="no-key")
         with storage_errors(path):
             handle = path.open("rb")
@@ -300,6 +310,8 @@ def _decrypt(
             raise
         return sink.result()
     except (pyrage.DecryptError, pyrage.IdentityError, UnicodeDecodeError, ValueError, OSError):
+        if no_key_file:
+            raise BundleDecryptionError(reason="key-file-missing", path=key_file.name) from None
         # A wrong key, a changed byte and a cut-short file look the same to age.
         raise BundleDecryptionError() from None
 
