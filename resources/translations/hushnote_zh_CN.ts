@@ -3062,6 +3062,10 @@ What is written after the removal is encrypted with a new key that their device 
         <source>This bundle was not made by this vault, so these notebooks came back private, not shared again: %1</source>
         <translation>这个加密包不是由本保险库制作的，因此这些笔记本以私人笔记本的形式回来，不再共享：%1</translation>
     </message>
+    <message>
+        <source>Notes written on the road in %1 were moved to %2, a private notebook, so that none reaches its members. Move back the ones that should.</source>
+        <translation>出行期间在 %1 中写下的笔记已移到私人笔记本 %2，因此不会发给其成员。请把应当共享的笔记移回去。</translation>
+    </message>
 </context>
 <context>
     <name>TravelKeyView</name>

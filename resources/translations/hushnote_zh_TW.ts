@@ -3062,6 +3062,10 @@ What is written after the removal is encrypted with a new key that their device 
         <source>This bundle was not made by this vault, so these notebooks came back private, not shared again: %1</source>
         <translation>這個加密包不是由本保險庫製作的，因此這些筆記本以私人筆記本的形式回來，不再共用：%1</translation>
     </message>
+    <message>
+        <source>Notes written on the road in %1 were moved to %2, a private notebook, so that none reaches its members. Move back the ones that should.</source>
+        <translation>出行期間在 %1 中寫下的筆記已移到私人筆記本 %2，因此不會傳給其成員。請把應當共享的筆記移回去。</translation>
+    </message>
 </context>
 <context>
     <name>TravelKeyView</name>

@@ -695,3 +695,16 @@ def test_a_panic_wipe_during_the_wizard_clears_the_words(
     assert wiped == [True]
     assert not key.words.text() and key.qr.pixmap().isNull()  # type: ignore[attr-defined]
     assert not key.shown  # type: ignore[attr-defined]
+
+
+def test_the_summary_names_where_notes_written_on_the_road_went(window: MainWindow) -> None:
+    from hushnote.core import MergeReport, TravelReport
+
+    report = TravelReport(MergeReport(), ["Case 12"], [], [],
+                          [("Case 12", "Case 12 (on the road)")])  # fmt: skip
+    lines = window.travel.summary(report)
+    assert lines[-1] == (
+        "Notes written on the road in Case 12 were moved to Case 12 (on the road), a private "
+        "notebook, so that none reaches its members. Move back the ones that should."
+    )
+    assert len(window.travel.summary(TravelReport(MergeReport(), [], [], []))) == len(lines) - 1

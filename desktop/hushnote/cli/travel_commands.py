@@ -208,6 +208,9 @@ def cmd_end(args: argparse.Namespace) -> int:
     if report.not_shared:
         print("This bundle was not made by this vault, so these notebooks came back "
               "private, not shared again: " + ", ".join(report.not_shared))  # fmt: skip
+    for shared, private in report.set_apart:
+        print(f"Notes written on the road in {shared} were moved to {private}, a private "
+              "notebook, so that none reaches its members; move back what should.")  # fmt: skip
     return 0
 
 

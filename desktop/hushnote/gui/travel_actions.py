@@ -187,6 +187,15 @@ class TravelActions(QObject):
                     "private, not shared again: %1"
                 ).replace("%1", ", ".join(report.not_shared))
             )
+        for shared, private in report.set_apart:
+            lines.append(
+                self.tr(
+                    "Notes written on the road in %1 were moved to %2, a private notebook, so "
+                    "that none reaches its members. Move back the ones that should."
+                )
+                .replace("%1", shared)
+                .replace("%2", private)
+            )
         return lines
 
 

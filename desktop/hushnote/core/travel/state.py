@@ -140,11 +140,17 @@ def capture(connection: Any) -> bytes:
 
 
 def restore(
-    connection: Any, records: list[dict[str, Any]], *, spaces: bool, road: set[str]
+    connection: Any,
+    records: list[dict[str, Any]],
+    *,
+    spaces: bool,
+    road: set[str],
+    set_apart: list[tuple[str, str]] | None = None,
 ) -> list[str]:
     """Put the marks, the trash and (if ``spaces``: the bundle is sealed by this vault)
     the shared notebooks back, inside the merge's transaction; return the names of the
-    shared notebooks left out because the bundle was not sealed here.
+    shared notebooks left out because the bundle was not sealed here. ``set_apart``
+    receives (shared notebook, the private notebook its road notes moved to).
 
     A space this vault already holds again (joined afresh on the road) is left as it
     is: its state is newer than the bundle's. ``road`` holds the uuids of notes that
@@ -162,7 +168,10 @@ def restore(
                     left_out.append(_text(record["row"]["notebook_id"]))
                 continue
             if record["kind"] == "space" and record["table"] == "spaces":
-                _keep_road_notes_apart(connection, _text(record["row"]["notebook_id"]), road)
+                notebook = _text(record["row"]["notebook_id"])
+                apart = _keep_road_notes_apart(connection, notebook, road)
+                if apart is not None and set_apart is not None:
+                    set_apart.append((notebook, apart))
             _restore_one(connection, record, skipped_spaces)
         except (ValueError, KeyError, TypeError):
             raise BundleFormatError(
@@ -171,12 +180,13 @@ def restore(
     return left_out
 
 
-def _keep_road_notes_apart(connection: Any, notebook: str, road: set[str]) -> None:
+def _keep_road_notes_apart(connection: Any, notebook: str, road: set[str]) -> str | None:
     """Move the notes written on the road into ``notebook`` (a private notebook of the
-    same name as the shared one that stayed home) to a notebook of their own."""
+    same name as the shared one that stayed home) to a notebook of their own; its name,
+    or None when there were none."""
     row = connection.execute("SELECT id FROM notebooks WHERE name = ?", (notebook,)).fetchone()
     if row is None or not road:
-        return
+        return None
     moving = [
         note_id
         for note_id, uuid in connection.execute(
@@ -185,7 +195,7 @@ def _keep_road_notes_apart(connection: Any, notebook: str, road: set[str]) -> No
         if uuid in road
     ]
     if not moving:
-        return
+        return None
     suffix = 1
     name = f"{notebook} (on the road)"
     while connection.execute("SELECT 1 FROM notebooks WHERE name = ?", (name,)).fetchone():
@@ -195,6 +205,7 @@ def _keep_road_notes_apart(connection: Any, notebook: str, road: set[str]) -> No
     connection.executemany(
         "UPDATE notes SET notebook_id = ? WHERE id = ?", [(apart, note_id) for note_id in moving]
     )
+    return name
 
 
 def _restore_one(connection: Any, record: dict[str, Any], skipped: set[str]) -> None:

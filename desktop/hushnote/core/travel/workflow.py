@@ -80,6 +80,9 @@ class TravelReport:
     # this vault (made by another vault, or forged with its public key). Their notes
     # came back as private notes.
     not_shared: list[str] = field(default_factory=list)
+    # Notes written on the road in a shared notebook that came back: moved to a private
+    # notebook of their own so that none is published to its members. (shared, private)
+    set_apart: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Travel:
@@ -368,9 +371,11 @@ class Travel:
             road = {str(row[0]) for row in self._db.rows("SELECT uuid FROM notes")}
             road -= {str(r["uuid"]) for r in contents.records("notes.jsonl")}
             not_shared: list[str] = []
+            set_apart: list[tuple[str, str]] = []
 
             def finish(connection: Any) -> None:
-                not_shared.extend(state.restore(connection, records, spaces=trusted, road=road))
+                not_shared.extend(state.restore(connection, records, spaces=trusted, road=road,
+                                                set_apart=set_apart))  # fmt: skip
                 _keep_the_older_side(connection, contents)
                 connection.execute("DELETE FROM settings WHERE key = ?", (REMINDER_KEY,))
 
@@ -378,7 +383,7 @@ class Travel:
                                   attachments=self._folder, finish=finish)  # fmt: skip
         finally:
             contents.archive.close()
-        return TravelReport(merge, notebooks, lists, not_shared)
+        return TravelReport(merge, notebooks, lists, not_shared, set_apart)
 
 
 def _keep_the_older_side(connection: Any, contents: BundleContents) -> None:

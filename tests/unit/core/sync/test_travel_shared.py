@@ -95,9 +95,11 @@ def test_a_note_written_on_the_road_in_a_notebook_of_the_same_name_stays_private
         out = tmp_path / "trip.hnb"
         a.travel.start(out, passphrase=words)
         road = a.notes.create(title="Road private", body="only mine", notebook=BOOK)
-        a.travel.end(out, passphrase=words)
-        # The road note is in a notebook of its own, out of the shared one.
+        report = a.travel.end(out, passphrase=words)
+        # The road note is in a notebook of its own, out of the shared one, and the
+        # report says where, so that the owner can find it.
         assert a.notes.get(road.uuid).notebook == f"{BOOK} (on the road)"
+        assert report.set_apart == [(BOOK, f"{BOOK} (on the road)")]
         settle([a, b])
         assert "Road private" not in [note.title for note in b.notes.summaries()]
         assert "Plan" in [note.title for note in a.notes.summaries(notebook=BOOK)]
