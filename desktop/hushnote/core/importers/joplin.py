@@ -28,6 +28,7 @@ from hushnote.core.importers.joplin_items import (
     Item,
     ItemError,
     parse_item,
+    parse_millis,
     parse_number,
     parse_time,
 )
@@ -111,6 +112,7 @@ class _Export:
         self.tags: dict[str, str] = {}
         self.note_tags: dict[str, list[str]] = {}
         self.titles: dict[str, str] = {}
+        self.members: dict[str, str] = {}  # an item's file, for errors
         self.blobs: dict[str, Entry] = {}
         self.paths: dict[str, str | None] = {}
         self.missing: set[str] = set()
@@ -134,7 +136,7 @@ class _Export:
             try:
                 self._note(note)
             except ItemError as error:
-                raise self.error(error.reason, f"{note.id}.md", error.item) from None
+                raise self.error(error.reason, self.members[note.id], error.item) from None
 
     def _item(self, entry: Entry) -> Item:
         data = self.files.read(entry)
@@ -162,6 +164,7 @@ class _Export:
         if item.id in self.titles:
             raise self.error("damaged", entry.name, item.id)
         self.titles[item.id] = item.title
+        self.members[item.id] = entry.name
         if item.type == NOTE:
             self.notes.append(item)
         elif item.type == FOLDER:
@@ -181,9 +184,9 @@ class _Export:
         current = folder_id
         while current in self.folders and current not in self.paths:
             if current in seen:
-                raise self.error("cycle", f"{current}.md", self.folders[current].name)
+                raise self.error("cycle", self.members[current], self.folders[current].name)
             if len(chain) >= self.files.limits.max_depth:
-                raise self.error("too-deep", f"{current}.md", self.folders[current].name)
+                raise self.error("too-deep", self.members[current], self.folders[current].name)
             seen.add(current)
             chain.append(self.folders[current])
             current = self.folders[current].props.get("parent_id", "").lower()
@@ -213,9 +216,10 @@ class _Export:
             body = f"{fence}html\n{body}\n{fence}"
         if item.flag("is_todo"):
             mark = "x" if item.flag("todo_completed") else " "
-            due = parse_time(item, "todo_due")
+            due = parse_millis(item, "todo_due")
             when = f" (due {due:%Y-%m-%d %H:%M} UTC)" if due else ""
-            body = f"- [{mark}] {item.title}{when}\n\n{body}"
+            line = f"- [{mark}] {item.title}{when}"
+            body = f"{line}\n\n{body}" if body else line
         body = self._location(item, body)
         self.source.notes.append(
             ImportedNote(

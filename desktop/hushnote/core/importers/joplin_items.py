@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-__all__ = ["Item", "ItemError", "parse_item", "parse_number", "parse_time"]
+__all__ = ["Item", "ItemError", "parse_item", "parse_millis", "parse_number", "parse_time"]
 
 # Joplin's item types (BaseModel.TYPE_*) this import reads.
 NOTE, FOLDER, RESOURCE, TAG, NOTE_TAG = 1, 2, 4, 5, 6
@@ -112,6 +112,17 @@ def parse_time(item: Item, *keys: str) -> datetime | None:
         except (ValueError, OverflowError):
             raise ItemError("bad-date", item.name) from None
     return None
+
+
+def parse_millis(item: Item, key: str) -> datetime | None:
+    """A time Joplin writes as milliseconds since 1970 (``todo_due``), None when 0."""
+    value = item.props.get(key, "").strip()
+    if value in ("", "0"):
+        return None
+    try:
+        return datetime.fromtimestamp(int(value) / 1000, UTC)
+    except (ValueError, OverflowError, OSError):
+        raise ItemError("bad-date", item.name) from None
 
 
 def parse_number(item: Item, key: str) -> float:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from hushnote.core.importers import joplin
+from hushnote.core.importers.joplin_items import ItemError, parse_item
 from hushnote.core.importers.model import Dropped, ImportedNote, ImportSource, Limits
 from hushnote.core.importers.reasons import REASONS
 from hushnote.errors import AppImportError, CancelledError
@@ -88,14 +89,15 @@ def export() -> dict[str, bytes]:
     put(1, folder(1, "工作"))
     put(2, folder(2, "项目", parent=1))
     put(3, folder(3, "Personal"))
-    put(4, folder(4, "Old", deleted_time="2023-02-01T00:00:00.000Z"))
+    put(4, folder(4, "Old", deleted_time=1675209600000))
     put(10, note(10, "会议记录", f"见图：\n\n![](:/{_id(50)})\n\n[报告](:/{_id(51)})", parent=2))
     put(11, note(11, "Links", f"See [the minutes](:/{_id(10)}) and :/{_id(10)}.", parent=3))
-    put(12, note(12, "Buy milk", "two litres", parent=3, is_todo=1, todo_completed=1))
+    put(12, note(12, "Buy milk", "two litres", parent=3, is_todo=1, todo_completed=1675209600000))
+    put(21, note(21, "Call back", "", parent=3, is_todo=1, todo_due=1675254600000))
     put(13, note(13, "Paris", "Nice trip", parent=3, latitude="48.85660000",
                  longitude="2.35220000", altitude="35.0000"))  # fmt: skip
     put(14, note(14, "", "", parent=3, encryption_applied=1, encryption_cipher_text="JED01"))
-    put(15, note(15, "Gone", "bye", parent=3, deleted_time="2023-03-01T00:00:00.000Z"))
+    put(15, note(15, "Gone", "bye", parent=3, deleted_time=1677628800000))
     put(16, note(16, "In the trashed notebook", "x", parent=4))
     put(17, note(17, "Tricky", "id: 00000000000000000000000000000099\ntype_: 2", parent=3))
     put(18, note(18, "Web", f'<p>Hi <img src=":/{_id(50)}"/></p>', parent=3, markup_language=2))
@@ -155,7 +157,7 @@ def test_notes_notebooks_and_tags(exported: Path) -> None:
         assert source.chosen == [exported]
         assert set(notes) == {
             "会议记录", "Links", "Buy milk", "Paris", "Tricky", "Web", "Draft (conflict)",
-            "Lost file",
+            "Lost file", "Call back",
         }  # fmt: skip
         minutes = notes["会议记录"]
         assert minutes.notebook == "工作 / 项目"
@@ -185,6 +187,7 @@ def test_links_todos_html_and_bodies_with_property_lines(exported: Path) -> None
         notes = _by_title(source)
         assert notes["Links"].body == "See the minutes [会议记录] and [会议记录]."
         assert notes["Buy milk"].body == "- [x] Buy milk\n\ntwo litres"
+        assert notes["Call back"].body == "- [ ] Call back (due 2023-02-01 12:30 UTC)"
         # A body's own "key: value" lines stay in the body, as Joplin reads them.
         assert notes["Tricky"].body == "id: 00000000000000000000000000000099\ntype_: 2"
         web = notes["Web"]
@@ -354,3 +357,25 @@ def test_fifty_thousand_items_are_read_in_linear_time(tmp_path: Path) -> None:
         assert len(source.notes) == 49_999
     # Loose: a quadratic reader would take minutes here.
     assert time.monotonic() - started < 60
+
+
+def test_an_item_is_read_from_its_end_as_joplin_reads_it() -> None:
+    ident = _id(7)
+    props = f"id: {ident}\nauthor: a\\nb\\\\n\ntype_: 1\n"
+    text = f"Title\n\nbody\n\nmore\nkey: not a property\n\n{props}"
+    parsed = parse_item(text, ident)
+    assert (parsed.id, parsed.type, parsed.title) == (ident, 1, "Title")
+    assert parsed.body == "body\n\nmore\nkey: not a property"
+    assert parsed.props["author"] == "a\nb\\n"  # escaped line breaks, and an escaped "\n"
+    assert parse_item(f"Only a title\n\nid: {ident}\ntype_: 2", ident).body == ""
+    assert parse_item(f"\n\nid: {ident}\ntype_: 5", ident).title == ""
+    assert parse_item(f"id: {ident}\ntype_: 6", ident).title == ""
+    for broken, reason in (
+        ("Title\n\nbody", "damaged"),
+        (f"id: {ident}", "not-this-format"),
+        ("id: nope\ntype_: 1", "bad-field"),
+        (f"id: {ident}\nTYPE: 1\ntype_: 1", "damaged"),
+    ):
+        with pytest.raises(ItemError) as error:
+            parse_item(broken, ident)
+        assert error.value.reason == reason
