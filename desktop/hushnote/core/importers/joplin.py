@@ -128,6 +128,8 @@ class _Export:
             if entry.name.startswith("resources/") and entry.name.count("/") == 1:
                 self.blobs.setdefault(entry.name[10:].split(".", 1)[0].lower(), entry)
         items.sort(key=lambda e: e.name)
+        # Links in a RAW folder are never followed: said, so a linked resource is not a mystery.
+        self.source.dropped.extend(Dropped("link", name) for name in self.files.skipped)
         for done, entry in enumerate(items):
             self.tick(0.7 * done / len(items))
             self._sort(self._item(entry), entry)

@@ -379,3 +379,16 @@ def test_an_item_is_read_from_its_end_as_joplin_reads_it() -> None:
         with pytest.raises(ItemError) as error:
             parse_item(broken, ident)
         assert error.value.reason == reason
+
+
+def test_a_linked_resource_in_a_raw_folder_is_reported_never_read(tmp_path: Path) -> None:
+    members = export()
+    del members[f"resources/{_id(50)}.png"]
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(b"not for the vault")
+    raw = write_folder(tmp_path / "raw", members)
+    (raw / "resources" / f"{_id(50)}.png").symlink_to(secret)
+    with joplin.read([raw]) as source:
+        assert Dropped("link", f"resources/{_id(50)}.png") in source.dropped
+        assert Dropped("missing-attachment", "照片.png") in source.dropped
+        assert [a.name for a in _by_title(source)["会议记录"].attachments] == ["report 1.pdf"]
