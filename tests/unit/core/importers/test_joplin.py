@@ -392,3 +392,20 @@ def test_a_linked_resource_in_a_raw_folder_is_reported_never_read(tmp_path: Path
         assert Dropped("link", f"resources/{_id(50)}.png") in source.dropped
         assert Dropped("missing-attachment", "照片.png") in source.dropped
         assert [a.name for a in _by_title(source)["会议记录"].attachments] == ["report 1.pdf"]
+
+
+def test_several_exports_at_once_and_notes_without_their_notebook(tmp_path: Path) -> None:
+    first = {
+        f"{_id(1)}.md": note(1, "Orphan", f"![](:/{_id(2)})", parent=99),
+        f"{_id(2)}.md": resource(2, "Resource 1", "image/jpeg", "jpg", 3),
+        f"resources/{_id(2)}.jpg": b"jpg",
+    }
+    second = {f"{_id(3)}.md": folder(3, "Inbox"), f"{_id(4)}.md": note(4, "Later", parent=3)}
+    paths = [write_tar(tmp_path / "a.jex", first), write_folder(tmp_path / "b", second)]
+    with joplin.read(paths) as source:
+        assert source.chosen == paths
+        notes = _by_title(source)
+        assert notes["Orphan"].notebook is None
+        assert notes["Orphan"].body == "![](<Resource 1.jpg>)"
+        assert [a.name for a in notes["Orphan"].attachments] == ["Resource 1.jpg"]
+        assert (notes["Later"].notebook, notes["Later"].body) == ("Inbox", "")
