@@ -228,7 +228,10 @@ class _TarFiles(ExportFiles):
         self._members: dict[str, tarfile.TarInfo] = {}
         try:
             # Uncompressed only ("r:"): members are read in any order, by offset.
-            self._tar = tarfile.open(fileobj=handle, mode="r:")
+            try:
+                self._tar = tarfile.open(fileobj=handle, mode="r:")
+            except (tarfile.TarError, OSError, EOFError, ValueError, UnicodeError):
+                raise self.error("damaged", root.name) from None  # a broken first header
             count = 0
             while (member := self._next()) is not None:
                 count += 1

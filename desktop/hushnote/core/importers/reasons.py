@@ -27,6 +27,7 @@ REASONS: dict[str, str] = {
     "xml-entity": "an XML entity or document type declaration, which is never expanded",
     "bad-date": "a date that cannot be read",
     "bad-field": "an item with a field of the wrong type",
+    "cycle": "notebooks that contain each other",
     "passphrase-needed": "this backup is encrypted: give its passphrase",
     "wrong-passphrase": "the passphrase does not open this backup",
     "unsupported-version": "an encryption version this import does not read",

@@ -132,6 +132,15 @@ def test_garbage_truncation_and_other_kinds_are_clear_errors(tmp_path: Path) -> 
         assert _reason(error) == reason, path
 
 
+def test_a_tar_whose_first_header_is_broken_is_damaged(tmp_path: Path) -> None:
+    data = bytearray(_tar(tmp_path / "x.tar", {"a.md": b"hello"}).read_bytes())
+    data[0] ^= 0xFF  # the name changes, so the header's checksum no longer matches
+    (tmp_path / "x.tar").write_bytes(bytes(data))
+    with pytest.raises(AppImportError) as error:
+        open_export(tmp_path / "x.tar", source="test")
+    assert _reason(error) == "damaged"
+
+
 def test_json_that_is_deep_broken_or_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
     with open_export(_zip(tmp_path / "x.zip", {"a": b"x"}), source="test") as files:
         for data, reason in ((b"[" * 200_000, "too-deep"), (b'{"a": ', "bad-json"),
