@@ -4328,6 +4328,10 @@ The note stays as it is now. This cannot be undone.</source>
         <translation>某一条目的字段类型不正确</translation>
     </message>
     <message>
+        <source>notebooks that contain each other</source>
+        <translation>笔记本相互包含</translation>
+    </message>
+    <message>
         <source>this backup is encrypted: give its passphrase</source>
         <translation>此备份已加密：请提供它的密码短语</translation>
     </message>

@@ -4328,6 +4328,10 @@ The note stays as it is now. This cannot be undone.</source>
         <translation>某一項目的欄位類型不正確</translation>
     </message>
     <message>
+        <source>notebooks that contain each other</source>
+        <translation>筆記本相互包含</translation>
+    </message>
+    <message>
         <source>this backup is encrypted: give its passphrase</source>
         <translation>此備份已加密：請提供它的密碼短語</translation>
     </message>
