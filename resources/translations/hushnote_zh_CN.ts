@@ -4119,6 +4119,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>从磁盘读回的出行加密包与写入的内容不一致，因此已将其删除，保险库中的内容没有被移除。请尝试保存到其他位置。</translation>
     </message>
     <message>
+        <source>The open note or contact could not be saved (is the disk full?), so this did not start. Its text is still in the editor: make room, then try again.</source>
+        <translation>打开的笔记或联系人无法保存（磁盘是否已满？），因此此操作没有开始。其文字仍在编辑器中：请腾出空间后再试。</translation>
+    </message>
+    <message>
         <source>This bundle is not a travel bundle. Import it as an ordinary bundle instead; nothing was changed.</source>
         <translation>这不是出行加密包。请改为按普通加密包导入；未做任何更改。</translation>
     </message>

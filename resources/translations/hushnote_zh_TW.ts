@@ -4119,6 +4119,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>從磁碟讀回的出行加密包與寫入的內容不一致，因此已將其刪除，保險庫中的內容沒有被移除。請嘗試儲存到其他位置。</translation>
     </message>
     <message>
+        <source>The open note or contact could not be saved (is the disk full?), so this did not start. Its text is still in the editor: make room, then try again.</source>
+        <translation>開啟的筆記或聯絡人無法儲存（磁碟是否已滿？），因此此操作沒有開始。其文字仍在編輯器中：請騰出空間後再試。</translation>
+    </message>
+    <message>
         <source>This bundle is not a travel bundle. Import it as an ordinary bundle instead; nothing was changed.</source>
         <translation>這不是出行加密包。請改為以一般加密包匯入；未做任何變更。</translation>
     </message>

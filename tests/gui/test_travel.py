@@ -708,3 +708,80 @@ def test_the_summary_names_where_notes_written_on_the_road_went(window: MainWind
         "notebook, so that none reaches its members. Move back the ones that should."
     )
     assert len(window.travel.summary(TravelReport(MergeReport(), [], [], []))) == len(lines) - 1
+
+
+def test_an_open_attachment_of_a_note_that_left_is_closed_when_travel_starts(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A viewer is a window of its own: it must not keep showing a file the wizard's last
+    page says the vault never held."""
+    from hushnote.gui.attachment_opening import open_attachment
+    from hushnote.gui.attachment_viewer import AttachmentViewer
+
+    assert window.vault is not None
+    (hearing,) = [n.uuid for n in window.vault.notes.summaries() if n.title == "Hearing"]
+    (attachment,) = window.vault.attachments.of_note(hearing)
+    data = window.vault.attachments.read(attachment.uuid, limit=1 << 20)
+    viewer = open_attachment(window, window.session, data, attachment.name, attachment.kind)
+    assert isinstance(viewer, AttachmentViewer) and viewer.isVisible()
+    mark(window)
+
+    def run(wizard: TravelWizard) -> None:
+        start_with_words(qtbot, wizard, tmp_path / "trip.hnb")
+        next_page(qtbot, wizard)  # Start travel
+        assert wizard.currentId() == DONE
+        wizard.accept()
+
+    drive_wizard(qtbot, window, run)
+    qtbot.waitUntil(lambda: not any(
+        isinstance(w, AttachmentViewer) and w.isVisible() for w in QApplication.topLevelWidgets()
+    ), timeout=2_000)  # fmt: skip
+
+
+def test_text_that_cannot_be_saved_keeps_travel_from_starting(
+    qtbot: QtBot,
+    window_for: Callable[[Path], MainWindow],
+    fast_kdf_params: KdfParams,
+    tmp_path: Path,
+) -> None:
+    """The disk fills up while the owner types: the save before travel fails, so travel
+    must not start, and the text must stay in the editor (it is in no bundle)."""
+    from support.mounts import tmpfs
+
+    typed = " and a line typed but not saved zephyr-4411"
+    with tmpfs(tmp_path / "disk", 8192) as disk:
+        root = disk / "vault"
+        with Vault.create(root, PASSPHRASE, kdf=fast_kdf_params) as vault:
+            vault.notes.create(title="Hearing", notebook="Case 12", body="Kestrel hearing")
+            stays = vault.notes.create(title="Shopping", body="milk").uuid
+            vault.travel.mark_notebook("Case 12")
+        window = window_for(root)
+        unlock_window(qtbot, window, PASSPHRASE)
+        window.workspace.open_note(stays)
+        editor = window.workspace.note_editor
+        with (disk / "filler").open("wb") as handle:
+            try:
+                while True:
+                    handle.write(bytes(1 << 16))
+                    handle.flush()
+            except OSError:
+                pass
+        editor.body.moveCursor(editor.body.textCursor().MoveOperation.End)
+        editor.body.insertPlainText(typed)
+        out = tmp_path / "trip.hnb"
+
+        def run(wizard: TravelWizard) -> None:
+            start_with_words(qtbot, wizard, out)
+            next_page(qtbot, wizard)  # Start travel: refused
+            assert wizard.currentId() == START
+            assert "could not be saved" in wizard.start_page.problem.text()
+            wizard.reject()
+
+        drive_wizard(qtbot, window, run)
+        assert typed in editor.body.toPlainText()
+        assert not out.exists()
+        (disk / "filler").unlink()  # room again: the editor's text is saved now
+        assert editor.save()
+        assert window.vault is not None
+        assert typed in window.vault.notes.get(stays).body
+        assert [n.title for n in window.vault.notes.summaries(notebook="Case 12")] == ["Hearing"]

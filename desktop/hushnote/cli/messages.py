@@ -63,6 +63,10 @@ _MESSAGES = {
     "ambiguous": "'{reference}' matches more than one {kind}; type more of the id",
     "invalid-record": "the {field} cannot be used ({reason})",
     "import-format": "cannot import: {where}{reason}; nothing was imported",
+    "unsaved-changes": (
+        "an open note or contact could not be saved, so nothing was started; its text is "
+        "still in the editor"
+    ),
     "app-import": "cannot import from {source}: {where}{reason}; nothing was imported",
     "cancelled": "cancelled; nothing was changed",
     "bundle-decryption": (

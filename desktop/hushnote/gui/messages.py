@@ -319,6 +319,11 @@ def _sentence(error: BaseException) -> str:
             "The travel bundle read back from the disk is not what was written, so it was "
             "removed and nothing was taken out of the vault. Try another place to save it.",
         ),
+        "unsaved-changes": QCoreApplication.translate(
+            "errors",
+            "The open note or contact could not be saved (is the disk full?), so this did "
+            "not start. Its text is still in the editor: make room, then try again.",
+        ),
         "travel-bundle": QCoreApplication.translate(
             "errors",
             "This bundle is not a travel bundle. Import it as an ordinary bundle instead; "
