@@ -3628,6 +3628,14 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <source>Bundle: %1</source>
         <translation>加密包：%1</translation>
     </message>
+    <message>
+        <source>The disk there is full. Choose another place for the bundle.</source>
+        <translation>那里的磁盘已满。请为加密包选择另一个位置。</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be written there (a write-protected disk, or no permission). Choose another place for it.</source>
+        <translation>无法在那里写入加密包（磁盘写保护，或没有权限）。请为它选择另一个位置。</translation>
+    </message>
 </context>
 <context>
     <name>_WordsPage</name>

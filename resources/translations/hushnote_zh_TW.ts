@@ -3628,6 +3628,14 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <source>Bundle: %1</source>
         <translation>加密包：%1</translation>
     </message>
+    <message>
+        <source>The disk there is full. Choose another place for the bundle.</source>
+        <translation>那裡的磁碟已滿。請為加密包選擇另一個位置。</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be written there (a write-protected disk, or no permission). Choose another place for it.</source>
+        <translation>無法在那裡寫入加密包（磁碟防寫，或沒有權限）。請為它選擇另一個位置。</translation>
+    </message>
 </context>
 <context>
     <name>_WordsPage</name>

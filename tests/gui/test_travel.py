@@ -785,3 +785,43 @@ def test_text_that_cannot_be_saved_keeps_travel_from_starting(
         assert window.vault is not None
         assert typed in window.vault.notes.get(stays).body
         assert [n.title for n in window.vault.notes.summaries(notebook="Case 12")] == ["Hearing"]
+
+
+@pytest.mark.parametrize("stick", ["write-protected", "full"])
+def test_a_stick_that_refuses_the_bundle_offers_another_place_with_the_same_words(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    stick: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The stick is the problem, not the vault folder; and going Back for another place
+    would make a new key, so the page offers another place with the words kept."""
+    from support.mounts import fill, read_only, tmpfs
+
+    mark(window)
+    elsewhere = tmp_path / "elsewhere.hnb"
+    monkeypatch.setattr("hushnote.gui.travel_wizard.choose_save_path", lambda *_a, **_k: elsewhere)
+    with tmpfs(tmp_path / "stick", 256) as mount:
+        if stick == "full":
+            fill(mount)
+        else:
+            read_only(mount)
+
+        def run(wizard: TravelWizard) -> None:
+            start_with_words(qtbot, wizard, mount / "trip.hnb")
+            words = wizard.words_page.key.words_text()
+            next_page(qtbot, wizard)  # Start travel: refused by the stick
+            page = wizard.start_page
+            assert wizard.currentId() == START
+            assert "vault folder" not in page.problem.text()
+            assert "Choose another place" in page.problem.text()
+            assert page.elsewhere.isVisible()
+            page.elsewhere.click()
+            assert wizard.words_page.key.words_text() == words
+            next_page(qtbot, wizard)
+            assert wizard.currentId() == DONE
+            wizard.accept()
+
+        drive_wizard(qtbot, window, run)
+    assert elsewhere.is_file()

@@ -480,7 +480,20 @@ class _StartPage(QWizardPage):
             receipt = wizard.run(wizard.request())
         except HushnoteError as error:
             wizard.activateWindow()  # back from the progress dialog: keys come here again
-            self.show_problem(error_text(error), place_refused=error.code == "bundle-write")
+            text, refused = error_text(error), error.code == "bundle-write"
+            if self._at_the_place(error):
+                # A write-protected or full stick: the place is the problem, not the
+                # vault's folder, and another place keeps the words written down.
+                refused = True
+                text = (
+                    self.tr("The disk there is full. Choose another place for the bundle.")
+                    if error.code == "disk-full"
+                    else self.tr(
+                        "The bundle cannot be written there (a write-protected disk, or no "
+                        "permission). Choose another place for it."
+                    )
+                )
+            self.show_problem(text, place_refused=refused)
             return False
         wizard.activateWindow()
         if receipt is None:  # the window is going (a panic, say): nothing more to do
@@ -488,6 +501,14 @@ class _StartPage(QWizardPage):
         wizard.receipt = receipt
         wizard.wipe()  # the words did their work: off the screen now
         return True
+
+    def _at_the_place(self, error: HushnoteError) -> bool:
+        """Whether a storage error is about the place chosen for the bundle."""
+        if error.code not in ("storage", "disk-full"):
+            return False
+        folder = self.owner.place_page.path().parent
+        path = Path(str(error.context.get("path", "")))
+        return path == folder or folder in path.parents
 
     def nextId(self) -> int:
         return DONE
