@@ -1061,6 +1061,10 @@ Chapter 4 on Thursday</source>
         <translation>这个加密包需要用出行密钥打开。请在下面输入那些单词。</translation>
     </message>
     <message>
+        <source>This bundle does not open with this vault&apos;s key. If it is a large travel bundle, put its key file %1 back in the same folder. Otherwise it was encrypted to someone else&apos;s key.</source>
+        <translation>此加密包无法用这个保险库的密钥打开。如果它是一个大型出行加密包，请把它的密钥文件 %1 放回同一个文件夹。否则，它是用别人的密钥加密的。</translation>
+    </message>
+    <message>
         <source>Choose the bundle you brought back.</source>
         <translation>请选择您带回的加密包。</translation>
     </message>

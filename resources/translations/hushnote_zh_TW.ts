@@ -1061,6 +1061,10 @@ Chapter 4 on Thursday</source>
         <translation>這個加密包需要用出行金鑰開啟。請在下面輸入那些單字。</translation>
     </message>
     <message>
+        <source>This bundle does not open with this vault&apos;s key. If it is a large travel bundle, put its key file %1 back in the same folder. Otherwise it was encrypted to someone else&apos;s key.</source>
+        <translation>此加密包無法用這個保險庫的金鑰開啟。如果它是一個大型出行加密包，請把它的金鑰檔 %1 放回同一個資料夾。否則，它是用別人的金鑰加密的。</translation>
+    </message>
+    <message>
         <source>Choose the bundle you brought back.</source>
         <translation>請選擇你帶回的加密包。</translation>
     </message>

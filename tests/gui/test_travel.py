@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
-from hushnote.core import BundleKind, KdfParams, NewContact, Vault
+from hushnote.core import BundleKind, KdfParams, NewContact, Vault, travel_key_words
 from hushnote.core.travel.workflow import Travel
 from hushnote.gui import workspace_page
 from hushnote.gui.main_window import MainWindow
@@ -825,3 +825,35 @@ def test_a_stick_that_refuses_the_bundle_offers_another_place_with_the_same_word
 
         drive_wizard(qtbot, window, run)
     assert elsewhere.is_file()
+
+
+def test_a_large_bundle_brought_back_without_its_key_file_says_so(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large travel bundle opens through the .key file beside it; without it, the
+    header looks like a bundle sealed to someone else. The dialog names the file, and
+    the words are never called wrong for it."""
+    from hushnote.core.formats import bundle_export
+
+    monkeypatch.setattr(bundle_export, "IN_MEMORY_LIMIT", 200)  # anything is "large" now
+    assert window.vault is not None
+    mark(window)
+    words = travel_key_words()
+    receipt = window.vault.travel.start(tmp_path / "trip.hnb", passphrase=words)
+    assert [path.name for path in receipt.files] == ["trip.hnb", "trip.hnb.key"]
+    home = tmp_path / "home"
+    home.mkdir()
+    (tmp_path / "trip.hnb").rename(home / "trip.hnb")  # the .key file stayed behind
+    said: list[str] = []
+
+    def fill(dialog: EndTravelDialog) -> int:
+        dialog.path.setText(str(home / "trip.hnb"))
+        dialog._inspect()
+        assert dialog.kind is BundleKind.OTHER_KEY and not dialog.needs_words()
+        said.append(dialog.problem.text())
+        return 0
+
+    monkeypatch.setattr(EndTravelDialog, "exec", fill)
+    window.travel.end()
+    assert "trip.hnb.key" in said[0] and "same folder" in said[0]
+    assert window.vault.travel.marked() == ([], [])  # nothing came back

@@ -248,6 +248,12 @@ def message_for(error: HushnoteError) -> str:
             f"this bundle opens with the key file {context['path']}, which is not beside "
             "it: put that file back in the same folder as the bundle (nothing was imported)"
         )
+    if error.code == "bundle-decryption" and context["reason"] == "not-this-vault":
+        return (
+            "this bundle does not open with this vault's key: if it is a large travel "
+            f"bundle, put its key file {context['path']} back beside it; otherwise it was "
+            "encrypted to someone else's key (nothing was changed)"
+        )
     if error.code == "confirmation-required" and context["reason"] == "key-not-on-terminal":
         return (
             "the travel key's words would go to a file or a pipe, not a terminal: run this "

@@ -161,8 +161,11 @@ class TravelActions(QObject):
                     reraise=(HushnoteError,),
                     parent=dialog,
                 )
-            except BundleDecryptionError:
-                dialog.wrong()
+            except BundleDecryptionError as error:
+                if error.context.get("reason") == "key-file-missing":
+                    dialog.refused(error_text(error))  # the words may well be right
+                else:
+                    dialog.wrong()
                 continue
             except HushnoteError as error:  # cancelled, not a travel bundle, damaged
                 dialog.refused(error_text(error))
