@@ -3867,6 +3867,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>此加密包需要与它放在一起的密钥文件 %1 才能打开，但该文件不在旁边。请把它放回加密包所在的文件夹；没有导入任何内容。</translation>
     </message>
     <message>
+        <source>{app} cannot read or write %1 (no permission, or a disk that was removed?).</source>
+        <translation>{app} 无法读写 %1（没有权限，或磁盘已被移除？）。</translation>
+    </message>
+    <message>
         <source>This export cannot be imported: %1. Nothing was imported.</source>
         <translation>无法导入此导出文件：%1。没有导入任何内容。</translation>
     </message>

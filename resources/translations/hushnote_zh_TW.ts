@@ -3867,6 +3867,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>此加密包需要與它放在一起的金鑰檔 %1 才能開啟，但該檔案不在旁邊。請把它放回加密包所在的資料夾；沒有匯入任何內容。</translation>
     </message>
     <message>
+        <source>{app} cannot read or write %1 (no permission, or a disk that was removed?).</source>
+        <translation>{app} 無法讀寫 %1（沒有權限，或磁碟已被移除？）。</translation>
+    </message>
+    <message>
         <source>This export cannot be imported: %1. Nothing was imported.</source>
         <translation>無法匯入此匯出檔：%1。沒有匯入任何內容。</translation>
     </message>

@@ -857,3 +857,82 @@ def test_a_large_bundle_brought_back_without_its_key_file_says_so(
     window.travel.end()
     assert "trip.hnb.key" in said[0] and "same folder" in said[0]
     assert window.vault.travel.marked() == ([], [])  # nothing came back
+
+
+def test_cancelling_another_place_keeps_the_refusal_said(
+    qtbot: QtBot,
+    window: MainWindow,
+    seeded: VaultSetup,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mark(window)
+    monkeypatch.setattr("hushnote.gui.travel_wizard.choose_save_path", lambda *_a, **_k: None)
+    inside = seeded.root / "trip.hnb"
+
+    def run(wizard: TravelWizard) -> None:
+        start_with_words(qtbot, wizard, inside)
+        next_page(qtbot, wizard)  # Start travel: refused, inside the vault's folder
+        page = wizard.start_page
+        refused = page.problem.text()
+        assert "inside the vault's own folder" in refused
+        page.elsewhere.click()  # the file dialog is cancelled
+        assert page.problem.isVisible() and page.problem.text() == refused
+        assert page.elsewhere.isVisible()
+        assert wizard.place_page.path() == inside
+        wizard.reject()
+
+    drive_wizard(qtbot, window, run)
+
+
+def test_a_bare_file_name_is_shown_with_its_folder(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed without a folder, the bundle goes to the folder the app runs in: the last
+    page must say which, or the only copy of what left cannot be found."""
+    mark(window)
+    started_in = tmp_path / "started here"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)
+    shown: list[str] = []
+
+    def run(wizard: TravelWizard) -> None:
+        start_with_words(qtbot, wizard, Path("trip.hnb"))
+        next_page(qtbot, wizard)
+        assert wizard.currentId() == DONE
+        shown.append(wizard.done_page.files.text())
+        wizard.accept()
+
+    drive_wizard(qtbot, window, run)
+    assert shown == [str(started_in / "trip.hnb")]
+    assert (started_in / "trip.hnb").is_file()
+
+
+def test_a_bundle_gone_before_it_is_opened_is_named_as_the_problem(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.vault is not None
+    mark(window)
+    out = tmp_path / "stick {1}" / "trip.hnb"  # braces in a name stay braces
+    out.parent.mkdir()
+    words = travel_key_words()
+    window.vault.travel.start(out, passphrase=words)
+    window.workspace.after_travel()
+    said: list[str] = []
+
+    def fill(dialog: EndTravelDialog) -> int:
+        if said or dialog.problem.text():
+            said.append(dialog.problem.text())
+            return 0
+        dialog.path.setText(str(out))
+        dialog._inspect()
+        dialog.words.setText(words)
+        out.unlink()  # the stick is pulled out as End travel is pressed
+        out.parent.rmdir()
+        dialog._check()
+        return dialog.result()
+
+    monkeypatch.setattr(EndTravelDialog, "exec", fill)
+    window.travel.end()
+    assert said and "vault folder" not in said[0]
+    assert str(out) in said[0]
+    assert [n.title for n in window.vault.notes.summaries()] == ["Shopping"]

@@ -289,7 +289,9 @@ class _PlacePage(QWizardPage):
             self.file.setText(str(chosen))
 
     def path(self) -> Path:
-        return Path(self.file.text().strip()).expanduser()
+        """The file chosen, as a full path: a bare name typed in goes to the folder the
+        app runs in, and the pages after this one must say where that is."""
+        return Path(self.file.text().strip()).expanduser().absolute()
 
     def nextId(self) -> int:
         wizard = self.wizard()
@@ -458,7 +460,10 @@ class _StartPage(QWizardPage):
 
     def _elsewhere(self) -> None:
         place = self.owner.place_page
+        before = place.path()
         place._choose()
+        if place.path() == before:
+            return  # the chooser was cancelled: the refused place and its reason stand
         if place.validatePage():
             self._hide_problem()
             self._show_place()
