@@ -2285,10 +2285,6 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <translation>排版后的笔记，只读。</translation>
     </message>
     <message>
-        <source>Pre&amp;view</source>
-        <translation>预览(&amp;V)</translation>
-    </message>
-    <message>
         <source>Show the formatted note (Ctrl+Shift+P)</source>
         <translation>显示排版后的笔记（Ctrl+Shift+P）</translation>
     </message>
@@ -2387,6 +2383,10 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     <message>
         <source>In the trash</source>
         <translation>在回收站中</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w</source>
+        <translation>预览(&amp;W)</translation>
     </message>
     <message>
         <source>Editing…</source>

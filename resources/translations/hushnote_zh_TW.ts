@@ -2285,10 +2285,6 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <translation>套用格式後的筆記，唯讀。</translation>
     </message>
     <message>
-        <source>Pre&amp;view</source>
-        <translation>預覽(&amp;V)</translation>
-    </message>
-    <message>
         <source>Show the formatted note (Ctrl+Shift+P)</source>
         <translation>顯示套用格式後的筆記（Ctrl+Shift+P）</translation>
     </message>
@@ -2387,6 +2383,10 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     <message>
         <source>In the trash</source>
         <translation>在垃圾桶中</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w</source>
+        <translation>預覽(&amp;W)</translation>
     </message>
     <message>
         <source>Editing…</source>

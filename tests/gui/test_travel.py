@@ -936,3 +936,23 @@ def test_a_bundle_gone_before_it_is_opened_is_named_as_the_problem(
     assert said and "vault folder" not in said[0]
     assert str(out) in said[0]
     assert [n.title for n in window.vault.notes.summaries()] == ["Shopping"]
+
+
+# A menu opened offscreen says it cannot grab the keyboard (no window system to ask).
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard")
+def test_alt_v_from_a_note_opens_the_vault_menu(qtbot: QtBot, window: MainWindow) -> None:
+    """Start travel by keyboard begins at the Vault menu (Alt+V) with the focus where a
+    writer's is: in the note. No button of the editor may take Alt+V for itself."""
+    assert window.vault is not None
+    (hearing,) = [n.uuid for n in window.vault.notes.summaries() if n.title == "Hearing"]
+    window.workspace.open_note(hearing)
+    body = window.workspace.note_editor.body
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    body.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is body)
+    qtbot.keyClick(body, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=2_000)
+    popup = QApplication.activePopupWidget()
+    popup.close()
+    assert popup is window.vault_menu
