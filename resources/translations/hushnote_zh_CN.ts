@@ -4150,6 +4150,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
 <context>
     <name>history</name>
     <message>
+        <source>%n more line(s) not shown here</source>
+        <translation>另有 %n 行未在此显示</translation>
+    </message>
+    <message>
         <source>%n unchanged line(s)</source>
         <translation>%n 行未改动</translation>
     </message>
