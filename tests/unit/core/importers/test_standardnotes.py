@@ -246,3 +246,72 @@ def test_cancel_stops_the_read(tmp_path: Path) -> None:
     path = _write(tmp_path, backup(items))
     with pytest.raises(CancelledError):
         read([path], progress=lambda _fraction: False)
+
+
+def _set_part(value: str, index: int, part: str) -> str:
+    parts = value.split(":")
+    parts[index] = part
+    return ":".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda item: item.update(items_key_id="nowhere"), "missing-key"),
+        (lambda item: item.update(content=_set_part(item["content"], 2, "AAAA")), "damaged"),
+        (lambda item: item.update(content=_set_part(item["content"], 2, "*!")), "damaged"),
+        (lambda item: item.update(content=_set_part(item["content"], 1, "zz")), "damaged"),
+        (
+            lambda item: item.update(content=_set_part(item["content"], 0, "005")),
+            "unsupported-version",
+        ),
+        (lambda item: item.update(content="004:only:three"), "damaged"),
+        (lambda item: item.update(enc_item_key=12), "bad-field"),
+    ],
+)
+def test_broken_encrypted_items(tmp_path: Path, change: Any, reason: str) -> None:
+    data = json.loads(encrypted_backup([note("n1", "A", "t")], "pw"))
+    change(data["items"][1])
+    with pytest.raises(AppImportError) as error:
+        read([_write(tmp_path, json.dumps(data).encode())], passphrase="pw")
+    assert _reason(error) == reason
+
+
+def test_an_encrypted_backup_inside_a_zip(tmp_path: Path) -> None:
+    path = tmp_path / "backup.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "Standard Notes Backup and Import File.txt",
+            encrypted_backup([note("n1", "Zipped", "z")], "pw"),
+        )
+    with read([path], passphrase="pw") as source:
+        assert [n.title for n in source.notes] == ["Zipped"]
+
+
+def test_odd_but_valid_values_are_kept(tmp_path: Path) -> None:
+    raw = backup([note("n1", "A", "x"), tag("t", "", ["n1"])]).replace(b'"x"', b'"a\\ud800b"')
+    with read([_write(tmp_path, raw)]) as source:
+        assert source.notes[0].body.startswith("a") and source.notes[0].tags == ("untitled",)
+        source.notes[0].body.encode("utf-8")
+
+
+def test_mangled_plain_backups_raise_only_app_import_errors(tmp_path: Path) -> None:
+    import random
+
+    base = backup(
+        [
+            note("n1", "A", _super(_para(_text("x", 3))), noteType="super"),
+            tag("t1", "T", ["n1"]),
+            tag("t2", "U", ["n1"], parent="t1"),
+        ]
+    )
+    chooser = random.Random(7)
+    for _ in range(400):
+        data = bytearray(base)
+        for _ in range(chooser.randint(1, 4)):
+            data[chooser.randrange(len(data))] = chooser.choice(b'{}[]":,0a\\ ')
+        path = _write(tmp_path, bytes(data))
+        try:
+            read([path]).close()
+        except AppImportError:
+            pass
