@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 import zipfile
@@ -315,3 +316,26 @@ def test_mangled_plain_backups_raise_only_app_import_errors(tmp_path: Path) -> N
             read([path]).close()
         except AppImportError:
             pass
+
+
+def test_progress_goes_on_and_cancel_works_while_the_key_is_derived(tmp_path: Path) -> None:
+    path = _write(tmp_path, encrypted_backup([note("n1", "A")], "pw"))
+    calls: list[float] = []
+
+    def progress(_fraction: float) -> bool:
+        calls.append(time.monotonic())
+        return True
+
+    read([path], passphrase="pw", progress=progress).close()
+    gaps = [later - earlier for earlier, later in itertools.pairwise(calls)]
+    assert len(calls) >= 3 and max(gaps) < 0.5
+
+    def cancel_soon(_fraction: float) -> bool:
+        calls.append(time.monotonic())
+        return len(calls) < 2
+
+    calls.clear()
+    started = time.monotonic()
+    with pytest.raises(CancelledError):
+        read([path], passphrase="pw", progress=cancel_soon)
+    assert time.monotonic() - started < 1.0
