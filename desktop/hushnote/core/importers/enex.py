@@ -1,0 +1,334 @@
+"""Reading Evernote exports (``.enex``) into notes, one streamed ``<note>`` at a time.
+
+An ENEX file is one notebook: its file name without ``.enex`` names the notebook, and
+several files give several notebooks. The file is parsed with defusedxml's ``iterparse``
+(no entity is expanded, no DTD or external entity read), each ``<note>`` is converted and
+cleared as soon as it ends, and no run of the file between two XML events may exceed what
+one note may hold, so a multi-gigabyte export is never whole in memory. Each note's ENML
+becomes Markdown (``enml.py``); its ``<resource>``s are decoded from base64 in memory
+(never to the disk) and referenced where an ``en-media`` names their MD5. ``source_id`` is
+the note's position in its file and a digest of its title and creation time, so reading
+the same file again gives the same ids. See docs/importers.md#evernote-enex.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import io
+import re
+import time
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import IO, Any
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from hushnote.core.importers.enml import EnmlError, enml_to_markdown
+from hushnote.core.importers.model import (
+    Dropped,
+    ImportedAttachment,
+    ImportedNote,
+    ImportSource,
+    Limits,
+)
+from hushnote.core.store.database import Progress
+from hushnote.errors import AppImportError, CancelledError
+
+__all__ = ["read"]
+
+APP = "enex"
+_SLACK = 64 << 10
+_B64_CHUNK = 1 << 20  # characters decoded at a time (a multiple of 4)
+_WHITESPACE = re.compile(rb"\s+")
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f/\\]")
+_EXTENSIONS = {
+    "image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp",
+    "application/pdf": ".pdf", "audio/mpeg": ".mp3", "audio/wav": ".wav",
+    "text/plain": ".txt",
+}  # fmt: skip
+
+
+def read(
+    paths: list[Path],
+    *,
+    limits: Limits = Limits(),  # noqa: B008 - frozen dataclass, never mutated
+    progress: Progress | None = None,
+    keep_locations: bool = False,
+    passphrase: str | None = None,
+) -> ImportSource:
+    """Every note of the chosen ``.enex`` files; ``passphrase`` is not used (ENEX is
+    never encrypted as a whole)."""
+    del passphrase
+    source = ImportSource(app=APP, chosen=list(paths))
+    sizes = [_size(path) for path in paths]
+    total = max(1, sum(sizes))
+    done = 0
+    for path, size in zip(paths, sizes, strict=True):
+        _File(path, limits, keep_locations, source, progress, done, total).read()
+        done += size
+    if not source.notes and not source.dropped:
+        raise AppImportError(source=APP, file=paths[0].name if paths else "", reason="empty")
+    return source
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        raise AppImportError(source=APP, file=path.name, reason="not-found") from None
+    except OSError:
+        raise AppImportError(source=APP, file=path.name, reason="unreadable") from None
+
+
+class _Counted(io.RawIOBase):
+    """The file as the parser reads it, refusing (``too-large``) a run between two XML
+    events longer than one note may hold, and counting for the progress bar."""
+
+    def __init__(self, handle: IO[bytes], cap: int, error: AppImportError) -> None:
+        super().__init__()
+        self.handle, self.cap, self.error = handle, cap, error
+        self.position = 0
+        self.since_event = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            data = self.handle.read(len(buffer))
+        except OSError:
+            file = str(self.error.context.get("file", ""))
+            raise AppImportError(source=APP, file=file, reason="unreadable") from None
+        self.position += len(data)
+        self.since_event += len(data)
+        if self.since_event > self.cap:
+            raise self.error
+        buffer[: len(data)] = data
+        return len(data)
+
+
+class _File:
+    """One ``.enex`` file, read note by note."""
+
+    def __init__(
+        self,
+        path: Path,
+        limits: Limits,
+        keep_locations: bool,
+        source: ImportSource,
+        progress: Progress | None,
+        done: int,
+        total: int,
+    ) -> None:
+        self.path, self.limits, self.keep_locations = path, limits, keep_locations
+        self.source, self.progress = source, progress
+        self.done, self.total = done, total
+        self.notebook = path.name[:-5] if path.name.lower().endswith(".enex") else path.name
+        self.last_tick = 0.0
+
+    def error(self, reason: str, item: str | None = None) -> AppImportError:
+        context = {"source": APP, "file": self.path.name, "reason": reason}
+        if item:
+            context["item"] = item[:200]
+        return AppImportError(**context)
+
+    def read(self) -> None:
+        try:
+            fd = open(self.path, "rb", buffering=0)
+        except FileNotFoundError:
+            raise self.error("not-found") from None
+        except OSError:
+            raise self.error("unreadable") from None
+        cap = max(self.limits.max_text_bytes, self.limits.max_file_bytes * 4 // 3) + _SLACK
+        stream = _Counted(fd, cap, self.error("too-large"))
+        try:
+            self._events(io.BufferedReader(stream), stream)
+        finally:
+            fd.close()
+
+    def _events(self, reader: IO[bytes], stream: _Counted) -> None:
+        depth = 0
+        root: Element | None = None
+        index = 0
+        try:
+            events = SafeET.iterparse(reader, events=("start", "end"))
+            for event, element in events:
+                stream.since_event = 0
+                if event == "start":
+                    depth += 1
+                    if depth > self.limits.max_depth:
+                        raise self.error("too-deep")
+                    if root is None:
+                        root = element
+                        if element.tag != "en-export":
+                            raise self.error("not-this-format")
+                    continue
+                depth -= 1
+                if element.tag == "note" and depth == 1 and root is not None:
+                    self._note(element, index)
+                    index += 1
+                    root.clear()  # the note is read: keep nothing of it
+                    self._tick(stream.position)
+        except DefusedXmlException:
+            raise self.error("xml-entity") from None
+        except (ParseError, ValueError, UnicodeError):
+            raise self.error("bad-xml") from None
+        except RecursionError:
+            raise self.error("too-deep") from None
+        if root is None:
+            raise self.error("bad-xml")
+
+    def _tick(self, position: int) -> None:
+        if self.progress is None:
+            return
+        now = time.monotonic()
+        if now - self.last_tick < 0.02:
+            return
+        self.last_tick = now
+        if not self.progress(min(1.0, (self.done + position) / self.total)):
+            raise CancelledError()
+
+    def _note(self, note: Element, index: int) -> None:
+        title = (note.findtext("title") or "").strip()[:500] or "Untitled"
+        created_raw = (note.findtext("created") or "").strip()
+        created = self._date(created_raw, title)
+        updated = self._date((note.findtext("updated") or "").strip(), title)
+        digest = hashlib.sha256(f"{title}\x00{created_raw}".encode()).hexdigest()[:16]
+        attachments, by_hash = self._resources(note, title)
+        used: set[str] = set()
+        dropped: list[Dropped] = []
+
+        def media(md5: str) -> str:
+            attachment = by_hash.get(md5)
+            if attachment is None:
+                dropped.append(Dropped("missing-attachment", title))
+                return ""
+            used.add(md5)
+            target = (
+                f"<{attachment.name}>"
+                if re.search(r"[\s()<>]", attachment.name)
+                else (attachment.name)
+            )
+            image = (attachment.mime or "").startswith("image/")
+            return f"{'!' if image else ''}[{attachment.name}]({target})"
+
+        def encrypted() -> None:
+            dropped.append(Dropped("encrypted-section", title))
+
+        content = (note.findtext("content") or "").encode("utf-8")
+        if len(content) > self.limits.max_text_bytes:
+            raise self.error("too-large", title)
+        try:
+            body = (
+                enml_to_markdown(
+                    content, max_depth=self.limits.max_depth, media=media, encrypted=encrypted
+                )
+                if content.strip()
+                else ""
+            )
+        except EnmlError as error:
+            raise self.error(error.reason, title) from None
+        # Resources no en-media shows (Evernote lists some only as attachments): kept too.
+        extra = [a for md5, a in by_hash.items() if md5 not in used]
+        if extra:
+            body = (body + "\n\n" if body else "") + "\n".join(media(a.source_id) for a in extra)
+        body = self._location(note, title, body, dropped)
+        texts = (tag.text.strip()[:200] for tag in note.findall("tag") if tag.text)
+        tags = tuple(dict.fromkeys(text for text in texts if text))
+        self.source.notes.append(
+            ImportedNote(
+                source_id=f"{self.notebook}#{index}:{digest}",
+                title=title,
+                body=body,
+                notebook=self.notebook,
+                tags=tags,
+                created_at=created,
+                updated_at=updated,
+                attachments=attachments,
+            )
+        )
+        self.source.dropped.extend(dropped)
+
+    def _date(self, raw: str, title: str) -> datetime | None:
+        if not raw:
+            return None
+        try:
+            return datetime.strptime(raw, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        except ValueError:
+            raise self.error("bad-date", title) from None
+
+    def _resources(
+        self, note: Element, title: str
+    ) -> tuple[list[ImportedAttachment], dict[str, ImportedAttachment]]:
+        attachments: list[ImportedAttachment] = []
+        by_hash: dict[str, ImportedAttachment] = {}
+        names: set[str] = set()
+        for resource in note.findall("resource"):
+            data = self._decode(resource.findtext("data") or "", title)
+            md5 = hashlib.md5(data, usedforsecurity=False).hexdigest()
+            if md5 in by_hash:
+                continue
+            mime = (resource.findtext("mime") or "").strip().lower()[:100] or None
+            raw_name = (resource.findtext("resource-attributes/file-name") or "").strip()
+            name = _UNSAFE_NAME.sub("_", raw_name)[:200] or "attachment" + _EXTENSIONS.get(
+                mime or "", ""
+            )
+            name = _unique(name, names)
+            attachment = ImportedAttachment(
+                source_id=md5,
+                name=name,
+                size=len(data),
+                open=partial(io.BytesIO, data),
+                mime=mime,
+            )
+            attachments.append(attachment)
+            by_hash[md5] = attachment
+        return attachments, by_hash
+
+    def _decode(self, text: str, title: str) -> bytes:
+        compact = _WHITESPACE.sub(b"", text.encode("ascii", "replace"))
+        if len(compact) // 4 * 3 > self.limits.max_file_bytes + 3:
+            raise self.error("too-large", title)
+        out = bytearray()
+        try:
+            for start in range(0, len(compact), _B64_CHUNK):
+                out += base64.b64decode(compact[start : start + _B64_CHUNK], validate=True)
+        except (binascii.Error, ValueError):
+            raise self.error("bad-base64", title) from None
+        if len(out) > self.limits.max_file_bytes:
+            raise self.error("too-large", title)
+        return bytes(out)
+
+    def _location(self, note: Element, title: str, body: str, dropped: list[Dropped]) -> str:
+        attributes = note.find("note-attributes")
+        if attributes is None:
+            return body
+        lat = (attributes.findtext("latitude") or "").strip()
+        lon = (attributes.findtext("longitude") or "").strip()
+        if not (lat and lon) and not (attributes.findtext("altitude") or "").strip():
+            return body
+        if not self.keep_locations:
+            dropped.append(Dropped("location", title))
+            return body
+        if not (lat and lon):
+            return body
+        try:
+            line = f"Location: {float(lat):.6f}, {float(lon):.6f}"
+        except ValueError:
+            raise self.error("bad-field", title) from None
+        return (body + "\n\n" if body else "") + line
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, number = name, 1
+    stem, dot, suffix = name.rpartition(".")
+    while candidate.casefold() in taken:
+        number += 1
+        candidate = f"{stem} ({number}).{suffix}" if dot and stem else f"{name} ({number})"
+    taken.add(candidate.casefold())
+    return candidate
