@@ -19,6 +19,7 @@ import hashlib
 import io
 import re
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -89,9 +90,11 @@ class _Counted(io.RawIOBase):
     """The file as the parser reads it, refusing (``too-large``) a run between two XML
     events longer than one note may hold, and counting for the progress bar."""
 
-    def __init__(self, handle: IO[bytes], cap: int, error: AppImportError) -> None:
+    def __init__(
+        self, handle: IO[bytes], cap: int, error: AppImportError, tick: Callable[[int], None]
+    ) -> None:
         super().__init__()
-        self.handle, self.cap, self.error = handle, cap, error
+        self.handle, self.cap, self.error, self.tick = handle, cap, error, tick
         self.position = 0
         self.since_event = 0
 
@@ -108,6 +111,7 @@ class _Counted(io.RawIOBase):
         self.since_event += len(data)
         if self.since_event > self.cap:
             raise self.error
+        self.tick(self.position)  # also inside one long note: Cancel stays prompt
         buffer[: len(data)] = data
         return len(data)
 
@@ -145,7 +149,7 @@ class _File:
         except OSError:
             raise self.error("unreadable") from None
         cap = max(self.limits.max_text_bytes, self.limits.max_file_bytes * 4 // 3) + _SLACK
-        stream = _Counted(fd, cap, self.error("too-large"))
+        stream = _Counted(fd, cap, self.error("too-large"), self._tick)
         try:
             self._events(io.BufferedReader(stream), stream)
         finally:

@@ -27,7 +27,6 @@ _DOCTYPE = re.compile(rb'<!DOCTYPE\s+en-note\s+SYSTEM\s+"[^"<>]{0,200}"\s*>')
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _NAMED = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
 _XML_NAMED = {b"amp", b"lt", b"gt", b"quot", b"apos"}
-_SPACE = re.compile(r"\s+")
 _ESCAPE = re.compile(r"([\\`*_\[\]<>])")
 _BLOCKS = {
     "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
@@ -55,7 +54,8 @@ def _parse(content: bytes, max_depth: int) -> Element:
     content = _DOCTYPE.sub(b"", content, count=1)
     if _DECLARATION.search(content):
         raise EnmlError("xml-entity")
-    content = _NAMED.sub(_named, content)
+    if b"&" in content:
+        content = _NAMED.sub(_named, content)
     depth = 0
     root: Element | None = None
     try:
@@ -120,7 +120,14 @@ class _Writer:
 
     @staticmethod
     def text(raw: str) -> str:
-        return _ESCAPE.sub(r"\\\1", _SPACE.sub(" ", raw))
+        if not raw:
+            return ""
+        words = " ".join(raw.split())  # HTML's white space: every run is one space
+        if not words:
+            return " "
+        lead = " " if raw[0].isspace() else ""
+        trail = " " if raw[-1].isspace() else ""
+        return lead + _ESCAPE.sub(r"\\\1", words) + trail
 
     # Block content.
     def blocks(self, element: Element, out: list[str], *, in_list: bool = False) -> None:
