@@ -168,7 +168,10 @@ class _Entry:
             raise self.error("too-large", self.uuid)
         created = self.date("creationDate")
         zone = self.zone()
-        day = created.astimezone(zone).date() if created else None
+        try:
+            day = created.astimezone(zone).date() if created else None
+        except (OverflowError, ValueError):  # the first or last day there is
+            day = created.date() if created else None
         self.title = _title(text, day)
         texts = (tag.strip()[:200] for tag in self.field("tags", list, []) if isinstance(tag, str))
         tags = tuple(dict.fromkeys(tag for tag in texts if tag))
@@ -196,9 +199,9 @@ class _Entry:
             return None
         try:
             value = datetime.fromisoformat(raw[:40])
-        except ValueError:
+            return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+        except (ValueError, OverflowError):
             raise self.error("bad-date", self.title) from None
-        return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
 
     def zone(self) -> tzinfo:
         name = self.item.get("timeZone")
@@ -301,7 +304,9 @@ class _Entry:
 
 
 def _number(value: object) -> TypeGuard[float]:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return abs(value) < 1e15  # a larger int would overflow float(); no place is that far
 
 
 def _title(text: str, day: date | None) -> str:

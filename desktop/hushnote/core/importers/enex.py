@@ -15,20 +15,24 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import io
+import os
 import re
+import stat
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from hushnote.core.importers.archive import iter_entries, open_export
 from hushnote.core.importers.enml import EnmlError, enml_to_markdown
 from hushnote.core.importers.model import (
     Dropped,
@@ -66,24 +70,53 @@ def read(
     never encrypted as a whole)."""
     del passphrase
     source = ImportSource(app=APP, chosen=list(paths))
-    sizes = [_size(path) for path in paths]
-    total = max(1, sum(sizes))
-    done = 0
-    for path, size in zip(paths, sizes, strict=True):
-        _File(path, limits, keep_locations, source, progress, done, total).read()
-        done += size
+    with contextlib.ExitStack() as archives:
+        found: list[tuple[str, int, Callable[[], IO[bytes]]]] = []
+        for path in paths:
+            found.extend(_enex_files(path, limits, archives))
+        total = max(1, sum(size for _, size, _ in found))
+        done = 0
+        for name, size, opener in found:
+            _File(name, opener, limits, keep_locations, source, progress, done, total).read()
+            done += size
     if not source.notes and not source.dropped:
         raise AppImportError(source=APP, file=paths[0].name if paths else "", reason="empty")
     return source
 
 
-def _size(path: Path) -> int:
+def _enex_files(
+    path: Path, limits: Limits, archives: contextlib.ExitStack
+) -> list[tuple[str, int, Callable[[], IO[bytes]]]]:
+    """The ``.enex`` files ``path`` is or holds (a folder or zip of them, read through
+    ``archive.open_export``): each one's name, size and a way to open it."""
     try:
-        return path.stat().st_size
+        info = os.stat(path)
     except FileNotFoundError:
         raise AppImportError(source=APP, file=path.name, reason="not-found") from None
     except OSError:
         raise AppImportError(source=APP, file=path.name, reason="unreadable") from None
+    if stat.S_ISREG(info.st_mode):
+        with _open_plain(path) as handle:
+            zipped = handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
+        if not zipped:
+            return [(path.name, info.st_size, partial(_open_plain, path))]
+    files = archives.enter_context(open_export(path, source=APP, limits=limits))
+    return [
+        (entry.name, entry.size, partial(files.open, entry))
+        for entry in iter_entries(files, ".enex")
+    ]
+
+
+def _open_plain(path: Path) -> IO[bytes]:
+    """Open a regular file without following a link at its name or blocking on a FIFO."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        raise AppImportError(source=APP, file=path.name, reason="unreadable") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise AppImportError(source=APP, file=path.name, reason="link")
+    return os.fdopen(fd, "rb", buffering=0)
 
 
 class _Counted(io.RawIOBase):
@@ -121,7 +154,8 @@ class _File:
 
     def __init__(
         self,
-        path: Path,
+        name: str,
+        opener: Callable[[], IO[bytes]],
         limits: Limits,
         keep_locations: bool,
         source: ImportSource,
@@ -129,25 +163,22 @@ class _File:
         done: int,
         total: int,
     ) -> None:
-        self.path, self.limits, self.keep_locations = path, limits, keep_locations
+        self.name, self.opener = name, opener
+        self.limits, self.keep_locations = limits, keep_locations
         self.source, self.progress = source, progress
         self.done, self.total = done, total
-        self.notebook = path.name[:-5] if path.name.lower().endswith(".enex") else path.name
+        base = PurePosixPath(name).name
+        self.notebook = base[:-5] if base.lower().endswith(".enex") else base
         self.last_tick = 0.0
 
     def error(self, reason: str, item: str | None = None) -> AppImportError:
-        context = {"source": APP, "file": self.path.name, "reason": reason}
+        context = {"source": APP, "file": self.name, "reason": reason}
         if item:
             context["item"] = item[:200]
         return AppImportError(**context)
 
     def read(self) -> None:
-        try:
-            fd = open(self.path, "rb", buffering=0)
-        except FileNotFoundError:
-            raise self.error("not-found") from None
-        except OSError:
-            raise self.error("unreadable") from None
+        fd = self.opener()
         cap = max(self.limits.max_text_bytes, self.limits.max_file_bytes * 4 // 3) + _SLACK
         stream = _Counted(fd, cap, self.error("too-large"), self._tick)
         try:
@@ -159,6 +190,7 @@ class _File:
         depth = 0
         root: Element | None = None
         index = 0
+        count = 0  # elements inside the current note
         try:
             events = SafeET.iterparse(reader, events=("start", "end"))
             for event, element in events:
@@ -167,20 +199,24 @@ class _File:
                     depth += 1
                     if depth > self.limits.max_depth:
                         raise self.error("too-deep")
+                    count += 1
+                    if count > self.limits.max_entries:  # elements held until the note ends
+                        raise self.error("too-many-entries")
                     if root is None:
                         root = element
                         if element.tag != "en-export":
                             raise self.error("not-this-format")
                     continue
                 depth -= 1
-                if element.tag == "note" and depth == 1 and root is not None:
-                    self._note(element, index)
-                    index += 1
+                if depth == 1 and root is not None:
+                    if element.tag == "note":
+                        self._note(element, index)
+                        index += 1
                     root.clear()  # the note is read: keep nothing of it
-                    self._tick(stream.position)
+                    count = 0
         except DefusedXmlException:
             raise self.error("xml-entity") from None
-        except (ParseError, ValueError, UnicodeError):
+        except (ParseError, ValueError, UnicodeError, LookupError):
             raise self.error("bad-xml") from None
         except RecursionError:
             raise self.error("too-deep") from None

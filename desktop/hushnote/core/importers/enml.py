@@ -266,5 +266,8 @@ def enml_to_markdown(
     ``en-media``; ``encrypted()`` is called once per ``en-crypt``. Raises ``EnmlError``."""
     root = _parse(content, max_depth)
     out: list[str] = []
-    _Writer(media, encrypted).blocks(root, out)
+    try:
+        _Writer(media, encrypted).blocks(root, out)
+    except RecursionError:  # only with a max_depth far above the default
+        raise EnmlError("too-deep") from None
     return "\n\n".join(out)

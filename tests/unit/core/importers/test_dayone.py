@@ -203,3 +203,25 @@ def test_cancel_stops_reading(tmp_path: Path) -> None:
     path = _export(tmp_path / "many.zip", {"J": entries}, {})
     with pytest.raises(CancelledError):
         dayone.read([path], progress=lambda _fraction: False)
+
+
+def test_extreme_values_are_errors_or_ignored(tmp_path: Path) -> None:
+    entries = [
+        _entry(uuid="A", text="far", location={"latitude": 10**400, "longitude": 1}),
+        _entry(uuid="B", text="edge", creationDate="0001-01-01T00:30:00Z", timeZone="Asia/Tokyo"),
+    ]
+    path = _export(tmp_path / "e.zip", {"J": entries}, {})
+    with dayone.read([path], keep_locations=True) as source:
+        assert source.notes[0].body == "far"
+        assert source.notes[1].journal_day == date(1, 1, 1)
+    with pytest.raises(AppImportError) as error:
+        dayone.read(
+            [
+                _export(
+                    tmp_path / "f.zip",
+                    {"J": [_entry(creationDate="0001-01-01T00:00:00+05:00")]},
+                    {},
+                )
+            ]
+        )
+    assert _reason(error) == "bad-date"

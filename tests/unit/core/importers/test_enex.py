@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import tracemalloc
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -280,3 +282,35 @@ def test_twenty_thousand_notes_in_bounded_memory(tmp_path: Path) -> None:
     # megabytes on top of them, whatever the file's size.
     assert kept < size * 2
     assert peak - kept < 4 << 20
+
+
+def test_a_folder_or_zip_of_exports_is_several_notebooks(tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    _enex(folder / "Home.enex", _note("A", "<div>a</div>"))
+    _enex(folder / "Legal.enex", _note("B", "<div>b</div>"))
+    (folder / "readme.txt").write_text("not an export")
+    source = enex.read([folder])
+    assert [(n.notebook, n.title) for n in source.notes] == [("Home", "A"), ("Legal", "B")]
+    archive = tmp_path / "exports.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for name in ("Home.enex", "Legal.enex"):
+            out.write(folder / name, f"all/{name}")
+    zipped = enex.read([archive])
+    assert [n.source_id for n in zipped.notes] == [n.source_id for n in source.notes]
+
+
+def test_a_fifo_or_link_is_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.enex"
+    os.mkfifo(fifo)
+    _expect(fifo, {"unreadable", "link"})
+    target = _enex(tmp_path / "real.enex", _note("A", "<div>a</div>"))
+    link = tmp_path / "link.enex"
+    link.symlink_to(target)
+    _expect(link, {"unreadable", "link"})
+
+
+def test_too_many_elements_in_one_note(tmp_path: Path) -> None:
+    many = "<tag>x</tag>" * 2_000
+    path = _enex(tmp_path / "a.enex", _note("Tags", "", extra=many))
+    _expect(path, {"too-many-entries"}, Limits(max_entries=1_000))
