@@ -12,6 +12,7 @@ See docs/importers.md#day-one.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from datetime import UTC, date, datetime, tzinfo
@@ -144,6 +145,10 @@ class _Entry:
     ) -> None:
         self.export, self.file, self.folder = export, file, folder
         self.notebook, self.item = notebook, item
+        try:  # JSON may spell a lone surrogate, which no UTF-8 text holds
+            json.dumps(item, ensure_ascii=False).encode("utf-8")
+        except (UnicodeError, ValueError, RecursionError):
+            raise self.error("not-utf8", None) from None
         uuid = item.get("uuid")
         if not isinstance(uuid, str) or not uuid or len(uuid) > 200:
             raise self.error("bad-field", None)

@@ -225,3 +225,12 @@ def test_extreme_values_are_errors_or_ignored(tmp_path: Path) -> None:
             ]
         )
     assert _reason(error) == "bad-date"
+
+
+def test_a_lone_surrogate_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "s.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("J.json", b'{"entries": [{"uuid": "U", "text": "\\ud800"}]}')
+    with pytest.raises(AppImportError) as error:
+        dayone.read([path])
+    assert _reason(error) == "not-utf8"
