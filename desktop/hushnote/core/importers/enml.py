@@ -28,6 +28,7 @@ _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _NAMED = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
 _XML_NAMED = {b"amp", b"lt", b"gt", b"quot", b"apos"}
 _ESCAPE = re.compile(r"([\\`*_\[\]<>])")
+_TODOS = ("- [ ] ", "- [x] ")
 _BLOCKS = {
     "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
     "pre", "hr", "table", "en-crypt", "center", "dl", "dt", "dd", "address", "section",
@@ -169,7 +170,8 @@ class _Writer:
             inner: list[str] = []
             self.blocks(element, inner)
             if inner:
-                out.append("\n".join("> " + line for line in "\n\n".join(inner).split("\n")))
+                quoted = "\n\n".join(inner).split("\n")
+                out.append("\n".join(f"> {line}" if line else ">" for line in quoted))
         elif tag in ("ul", "ol"):
             lines = self.list_lines(element, ordered=tag == "ol")
             if lines:
@@ -270,4 +272,16 @@ def enml_to_markdown(
         _Writer(media, encrypted).blocks(root, out)
     except RecursionError:  # only with a max_depth far above the default
         raise EnmlError("too-deep") from None
-    return "\n\n".join(out)
+    return _join(out)
+
+
+def _join(blocks: list[str]) -> str:
+    """Blocks apart by a blank line, but a run of to-do lines (one ``div`` each in
+    Evernote) as one list."""
+    parts: list[str] = []
+    for index, block in enumerate(blocks):
+        if index:
+            todo = block.startswith(_TODOS) and blocks[index - 1].split("\n")[-1].startswith(_TODOS)
+            parts.append("\n" if todo else "\n\n")
+        parts.append(block)
+    return "".join(parts)

@@ -69,7 +69,8 @@ def test_formatting_becomes_markdown(tmp_path: Path) -> None:
         '<p>See <a href="https://example.org/a b">the site</a><br/>next line</p>'
         "<ul><li>one</li><li>two<ol><li>inner</li></ol></li></ul>"
         '<div><en-todo checked="true"/>done it</div><div><en-todo/>to do</div>'
-        "<blockquote><div>quoted</div></blockquote><pre>x = 1\ny = *2*</pre><hr/>"
+        "<blockquote><div>quoted</div></blockquote><blockquote><p>a</p><p>b</p></blockquote>"
+        "<pre>x = 1\ny = *2*</pre><hr/>"
         "<div>a &nbsp;<code>c</code> 1*2</div>"
     )
     source = enex.read([_enex(tmp_path / "Work.enex", _note("Formatted", enml))])
@@ -80,9 +81,9 @@ def test_formatting_becomes_markdown(tmp_path: Path) -> None:
     assert body.startswith("# Plan\n\n**bold** and *it* and ~~gone~~ and under")
     assert "[the site](https://example.org/a%20b)\nnext line" in body
     assert "- one\n- two\n  1. inner" in body
-    assert "- [x] done it" in body
-    assert "- [ ] to do" in body
+    assert "- [x] done it\n- [ ] to do" in body
     assert "> quoted" in body
+    assert "> a\n>\n> b" in body
     assert "```\nx = 1\ny = *2*\n```" in body
     assert "---" in body
     assert "`c` 1\\*2" in body
