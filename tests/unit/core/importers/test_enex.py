@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import sys
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -212,10 +213,30 @@ def test_external_entities_are_never_read(tmp_path: Path) -> None:
             assert error.context["reason"] in {"xml-entity", "bad-xml"}
         else:  # a DOCTYPE naming only a DTD is cut out; its contents are never read
             assert "CANARY" not in source.notes[0].body
-    # Read once more with the DTD's access recorded: the secret file is never opened.
-    secret_atime = secret.stat().st_atime_ns
-    _expect(outer, {"xml-entity"})
-    assert secret.stat().st_atime_ns == secret_atime
+    # Read once more with every file Python opens recorded: the secret file is not one.
+    opened: list[str] = []
+    _WATCHING.append(opened)
+    try:
+        _expect(outer, {"xml-entity"})
+        enex.read([inner], limits=Limits())
+    except AppImportError:
+        pass
+    finally:
+        _WATCHING.remove(opened)
+    assert any(path.endswith("inner.enex") for path in opened)
+    assert not any("secret" in path or "passwd" in path for path in opened)
+
+
+# An audit hook cannot be removed: it records only while a test is watching.
+_WATCHING: list[list[str]] = []
+
+
+def _record_open(event: str, args: tuple[object, ...]) -> None:
+    if event == "open" and _WATCHING and isinstance(args[0], str | Path):
+        _WATCHING[-1].append(str(args[0]))
+
+
+sys.addaudithook(_record_open)
 
 
 def test_deep_nesting_is_refused(tmp_path: Path) -> None:
