@@ -309,7 +309,10 @@ class _File:
         by_hash: dict[str, ImportedAttachment] = {}
         names: set[str] = set()
         for resource in note.findall("resource"):
-            data = self._decode(resource.findtext("data") or "", title)
+            holder = resource.find("data")
+            data = self._decode(holder.text or "" if holder is not None else "", title)
+            if holder is not None:
+                holder.text = None  # the base64 text is not needed twice
             md5 = hashlib.md5(data, usedforsecurity=False).hexdigest()
             if md5 in by_hash:
                 continue
@@ -331,17 +334,23 @@ class _File:
         return attachments, by_hash
 
     def _decode(self, text: str, title: str) -> bytes:
-        compact = _WHITESPACE.sub(b"", text.encode("ascii", "replace"))
-        if len(compact) // 4 * 3 > self.limits.max_file_bytes + 3:
-            raise self.error("too-large", title)
+        """The resource's bytes, decoded a chunk at a time (base64 lines are wrapped:
+        white space is dropped, and a chunk's last partial quantum carried over)."""
         out = bytearray()
+        carry = b""
         try:
-            for start in range(0, len(compact), _B64_CHUNK):
-                out += base64.b64decode(compact[start : start + _B64_CHUNK], validate=True)
+            for start in range(0, len(text), _B64_CHUNK):
+                piece = text[start : start + _B64_CHUNK].encode("ascii", "replace")
+                piece = carry + _WHITESPACE.sub(b"", piece)
+                cut = len(piece) - len(piece) % 4
+                out += base64.b64decode(piece[:cut], validate=True)
+                carry = piece[cut:]
+                if len(out) > self.limits.max_file_bytes:
+                    raise self.error("too-large", title)
+            if carry:
+                raise self.error("bad-base64", title)  # cut short
         except (binascii.Error, ValueError):
             raise self.error("bad-base64", title) from None
-        if len(out) > self.limits.max_file_bytes:
-            raise self.error("too-large", title)
         return bytes(out)
 
     def _location(self, note: Element, title: str, body: str, dropped: list[Dropped]) -> str:

@@ -336,3 +336,15 @@ def test_too_many_elements_in_one_note(tmp_path: Path) -> None:
     many = "<tag>x</tag>" * 2_000
     path = _enex(tmp_path / "a.enex", _note("Tags", "", extra=many))
     _expect(path, {"too-many-entries"}, Limits(max_entries=1_000))
+
+
+def test_base64_wrapped_across_chunks_and_cut_short(tmp_path: Path) -> None:
+    data = bytes(range(256)) * 20_000  # 5 MB: decoded in several chunks
+    md5 = hashlib.md5(data, usedforsecurity=False).hexdigest()
+    media = f'<en-media type="application/octet-stream" hash="{md5}"/>'
+    extra = _resource(data, "application/octet-stream", "blob.bin")
+    source = enex.read([_enex(tmp_path / "a.enex", _note("Blob", media, extra=extra))])
+    assert source.notes[0].attachments[0].open().read() == data
+    assert source.dropped == []
+    cut = '<resource><data encoding="base64">QUJD\nRA=</data></resource>'
+    _expect(_enex(tmp_path / "b.enex", _note("Cut", "", extra=cut)), {"bad-base64"})
