@@ -76,8 +76,14 @@ def read(
             found.extend(_enex_files(path, limits, archives))
         total = max(1, sum(size for _, size, _ in found))
         done = 0
+        seen: dict[str, int] = {}
         for name, size, opener in found:
-            _File(name, opener, limits, keep_locations, source, progress, done, total).read()
+            reader = _File(name, opener, limits, keep_locations, source, progress, done, total)
+            # Two files of one name (in two folders of a zip): ids stay apart.
+            seen[reader.notebook] = seen.get(reader.notebook, 0) + 1
+            if seen[reader.notebook] > 1:
+                reader.id_prefix = f"{reader.notebook}~{seen[reader.notebook]}"
+            reader.read()
             done += size
     if not source.notes and not source.dropped:
         raise AppImportError(source=APP, file=paths[0].name if paths else "", reason="empty")
@@ -169,6 +175,7 @@ class _File:
         self.done, self.total = done, total
         base = PurePosixPath(name).name
         self.notebook = base[:-5] if base.lower().endswith(".enex") else base
+        self.id_prefix = self.notebook
         self.last_tick = 0.0
 
     def error(self, reason: str, item: str | None = None) -> AppImportError:
@@ -282,7 +289,7 @@ class _File:
         tags = tuple(dict.fromkeys(text for text in texts if text))
         self.source.notes.append(
             ImportedNote(
-                source_id=f"{self.notebook}#{index}:{digest}",
+                source_id=f"{self.id_prefix}#{index}:{digest}",
                 title=title,
                 body=body,
                 notebook=self.notebook,

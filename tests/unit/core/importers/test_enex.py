@@ -318,8 +318,12 @@ def test_a_folder_or_zip_of_exports_is_several_notebooks(tmp_path: Path) -> None
     with zipfile.ZipFile(archive, "w") as out:
         for name in ("Home.enex", "Legal.enex"):
             out.write(folder / name, f"all/{name}")
+        out.write(folder / "Home.enex", "other/Home.enex")
     zipped = enex.read([archive])
-    assert [n.source_id for n in zipped.notes] == [n.source_id for n in source.notes]
+    ids = [n.source_id for n in zipped.notes]
+    assert ids[:2] == [n.source_id for n in source.notes]
+    assert len(set(ids)) == 3
+    assert [n.notebook for n in zipped.notes] == ["Home", "Legal", "Home"]
 
 
 def test_a_fifo_or_link_is_not_read(tmp_path: Path) -> None:
