@@ -8,7 +8,8 @@ one note may hold, so a multi-gigabyte export is never whole in memory. Each not
 becomes Markdown (``enml.py``); its ``<resource>``s are decoded from base64 in memory
 (never to the disk) and referenced where an ``en-media`` names their MD5. ``source_id`` is
 the note's position in its file and a digest of its title and creation time, so reading
-the same file again gives the same ids. See docs/importers.md#evernote-enex.
+the same file again gives the same ids. Which files, and the capped stream they are read
+through: ``enex_input.py``. See docs/importers.md#evernote-enex.
 """
 
 from __future__ import annotations
@@ -18,21 +19,19 @@ import binascii
 import contextlib
 import hashlib
 import io
-import os
 import re
-import stat
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from hushnote.core.importers.archive import iter_entries, open_export
+from hushnote.core.importers.enex_input import Counted, enex_files
 from hushnote.core.importers.enml import EnmlError, enml_to_markdown
 from hushnote.core.importers.model import (
     Dropped,
@@ -73,7 +72,7 @@ def read(
     with contextlib.ExitStack() as archives:
         found: list[tuple[str, int, Callable[[], IO[bytes]]]] = []
         for path in paths:
-            found.extend(_enex_files(path, limits, archives))
+            found.extend(enex_files(path, limits, archives))
         total = max(1, sum(size for _, size, _ in found))
         done = 0
         seen: dict[str, int] = {}
@@ -88,71 +87,6 @@ def read(
     if not source.notes and not source.dropped:
         raise AppImportError(source=APP, file=paths[0].name if paths else "", reason="empty")
     return source
-
-
-def _enex_files(
-    path: Path, limits: Limits, archives: contextlib.ExitStack
-) -> list[tuple[str, int, Callable[[], IO[bytes]]]]:
-    """The ``.enex`` files ``path`` is or holds (a folder or zip of them, read through
-    ``archive.open_export``): each one's name, size and a way to open it."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise AppImportError(source=APP, file=path.name, reason="not-found") from None
-    except OSError:
-        raise AppImportError(source=APP, file=path.name, reason="unreadable") from None
-    if stat.S_ISREG(info.st_mode):
-        with _open_plain(path) as handle:
-            zipped = handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
-        if not zipped:
-            return [(path.name, info.st_size, partial(_open_plain, path))]
-    files = archives.enter_context(open_export(path, source=APP, limits=limits))
-    return [
-        (entry.name, entry.size, partial(files.open, entry))
-        for entry in iter_entries(files, ".enex")
-    ]
-
-
-def _open_plain(path: Path) -> IO[bytes]:
-    """Open a regular file without following a link at its name or blocking on a FIFO."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        raise AppImportError(source=APP, file=path.name, reason="unreadable") from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise AppImportError(source=APP, file=path.name, reason="link")
-    return os.fdopen(fd, "rb", buffering=0)
-
-
-class _Counted(io.RawIOBase):
-    """The file as the parser reads it, refusing (``too-large``) a run between two XML
-    events longer than one note may hold, and counting for the progress bar."""
-
-    def __init__(
-        self, handle: IO[bytes], cap: int, error: AppImportError, tick: Callable[[int], None]
-    ) -> None:
-        super().__init__()
-        self.handle, self.cap, self.error, self.tick = handle, cap, error, tick
-        self.position = 0
-        self.since_event = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        try:
-            data = self.handle.read(len(buffer))
-        except OSError:
-            file = str(self.error.context.get("file", ""))
-            raise AppImportError(source=APP, file=file, reason="unreadable") from None
-        self.position += len(data)
-        self.since_event += len(data)
-        if self.since_event > self.cap:
-            raise self.error
-        self.tick(self.position)  # also inside one long note: Cancel stays prompt
-        buffer[: len(data)] = data
-        return len(data)
 
 
 class _File:
@@ -187,13 +121,13 @@ class _File:
     def read(self) -> None:
         fd = self.opener()
         cap = max(self.limits.max_text_bytes, self.limits.max_file_bytes * 4 // 3) + _SLACK
-        stream = _Counted(fd, cap, self.error("too-large"), self._tick)
+        stream = Counted(fd, cap, self.error("too-large"), self._tick)
         try:
             self._events(io.BufferedReader(stream), stream)
         finally:
             fd.close()
 
-    def _events(self, reader: IO[bytes], stream: _Counted) -> None:
+    def _events(self, reader: IO[bytes], stream: Counted) -> None:
         depth = 0
         root: Element | None = None
         index = 0
