@@ -234,3 +234,32 @@ def test_a_lone_surrogate_is_not_utf8(tmp_path: Path) -> None:
     with pytest.raises(AppImportError) as error:
         dayone.read([path])
     assert _reason(error) == "not-utf8"
+
+
+def test_videos_and_audio_in_a_zip_with_a_top_folder(tmp_path: Path) -> None:
+    video, audio = b"\x00\x00\x00\x18ftypmp42", b"ID3\x03audio"
+    entry = _entry(
+        text="Clip\n\n![](dayone-moment:/video/V1)\n![](dayone-moment:/audio/A1)",
+        videos=[{"identifier": "V1", "md5": _md5(video), "type": "mp4"}],
+        audios=[{"identifier": "A1", "md5": _md5(audio), "type": "m4a"}],
+    )
+    media = {
+        f"Export/videos/{_md5(video)}.mp4": video,
+        f"Export/audios/{_md5(audio)}.m4a": audio,
+    }
+    path = tmp_path / "e.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Export/Travel.json", json.dumps({"entries": [entry]}))
+        for name, data in media.items():
+            archive.writestr(name, data)
+    with dayone.read([path]) as source:
+        note = source.notes[0]
+        assert note.notebook == "Travel"
+        assert [(a.mime, a.open().read()) for a in note.attachments] == [
+            ("video/mp4", video),
+            ("audio/mp4", audio),
+        ]
+        assert note.body == (
+            f"Clip\n\n[{_md5(video)}.mp4]({_md5(video)}.mp4)\n[{_md5(audio)}.m4a]({_md5(audio)}.m4a)"
+        )
+        assert source.dropped == []
