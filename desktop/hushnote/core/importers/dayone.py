@@ -105,7 +105,9 @@ class _Export:
         self.source.dropped.extend(Dropped("link", name) for name in self.files.skipped)
         journals = 0
         for entry in iter_entries(self.files, ".json"):
+            self.tick(0.0)
             data = self.files.read(entry, cap=self.limits.max_file_bytes)
+            self.tick(0.0)
             document = _parse_json(data, self.files, entry.name)
             del data
             if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
