@@ -25,6 +25,7 @@ REASONS: dict[str, str] = {
     "bad-json": "broken JSON",
     "bad-xml": "broken XML",
     "xml-entity": "an XML entity or document type declaration, which is never expanded",
+    "bad-base64": "an attachment whose data is not valid base64",
     "bad-date": "a date that cannot be read",
     "bad-field": "an item with a field of the wrong type",
     "cycle": "notebooks that contain each other",
