@@ -4344,6 +4344,10 @@ The note stays as it is now. This cannot be undone.</source>
         <translation>含有 XML 实体或文档类型声明（绝不会展开）</translation>
     </message>
     <message>
+        <source>an attachment whose data is not valid base64</source>
+        <translation>附件的 base64 编码有误</translation>
+    </message>
+    <message>
         <source>a date that cannot be read</source>
         <translation>无法识别的日期</translation>
     </message>

@@ -4344,6 +4344,10 @@ The note stays as it is now. This cannot be undone.</source>
         <translation>含有 XML 實體或文件類型宣告（絕不會展開）</translation>
     </message>
     <message>
+        <source>an attachment whose data is not valid base64</source>
+        <translation>附件的 base64 編碼有誤</translation>
+    </message>
+    <message>
         <source>a date that cannot be read</source>
         <translation>無法識別的日期</translation>
     </message>

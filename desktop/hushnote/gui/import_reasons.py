@@ -39,6 +39,7 @@ def _sentences() -> dict[str, str]:
         "xml-entity": translate(
             "import-reasons", "an XML entity or document type declaration, which is never expanded"
         ),
+        "bad-base64": translate("import-reasons", "an attachment whose data is not valid base64"),
         "bad-date": translate("import-reasons", "a date that cannot be read"),
         "bad-field": translate("import-reasons", "an item with a field of the wrong type"),
         "cycle": translate("import-reasons", "notebooks that contain each other"),
