@@ -21,6 +21,7 @@ import tarfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
@@ -42,6 +43,9 @@ class Entry:
     name: str
     size: int
     compressed: int = 0  # zip only: the stored size, for the ratio check
+    # When the file was last changed, as the archive or the file system says (seconds
+    # since the epoch; a zip's local time is taken as UTC); None when unknown.
+    mtime: float | None = None
 
     @property
     def path(self) -> PurePosixPath:
@@ -202,7 +206,7 @@ class _ZipFiles(ExportFiles):
                     raise self.error("link", name)
                 if info.flag_bits & 0x1:
                     raise self.error("unsupported-version", name)  # zip encryption
-                self._add(Entry(name, info.file_size, max(1, info.compress_size)))
+                self._add(Entry(name, info.file_size, max(1, info.compress_size), _zip_time(info)))
                 self._infos[name] = info
             self._check_total()
         except BaseException:
@@ -219,6 +223,13 @@ class _ZipFiles(ExportFiles):
         with contextlib.suppress(OSError):
             self._zip.close()
         self._handle.close()
+
+
+def _zip_time(info: zipfile.ZipInfo) -> float | None:
+    try:
+        return datetime(*info.date_time, tzinfo=UTC).timestamp()
+    except (ValueError, TypeError, OverflowError):
+        return None
 
 
 class _TarFiles(ExportFiles):
@@ -242,7 +253,7 @@ class _TarFiles(ExportFiles):
                 name = _clean_name(member.name, self)
                 if not member.isfile():
                     raise self.error("link", name)
-                self._add(Entry(name, member.size))
+                self._add(Entry(name, member.size, mtime=float(member.mtime) or None))
                 self._members[name] = member
             self._check_total()
         except BaseException:
@@ -292,7 +303,8 @@ class _FolderFiles(ExportFiles):
                 elif item.is_dir(follow_symlinks=False):
                     self._walk(Path(item.path), f"{name}/", depth + 1)
                 elif item.is_file(follow_symlinks=False):
-                    self._add(Entry(name, item.stat(follow_symlinks=False).st_size))
+                    info = item.stat(follow_symlinks=False)
+                    self._add(Entry(name, info.st_size, mtime=info.st_mtime))
                 else:
                     self.skipped.append(name)
             except OSError:
