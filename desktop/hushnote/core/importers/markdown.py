@@ -184,6 +184,8 @@ class _Folder:
         def both(text: str) -> str:
             return _MD_EMBED.sub(markdown, _WIKI_EMBED.sub(wiki, text))
 
+        if "![" not in body:  # most notes embed nothing: no need to look for code
+            return body
         return _outside_code(body, both)
 
     def _resolve(self, target: str, folder: str, *, wiki: bool) -> str | None:
@@ -258,11 +260,15 @@ def _prose(body: str) -> str:
 
 
 def _first_heading(body: str) -> str | None:
+    if "#" not in body:
+        return None
     found = _HEADING.search(_prose(body))
     return found.group(1).strip()[:1000] if found else None
 
 
 def _inline_tags(body: str) -> list[str]:
+    if "#" not in body:
+        return []
     tags = []
     for match in _TAG.finditer(_prose(body)):
         tag = match.group(1).strip("/")
