@@ -30,6 +30,10 @@ LOCATION_KEYS = ("location", "coordinates", "coords", "lat", "lon", "lng", "lati
                  "longitude", "place", "address", "altitude")  # fmt: skip
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_LAST = datetime(9999, 1, 1, tzinfo=UTC)
+
+
 class TooLarge(Exception):
     """Front matter past ``MAX_FRONT_MATTER``."""
 
@@ -61,7 +65,11 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
     body = text[closing.end() :].lstrip("\r\n")
     try:
         data = yaml.load(raw, Loader=_LOADER)  # noqa: S506 - the safe loader, C or Python
-    except (yaml.YAMLError, RecursionError, ValueError, OverflowError):
+    # PyYAML lets out more than its own errors for a malformed document: a constructor's
+    # for a value it cannot build (a date out of range, an unhashable key, and an
+    # AttributeError for "!!timestamp" on text that is not one). Any of them means the
+    # front matter is not YAML this import reads: it stays in the body as text.
+    except Exception:
         return None, text
     if data is None:
         return FrontMatter(), body
@@ -100,6 +108,15 @@ def _strings(value: Any) -> list[str]:
 
 
 def _when(value: Any) -> datetime | None:
+    """A time the vault can keep (1970 to 9999), or None: a date mistyped by hand falls
+    back to the file's time rather than refusing the whole export."""
+    found = _parse_when(value)
+    if found is None or not _EPOCH <= found <= _LAST:
+        return None
+    return found
+
+
+def _parse_when(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=UTC)
     if isinstance(value, date):

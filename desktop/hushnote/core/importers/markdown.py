@@ -91,6 +91,16 @@ class _Ticker:
             raise CancelledError()
 
 
+def _file_time(entry: Entry) -> datetime | None:
+    """The file's time, if it is one the vault can keep (1970 to 9999)."""
+    if not entry.mtime or not 0 < entry.mtime < 253_370_764_800:
+        return None
+    try:
+        return datetime.fromtimestamp(entry.mtime, UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
 def _hidden(name: str) -> bool:
     return any(part.startswith(".") for part in name.split("/"))
 
@@ -154,7 +164,7 @@ class _Folder:
                 body = f"{body.rstrip()}\n\nLocation: {front.location}\n"
             elif not self.keep_locations:
                 self.source.dropped.append(Dropped("location", title))
-        when = datetime.fromtimestamp(entry.mtime, UTC) if entry.mtime else None
+        when = _file_time(entry)
         return ImportedNote(
             source_id=self.prefix + entry.name,
             title=title,

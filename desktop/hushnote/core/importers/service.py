@@ -227,6 +227,7 @@ class AppImporter:
             seen.add(uuid)
             record = note_record(note, uuid, now, source.app, line)
             prepared.notes.append(record)
+            ticker.item()
             for attachment in note.attachments:
                 ticker.item()
                 blob_uuid = make("attachment", note.source_id, attachment.source_id)

@@ -11,7 +11,12 @@ from PIL import ExifTags, Image
 
 from hushnote.core import AppImportPlan, Vault
 from hushnote.core.importers.model import Dropped, ImportedAttachment, ImportedNote, ImportSource
-from hushnote.errors import AppImportError, BundlePlanChangedError, CancelledError
+from hushnote.errors import (
+    AppImportError,
+    BundlePlanChangedError,
+    CancelledError,
+    HushnoteError,
+)
 from support.metadata_files import CANARY, plain_jpeg, tagged_jpeg
 
 
@@ -226,3 +231,34 @@ def test_delete_sources_overwrites_and_removes_without_following_links(tmp_path:
     assert not folder.exists() and not single.exists()
     assert outside.read_text() == "keep me"
     assert left == [(chosen_link, "link")]
+
+
+def test_a_failure_inside_the_transaction_leaves_the_vault_unchanged(
+    open_vault: Vault, export: Path
+) -> None:
+    importer = open_vault.importers
+    before = _state(open_vault)
+    with importer.read("markdown", [export]) as source:
+        plan = importer.preview(source)
+        # The staged attachment's file disappears after the notes were merged: the
+        # rename inside the transaction fails, and everything before it is rolled back.
+        for name in os.listdir(open_vault.paths.attachments):
+            os.unlink(open_vault.paths.attachments / name)
+        with pytest.raises(HushnoteError):
+            importer.run(source, plan=plan)
+    assert _state(open_vault) == before
+    assert open_vault.db.row("SELECT count(*) FROM notes")[0] == 0
+
+
+def test_hostile_front_matter_never_fails_the_import(open_vault: Vault, tmp_path: Path) -> None:
+    export = _export(
+        tmp_path / "e",
+        {
+            "a.md": "---\ncreated: !!timestamp nope\n---\nbody",
+            "b.md": "---\ncreated: 0001-01-01\nupdated: 1969-12-31\n---\nold",
+            "c.md": "---\n? [a, b]\n: c\n---\nunhashable",
+        },
+    )
+    with open_vault.importers.read("markdown", [export]) as source:
+        report = open_vault.importers.run(source)
+    assert report.added == 3
