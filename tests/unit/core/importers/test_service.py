@@ -262,3 +262,20 @@ def test_hostile_front_matter_never_fails_the_import(open_vault: Vault, tmp_path
     with open_vault.importers.read("markdown", [export]) as source:
         report = open_vault.importers.run(source)
     assert report.added == 3
+
+
+def test_a_joplin_export_imports_through_the_service_twice(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    from unit.core.importers.test_joplin import export as joplin_export
+    from unit.core.importers.test_joplin import write_tar
+
+    jex = write_tar(tmp_path / "export.jex", joplin_export())
+    importer = open_vault.importers
+    with importer.read("joplin", [jex]) as source:
+        plan = importer.preview(source)
+        report = importer.run(source, plan=plan)
+    assert report.added == plan.added > 0
+    assert report.attachments == plan.attachments
+    with importer.read("joplin", [jex]) as source:
+        assert importer.run(source).changes_nothing
