@@ -52,6 +52,8 @@ def test_dry_run_writes_nothing(cli: Cli) -> None:
     assert "Location data was dropped" in result.stdout
     assert "Dry run: nothing was changed." in result.stdout
     assert cli.notes() == {}
+    with Vault.unlock(cli.vault, "vault words") as vault:
+        assert vault.settings.items() == {}  # not even the import's id key
     assert (cli.export / "root.md").exists()
 
 

@@ -28,9 +28,9 @@ from hushnote.core.importers.model import ImportedNote
 from hushnote.core.store.database import Database
 from hushnote.core.store.note_records import MAX_BODY, MAX_NOTEBOOK, MAX_TITLE
 from hushnote.core.store.tags import MAX_TAG_LENGTH
-from hushnote.errors import AppImportError, BundleFormatError
+from hushnote.errors import AppImportError, BundleFormatError, BundlePlanChangedError
 
-__all__ = ["ID_KEY_SETTING", "IdMaker", "id_key", "note_record"]
+__all__ = ["ID_KEY_SETTING", "IdMaker", "id_key", "note_record", "store_id_key"]
 
 # The setting holding the key app imports derive their uuids with (64 hex digits).
 ID_KEY_SETTING = "import.id-key"
@@ -38,21 +38,28 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def id_key(db: Database) -> bytes:
-    """The vault's key for import ids, made (32 random bytes) on first use."""
+def id_key(db: Database) -> tuple[bytes, bool]:
+    """The vault's key for import ids, and whether it is new: a new one (32 random
+    bytes) is stored only by the import that uses it (``store_id_key``), so that a
+    preview writes nothing."""
     row = db.row("SELECT value FROM settings WHERE key = ?", (ID_KEY_SETTING,))
     if row is not None and _HEX64.fullmatch(str(row[0])):
-        return bytes.fromhex(str(row[0]))
-    with db.transaction() as connection:
-        # Another import may have made it meanwhile: the first one stays.
-        connection.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
-            (ID_KEY_SETTING, secrets.token_hex(32)),
-        )
-        (value,) = connection.execute(
-            "SELECT value FROM settings WHERE key = ?", (ID_KEY_SETTING,)
-        ).fetchone()
-    return bytes.fromhex(str(value))
+        return bytes.fromhex(str(row[0])), False
+    return secrets.token_bytes(32), True
+
+
+def store_id_key(connection: Any, key: bytes) -> None:
+    """Keep a new id key, inside the import's transaction; if another import stored one
+    meanwhile, this import's ids are not the vault's: ``BundlePlanChangedError``."""
+    connection.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+        (ID_KEY_SETTING, key.hex()),
+    )
+    (value,) = connection.execute(
+        "SELECT value FROM settings WHERE key = ?", (ID_KEY_SETTING,)
+    ).fetchone()
+    if value != key.hex():
+        raise BundlePlanChangedError()
 
 
 class IdMaker:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -25,7 +25,7 @@ from hushnote.core.formats.bundle import BundleContents
 from hushnote.core.formats.bundle_attachments import check_attachment
 from hushnote.core.formats.bundle_import import PREVIEW_NAMES, MergePlan
 from hushnote.core.importers.model import Dropped, ImportSource, Limits
-from hushnote.core.importers.records import IdMaker, id_key, note_record
+from hushnote.core.importers.records import IdMaker, id_key, note_record, store_id_key
 from hushnote.core.importers.registry import read_export
 from hushnote.core.importers.scrub import scrub_paths
 from hushnote.core.importers.staging import Staged, StagedIncoming, Stager, attachment_record
@@ -107,6 +107,9 @@ class _Prepared:
         self.dropped: list[Dropped] = []  # found while staging
         self.has_history = False
         self.used = False
+        # The vault's first import: the id key it made, stored by the run that uses it.
+        self.new_key = False
+        self.key = b""
 
     @property
     def manifest(self) -> dict[str, Any]:
@@ -182,6 +185,7 @@ class AppImporter:
                 self._db, cast(BundleContents, prepared), progress,
                 plan=plan.merge_plan if plan is not None else None,
                 attachments=self._folder, incoming=incoming, observe=counter.observe,
+                finish=_keep_key(prepared),
             )  # fmt: skip
         finally:
             # Published files now belong to rows (only their partial names are gone);
@@ -217,7 +221,10 @@ class AppImporter:
         return prepared
 
     def _fill(self, source: ImportSource, prepared: _Prepared, ticker: _Ticker) -> None:
-        make = IdMaker(id_key(self._db), source.app)
+        key, prepared.new_key = id_key(self._db)
+        if prepared.new_key:
+            prepared.key = key
+        make = IdMaker(key, source.app)
         now = to_ms(system_clock())
         seen: set[str] = set()
         for line, note in enumerate(source.notes, start=1):
@@ -257,6 +264,12 @@ class AppImporter:
         if row is None:
             return None
         return Staged("", bytearray(32), str(row[0]), int(row[1]), bytes(row[2]), ())
+
+
+def _keep_key(prepared: _Prepared) -> Callable[[Any], None] | None:
+    if not prepared.new_key:
+        return None
+    return lambda connection: store_id_key(connection, prepared.key)
 
 
 def _attachment_bytes(source: ImportSource) -> int:

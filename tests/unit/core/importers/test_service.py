@@ -279,3 +279,19 @@ def test_a_joplin_export_imports_through_the_service_twice(
     assert report.attachments == plan.attachments
     with importer.read("joplin", [jex]) as source:
         assert importer.run(source).changes_nothing
+
+
+def test_a_preview_writes_no_id_key_and_two_first_imports_agree_on_one(
+    open_vault: Vault,
+) -> None:
+    importer = open_vault.importers
+    first = ImportSource("joplin", notes=[ImportedNote("a", "first", "x")])
+    second = ImportSource("joplin", notes=[ImportedNote("b", "second", "y")])
+    plan_one, plan_two = importer.preview(first), importer.preview(second)
+    assert open_vault.settings.get("import.id-key") is None
+    importer.run(first, plan=plan_one)
+    # The second was previewed with a key of its own, which is not the vault's now.
+    with pytest.raises(BundlePlanChangedError):
+        importer.run(second, plan=plan_two)
+    assert importer.run(second).added == 1
+    assert open_vault.db.row("SELECT count(*) FROM notes")[0] == 2
