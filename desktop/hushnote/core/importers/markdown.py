@@ -13,13 +13,16 @@ embeds are left out and counted (``unsupported-item``). See docs/importers.md#ma
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import stat
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path, PurePosixPath
+from typing import IO
 from urllib.parse import unquote
 
 from hushnote.core.importers.archive import Entry, ExportFiles, open_export
@@ -62,12 +65,16 @@ def read(
     """Every note of the Markdown folders (or zips of one) at ``paths``."""
     del passphrase  # Markdown folders are not encrypted
     source = ImportSource(app=APP, chosen=list(paths))
+    taken: set[str] = set()  # source ids so far, across the chosen paths
     try:
         for index, path in enumerate(paths):
-            files = open_export(path, source=APP, limits=limits)
+            if path.name.lower().endswith(_NOTE_SUFFIXES) and not path.is_dir():
+                files: ExportFiles = _OneFile(path, limits)
+            else:
+                files = open_export(path, source=APP, limits=limits)
             source.on_close(files.close)
             tick = _Ticker(progress, index / len(paths), (index + 1) / len(paths))
-            _Folder(files, source, keep_locations, tick, prefix=f"{index}:").read()
+            _Folder(files, source, keep_locations, tick, prefix=f"{index}:", taken=taken).read()
         if progress is not None and not progress(1.0):
             raise CancelledError()
     except BaseException:
@@ -89,6 +96,33 @@ class _Ticker:
         self._next = time.monotonic() + 0.05
         if not self._progress(self._start + self._span * min(1.0, fraction)):
             raise CancelledError()
+
+
+class _OneFile(ExportFiles):
+    """One Markdown file chosen on its own: a note in the default notebook, whose embeds
+    stay text (nothing beside it is read)."""
+
+    def __init__(self, path: Path, limits: Limits) -> None:
+        super().__init__(path, APP, limits)
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            raise self.error("not-found", path.name) from None
+        except OSError:
+            raise self.error("unreadable", path.name) from None
+        if not stat.S_ISREG(info.st_mode):
+            raise self.error("link" if stat.S_ISLNK(info.st_mode) else "unreadable", path.name)
+        self._add(Entry(path.name, info.st_size, mtime=info.st_mtime))
+
+    def _raw(self, entry: Entry) -> IO[bytes]:
+        try:
+            fd = os.open(self.root, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError:
+            raise self.error("unreadable", entry.name) from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise self.error("link", entry.name)
+        return os.fdopen(fd, "rb")
 
 
 def _file_time(entry: Entry) -> datetime | None:
@@ -115,10 +149,14 @@ class _Folder:
         keep_locations: bool,
         tick: Callable[[float], None],
         prefix: str,
+        taken: set[str],
     ) -> None:
         self.files, self.source, self.tick = files, source, tick
         self.keep_locations = keep_locations
-        self.prefix = prefix  # keeps source ids of several chosen folders apart
+        # A note's id is its path in the export, so that the same folder, zipped or
+        # renamed or chosen with others, finds the same notes; only a path an earlier
+        # chosen export already has is told apart by its position.
+        self.prefix, self.taken = prefix, taken
         visible = [name for name in files.names() if not _hidden(name)]
         self.notes = [name for name in visible if name.lower().endswith(_NOTE_SUFFIXES)]
         self.others = {name for name in visible if not name.lower().endswith(_NOTE_SUFFIXES)}
@@ -166,7 +204,7 @@ class _Folder:
                 self.source.dropped.append(Dropped("location", title))
         when = _file_time(entry)
         return ImportedNote(
-            source_id=self.prefix + entry.name,
+            source_id=self._source_id(entry.name),
             title=title,
             body=body,
             notebook=notebook,
@@ -175,6 +213,11 @@ class _Folder:
             updated_at=front.updated or when or front.created,
             attachments=list(attachments.values()),
         )
+
+    def _source_id(self, name: str) -> str:
+        found = name if name not in self.taken else self.prefix + name
+        self.taken.add(found)
+        return found
 
     def _embeds(self, body: str, folder: str, found: dict[str, ImportedAttachment]) -> str:
         def wiki(match: re.Match[str]) -> str:

@@ -230,3 +230,17 @@ def test_cancel_stops_the_read(tmp_path: Path) -> None:
     folder = _write(tmp_path / "export", {f"n{i}.md": "x" for i in range(5)})
     with pytest.raises(CancelledError):
         read([folder], progress=lambda _fraction: False)
+
+
+def test_markdown_files_chosen_one_by_one(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "desk", {"a.md": "# A\n![[p.png]]", "b.md": "b", "p.png": b"x"})
+    with read([folder / "a.md", folder / "b.md"]) as source:
+        notes = {note.title: note for note in source.notes}
+        assert set(notes) == {"A", "b"}
+        assert notes["A"].notebook is None and notes["A"].attachments == []
+        assert notes["A"].source_id != notes["b"].source_id
+        assert source.dropped == []
+    (tmp_path / "link.md").symlink_to(folder / "b.md")
+    with pytest.raises(AppImportError) as error:
+        read([tmp_path / "link.md"])
+    assert error.value.context["reason"] == "link"

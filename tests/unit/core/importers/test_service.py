@@ -295,3 +295,22 @@ def test_a_preview_writes_no_id_key_and_two_first_imports_agree_on_one(
         importer.run(second, plan=plan_two)
     assert importer.run(second).added == 1
     assert open_vault.db.row("SELECT count(*) FROM notes")[0] == 2
+
+
+def test_the_same_folder_zipped_finds_the_same_notes(open_vault: Vault, tmp_path: Path) -> None:
+    import zipfile
+
+    files = {
+        "A/n.md": "---\nupdated: 2024-01-01\n---\nx",
+        "m.md": "---\nupdated: 2024-01-02\n---\ny",
+    }
+    export = _export(tmp_path / "export", dict(files))
+    packed = tmp_path / "export.zip"
+    with zipfile.ZipFile(packed, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    importer = open_vault.importers
+    with importer.read("markdown", [export]) as source:
+        assert importer.run(source).added == 2
+    with importer.read("markdown", [packed]) as source:
+        assert importer.preview(source).unchanged == 2
