@@ -89,3 +89,45 @@ def test_a_broken_export_exits_51_with_one_line(cli: Cli) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "nothing was imported" in lines[0]
     assert cli.notes() == {}
+
+
+def _on_terminal(argv: list[str], answers: list[str], timeout: float = 60) -> tuple[int, str]:
+    """Run ``argv`` on a pseudo-terminal, typing each answer when a question ends "] "."""
+    import os
+    import pty
+    import select
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        os.execvp(argv[0], argv)
+    output, pending = b"", list(answers)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+        if pending and output.rstrip(b" ").endswith(b"]"):
+            os.write(fd, pending.pop(0).encode() + b"\n")
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return os.waitstatus_to_exitcode(status), output.decode(errors="replace")
+
+
+@pytest.mark.parametrize("delete", [False, True])
+def test_on_a_terminal_it_asks_to_import_then_to_delete(cli: Cli, delete: bool) -> None:
+    argv = [sys.executable, "-m", "hushnote", "--vault", str(cli.vault), "import-from",
+            "markdown", str(cli.export), "--passphrase-file", str(cli.pw)]  # fmt: skip
+    code, screen = _on_terminal(argv, ["y", "y" if delete else "n"])
+    assert code == 0, screen
+    assert "Import these notes? [y/N]" in screen and "Delete the export now? [y/N]" in screen
+    assert "cannot reach" in screen
+    assert cli.notes() == {"root": None, "Plan": "Work"}
+    assert cli.export.exists() is not delete
