@@ -93,20 +93,23 @@ def _print_counts(report: AppImportReport, *, planned: bool) -> None:
 
 
 def cmd_import_from(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault, _read(vault, args) as source:
-        plan = vault.importers.preview(source)
-        _print_counts(plan, planned=True)
-        if args.dry_run:
-            print("Dry run: nothing was changed.")
-            return 0
-        if plan.changes_nothing:
-            print("Nothing new to import.")
-        else:
-            confirm("Import these notes?", assume_yes=args.yes)
-            report = vault.importers.run(source, plan=plan)
-            print("Imported.")
-            _print_counts(report, planned=False)
-        _offer_delete(vault, args, source.chosen)
+    with open_vault(args) as vault:
+        with _read(vault, args) as source:
+            plan = vault.importers.preview(source)
+            _print_counts(plan, planned=True)
+            if args.dry_run:
+                print("Dry run: nothing was changed.")
+                return 0
+            if plan.changes_nothing:
+                print("Nothing new to import.")
+            else:
+                confirm("Import these notes?", assume_yes=args.yes)
+                report = vault.importers.run(source, plan=plan)
+                print("Imported.")
+                _print_counts(report, planned=False)
+            chosen = source.chosen
+        # The export's files are closed before they are overwritten.
+        _offer_delete(vault, args, chosen)
     return 0
 
 
