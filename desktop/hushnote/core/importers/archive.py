@@ -15,10 +15,12 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import lzma
 import os
 import stat
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,6 +33,10 @@ from hushnote.errors import AppImportError
 __all__ = ["Entry", "ExportFiles", "iter_entries", "open_export", "parse_json"]
 
 _READ = 1 << 20
+# What reading a damaged member lets out: a broken stream or header, a corrupt deflate,
+# bzip2 or LZMA stream, an unknown compression method, an encrypted entry (RuntimeError).
+_UNREADABLE = (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, ValueError,
+               NotImplementedError, RuntimeError, zlib.error, lzma.LZMAError)  # fmt: skip
 # Below this, a high ratio is ordinary (a text file of spaces): only larger members count.
 _RATIO_FLOOR = 1 << 20
 
@@ -216,7 +222,7 @@ class _ZipFiles(ExportFiles):
     def _raw(self, entry: Entry) -> IO[bytes]:
         try:
             return self._zip.open(self._infos[entry.name])
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+        except _UNREADABLE:
             raise self.error("damaged", entry.name) from None
 
     def close(self) -> None:
@@ -340,7 +346,7 @@ class _Capped(io.RawIOBase):
             return 0
         try:
             data = self._inner.read(want)
-        except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, ValueError):
+        except _UNREADABLE:
             raise self._error from None
         if len(data) > self._left:
             raise self._error

@@ -244,3 +244,36 @@ def test_markdown_files_chosen_one_by_one(tmp_path: Path) -> None:
     with pytest.raises(AppImportError) as error:
         read([tmp_path / "link.md"])
     assert error.value.context["reason"] == "link"
+
+
+def test_flipped_bytes_and_mangled_front_matter_raise_only_the_import_error(
+    tmp_path: Path,
+) -> None:
+    import random
+
+    from hushnote.core.importers.reasons import REASONS
+
+    rng = random.Random(5)
+    pieces = ["---", "\n", "#", "![[", "]]", "![", "](", ")", "```", ":", "&a", "*a", "[",
+              "]", "{", "}", "..", "/", "!!timestamp", "!!binary", "? ", "中", "p.png"]  # fmt: skip
+    seed = "---\ntitle: x\ntags: [a, b]\ncreated: 2020-01-01\n---\n# H\n![[p.png]] #t ![a](p.png)\n"
+    for round_ in range(300):
+        text = list(seed)
+        for _ in range(rng.randint(1, 12)):
+            text.insert(rng.randint(0, len(text)), rng.choice(pieces))
+        archive = tmp_path / f"e{round_ % 3}.zip"
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+            zipped.writestr("d/n.md", "".join(text))
+            zipped.writestr("d/p.png", b"\x89PNG" * 50)
+        data = bytearray(archive.read_bytes())
+        if round_ % 2:
+            data[rng.randrange(len(data))] ^= 0xA5
+        archive.write_bytes(bytes(data))
+        try:
+            with read([archive]) as source:
+                for imported in source.notes:
+                    for attachment in imported.attachments:
+                        with attachment.open() as stream:
+                            stream.read()
+        except AppImportError as error:
+            assert error.context["reason"] in REASONS
