@@ -210,9 +210,9 @@ def test_dropped_items_of_the_source_are_counted(open_vault: Vault) -> None:
     assert plan.dropped == {"trashed": 2} and plan.changes_nothing
 
 
-def test_delete_sources_overwrites_and_removes_without_following_links(tmp_path: Path) -> None:
-    from hushnote.core.importers.scrub import scrub_paths
-
+def test_delete_sources_overwrites_and_removes_without_following_links(
+    open_vault: Vault, tmp_path: Path
+) -> None:
     outside = tmp_path / "outside.txt"
     outside.write_text("keep me")
     folder = _export(tmp_path / "export", {"a.md": "a", "sub/b.md": "b"})
@@ -225,7 +225,7 @@ def test_delete_sources_overwrites_and_removes_without_following_links(tmp_path:
     # A descriptor held open keeps the inode readable after the unlink: what it reads
     # afterwards is what the scrub left in the file's blocks.
     with open(folder / "a.md", "rb") as held:
-        left = scrub_paths([folder, single, chosen_link])
+        left = open_vault.importers.delete_sources([folder, single, chosen_link])
         held.seek(0)
         assert b"UNIQUE-CONTENT" not in held.read()
     assert not folder.exists() and not single.exists()
