@@ -112,6 +112,7 @@ __all__ = [
     "TravelError",
     "TravelVerifyError",
     "UnsafeVaultFileError",
+    "UnsavedChangesError",
     "UnsupportedVersionError",
     "VaultBusyError",
     "VaultCorruptedError",
@@ -415,6 +416,14 @@ class AppImportError(HushnoteError):
 
     code = "app-import"
     exit_code = 51
+
+
+class UnsavedChangesError(HushnoteError):
+    """An open note or contact could not be saved (a full disk), so the step that needed
+    it saved first did not start; its text is still in the editor."""
+
+    code = "unsaved-changes"
+    exit_code = 52
 
 
 class ConfirmationRequiredError(HushnoteError):

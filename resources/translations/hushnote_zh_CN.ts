@@ -1061,6 +1061,10 @@ Chapter 4 on Thursday</source>
         <translation>这个加密包需要用出行密钥打开。请在下面输入那些单词。</translation>
     </message>
     <message>
+        <source>This bundle does not open with this vault&apos;s key. If it is a large travel bundle, put its key file %1 back in the same folder. Otherwise it was encrypted to someone else&apos;s key.</source>
+        <translation>此加密包无法用这个保险库的密钥打开。如果它是一个大型出行加密包，请把它的密钥文件 %1 放回同一个文件夹。否则，它是用别人的密钥加密的。</translation>
+    </message>
+    <message>
         <source>Choose the bundle you brought back.</source>
         <translation>请选择您带回的加密包。</translation>
     </message>
@@ -2281,10 +2285,6 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <translation>排版后的笔记，只读。</translation>
     </message>
     <message>
-        <source>Pre&amp;view</source>
-        <translation>预览(&amp;V)</translation>
-    </message>
-    <message>
         <source>Show the formatted note (Ctrl+Shift+P)</source>
         <translation>显示排版后的笔记（Ctrl+Shift+P）</translation>
     </message>
@@ -2383,6 +2383,10 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     <message>
         <source>In the trash</source>
         <translation>在回收站中</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w</source>
+        <translation>预览(&amp;W)</translation>
     </message>
     <message>
         <source>Editing…</source>
@@ -3628,6 +3632,14 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <source>Bundle: %1</source>
         <translation>加密包：%1</translation>
     </message>
+    <message>
+        <source>The disk there is full. Choose another place for the bundle.</source>
+        <translation>那里的磁盘已满。请为加密包选择另一个位置。</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be written there (a write-protected disk, or no permission). Choose another place for it.</source>
+        <translation>无法在那里写入加密包（磁盘写保护，或没有权限）。请为它选择另一个位置。</translation>
+    </message>
 </context>
 <context>
     <name>_WordsPage</name>
@@ -3853,6 +3865,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     <message>
         <source>This bundle opens with the key file %1, which is not beside it. Put that file back in the same folder as the bundle; nothing was imported.</source>
         <translation>此加密包需要与它放在一起的密钥文件 %1 才能打开，但该文件不在旁边。请把它放回加密包所在的文件夹；没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{app} cannot read or write %1 (no permission, or a disk that was removed?).</source>
+        <translation>{app} 无法读写 %1（没有权限，或磁盘已被移除？）。</translation>
     </message>
     <message>
         <source>This export cannot be imported: %1. Nothing was imported.</source>
@@ -4119,6 +4135,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>从磁盘读回的出行加密包与写入的内容不一致，因此已将其删除，保险库中的内容没有被移除。请尝试保存到其他位置。</translation>
     </message>
     <message>
+        <source>The open note or contact could not be saved (is the disk full?), so this did not start. Its text is still in the editor: make room, then try again.</source>
+        <translation>打开的笔记或联系人无法保存（磁盘是否已满？），因此此操作没有开始。其文字仍在编辑器中：请腾出空间后再试。</translation>
+    </message>
+    <message>
         <source>This bundle is not a travel bundle. Import it as an ordinary bundle instead; nothing was changed.</source>
         <translation>这不是出行加密包。请改为按普通加密包导入；未做任何更改。</translation>
     </message>
@@ -4129,6 +4149,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
 </context>
 <context>
     <name>history</name>
+    <message>
+        <source>%n more line(s) not shown here</source>
+        <translation>另有 %n 行未在此显示</translation>
+    </message>
     <message>
         <source>%n unchanged line(s)</source>
         <translation>%n 行未改动</translation>

@@ -1061,6 +1061,10 @@ Chapter 4 on Thursday</source>
         <translation>這個加密包需要用出行金鑰開啟。請在下面輸入那些單字。</translation>
     </message>
     <message>
+        <source>This bundle does not open with this vault&apos;s key. If it is a large travel bundle, put its key file %1 back in the same folder. Otherwise it was encrypted to someone else&apos;s key.</source>
+        <translation>此加密包無法用這個保險庫的金鑰開啟。如果它是一個大型出行加密包，請把它的金鑰檔 %1 放回同一個資料夾。否則，它是用別人的金鑰加密的。</translation>
+    </message>
+    <message>
         <source>Choose the bundle you brought back.</source>
         <translation>請選擇你帶回的加密包。</translation>
     </message>
@@ -2281,10 +2285,6 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <translation>套用格式後的筆記，唯讀。</translation>
     </message>
     <message>
-        <source>Pre&amp;view</source>
-        <translation>預覽(&amp;V)</translation>
-    </message>
-    <message>
         <source>Show the formatted note (Ctrl+Shift+P)</source>
         <translation>顯示套用格式後的筆記（Ctrl+Shift+P）</translation>
     </message>
@@ -2383,6 +2383,10 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     <message>
         <source>In the trash</source>
         <translation>在垃圾桶中</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w</source>
+        <translation>預覽(&amp;W)</translation>
     </message>
     <message>
         <source>Editing…</source>
@@ -3628,6 +3632,14 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <source>Bundle: %1</source>
         <translation>加密包：%1</translation>
     </message>
+    <message>
+        <source>The disk there is full. Choose another place for the bundle.</source>
+        <translation>那裡的磁碟已滿。請為加密包選擇另一個位置。</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be written there (a write-protected disk, or no permission). Choose another place for it.</source>
+        <translation>無法在那裡寫入加密包（磁碟防寫，或沒有權限）。請為它選擇另一個位置。</translation>
+    </message>
 </context>
 <context>
     <name>_WordsPage</name>
@@ -3853,6 +3865,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     <message>
         <source>This bundle opens with the key file %1, which is not beside it. Put that file back in the same folder as the bundle; nothing was imported.</source>
         <translation>此加密包需要與它放在一起的金鑰檔 %1 才能開啟，但該檔案不在旁邊。請把它放回加密包所在的資料夾；沒有匯入任何內容。</translation>
+    </message>
+    <message>
+        <source>{app} cannot read or write %1 (no permission, or a disk that was removed?).</source>
+        <translation>{app} 無法讀寫 %1（沒有權限，或磁碟已被移除？）。</translation>
     </message>
     <message>
         <source>This export cannot be imported: %1. Nothing was imported.</source>
@@ -4119,6 +4135,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>從磁碟讀回的出行加密包與寫入的內容不一致，因此已將其刪除，保險庫中的內容沒有被移除。請嘗試儲存到其他位置。</translation>
     </message>
     <message>
+        <source>The open note or contact could not be saved (is the disk full?), so this did not start. Its text is still in the editor: make room, then try again.</source>
+        <translation>開啟的筆記或聯絡人無法儲存（磁碟是否已滿？），因此此操作沒有開始。其文字仍在編輯器中：請騰出空間後再試。</translation>
+    </message>
+    <message>
         <source>This bundle is not a travel bundle. Import it as an ordinary bundle instead; nothing was changed.</source>
         <translation>這不是出行加密包。請改為以一般加密包匯入；未做任何變更。</translation>
     </message>
@@ -4129,6 +4149,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
 </context>
 <context>
     <name>history</name>
+    <message>
+        <source>%n more line(s) not shown here</source>
+        <translation>另有 %n 行未在此顯示</translation>
+    </message>
     <message>
         <source>%n unchanged line(s)</source>
         <translation>%n 行未變更</translation>

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from hushnote.core import KdfParams, NoteStore, Vault
+from conftest import PASSPHRASE, VaultSetup
+from hushnote.core import HistoryStore, KdfParams, NoteStore, Vault
 
 from .test_cli_records import Session
 
@@ -109,3 +112,39 @@ def test_export_carries_history_only_when_asked(cli: Session, tmp_path: Path) ->
     out = cli.ok("import", str(tmp_path / "full.age"), "--bundle-passphrase-file", bundle_pw)
     assert "history: 2 added" in out
     assert len(cli.ok("note", "history", uuid[:8]).splitlines()) == 3
+
+
+def test_a_shorter_retention_asks_before_deleting(
+    fast_kdf_vault: VaultSetup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    moment = [datetime.now(UTC) - timedelta(days=60)]
+    for store in (NoteStore, HistoryStore):
+        defaults = dict(store.__init__.__kwdefaults__ or {})
+        defaults["clock"] = lambda: moment[0]
+        monkeypatch.setattr(store.__init__, "__kwdefaults__", defaults)
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
+        vault.history.set_retention("forever")
+        note = vault.notes.create(title="Statement", body="what the witness said first")
+        for text in ("second account", "third account"):
+            moment[0] += timedelta(minutes=6)
+            vault.notes.update(note.uuid, body=text)
+        before = len(vault.history.revisions(note.uuid))
+    monkeypatch.undo()
+    assert before == 2
+    pw = tmp_path / "pw"
+    pw.write_text(PASSPHRASE + "\n")
+    pw.chmod(0o600)
+    argv = [sys.executable, "-m", "hushnote", "--vault", str(fast_kdf_vault.root),
+            "note", "history-keep", "7", "--passphrase-file", str(pw)]  # fmt: skip
+    result = subprocess.run(argv, capture_output=True, text=True, check=False,
+                            stdin=subprocess.DEVNULL, timeout=120)  # fmt: skip
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
+        after = len(vault.history.revisions(note.uuid))
+    assert after == before, result.stdout
+    assert result.returncode == 22 and "--yes" in result.stderr
+    # With --yes it goes ahead: the week keeps none of these two months old revisions.
+    result = subprocess.run([*argv, "--yes"], capture_output=True, text=True, check=False,
+                            stdin=subprocess.DEVNULL, timeout=120)  # fmt: skip
+    assert result.returncode == 0 and "2 revisions deleted" in result.stdout
+    with Vault.unlock(fast_kdf_vault.root, PASSPHRASE) as vault:
+        assert vault.history.revisions(note.uuid) == []

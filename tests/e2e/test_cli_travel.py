@@ -202,3 +202,20 @@ def test_on_a_terminal_the_qr_code_shows_and_the_words_are_asked_for(cli: Cli) -
     assert code == 0, screen
     assert words not in screen.split("Travel key words: ")[-1]  # typed without echo
     assert cli.titles() == {"Shopping", "Qzyx hearing"}
+
+
+def test_a_large_bundle_without_its_key_file_is_named_not_called_wrong(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hushnote.core import travel_key_words
+    from hushnote.core.formats import bundle_export
+
+    monkeypatch.setattr(bundle_export, "IN_MEMORY_LIMIT", 200)  # a key file beside it
+    with Vault.unlock(cli.vault, WORDS) as vault:
+        vault.travel.mark_notebook("Cases")
+        receipt = vault.travel.start(cli.tmp / "trip.hnb", passphrase=travel_key_words())
+    receipt.files[1].unlink()
+    result = cli.run("travel", "end", str(cli.tmp / "trip.hnb"))
+    assert result.returncode == 24, result.stderr  # BundleDecryptionError
+    assert "trip.hnb.key" in result.stderr and "beside it" in result.stderr
+    assert cli.titles() == {"Shopping"}

@@ -265,6 +265,20 @@ def test_fold_diff_keeps_context_around_each_change() -> None:
     assert (shown.added, shown.removed) == (1, 0)
 
 
+def test_fold_diff_shows_a_bounded_number_of_lines_and_counts_all() -> None:
+    """A 100,000-line note replaced whole: the view gets the first lines and one line
+    saying how many more there are; the counts above it are the whole comparison's."""
+    lines = [DiffLine("removed", f"old {n}") for n in range(100_000)]
+    lines += [DiffLine("added", f"new {n}") for n in range(100_000)]
+    shown = fold_diff(lines, limit=5_000)
+    text = shown.text.split("\n")
+    assert len(text) == 5_001
+    assert text[0] == f"{REMOVED} old 0" and text[4_999] == f"{REMOVED} old 4999"
+    assert text[-1] == f"{FOLDED} 195000 more line(s) not shown here"
+    assert (shown.added, shown.removed) == (100_000, 100_000)
+    assert fold_diff(lines[:10], limit=5_000).text.count(FOLDED) == 0
+
+
 def test_every_reason_and_retention_choice_has_words() -> None:
     from hushnote.core import HISTORY_RETENTION_CHOICES
     from hushnote.core.store.revisions import REASONS

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
-from hushnote.core import BundleKind, KdfParams, NewContact, Vault
+from hushnote.core import BundleKind, KdfParams, NewContact, Vault, travel_key_words
 from hushnote.core.travel.workflow import Travel
 from hushnote.gui import workspace_page
 from hushnote.gui.main_window import MainWindow
@@ -708,3 +708,251 @@ def test_the_summary_names_where_notes_written_on_the_road_went(window: MainWind
         "notebook, so that none reaches its members. Move back the ones that should."
     )
     assert len(window.travel.summary(TravelReport(MergeReport(), [], [], []))) == len(lines) - 1
+
+
+def test_an_open_attachment_of_a_note_that_left_is_closed_when_travel_starts(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A viewer is a window of its own: it must not keep showing a file the wizard's last
+    page says the vault never held."""
+    from hushnote.gui.attachment_opening import open_attachment
+    from hushnote.gui.attachment_viewer import AttachmentViewer
+
+    assert window.vault is not None
+    (hearing,) = [n.uuid for n in window.vault.notes.summaries() if n.title == "Hearing"]
+    (attachment,) = window.vault.attachments.of_note(hearing)
+    data = window.vault.attachments.read(attachment.uuid, limit=1 << 20)
+    viewer = open_attachment(window, window.session, data, attachment.name, attachment.kind)
+    assert isinstance(viewer, AttachmentViewer) and viewer.isVisible()
+    mark(window)
+
+    def run(wizard: TravelWizard) -> None:
+        start_with_words(qtbot, wizard, tmp_path / "trip.hnb")
+        next_page(qtbot, wizard)  # Start travel
+        assert wizard.currentId() == DONE
+        wizard.accept()
+
+    drive_wizard(qtbot, window, run)
+    qtbot.waitUntil(lambda: not any(
+        isinstance(w, AttachmentViewer) and w.isVisible() for w in QApplication.topLevelWidgets()
+    ), timeout=2_000)  # fmt: skip
+
+
+def test_text_that_cannot_be_saved_keeps_travel_from_starting(
+    qtbot: QtBot,
+    window_for: Callable[[Path], MainWindow],
+    fast_kdf_params: KdfParams,
+    tmp_path: Path,
+) -> None:
+    """The disk fills up while the owner types: the save before travel fails, so travel
+    must not start, and the text must stay in the editor (it is in no bundle)."""
+    from support.mounts import tmpfs
+
+    typed = " and a line typed but not saved zephyr-4411"
+    with tmpfs(tmp_path / "disk", 8192) as disk:
+        root = disk / "vault"
+        with Vault.create(root, PASSPHRASE, kdf=fast_kdf_params) as vault:
+            vault.notes.create(title="Hearing", notebook="Case 12", body="Kestrel hearing")
+            stays = vault.notes.create(title="Shopping", body="milk").uuid
+            vault.travel.mark_notebook("Case 12")
+        window = window_for(root)
+        unlock_window(qtbot, window, PASSPHRASE)
+        window.workspace.open_note(stays)
+        editor = window.workspace.note_editor
+        with (disk / "filler").open("wb") as handle:
+            try:
+                while True:
+                    handle.write(bytes(1 << 16))
+                    handle.flush()
+            except OSError:
+                pass
+        editor.body.moveCursor(editor.body.textCursor().MoveOperation.End)
+        editor.body.insertPlainText(typed)
+        out = tmp_path / "trip.hnb"
+
+        def run(wizard: TravelWizard) -> None:
+            start_with_words(qtbot, wizard, out)
+            next_page(qtbot, wizard)  # Start travel: refused
+            assert wizard.currentId() == START
+            assert "could not be saved" in wizard.start_page.problem.text()
+            wizard.reject()
+
+        drive_wizard(qtbot, window, run)
+        assert typed in editor.body.toPlainText()
+        assert not out.exists()
+        (disk / "filler").unlink()  # room again: the editor's text is saved now
+        assert editor.save()
+        assert window.vault is not None
+        assert typed in window.vault.notes.get(stays).body
+        assert [n.title for n in window.vault.notes.summaries(notebook="Case 12")] == ["Hearing"]
+
+
+@pytest.mark.parametrize("stick", ["write-protected", "full"])
+def test_a_stick_that_refuses_the_bundle_offers_another_place_with_the_same_words(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    stick: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The stick is the problem, not the vault folder; and going Back for another place
+    would make a new key, so the page offers another place with the words kept."""
+    from support.mounts import fill, read_only, tmpfs
+
+    mark(window)
+    elsewhere = tmp_path / "elsewhere.hnb"
+    monkeypatch.setattr("hushnote.gui.travel_wizard.choose_save_path", lambda *_a, **_k: elsewhere)
+    with tmpfs(tmp_path / "stick", 256) as mount:
+        if stick == "full":
+            fill(mount)
+        else:
+            read_only(mount)
+
+        def run(wizard: TravelWizard) -> None:
+            start_with_words(qtbot, wizard, mount / "trip.hnb")
+            words = wizard.words_page.key.words_text()
+            next_page(qtbot, wizard)  # Start travel: refused by the stick
+            page = wizard.start_page
+            assert wizard.currentId() == START
+            assert "vault folder" not in page.problem.text()
+            assert "Choose another place" in page.problem.text()
+            assert page.elsewhere.isVisible()
+            page.elsewhere.click()
+            assert wizard.words_page.key.words_text() == words
+            next_page(qtbot, wizard)
+            assert wizard.currentId() == DONE
+            wizard.accept()
+
+        drive_wizard(qtbot, window, run)
+    assert elsewhere.is_file()
+
+
+def test_a_large_bundle_brought_back_without_its_key_file_says_so(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large travel bundle opens through the .key file beside it; without it, the
+    header looks like a bundle sealed to someone else. The dialog names the file, and
+    the words are never called wrong for it."""
+    from hushnote.core.formats import bundle_export
+
+    monkeypatch.setattr(bundle_export, "IN_MEMORY_LIMIT", 200)  # anything is "large" now
+    assert window.vault is not None
+    mark(window)
+    words = travel_key_words()
+    receipt = window.vault.travel.start(tmp_path / "trip.hnb", passphrase=words)
+    assert [path.name for path in receipt.files] == ["trip.hnb", "trip.hnb.key"]
+    home = tmp_path / "home"
+    home.mkdir()
+    (tmp_path / "trip.hnb").rename(home / "trip.hnb")  # the .key file stayed behind
+    said: list[str] = []
+
+    def fill(dialog: EndTravelDialog) -> int:
+        dialog.path.setText(str(home / "trip.hnb"))
+        dialog._inspect()
+        assert dialog.kind is BundleKind.OTHER_KEY and not dialog.needs_words()
+        said.append(dialog.problem.text())
+        return 0
+
+    monkeypatch.setattr(EndTravelDialog, "exec", fill)
+    window.travel.end()
+    assert "trip.hnb.key" in said[0] and "same folder" in said[0]
+    assert window.vault.travel.marked() == ([], [])  # nothing came back
+
+
+def test_cancelling_another_place_keeps_the_refusal_said(
+    qtbot: QtBot,
+    window: MainWindow,
+    seeded: VaultSetup,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mark(window)
+    monkeypatch.setattr("hushnote.gui.travel_wizard.choose_save_path", lambda *_a, **_k: None)
+    inside = seeded.root / "trip.hnb"
+
+    def run(wizard: TravelWizard) -> None:
+        start_with_words(qtbot, wizard, inside)
+        next_page(qtbot, wizard)  # Start travel: refused, inside the vault's folder
+        page = wizard.start_page
+        refused = page.problem.text()
+        assert "inside the vault's own folder" in refused
+        page.elsewhere.click()  # the file dialog is cancelled
+        assert page.problem.isVisible() and page.problem.text() == refused
+        assert page.elsewhere.isVisible()
+        assert wizard.place_page.path() == inside
+        wizard.reject()
+
+    drive_wizard(qtbot, window, run)
+
+
+def test_a_bare_file_name_is_shown_with_its_folder(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed without a folder, the bundle goes to the folder the app runs in: the last
+    page must say which, or the only copy of what left cannot be found."""
+    mark(window)
+    started_in = tmp_path / "started here"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)
+    shown: list[str] = []
+
+    def run(wizard: TravelWizard) -> None:
+        start_with_words(qtbot, wizard, Path("trip.hnb"))
+        next_page(qtbot, wizard)
+        assert wizard.currentId() == DONE
+        shown.append(wizard.done_page.files.text())
+        wizard.accept()
+
+    drive_wizard(qtbot, window, run)
+    assert shown == [str(started_in / "trip.hnb")]
+    assert (started_in / "trip.hnb").is_file()
+
+
+def test_a_bundle_gone_before_it_is_opened_is_named_as_the_problem(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.vault is not None
+    mark(window)
+    out = tmp_path / "stick {1}" / "trip.hnb"  # braces in a name stay braces
+    out.parent.mkdir()
+    words = travel_key_words()
+    window.vault.travel.start(out, passphrase=words)
+    window.workspace.after_travel()
+    said: list[str] = []
+
+    def fill(dialog: EndTravelDialog) -> int:
+        if said or dialog.problem.text():
+            said.append(dialog.problem.text())
+            return 0
+        dialog.path.setText(str(out))
+        dialog._inspect()
+        dialog.words.setText(words)
+        out.unlink()  # the stick is pulled out as End travel is pressed
+        out.parent.rmdir()
+        dialog._check()
+        return dialog.result()
+
+    monkeypatch.setattr(EndTravelDialog, "exec", fill)
+    window.travel.end()
+    assert said and "vault folder" not in said[0]
+    assert str(out) in said[0]
+    assert [n.title for n in window.vault.notes.summaries()] == ["Shopping"]
+
+
+# A menu opened offscreen says it cannot grab the keyboard (no window system to ask).
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard")
+def test_alt_v_from_a_note_opens_the_vault_menu(qtbot: QtBot, window: MainWindow) -> None:
+    """Start travel by keyboard begins at the Vault menu (Alt+V) with the focus where a
+    writer's is: in the note. No button of the editor may take Alt+V for itself."""
+    assert window.vault is not None
+    (hearing,) = [n.uuid for n in window.vault.notes.summaries() if n.title == "Hearing"]
+    window.workspace.open_note(hearing)
+    body = window.workspace.note_editor.body
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    body.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is body)
+    qtbot.keyClick(body, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=2_000)
+    popup = QApplication.activePopupWidget()
+    popup.close()
+    assert popup is window.vault_menu

@@ -150,6 +150,7 @@ def test_public_core_names_are_pinned() -> None:
         "load_photo",
         "merge_texts",
         "normalize_recipient",
+        "normalize_travel_key",
         "parse_csv",
         "parse_decoy_text",
         "parse_query",

@@ -118,11 +118,14 @@ def cmd_history_keep(args: argparse.Namespace) -> int:
             return 0
         if args.keep not in HISTORY_RETENTION_CHOICES:  # argparse checked; core checks too
             raise InvalidRecordError(field="retention", reason="unknown")
-        if args.keep == "off":
-            count = vault.counts()["revisions"]
-            if count:
-                confirm(f"Keep no history, and delete all {count} revisions now?",
-                        assume_yes=args.yes)  # fmt: skip
+        # Any shorter setting deletes revisions now, not only "off": ask first.
+        count = vault.history.expiring(args.keep)
+        if count and args.keep == "off":
+            confirm(f"Keep no history, and delete all {count} revisions now?",
+                    assume_yes=args.yes)  # fmt: skip
+        elif count:
+            confirm(f"Keep revisions for {args.keep} days, and delete the {count} older "
+                    "revisions now?", assume_yes=args.yes)  # fmt: skip
         removed = vault.history.set_retention(args.keep)
     print(f"{_describe(args.keep)}; {removed} revisions deleted.")
     return 0

@@ -63,6 +63,10 @@ _MESSAGES = {
     "ambiguous": "'{reference}' matches more than one {kind}; type more of the id",
     "invalid-record": "the {field} cannot be used ({reason})",
     "import-format": "cannot import: {where}{reason}; nothing was imported",
+    "unsaved-changes": (
+        "an open note or contact could not be saved, so nothing was started; its text is "
+        "still in the editor"
+    ),
     "app-import": "cannot import from {source}: {where}{reason}; nothing was imported",
     "cancelled": "cancelled; nothing was changed",
     "bundle-decryption": (
@@ -243,6 +247,12 @@ def message_for(error: HushnoteError) -> str:
         return (
             f"this bundle opens with the key file {context['path']}, which is not beside "
             "it: put that file back in the same folder as the bundle (nothing was imported)"
+        )
+    if error.code == "bundle-decryption" and context["reason"] == "not-this-vault":
+        return (
+            "this bundle does not open with this vault's key: if it is a large travel "
+            f"bundle, put its key file {context['path']} back beside it; otherwise it was "
+            "encrypted to someone else's key (nothing was changed)"
         )
     if error.code == "confirmation-required" and context["reason"] == "key-not-on-terminal":
         return (

@@ -10,7 +10,7 @@ from hushnote.cli.messages import message_for
 from hushnote.cli.output import confirm, print_table
 from hushnote.cli.passphrase import ask_passphrase, read_passphrase_file
 from hushnote.cli.unlock import add_passphrase_file, open_vault
-from hushnote.errors import ConfirmationRequiredError
+from hushnote.errors import BundleDecryptionError, ConfirmationRequiredError
 
 TYPE_CHECKING = False  # as in hushnote.core: typing costs startup time
 if TYPE_CHECKING:
@@ -197,8 +197,14 @@ def cmd_end(args: argparse.Namespace) -> int:
         words = None
         if args.key_file is not None:
             words = read_passphrase_file(args.key_file)
-        elif vault.inspect_bundle(args.file) is BundleKind.PASSPHRASE:
-            words = ask_passphrase("Travel key words: ")
+        else:
+            found = vault.inspect_bundle(args.file)
+            if found is BundleKind.PASSPHRASE:
+                words = ask_passphrase("Travel key words: ")
+            elif found is BundleKind.OTHER_KEY:
+                # A large travel bundle without the .key file beside it looks exactly like
+                # one sealed to somebody else: say both, naming the file.
+                raise BundleDecryptionError(reason="not-this-vault", path=args.file.name + ".key")
         report = vault.travel.end(args.file, passphrase=words)
     for kind, outcomes in report.merge.outcomes.items():
         print(f"{kind}: {outcomes['added']} added, {outcomes['updated']} updated, "

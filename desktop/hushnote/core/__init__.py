@@ -75,7 +75,7 @@ if TYPE_CHECKING:
     )
     from hushnote.core.sync.text_merge import merge_texts
     from hushnote.core.travel.marks import PlannedList, PlannedNotebook, TravelPlan
-    from hushnote.core.travel.travel_key import qr_matrix, travel_key_words
+    from hushnote.core.travel.travel_key import normalize_travel_key, qr_matrix, travel_key_words
     from hushnote.core.travel.workflow import Travel, TravelReceipt, TravelReport
     from hushnote.core.vault.duress import (
         DECOY_CAPACITY,
@@ -164,6 +164,7 @@ _PUBLIC = {
     "PlannedList": "hushnote.core.travel.marks",
     "PlannedNotebook": "hushnote.core.travel.marks",
     "TravelPlan": "hushnote.core.travel.marks",
+    "normalize_travel_key": "hushnote.core.travel.travel_key",
     "qr_matrix": "hushnote.core.travel.travel_key",
     "travel_key_words": "hushnote.core.travel.travel_key",
     "Travel": "hushnote.core.travel.workflow",
@@ -284,6 +285,7 @@ __all__ = [
     "load_photo",
     "merge_texts",
     "normalize_recipient",
+    "normalize_travel_key",
     "parse_csv",
     "parse_decoy_text",
     "parse_query",

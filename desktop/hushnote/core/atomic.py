@@ -42,6 +42,8 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 _CHUNK = 1 << 20
 _NO_SPACE = {errno.ENOSPC, errno.EDQUOT}
+# What a file system without hard links (FAT on a USB stick, some network shares) says.
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}
 
 
 @contextlib.contextmanager
@@ -151,6 +153,23 @@ def clean_leftovers(path: Path) -> None:
     with storage_errors(path):
         scrub_file(_sibling(path, "new"))
         scrub_file(_sibling(path, "old"))
+
+
+def link_new(temporary: Path, target: Path) -> None:
+    """Give the finished ``temporary`` the name ``target`` only if nothing has that name
+    (``FileExistsError`` otherwise), where a rename would replace whatever arrived there.
+
+    A hard link, then the temporary name goes. Where there are no hard links (FAT on a
+    USB stick, some network shares), a rename checked just before: a file arriving in the
+    moment between is replaced, the one case this cannot exclude there."""
+    try:
+        os.link(temporary, target)
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS or os.path.lexists(target):
+            raise
+        os.rename(temporary, target)
+        return
+    os.unlink(temporary)
 
 
 def scrub_file(path: Path) -> None:

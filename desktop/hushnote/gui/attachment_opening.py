@@ -44,6 +44,7 @@ def open_attachment(
     viewer = AttachmentViewer(data, name, kind, parent)
     viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     session.locked.connect(viewer.reject)
+    session.content_left.connect(viewer.reject)
     viewer.show()
     return viewer
 

@@ -30,6 +30,7 @@ __all__ = [
     "ADDED",
     "CONTEXT_LINES",
     "FOLDED",
+    "MAX_SHOWN_LINES",
     "REMOVED",
     "SAME",
     "DiffView",
@@ -39,6 +40,10 @@ __all__ = [
 
 # Unchanged lines kept on each side of a change; longer runs fold into one line.
 CONTEXT_LINES = 3
+# Lines shown at most: putting 200,000 lines into the view held the window over a
+# second (the widget lays out and colours every one on the GUI thread). Past this, one
+# line says how many more there are; the numbers above the view count them all.
+MAX_SHOWN_LINES = 5_000
 ADDED, REMOVED, SAME, FOLDED = "+", "-", " ", "⋯"
 
 
@@ -52,10 +57,18 @@ class ShownDiff:
     removed: int
 
 
-def fold_diff(lines: list[DiffLine], context: int = CONTEXT_LINES) -> ShownDiff:
+def _more_lines(count: int) -> str:
+    # Before fold_diff: the translation extractor stops reading at its f-strings.
+    return QCoreApplication.translate("history", "%n more line(s) not shown here", None, count)
+
+
+def fold_diff(
+    lines: list[DiffLine], context: int = CONTEXT_LINES, limit: int = MAX_SHOWN_LINES
+) -> ShownDiff:
     """Mark each line of the core's diff, keeping ``context`` unchanged lines around each
-    change and folding longer unchanged runs into one "⋯ N unchanged lines" line."""
-    out: list[str] = []
+    change and folding longer unchanged runs into one "⋯ N unchanged lines" line; past
+    ``limit`` lines, one last line says how many more were left out."""
+    out = _Capped(limit)
     added = removed = 0
     changed = [i for i, line in enumerate(lines) if line.kind != "same"]
     keep = [False] * len(lines)
@@ -88,7 +101,24 @@ def fold_diff(lines: list[DiffLine], context: int = CONTEXT_LINES) -> ShownDiff:
         else:
             out.append(f"{SAME} {line.text}")
     flush()
-    return ShownDiff("\n".join(out), added, removed)
+    if out.left_out:
+        out.lines.append(FOLDED + " " + _more_lines(out.left_out))
+    return ShownDiff("\n".join(out.lines), added, removed)
+
+
+class _Capped:
+    """The lines to show, up to a limit; past it only counted."""
+
+    def __init__(self, limit: int) -> None:
+        self.lines: list[str] = []
+        self.limit = limit
+        self.left_out = 0
+
+    def append(self, line: str) -> None:
+        if len(self.lines) < self.limit:
+            self.lines.append(line)
+        else:
+            self.left_out += 1
 
 
 class _DiffColours(QSyntaxHighlighter):

@@ -86,6 +86,7 @@ class HistoryPanel(QWidget):
         self._stale = False
         session.job_finished.connect(self._refresh_if_stale)
         session.locked.connect(self.clear)
+        session.content_left.connect(self.clear)
         # A sync pass or an import may change the note, or add a version, while shown.
         session.changed.connect(self._records_changed)
 

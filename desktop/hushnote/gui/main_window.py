@@ -654,6 +654,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(
             preferences, guard.limit, self, load_config(), tries_left=guard.remaining
         )
+        dialog.history_deleted.connect(self.workspace.note_editor.history.refresh)
         if dialog.exec():
             preferences.save(dialog.auto_lock.value(), dialog.clipboard.value())
             self.save_app_config(dialog.app_config())

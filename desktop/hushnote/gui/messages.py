@@ -15,6 +15,12 @@ def error_text(error: BaseException) -> str:
     return _sentence(error).format(app=app_name())
 
 
+def _literal(value: object) -> str:
+    """A name from outside (a path, a file in an export) put into a sentence that is
+    formatted afterwards: its braces stay braces."""
+    return str(value).replace("{", "{{").replace("}", "}}")
+
+
 def _sentence(error: BaseException) -> str:
     if not isinstance(error, HushnoteError):
         return QCoreApplication.translate(
@@ -36,7 +42,12 @@ def _sentence(error: BaseException) -> str:
             "errors",
             "This bundle opens with the key file %1, which is not beside it. Put that file "
             "back in the same folder as the bundle; nothing was imported.",
-        ).replace("%1", str(error.context.get("path", "")))
+        ).replace("%1", _literal(error.context.get("path", "")))
+    if error.code == "storage" and error.context.get("path"):
+        # Name the place: a pulled-out stick or a write-protected one is not the vault.
+        return QCoreApplication.translate(
+            "errors", "{app} cannot read or write %1 (no permission, or a disk that was removed?)."
+        ).replace("%1", _literal(error.context["path"]))
     if error.code == "app-import":
         from hushnote.gui.import_reasons import import_reason_sentence
 
@@ -46,7 +57,7 @@ def _sentence(error: BaseException) -> str:
         ).replace("%1", import_reason_sentence(reason))
         if where:
             text += " " + QCoreApplication.translate("errors", "The problem is in %1.").replace(
-                "%1", ", ".join(where)
+                "%1", _literal(", ".join(where))
             )
         return text
     if error.code == "bundle-too-large" and error.context.get("what") == "work-factor":
@@ -318,6 +329,11 @@ def _sentence(error: BaseException) -> str:
             "errors",
             "The travel bundle read back from the disk is not what was written, so it was "
             "removed and nothing was taken out of the vault. Try another place to save it.",
+        ),
+        "unsaved-changes": QCoreApplication.translate(
+            "errors",
+            "The open note or contact could not be saved (is the disk full?), so this did "
+            "not start. Its text is still in the editor: make room, then try again.",
         ),
         "travel-bundle": QCoreApplication.translate(
             "errors",

@@ -107,7 +107,7 @@ class NoteEditor(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.body)
         self.pages.addWidget(self.preview)
-        self.preview_button = QPushButton(self.tr("Pre&view"))
+        self.preview_button = QPushButton(self.tr("Previe&w"))
         describe(
             self.preview_button,
             self.tr("Preview"),

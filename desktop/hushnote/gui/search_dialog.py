@@ -116,6 +116,7 @@ class SearchDialog(QDialog):
         self.setWindowTitle(app_name())
         self.session = session
         session.locked.connect(self.forget)
+        session.content_left.connect(self.forget)
         # A search typed while a long job holds the database runs when the job ends.
         session.job_finished.connect(self._run_if_shown)
         self.query = QLineEdit()

@@ -47,6 +47,9 @@ class VaultSession(QObject):
     opened = Signal()
     locked = Signal()
     changed = Signal(str)
+    # Content left the vault (travel started): every window showing some of it (a viewer,
+    # search results, earlier versions) forgets it, as at a lock.
+    content_left = Signal()
     job_started = Signal()
     job_finished = Signal()
 

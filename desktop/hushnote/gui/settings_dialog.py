@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -84,7 +85,11 @@ class SettingsDialog(QDialog):
     """Vault preferences, plus the two app-wide ones kept outside the vault.
 
     ``wipe_limit()`` is None for never; ``app_config()`` is what to save in ``app.json``.
+    ``history_deleted`` fires as soon as "Delete all history" has run, so that the
+    window behind stops showing what it deleted.
     """
+
+    history_deleted = Signal()
 
     def wipe_limit(self) -> int | None:
         value = self.wipe_after.value()
@@ -143,6 +148,7 @@ class SettingsDialog(QDialog):
         except HushnoteError as error:
             self.history_status.setText(error_text(error))
             return
+        self.history_deleted.emit()
         self.history_status.setText(self.tr("%n earlier version(s) deleted for good.", "", removed))
 
     def app_config(self) -> AppConfig:

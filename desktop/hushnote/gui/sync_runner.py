@@ -147,7 +147,7 @@ class SyncRunner(QObject):
     def __init__(
         self,
         session: VaultSession,
-        before_pass: Callable[[], None],
+        before_pass: Callable[[], object],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

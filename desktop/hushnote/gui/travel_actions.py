@@ -13,7 +13,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from hushnote.core import travel_key_words
-from hushnote.errors import BundleDecryptionError, HushnoteError, InvalidRecordError
+from hushnote.errors import (
+    BundleDecryptionError,
+    HushnoteError,
+    InvalidRecordError,
+    UnsavedChangesError,
+)
 from hushnote.gui.app_identity import app_name, camouflaged
 from hushnote.gui.export_dialog import suggested_path
 from hushnote.gui.messages import error_text
@@ -96,8 +101,10 @@ class TravelActions(QObject):
             recipient = vault.contacts.get(request.contact).age_recipient
             if recipient is None:  # removed meanwhile (the CLI, say): nothing is written
                 raise InvalidRecordError(field="age_recipient", reason="no-key")
-        # What is open in the editors may be about to leave: saved, then closed.
-        window.workspace.close_editors()
+        # What is open in the editors may be about to leave: saved, then closed. A save
+        # that fails keeps its text in the editor, and travel does not start.
+        if not window.workspace.close_editors():
+            raise UnsavedChangesError()
         passphrase = request.words
         receipt = window._long_work(
             self.tr("Sealing and checking the bundle…"),
@@ -154,8 +161,11 @@ class TravelActions(QObject):
                     reraise=(HushnoteError,),
                     parent=dialog,
                 )
-            except BundleDecryptionError:
-                dialog.wrong()
+            except BundleDecryptionError as error:
+                if error.context.get("reason") == "key-file-missing":
+                    dialog.refused(error_text(error))  # the words may well be right
+                else:
+                    dialog.wrong()
                 continue
             except HushnoteError as error:  # cancelled, not a travel bundle, damaged
                 dialog.refused(error_text(error))

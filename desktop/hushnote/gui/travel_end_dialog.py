@@ -142,6 +142,17 @@ class EndTravelDialog(QDialog):
             )
         elif self.kind is BundleKind.PASSPHRASE:
             text = self.tr("This bundle opens with its travel key. Type the words below.")
+        elif self.kind is BundleKind.OTHER_KEY:
+            # A large travel bundle without the .key file beside it looks exactly like
+            # one sealed to somebody else: say both, naming the file.
+            self._explain(
+                self.tr(
+                    "This bundle does not open with this vault's key. If it is a large "
+                    "travel bundle, put its key file %1 back in the same folder. Otherwise "
+                    "it was encrypted to someone else's key."
+                ).replace("%1", self.bundle().name + ".key")
+            )
+            return
         else:
             self._explain(kind_sentence(self.kind))
             return

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontDatabase, QImage, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from hushnote.core import qr_matrix
+from hushnote.core import normalize_travel_key, qr_matrix
 from hushnote.gui.accessibility import USER_DATA, describe
 
 __all__ = ["TravelKeyView", "qr_image"]
@@ -130,9 +130,11 @@ class TravelKeyView(QWidget):
         return " ".join(self._words) if self._words else None
 
     def confirmed(self) -> bool:
-        """Whether the word typed back is the key's last word (case and spaces aside)."""
-        typed = self.confirm.text().strip().casefold()
-        return bool(self._words) and typed == self._words[-1].casefold()
+        """Whether the word typed back is the key's last word, compared as End travel
+        compares the words: case, spaces, full-width letters and a Chinese input method's
+        punctuation aside."""
+        typed = normalize_travel_key(self.confirm.text())
+        return bool(self._words) and typed == normalize_travel_key(self._words[-1])
 
     def clear(self) -> None:
         """Empty every widget that showed the key, and paint over its image."""

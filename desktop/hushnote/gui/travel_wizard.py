@@ -289,7 +289,9 @@ class _PlacePage(QWizardPage):
             self.file.setText(str(chosen))
 
     def path(self) -> Path:
-        return Path(self.file.text().strip()).expanduser()
+        """The file chosen, as a full path: a bare name typed in goes to the folder the
+        app runs in, and the pages after this one must say where that is."""
+        return Path(self.file.text().strip()).expanduser().absolute()
 
     def nextId(self) -> int:
         wizard = self.wizard()
@@ -458,7 +460,10 @@ class _StartPage(QWizardPage):
 
     def _elsewhere(self) -> None:
         place = self.owner.place_page
+        before = place.path()
         place._choose()
+        if place.path() == before:
+            return  # the chooser was cancelled: the refused place and its reason stand
         if place.validatePage():
             self._hide_problem()
             self._show_place()
@@ -480,7 +485,20 @@ class _StartPage(QWizardPage):
             receipt = wizard.run(wizard.request())
         except HushnoteError as error:
             wizard.activateWindow()  # back from the progress dialog: keys come here again
-            self.show_problem(error_text(error), place_refused=error.code == "bundle-write")
+            text, refused = error_text(error), error.code == "bundle-write"
+            if self._at_the_place(error):
+                # A write-protected or full stick: the place is the problem, not the
+                # vault's folder, and another place keeps the words written down.
+                refused = True
+                text = (
+                    self.tr("The disk there is full. Choose another place for the bundle.")
+                    if error.code == "disk-full"
+                    else self.tr(
+                        "The bundle cannot be written there (a write-protected disk, or no "
+                        "permission). Choose another place for it."
+                    )
+                )
+            self.show_problem(text, place_refused=refused)
             return False
         wizard.activateWindow()
         if receipt is None:  # the window is going (a panic, say): nothing more to do
@@ -488,6 +506,14 @@ class _StartPage(QWizardPage):
         wizard.receipt = receipt
         wizard.wipe()  # the words did their work: off the screen now
         return True
+
+    def _at_the_place(self, error: HushnoteError) -> bool:
+        """Whether a storage error is about the place chosen for the bundle."""
+        if error.code not in ("storage", "disk-full"):
+            return False
+        folder = self.owner.place_page.path().parent
+        path = Path(str(error.context.get("path", "")))
+        return path == folder or folder in path.parents
 
     def nextId(self) -> int:
         return DONE

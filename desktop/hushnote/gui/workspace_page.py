@@ -270,22 +270,27 @@ class Workspace(QWidget):
         self.heading.clear()
         self.editors.setCurrentWidget(self.placeholder)
 
-    def save_all(self) -> None:
-        self.note_editor.save()
-        self.contact_editor.save()
+    def save_all(self) -> bool:
+        """Save both editors; False if either could not (its text stays in it)."""
+        notes = self.note_editor.save()
+        return self.contact_editor.save() and notes
 
-    def close_editors(self) -> None:
+    def close_editors(self) -> bool:
         """Save and close what is open (before travel takes it away): no editor may keep
-        a note that is about to leave, or save it back afterwards."""
-        self.save_all()
+        a note that is about to leave, or save it back afterwards. False, with nothing
+        closed, if a save failed (a full disk): the unsaved text stays in its editor."""
+        if not self.save_all():
+            return False
         self.note_editor.clear()
         self.contact_editor.clear()
         self.list_editor.clear()
         self.editors.setCurrentWidget(self.placeholder)
+        return True
 
     def after_travel(self) -> None:
         """Show the vault as it is now that marked content has left (or come back)."""
         self.section = ("notes", None)
+        self.session.content_left.emit()
         self.session.notify("all")
 
     # -- the sidebar -----------------------------------------------------------------

@@ -189,7 +189,11 @@ def test_retention_expires_with_the_clock(
     assert history.expire() == 1
     assert [r.number for r in history.revisions(uuid)] == [2]
     assert history.text(uuid, 2) == ("Intake", "second")
-    history.set_retention("7")
+    # What a shorter setting would delete is counted first (the CLI asks with it).
+    assert (history.expiring("365"), history.expiring("forever"), history.expiring("7")) == (
+        0, 0, 1)  # fmt: skip
+    assert [r.number for r in history.revisions(uuid)] == [2]
+    assert history.set_retention("7") == 1
     assert history.revisions(uuid) == []
     clock.advance(minutes=6)
     notes.update(uuid, body="fourth")
@@ -211,6 +215,7 @@ def test_off_purges_all_and_keeps_none(
 ) -> None:
     uuid = _old_note(notes, clock)
     notes.update(uuid, body="second")
+    assert history.expiring("off") == 1
     assert history.set_retention("off") == 1
     assert history.revisions(uuid) == []
     clock.advance(hours=1)
@@ -227,6 +232,8 @@ def test_off_purges_all_and_keeps_none(
 def test_an_unknown_retention_is_refused(history: HistoryStore) -> None:
     with pytest.raises(InvalidRecordError):
         history.set_retention("90")
+    with pytest.raises(InvalidRecordError):
+        history.expiring("90")
     assert history.retention == "30"
 
 

@@ -325,6 +325,35 @@ def test_a_cancelled_compaction_still_reports_that_travel_started(
     assert open_vault.check() == []
 
 
+@pytest.mark.parametrize("large", [False, True], ids=["bundle", "bundle-and-key-file"])
+def test_a_file_that_arrives_at_the_target_during_start_is_never_replaced(
+    open_vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, large: bool
+) -> None:
+    """The place may be a shared folder where others write: a file that arrives under
+    the target's name while the bundle is written is kept, and nothing leaves the vault."""
+    from hushnote.core.formats import bundle_export
+
+    if large:
+        monkeypatch.setattr(bundle_export, "IN_MEMORY_LIMIT", 200)  # a key file too
+    ids = _fill(open_vault)
+    out = tmp_path / "inbox" / "trip.hnb"
+    out.parent.mkdir()
+    earlier = b"an earlier trip's bundle, the only copy"
+    arriving = out.with_name("trip.hnb.key") if large else out
+
+    def progress(_fraction: float) -> bool:
+        if not arriving.exists():
+            arriving.write_bytes(earlier)
+        return True
+
+    with pytest.raises(BundleWriteError) as error:
+        open_vault.travel.start(out, passphrase=travel_key_words(), progress=progress)
+    assert error.value.context == {"path": str(arriving), "reason": "exists"}
+    assert arriving.read_bytes() == earlier
+    assert [path.name for path in out.parent.iterdir()] == [arriving.name]
+    assert open_vault.notes.get(ids["away"]).title == "Safehouse plan"
+
+
 def test_ending_twice_duplicates_nothing(open_vault: Vault, tmp_path: Path) -> None:
     _fill(open_vault)
     words = travel_key_words()
@@ -417,8 +446,10 @@ def test_a_bundle_changed_on_the_disk_after_writing_is_caught_and_nothing_purged
     ids = _fill(open_vault)
     real_commit = bundle_export._commit
 
-    def commit_then_damage(renames: list[tuple[Path, Path]], created: list[Path]) -> None:
-        real_commit(renames, created)
+    def commit_then_damage(
+        renames: list[tuple[Path, Path]], created: list[Path], replace: bool
+    ) -> None:
+        real_commit(renames, created, replace)
         for _, target in renames:
             data = bytearray(target.read_bytes())
             data[len(data) // 2] ^= 1

@@ -28,7 +28,7 @@ import pyrage
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
-from hushnote.core.atomic import FILE_MODE, fsync_dir, scrub_file, storage_errors
+from hushnote.core.atomic import FILE_MODE, fsync_dir, link_new, scrub_file, storage_errors
 from hushnote.core.attachments.blob_folder import BlobFolder
 from hushnote.core.formats.bundle import SPOOL_LIMIT
 from hushnote.core.formats.bundle_attachments import ATTACHMENTS, Outgoing, outgoing, write_files
@@ -210,11 +210,14 @@ def export_bundle(
     vault_folder: Path | None = None,
     attachments: BlobFolder | None = None,
     include_history: bool = False,
+    replace: bool = True,
 ) -> ExportReport:
     """Write the records in ``scope`` to ``out``, encrypted to ``recipients`` or with
     ``passphrase``. ``progress`` (a share of the work done) may cancel by returning False.
     ``include_history`` adds the notes' revisions (``history.jsonl``, version 3); by
-    default a bundle carries none.
+    default a bundle carries none. ``replace=False``: never over a file that is at ``out``
+    (or its key file) when the bundle is finished, even one that arrived during the
+    export (``BundleWriteError`` reason "exists"; what this export wrote is removed).
 
     Recipients, passphrase and target are checked before anything touches the disk. The
     bundle is written to a new temporary file beside ``out`` and renamed over it only once
@@ -256,7 +259,8 @@ def export_bundle(
                            history_lines(db, *notes_condition(db, scope))
                            if include_history else None)  # fmt: skip
             total = _record_total(db, scope) + files.size // _UNIT
-            _export(db, scope, out, key_file, parsed, passphrase, report, tick, created, files)
+            _export(db, scope, out, key_file, parsed, passphrase, report, tick, created, files,
+                    replace)  # fmt: skip
     except BaseException:
         for path in created:
             with contextlib.suppress(OSError):
@@ -318,6 +322,7 @@ def _export(
     tick: Callable[[int], None],
     created: list[Path],
     files: _Files,
+    replace: bool,
 ) -> None:
     """Stream the archive into a temporary file (and, with a passphrase, perhaps its key
     file), then rename each over its target."""
@@ -330,7 +335,7 @@ def _export(
         report.archive_bytes = written
         if small is not None:
             sealed = age_passphrase.encrypt(bytes(small), passphrase)
-            _commit([(_write_temp(out, sealed, created, report.sha256), out)], created)
+            _commit([(_write_temp(out, sealed, created, report.sha256), out)], created, replace)
             report.files = [out]
         else:
             assert temp is not None
@@ -338,7 +343,7 @@ def _export(
             # Both are complete before either is renamed. Should the second rename fail
             # (rare: both are in one folder), the new key file stays beside the old bundle.
             _commit([(_write_temp(key_file, sealed, created, report.sha256), key_file),
-                     (temp, out)], created)  # fmt: skip
+                     (temp, out)], created, replace)  # fmt: skip
             report.files = [out, key_file]
     else:
         assert recipients is not None
@@ -346,7 +351,7 @@ def _export(
                                                 tick, created, files,
                                                 hashes=report.sha256)  # fmt: skip
         assert temp is not None
-        _commit([(temp, out)], created)
+        _commit([(temp, out)], created, replace)
         report.files = [out]
 
 
@@ -386,11 +391,27 @@ def _write_temp(
     return temp
 
 
-def _commit(renames: list[tuple[Path, Path]], created: list[Path]) -> None:
-    """Rename each finished temporary file over its target, then make that durable."""
-    for temp, target in renames:
-        os.replace(temp, target)
-        created.remove(temp)
+def _commit(renames: list[tuple[Path, Path]], created: list[Path], replace: bool) -> None:
+    """Rename each finished temporary file over its target (``replace``), or give it the
+    target's name only if nothing has it (removing what this call named before, should a
+    later one be refused); then make that durable."""
+    named: list[Path] = []
+    try:
+        for temp, target in renames:
+            if replace:
+                os.replace(temp, target)
+            else:
+                try:
+                    link_new(temp, target)
+                except FileExistsError:
+                    raise BundleWriteError(path=str(target), reason="exists") from None
+                named.append(target)
+            created.remove(temp)
+    except BaseException:
+        for target in named:  # this export's own: nothing had the name before
+            with contextlib.suppress(OSError):
+                scrub_file(target)
+        raise
     with contextlib.suppress(OSError):
         fsync_dir(renames[0][1].parent)
 

@@ -18,11 +18,13 @@ from hushnote.core.store.revisions import (
     RETENTION_CHOICES,
     RETENTION_KEY,
     Revision,
+    count_before,
     expire,
     expire_before,
     forget_counts,
     list_revisions,
     read_text,
+    retention_days,
     retention_of,
 )
 from hushnote.core.store.text_diff import DiffLine, diff_lines
@@ -114,6 +116,17 @@ class HistoryStore:
                 (RETENTION_KEY, value),
             )
         return self.expire()
+
+    def expiring(self, value: str) -> int:
+        """How many revisions ``set_retention(value)`` would delete now."""
+        if value not in RETENTION_CHOICES:
+            raise InvalidRecordError(field="retention", reason="unknown")
+        days = retention_days(value)
+        if days is None:
+            return 0
+        now = to_ms(self._clock())
+        with self._db.transaction() as connection:
+            return count_before(connection, now - days * 86_400_000 if days else None)
 
     def expire(self, now: int | None = None) -> int:
         """Delete the revisions older than the retention allows at ``now`` (UTC ms;

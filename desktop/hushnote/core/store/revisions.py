@@ -244,6 +244,23 @@ def clamp_future(connection: Any, now_ms: int) -> None:
     )
 
 
+# The revisions ``expire_before`` deletes: made before the cutoff, with none of the same
+# note numbered below them made at or after it.
+_EXPIRED = (
+    "FROM note_revisions AS r WHERE r.made_at < :cutoff AND NOT EXISTS "
+    "(SELECT 1 FROM note_revisions e WHERE e.note_id = r.note_id "
+    "AND e.number < r.number AND e.made_at >= :cutoff)"
+)
+
+
+def count_before(connection: Any, cutoff_ms: int | None) -> int:
+    """How many revisions ``expire_before(connection, cutoff_ms)`` would delete."""
+    if cutoff_ms is None:
+        return int(connection.execute("SELECT count(*) FROM note_revisions").fetchone()[0])
+    row = connection.execute(f"SELECT count(*) {_EXPIRED}", {"cutoff": cutoff_ms}).fetchone()
+    return int(row[0])
+
+
 def expire_before(connection: Any, cutoff_ms: int | None) -> int:
     """Delete every revision made before ``cutoff_ms`` (all of them when None); return
     how many. A note left with no revision loses its counter too (``forget_counts``).
@@ -256,12 +273,7 @@ def expire_before(connection: Any, cutoff_ms: int | None) -> int:
     if cutoff_ms is None:
         cursor = connection.execute("DELETE FROM note_revisions")
     else:
-        cursor = connection.execute(
-            "DELETE FROM note_revisions AS r WHERE r.made_at < :cutoff AND NOT EXISTS "
-            "(SELECT 1 FROM note_revisions e WHERE e.note_id = r.note_id "
-            "AND e.number < r.number AND e.made_at >= :cutoff)",
-            {"cutoff": cutoff_ms},
-        )
+        cursor = connection.execute(f"DELETE {_EXPIRED}", {"cutoff": cutoff_ms})
     removed = int(cursor.rowcount)
     forget_counts(connection)
     return removed

@@ -14,13 +14,12 @@ link or a device node planted in the folder is refused, not followed.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import secrets
 import stat
 from pathlib import Path
 
-from hushnote.core.atomic import fsync_dir, storage_errors
+from hushnote.core.atomic import fsync_dir, link_new, storage_errors
 from hushnote.core.sync.change_file import MAX_FILE, FileRefused, file_name, parse_name
 
 __all__ = [
@@ -35,7 +34,6 @@ __all__ = [
 _DIR_MODE = 0o700
 _FILE_MODE = 0o600
 _ID_DIGITS = 32
-_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}
 
 
 def _is_id(name: str) -> bool:
@@ -118,14 +116,9 @@ def write_change_file(device_folder: Path, seq: int, data: bytes) -> Path:
             raise
         os.close(fd)
         try:
-            try:
-                os.link(temporary, target)
-            except OSError as exc:
-                # FAT on a USB stick and some network shares have no hard links; only
-                # this device writes here, so a rename checked just before is as safe.
-                if exc.errno not in _NO_LINKS or os.path.lexists(target):
-                    raise
-                os.rename(temporary, target)
+            # Only this device writes here, so where there are no hard links (FAT) the
+            # checked rename ``link_new`` falls back to is as safe.
+            link_new(temporary, target)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 temporary.unlink()

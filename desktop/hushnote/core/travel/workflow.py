@@ -219,15 +219,18 @@ class Travel:
                                        progress=progress_share(progress, 0.0, 0.6),
                                        vault_folder=self._vault.paths.root,
                                        attachments=self._folder,
-                                       include_history=True)  # fmt: skip
+                                       include_history=True, replace=False)  # fmt: skip
+            except BundleWriteError as error:
+                # A file arrived at the target while the bundle was written: it is not
+                # this run's, and the export removed what it had named itself.
+                if error.context.get("reason") != "exists":
+                    self._remove_own(out, key_file)
+                raise
             except BaseException:
                 # A Cancel seen at the export's last tick comes after its rename: the files
                 # are there but no report names them. Neither existed before (checked
-                # above), so what is there now is this run's.
-                for target in (out, key_file):
-                    if target.is_file() and not target.is_symlink():
-                        with contextlib.suppress(OSError):
-                            scrub_file(target)
+                # above), and none is ever replaced, so what is there now is this run's.
+                self._remove_own(out, key_file)
                 raise
             point("written")
             try:
@@ -289,6 +292,13 @@ class Travel:
             )
         except HushnoteError:
             return True
+
+    @staticmethod
+    def _remove_own(*targets: Path) -> None:
+        for target in targets:
+            if target.is_file() and not target.is_symlink():
+                with contextlib.suppress(OSError):
+                    scrub_file(target)
 
     def _shared_elsewhere(self) -> bool:
         """Whether a marked list is shared in a notebook that does not stay home."""
