@@ -131,3 +131,18 @@ def test_on_a_terminal_it_asks_to_import_then_to_delete(cli: Cli, delete: bool) 
     assert "cannot reach" in screen
     assert cli.notes() == {"root": None, "Plan": "Work"}
     assert cli.export.exists() is not delete
+
+
+def test_an_encrypted_standard_notes_backup_takes_its_passphrase_from_a_file(cli: Cli) -> None:
+    from unit.core.importers.sn_builder import encrypted_backup, note
+
+    backup = cli.tmp / "backup.txt"
+    backup.write_bytes(encrypted_backup([note("n1", "秘密", "hidden text")], "correct horse"))
+    without = cli.run("standardnotes", str(backup), "--yes")
+    assert without.returncode == 51 and "passphrase" in without.stderr
+    words = cli.tmp / "export-words"
+    words.write_text("correct horse\n")
+    words.chmod(0o600)
+    done = cli.run("standardnotes", str(backup), "--yes", "--export-passphrase-file", str(words))
+    assert done.returncode == 0, done.stderr
+    assert cli.notes() == {"秘密": None}
