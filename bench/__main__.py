@@ -9,6 +9,7 @@ from bench.attachment_bench import run_attachment_benchmarks
 from bench.bundle_bench import run_bundle_benchmarks
 from bench.gui_bench import run_gui_benchmarks
 from bench.history_bench import run_history_benchmarks
+from bench.import_bench import run_import_benchmarks
 from bench.report import print_facts, print_table
 from bench.stores_bench import run_stores_benchmarks
 from bench.sync_bench import run_sync_benchmarks
@@ -27,6 +28,7 @@ GROUPS = {
     "viewer": lambda quick: run_viewer_benchmarks(quick=quick),
     "sync": lambda quick: run_sync_benchmarks(quick=quick),
     "history": lambda quick: run_history_benchmarks(quick=quick),
+    "imports": lambda quick: run_import_benchmarks(quick=quick),
 }
 
 

@@ -4383,6 +4383,14 @@ The note stays as it is now. This cannot be undone.</source>
         <source>nothing to import in it</source>
         <translation>其中没有可导入的内容</translation>
     </message>
+    <message>
+        <source>this version of Hushnote cannot import from that app</source>
+        <translation>此版本的 Hushnote 无法从该应用导入</translation>
+    </message>
+    <message>
+        <source>front matter that is too large or expands too far to be read</source>
+        <translation>开头的 YAML 信息（front matter）过大或展开过多，无法读取</translation>
+    </message>
 </context>
 <context>
     <name>locked-errors</name>

@@ -4383,6 +4383,14 @@ The note stays as it is now. This cannot be undone.</source>
         <source>nothing to import in it</source>
         <translation>其中沒有可匯入的內容</translation>
     </message>
+    <message>
+        <source>this version of Hushnote cannot import from that app</source>
+        <translation>此版本的 Hushnote 無法從該應用程式匯入</translation>
+    </message>
+    <message>
+        <source>front matter that is too large or expands too far to be read</source>
+        <translation>開頭的 YAML 資訊（front matter）過大或展開過多，無法讀取</translation>
+    </message>
 </context>
 <context>
     <name>locked-errors</name>

@@ -58,6 +58,7 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
     from hushnote.cli.attach_commands import add_attach_commands
     from hushnote.cli.bundle_commands import add_bundle_commands
     from hushnote.cli.contact_commands import add_contact_commands
+    from hushnote.cli.import_commands import add_import_commands
     from hushnote.cli.note_commands import add_note_commands
     from hushnote.cli.search_command import add_search_command
     from hushnote.cli.space_commands import add_space_commands
@@ -70,6 +71,7 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
     add_contact_commands(commands)
     add_search_command(commands)
     add_bundle_commands(commands)
+    add_import_commands(commands)
     add_space_commands(commands)
     add_travel_commands(commands)
     add_wipe_command(commands)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from hushnote.core.formats.vcard import parse_vcards, write_vcards
     from hushnote.core.importers.model import IMPORTERS, Dropped, ImportSource
     from hushnote.core.importers.reasons import reason_text as import_reason_text
+    from hushnote.core.importers.service import AppImporter, AppImportPlan, AppImportReport
     from hushnote.core.paths import VaultPaths, default_vault_dir
     from hushnote.core.process import harden_process
     from hushnote.core.store.contacts import (
@@ -113,6 +114,9 @@ _PUBLIC = {
     "IMPORTERS": "hushnote.core.importers.model",
     "ImportSource": "hushnote.core.importers.model",
     "import_reason_text": "hushnote.core.importers.reasons",
+    "AppImporter": "hushnote.core.importers.service",
+    "AppImportPlan": "hushnote.core.importers.service",
+    "AppImportReport": "hushnote.core.importers.service",
     "Contact": "hushnote.core.store.contacts",
     "ContactList": "hushnote.core.store.lists",
     "ContactMethod": "hushnote.core.store.contacts",
@@ -208,6 +212,9 @@ __all__ = [
     "MIN_WIPE_AFTER",
     "PDFIUM_LOCK",
     "REVISION_INTERVAL",
+    "AppImportPlan",
+    "AppImportReport",
+    "AppImporter",
     "AttachResult",
     "Attachment",
     "AttachmentStore",

@@ -53,6 +53,12 @@ def _sentences() -> dict[str, str]:
         "missing-key": translate("import-reasons", "an item whose key is not in the backup"),
         "note-too-long": translate("import-reasons", "a note longer than Hushnote keeps"),
         "empty": translate("import-reasons", "nothing to import in it"),
+        "not-available": translate(
+            "import-reasons", "this version of Hushnote cannot import from that app"
+        ),
+        "front-matter": translate(
+            "import-reasons", "front matter that is too large or expands too far to be read"
+        ),
     }
 
 

@@ -30,7 +30,7 @@ from hushnote.core.store.notes import NoteStore
 from hushnote.core.store.text_index import forget
 from hushnote.errors import BundlePlanChangedError, CancelledError
 
-__all__ = ["MergePlan", "MergeReport", "import_bundle", "preview_bundle"]
+__all__ = ["MergePlan", "MergeReport", "Observer", "import_bundle", "preview_bundle"]
 
 # Titles and names the preview lists; past this only counts grow, so a bundle of a
 # million notes costs no more memory to preview than one of a thousand.
@@ -91,12 +91,24 @@ def _folder(db: Database, attachments: BlobFolder | None) -> BlobFolder:
     return attachments or BlobFolder(db.path.parent / "attachments")
 
 
+# Hears each record's outcome as the merge decides it: (kind, outcome, record, the name
+# before the merge of a contact that lost its saved key).
+Observer = Callable[[str, str, dict[str, Any], str | None], None]
+
+
 def preview_bundle(
-    db: Database, contents: BundleContents, progress: Progress | None = None
+    db: Database,
+    contents: BundleContents,
+    progress: Progress | None = None,
+    *,
+    incoming: Incoming | None = None,
+    observe: Observer | None = None,
 ) -> MergePlan:
     """Run the real merge in a transaction and roll it back: the plan is what the import
     would do to the vault as it is now, by the same code. Writes nothing that stays;
-    cancels through ``progress`` like the import."""
+    cancels through ``progress`` like the import. ``incoming`` (with ``write`` False)
+    merges the attachments in place of the bundle's own; ``observe`` hears every record's
+    outcome (an app import counts them by notebook)."""
     names: list[tuple[str, str, str]] = []
     keys_removed: list[tuple[str, str]] = []
 
@@ -108,12 +120,14 @@ def preview_bundle(
                 names.append((kind, outcome, record["title"]))
             elif kind == "contacts":
                 names.append((kind, outcome, record["display_name"]))
+        if observe is not None:
+            observe(kind, outcome, record, renamed)
 
     try:
         with db.transaction() as connection:
             before = _named_things(connection)
             # A preview writes no file: it only counts the attachments it would add.
-            incoming = Incoming(_folder(db, None), write=False)
+            incoming = incoming or Incoming(_folder(db, None), write=False)
             report, fingerprint = _merge(db, connection, contents, progress, incoming, note)
             tags, notebooks = (
                 after - was for after, was in zip(_named_things(connection), before, strict=True)
@@ -154,6 +168,8 @@ def import_bundle(
     plan: MergePlan | None = None,
     attachments: BlobFolder | None = None,
     finish: Callable[[Any], None] | None = None,
+    incoming: Incoming | None = None,
+    observe: Observer | None = None,
 ) -> MergeReport:
     """Write a bundle ``open_bundle`` already checked; all of it, or (on any error or a
     cancel through ``progress``) none of it. Given the ``plan`` a preview showed, commit
@@ -161,11 +177,12 @@ def import_bundle(
     ``finish`` runs with the connection after the records, in the same transaction
     (travel mode restores what the records cannot say). New attachments' files go into
     ``attachments`` (by default the folder beside the database); if the transaction does
-    not commit, every one written is removed."""
-    incoming = Incoming(_folder(db, attachments), write=True)
+    not commit, every one written is removed. ``incoming`` and ``observe`` as for
+    ``preview_bundle`` (``incoming`` with ``write`` True)."""
+    incoming = incoming or Incoming(_folder(db, attachments), write=True)
     try:
         with db.transaction() as connection:
-            report, fingerprint = _merge(db, connection, contents, progress, incoming)
+            report, fingerprint = _merge(db, connection, contents, progress, incoming, observe)
             if finish is not None:
                 finish(connection)
             if plan is not None and fingerprint != plan.fingerprint:

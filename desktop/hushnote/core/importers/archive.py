@@ -15,12 +15,15 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import lzma
 import os
 import stat
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
@@ -30,6 +33,10 @@ from hushnote.errors import AppImportError
 __all__ = ["Entry", "ExportFiles", "iter_entries", "open_export", "parse_json"]
 
 _READ = 1 << 20
+# What reading a damaged member lets out: a broken stream or header, a corrupt deflate,
+# bzip2 or LZMA stream, an unknown compression method, an encrypted entry (RuntimeError).
+_UNREADABLE = (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, ValueError,
+               NotImplementedError, RuntimeError, zlib.error, lzma.LZMAError)  # fmt: skip
 # Below this, a high ratio is ordinary (a text file of spaces): only larger members count.
 _RATIO_FLOOR = 1 << 20
 
@@ -42,6 +49,9 @@ class Entry:
     name: str
     size: int
     compressed: int = 0  # zip only: the stored size, for the ratio check
+    # When the file was last changed, as the archive or the file system says (seconds
+    # since the epoch; a zip's local time is taken as UTC); None when unknown.
+    mtime: float | None = None
 
     @property
     def path(self) -> PurePosixPath:
@@ -202,7 +212,7 @@ class _ZipFiles(ExportFiles):
                     raise self.error("link", name)
                 if info.flag_bits & 0x1:
                     raise self.error("unsupported-version", name)  # zip encryption
-                self._add(Entry(name, info.file_size, max(1, info.compress_size)))
+                self._add(Entry(name, info.file_size, max(1, info.compress_size), _zip_time(info)))
                 self._infos[name] = info
             self._check_total()
         except BaseException:
@@ -212,13 +222,20 @@ class _ZipFiles(ExportFiles):
     def _raw(self, entry: Entry) -> IO[bytes]:
         try:
             return self._zip.open(self._infos[entry.name])
-        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+        except _UNREADABLE:
             raise self.error("damaged", entry.name) from None
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
             self._zip.close()
         self._handle.close()
+
+
+def _zip_time(info: zipfile.ZipInfo) -> float | None:
+    try:
+        return datetime(*info.date_time, tzinfo=UTC).timestamp()
+    except (ValueError, TypeError, OverflowError):
+        return None
 
 
 class _TarFiles(ExportFiles):
@@ -242,7 +259,7 @@ class _TarFiles(ExportFiles):
                 name = _clean_name(member.name, self)
                 if not member.isfile():
                     raise self.error("link", name)
-                self._add(Entry(name, member.size))
+                self._add(Entry(name, member.size, mtime=float(member.mtime) or None))
                 self._members[name] = member
             self._check_total()
         except BaseException:
@@ -292,7 +309,8 @@ class _FolderFiles(ExportFiles):
                 elif item.is_dir(follow_symlinks=False):
                     self._walk(Path(item.path), f"{name}/", depth + 1)
                 elif item.is_file(follow_symlinks=False):
-                    self._add(Entry(name, item.stat(follow_symlinks=False).st_size))
+                    info = item.stat(follow_symlinks=False)
+                    self._add(Entry(name, info.st_size, mtime=info.st_mtime))
                 else:
                     self.skipped.append(name)
             except OSError:
@@ -328,7 +346,7 @@ class _Capped(io.RawIOBase):
             return 0
         try:
             data = self._inner.read(want)
-        except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, ValueError):
+        except _UNREADABLE:
             raise self._error from None
         if len(data) > self._left:
             raise self._error

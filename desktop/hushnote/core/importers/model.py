@@ -3,7 +3,7 @@
 An importer (``joplin``, ``standardnotes``, ``enex``, ``markdown``, ``dayone``) parses the
 files the user chose into one ``ImportSource``: notes with their notebook, tags, times and
 attachments, and what it left out (``Dropped``). It writes nothing and keeps no file open
-past ``ImportSource.close``. ``core/importers/merge.py`` turns the source into records the
+past ``ImportSource.close``. ``core/importers/service.py`` turns the source into records the
 bundle merge takes, so the preview, the one transaction and the idempotency are the
 bundle import's own.
 

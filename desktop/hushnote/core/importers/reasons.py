@@ -35,6 +35,8 @@ REASONS: dict[str, str] = {
     "missing-key": "an item whose key is not in the backup",
     "note-too-long": "a note longer than Hushnote keeps",
     "empty": "nothing to import in it",
+    "not-available": "this version of Hushnote cannot import from that app",
+    "front-matter": "front matter that is too large or expands too far to be read",
 }
 
 

@@ -24,6 +24,7 @@ from hushnote.core.formats.bundle_export import ExportReport, export_bundle
 from hushnote.core.formats.bundle_import import MergePlan, MergeReport, import_bundle
 from hushnote.core.formats.bundle_kind import BundleKind, inspect_bundle
 from hushnote.core.formats.bundle_records import Scope, linked_contact_count, notes_in_scope
+from hushnote.core.importers.service import AppImporter
 from hushnote.core.paths import VaultPaths
 from hushnote.core.store.contacts import ContactStore
 from hushnote.core.store.database import Database, Progress, progress_share
@@ -284,6 +285,11 @@ class Vault:
     @property
     def spaces(self) -> SpaceStore:
         return SpaceStore(self.db, self.notes, self.age_identity)
+
+    @property
+    def importers(self) -> AppImporter:
+        """Importing other apps' exports (docs/importers.md)."""
+        return AppImporter(self.db, self.paths.attachments)
 
     @property
     def travel(self) -> Travel:
