@@ -110,6 +110,7 @@ def test_public_core_names_are_pinned() -> None:
         "NoteStore",
         "NoteSummary",
         "ParsedContacts",
+        "PdfScope",
         "PlannedList",
         "PlannedNotebook",
         "Progress",
@@ -151,6 +152,7 @@ def test_public_core_names_are_pinned() -> None:
         "parse_decoy_text",
         "parse_query",
         "parse_vcards",
+        "pdf_pages",
         "qr_matrix",
         "read_contact_file",
         "read_decoy_file",
@@ -181,6 +183,7 @@ def test_every_error_has_a_distinct_code_and_exit_code() -> None:
         hushnote.errors.RecordError,
         hushnote.errors.BundleError,
         hushnote.errors.AttachmentError,
+        hushnote.errors.PdfError,
         hushnote.errors.ImageError,
         hushnote.errors.TravelError,
     }

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from hushnote.core.importers.model import IMPORTERS, Dropped, ImportSource
     from hushnote.core.importers.reasons import reason_text as import_reason_text
     from hushnote.core.paths import VaultPaths, default_vault_dir
+    from hushnote.core.pdf.document import PdfScope
+    from hushnote.core.pdf.pages import pdf_pages
     from hushnote.core.process import harden_process
     from hushnote.core.store.contacts import (
         Contact,
@@ -97,6 +99,8 @@ if TYPE_CHECKING:
     from hushnote.core.vault.wipe import Wipe, WipeReport, wipe_vault
 
 _PUBLIC = {
+    "PdfScope": "hushnote.core.pdf.document",
+    "pdf_pages": "hushnote.core.pdf.pages",
     "PDFIUM_LOCK": "hushnote.core.attachments.text_extract",
     "FaceBox": "hushnote.core.attachments.faces",
     "detect_faces": "hushnote.core.attachments.faces",
@@ -240,6 +244,7 @@ __all__ = [
     "NoteStore",
     "NoteSummary",
     "ParsedContacts",
+    "PdfScope",
     "PlannedList",
     "PlannedNotebook",
     "Progress",
@@ -281,6 +286,7 @@ __all__ = [
     "parse_decoy_text",
     "parse_query",
     "parse_vcards",
+    "pdf_pages",
     "qr_matrix",
     "read_contact_file",
     "read_decoy_file",
