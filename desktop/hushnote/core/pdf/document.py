@@ -85,7 +85,7 @@ def render_pdf(
     pdf = FPDF(format="A4")
     pdf.set_margins(15, 15, 15)
     pdf.set_auto_page_break(True, margin=15)
-    find_fonts().register(pdf)
+    find_fonts().register(pdf, tick)
     layout = Layout(pdf, tick)
     title = scope.value
     for number, reference in enumerate(references):

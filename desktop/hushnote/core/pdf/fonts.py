@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,10 +48,12 @@ class FontSet:
 
     faces: dict[tuple[str, str], FontFile]
 
-    def register(self, pdf: Any) -> None:
-        """Add every face to an ``fpdf.FPDF``, with CJK as the fallback of every family."""
+    def register(self, pdf: Any, check: Callable[[], None]) -> None:
+        """Add every face to an ``fpdf.FPDF``, with CJK as the fallback of every family;
+        ``check`` runs between faces (a CJK face takes about half a second to read)."""
         for (family, style), face in self.faces.items():
             pdf.add_font(family, style, str(face.path), collection_font_number=face.number)
+            check()
         if ("cjk", "") in self.faces:
             pdf.set_fallback_fonts(["cjk"], exact_match=False)
 
