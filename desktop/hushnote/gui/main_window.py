@@ -301,6 +301,7 @@ class MainWindow(QMainWindow):
         self._action(vault_menu, self.tr("&End travel…"), self.travel.end)
         vault_menu.addSeparator()
         self._action(vault_menu, self.tr("&Print…"), self.pdf.print_current, ["Ctrl+P"])
+        # No shortcut: an unencrypted file on disk should take a trip through the menu.
         self._action(vault_menu, self.tr("Save as P&DF…"), self.pdf.save_current)
         vault_menu.addSeparator()
         self._action(vault_menu, self.tr("&Quit"), self.close, ["Ctrl+Q"], needs_vault=False)
