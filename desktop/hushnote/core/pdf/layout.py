@@ -105,7 +105,7 @@ class Layout:
         if picture.mode not in ("RGB", "L"):
             picture = picture.convert("RGB")
         width_px, height_px = picture.size
-        width = pdf.epw
+        width = min(pdf.epw, width_px * 25.4 / 150)  # never enlarged past 150 dpi
         height = width * height_px / max(1, width_px)
         if height > _PICTURE_HEIGHT:
             height = _PICTURE_HEIGHT
