@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from hushnote.core.atomic import replace_file, storage_errors, write_new_file
 from hushnote.core.attachments.kinds import IMAGE_KINDS
@@ -85,26 +85,37 @@ def render_pdf(
     pdf = FPDF(format="A4")
     pdf.set_margins(15, 15, 15)
     pdf.set_auto_page_break(True, margin=15)
-    find_fonts().register(pdf, tick)
-    layout = Layout(pdf, tick)
-    title = scope.value
-    for number, reference in enumerate(references):
-        note = notes.get(reference)
-        if scope.kind == "note":
-            title = note.title
-        files = _attached(attachments, note, tick)
-        check_coverage(pdf, [note.title, note.body, _subtitle(note), *(f.name for f in files)])
-        layout.note(note.title, _subtitle(note), note.body, files)
-        share[0] = _LAYOUT_SHARE * (number + 1) / len(references)
-        tick()
-    if not references:
-        pdf.add_page()  # an empty notebook or month prints as one blank page
-    if progress is not None and not progress(_LAYOUT_SHARE):
-        raise CancelledError()
-    data = clean_pdf(bytes(pdf.output()), title=title if title_in_metadata else None)
-    if progress is not None and not progress(1.0):
-        raise CancelledError()
+    try:
+        find_fonts().register(pdf, tick)
+        layout = Layout(pdf, tick)
+        title = scope.value
+        for number, reference in enumerate(references):
+            note = notes.get(reference)
+            if scope.kind == "note":
+                title = note.title
+            files = _attached(attachments, note, tick)
+            check_coverage(pdf, [note.title, note.body, _subtitle(note), *(f.name for f in files)])
+            layout.note(note.title, _subtitle(note), note.body, files)
+            share[0] = _LAYOUT_SHARE * (number + 1) / len(references)
+            tick()
+        if not references:
+            pdf.add_page()  # an empty notebook or month prints as one blank page
+        if progress is not None and not progress(_LAYOUT_SHARE):
+            raise CancelledError()
+        data = clean_pdf(bytes(pdf.output()), title=title if title_in_metadata else None)
+        if progress is not None and not progress(1.0):
+            raise CancelledError()
+    finally:
+        _close_fonts(pdf)
     return data
+
+
+def _close_fonts(pdf: Any) -> None:
+    """Close the font files fpdf2 keeps open (through fontTools) until collected."""
+    for font in pdf.fonts.values():
+        ttfont = getattr(font, "ttfont", None)
+        if ttfont is not None:
+            ttfont.close()
 
 
 def write_pdf(data: bytes, out: Path, *, vault_folder: Path, force: bool = False) -> None:
