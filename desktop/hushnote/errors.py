@@ -31,6 +31,9 @@
     │   ├── BundleTooLargeError        over the size or member limits (a zip bomb, say)
     │   ├── BundlePlanChangedError     the vault changed between an import's preview and its start
     │   └── BundleWriteError           a bundle cannot be written there, or age failed
+    ├── PdfError                       a note cannot be printed as PDF
+    │   ├── PdfFontError               no installed font draws some of its characters
+    │   └── PdfWriteError              the PDF cannot be written there: exists, in the vault
     ├── AttachmentError                about one attached file
     │   ├── AttachmentTooLargeError    over the 4 GiB limit, or too large to show
     │   ├── AttachmentDamagedError     its encrypted file is missing, cut short or changed
@@ -104,6 +107,9 @@ __all__ = [
     "MetadataError",
     "NothingMarkedError",
     "PassphraseError",
+    "PdfError",
+    "PdfFontError",
+    "PdfWriteError",
     "PrivateCopyError",
     "RecordError",
     "RecordNotFoundError",
@@ -489,6 +495,29 @@ class BundleWriteError(BundleError):
 
     code = "bundle-write"
     exit_code = 34
+
+
+class PdfError(HushnoteError):
+    """A note, notebook or journal month cannot be printed as PDF."""
+
+    code = "pdf"
+
+
+class PdfFontError(PdfError):
+    """No installed font draws some character of the text (``reason`` missing-glyphs),
+    or no usable font is installed at all (no-font). Nothing was written."""
+
+    code = "pdf-font"
+    exit_code = 53
+
+
+class PdfWriteError(PdfError):
+    """The PDF cannot be written there: a file already exists (``reason`` exists), the
+    target is a folder (is-a-folder) or inside the vault folder (inside-vault). Nothing
+    was written."""
+
+    code = "pdf-write"
+    exit_code = 54
 
 
 class AttachmentError(HushnoteError):

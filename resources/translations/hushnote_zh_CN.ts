@@ -1866,6 +1866,14 @@ Chapter 4 on Thursday</source>
         <translation>结束出行(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2410,6 +2418,29 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>PdfActions</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Saved as PDF. It is not encrypted.</source>
+        <translation>已另存为 PDF。该文件没有加密。</translation>
+    </message>
+    <message>
+        <source>Preparing to print…</source>
+        <translation>正在准备打印…</translation>
     </message>
 </context>
 <context>
@@ -3376,6 +3407,22 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>开始出行时，它会被封入加密包并从这台笔记本电脑上删除。</translation>
     </message>
     <message>
+        <source>Print this month…</source>
+        <translation>打印本月…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save this month as PDF…</source>
+        <translation>将本月另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
         <source>Marked to stay home when travel starts.</source>
         <translation>已标记为开始出行时留在家中。</translation>
     </message>
@@ -3893,6 +3940,26 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     <message>
         <source>The bundle could not be encrypted and written. Nothing was changed.</source>
         <translation>无法加密并写入该加密包。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>No usable font is installed, so no PDF was made. Nothing was written.</source>
+        <translation>没有安装可用的字体，因此未生成 PDF。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>No installed font can draw some characters of this text (emoji, say), so no PDF was made. Nothing was written.</source>
+        <translation>已安装的字体无法显示这段文字中的某些字符（例如表情符号），因此未生成 PDF。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>A file of that name already exists. Nothing was written.</source>
+        <translation>同名文件已存在。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>That place is inside the vault&apos;s own folder. Save the PDF somewhere else; nothing was written.</source>
+        <translation>该位置在保险库自己的文件夹内。请将 PDF 保存到其他地方；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>That is a folder. Choose a file name for the PDF; nothing was written.</source>
+        <translation>那是一个文件夹。请为 PDF 选择一个文件名；未写入任何内容。</translation>
     </message>
     <message>
         <source>The private folder for copies is a link or belongs to another user, so no copy was made.</source>

@@ -1866,6 +1866,14 @@ Chapter 4 on Thursday</source>
         <translation>結束出行(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存為 PDF(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
@@ -2410,6 +2418,29 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
     <message>
         <source>Status</source>
         <translation>狀態</translation>
+    </message>
+</context>
+<context>
+    <name>PdfActions</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存為 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>正在產生 PDF…</translation>
+    </message>
+    <message>
+        <source>Saved as PDF. It is not encrypted.</source>
+        <translation>已另存為 PDF。該檔案沒有加密。</translation>
+    </message>
+    <message>
+        <source>Preparing to print…</source>
+        <translation>正在準備列印…</translation>
     </message>
 </context>
 <context>
@@ -3376,6 +3407,22 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>開始出行時，它會被封入加密包並從這台筆電上刪除。</translation>
     </message>
     <message>
+        <source>Print this month…</source>
+        <translation>列印本月…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>列印…</translation>
+    </message>
+    <message>
+        <source>Save this month as PDF…</source>
+        <translation>將本月另存為 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存為 PDF…</translation>
+    </message>
+    <message>
         <source>Marked to stay home when travel starts.</source>
         <translation>已標記為開始出行時留在家中。</translation>
     </message>
@@ -3893,6 +3940,26 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
     <message>
         <source>The bundle could not be encrypted and written. Nothing was changed.</source>
         <translation>無法加密並寫入此加密包。未做任何變更。</translation>
+    </message>
+    <message>
+        <source>No usable font is installed, so no PDF was made. Nothing was written.</source>
+        <translation>沒有安裝可用的字型，因此未產生 PDF。未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>No installed font can draw some characters of this text (emoji, say), so no PDF was made. Nothing was written.</source>
+        <translation>已安裝的字型無法顯示這段文字中的某些字元（例如表情符號），因此未產生 PDF。未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>A file of that name already exists. Nothing was written.</source>
+        <translation>同名檔案已存在。未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>That place is inside the vault&apos;s own folder. Save the PDF somewhere else; nothing was written.</source>
+        <translation>該位置在保險庫自己的資料夾內。請將 PDF 儲存到其他地方；未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>That is a folder. Choose a file name for the PDF; nothing was written.</source>
+        <translation>那是一個資料夾。請為 PDF 選擇一個檔案名稱；未寫入任何內容。</translation>
     </message>
     <message>
         <source>The private folder for copies is a link or belongs to another user, so no copy was made.</source>

@@ -113,6 +113,7 @@ def test_public_core_names_are_pinned() -> None:
         "NoteStore",
         "NoteSummary",
         "ParsedContacts",
+        "PdfScope",
         "PlannedList",
         "PlannedNotebook",
         "Progress",
@@ -155,6 +156,7 @@ def test_public_core_names_are_pinned() -> None:
         "parse_decoy_text",
         "parse_query",
         "parse_vcards",
+        "pdf_pages",
         "qr_matrix",
         "read_contact_file",
         "read_decoy_file",
@@ -185,6 +187,7 @@ def test_every_error_has_a_distinct_code_and_exit_code() -> None:
         hushnote.errors.RecordError,
         hushnote.errors.BundleError,
         hushnote.errors.AttachmentError,
+        hushnote.errors.PdfError,
         hushnote.errors.ImageError,
         hushnote.errors.TravelError,
     }

@@ -60,6 +60,7 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
     from hushnote.cli.contact_commands import add_contact_commands
     from hushnote.cli.import_commands import add_import_commands
     from hushnote.cli.note_commands import add_note_commands
+    from hushnote.cli.pdf_commands import add_notebook_commands
     from hushnote.cli.search_command import add_search_command
     from hushnote.cli.space_commands import add_space_commands
     from hushnote.cli.travel_commands import add_travel_commands
@@ -67,6 +68,7 @@ def build_parser(*, wipe_only: bool = False) -> argparse.ArgumentParser:
 
     add_vault_commands(commands)
     add_note_commands(commands)
+    add_notebook_commands(commands)
     add_attach_commands(commands)
     add_contact_commands(commands)
     add_search_command(commands)

@@ -110,6 +110,24 @@ _MESSAGES = {
     "bundle-write-inside-vault": (
         "{path} is inside the vault folder; save the bundle elsewhere (nothing was written)"
     ),
+    "pdf-font": (
+        "no installed font draws some characters of this text (such as emoji); nothing was written"
+    ),
+    "pdf-font-no-font": (
+        "no usable font is installed (install fonts-dejavu-core and fonts-noto-cjk); "
+        "nothing was written"
+    ),
+    "pdf-write": "cannot write the PDF to {path}; nothing was written",
+    "pdf-write-exists": (
+        "{path} already exists; choose a new name or add --force to replace it "
+        "(nothing was written)"
+    ),
+    "pdf-write-is-a-folder": (
+        "{path} is a folder; give a file name for the PDF (nothing was written)"
+    ),
+    "pdf-write-inside-vault": (
+        "{path} is inside the vault folder; save the PDF elsewhere (nothing was written)"
+    ),
     "metadata": (
         "cannot remove the metadata from this {kind} file: {reason}; nothing was attached"
     ),
@@ -298,6 +316,8 @@ def message_for(error: HushnoteError) -> str:
         template = _MESSAGES["bundle-work-factor"]
     elif error.code == "bundle-write":
         template = _MESSAGES.get(f"bundle-write-{context['reason']}", _MESSAGES["bundle-write"])
+    elif error.code in ("pdf-write", "pdf-font"):
+        template = _MESSAGES.get(f"{error.code}-{context['reason']}", _MESSAGES[error.code])
     else:
         template = _MESSAGES.get(error.code, error.code)
     if error.code == "kdf-limit":

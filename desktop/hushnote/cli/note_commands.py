@@ -9,6 +9,7 @@ from datetime import date
 
 from hushnote.cli.history_commands import add_history_actions, revision_number
 from hushnote.cli.output import confirm, local_time, print_table, short_id
+from hushnote.cli.pdf_commands import add_pdf_action
 from hushnote.cli.unlock import add_passphrase_file, open_vault
 from hushnote.core import Note
 from hushnote.errors import InvalidRecordError
@@ -83,6 +84,7 @@ def add_note_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         action.set_defaults(func=func)
 
     history_parsers = add_history_actions(actions)
+    add_pdf_action(actions, "note")
 
     journal = commands.add_parser("journal", help="the journal: one entry a day")
     journal_actions = journal.add_subparsers(title="actions", metavar="ACTION", required=True)
@@ -91,6 +93,7 @@ def add_note_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     month = journal_actions.add_parser("month", help="days of a month that have entries")
     month.add_argument("month", metavar="YYYY-MM", help="default: this month", nargs="?")
     month.set_defaults(func=cmd_month)
+    add_pdf_action(journal_actions, "journal")
 
     for parser in (
         add,

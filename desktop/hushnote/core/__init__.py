@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from hushnote.core.importers.reasons import reason_text as import_reason_text
     from hushnote.core.importers.service import AppImporter, AppImportPlan, AppImportReport
     from hushnote.core.paths import VaultPaths, default_vault_dir
+    from hushnote.core.pdf.document import PdfScope
+    from hushnote.core.pdf.pages import pdf_pages
     from hushnote.core.process import harden_process
     from hushnote.core.store.contacts import (
         Contact,
@@ -98,6 +100,8 @@ if TYPE_CHECKING:
     from hushnote.core.vault.wipe import Wipe, WipeReport, wipe_vault
 
 _PUBLIC = {
+    "PdfScope": "hushnote.core.pdf.document",
+    "pdf_pages": "hushnote.core.pdf.pages",
     "PDFIUM_LOCK": "hushnote.core.attachments.text_extract",
     "FaceBox": "hushnote.core.attachments.faces",
     "detect_faces": "hushnote.core.attachments.faces",
@@ -248,6 +252,7 @@ __all__ = [
     "NoteStore",
     "NoteSummary",
     "ParsedContacts",
+    "PdfScope",
     "PlannedList",
     "PlannedNotebook",
     "Progress",
@@ -290,6 +295,7 @@ __all__ = [
     "parse_decoy_text",
     "parse_query",
     "parse_vcards",
+    "pdf_pages",
     "qr_matrix",
     "read_contact_file",
     "read_decoy_file",

@@ -86,6 +86,7 @@ from hushnote.gui.locked_messages import locked_error_text
 from hushnote.gui.messages import error_text
 from hushnote.gui.panic_key import PANIC_KEYS, KeyHoldBar, PanicKey
 from hushnote.gui.passphrase_dialog import ChangePassphraseDialog
+from hushnote.gui.pdf_actions import PdfActions
 from hushnote.gui.relaunch import Relaunch, error_for_code, exec_relaunch, threads_still_writing
 from hushnote.gui.search_dialog import SearchDialog
 from hushnote.gui.secure_clipboard import SecureClipboard
@@ -213,6 +214,14 @@ class MainWindow(QMainWindow):
         self.spaces = SpaceActions(self)
         # Travel mode: the start wizard, the end dialog, the optional reminder.
         self.travel = TravelActions(self)
+        # Print… and Save as PDF…: a note, a notebook, a journal month.
+        self.pdf = PdfActions(self)
+        self.workspace.print_requested.connect(
+            lambda kind, name: self.pdf.print(self.pdf.sidebar_scope(kind, name))
+        )
+        self.workspace.pdf_requested.connect(
+            lambda kind, name: self.pdf.save(self.pdf.sidebar_scope(kind, name))
+        )
 
         self.disguised = False  # see _disguise
         self.vault_actions: list[QAction] = []
@@ -290,6 +299,10 @@ class MainWindow(QMainWindow):
         # deliberate trip through the menu, never a stray key.
         self._action(vault_menu, self.tr("S&tart travel…"), self.travel.start)
         self._action(vault_menu, self.tr("&End travel…"), self.travel.end)
+        vault_menu.addSeparator()
+        self._action(vault_menu, self.tr("&Print…"), self.pdf.print_current, ["Ctrl+P"])
+        # No shortcut: an unencrypted file on disk should take a trip through the menu.
+        self._action(vault_menu, self.tr("Save as P&DF…"), self.pdf.save_current)
         vault_menu.addSeparator()
         self._action(vault_menu, self.tr("&Quit"), self.close, ["Ctrl+Q"], needs_vault=False)
 

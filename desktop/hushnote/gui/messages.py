@@ -87,6 +87,30 @@ def _sentence(error: BaseException) -> str:
         return QCoreApplication.translate(
             "errors", "The bundle could not be encrypted and written. Nothing was changed."
         )
+    if error.code == "pdf-font":
+        if reason == "no-font":
+            return QCoreApplication.translate(
+                "errors", "No usable font is installed, so no PDF was made. Nothing was written."
+            )
+        return QCoreApplication.translate(
+            "errors",
+            "No installed font can draw some characters of this text (emoji, say), so no PDF "
+            "was made. Nothing was written.",
+        )
+    if error.code == "pdf-write":
+        if reason == "exists":
+            return QCoreApplication.translate(
+                "errors", "A file of that name already exists. Nothing was written."
+            )
+        if reason == "inside-vault":
+            return QCoreApplication.translate(
+                "errors",
+                "That place is inside the vault's own folder. Save the PDF somewhere else; "
+                "nothing was written.",
+            )
+        return QCoreApplication.translate(
+            "errors", "That is a folder. Choose a file name for the PDF; nothing was written."
+        )
     if error.code == "private-copy" and reason == "unsafe-folder":
         return QCoreApplication.translate(
             "errors",

@@ -95,6 +95,8 @@ class Workspace(QWidget):
     export_requested = Signal(object)  # a Scope
     send_requested = Signal(object, str)  # a Scope, and the contact (uuid) to send it to
     members_requested = Signal(str)  # a shared notebook's name
+    print_requested = Signal(str, str)  # "notebook" or "journal", the notebook's name
+    pdf_requested = Signal(str, str)  # the same, to save as PDF
 
     def __init__(
         self, session: VaultSession, clipboard: SecureClipboard, parent: QWidget | None = None
@@ -489,9 +491,17 @@ class Workspace(QWidget):
             "tag": Scope("tag", value),
             "list": Scope("list", value),
         }.get(section)
+        if section == "journal":
+            menu = QMenu(self)
+            self._add_pdf_actions(menu, "journal", "")
+            menu.exec(self.sidebar.viewport().mapToGlobal(position))
+            return
         if scope is None:
             return
         menu = QMenu(self)
+        if section == "notebook":
+            self._add_pdf_actions(menu, "notebook", value)
+            menu.addSeparator()
         if section == "notebook" and item.data(0, SHARED_ROLE):
             menu.addAction(
                 self.tr("Members of this shared notebook…"),
@@ -512,6 +522,17 @@ class Workspace(QWidget):
             )
             home.toggled.connect(functools.partial(self.set_stays_home, section, value))
         menu.exec(self.sidebar.viewport().mapToGlobal(position))
+
+    def _add_pdf_actions(self, menu: QMenu, kind: str, name: str) -> None:
+        month = kind == "journal"
+        menu.addAction(
+            self.tr("Print this month…") if month else self.tr("Print…"),
+            lambda: self.print_requested.emit(kind, name),
+        )
+        menu.addAction(
+            self.tr("Save this month as PDF…") if month else self.tr("Save as PDF…"),
+            lambda: self.pdf_requested.emit(kind, name),
+        )
 
     def set_stays_home(self, section: str, name: str, stays_home: bool) -> None:
         """Mark (or unmark) a notebook or a list to stay home when travel starts."""

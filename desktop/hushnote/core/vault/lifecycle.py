@@ -26,6 +26,7 @@ from hushnote.core.formats.bundle_kind import BundleKind, inspect_bundle
 from hushnote.core.formats.bundle_records import Scope, linked_contact_count, notes_in_scope
 from hushnote.core.importers.service import AppImporter
 from hushnote.core.paths import VaultPaths
+from hushnote.core.pdf.document import PdfScope, check_target, render_pdf, write_pdf
 from hushnote.core.store.contacts import ContactStore
 from hushnote.core.store.database import Database, Progress, progress_share
 from hushnote.core.store.history import HistoryStore
@@ -399,6 +400,28 @@ class Vault:
                              vault_folder=self.paths.root,
                              attachments=BlobFolder(self.paths.attachments),
                              include_history=include_history)  # fmt: skip
+
+    # -- printing --------------------------------------------------------------------
+
+    def render_pdf(
+        self, scope: PdfScope, *, title_in_metadata: bool = False,
+        progress: Progress | None = None,
+    ) -> bytes:  # fmt: skip
+        """The PDF of a note, a notebook or a journal month, in memory (docs/pdf.md)."""
+        return render_pdf(self.notes, self.attachments, scope,
+                          title_in_metadata=title_in_metadata, progress=progress)  # fmt: skip
+
+    def export_pdf(
+        self, out: Path, scope: PdfScope, *, force: bool = False,
+        title_in_metadata: bool = False, progress: Progress | None = None,
+    ) -> None:  # fmt: skip
+        """Write the PDF of ``scope`` to ``out``: nothing is written until it is complete
+        (a Cancel writes nothing), never inside the vault folder, never over an existing
+        file unless ``force``."""
+        check_target(out, vault_folder=self.paths.root, force=force)
+        write_pdf(self.render_pdf(scope, title_in_metadata=title_in_metadata,
+                                  progress=progress),
+                  out, vault_folder=self.paths.root, force=force)  # fmt: skip
 
     def linked_contact_count(self, scope: Scope) -> int:
         """How many people a notebook, tag or notes export would also carry if asked to

@@ -1,0 +1,1 @@
+"""Printing notes as PDF, without Qt: layout, fonts, metadata cleaning (docs/pdf.md)."""
