@@ -204,6 +204,8 @@ class _ZipFiles(ExportFiles):
                 raise self.error("too-many-entries", root.name)
             self._infos: dict[str, zipfile.ZipInfo] = {}
             for info in infos:
+                if not info.filename:  # a name that was only a NUL (zipfile cuts there)
+                    raise self.error("unsafe-path", "(no name)")
                 if info.is_dir():
                     continue
                 name = _clean_name(info.filename, self)
@@ -215,6 +217,11 @@ class _ZipFiles(ExportFiles):
                 self._add(Entry(name, info.file_size, max(1, info.compress_size), _zip_time(info)))
                 self._infos[name] = info
             self._check_total()
+            # Many members each under the ratio floor can still add up to a bomb.
+            expanded = sum(entry.size for entry in self.entries.values())
+            packed = sum(entry.compressed for entry in self.entries.values())
+            if expanded > _RATIO_FLOOR * 64 and expanded > packed * limits.max_ratio:
+                raise self.error("ratio", root.name)
         except BaseException:
             self.close()
             raise
@@ -247,10 +254,12 @@ class _TarFiles(ExportFiles):
             # Uncompressed only ("r:"): members are read in any order, by offset.
             try:
                 self._tar = tarfile.open(fileobj=handle, mode="r:")
-            except (tarfile.TarError, OSError, EOFError, ValueError, UnicodeError):
+            except (tarfile.TarError, OSError, EOFError, ValueError, UnicodeError,
+                    MemoryError, OverflowError):  # fmt: skip
                 raise self.error("damaged", root.name) from None  # a broken first header
             count = 0
             while (member := self._next()) is not None:
+                self._end = member.offset_data + member.size
                 count += 1
                 if count > limits.max_entries:
                     raise self.error("too-many-entries", root.name)
@@ -261,6 +270,7 @@ class _TarFiles(ExportFiles):
                     raise self.error("link", name)
                 self._add(Entry(name, member.size, mtime=float(member.mtime) or None))
                 self._members[name] = member
+            self._check_end()
             self._check_total()
         except BaseException:
             self.close()
@@ -271,6 +281,24 @@ class _TarFiles(ExportFiles):
             return self._tar.next()
         except (tarfile.TarError, OSError, EOFError, ValueError, UnicodeError):
             raise self.error("damaged", self.root.name) from None
+        except (MemoryError, OverflowError):
+            # An extended header (PAX, GNU long name) declaring an enormous size, which
+            # tarfile tries to read in one piece.
+            raise self.error("damaged", self.root.name) from None
+
+    def _check_end(self) -> None:
+        """A tar ends with blocks of zeros after its last member. tarfile stops quietly
+        at a damaged or cut header after the first, so without this check a cut or
+        damaged export would read as a smaller, complete one and its notes go unnoticed."""
+        size = os.fstat(self._handle.fileno()).st_size
+        end = getattr(self, "_end", 0)
+        end += -end % tarfile.BLOCKSIZE
+        if size - end < 2 * tarfile.BLOCKSIZE:
+            raise self.error("damaged", self.root.name)
+        self._handle.seek(end)
+        while chunk := self._handle.read(_READ):
+            if chunk.count(0) != len(chunk):
+                raise self.error("damaged", self.root.name)
 
     def _raw(self, entry: Entry) -> IO[bytes]:
         stream = self._tar.extractfile(self._members[entry.name])
@@ -348,8 +376,8 @@ class _Capped(io.RawIOBase):
             data = self._inner.read(want)
         except _UNREADABLE:
             raise self._error from None
-        if len(data) > self._left:
-            raise self._error
+        if len(data) > self._left or (not data and self._left):
+            raise self._error  # longer than declared, or cut short before its end
         self._left -= len(data)
         view[: len(data)] = data
         return len(data)

@@ -46,6 +46,8 @@ __all__ = ["read"]
 APP = "joplin"
 Progress = Callable[[float], bool]
 
+# The most of a linked note's title a link becomes.
+_LINK_TITLE = 120
 # A resource or note link: ":/<id>", alone or as a Markdown link's target. The label is
 # bounded and possessive, so a hostile run of brackets costs linear time.
 _LINK = re.compile(
@@ -269,6 +271,10 @@ class _Export:
         note_title = self.titles.get(target)
         if note_title is None or target in self.folders or target in self.tags:
             return match[0]  # not in this export: left as Joplin wrote it
+        if len(note_title) > _LINK_TITLE:
+            # A 35-byte link must not bring a whole long title each time: many links to
+            # a note with a huge title would multiply the body.
+            note_title = note_title[:_LINK_TITLE] + "…"
         if opening and closing:
             label = match["label"]
             return f"{label} [{note_title}]" if label and label != note_title else f"[{note_title}]"

@@ -197,7 +197,11 @@ def _decrypt(
         checked.append(raw)
     try:
         for raw in checked:  # the items keys first: every other item needs one
-            if raw["content_type"] == "SN|ItemsKey" and keyring and is_encrypted(raw["content"]):
+            if (
+                raw["content_type"] == "SN|ItemsKey"
+                and keyring
+                and is_encrypted(raw.get("content"))
+            ):
                 keyring.open_items_key(raw)
                 tick()
         for position, raw in enumerate(checked):
