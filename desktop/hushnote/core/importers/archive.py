@@ -312,30 +312,47 @@ class _TarFiles(ExportFiles):
         self._handle.close()
 
 
+_SUBFOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
 class _FolderFiles(ExportFiles):
     """A folder, walked without following links: a link inside is skipped and named in
-    ``skipped``, never read."""
+    ``skipped``, never read. Every folder below the chosen one is opened relative to its
+    parent's descriptor with O_NOFOLLOW, when listed and again when a file is read, so a
+    folder swapped for a link meanwhile (the preview may be on screen for minutes) is
+    refused rather than read through."""
 
     def __init__(self, root: Path, source: str, limits: Limits) -> None:
         super().__init__(root, source, limits)
-        self._walk(root, "", 0)
+        try:
+            top = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        except OSError:
+            raise self.error("unreadable", root.name) from None
+        try:
+            self._walk(top, "", 0)
+        finally:
+            os.close(top)
         self._check_total()
 
-    def _walk(self, folder: Path, prefix: str, depth: int) -> None:
+    def _walk(self, folder: int, prefix: str, depth: int) -> None:
         if depth > self.limits.max_depth:
-            raise self.error("too-deep", prefix or folder.name)
+            raise self.error("too-deep", prefix or self.root.name)
         try:
             with os.scandir(folder) as listing:
                 found = sorted(listing, key=lambda item: item.name)
         except OSError:
-            raise self.error("unreadable", prefix or folder.name) from None
+            raise self.error("unreadable", prefix or self.root.name) from None
         for item in found:
             name = f"{prefix}{item.name}"
             try:
                 if item.is_symlink():
                     self.skipped.append(name)
                 elif item.is_dir(follow_symlinks=False):
-                    self._walk(Path(item.path), f"{name}/", depth + 1)
+                    sub = os.open(item.name, _SUBFOLDER, dir_fd=folder)
+                    try:
+                        self._walk(sub, f"{name}/", depth + 1)
+                    finally:
+                        os.close(sub)
                 elif item.is_file(follow_symlinks=False):
                     info = item.stat(follow_symlinks=False)
                     self._add(Entry(name, info.st_size, mtime=info.st_mtime))
@@ -345,9 +362,18 @@ class _FolderFiles(ExportFiles):
                 raise self.error("unreadable", name) from None
 
     def _raw(self, entry: Entry) -> IO[bytes]:
-        path = self.root.joinpath(*entry.path.parts)
+        *folders, leaf = entry.path.parts
         try:
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+            parent = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            try:
+                for part in folders:
+                    sub = os.open(part, _SUBFOLDER, dir_fd=parent)
+                    os.close(parent)
+                    parent = sub
+                fd = os.open(leaf, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
+                             dir_fd=parent)  # fmt: skip
+            finally:
+                os.close(parent)
         except OSError:
             raise self.error("unreadable", entry.name) from None
         if not stat.S_ISREG(os.fstat(fd).st_mode):
