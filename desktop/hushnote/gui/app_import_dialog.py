@@ -69,56 +69,61 @@ _SEVERAL_FILES = {"enex"}
 _FOLDERS = {"joplin", "markdown", "dayone"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("app_import", text)
-
-
 def _apps() -> dict[str, tuple[str, str]]:
     """Each importer's name as shown, and one line on what to export from it and how."""
     return {
         "joplin": (
-            _tr("&Joplin"),
-            _tr(
+            QCoreApplication.translate("app_import", "&Joplin"),
+            QCoreApplication.translate(
+                "app_import",
                 "In Joplin, File ▸ Export all ▸ JEX, then choose the .jex file; or choose "
-                "a folder exported as RAW."
+                "a folder exported as RAW.",
             ),
         ),
         "standardnotes": (
-            _tr("&Standard Notes"),
-            _tr(
+            QCoreApplication.translate("app_import", "&Standard Notes"),
+            QCoreApplication.translate(
+                "app_import",
                 "In Standard Notes, Preferences ▸ Backups ▸ Download backup, then choose "
-                "the .txt, .json or .zip file (an encrypted one asks for its passphrase)."
+                "the .txt, .json or .zip file (an encrypted one asks for its passphrase).",
             ),
         ),
         "enex": (
-            _tr("&Evernote"),
-            _tr(
+            QCoreApplication.translate("app_import", "&Evernote"),
+            QCoreApplication.translate(
+                "app_import",
                 "In Evernote, export each notebook as an .enex file, then choose one or "
-                "several of them."
+                "several of them.",
             ),
         ),
         "markdown": (
-            _tr("&Markdown folder or Obsidian vault"),
-            _tr("Choose the folder of .md files (an Obsidian vault is one), or a .zip of it."),
+            QCoreApplication.translate("app_import", "&Markdown folder or Obsidian vault"),
+            QCoreApplication.translate(
+                "app_import",
+                "Choose the folder of .md files (an Obsidian vault is one), or a .zip of it.",
+            ),
         ),
         "dayone": (
-            _tr("&Day One"),
-            _tr(
+            QCoreApplication.translate("app_import", "&Day One"),
+            QCoreApplication.translate(
+                "app_import",
                 "In Day One, Settings ▸ Import/Export ▸ Export ▸ JSON, then choose the .zip "
-                "file or the folder unpacked from it."
+                "file or the folder unpacked from it.",
             ),
         ),
     }
 
 
 def _filters(app: str) -> str:
-    everything = _tr("All files (*)")
+    everything = QCoreApplication.translate("app_import", "All files (*)")
     patterns = {
-        "joplin": _tr("Joplin exports (*.jex)"),
-        "standardnotes": _tr("Standard Notes backups (*.txt *.json *.zip)"),
-        "enex": _tr("Evernote exports (*.enex)"),
-        "markdown": _tr("Zip archives (*.zip)"),
-        "dayone": _tr("Day One exports (*.zip)"),
+        "joplin": QCoreApplication.translate("app_import", "Joplin exports (*.jex)"),
+        "standardnotes": QCoreApplication.translate(
+            "app_import", "Standard Notes backups (*.txt *.json *.zip)"
+        ),
+        "enex": QCoreApplication.translate("app_import", "Evernote exports (*.enex)"),
+        "markdown": QCoreApplication.translate("app_import", "Zip archives (*.zip)"),
+        "dayone": QCoreApplication.translate("app_import", "Day One exports (*.zip)"),
     }
     return f"{patterns[app]};;{everything}"
 
@@ -282,17 +287,29 @@ class BackupPassphraseDialog(QDialog):
 
 def _dropped_sentences() -> dict[str, str]:
     return {
-        "location": _tr("Location data dropped from %n note(s)."),
-        "trashed": _tr("%n item(s) in the other app's trash, not imported."),
-        "encrypted-section": _tr("%n encrypted section(s), which cannot be read, left out."),
-        "unsupported-item": _tr("%n item(s) of a kind this app does not keep, left out."),
-        "missing-attachment": _tr("%n attachment(s) missing from the export."),
+        "location": QCoreApplication.translate(
+            "app_import", "Location data dropped from %n note(s)."
+        ),
+        "trashed": QCoreApplication.translate(
+            "app_import", "%n item(s) in the other app's trash, not imported."
+        ),
+        "encrypted-section": QCoreApplication.translate(
+            "app_import", "%n encrypted section(s), which cannot be read, left out."
+        ),
+        "unsupported-item": QCoreApplication.translate(
+            "app_import", "%n item(s) of a kind this app does not keep, left out."
+        ),
+        "missing-attachment": QCoreApplication.translate(
+            "app_import", "%n attachment(s) missing from the export."
+        ),
     }
 
 
 def dropped_sentence(kind: str, count: int) -> str:
     """One plain line on what was left out, for one kind."""
-    sentence = _dropped_sentences().get(kind, _tr("%n other item(s) left out."))
+    sentence = _dropped_sentences().get(
+        kind, QCoreApplication.translate("app_import", "%n other item(s) left out.")
+    )
     return sentence.replace("%n", str(count))
 
 
@@ -383,7 +400,7 @@ def _read(
         while True:
             try:
                 source: ImportSource | None = long_work(
-                    _tr("Reading the export…"),
+                    QCoreApplication.translate("app_import", "Reading the export…"),
                     lambda progress, given=passphrase: vault.importers.read(
                         app, paths, keep_locations=keep, passphrase=given, progress=progress
                     ),
@@ -430,7 +447,7 @@ def _preview_and_run(
 ) -> AppImportReport | None:
     while True:
         plan: AppImportPlan | None = long_work(
-            _tr("Preparing the preview…"),
+            QCoreApplication.translate("app_import", "Preparing the preview…"),
             lambda progress: vault.importers.preview(source, progress),
             parent=parent,
         )
@@ -440,7 +457,7 @@ def _preview_and_run(
             return None
         try:
             report: AppImportReport | None = long_work(
-                _tr("Importing…"),
+                QCoreApplication.translate("app_import", "Importing…"),
                 lambda progress, plan=plan: vault.importers.run(
                     source, plan=plan, progress=progress
                 ),
@@ -452,26 +469,29 @@ def _preview_and_run(
             QMessageBox.information(
                 parent,
                 app_name(),
-                _tr(
+                QCoreApplication.translate(
+                    "app_import",
                     "The vault changed since the preview, so nothing was imported. "
-                    "Here is what the import would do now."
+                    "Here is what the import would do now.",
                 ),
             )
 
 
 def summary_text(report: AppImportReport) -> str:
     lines = [
-        _tr("Notes: %1 new, %2 updated, %3 unchanged.")
+        QCoreApplication.translate("app_import", "Notes: %1 new, %2 updated, %3 unchanged.")
         .replace("%1", str(report.added))
         .replace("%2", str(report.updated))
         .replace("%3", str(report.unchanged)),
-        _tr("Attachments added: %1. New tags: %2. New notebooks: %3.")
+        QCoreApplication.translate(
+            "app_import", "Attachments added: %1. New tags: %2. New notebooks: %3."
+        )
         .replace("%1", str(report.attachments))
         .replace("%2", str(report.new_tags))
         .replace("%3", str(report.new_notebooks)),
     ]
     lines += [dropped_sentence(kind, count) for kind, count in sorted(report.dropped.items())]
-    return "\n".join([_tr("Import finished."), *lines])
+    return "\n".join([QCoreApplication.translate("app_import", "Import finished."), *lines])
 
 
 def offer_delete(parent: QWidget, vault: Vault, long_work: LongWork, paths: list[Path]) -> bool:
@@ -479,24 +499,35 @@ def offer_delete(parent: QWidget, vault: Vault, long_work: LongWork, paths: list
     box = QMessageBox(parent)
     box.setWindowTitle(app_name())
     box.setIcon(QMessageBox.Icon.Question)
-    box.setText(_tr("Delete the export you imported from this computer?"))
+    box.setText(
+        QCoreApplication.translate(
+            "app_import", "Delete the export you imported from this computer?"
+        )
+    )
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "app_import",
             "Its files are overwritten, then deleted. On SSDs and on journaling or "
             "copy-on-write file systems the old contents may survive on the disk anyway. "
             "Backups and cloud copies are untouched. The other app still keeps its own "
-            "copy of your notes: delete them there too."
+            "copy of your notes: delete them there too.",
         )
     )
-    delete = box.addButton(_tr("&Delete the export"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(_tr("&Keep the files"), QMessageBox.ButtonRole.RejectRole)
+    delete = box.addButton(
+        QCoreApplication.translate("app_import", "&Delete the export"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("app_import", "&Keep the files"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
     if box.clickedButton() is not delete:
         return False
     failed: list[tuple[Path, str]] | None = long_work(
-        _tr("Deleting the export…"),
+        QCoreApplication.translate("app_import", "Deleting the export…"),
         lambda progress: vault.importers.delete_sources(paths, progress),
         parent=parent,
     )
@@ -506,7 +537,9 @@ def offer_delete(parent: QWidget, vault: Vault, long_work: LongWork, paths: list
         QMessageBox.warning(
             parent,
             app_name(),
-            _tr("%1 file(s) could not be deleted:").replace("%1", str(len(failed)))
+            QCoreApplication.translate("app_import", "%1 file(s) could not be deleted:").replace(
+                "%1", str(len(failed))
+            )
             + "\n"
             + "\n".join(f"{path}: {why}" for path, why in failed[:20]),
         )
