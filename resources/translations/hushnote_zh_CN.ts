@@ -17,6 +17,120 @@
     </message>
 </context>
 <context>
+    <name>AppImportDialog</name>
+    <message>
+        <source>Import from another app</source>
+        <translation>从其他应用导入</translation>
+    </message>
+    <message>
+        <source>Which app does the export come from?</source>
+        <translation>导出文件来自哪个应用？</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;older…</source>
+        <translation>选择文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Nothing chosen yet.</source>
+        <translation>尚未选择任何内容。</translation>
+    </message>
+    <message>
+        <source>Chosen files</source>
+        <translation>已选择的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Keep location data</source>
+        <translation>保留位置数据(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Off: where a note was written (coordinates, place names) is left out. On: it is added as a last line of the note, and anyone who opens the vault can read it.</source>
+        <translation>关闭：不导入笔记的写作地点（坐标、地名）。开启：地点会作为笔记的最后一行加入，任何打开保险库的人都能看到。</translation>
+    </message>
+    <message>
+        <source>Keep location data</source>
+        <translation>保留位置数据</translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation>读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose &amp;files…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Choose the export</source>
+        <translation>选择导出文件</translation>
+    </message>
+    <message>
+        <source>Choose the export&apos;s folder</source>
+        <translation>选择导出文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>AppImportPreviewDialog</name>
+    <message>
+        <source>Import preview</source>
+        <translation>导入预览</translation>
+    </message>
+    <message>
+        <source>Notes: %1 new, %2 updated, %3 unchanged. New tags: %4. New notebooks: %5.</source>
+        <translation>笔记：新增 %1，更新 %2，不变 %3。新标签：%4。新笔记本：%5。</translation>
+    </message>
+    <message>
+        <source>What the import would do</source>
+        <translation>导入将做什么</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>(default notebook)</source>
+        <translation>（默认笔记本）</translation>
+    </message>
+    <message>
+        <source>Notes per notebook</source>
+        <translation>各笔记本的笔记</translation>
+    </message>
+    <message>
+        <source>Left &amp;out:</source>
+        <translation>未导入(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>This export is already in the vault: nothing would change.</source>
+        <translation>此导出内容已在保险库中：导入不会带来任何变化。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentOpening</name>
     <message>
         <source>Open in another program</source>
@@ -211,6 +325,29 @@
     <message>
         <source>{percent} %</source>
         <translation>{percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPassphraseDialog</name>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>备份密码短语</translation>
+    </message>
+    <message>
+        <source>This backup is encrypted. Enter the passphrase it was encrypted with (your Standard Notes account password, or the one you chose for it).</source>
+        <translation>此备份已加密。请输入加密时使用的密码短语（您的 Standard Notes 账户密码，或您为它设置的密码）。</translation>
+    </message>
+    <message>
+        <source>Why the passphrase is asked again</source>
+        <translation>为什么再次要求输入密码短语</translation>
+    </message>
+    <message>
+        <source>Enter the backup&apos;s passphrase, or press Cancel.</source>
+        <translation>请输入备份的密码短语，或按“取消”。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this backup. Try again.</source>
+        <translation>这个密码短语无法打开此备份。请重试。</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +2009,10 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Save as P&amp;DF…</source>
         <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from another app…</source>
+        <translation>从其他应用导入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3697,6 +3838,149 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>Write these words on paper, or photograph the code with a phone that does not travel with you. They are shown only now and never again: without them the bundle cannot be opened, by you or by anyone.</source>
         <translation>请把这些单词写在纸上，或用一部不随您出行的手机拍下二维码。它们只在此刻显示，之后不会再显示：没有它们，您和任何人都无法打开这个加密包。</translation>
+    </message>
+</context>
+<context>
+    <name>app_import</name>
+    <message>
+        <source>&amp;Joplin</source>
+        <translation>Joplin(&amp;J)</translation>
+    </message>
+    <message>
+        <source>In Joplin, File ▸ Export all ▸ JEX, then choose the .jex file; or choose a folder exported as RAW.</source>
+        <translation>在 Joplin 中选择“文件 ▸ 全部导出 ▸ JEX”，然后选择 .jex 文件；或选择以 RAW 格式导出的文件夹。</translation>
+    </message>
+    <message>
+        <source>&amp;Standard Notes</source>
+        <translation>Standard Notes(&amp;S)</translation>
+    </message>
+    <message>
+        <source>In Standard Notes, Preferences ▸ Backups ▸ Download backup, then choose the .txt, .json or .zip file (an encrypted one asks for its passphrase).</source>
+        <translation>在 Standard Notes 中选择“偏好设置 ▸ 备份 ▸ 下载备份”，然后选择 .txt、.json 或 .zip 文件（加密的备份会要求输入密码短语）。</translation>
+    </message>
+    <message>
+        <source>&amp;Evernote</source>
+        <translation>Evernote(&amp;E)</translation>
+    </message>
+    <message>
+        <source>In Evernote, export each notebook as an .enex file, then choose one or several of them.</source>
+        <translation>在 Evernote 中将每个笔记本导出为 .enex 文件，然后选择其中一个或多个。</translation>
+    </message>
+    <message>
+        <source>&amp;Markdown folder or Obsidian vault</source>
+        <translation>&amp;Markdown 文件夹或 Obsidian 库</translation>
+    </message>
+    <message>
+        <source>Choose the folder of .md files (an Obsidian vault is one), or a .zip of it.</source>
+        <translation>选择存放 .md 文件的文件夹（Obsidian 库就是这样的文件夹），或它的 .zip 压缩包。</translation>
+    </message>
+    <message>
+        <source>&amp;Day One</source>
+        <translation>&amp;Day One</translation>
+    </message>
+    <message>
+        <source>In Day One, Settings ▸ Import/Export ▸ Export ▸ JSON, then choose the .zip file or the folder unpacked from it.</source>
+        <translation>在 Day One 中选择“设置 ▸ 导入/导出 ▸ 导出 ▸ JSON”，然后选择 .zip 文件或从中解压出的文件夹。</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Joplin exports (*.jex)</source>
+        <translation>Joplin 导出文件 (*.jex)</translation>
+    </message>
+    <message>
+        <source>Standard Notes backups (*.txt *.json *.zip)</source>
+        <translation>Standard Notes 备份 (*.txt *.json *.zip)</translation>
+    </message>
+    <message>
+        <source>Evernote exports (*.enex)</source>
+        <translation>Evernote 导出文件 (*.enex)</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Day One exports (*.zip)</source>
+        <translation>Day One 导出文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Location data dropped from %n note(s).</source>
+        <translation>已从 %n 篇笔记中去除位置数据。</translation>
+    </message>
+    <message>
+        <source>%n item(s) in the other app&apos;s trash, not imported.</source>
+        <translation>%n 项在其他应用的回收站中，未导入。</translation>
+    </message>
+    <message>
+        <source>%n encrypted section(s), which cannot be read, left out.</source>
+        <translation>%n 个无法读取的加密段落，未导入。</translation>
+    </message>
+    <message>
+        <source>%n item(s) of a kind this app does not keep, left out.</source>
+        <translation>%n 项本应用不保存的内容，未导入。</translation>
+    </message>
+    <message>
+        <source>%n attachment(s) missing from the export.</source>
+        <translation>导出文件中缺少 %n 个附件。</translation>
+    </message>
+    <message>
+        <source>%n other item(s) left out.</source>
+        <translation>另有 %n 项未导入。</translation>
+    </message>
+    <message>
+        <source>Reading the export…</source>
+        <translation>正在读取导出文件…</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>The vault changed since the preview, so nothing was imported. Here is what the import would do now.</source>
+        <translation>预览之后保险库发生了变化，因此没有导入任何内容。下面是现在导入将会做的事。</translation>
+    </message>
+    <message>
+        <source>Notes: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>笔记：新增 %1，更新 %2，不变 %3。</translation>
+    </message>
+    <message>
+        <source>Attachments added: %1. New tags: %2. New notebooks: %3.</source>
+        <translation>新增附件：%1。新标签：%2。新笔记本：%3。</translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation>导入完成。</translation>
+    </message>
+    <message>
+        <source>Delete the export you imported from this computer?</source>
+        <translation>要从这台电脑上删除已导入的导出文件吗？</translation>
+    </message>
+    <message>
+        <source>Its files are overwritten, then deleted. On SSDs and on journaling or copy-on-write file systems the old contents may survive on the disk anyway. Backups and cloud copies are untouched. The other app still keeps its own copy of your notes: delete them there too.</source>
+        <translation>这些文件会先被覆写再删除。在固态硬盘以及日志式或写时复制文件系统上，旧内容仍可能残留在磁盘上。备份和云端副本不受影响。其他应用仍保留着您笔记的副本：请也在那里删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the export</source>
+        <translation>删除导出文件(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the files</source>
+        <translation>保留文件(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Deleting the export…</source>
+        <translation>正在删除导出文件…</translation>
+    </message>
+    <message>
+        <source>%1 file(s) could not be deleted:</source>
+        <translation>%1 个文件无法删除：</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,120 @@
     </message>
 </context>
 <context>
+    <name>AppImportDialog</name>
+    <message>
+        <source>Import from another app</source>
+        <translation>從其他應用程式匯入</translation>
+    </message>
+    <message>
+        <source>Which app does the export come from?</source>
+        <translation>匯出檔案來自哪個應用程式？</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>選擇檔案(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;older…</source>
+        <translation>選擇資料夾(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Nothing chosen yet.</source>
+        <translation>尚未選擇任何內容。</translation>
+    </message>
+    <message>
+        <source>Chosen files</source>
+        <translation>已選擇的檔案</translation>
+    </message>
+    <message>
+        <source>&amp;Keep location data</source>
+        <translation>保留位置資料(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Off: where a note was written (coordinates, place names) is left out. On: it is added as a last line of the note, and anyone who opens the vault can read it.</source>
+        <translation>關閉：不匯入筆記的寫作地點（座標、地名）。開啟：地點會作為筆記的最後一行加入，任何打開保險庫的人都能看到。</translation>
+    </message>
+    <message>
+        <source>Keep location data</source>
+        <translation>保留位置資料</translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation>讀取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose &amp;files…</source>
+        <translation>選擇檔案(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Choose the export</source>
+        <translation>選擇匯出檔案</translation>
+    </message>
+    <message>
+        <source>Choose the export&apos;s folder</source>
+        <translation>選擇匯出資料夾</translation>
+    </message>
+</context>
+<context>
+    <name>AppImportPreviewDialog</name>
+    <message>
+        <source>Import preview</source>
+        <translation>匯入預覽</translation>
+    </message>
+    <message>
+        <source>Notes: %1 new, %2 updated, %3 unchanged. New tags: %4. New notebooks: %5.</source>
+        <translation>筆記：新增 %1，更新 %2，不變 %3。新標籤：%4。新筆記本：%5。</translation>
+    </message>
+    <message>
+        <source>What the import would do</source>
+        <translation>匯入將做什麼</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>筆記本</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>不變</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>(default notebook)</source>
+        <translation>（預設筆記本）</translation>
+    </message>
+    <message>
+        <source>Notes per notebook</source>
+        <translation>各筆記本的筆記</translation>
+    </message>
+    <message>
+        <source>Left &amp;out:</source>
+        <translation>未匯入(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>未匯入</translation>
+    </message>
+    <message>
+        <source>This export is already in the vault: nothing would change.</source>
+        <translation>此匯出內容已在保險庫中：匯入不會帶來任何變化。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>匯入(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentOpening</name>
     <message>
         <source>Open in another program</source>
@@ -211,6 +325,29 @@
     <message>
         <source>{percent} %</source>
         <translation>{percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPassphraseDialog</name>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>備份密碼短語</translation>
+    </message>
+    <message>
+        <source>This backup is encrypted. Enter the passphrase it was encrypted with (your Standard Notes account password, or the one you chose for it).</source>
+        <translation>此備份已加密。請輸入加密時使用的密碼短語（你的 Standard Notes 帳戶密碼，或你為它設定的密碼）。</translation>
+    </message>
+    <message>
+        <source>Why the passphrase is asked again</source>
+        <translation>為什麼再次要求輸入密碼短語</translation>
+    </message>
+    <message>
+        <source>Enter the backup&apos;s passphrase, or press Cancel.</source>
+        <translation>請輸入備份的密碼短語，或按「取消」。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this backup. Try again.</source>
+        <translation>這個密碼短語無法打開此備份。請重試。</translation>
     </message>
 </context>
 <context>
@@ -1872,6 +2009,10 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Save as P&amp;DF…</source>
         <translation>另存為 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from another app…</source>
+        <translation>從其他應用程式匯入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3697,6 +3838,149 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
     <message>
         <source>Write these words on paper, or photograph the code with a phone that does not travel with you. They are shown only now and never again: without them the bundle cannot be opened, by you or by anyone.</source>
         <translation>請把這些單字寫在紙上，或用一支不隨你出行的手機拍下 QR 碼。它們只在此刻顯示，之後不會再顯示：沒有它們，你和任何人都無法開啟這個加密包。</translation>
+    </message>
+</context>
+<context>
+    <name>app_import</name>
+    <message>
+        <source>&amp;Joplin</source>
+        <translation>Joplin(&amp;J)</translation>
+    </message>
+    <message>
+        <source>In Joplin, File ▸ Export all ▸ JEX, then choose the .jex file; or choose a folder exported as RAW.</source>
+        <translation>在 Joplin 中選擇「檔案 ▸ 全部匯出 ▸ JEX」，然後選擇 .jex 檔案；或選擇以 RAW 格式匯出的資料夾。</translation>
+    </message>
+    <message>
+        <source>&amp;Standard Notes</source>
+        <translation>Standard Notes(&amp;S)</translation>
+    </message>
+    <message>
+        <source>In Standard Notes, Preferences ▸ Backups ▸ Download backup, then choose the .txt, .json or .zip file (an encrypted one asks for its passphrase).</source>
+        <translation>在 Standard Notes 中選擇「偏好設定 ▸ 備份 ▸ 下載備份」，然後選擇 .txt、.json 或 .zip 檔案（加密的備份會要求輸入密碼短語）。</translation>
+    </message>
+    <message>
+        <source>&amp;Evernote</source>
+        <translation>Evernote(&amp;E)</translation>
+    </message>
+    <message>
+        <source>In Evernote, export each notebook as an .enex file, then choose one or several of them.</source>
+        <translation>在 Evernote 中將每個筆記本匯出為 .enex 檔案，然後選擇其中一個或多個。</translation>
+    </message>
+    <message>
+        <source>&amp;Markdown folder or Obsidian vault</source>
+        <translation>&amp;Markdown 資料夾或 Obsidian 庫</translation>
+    </message>
+    <message>
+        <source>Choose the folder of .md files (an Obsidian vault is one), or a .zip of it.</source>
+        <translation>選擇存放 .md 檔案的資料夾（Obsidian 庫就是這樣的資料夾），或它的 .zip 壓縮檔。</translation>
+    </message>
+    <message>
+        <source>&amp;Day One</source>
+        <translation>&amp;Day One</translation>
+    </message>
+    <message>
+        <source>In Day One, Settings ▸ Import/Export ▸ Export ▸ JSON, then choose the .zip file or the folder unpacked from it.</source>
+        <translation>在 Day One 中選擇「設定 ▸ 匯入/匯出 ▸ 匯出 ▸ JSON」，然後選擇 .zip 檔案或從中解壓出的資料夾。</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Joplin exports (*.jex)</source>
+        <translation>Joplin 匯出檔案 (*.jex)</translation>
+    </message>
+    <message>
+        <source>Standard Notes backups (*.txt *.json *.zip)</source>
+        <translation>Standard Notes 備份 (*.txt *.json *.zip)</translation>
+    </message>
+    <message>
+        <source>Evernote exports (*.enex)</source>
+        <translation>Evernote 匯出檔案 (*.enex)</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 壓縮檔 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Day One exports (*.zip)</source>
+        <translation>Day One 匯出檔案 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Location data dropped from %n note(s).</source>
+        <translation>已從 %n 篇筆記中去除位置資料。</translation>
+    </message>
+    <message>
+        <source>%n item(s) in the other app&apos;s trash, not imported.</source>
+        <translation>%n 項在其他應用程式的垃圾桶中，未匯入。</translation>
+    </message>
+    <message>
+        <source>%n encrypted section(s), which cannot be read, left out.</source>
+        <translation>%n 個無法讀取的加密段落，未匯入。</translation>
+    </message>
+    <message>
+        <source>%n item(s) of a kind this app does not keep, left out.</source>
+        <translation>%n 項本應用程式不保存的內容，未匯入。</translation>
+    </message>
+    <message>
+        <source>%n attachment(s) missing from the export.</source>
+        <translation>匯出檔案中缺少 %n 個附件。</translation>
+    </message>
+    <message>
+        <source>%n other item(s) left out.</source>
+        <translation>另有 %n 項未匯入。</translation>
+    </message>
+    <message>
+        <source>Reading the export…</source>
+        <translation>正在讀取匯出檔案…</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在準備預覽…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在匯入…</translation>
+    </message>
+    <message>
+        <source>The vault changed since the preview, so nothing was imported. Here is what the import would do now.</source>
+        <translation>預覽之後保險庫發生了變化，因此沒有匯入任何內容。下面是現在匯入將會做的事。</translation>
+    </message>
+    <message>
+        <source>Notes: %1 new, %2 updated, %3 unchanged.</source>
+        <translation>筆記：新增 %1，更新 %2，不變 %3。</translation>
+    </message>
+    <message>
+        <source>Attachments added: %1. New tags: %2. New notebooks: %3.</source>
+        <translation>新增附件：%1。新標籤：%2。新筆記本：%3。</translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation>匯入完成。</translation>
+    </message>
+    <message>
+        <source>Delete the export you imported from this computer?</source>
+        <translation>要從這台電腦上刪除已匯入的匯出檔案嗎？</translation>
+    </message>
+    <message>
+        <source>Its files are overwritten, then deleted. On SSDs and on journaling or copy-on-write file systems the old contents may survive on the disk anyway. Backups and cloud copies are untouched. The other app still keeps its own copy of your notes: delete them there too.</source>
+        <translation>這些檔案會先被覆寫再刪除。在固態硬碟以及日誌式或寫入時複製檔案系統上，舊內容仍可能殘留在磁碟上。備份和雲端副本不受影響。其他應用程式仍保留著你筆記的副本：請也在那裡刪除。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the export</source>
+        <translation>刪除匯出檔案(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the files</source>
+        <translation>保留檔案(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Deleting the export…</source>
+        <translation>正在刪除匯出檔案…</translation>
+    </message>
+    <message>
+        <source>%1 file(s) could not be deleted:</source>
+        <translation>%1 個檔案無法刪除：</translation>
     </message>
 </context>
 <context>

@@ -486,11 +486,17 @@ def test_every_action_with_a_shortcut_is_in_the_help(window_for, tmp_path: Path)
     assert {"Lock", "New note", "Search", "Today's journal entry", "New contact"} <= names
     assert "Show or hide the Markdown preview" in names
     # Keyboard first: every menu action has a shortcut, but for the plaintext contact
-    # export, the unencrypted PDF, and starting and ending travel (which take content off
-    # the laptop or bring it back), kept off any chord on purpose; their menus still
-    # reach them (Alt keys).
+    # export, the unencrypted PDF, starting and ending travel (which take content off the
+    # laptop or bring it back) and the import from another app (which offers to delete
+    # its files), kept off any chord on purpose; their menus still reach them (Alt keys).
     assert sorted(a.text() for a in window.all_actions if not a.shortcuts()) == sorted(
-        ["&Export contacts (unencrypted)…", "Save as P&DF…", "S&tart travel…", "&End travel…"]
+        [
+            "&Export contacts (unencrypted)…",
+            "Save as P&DF…",
+            "S&tart travel…",
+            "&End travel…",
+            "&Import from another app…",
+        ]
     )
     keys = {dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())}
     assert any("Ctrl+K" in k for k in keys)

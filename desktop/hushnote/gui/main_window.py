@@ -71,6 +71,7 @@ from hushnote.gui.app_identity import (
     neutral_name,
     shipped_desktop_entry,
 )
+from hushnote.gui.app_import_dialog import run_app_import
 from hushnote.gui.attachment_strip import ATTACH_KEYS
 from hushnote.gui.auto_lock import AutoLock
 from hushnote.gui.bundle_dialogs import IdentityDialog
@@ -303,6 +304,7 @@ class MainWindow(QMainWindow):
         self._action(vault_menu, self.tr("&Print…"), self.pdf.print_current, ["Ctrl+P"])
         # No shortcut: an unencrypted file on disk should take a trip through the menu.
         self._action(vault_menu, self.tr("Save as P&DF…"), self.pdf.save_current)
+        self._action(vault_menu, self.tr("&Import from another app…"), self.import_from_app)
         vault_menu.addSeparator()
         self._action(vault_menu, self.tr("&Quit"), self.close, ["Ctrl+Q"], needs_vault=False)
 
@@ -900,6 +902,15 @@ class MainWindow(QMainWindow):
         }
         lines = [say(counts[kind]) for kind, say in sentences.items() if counts.get(kind)]
         return lines or [sentences["notes"](0)]
+
+    def import_from_app(self) -> None:
+        """Import another app's export (``app_import_dialog``), then refresh the lists."""
+        vault = self.vault
+        if vault is None:
+            return
+        self.workspace.save_all()
+        if run_app_import(self, vault, self._long_work) is not None:
+            self.session.notify("all")
 
     def import_bundle(self) -> None:
         vault = self.vault
