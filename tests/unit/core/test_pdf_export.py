@@ -258,3 +258,14 @@ def test_cancel_stops_the_work(open_vault: Vault, tmp_path: Path) -> None:
         open_vault.export_pdf(out, PdfScope("notebook", "Big"), progress=progress)
     assert calls and not out.exists()
     assert socket  # the module is watched through audit events
+
+
+def test_the_file_identifier_does_not_depend_on_the_clock(open_vault: Vault) -> None:
+    """fpdf2's /ID hashes the time to the second: two exports of the same note a second
+    apart must be the same bytes, or the identifier tells when the PDF was made."""
+    import time
+
+    note = open_vault.notes.create(title="t", body="same content")
+    first = open_vault.render_pdf(PdfScope("note", note.uuid))
+    time.sleep(1.1)
+    assert open_vault.render_pdf(PdfScope("note", note.uuid)) == first

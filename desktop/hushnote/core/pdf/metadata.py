@@ -21,6 +21,11 @@ def clean_pdf(data: bytes, *, title: str | None = None) -> bytes:
             del pdf.trailer["/Info"]
         if "/Metadata" in pdf.Root:
             del pdf.Root["/Metadata"]
+        if "/ID" in pdf.trailer:
+            # fpdf2 made it from the file and the time to the second: kept, it would let
+            # anyone with the same fpdf2 find when the PDF was made. Without one, qpdf
+            # derives it from the content alone.
+            del pdf.trailer["/ID"]
         if title:
             info = pikepdf.Dictionary(Title=pikepdf.String(title))
             pdf.trailer["/Info"] = pdf.make_indirect(info)
