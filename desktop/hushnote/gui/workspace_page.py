@@ -499,9 +499,6 @@ class Workspace(QWidget):
         if scope is None:
             return
         menu = QMenu(self)
-        if section == "notebook":
-            self._add_pdf_actions(menu, "notebook", value)
-            menu.addSeparator()
         if section == "notebook" and item.data(0, SHARED_ROLE):
             menu.addAction(
                 self.tr("Members of this shared notebook…"),
@@ -512,6 +509,9 @@ class Workspace(QWidget):
             self.tr("Export as an encrypted bundle…"), lambda: self.export_requested.emit(scope)
         )
         self._add_send_actions(menu, scope)
+        if section == "notebook":
+            menu.addSeparator()
+            self._add_pdf_actions(menu, "notebook", value)
         if section in ("notebook", "list"):
             menu.addSeparator()
             home = menu.addAction(self.tr("Stays &home (travel mode)"))
