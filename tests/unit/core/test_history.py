@@ -154,6 +154,9 @@ def test_diff_against_the_current_text(
     ]
 
 
+DIFF_BOUND = 3.0  # seconds
+
+
 def test_diff_of_two_large_unrelated_texts_is_bounded(
     notes: NoteStore, history: HistoryStore, clock: FakeClock
 ) -> None:
@@ -164,7 +167,9 @@ def test_diff_of_two_large_unrelated_texts_is_bounded(
     notes.update(uuid, body=new)
     started = time.perf_counter()
     lines = history.diff(uuid, 1)
-    assert time.perf_counter() - started < 0.8
+    # Bounded, not fast: a line-by-line diff of these 300,000 lines takes minutes; the
+    # block fallback well under a second idle, and under three on a loaded 2-core CI.
+    assert time.perf_counter() - started < DIFF_BOUND
     assert {line.kind for line in lines} == {"removed", "added"}
     assert "\n".join(line.text for line in lines if line.kind == "removed") == old
     # A small edit inside a large text is still shown precisely.
@@ -173,7 +178,7 @@ def test_diff_of_two_large_unrelated_texts_is_bounded(
     notes.update(uuid, body=new)
     started = time.perf_counter()
     changed = [line for line in history.diff(uuid, 2) if line.kind != "same"]
-    assert time.perf_counter() - started < 0.8
+    assert time.perf_counter() - started < DIFF_BOUND
     assert changed == changed[:2] and {line.kind for line in changed} == {"removed", "added"}
 
 
