@@ -617,3 +617,36 @@ def test_chinese_text_compares_and_times_follow_the_locale(
     assert lines == ["  第一行", f"{REMOVED} 律师周三到", f"{ADDED} 律師週四到"]
     made = panel.revisions[0].made_at.astimezone()
     assert f"{made.year}/{made.month}/{made.day}" in panel.list.item(0).text()
+
+
+# "Delete all history…" in Settings while the panel shows a version: the window behind
+# the dialog stops showing the deleted text at once, not when the dialog closes.
+def test_deleted_history_leaves_the_panel_at_once(
+    qtbot: QtBot, window: MainWindow, moved_clock: FakeClock
+) -> None:
+    vault = window.vault
+    assert vault is not None
+    note = vault.notes.create(title="Visit", body=f"first {CANARY_OLD}\nsame line")
+    moved_clock.now += 6 * 60
+    vault.notes.update(note.uuid, body="second\nsame line")
+    window.session.notify("notes")
+    window.workspace.open_note(note.uuid)
+    window.workspace.toggle_history()
+    panel = window.workspace.note_editor.history
+    qtbot.waitUntil(lambda: not panel._running and CANARY_OLD in panel.diff.toPlainText())
+    seen: dict[str, object] = {}
+
+    def in_settings(dialog: object) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        when_shown(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+        dialog.delete_history.click()
+        qtbot.wait(100)
+        seen["said"] = dialog.history_status.text()
+        seen["behind"] = CANARY_OLD in panel.diff.toPlainText() and panel.isVisible()
+        seen["revisions"] = len(vault.history.revisions(note.uuid))
+        dialog.reject()
+
+    when_shown(SettingsDialog, in_settings)
+    window.edit_settings()
+    assert seen["revisions"] == 0 and "deleted for good" in str(seen["said"])
+    assert not seen["behind"]

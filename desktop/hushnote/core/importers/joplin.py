@@ -11,7 +11,6 @@ notes in Joplin's trash and locations (unless kept) are left out and reported.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -39,7 +38,8 @@ from hushnote.core.importers.model import (
     ImportSource,
     Limits,
 )
-from hushnote.errors import AppImportError, CancelledError
+from hushnote.core.importers.ticker import ShareTicker
+from hushnote.errors import AppImportError
 
 __all__ = ["read"]
 
@@ -77,7 +77,7 @@ def read(
         for index, path in enumerate(paths):
             files = open_export(path, source=APP, limits=limits)
             source.on_close(files.close)
-            ticker = _Ticker(progress, index / len(paths), (index + 1) / len(paths))
+            ticker = ShareTicker(progress, index / len(paths), (index + 1) / len(paths))
             _Export(files, source, keep_locations, ticker).read()
     except BaseException:
         source.close()
@@ -85,26 +85,11 @@ def read(
     return source
 
 
-class _Ticker:
-    """Calls ``progress`` at most every 50 ms, over a share of the whole."""
-
-    def __init__(self, progress: Progress | None, start: float, end: float) -> None:
-        self._progress, self._start, self._span = progress, start, end - start
-        self._next = 0.0
-
-    def __call__(self, fraction: float) -> None:
-        if self._progress is None or time.monotonic() < self._next:
-            return
-        self._next = time.monotonic() + 0.05
-        if not self._progress(self._start + self._span * min(1.0, fraction)):
-            raise CancelledError()
-
-
 class _Export:
     """One export: its items read, then its notes built."""
 
     def __init__(
-        self, files: ExportFiles, source: ImportSource, keep_locations: bool, tick: _Ticker
+        self, files: ExportFiles, source: ImportSource, keep_locations: bool, tick: ShareTicker
     ) -> None:
         self.files, self.source, self.tick = files, source, tick
         self.keep_locations = keep_locations

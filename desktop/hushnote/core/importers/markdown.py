@@ -17,7 +17,6 @@ import os
 import posixpath
 import re
 import stat
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
@@ -34,6 +33,7 @@ from hushnote.core.importers.model import (
     ImportSource,
     Limits,
 )
+from hushnote.core.importers.ticker import ShareTicker
 from hushnote.core.store.database import Progress
 from hushnote.errors import CancelledError
 
@@ -73,7 +73,7 @@ def read(
             else:
                 files = open_export(path, source=APP, limits=limits)
             source.on_close(files.close)
-            tick = _Ticker(progress, index / len(paths), (index + 1) / len(paths))
+            tick = ShareTicker(progress, index / len(paths), (index + 1) / len(paths))
             _Folder(files, source, keep_locations, tick, prefix=f"{index}:", taken=taken).read()
         if progress is not None and not progress(1.0):
             raise CancelledError()
@@ -81,21 +81,6 @@ def read(
         source.close()
         raise
     return source
-
-
-class _Ticker:
-    """Calls ``progress`` at most every 50 ms, over a share of the whole."""
-
-    def __init__(self, progress: Progress | None, start: float, end: float) -> None:
-        self._progress, self._start, self._span = progress, start, end - start
-        self._next = 0.0
-
-    def __call__(self, fraction: float) -> None:
-        if self._progress is None or time.monotonic() < self._next:
-            return
-        self._next = time.monotonic() + 0.05
-        if not self._progress(self._start + self._span * min(1.0, fraction)):
-            raise CancelledError()
 
 
 class _OneFile(ExportFiles):
