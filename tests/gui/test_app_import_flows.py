@@ -1,0 +1,236 @@
+"""Vault ▸ Import from another app, driven by keys only: the menu, each page's focus
+order and mnemonics, a Cancel while reading, an encrypted backup's passphrase asked again,
+a vault changed behind the preview, and every page in Chinese.
+
+A real vault (fast KDF fixture) and the real importer service. Every modal dialog is
+answered by a ``Script`` of keys; a ``Watchdog`` closes whatever is still open after a
+deadline, so a dialog nobody answers fails the test instead of hanging it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from conftest import PASSPHRASE, VaultSetup
+from gui.test_import_dialog import Action, Script, keys
+from hushnote.gui import app_import_dialog
+from hushnote.gui.app_import_dialog import (
+    AppImportDialog,
+    AppImportPreviewDialog,
+)
+from hushnote.gui.main_window import MainWindow
+from support.gui import unlock_window
+
+ALT = Qt.KeyboardModifier.AltModifier
+# No flow here takes longer; past it, the watchdog closes every dialog and the test fails.
+DEADLINE_MS = 20_000
+
+
+class Watchdog:
+    """Rejects every modal dialog still open after ``ms``, so a test fails, not hangs."""
+
+    def __init__(self, ms: int = DEADLINE_MS) -> None:
+        self.fired = False
+        self._timer = QTimer()
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._fire)
+        self._timer.start(ms)
+
+    def _fire(self) -> None:
+        self.fired = True
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QProgressDialog):
+            modal.cancel()
+        elif isinstance(modal, QDialog):
+            modal.reject()
+        if modal is not None or popup is not None:
+            QTimer.singleShot(50, self._fire)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        assert not self.fired, "a dialog was left open with no one to answer it"
+
+
+@pytest.fixture
+def watchdog() -> Iterator[Watchdog]:
+    dog = Watchdog()
+    yield dog
+    dog.stop()
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    folder = tmp_path / "export"
+    (folder / "Court").mkdir(parents=True)
+    (folder / "Court" / "Friday hearing.md").write_text("# Friday hearing\n\nNine.\n", "utf-8")
+    (folder / "Shopping.md").write_text("Milk\n", "utf-8")
+    return folder
+
+
+class Choosers:
+    """Stands in for the file choosers: answers with ``path``, and notes which was asked."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.asked: list[str] = []
+
+    def folder(self, *_args: object) -> Path:
+        self.asked.append("folder")
+        return self.path
+
+    def files(self, *_args: object) -> list[Path]:
+        self.asked.append("files")
+        return [self.path]
+
+
+@pytest.fixture
+def chosen(monkeypatch: pytest.MonkeyPatch, export: Path) -> Choosers:
+    choosers = Choosers(export)
+    monkeypatch.setattr(app_import_dialog, "choose_folder", choosers.folder)
+    monkeypatch.setattr(app_import_dialog, "choose_open_paths", choosers.files)
+    return choosers
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, window_for: Callable[[Path], MainWindow], fast_kdf_vault: VaultSetup
+) -> MainWindow:
+    made = window_for(fast_kdf_vault.root)
+    unlock_window(qtbot, made, PASSPHRASE)
+    return made
+
+
+def note_count(window: MainWindow) -> int:
+    assert window.vault is not None
+    return len(window.vault.notes.summaries())
+
+
+def open_from_menu(qtbot: QtBot, window: MainWindow) -> None:
+    """Alt+V, then I: the menu item runs the whole import (its dialogs are modal)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, Qt.Key.Key_V, ALT)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=2_000)
+    menu = QApplication.activePopupWidget()
+    assert menu is window.vault_menu
+    qtbot.keyClick(menu, Qt.Key.Key_I)  # returns once the import's dialogs are done
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> Action:
+    """Press ``key`` in whatever has the focus."""
+
+    def act(_dialog: QWidget) -> None:
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, key, modifier)
+
+    return act
+
+
+def tab_chain(qtbot: QtBot, dialog: QWidget) -> list[QWidget]:
+    """The widgets Tab visits from the focused one, once round."""
+    start = QApplication.focusWidget()
+    assert start is not None and dialog.isAncestorOf(start)
+    seen = [start]
+    for _ in range(30):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        now = QApplication.focusWidget()
+        assert now is not None and dialog.isAncestorOf(now), "Tab left the dialog"
+        if now is start:
+            return seen
+        seen.append(now)
+    raise AssertionError("Tab never came back round")
+
+
+def mnemonics(dialog: QWidget) -> list[str]:
+    """The &-letters of the dialog's visible buttons and labels."""
+    texts = [w.text() for w in dialog.findChildren(QAbstractButton) if w.isVisible()]
+    texts += [w.text() for w in dialog.findChildren(QLabel) if w.isVisible() and w.buddy()]
+    return [m.casefold() for text in texts for m in re.findall(r"(?<!&)&([^&\s])", text)]
+
+
+def unique_mnemonics(dialog: QWidget) -> None:
+    letters = mnemonics(dialog)
+    assert letters and len(letters) == len(set(letters)), letters
+
+
+# -- keyboard only --------------------------------------------------------------------
+
+
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard")
+def test_the_whole_import_by_keyboard_alone(
+    qtbot: QtBot, window: MainWindow, export: Path, chosen: Choosers, watchdog: Watchdog
+) -> None:
+    orders: dict[str, list[QWidget]] = {}
+
+    def first_page(dialog: QWidget) -> None:
+        assert isinstance(dialog, AppImportDialog)
+        unique_mnemonics(dialog)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_M, ALT)  # &Markdown
+        qtbot.waitUntil(lambda: dialog.app == "markdown", timeout=2_000)  # an animated click
+        assert QApplication.focusWidget() is dialog.buttons_by_app["markdown"]
+        unique_mnemonics(dialog)
+        orders["before"] = tab_chain(qtbot, dialog)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, ALT)  # Choose f&older…
+        qtbot.waitUntil(lambda: bool(dialog.paths), timeout=2_000)
+        assert QApplication.focusWidget() is dialog.ok  # &Read, ready for Return
+        orders["after"] = tab_chain(qtbot, dialog)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    def preview(dialog: QWidget) -> None:
+        assert isinstance(dialog, AppImportPreviewDialog)
+        unique_mnemonics(dialog)
+        assert QApplication.focusWidget() is dialog.import_button
+        chain = tab_chain(qtbot, dialog)
+        assert dialog.table in chain and dialog.import_button in chain
+        assert QApplication.focusWidget() is dialog.import_button
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    def delete_question(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        unique_mnemonics(box)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, ALT)  # &Delete the export
+
+    script = Script(
+        [
+            (AppImportDialog, first_page),
+            (AppImportPreviewDialog, preview),
+            (QMessageBox, keys(qtbot)),  # the summary: Return closes it
+            (QMessageBox, delete_question),
+        ]
+    )
+    open_from_menu(qtbot, window)
+    qtbot.waitUntil(lambda: not script.steps, timeout=DEADLINE_MS)
+    assert script.done
+    page = script.seen[0]
+    assert isinstance(page, AppImportDialog)
+    markdown = page.buttons_by_app["markdown"]
+    # The app, the choosers, the option, then the buttons; Read only once it can read.
+    cancel = page.box.button(page.box.StandardButton.Cancel)
+    choosers = [page.choose_files, page.choose_folder, page.keep_locations]
+    assert orders["before"] == [markdown, *choosers, cancel]
+    assert orders["after"] == [page.ok, cancel, markdown, *choosers]
+    assert chosen.asked == ["folder"]
+    assert note_count(window) == 2
+    assert not any(path.is_file() for path in export.rglob("*"))
