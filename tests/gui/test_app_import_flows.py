@@ -10,6 +10,7 @@ deadline, so a dialog nobody answers fails the test instead of hanging it.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressDialog,
+    QPushButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -234,3 +236,83 @@ def test_the_whole_import_by_keyboard_alone(
     assert chosen.asked == ["folder"]
     assert note_count(window) == 2
     assert not any(path.is_file() for path in export.rglob("*"))
+
+
+# -- Cancel while reading ---------------------------------------------------------------
+
+CANCEL_SECONDS = 0.5
+
+
+def pick(app: str, how: str = "folder") -> Action:
+    """Choose ``app`` and the export (the chooser answers at once), then Read."""
+
+    def act(dialog: QWidget) -> None:
+        assert isinstance(dialog, AppImportDialog)
+        dialog.buttons_by_app[app].setChecked(True)
+        (dialog.choose_folder if how == "folder" else dialog.choose_files).click()
+        assert dialog.ok.isEnabled()
+        dialog.ok.click()
+
+    return act
+
+
+def when(condition: Callable[[], bool], then_do: Callable[[], None]) -> None:
+    """Run ``then_do`` on the GUI thread (inside a job's event loop) once ``condition``."""
+
+    def poll() -> None:
+        if condition():
+            then_do()
+        else:
+            QTimer.singleShot(5, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def progress_dialog(window: MainWindow) -> QProgressDialog | None:
+    shown = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    return shown[0] if len(shown) == 1 else None
+
+
+def test_cancel_while_reading_stops_at_once_and_imports_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, chosen: Choosers, watchdog: Watchdog
+) -> None:
+    big = tmp_path / "big"
+    big.mkdir()
+    filler = "word " * 10_000
+    for number in range(1_000):  # about a second or more to read
+        (big / f"note {number}.md").write_text(f"# Note {number}\n\n{filler}\n", "utf-8")
+    chosen.path = big
+    before = note_count(window)
+    clicked: list[float] = []
+
+    def reading() -> bool:
+        dialog = progress_dialog(window)
+        return dialog is not None and dialog.labelText() == "Reading the export…"
+
+    def cancel() -> None:
+        dialog = progress_dialog(window)
+        assert dialog is not None
+        button = dialog.findChild(QPushButton)
+        assert button is not None
+        QTimer.singleShot(100, lambda: (clicked.append(time.monotonic()), button.click()))
+
+    script = Script([(AppImportDialog, pick("markdown"))])
+    when(reading, cancel)
+    window.import_from_app()
+    ended = time.monotonic()
+    assert script.done
+    assert clicked, "the read ended before Cancel was pressed"
+    assert ended - clicked[0] < CANCEL_SECONDS
+    assert "Nothing was changed" in window.statusBar().currentMessage()
+    assert QApplication.activeModalWidget() is None  # closed, nothing left asking
+    assert note_count(window) == before
+
+    # And the window is ready for the next import.
+    chosen.path = tmp_path / "export"
+    script = Script(
+        [(AppImportDialog, pick("markdown")), (AppImportPreviewDialog, keys(qtbot)),
+         (QMessageBox, keys(qtbot)), (QMessageBox, keys(qtbot))]
+    )  # fmt: skip
+    window.import_from_app()
+    assert script.done
+    assert note_count(window) == before + 2
