@@ -29,14 +29,16 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
-from gui.test_import_dialog import Action, Script, keys
+from gui.test_import_dialog import Action, Script, keys, then
 from hushnote.gui import app_import_dialog
 from hushnote.gui.app_import_dialog import (
     AppImportDialog,
     AppImportPreviewDialog,
+    BackupPassphraseDialog,
 )
 from hushnote.gui.main_window import MainWindow
 from support.gui import unlock_window
+from unit.core.importers.sn_builder import encrypted_backup, note
 
 ALT = Qt.KeyboardModifier.AltModifier
 # No flow here takes longer; past it, the watchdog closes every dialog and the test fails.
@@ -316,3 +318,69 @@ def test_cancel_while_reading_stops_at_once_and_imports_nothing(
     window.import_from_app()
     assert script.done
     assert note_count(window) == before + 2
+
+
+# -- an encrypted backup's passphrase -----------------------------------------------------
+
+
+@pytest.fixture
+def backup(tmp_path: Path, chosen: Choosers) -> Path:
+    path = tmp_path / "Standard Notes Backup.txt"
+    items = [note("n1", "Hearing", "Friday at nine"), note("n2", "Shift plan", "medics")]
+    path.write_bytes(encrypted_backup(items, "correct horse"))
+    chosen.path = path
+    return path
+
+
+def test_a_wrong_backup_passphrase_is_said_and_asked_again_without_a_new_file(
+    qtbot: QtBot, window: MainWindow, backup: Path, chosen: Choosers, watchdog: Watchdog
+) -> None:
+    asked: list[tuple[bool, str, bool, str]] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, BackupPassphraseDialog)
+        assert QApplication.focusWidget() is dialog.field
+        asked.append((dialog.problem.isVisible(), dialog.problem.text(),
+                      dialog.field.hasSelectedText(), dialog.field.text()))  # fmt: skip
+
+    def preview(dialog: QWidget) -> None:
+        assert isinstance(dialog, AppImportPreviewDialog)
+        assert (dialog.table.rowCount(), dialog.table.item(0, 1).text()) == (1, "2")
+        keys(qtbot)(dialog)
+
+    script = Script(
+        [
+            (AppImportDialog, pick("standardnotes", "files")),
+            (BackupPassphraseDialog, then(look, keys(qtbot, "correct hors"))),
+            (BackupPassphraseDialog, then(look, keys(qtbot, "correct horse"))),  # replaces
+            (AppImportPreviewDialog, preview),
+            (QMessageBox, keys(qtbot)),  # the summary
+            (QMessageBox, keys(qtbot, "", Qt.Key.Key_Escape)),  # keep the backup
+        ]
+    )
+    window.import_from_app()
+    assert script.done
+    assert asked == [
+        (False, "", False, ""),
+        (True, "That passphrase does not open this backup. Try again.", True, "correct hors"),
+    ]
+    assert script.seen[1] is script.seen[2]
+    assert chosen.asked == ["files"]  # the file was chosen once
+    assert note_count(window) == 2
+    assert backup.exists()
+
+
+@pytest.mark.parametrize("wrong_first", [False, True])
+def test_cancel_at_the_backup_passphrase_imports_nothing(
+    qtbot: QtBot, window: MainWindow, backup: Path, watchdog: Watchdog, wrong_first: bool
+) -> None:
+    steps: list[tuple[type[QWidget], Action]] = [(AppImportDialog, pick("standardnotes", "files"))]
+    if wrong_first:
+        steps.append((BackupPassphraseDialog, keys(qtbot, "horse battery")))
+    steps.append((BackupPassphraseDialog, keys(qtbot, "correct horse", Qt.Key.Key_Escape)))
+    script = Script(steps)
+    window.import_from_app()
+    assert script.done
+    assert QApplication.activeModalWidget() is None
+    assert note_count(window) == 0
+    assert backup.exists()
