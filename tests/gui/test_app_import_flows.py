@@ -9,6 +9,7 @@ deadline, so a dialog nobody answers fails the test instead of hanging it.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -50,6 +51,7 @@ class Watchdog:
 
     def __init__(self, ms: int = DEADLINE_MS) -> None:
         self.fired = False
+        self._scripts: list[Script] = []
         self._timer = QTimer()
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._fire)
@@ -68,8 +70,16 @@ class Watchdog:
         if modal is not None or popup is not None:
             QTimer.singleShot(50, self._fire)
 
+    def script(self, steps: list[tuple[type[QWidget], Action]]) -> Script:
+        """A ``Script`` of these steps, stopped with the test so none outlives it."""
+        made = Script(steps)
+        self._scripts.append(made)
+        return made
+
     def stop(self) -> None:
         self._timer.stop()
+        for script in self._scripts:
+            script.steps.clear()
         assert not self.fired, "a dialog was left open with no one to answer it"
 
 
@@ -216,7 +226,7 @@ def test_the_whole_import_by_keyboard_alone(
         unique_mnemonics(box)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, ALT)  # &Delete the export
 
-    script = Script(
+    script = watchdog.script(
         [
             (AppImportDialog, first_page),
             (AppImportPreviewDialog, preview),
@@ -298,7 +308,7 @@ def test_cancel_while_reading_stops_at_once_and_imports_nothing(
         assert button is not None
         QTimer.singleShot(100, lambda: (clicked.append(time.monotonic()), button.click()))
 
-    script = Script([(AppImportDialog, pick("markdown"))])
+    script = watchdog.script([(AppImportDialog, pick("markdown"))])
     when(reading, cancel)
     window.import_from_app()
     ended = time.monotonic()
@@ -311,7 +321,7 @@ def test_cancel_while_reading_stops_at_once_and_imports_nothing(
 
     # And the window is ready for the next import.
     chosen.path = tmp_path / "export"
-    script = Script(
+    script = watchdog.script(
         [(AppImportDialog, pick("markdown")), (AppImportPreviewDialog, keys(qtbot)),
          (QMessageBox, keys(qtbot)), (QMessageBox, keys(qtbot))]
     )  # fmt: skip
@@ -348,7 +358,7 @@ def test_a_wrong_backup_passphrase_is_said_and_asked_again_without_a_new_file(
         assert (dialog.table.rowCount(), dialog.table.item(0, 1).text()) == (1, "2")
         keys(qtbot)(dialog)
 
-    script = Script(
+    script = watchdog.script(
         [
             (AppImportDialog, pick("standardnotes", "files")),
             (BackupPassphraseDialog, then(look, keys(qtbot, "correct hors"))),
@@ -378,9 +388,74 @@ def test_cancel_at_the_backup_passphrase_imports_nothing(
     if wrong_first:
         steps.append((BackupPassphraseDialog, keys(qtbot, "horse battery")))
     steps.append((BackupPassphraseDialog, keys(qtbot, "correct horse", Qt.Key.Key_Escape)))
-    script = Script(steps)
+    script = watchdog.script(steps)
     window.import_from_app()
     assert script.done
     assert QApplication.activeModalWidget() is None
     assert note_count(window) == 0
     assert backup.exists()
+
+
+# -- the vault changed behind the preview -------------------------------------------------
+
+
+@pytest.mark.parametrize("second", ["import", "cancel"])
+def test_a_vault_changed_behind_the_preview_is_said_and_previewed_afresh(
+    qtbot: QtBot,
+    window: MainWindow,
+    export: Path,
+    chosen: Choosers,
+    watchdog: Watchdog,
+    second: str,
+) -> None:
+    vault = window.vault
+    assert vault is not None
+    with vault.importers.read("markdown", [export]) as source:
+        vault.importers.run(source)
+    shopping = export / "Shopping.md"
+    shopping.write_text("Milk, bread\n", "utf-8")
+    os.utime(shopping, (2_000_000_000, 2_000_000_000))  # newer than any edit here
+    (uuid,) = [n.uuid for n in vault.notes.summaries() if n.title == "Shopping"]
+    counts: list[tuple[str, ...]] = []
+    said: list[str] = []
+
+    def row(dialog: AppImportPreviewDialog) -> tuple[str, ...]:
+        return tuple(dialog.table.item(0, column).text() for column in range(4))
+
+    def edit_meanwhile(dialog: QWidget) -> None:
+        assert isinstance(dialog, AppImportPreviewDialog)
+        counts.append(row(dialog))
+        vault.notes.update(uuid, body="Milk, eggs")  # the vault changes behind the dialog
+        keys(qtbot)(dialog)  # Return: Import
+
+    def told(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        said.append(box.text())
+        keys(qtbot)(box)
+
+    def fresh(dialog: QWidget) -> None:
+        assert isinstance(dialog, AppImportPreviewDialog)
+        counts.append(row(dialog))
+        key = Qt.Key.Key_Return if second == "import" else Qt.Key.Key_Escape
+        keys(qtbot, "", key)(dialog)
+
+    steps: list[tuple[type[QWidget], Action]] = [
+        (AppImportDialog, pick("markdown")),
+        (AppImportPreviewDialog, edit_meanwhile),
+        (QMessageBox, told),
+        (AppImportPreviewDialog, fresh),
+    ]
+    if second == "import":
+        steps += [(QMessageBox, told), (QMessageBox, keys(qtbot, "", Qt.Key.Key_Escape))]
+    script = watchdog.script(steps)
+    window.import_from_app()
+    assert script.done
+    assert script.seen[1] is not script.seen[3]  # a new preview, from a new plan
+    assert said[0] == (
+        "The vault changed since the preview, so nothing was imported. "
+        "Here is what the import would do now."
+    )
+    assert counts == [("(default notebook)", "0", "1", "0")] * 2
+    body = vault.notes.get(uuid).body
+    assert body == ("Milk, bread\n" if second == "import" else "Milk, eggs")
+    assert note_count(window) == 2
