@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QTableWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -32,11 +33,13 @@ from pytestqt.qtbot import QtBot
 from conftest import PASSPHRASE, VaultSetup
 from gui.test_import_dialog import Action, Script, keys, then
 from hushnote.gui import app_import_dialog
+from hushnote.gui.accessibility import USER_DATA
 from hushnote.gui.app_import_dialog import (
     AppImportDialog,
     AppImportPreviewDialog,
     BackupPassphraseDialog,
 )
+from hushnote.gui.i18n import install_translators
 from hushnote.gui.main_window import MainWindow
 from support.gui import unlock_window
 from unit.core.importers.sn_builder import encrypted_backup, note
@@ -459,3 +462,116 @@ def test_a_vault_changed_behind_the_preview_is_said_and_previewed_afresh(
     body = vault.notes.get(uuid).body
     assert body == ("Milk, bread\n" if second == "import" else "Milk, eggs")
     assert note_count(window) == 2
+
+
+# -- in Chinese ------------------------------------------------------------------------
+
+# Names no translation changes: the apps, their file kinds, and this app's own.
+PROPER = {"joplin", "standard notes", "evernote", "day one", "markdown", "obsidian", "hushnote"}
+MNEMONIC = re.compile(r"&|\(\w\)$")
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def untranslated(text: str) -> bool:
+    """Whether ``text`` reads as English: letters, no Chinese, and not just a name."""
+    if text.startswith("accessible name with its mnemonic"):
+        return True
+    plain = re.sub(r"\(&?\w\)$", "", text).replace("&", "").strip()
+    if not re.search(r"[A-Za-z]{2}", plain) or CJK.search(plain):
+        return False
+    return plain.casefold().rstrip("…") not in PROPER
+
+
+def english_on(page: QWidget) -> list[str]:
+    """Every English string a person (or a screen reader) meets on ``page``."""
+    texts = [page.windowTitle()]
+    for widget in [page, *page.findChildren(QWidget)]:
+        if widget.objectName() == USER_DATA or not widget.isVisible():
+            continue
+        if isinstance(widget, (QAbstractButton, QLabel)):
+            texts.append(widget.text())
+        if isinstance(widget, QTableWidget):
+            headers = [widget.horizontalHeaderItem(c) for c in range(widget.columnCount())]
+            texts += [header.text() for header in headers if header is not None]
+        texts += [widget.accessibleName(), widget.accessibleDescription()]
+        if MNEMONIC.search(widget.accessibleName()):  # a screen reader would read it out
+            texts.append("accessible name with its mnemonic: " + widget.accessibleName())
+    return sorted({text for text in texts if untranslated(text)})
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    translators = install_translators("zh_CN")
+    yield
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+    install_translators("en")
+
+
+def checked(found: dict[str, list[str]], action: Action) -> Action:
+    """Note the page's English strings and mnemonics used twice, then act."""
+
+    def act(page: QWidget) -> None:
+        letters = mnemonics(page)
+        twice = sorted({letter for letter in letters if letters.count(letter) > 1})
+        problems = english_on(page) + [f"mnemonic used twice: {letter}" for letter in twice]
+        found[f"{len(found)}. {type(page).__name__}: {page.windowTitle()}"] = problems
+        action(page)
+
+    return act
+
+
+def watch_progress(found: dict[str, list[str]], until: Callable[[], bool]) -> None:
+    """Check each progress dialog seen while ``until()`` is False."""
+
+    def poll() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QProgressDialog) and modal.isVisible():
+            found["progress: " + modal.labelText()] = english_on(modal)
+        if not until():
+            QTimer.singleShot(5, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+@pytest.mark.parametrize("app", ["markdown", "standardnotes"])
+def test_every_page_of_the_import_speaks_chinese(
+    qtbot: QtBot,
+    chinese: None,
+    window_for: Callable[[Path], MainWindow],
+    fast_kdf_vault: VaultSetup,
+    export: Path,
+    tmp_path: Path,
+    chosen: Choosers,
+    watchdog: Watchdog,
+    app: str,
+) -> None:
+    window = window_for(fast_kdf_vault.root)
+    unlock_window(qtbot, window, PASSPHRASE)
+    found: dict[str, list[str]] = {}
+    steps: list[tuple[type[QWidget], Action]]
+    if app == "markdown":  # a location left out: the preview lists it
+        (export / "Meeting point.md").write_text(
+            "---\ntitle: Meeting point\nlocation: 39.9, 116.4\n---\nEast gate.\n", "utf-8"
+        )
+        steps = [(AppImportDialog, checked(found, pick("markdown")))]
+    else:  # a wrong passphrase first: the prompt says why
+        chosen.path = tmp_path / "backup.txt"
+        items = [note("n1", "Hearing", "Friday"), note("n2", "Old", "x", trashed=True)]
+        chosen.path.write_bytes(encrypted_backup(items, "correct horse"))
+        steps = [
+            (AppImportDialog, checked(found, pick("standardnotes", "files"))),
+            (BackupPassphraseDialog, checked(found, keys(qtbot, "wrong"))),
+            (BackupPassphraseDialog, checked(found, keys(qtbot, "correct horse"))),
+        ]
+    steps += [
+        (AppImportPreviewDialog, checked(found, keys(qtbot))),
+        (QMessageBox, checked(found, keys(qtbot))),  # the summary
+        (QMessageBox, checked(found, keys(qtbot, "", Qt.Key.Key_Escape))),  # keep the files
+    ]
+    script = watchdog.script(steps)
+    watch_progress(found, lambda: not script.steps)
+    window.import_from_app()
+    assert script.done
+    assert len(found) >= len(steps) and any(page.startswith("progress") for page in found)
+    assert {page: texts for page, texts in found.items() if texts} == {}

@@ -46,7 +46,13 @@ from PySide6.QtWidgets import (
 
 from hushnote.core import IMPORTERS, AppImportPlan, AppImportReport, ImportSource, Vault
 from hushnote.errors import AppImportError, BundlePlanChangedError
-from hushnote.gui.accessibility import USER_DATA, describe, describe_buttons, release_tab
+from hushnote.gui.accessibility import (
+    USER_DATA,
+    describe,
+    describe_buttons,
+    plain_label,
+    release_tab,
+)
 from hushnote.gui.app_identity import app_name
 from hushnote.gui.file_dialogs import choose_folder, choose_open_paths
 from hushnote.gui.messages import error_text
@@ -148,7 +154,7 @@ class AppImportDialog(QDialog):
             line = QLabel(hint)
             line.setWordWrap(True)
             line.setIndent(24)
-            describe(button, name.replace("&", ""), hint)
+            describe(button, plain_label(name), hint)
             self.group.addButton(button, number)
             self.buttons_by_app[app] = button
             layout.addWidget(button)
