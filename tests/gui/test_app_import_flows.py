@@ -499,9 +499,9 @@ def english_on(page: QWidget) -> list[str]:
     return sorted({text for text in texts if untranslated(text)})
 
 
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    translators = install_translators("zh_CN")
+@pytest.fixture(params=["zh_CN", "zh_TW"])
+def chinese(request: pytest.FixtureRequest) -> Iterator[None]:
+    translators = install_translators(request.param)
     yield
     for translator in translators:
         QCoreApplication.removeTranslator(translator)
