@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialog,
+    QDialogButtonBox,
     QLabel,
     QMessageBox,
     QProgressDialog,
@@ -219,8 +220,8 @@ def test_the_whole_import_by_keyboard_alone(
         assert isinstance(dialog, AppImportPreviewDialog)
         unique_mnemonics(dialog)
         assert QApplication.focusWidget() is dialog.import_button
-        chain = tab_chain(qtbot, dialog)
-        assert dialog.table in chain and dialog.import_button in chain
+        cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+        assert tab_chain(qtbot, dialog) == [dialog.import_button, dialog.table, cancel]
         assert QApplication.focusWidget() is dialog.import_button
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
@@ -355,6 +356,10 @@ def test_a_wrong_backup_passphrase_is_said_and_asked_again_without_a_new_file(
         assert QApplication.focusWidget() is dialog.field
         asked.append((dialog.problem.isVisible(), dialog.problem.text(),
                       dialog.field.hasSelectedText(), dialog.field.text()))  # fmt: skip
+        box = dialog.findChild(QDialogButtonBox)
+        ok, cancel = (box.button(box.StandardButton.Ok), box.button(box.StandardButton.Cancel))
+        chain = tab_chain(qtbot, dialog)  # the field, its Show button, OK, Cancel
+        assert (chain[0], chain[2:], len(chain)) == (dialog.field, [ok, cancel], 4)
 
     def preview(dialog: QWidget) -> None:
         assert isinstance(dialog, AppImportPreviewDialog)
