@@ -46,6 +46,7 @@ from support.gui import unlock_window
 from unit.core.importers.sn_builder import encrypted_backup, note
 
 ALT = Qt.KeyboardModifier.AltModifier
+MNEMONIC_LETTER = re.compile(r"(?<!&)&([^&\s])")
 # No flow here takes longer; past it, the watchdog closes every dialog and the test fails.
 DEADLINE_MS = 20_000
 
@@ -185,7 +186,7 @@ def mnemonics(dialog: QWidget) -> list[str]:
     """The &-letters of the dialog's visible buttons and labels."""
     texts = [w.text() for w in dialog.findChildren(QAbstractButton) if w.isVisible()]
     texts += [w.text() for w in dialog.findChildren(QLabel) if w.isVisible() and w.buddy()]
-    return [m.casefold() for text in texts for m in re.findall(r"(?<!&)&([^&\s])", text)]
+    return [m.casefold() for text in texts for m in MNEMONIC_LETTER.findall(text)]
 
 
 def unique_mnemonics(dialog: QWidget) -> None:
@@ -580,3 +581,30 @@ def test_every_page_of_the_import_speaks_chinese(
     assert script.done
     assert len(found) >= len(steps) and any(page.startswith("progress") for page in found)
     assert {page: texts for page, texts in found.items() if texts} == {}
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN", "zh_TW"])
+def test_no_two_items_of_a_menu_share_a_mnemonic(
+    qtbot: QtBot, window_for: Callable[[Path], MainWindow], tmp_path: Path, language: str
+) -> None:
+    """The import is reached by Alt+V, I; a letter two items share only moves between
+    them, so every item of every menu must have its own."""
+    translators = install_translators(language)
+    try:
+        window = window_for(tmp_path / "v")
+        shared: dict[str, list[str]] = {}
+        for top in window.menuBar().actions():
+            menu = top.menu()
+            assert menu is not None
+            texts = [action.text() for action in menu.actions() if action.isVisible()]
+            letters = [MNEMONIC_LETTER.findall(text.casefold()) for text in texts]
+            flat = [letter for found in letters for letter in found]
+            pairs = zip(texts, letters, strict=True)
+            twice = [text for text, found in pairs if any(flat.count(m) > 1 for m in found)]
+            if twice:
+                shared[top.text()] = twice
+        assert shared == {}
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        install_translators("en")
