@@ -1,6 +1,7 @@
-"""Vault ▸ Import from another app, driven by keys only: the menu, each page's focus
-order and mnemonics, a Cancel while reading, an encrypted backup's passphrase asked again,
-a vault changed behind the preview, and every page in Chinese.
+"""Vault ▸ Import from another app, driven by keys: the menu (whose mnemonics, like every
+menu's, are each used once), each page's focus order and mnemonics, a Cancel while
+reading, an encrypted backup's passphrase asked again, a vault changed behind the
+preview, and every page in Chinese.
 
 A real vault (fast KDF fixture) and the real importer service. Every modal dialog is
 answered by a ``Script`` of keys; a ``Watchdog`` closes whatever is still open after a
@@ -152,19 +153,6 @@ def open_from_menu(qtbot: QtBot, window: MainWindow) -> None:
     menu = QApplication.activePopupWidget()
     assert menu is window.vault_menu
     qtbot.keyClick(menu, Qt.Key.Key_I)  # returns once the import's dialogs are done
-
-
-def press(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> Action:
-    """Press ``key`` in whatever has the focus."""
-
-    def act(_dialog: QWidget) -> None:
-        focused = QApplication.focusWidget()
-        assert focused is not None
-        qtbot.keyClick(focused, key, modifier)
-
-    return act
 
 
 def tab_chain(qtbot: QtBot, dialog: QWidget) -> list[QWidget]:
