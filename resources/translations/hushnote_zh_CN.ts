@@ -1963,10 +1963,6 @@ Chapter 4 on Thursday</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <source>Change &amp;passphrase…</source>
-        <translation>更改密码短语(&amp;P)…</translation>
-    </message>
-    <message>
         <source>&amp;Rotate data key…</source>
         <translation>更换数据密钥(&amp;R)…</translation>
     </message>
@@ -2007,10 +2003,6 @@ Chapter 4 on Thursday</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>另存为 PDF(&amp;D)…</translation>
-    </message>
-    <message>
         <source>&amp;Import from another app…</source>
         <translation>从其他应用导入(&amp;I)…</translation>
     </message>
@@ -2037,10 +2029,6 @@ Chapter 4 on Thursday</source>
     <message>
         <source>New &amp;list…</source>
         <translation>新建名单(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Move note to &amp;trash</source>
-        <translation>将笔记移到回收站(&amp;T)</translation>
     </message>
     <message>
         <source>Note &amp;history</source>
@@ -2215,6 +2203,18 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Setting the duress passphrase…</source>
         <translation>正在设置胁迫密码短语…</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase…</source>
+        <translation>更改密码短语(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save as PD&amp;F…</source>
+        <translation>另存为 PDF(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Move note to t&amp;rash</source>
+        <translation>将笔记移到回收站(&amp;R)</translation>
     </message>
     <message>
         <source>The duress passphrase is set.</source>

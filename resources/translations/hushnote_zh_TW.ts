@@ -1963,10 +1963,6 @@ Chapter 4 on Thursday</source>
         <translation>鎖定(&amp;L)</translation>
     </message>
     <message>
-        <source>Change &amp;passphrase…</source>
-        <translation>變更密碼短語(&amp;P)…</translation>
-    </message>
-    <message>
         <source>&amp;Rotate data key…</source>
         <translation>更換資料金鑰(&amp;R)…</translation>
     </message>
@@ -2007,10 +2003,6 @@ Chapter 4 on Thursday</source>
         <translation>列印(&amp;P)…</translation>
     </message>
     <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>另存為 PDF(&amp;D)…</translation>
-    </message>
-    <message>
         <source>&amp;Import from another app…</source>
         <translation>從其他應用程式匯入(&amp;I)…</translation>
     </message>
@@ -2037,10 +2029,6 @@ Chapter 4 on Thursday</source>
     <message>
         <source>New &amp;list…</source>
         <translation>新增名單(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Move note to &amp;trash</source>
-        <translation>將筆記移到垃圾桶(&amp;T)</translation>
     </message>
     <message>
         <source>Note &amp;history</source>
@@ -2215,6 +2203,18 @@ Chapter 4 on Thursday</source>
     <message>
         <source>Setting the duress passphrase…</source>
         <translation>正在設定脅迫密碼短語…</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase…</source>
+        <translation>變更密碼短語(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save as PD&amp;F…</source>
+        <translation>另存為 PDF(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Move note to t&amp;rash</source>
+        <translation>將筆記移到垃圾桶(&amp;R)</translation>
     </message>
     <message>
         <source>The duress passphrase is set.</source>

@@ -492,7 +492,7 @@ def test_every_action_with_a_shortcut_is_in_the_help(window_for, tmp_path: Path)
     assert sorted(a.text() for a in window.all_actions if not a.shortcuts()) == sorted(
         [
             "&Export contacts (unencrypted)…",
-            "Save as P&DF…",
+            "Save as PD&F…",
             "S&tart travel…",
             "&End travel…",
             "&Import from another app…",

@@ -44,7 +44,7 @@ def _pages(path: Path) -> int:
 def test_the_menus_offer_print_and_save_as_pdf(window: MainWindow) -> None:
     texts = {action.text(): action for action in window.all_actions}
     assert texts["&Print…"].shortcut().toString() == "Ctrl+P"
-    assert "Save as P&DF…" in texts
+    assert "Save as PD&F…" in texts
 
 
 def test_save_as_pdf_writes_the_file(

@@ -7,10 +7,12 @@ always leave them: a text area that swallows Tab is a keyboard trap.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QPlainTextEdit, QWidget
 
-__all__ = ["USER_DATA", "describe", "describe_buttons", "release_tab"]
+__all__ = ["USER_DATA", "describe", "describe_buttons", "plain_label", "release_tab"]
 
 #: Object name of labels that show what the user wrote, never a translatable string.
 USER_DATA = "user-data"
@@ -19,6 +21,17 @@ USER_DATA = "user-data"
 def describe(widget: QWidget, name: str, description: str) -> None:
     widget.setAccessibleName(name)
     widget.setAccessibleDescription(description)
+
+
+def plain_label(text: str) -> str:
+    """A control's text without its mnemonic: "&Joplin" and Chinese "Joplin(&J)" both
+    become "Joplin", which a screen reader reads without a stray letter."""
+    return (
+        re.sub(r"\s*[(\uff08]&\w[)\uff09]", "", text)
+        .replace("&&", "\0")
+        .replace("&", "")
+        .replace("\0", "&")
+    )
 
 
 def release_tab(widget: QAbstractItemView | QPlainTextEdit) -> None:

@@ -46,8 +46,15 @@ from PySide6.QtWidgets import (
 
 from hushnote.core import IMPORTERS, AppImportPlan, AppImportReport, ImportSource, Vault
 from hushnote.errors import AppImportError, BundlePlanChangedError
-from hushnote.gui.accessibility import USER_DATA, describe, describe_buttons, release_tab
+from hushnote.gui.accessibility import (
+    USER_DATA,
+    describe,
+    describe_buttons,
+    plain_label,
+    release_tab,
+)
 from hushnote.gui.app_identity import app_name
+from hushnote.gui.app_import_words import apps, dropped_sentence, filters, summary_text
 from hushnote.gui.file_dialogs import choose_folder, choose_open_paths
 from hushnote.gui.messages import error_text
 from hushnote.gui.passphrase_page import passphrase_field
@@ -69,65 +76,6 @@ _SEVERAL_FILES = {"enex"}
 _FOLDERS = {"joplin", "markdown", "dayone"}
 
 
-def _apps() -> dict[str, tuple[str, str]]:
-    """Each importer's name as shown, and one line on what to export from it and how."""
-    return {
-        "joplin": (
-            QCoreApplication.translate("app_import", "&Joplin"),
-            QCoreApplication.translate(
-                "app_import",
-                "In Joplin, File ▸ Export all ▸ JEX, then choose the .jex file; or choose "
-                "a folder exported as RAW.",
-            ),
-        ),
-        "standardnotes": (
-            QCoreApplication.translate("app_import", "&Standard Notes"),
-            QCoreApplication.translate(
-                "app_import",
-                "In Standard Notes, Preferences ▸ Backups ▸ Download backup, then choose "
-                "the .txt, .json or .zip file (an encrypted one asks for its passphrase).",
-            ),
-        ),
-        "enex": (
-            QCoreApplication.translate("app_import", "&Evernote"),
-            QCoreApplication.translate(
-                "app_import",
-                "In Evernote, export each notebook as an .enex file, then choose one or "
-                "several of them.",
-            ),
-        ),
-        "markdown": (
-            QCoreApplication.translate("app_import", "&Markdown folder or Obsidian vault"),
-            QCoreApplication.translate(
-                "app_import",
-                "Choose the folder of .md files (an Obsidian vault is one), or a .zip of it.",
-            ),
-        ),
-        "dayone": (
-            QCoreApplication.translate("app_import", "&Day One"),
-            QCoreApplication.translate(
-                "app_import",
-                "In Day One, Settings ▸ Import/Export ▸ Export ▸ JSON, then choose the .zip "
-                "file or the folder unpacked from it.",
-            ),
-        ),
-    }
-
-
-def _filters(app: str) -> str:
-    everything = QCoreApplication.translate("app_import", "All files (*)")
-    patterns = {
-        "joplin": QCoreApplication.translate("app_import", "Joplin exports (*.jex)"),
-        "standardnotes": QCoreApplication.translate(
-            "app_import", "Standard Notes backups (*.txt *.json *.zip)"
-        ),
-        "enex": QCoreApplication.translate("app_import", "Evernote exports (*.enex)"),
-        "markdown": QCoreApplication.translate("app_import", "Zip archives (*.zip)"),
-        "dayone": QCoreApplication.translate("app_import", "Day One exports (*.zip)"),
-    }
-    return f"{patterns[app]};;{everything}"
-
-
 class AppImportDialog(QDialog):
     """Asks which app the export comes from, which file(s) or folder, and whether to
     keep location data; OK stays off until something is chosen."""
@@ -143,12 +91,12 @@ class AppImportDialog(QDialog):
         self.group = QButtonGroup(self)
         self.buttons_by_app: dict[str, QRadioButton] = {}
         for number, app in enumerate(IMPORTERS):
-            name, hint = _apps()[app]
+            name, hint = apps()[app]
             button = QRadioButton(name)
             line = QLabel(hint)
             line.setWordWrap(True)
             line.setIndent(24)
-            describe(button, name.replace("&", ""), hint)
+            describe(button, plain_label(name), hint)
             self.group.addButton(button, number)
             self.buttons_by_app[app] = button
             layout.addWidget(button)
@@ -211,7 +159,7 @@ class AppImportDialog(QDialog):
         self.ok.setEnabled(False)
 
     def _pick_files(self) -> None:
-        paths = choose_open_paths(self, self.tr("Choose the export"), _filters(self.app))
+        paths = choose_open_paths(self, self.tr("Choose the export"), filters(self.app))
         if paths and self.app not in _SEVERAL_FILES:
             paths = paths[:1]
         self.set_paths(paths)
@@ -283,34 +231,6 @@ class BackupPassphraseDialog(QDialog):
 
     def wipe(self) -> None:
         self.field.clear()
-
-
-def _dropped_sentences() -> dict[str, str]:
-    return {
-        "location": QCoreApplication.translate(
-            "app_import", "Location data dropped from %n note(s)."
-        ),
-        "trashed": QCoreApplication.translate(
-            "app_import", "%n item(s) in the other app's trash, not imported."
-        ),
-        "encrypted-section": QCoreApplication.translate(
-            "app_import", "%n encrypted section(s), which cannot be read, left out."
-        ),
-        "unsupported-item": QCoreApplication.translate(
-            "app_import", "%n item(s) of a kind this app does not keep, left out."
-        ),
-        "missing-attachment": QCoreApplication.translate(
-            "app_import", "%n attachment(s) missing from the export."
-        ),
-    }
-
-
-def dropped_sentence(kind: str, count: int) -> str:
-    """One plain line on what was left out, for one kind."""
-    sentence = _dropped_sentences().get(
-        kind, QCoreApplication.translate("app_import", "%n other item(s) left out.")
-    )
-    return sentence.replace("%n", str(count))
 
 
 class AppImportPreviewDialog(QDialog):
@@ -475,23 +395,6 @@ def _preview_and_run(
                     "Here is what the import would do now.",
                 ),
             )
-
-
-def summary_text(report: AppImportReport) -> str:
-    lines = [
-        QCoreApplication.translate("app_import", "Notes: %1 new, %2 updated, %3 unchanged.")
-        .replace("%1", str(report.added))
-        .replace("%2", str(report.updated))
-        .replace("%3", str(report.unchanged)),
-        QCoreApplication.translate(
-            "app_import", "Attachments added: %1. New tags: %2. New notebooks: %3."
-        )
-        .replace("%1", str(report.attachments))
-        .replace("%2", str(report.new_tags))
-        .replace("%3", str(report.new_notebooks)),
-    ]
-    lines += [dropped_sentence(kind, count) for kind, count in sorted(report.dropped.items())]
-    return "\n".join([QCoreApplication.translate("app_import", "Import finished."), *lines])
 
 
 def offer_delete(parent: QWidget, vault: Vault, long_work: LongWork, paths: list[Path]) -> bool:

@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         vault_menu = self.vault_menu = bar.addMenu(self.tr("&Vault"))
         self._action(vault_menu, self.tr("&Lock"), self.lock, ["Ctrl+L"])
         self._action(
-            vault_menu, self.tr("Change &passphrase…"), self.change_passphrase, ["Ctrl+Alt+P"]
+            vault_menu, self.tr("&Change passphrase…"), self.change_passphrase, ["Ctrl+Alt+P"]
         )
         self._action(vault_menu, self.tr("&Rotate data key…"), self.rotate_key, ["Ctrl+Alt+R"])
         self._action(vault_menu, self.tr("&Duress passphrase…"), self.edit_duress, ["Ctrl+Alt+D"])
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         vault_menu.addSeparator()
         self._action(vault_menu, self.tr("&Print…"), self.pdf.print_current, ["Ctrl+P"])
         # No shortcut: an unencrypted file on disk should take a trip through the menu.
-        self._action(vault_menu, self.tr("Save as P&DF…"), self.pdf.save_current)
+        self._action(vault_menu, self.tr("Save as PD&F…"), self.pdf.save_current)
         self._action(vault_menu, self.tr("&Import from another app…"), self.import_from_app)
         vault_menu.addSeparator()
         self._action(vault_menu, self.tr("&Quit"), self.close, ["Ctrl+Q"], needs_vault=False)
@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
         self._action(edit, self.tr("&Today's journal entry"), ws.today, ["Ctrl+J"])
         self._action(edit, self.tr("New &contact"), ws.new_contact, ["Ctrl+Shift+N"])
         self._action(edit, self.tr("New &list…"), self.new_list, ["Ctrl+Alt+N"])
-        self._action(edit, self.tr("Move note to &trash"), ws.trash_current, ["Ctrl+Delete"])
+        self._action(edit, self.tr("Move note to t&rash"), ws.trash_current, ["Ctrl+Delete"])
         self._action(edit, self.tr("Note &history"), ws.toggle_history, [HISTORY_KEYS])
         self._action(
             edit, self.tr("&Delete contact"), ws.delete_current_contact, ["Ctrl+Shift+Delete"]
