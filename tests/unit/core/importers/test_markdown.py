@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from hushnote.core.importers.markdown import read
 from hushnote.core.importers.model import Dropped, Limits
 from hushnote.errors import AppImportError
+from unit.core.importers.timing import assert_linear
 
 
 def _write(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -277,3 +279,26 @@ def test_flipped_bytes_and_mangled_front_matter_raise_only_the_import_error(
                             stream.read()
         except AppImportError as error:
             assert error.context["reason"] in REASONS
+
+
+def test_a_long_run_of_blanks_after_a_hash_is_read_in_linear_time(tmp_path: Path) -> None:
+    def make(size: int) -> Callable[[], object]:
+        folder = _write(tmp_path / f"blanks{size}", {"a.md": "# a" + " \t" * size + "b\n"})
+
+        def work() -> None:
+            with read([folder]) as source:
+                assert source.notes[0].title.startswith("a \t")
+
+        return work
+
+    assert_linear(make, 12_500, bound=5)
+
+
+def test_headings_keep_their_words_and_drop_closing_hashes(tmp_path: Path) -> None:
+    folder = _write(
+        tmp_path / "export",
+        {"a.md": "#\t Plan  ## \nx", "b.md": "#nota\n# ###\n", "c.md": "#   \n# Late"},
+    )
+    with read([folder]) as source:
+        titles = sorted(note.title for note in source.notes)
+    assert titles == ["#", "Plan", "c"]
