@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hushnote.core.importers.archive import Entry, ExportFiles, iter_entries, open_export
 from hushnote.core.importers.archive import parse_json as _parse_json
+from hushnote.core.importers.file_names import UniqueNames
 from hushnote.core.importers.model import (
     Dropped,
     ImportedAttachment,
@@ -222,7 +223,7 @@ class _Entry:
     def attachments(self) -> dict[str, tuple[ImportedAttachment, bool]]:
         """By identifier: each media file found, and whether it is a picture."""
         found: dict[str, tuple[ImportedAttachment, bool]] = {}
-        names: set[str] = set()
+        names = UniqueNames()
         for key, folder in _MEDIA:
             for media in self.field(key, list, []):
                 if not isinstance(media, dict):
@@ -240,7 +241,7 @@ class _Entry:
                 extension = PurePosixPath(entry.name).suffix.lstrip(".").lower() or kind
                 raw_name = media.get("filename")
                 name = _UNSAFE_NAME.sub("_", raw_name)[:200] if isinstance(raw_name, str) else ""
-                name = _unique(name or PurePosixPath(entry.name).name, names)
+                name = names.claim(name or PurePosixPath(entry.name).name)
                 attachment = ImportedAttachment(
                     source_id=f"{folder}/{md5.lower()}",
                     name=name,
@@ -324,13 +325,3 @@ def _title(text: str, day: date | None) -> str:
         if words:
             return _TITLE_ESCAPE.sub(r"\1", words)[:200]
     return day.isoformat() if day else "Untitled"
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    candidate, number = name, 1
-    stem, dot, suffix = name.rpartition(".")
-    while candidate.casefold() in taken:
-        number += 1
-        candidate = f"{stem} ({number}).{suffix}" if dot and stem else f"{name} ({number})"
-    taken.add(candidate.casefold())
-    return candidate
