@@ -102,6 +102,7 @@ class _Export:
         self.members: dict[str, str] = {}  # an item's file, for errors
         self.blobs: dict[str, Entry] = {}
         self.paths: dict[str, str | None] = {}
+        self.depths: dict[str, int] = {}
         self.missing: set[str] = set()
 
     def error(self, reason: str, file: str | None, item: str | None = None) -> AppImportError:
@@ -167,26 +168,35 @@ class _Export:
             self.note_tags.setdefault(note_id, []).append(item.props.get("tag_id", "").lower())
 
     def _notebook(self, folder_id: str) -> str | None:
-        """The notebook's "Parent / Child" name, None for none, ``_TRASHED`` if in the trash."""
+        """The notebook's "Parent / Child" name, None for none, ``_TRASHED`` if in the trash.
+
+        Each folder's name and depth are kept once computed, so the depth limit counts
+        from the top whichever note reaches a folder first, and each is computed once."""
+        limits = self.files.limits
         chain: list[Item] = []
         seen: set[str] = set()
         current = folder_id
         while current in self.folders and current not in self.paths:
             if current in seen:
                 raise self.error("cycle", self.members[current], self.folders[current].name)
-            if len(chain) >= self.files.limits.max_depth:
+            if len(chain) >= limits.max_depth:
                 raise self.error("too-deep", self.members[current], self.folders[current].name)
             seen.add(current)
             chain.append(self.folders[current])
             current = self.folders[current].props.get("parent_id", "").lower()
-        name = self.paths.get(current)
+        name, depth = self.paths.get(current), self.depths.get(current, 0)
         for folder in reversed(chain):
+            depth += 1
+            if depth > limits.max_depth:
+                raise self.error("too-deep", self.members[folder.id], folder.name)
             if name == _TRASHED or folder.flag("deleted_time"):
                 name = _TRASHED
             else:
                 title = folder.title or folder.id
                 name = f"{name} / {title}" if name else title
-            self.paths[folder.id] = name
+                if len(name) > limits.max_name_chars:
+                    raise self.error("name-too-long", self.members[folder.id], folder.name)
+            self.paths[folder.id], self.depths[folder.id] = name, depth
         return name
 
     def _note(self, item: Item) -> None:

@@ -289,6 +289,8 @@ def _tag_paths(items: dict[str, dict[str, Any]], limits: Limits) -> dict[str, st
             if depth > limits.max_depth:
                 raise _error("too-deep", items[tag]["_file"], titles[tag])
             base = f"{base}/{titles[tag]}" if base else titles[tag]
+            if len(base) > limits.max_name_chars:
+                raise _error("name-too-long", items[tag]["_file"], titles[tag])
             paths[tag] = (base, depth)
     return {uuid: path for uuid, (path, _) in paths.items()}
 

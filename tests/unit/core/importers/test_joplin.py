@@ -409,3 +409,28 @@ def test_several_exports_at_once_and_notes_without_their_notebook(tmp_path: Path
         assert notes["Orphan"].body == "![](<Resource 1.jpg>)"
         assert [a.name for a in notes["Orphan"].attachments] == ["Resource 1.jpg"]
         assert (notes["Later"].notebook, notes["Later"].body) == ("Inbox", "")
+
+
+def test_two_hundred_nested_notebooks_are_refused_whatever_note_comes_first(
+    tmp_path: Path,
+) -> None:
+    members = {f"{_id(n)}.md": folder(n, f"F{n}", parent=n - 1) for n in range(1, 201)}
+    # Each note's chain that is not yet named is shorter than the limit on its own.
+    for n, depth in enumerate((40, 80, 120, 160, 200), start=1001):
+        members[f"{_id(n)}.md"] = note(n, f"At {depth}", "x", parent=depth)
+    with pytest.raises(AppImportError) as error:
+        joplin.read([write_folder(tmp_path / "raw", members)])
+    assert _reason(error) == "too-deep"
+    assert error.value.context["item"] == "F65"
+
+
+def test_a_notebook_name_past_the_cap_is_refused_and_one_within_is_kept(tmp_path: Path) -> None:
+    long = "L" * 1500
+    members = {f"{_id(n)}.md": folder(n, long, parent=n - 1) for n in range(1, 4)}
+    members[f"{_id(100)}.md"] = note(100, "Near", "x", parent=2)
+    with joplin.read([write_folder(tmp_path / "ok", members)]) as source:
+        assert source.notes[0].notebook == f"{long} / {long}"
+    members[f"{_id(101)}.md"] = note(101, "Deep", "x", parent=3)
+    with pytest.raises(AppImportError) as error:
+        joplin.read([write_folder(tmp_path / "raw", members)])
+    assert _reason(error) == "name-too-long"

@@ -339,3 +339,14 @@ def test_progress_goes_on_and_cancel_works_while_the_key_is_derived(tmp_path: Pa
     with pytest.raises(CancelledError):
         read([path], passphrase="pw", progress=cancel_soon)
     assert time.monotonic() - started < 1.0
+
+
+def test_a_nested_tag_name_past_the_cap_is_refused(tmp_path: Path) -> None:
+    long = "t" * 1500
+    items = [note("n1", "N"), tag("a", long, []), tag("b", long, [], parent="a")]
+    with read([_write(tmp_path, backup(items))]) as source:
+        assert source.notes[0].title == "N"
+    items.append(tag("c", long, ["n1"], parent="b"))
+    with pytest.raises(AppImportError) as error:
+        read([_write(tmp_path, backup(items), "deep.txt")])
+    assert _reason(error) == "name-too-long"
