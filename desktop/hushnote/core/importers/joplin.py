@@ -57,6 +57,7 @@ _LINK = re.compile(
 _ITEM_NAME = re.compile(r"[0-9a-fA-F]{32}\.md")
 _BACKTICKS = re.compile(r"`{3,}+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SLASH = "\u2215"  # DIVISION SLASH: looks like "/", never read as a level
 _TRASHED = "\x00trashed"  # a notebook path marker: the folder or a parent is in the trash
 
 
@@ -192,7 +193,9 @@ class _Export:
             if name == _TRASHED or folder.flag("deleted_time"):
                 name = _TRASHED
             else:
-                title = folder.title or folder.id
+                # A slash of the title's own is not a level: "A / B" at the top and "B"
+                # inside "A" stay two notebooks.
+                title = (folder.title or folder.id).replace("/", _SLASH)
                 name = f"{name} / {title}" if name else title
                 if len(name) > limits.max_name_chars:
                     raise self.error("name-too-long", self.members[folder.id], folder.name)

@@ -434,3 +434,24 @@ def test_a_notebook_name_past_the_cap_is_refused_and_one_within_is_kept(tmp_path
     with pytest.raises(AppImportError) as error:
         joplin.read([write_folder(tmp_path / "raw", members)])
     assert _reason(error) == "name-too-long"
+
+
+def test_a_slash_in_a_notebook_title_is_not_a_level(tmp_path: Path) -> None:
+    members = {
+        f"{_id(1)}.md": folder(1, "A / B"),
+        f"{_id(2)}.md": folder(2, "A"),
+        f"{_id(3)}.md": folder(3, "B", parent=2),
+        f"{_id(4)}.md": folder(4, "A /"),
+        f"{_id(5)}.md": folder(5, "/ B", parent=2),
+        f"{_id(6)}.md": folder(6, "B", parent=4),
+    }
+    for n, parent in enumerate((1, 3, 5, 6), start=11):
+        members[f"{_id(n)}.md"] = note(n, f"N{n}", "x", parent=parent)
+    with joplin.read([write_folder(tmp_path / "raw", members)]) as source:
+        books = {note.title: note.notebook for note in source.notes}
+    assert books == {
+        "N11": "A \u2215 B",
+        "N12": "A / B",
+        "N13": "A / \u2215 B",
+        "N14": "A \u2215 / B",
+    }
