@@ -204,6 +204,8 @@ def _decrypt(
             ):
                 keyring.open_items_key(raw)
                 tick()
+        if keyring is not None:
+            keyring.check_items_keys()
         for position, raw in enumerate(checked):
             tick.fraction = position / max(1, len(checked))
             tick()
