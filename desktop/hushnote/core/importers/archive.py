@@ -17,6 +17,7 @@ import io
 import json
 import lzma
 import os
+import re
 import stat
 import tarfile
 import zipfile
@@ -30,7 +31,7 @@ from typing import IO, Any
 from hushnote.core.importers.model import Limits
 from hushnote.errors import AppImportError
 
-__all__ = ["Entry", "ExportFiles", "iter_entries", "open_export", "parse_json"]
+__all__ = ["Entry", "ExportFiles", "iter_entries", "open_export", "parse_json", "printable_name"]
 
 _READ = 1 << 20
 # What reading a damaged member lets out: a broken stream or header, a corrupt deflate,
@@ -39,6 +40,7 @@ _UNREADABLE = (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, ValueErr
                NotImplementedError, RuntimeError, zlib.error, lzma.LZMAError)  # fmt: skip
 # Below this, a high ratio is ordinary (a text file of spaces): only larger members count.
 _RATIO_FLOOR = 1 << 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -174,9 +176,16 @@ def _open_file(path: Path, source: str) -> IO[bytes]:
     return os.fdopen(fd, "rb")
 
 
+def printable_name(raw: str) -> str:
+    """A name the file system or an archive gave, its bytes that are not UTF-8 (lone
+    surrogates in Python) each shown as U+FFFD: such a name in a title or a notebook
+    would break every later encoding of it."""
+    return _SURROGATE.sub("\ufffd", raw)
+
+
 def _clean_name(raw: str, files: ExportFiles) -> str:
     """The member's name as a relative posix path, or ``unsafe-path``."""
-    name = raw.replace("\\", "/")
+    name = printable_name(raw).replace("\\", "/")
     parts = [part for part in name.split("/") if part not in ("", ".")]
     if (
         not parts
@@ -328,13 +337,16 @@ class _FolderFiles(ExportFiles):
             top = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         except OSError:
             raise self.error("unreadable", root.name) from None
+        # A shown name (U+FFFD for bytes that are not UTF-8) -> the name on the disk.
+        self._on_disk: dict[str, str] = {}
+        self._seen: set[str] = set()
         try:
-            self._walk(top, "", 0)
+            self._walk(top, "", "", 0)
         finally:
             os.close(top)
         self._check_total()
 
-    def _walk(self, folder: int, prefix: str, depth: int) -> None:
+    def _walk(self, folder: int, prefix: str, disk_prefix: str, depth: int) -> None:
         if depth > self.limits.max_depth:
             raise self.error("too-deep", prefix or self.root.name)
         try:
@@ -343,26 +355,37 @@ class _FolderFiles(ExportFiles):
         except OSError:
             raise self.error("unreadable", prefix or self.root.name) from None
         for item in found:
-            name = f"{prefix}{item.name}"
+            name = self._shown(prefix, item.name)
             try:
                 if item.is_symlink():
                     self.skipped.append(name)
                 elif item.is_dir(follow_symlinks=False):
                     sub = os.open(item.name, _SUBFOLDER, dir_fd=folder)
                     try:
-                        self._walk(sub, f"{name}/", depth + 1)
+                        self._walk(sub, f"{name}/", f"{disk_prefix}{item.name}/", depth + 1)
                     finally:
                         os.close(sub)
                 elif item.is_file(follow_symlinks=False):
                     info = item.stat(follow_symlinks=False)
+                    self._on_disk[name] = f"{disk_prefix}{item.name}"
                     self._add(Entry(name, info.st_size, mtime=info.st_mtime))
                 else:
                     self.skipped.append(name)
             except OSError:
                 raise self.error("unreadable", name) from None
 
+    def _shown(self, prefix: str, raw: str) -> str:
+        """The name shown for ``raw`` in the folder ``prefix``; when two names differ
+        only in bytes that are not UTF-8, the later has those bytes written as ``\\xff``."""
+        name = f"{prefix}{printable_name(raw)}"
+        if name in self._seen:
+            escaped = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            name = f"{prefix}{escaped}"
+        self._seen.add(name)
+        return name
+
     def _raw(self, entry: Entry) -> IO[bytes]:
-        *folders, leaf = entry.path.parts
+        *folders, leaf = self._on_disk.get(entry.name, entry.name).split("/")
         try:
             parent = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
             try:

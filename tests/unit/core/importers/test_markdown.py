@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tarfile
 import time
 import zipfile
 from collections.abc import Callable
@@ -302,3 +303,33 @@ def test_headings_keep_their_words_and_drop_closing_hashes(tmp_path: Path) -> No
     with read([folder]) as source:
         titles = sorted(note.title for note in source.notes)
     assert titles == ["#", "Plan", "c"]
+
+
+def _printable(text: str | None) -> bool:
+    """Printable, and encodable as UTF-8 (no lone surrogate)."""
+    if text is None:
+        return True
+    text.encode("utf-8")
+    return text.isprintable()
+
+
+def test_file_names_that_are_not_utf8_become_printable_titles(tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    (folder / "Work").mkdir(parents=True)
+    os.mkdir(os.fsencode(folder) + b"/\xfe")
+    for raw in (b"/\xff.md", b"/\xfe.md", b"/\xfe/note.md", b"/Work/caf\xe9.md"):
+        with open(os.fsencode(folder) + raw, "wb") as handle:
+            handle.write(b"text")
+    tar = tmp_path / "export.tar"
+    with tarfile.open(tar, "w", format=tarfile.GNU_FORMAT) as archive:
+        archive.add(os.fsencode(folder) + b"/\xff.md", arcname=os.fsdecode(b"\xff.md"))
+    found = {}
+    for path in (folder, tar):
+        with read([path]) as source:
+            found[path] = [(note.title, note.notebook) for note in source.notes]
+            assert all(note.body == "text" for note in source.notes)
+        assert all(_printable(title) and _printable(book) for title, book in found[path])
+        assert ("\ufffd", None) in found[path]
+    assert ("caf\ufffd", "Work") in found[folder] and ("note", "\ufffd") in found[folder]
+    # Two names that read the same once replaced stay two notes.
+    assert len(found[folder]) == 4
