@@ -413,3 +413,44 @@ def test_an_items_key_cut_short_or_malformed_is_damaged_not_a_wrong_passphrase(
         with pytest.raises(AppImportError) as error:
             read([_write(tmp_path, json.dumps(data).encode())], passphrase="pw")
         assert (_reason(error), error.value.context["item"]) == ("damaged", "ik-1")
+
+
+def test_plain_text_in_a_super_note_that_looks_like_markdown_stays_text(
+    tmp_path: Path,
+) -> None:
+    text = _super(
+        {"type": "heading", "tag": "h1", "children": [_text("Real heading")]},
+        _para(_text("# not a heading")),
+        _para(_text("  ## nor this")),
+        _para(_text("* not a list")),
+        _para(_text("- not a list"), {"type": "linebreak"}, _text("+ nor this")),
+        _para(_text("[x](y)")),
+        _para(_text("1. not numbered, 2) nor this")),
+        _para(_text("> not a quote")),
+        _para(_text("~~not struck~~ &amp; not an entity")),
+        _para(_text("---")),
+        _para(_text("bold", 1), _text(" # mid-line is fine")),
+        {
+            "type": "list",
+            "listType": "bullet",
+            "children": [{"type": "listitem", "children": [_text("# item text")]}],
+        },
+        _para({"type": "link", "url": "https://example.org", "children": [_text("a link")]}),
+    )
+    with read([_write(tmp_path, backup([note("n1", "S", text, noteType="super")]))]) as source:
+        body = source.notes[0].body
+    assert body.split("\n\n") == [
+        "# Real heading",
+        "\\# not a heading",
+        "  \\## nor this",
+        "\\* not a list",
+        "\\- not a list\n\\+ nor this",
+        "\\[x\\](y)",
+        "1\\. not numbered, 2) nor this",
+        "\\> not a quote",
+        "\\~\\~not struck\\~\\~ \\&amp; not an entity",
+        "\\---",
+        "**bold** # mid-line is fine",
+        "- \\# item text",
+        "[a link](https://example.org)\n",
+    ]
