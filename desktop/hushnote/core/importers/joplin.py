@@ -59,6 +59,8 @@ _BACKTICKS = re.compile(r"`{3,}+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SLASH = "\u2215"  # DIVISION SLASH: looks like "/", never read as a level
 _TRASHED = "\x00trashed"  # a notebook path marker: the folder or a parent is in the trash
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")  # a link target that names a scheme
+_MARKUP = re.compile(r"([\\`*_\[\]()<>!~&#|])")  # what Markdown reads in text
 
 
 def read(
@@ -263,9 +265,9 @@ class _Export:
             resource = Item(target, RESOURCE, "", "", {})  # a file without its metadata
         if resource is not None:
             name = self._attach(resource, attachments)
-            if opening and not html and re.search(r"[\s()<>]", name):
-                name = "<" + name.replace("<", "").replace(">", "") + ">"
-            return f"{opening}{name}{closing}"
+            if html:
+                return f"{opening}{name}{closing}"  # shown as code, never rendered
+            return f"{opening}{_target(name) if opening else _as_text(name)}{closing}"
         note_title = self.titles.get(target)
         if note_title is None or target in self.folders or target in self.tags:
             return match[0]  # not in this export: left as Joplin wrote it
@@ -315,6 +317,23 @@ def _file_name(resource: Item, blob: Entry | None) -> str:
                 name = f"{name}.{extension[:20]}"
             return name
     return blob.name.rsplit("/", 1)[-1] if blob else resource.id
+
+
+def _target(name: str) -> str:
+    """A file name as a Markdown link target that stays one relative file name: never a
+    scheme ("javascript:" gets "./" before it), and in ``<...>`` with ``<``, ``>`` and
+    backslashes escaped when it holds anything that would end or split a bare target."""
+    if _SCHEME.match(name):
+        name = "./" + name
+    if re.search(r"[\s()<>\\\[\]`]", name):
+        escaped = name.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>")
+        return f"<{escaped}>"
+    return name
+
+
+def _as_text(name: str) -> str:
+    """A file name as text in the body (a bare ``:/<id>``): its markup escaped."""
+    return _MARKUP.sub(r"\\\1", name)
 
 
 def _number(value: float) -> str:

@@ -455,3 +455,46 @@ def test_a_slash_in_a_notebook_title_is_not_a_level(tmp_path: Path) -> None:
         "N13": "A / \u2215 B",
         "N14": "A \u2215 / B",
     }
+
+
+HOSTILE_NAMES = [
+    "my file (1).png",
+    "a]b) [c](d.png",
+    "line\nbreak.png",
+    "javascript:alert(1)",
+    "JavaScript:alert(document.cookie).png",
+    "<img src=x onerror=alert(1)>.png",
+    "tab\there>.png",
+    "back\\tick`*_.png",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_a_hostile_resource_name_is_a_safe_link_target(tmp_path: Path, name: str) -> None:
+    from markdown_it import MarkdownIt
+
+    members = {
+        f"{_id(1)}.md": note(1, "Doc", f"see [file](:/{_id(2)}) and ![](:/{_id(2)}) or :/{_id(2)}"),
+        f"{_id(2)}.md": item(
+            4,
+            _id(2),
+            "r",
+            mime="image/png",
+            filename=name.replace("\n", "\\n"),
+            file_extension="png",
+            size=3,
+        ),
+        f"resources/{_id(2)}.png": b"png",
+    }
+    with joplin.read([write_folder(tmp_path / "raw", members)]) as source:
+        body = source.notes[0].body
+        shown = source.notes[0].attachments[0].name
+    tokens = MarkdownIt("commonmark").parseInline(body)[0].children or []
+    links = [t for t in tokens if t.type in ("link_open", "image")]
+    assert len(links) == 2, body  # the two links stay two links, nothing more
+    for link in links:
+        target = str(link.attrGet("href") or link.attrGet("src"))
+        assert ":" not in target.split("/", 1)[0], target  # no scheme
+        assert target.startswith("./") or "javascript" not in target.lower()
+    assert [t.type for t in tokens].count("html_inline") == 0
+    assert tokens[-1].type == "text" and tokens[-1].content.endswith(shown), body
