@@ -108,9 +108,12 @@ class _Export:
         for entry in iter_entries(self.files, ".json"):
             self.tick(0.0)
             data = self.files.read(entry, cap=self.limits.max_file_bytes)
-            self.tick(0.0)
+            # One document, parsed in one call: reported just before and after, so a
+            # Cancel pressed meanwhile is honoured as soon as the parse returns.
+            self.tick(0.0, now=True)
             document = _parse_json(data, self.files, entry.name)
             del data
+            self.tick(0.0, now=True)
             if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
                 continue  # another JSON file inside the export
             journals += 1
@@ -129,13 +132,14 @@ class _Export:
             self.source.notes.append(_Entry(self, entry.name, folder, notebook, item).note())
             self.tick((index + 1) / len(entries))
 
-    def tick(self, fraction: float) -> None:
+    def tick(self, fraction: float, *, now: bool = False) -> None:
+        """Report, unless the last report is under 20 ms old (``now``: report anyway)."""
         if self.progress is None:
             return
-        now = time.monotonic()
-        if now - self.last_tick < 0.02:
+        moment = time.monotonic()
+        if not now and moment - self.last_tick < 0.02:
             return
-        self.last_tick = now
+        self.last_tick = moment
         if not self.progress(min(1.0, fraction)):
             raise CancelledError()
 
