@@ -4711,6 +4711,10 @@ The note stays as it is now. This cannot be undone.</source>
         <translation>笔记本相互包含</translation>
     </message>
     <message>
+        <source>a notebook or tag whose nested name is longer than an import takes</source>
+        <translation>笔记本或标签的嵌套名称超出导入的长度上限</translation>
+    </message>
+    <message>
         <source>this backup is encrypted: give its passphrase</source>
         <translation>此备份已加密：请提供它的密码短语</translation>
     </message>

@@ -4711,6 +4711,10 @@ The note stays as it is now. This cannot be undone.</source>
         <translation>筆記本相互包含</translation>
     </message>
     <message>
+        <source>a notebook or tag whose nested name is longer than an import takes</source>
+        <translation>筆記本或標籤的巢狀名稱超出匯入的長度上限</translation>
+    </message>
+    <message>
         <source>this backup is encrypted: give its passphrase</source>
         <translation>此備份已加密：請提供它的密碼短語</translation>
     </message>

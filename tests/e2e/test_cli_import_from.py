@@ -48,7 +48,8 @@ def test_dry_run_writes_nothing(cli: Cli) -> None:
     result = cli.run("markdown", str(cli.export), "--dry-run")
     assert result.returncode == 0, result.stderr
     assert "Notes: 2 new, 0 updated, 0 unchanged" in result.stdout
-    assert "Work: 1 new" in result.stdout
+    assert "Work" not in result.stdout and "plan" not in result.stdout  # no names by default
+    assert "2 notebooks" in result.stdout and "--show-names" in result.stdout
     assert "Location data was dropped" in result.stdout
     assert "Dry run: nothing was changed." in result.stdout
     assert cli.notes() == {}
@@ -146,3 +147,20 @@ def test_an_encrypted_standard_notes_backup_takes_its_passphrase_from_a_file(cli
     done = cli.run("standardnotes", str(backup), "--yes", "--export-passphrase-file", str(words))
     assert done.returncode == 0, done.stderr
     assert cli.notes() == {"秘密": None}
+
+
+def test_names_from_the_export_are_printed_only_with_show_names(cli: Cli) -> None:
+    named = cli.run("markdown", str(cli.export), "--dry-run", "--show-names")
+    assert named.returncode == 0, named.stderr
+    assert "Work: 1 new" in named.stdout and "(default notebook): 1 new" in named.stdout
+    broken = cli.tmp / "cases.zip"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("Witness Rosa/statement.md", b"\xff\xfe not UTF-8")
+    quiet = cli.run("markdown", str(broken), "--yes")
+    assert quiet.returncode == 51
+    assert "Rosa" not in quiet.stderr + quiet.stdout and "statement" not in quiet.stderr
+    assert "text that is not UTF-8" in quiet.stderr and "--show-names" in quiet.stderr
+    assert len(quiet.stderr.strip().splitlines()) == 1
+    loud = cli.run("markdown", str(broken), "--yes", "--show-names")
+    assert loud.returncode == 51 and "Witness Rosa/statement.md" in loud.stderr
+    assert cli.notes() == {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from hushnote.cli.output import confirm
@@ -58,6 +59,10 @@ def add_import_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
                         "(without it, asked at the terminal)")  # fmt: skip
     parser.add_argument("--delete-source", action="store_true",
                         help="after importing, overwrite and delete the export")  # fmt: skip
+    parser.add_argument("--show-names", action="store_true",
+                        help="print notebook and file names from the export (by default "
+                        "only counts and reasons, kept out of terminal scrollback and "
+                        "logs)")  # fmt: skip
     add_passphrase_file(parser)
     parser.set_defaults(func=cmd_import_from)
 
@@ -77,11 +82,15 @@ def _read(vault: Vault, args: argparse.Namespace) -> ImportSource:
                                 passphrase=passphrase)  # fmt: skip
 
 
-def _print_counts(report: AppImportReport, *, planned: bool) -> None:
+def _print_counts(report: AppImportReport, *, planned: bool, names: bool) -> None:
     verb = "would be" if planned else "were"
     print(f"Notes: {report.added} new, {report.updated} updated, {report.unchanged} "
           f"unchanged; {report.attachments} attachments {verb} added")  # fmt: skip
-    for book in report.notebooks:
+    if not names:
+        # Names from the export stay out of terminal scrollback and logs unless asked for.
+        count = len(report.notebooks)
+        print(f"In {count} notebook{'' if count == 1 else 's'} (--show-names lists them by name)")
+    for book in report.notebooks if names else ():
         name = book.name if book.name is not None else "(default notebook)"
         print(f"  {name}: {book.added} new, {book.updated} updated, "
               f"{book.unchanged} unchanged, {book.attachments} attachments")  # fmt: skip
@@ -93,10 +102,22 @@ def _print_counts(report: AppImportReport, *, planned: bool) -> None:
 
 
 def cmd_import_from(args: argparse.Namespace) -> int:
+    try:
+        return _import_from(args)
+    except AppImportError as error:
+        if args.show_names or not ({"file", "item"} & error.context.keys()):
+            raise
+        # The file and note an error names come from the export: said only when asked.
+        context = {k: v for k, v in error.context.items() if k not in ("file", "item")}
+        raise AppImportError(**context, hidden="names") from None
+
+
+def _import_from(args: argparse.Namespace) -> int:
+    names = args.show_names
     with open_vault(args) as vault:
         with _read(vault, args) as source:
             plan = vault.importers.preview(source)
-            _print_counts(plan, planned=True)
+            _print_counts(plan, planned=True, names=names)
             if args.dry_run:
                 print("Dry run: nothing was changed.")
                 return 0
@@ -106,7 +127,7 @@ def cmd_import_from(args: argparse.Namespace) -> int:
                 confirm("Import these notes?", assume_yes=args.yes)
                 report = vault.importers.run(source, plan=plan)
                 print("Imported.")
-                _print_counts(report, planned=False)
+                _print_counts(report, planned=False, names=names)
             chosen = source.chosen
         # The export's files are closed before they are overwritten.
         _offer_delete(vault, args, chosen)
@@ -123,8 +144,12 @@ def _offer_delete(vault: Vault, args: argparse.Namespace, chosen: list[Path]) ->
         except ConfirmationRequiredError:
             return
     left = vault.importers.delete_sources(chosen)
-    for path, reason in left:
-        print(f"Not deleted: {path} ({reason})")
+    if args.show_names:
+        for path, reason in left:
+            print(f"Not deleted: {path} ({reason})")
+    else:
+        for reason, count in sorted(Counter(reason for _, reason in left).items()):
+            print(f"Not deleted: {count} files ({reason}; --show-names lists them)")
     if not left:
         print("The export was overwritten and deleted.")
     if args.delete_source:

@@ -261,6 +261,8 @@ def message_for(error: HushnoteError) -> str:
         where = [context[key] for key in ("file", "item") if context.get(key)]
         context["where"] = f"{', '.join(where)}: " if where else ""
         context["reason"] = import_reason_text(context["reason"])
+        if context.get("hidden") == "names":
+            context["reason"] += " (--show-names says in which file and note)"
     if error.code == "bundle-decryption" and context["reason"] == "key-file-missing":
         return (
             f"this bundle opens with the key file {context['path']}, which is not beside "

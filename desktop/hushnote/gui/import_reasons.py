@@ -43,6 +43,9 @@ def _sentences() -> dict[str, str]:
         "bad-date": translate("import-reasons", "a date that cannot be read"),
         "bad-field": translate("import-reasons", "an item with a field of the wrong type"),
         "cycle": translate("import-reasons", "notebooks that contain each other"),
+        "name-too-long": translate(
+            "import-reasons", "a notebook or tag whose nested name is longer than an import takes"
+        ),
         "passphrase-needed": translate(
             "import-reasons", "this backup is encrypted: give its passphrase"
         ),

@@ -17,6 +17,7 @@ import io
 import json
 import lzma
 import os
+import re
 import stat
 import tarfile
 import zipfile
@@ -30,7 +31,7 @@ from typing import IO, Any
 from hushnote.core.importers.model import Limits
 from hushnote.errors import AppImportError
 
-__all__ = ["Entry", "ExportFiles", "iter_entries", "open_export", "parse_json"]
+__all__ = ["Entry", "ExportFiles", "iter_entries", "open_export", "parse_json", "printable_name"]
 
 _READ = 1 << 20
 # What reading a damaged member lets out: a broken stream or header, a corrupt deflate,
@@ -39,6 +40,7 @@ _UNREADABLE = (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, ValueErr
                NotImplementedError, RuntimeError, zlib.error, lzma.LZMAError)  # fmt: skip
 # Below this, a high ratio is ordinary (a text file of spaces): only larger members count.
 _RATIO_FLOOR = 1 << 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,9 @@ def open_export(path: Path, *, source: str, limits: Limits | None = None) -> Exp
     except OSError:
         raise AppImportError(source=source, file=path.name, reason="unreadable") from None
     if stat.S_ISDIR(info.st_mode):
-        return _FolderFiles(path, source, limits)
+        from hushnote.core.importers.archive_folder import FolderFiles  # it builds on this
+
+        return FolderFiles(path, source, limits)
     if not stat.S_ISREG(info.st_mode):
         raise AppImportError(source=source, file=path.name, reason="unreadable")
     handle = _open_file(path, source)
@@ -174,9 +178,16 @@ def _open_file(path: Path, source: str) -> IO[bytes]:
     return os.fdopen(fd, "rb")
 
 
+def printable_name(raw: str) -> str:
+    """A name the file system or an archive gave, its bytes that are not UTF-8 (lone
+    surrogates in Python) each shown as U+FFFD: such a name in a title or a notebook
+    would break every later encoding of it."""
+    return _SURROGATE.sub("\ufffd", raw)
+
+
 def _clean_name(raw: str, files: ExportFiles) -> str:
     """The member's name as a relative posix path, or ``unsafe-path``."""
-    name = raw.replace("\\", "/")
+    name = printable_name(raw).replace("\\", "/")
     parts = [part for part in name.split("/") if part not in ("", ".")]
     if (
         not parts
@@ -310,76 +321,6 @@ class _TarFiles(ExportFiles):
         with contextlib.suppress(OSError, AttributeError):
             self._tar.close()
         self._handle.close()
-
-
-_SUBFOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
-
-
-class _FolderFiles(ExportFiles):
-    """A folder, walked without following links: a link inside is skipped and named in
-    ``skipped``, never read. Every folder below the chosen one is opened relative to its
-    parent's descriptor with O_NOFOLLOW, when listed and again when a file is read, so a
-    folder swapped for a link meanwhile (the preview may be on screen for minutes) is
-    refused rather than read through."""
-
-    def __init__(self, root: Path, source: str, limits: Limits) -> None:
-        super().__init__(root, source, limits)
-        try:
-            top = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        except OSError:
-            raise self.error("unreadable", root.name) from None
-        try:
-            self._walk(top, "", 0)
-        finally:
-            os.close(top)
-        self._check_total()
-
-    def _walk(self, folder: int, prefix: str, depth: int) -> None:
-        if depth > self.limits.max_depth:
-            raise self.error("too-deep", prefix or self.root.name)
-        try:
-            with os.scandir(folder) as listing:
-                found = sorted(listing, key=lambda item: item.name)
-        except OSError:
-            raise self.error("unreadable", prefix or self.root.name) from None
-        for item in found:
-            name = f"{prefix}{item.name}"
-            try:
-                if item.is_symlink():
-                    self.skipped.append(name)
-                elif item.is_dir(follow_symlinks=False):
-                    sub = os.open(item.name, _SUBFOLDER, dir_fd=folder)
-                    try:
-                        self._walk(sub, f"{name}/", depth + 1)
-                    finally:
-                        os.close(sub)
-                elif item.is_file(follow_symlinks=False):
-                    info = item.stat(follow_symlinks=False)
-                    self._add(Entry(name, info.st_size, mtime=info.st_mtime))
-                else:
-                    self.skipped.append(name)
-            except OSError:
-                raise self.error("unreadable", name) from None
-
-    def _raw(self, entry: Entry) -> IO[bytes]:
-        *folders, leaf = entry.path.parts
-        try:
-            parent = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-            try:
-                for part in folders:
-                    sub = os.open(part, _SUBFOLDER, dir_fd=parent)
-                    os.close(parent)
-                    parent = sub
-                fd = os.open(leaf, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
-                             dir_fd=parent)  # fmt: skip
-            finally:
-                os.close(parent)
-        except OSError:
-            raise self.error("unreadable", entry.name) from None
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            os.close(fd)
-            raise self.error("link", entry.name)
-        return os.fdopen(fd, "rb")
 
 
 class _Capped(io.RawIOBase):

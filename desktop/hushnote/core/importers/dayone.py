@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hushnote.core.importers.archive import Entry, ExportFiles, iter_entries, open_export
 from hushnote.core.importers.archive import parse_json as _parse_json
+from hushnote.core.importers.file_names import UniqueNames
 from hushnote.core.importers.model import (
     Dropped,
     ImportedAttachment,
@@ -107,9 +108,12 @@ class _Export:
         for entry in iter_entries(self.files, ".json"):
             self.tick(0.0)
             data = self.files.read(entry, cap=self.limits.max_file_bytes)
-            self.tick(0.0)
+            # One document, parsed in one call: reported just before and after, so a
+            # Cancel pressed meanwhile is honoured as soon as the parse returns.
+            self.tick(0.0, now=True)
             document = _parse_json(data, self.files, entry.name)
             del data
+            self.tick(0.0, now=True)
             if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
                 continue  # another JSON file inside the export
             journals += 1
@@ -128,13 +132,14 @@ class _Export:
             self.source.notes.append(_Entry(self, entry.name, folder, notebook, item).note())
             self.tick((index + 1) / len(entries))
 
-    def tick(self, fraction: float) -> None:
+    def tick(self, fraction: float, *, now: bool = False) -> None:
+        """Report, unless the last report is under 20 ms old (``now``: report anyway)."""
         if self.progress is None:
             return
-        now = time.monotonic()
-        if now - self.last_tick < 0.02:
+        moment = time.monotonic()
+        if not now and moment - self.last_tick < 0.02:
             return
-        self.last_tick = now
+        self.last_tick = moment
         if not self.progress(min(1.0, fraction)):
             raise CancelledError()
 
@@ -222,7 +227,7 @@ class _Entry:
     def attachments(self) -> dict[str, tuple[ImportedAttachment, bool]]:
         """By identifier: each media file found, and whether it is a picture."""
         found: dict[str, tuple[ImportedAttachment, bool]] = {}
-        names: set[str] = set()
+        names = UniqueNames()
         for key, folder in _MEDIA:
             for media in self.field(key, list, []):
                 if not isinstance(media, dict):
@@ -240,7 +245,7 @@ class _Entry:
                 extension = PurePosixPath(entry.name).suffix.lstrip(".").lower() or kind
                 raw_name = media.get("filename")
                 name = _UNSAFE_NAME.sub("_", raw_name)[:200] if isinstance(raw_name, str) else ""
-                name = _unique(name or PurePosixPath(entry.name).name, names)
+                name = names.claim(name or PurePosixPath(entry.name).name)
                 attachment = ImportedAttachment(
                     source_id=f"{folder}/{md5.lower()}",
                     name=name,
@@ -324,13 +329,3 @@ def _title(text: str, day: date | None) -> str:
         if words:
             return _TITLE_ESCAPE.sub(r"\1", words)[:200]
     return day.isoformat() if day else "Untitled"
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    candidate, number = name, 1
-    stem, dot, suffix = name.rpartition(".")
-    while candidate.casefold() in taken:
-        number += 1
-        candidate = f"{stem} ({number}).{suffix}" if dot and stem else f"{name} ({number})"
-    taken.add(candidate.casefold())
-    return candidate

@@ -33,6 +33,7 @@ from defusedxml import DefusedXmlException
 
 from hushnote.core.importers.enex_input import Counted, enex_files
 from hushnote.core.importers.enml import EnmlError, enml_to_markdown
+from hushnote.core.importers.file_names import UniqueNames
 from hushnote.core.importers.model import (
     Dropped,
     ImportedAttachment,
@@ -248,7 +249,7 @@ class _File:
     ) -> tuple[list[ImportedAttachment], dict[str, ImportedAttachment]]:
         attachments: list[ImportedAttachment] = []
         by_hash: dict[str, ImportedAttachment] = {}
-        names: set[str] = set()
+        names = UniqueNames()
         for resource in note.findall("resource"):
             holder = resource.find("data")
             data = self._decode(holder.text or "" if holder is not None else "", title)
@@ -262,7 +263,7 @@ class _File:
             name = _UNSAFE_NAME.sub("_", raw_name)[:200] or "attachment" + _EXTENSIONS.get(
                 mime or "", ""
             )
-            name = _unique(name, names)
+            name = names.claim(name)
             attachment = ImportedAttachment(
                 source_id=md5,
                 name=name,
@@ -312,13 +313,3 @@ class _File:
         except ValueError:
             raise self.error("bad-field", title) from None
         return (body + "\n\n" if body else "") + line
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    candidate, number = name, 1
-    stem, dot, suffix = name.rpartition(".")
-    while candidate.casefold() in taken:
-        number += 1
-        candidate = f"{stem} ({number}).{suffix}" if dot and stem else f"{name} ({number})"
-    taken.add(candidate.casefold())
-    return candidate

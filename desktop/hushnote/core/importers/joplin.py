@@ -57,7 +57,10 @@ _LINK = re.compile(
 _ITEM_NAME = re.compile(r"[0-9a-fA-F]{32}\.md")
 _BACKTICKS = re.compile(r"`{3,}+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SLASH = "\u2215"  # DIVISION SLASH: looks like "/", never read as a level
 _TRASHED = "\x00trashed"  # a notebook path marker: the folder or a parent is in the trash
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")  # a link target that names a scheme
+_MARKUP = re.compile(r"([\\`*_\[\]()<>!~&#|])")  # what Markdown reads in text
 
 
 def read(
@@ -102,6 +105,7 @@ class _Export:
         self.members: dict[str, str] = {}  # an item's file, for errors
         self.blobs: dict[str, Entry] = {}
         self.paths: dict[str, str | None] = {}
+        self.depths: dict[str, int] = {}
         self.missing: set[str] = set()
 
     def error(self, reason: str, file: str | None, item: str | None = None) -> AppImportError:
@@ -167,26 +171,37 @@ class _Export:
             self.note_tags.setdefault(note_id, []).append(item.props.get("tag_id", "").lower())
 
     def _notebook(self, folder_id: str) -> str | None:
-        """The notebook's "Parent / Child" name, None for none, ``_TRASHED`` if in the trash."""
+        """The notebook's "Parent / Child" name, None for none, ``_TRASHED`` if in the trash.
+
+        Each folder's name and depth are kept once computed, so the depth limit counts
+        from the top whichever note reaches a folder first, and each is computed once."""
+        limits = self.files.limits
         chain: list[Item] = []
         seen: set[str] = set()
         current = folder_id
         while current in self.folders and current not in self.paths:
             if current in seen:
                 raise self.error("cycle", self.members[current], self.folders[current].name)
-            if len(chain) >= self.files.limits.max_depth:
+            if len(chain) >= limits.max_depth:
                 raise self.error("too-deep", self.members[current], self.folders[current].name)
             seen.add(current)
             chain.append(self.folders[current])
             current = self.folders[current].props.get("parent_id", "").lower()
-        name = self.paths.get(current)
+        name, depth = self.paths.get(current), self.depths.get(current, 0)
         for folder in reversed(chain):
+            depth += 1
+            if depth > limits.max_depth:
+                raise self.error("too-deep", self.members[folder.id], folder.name)
             if name == _TRASHED or folder.flag("deleted_time"):
                 name = _TRASHED
             else:
-                title = folder.title or folder.id
+                # A slash of the title's own is not a level: "A / B" at the top and "B"
+                # inside "A" stay two notebooks.
+                title = (folder.title or folder.id).replace("/", _SLASH)
                 name = f"{name} / {title}" if name else title
-            self.paths[folder.id] = name
+                if len(name) > limits.max_name_chars:
+                    raise self.error("name-too-long", self.members[folder.id], folder.name)
+            self.paths[folder.id], self.depths[folder.id] = name, depth
         return name
 
     def _note(self, item: Item) -> None:
@@ -250,9 +265,9 @@ class _Export:
             resource = Item(target, RESOURCE, "", "", {})  # a file without its metadata
         if resource is not None:
             name = self._attach(resource, attachments)
-            if opening and not html and re.search(r"[\s()<>]", name):
-                name = "<" + name.replace("<", "").replace(">", "") + ">"
-            return f"{opening}{name}{closing}"
+            if html:
+                return f"{opening}{name}{closing}"  # shown as code, never rendered
+            return f"{opening}{_target(name) if opening else _as_text(name)}{closing}"
         note_title = self.titles.get(target)
         if note_title is None or target in self.folders or target in self.tags:
             return match[0]  # not in this export: left as Joplin wrote it
@@ -302,6 +317,23 @@ def _file_name(resource: Item, blob: Entry | None) -> str:
                 name = f"{name}.{extension[:20]}"
             return name
     return blob.name.rsplit("/", 1)[-1] if blob else resource.id
+
+
+def _target(name: str) -> str:
+    """A file name as a Markdown link target that stays one relative file name: never a
+    scheme ("javascript:" gets "./" before it), and in ``<...>`` with ``<``, ``>`` and
+    backslashes escaped when it holds anything that would end or split a bare target."""
+    if _SCHEME.match(name):
+        name = "./" + name
+    if re.search(r"[\s()<>\\\[\]`]", name):
+        escaped = name.replace("\\", "\\\\").replace("<", "\\<").replace(">", "\\>")
+        return f"<{escaped}>"
+    return name
+
+
+def _as_text(name: str) -> str:
+    """A file name as text in the body (a bare ``:/<id>``): its markup escaped."""
+    return _MARKUP.sub(r"\\\1", name)
 
 
 def _number(value: float) -> str:

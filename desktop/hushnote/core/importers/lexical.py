@@ -16,7 +16,11 @@ from typing import Any
 
 __all__ = ["LexicalError", "to_markdown"]
 
-_ESCAPE = re.compile(r"([\\`*_\[\]<>])")
+# Characters Markdown reads as markup anywhere in a line; "&" only where it starts an
+# entity ("&amp;"), which would show as the character it names.
+_ESCAPE = re.compile(r"([\\`*_\[\]<>~]|&(?=#?\w{1,32};))")
+# What makes a line a heading, list, quote, rule or heading underline when it starts it.
+_LINE_START = re.compile(r"^([ \t]*)(?:(#{1,6})(?=[ \t]|$)|([-+=>])|(\d{1,9})([.)]))")
 _BOLD, _ITALIC, _STRIKE, _CODE = 1, 2, 4, 16
 
 
@@ -174,8 +178,18 @@ class _Writer:
         return "".join(self.plain(child, depth + 1) for child in _children(node))
 
     def inline(self, nodes: list[dict[str, Any]], depth: int) -> str:
+        """The nodes' text as Markdown. Text is escaped so that it stays text, and what
+        starts a line ("# ", "- ", "1. ") is escaped only there."""
         out: list[str] = []
         pending, pending_format = "", 0
+        start = True  # the next piece begins a line
+
+        def flush() -> None:
+            nonlocal start
+            piece = _styled(pending, pending_format, start)
+            out.append(piece)
+            start = piece.endswith("\n") if piece else start
+
         for node in nodes:
             self._enter(depth)
             kind = node.get("type")
@@ -186,10 +200,10 @@ class _Writer:
                 if fmt == pending_format:
                     pending += text
                     continue
-                out.append(_styled(pending, pending_format))
+                flush()
                 pending, pending_format = text, fmt
                 continue
-            out.append(_styled(pending, pending_format))
+            flush()
             pending, pending_format = "", 0
             if kind == "linebreak":
                 out.append("\n")
@@ -203,10 +217,11 @@ class _Writer:
                 else:
                     out.append(label)
             elif isinstance(text, str):
-                out.append(_ESCAPE.sub(r"\\\1", text))
+                out.append(_escape(text, start))
             else:
                 out.append(self.inline(_children(node), depth + 1))
-        out.append(_styled(pending, pending_format))
+            start = out[-1].endswith("\n") if out[-1] else start
+        flush()
         return "".join(out)
 
 
@@ -215,7 +230,25 @@ _INLINE = frozenset(
 )
 
 
-def _styled(text: str, fmt: int) -> str:
+def _escape(text: str, at_line_start: bool) -> str:
+    """``text`` escaped to stay text: markup characters everywhere, and what would make
+    a block of a line (a heading's "#", a list's "-" or "1.", a quote's ">") at the start
+    of each of its lines (its first only when it starts a line)."""
+    lines = _ESCAPE.sub(r"\\\1", text).split("\n")
+    for index, line in enumerate(lines):
+        if index or at_line_start:
+            lines[index] = _LINE_START.sub(_escaped_start, line, count=1)
+    return "\n".join(lines)
+
+
+def _escaped_start(match: re.Match[str]) -> str:
+    lead, hashes, mark, digits, dot = match.groups()
+    if digits:
+        return f"{lead}{digits}\\{dot}"
+    return f"{lead}\\{hashes or mark}"
+
+
+def _styled(text: str, fmt: int, at_line_start: bool = False) -> str:
     if not text:
         return ""
     if fmt & _CODE:
@@ -227,7 +260,7 @@ def _styled(text: str, fmt: int) -> str:
         return text
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    core = _ESCAPE.sub(r"\\\1", core)
+    core = _escape(core, at_line_start)
     if fmt & _STRIKE:
         core = f"~~{core}~~"
     if fmt & _ITALIC:

@@ -46,7 +46,6 @@ _INLINE_CODE = re.compile(r"`[^`\n]*`")
 # An inline tag: after a space or at a line's start, letters/digits/_-/ with at least one
 # that is not a digit (Obsidian's rule); "#" followed by a space is a heading.
 _TAG = re.compile(r"(?:(?<=\s)|^)#([\w/-]{1,100})", re.MULTILINE)
-_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _WIKI_EMBED = re.compile(r"!\[\[([^\[\]\n|#]{1,500})(?:[#|][^\[\]\n]{0,500})?\]\]")
 _MD_EMBED = re.compile(
     r"!\[([^\[\]\n]{0,500})\]\((<[^<>\n]{1,500}>|[^()\s]{1,500})(?:\s+\"[^\"\n]{0,200}\")?\)"
@@ -298,10 +297,16 @@ def _prose(body: str) -> str:
 
 
 def _first_heading(body: str) -> str | None:
+    """The first ``# heading``'s words without its closing hashes, read by string
+    methods: a pattern for it backtracks quadratically on a long run of blanks."""
     if "#" not in body:
         return None
-    found = _HEADING.search(_prose(body))
-    return found.group(1).strip()[:1000] if found else None
+    for line in _prose(body).split("\n"):
+        if len(line) >= 3 and line[0] == "#" and line[1] in " \t":
+            words = line[1:].lstrip(" \t")
+            # A heading of only hashes keeps one, as Markdown shows it.
+            return (words.rstrip(" \t#") or words[:1]).strip()[:1000]
+    return None
 
 
 def _inline_tags(body: str) -> list[str]:

@@ -47,6 +47,9 @@ class Limits:
     max_total_bytes: int = 8 << 30  # everything read, uncompressed
     max_ratio: int = 200  # uncompressed : compressed, per archive member
     max_depth: int = 64  # nesting of folders, XML elements or JSON values
+    # A nested notebook's or tag's whole name ("Parent / Child"): built by joining, it must
+    # not grow with the square of the nesting.
+    max_name_chars: int = 4096
 
 
 @dataclass

@@ -29,6 +29,7 @@ REASONS: dict[str, str] = {
     "bad-date": "a date that cannot be read",
     "bad-field": "an item with a field of the wrong type",
     "cycle": "notebooks that contain each other",
+    "name-too-long": "a notebook or tag whose nested name is longer than an import takes",
     "passphrase-needed": "this backup is encrypted: give its passphrase",
     "wrong-passphrase": "the passphrase does not open this backup",
     "unsupported-version": "an encryption version this import does not read",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import stat
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,8 +21,9 @@ from hushnote.core.importers.archive import ExportFiles, iter_entries, open_expo
 from hushnote.core.importers.lexical import LexicalError, to_markdown
 from hushnote.core.importers.model import Dropped, ImportedNote, ImportSource, Limits
 from hushnote.core.importers.standardnotes_crypto import Keyring, is_encrypted
+from hushnote.core.importers.ticker import SpanTicker
 from hushnote.core.store.database import Progress
-from hushnote.errors import AppImportError, CancelledError
+from hushnote.errors import AppImportError
 
 __all__ = ["read"]
 
@@ -45,7 +45,7 @@ def read(
     broken one. ``keep_locations`` is unused: notes carry no location."""
     del keep_locations
     source = ImportSource(app=APP, chosen=list(paths))
-    tick = _Ticker(progress)
+    tick = SpanTicker(progress)
     items: dict[str, dict[str, Any]] = {}
     try:
         for index, path in enumerate(paths):
@@ -61,27 +61,6 @@ def read(
     return source
 
 
-class _Ticker:
-    """Calls ``progress`` at most every 50 ms, over the current share of the whole."""
-
-    def __init__(self, progress: Progress | None) -> None:
-        self._progress = progress
-        self._next = 0.0
-        self._start, self._end = 0.0, 1.0
-        self.fraction = 0.0
-
-    def span(self, start: float, end: float) -> None:
-        self._start, self._end, self.fraction = start, end, 0.0
-
-    def __call__(self) -> None:
-        if self._progress is None or time.monotonic() < self._next:
-            return
-        self._next = time.monotonic() + 0.05
-        share = self._start + (self._end - self._start) * min(1.0, self.fraction)
-        if not self._progress(share):
-            raise CancelledError()
-
-
 def _error(reason: str, file: str | None = None, item: str | None = None) -> AppImportError:
     context = {"source": APP, "reason": reason}
     if file:
@@ -91,7 +70,7 @@ def _error(reason: str, file: str | None = None, item: str | None = None) -> App
     return AppImportError(**context)
 
 
-def _backups(path: Path, limits: Limits, tick: _Ticker) -> list[tuple[str, dict[str, Any]]]:
+def _backups(path: Path, limits: Limits, tick: SpanTicker) -> list[tuple[str, dict[str, Any]]]:
     """The backup objects in ``path``: the file itself, or each JSON with ``items`` in
     a zip or folder."""
     handle = _open_file(path) if not path.is_dir() else None
@@ -101,7 +80,7 @@ def _backups(path: Path, limits: Limits, tick: _Ticker) -> list[tuple[str, dict[
             if not head.startswith(b"PK"):
                 handle.seek(0)
                 data = _read_capped(handle, limits.max_file_bytes, path.name, tick)
-                backup = _parse(data, path.name, limits)
+                backup = _parse(data, path.name, limits, tick)
                 if backup is None:
                     raise _error("not-this-format", path.name)
                 return [(path.name, backup)]
@@ -117,7 +96,7 @@ def _backups(path: Path, limits: Limits, tick: _Ticker) -> list[tuple[str, dict[
                 continue  # a note's own text file, not the backup
             with files.open(entry) as stream:
                 data = _read_capped(stream, limits.max_file_bytes, entry.name, tick)
-            backup = _parse(data, entry.name, limits, files)
+            backup = _parse(data, entry.name, limits, tick, files)
             if backup is not None:
                 found.append((entry.name, backup))
         if not found:
@@ -141,7 +120,7 @@ def _open_file(path: Path) -> IO[bytes]:
     return os.fdopen(fd, "rb")
 
 
-def _read_capped(stream: IO[bytes], cap: int, name: str, tick: _Ticker) -> bytes:
+def _read_capped(stream: IO[bytes], cap: int, name: str, tick: SpanTicker) -> bytes:
     chunks: list[bytes] = []
     size = 0
     while chunk := stream.read(_CHUNK):
@@ -154,11 +133,16 @@ def _read_capped(stream: IO[bytes], cap: int, name: str, tick: _Ticker) -> bytes
 
 
 def _parse(
-    data: bytes, name: str, limits: Limits, files: ExportFiles | None = None
+    data: bytes, name: str, limits: Limits, tick: SpanTicker, files: ExportFiles | None = None
 ) -> dict[str, Any] | None:
+    """The backup object, parsed in one call (the JSON is one document, at most
+    ``Limits.max_file_bytes``): progress is reported just before and just after it, so a
+    Cancel pressed meanwhile is honoured as soon as it returns."""
     if files is None:
         files = ExportFiles(Path(name), APP, limits)
+    tick(now=True)
     value = parse_json(data, files, name)
+    tick(now=True)
     if not isinstance(value, dict) or not isinstance(value.get("items"), list):
         return None
     return value
@@ -170,7 +154,7 @@ def _decrypt(
     items: dict[str, dict[str, Any]],
     limits: Limits,
     passphrase: str | None,
-    tick: _Ticker,
+    tick: SpanTicker,
 ) -> None:
     """Add each wanted item of ``backup`` to ``items`` by uuid, its content opened."""
     raw_items: list[Any] = backup["items"]
@@ -204,6 +188,8 @@ def _decrypt(
             ):
                 keyring.open_items_key(raw)
                 tick()
+        if keyring is not None:
+            keyring.check_items_keys()
         for position, raw in enumerate(checked):
             tick.fraction = position / max(1, len(checked))
             tick()
@@ -289,6 +275,8 @@ def _tag_paths(items: dict[str, dict[str, Any]], limits: Limits) -> dict[str, st
             if depth > limits.max_depth:
                 raise _error("too-deep", items[tag]["_file"], titles[tag])
             base = f"{base}/{titles[tag]}" if base else titles[tag]
+            if len(base) > limits.max_name_chars:
+                raise _error("name-too-long", items[tag]["_file"], titles[tag])
             paths[tag] = (base, depth)
     return {uuid: path for uuid, (path, _) in paths.items()}
 
@@ -303,7 +291,7 @@ def _references(item: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _build(
-    items: dict[str, dict[str, Any]], source: ImportSource, limits: Limits, tick: _Ticker
+    items: dict[str, dict[str, Any]], source: ImportSource, limits: Limits, tick: SpanTicker
 ) -> None:
     tag_paths = _tag_paths(items, limits)
     note_tags: dict[str, dict[str, None]] = {}

@@ -40,6 +40,9 @@ _PARALLELISM = 1
 _OUTPUT_BYTES = 64
 _SALT_HEX = 32
 _NONCE_BYTES = 24
+# An item's own key as sealed: 64 hex digits and a 16-byte tag. Any other length is a
+# damaged file whatever the passphrase, never a sign of a wrong one.
+_SEALED_KEY = 64 + 16
 # Words that name a work factor in key params; 004 has none, so any is a forged file.
 _WORK_WORDS = ("cost", "mem", "iteration", "ops", "parallel", "time")
 
@@ -64,7 +67,7 @@ class Keyring:
         self._tick = tick
         self._root: bytes | None = None
         self._items_keys: dict[str, bytes] = {}
-        self._opened_a_key = False
+        self._unopened: dict[str, None] = {}  # items keys that did not authenticate
 
     def close(self) -> None:
         self._root = None
@@ -77,11 +80,15 @@ class Keyring:
         return self._root
 
     def open_items_key(self, item: dict[str, Any]) -> None:
-        """Open an ``SN|ItemsKey`` with the root key: the first that fails means the
-        passphrase is wrong."""
+        """Open an ``SN|ItemsKey`` with the root key. One whose key does not authenticate
+        is set aside: ``check_items_keys`` tells a wrong passphrase (none opens) from a
+        damaged key (another opens), and an item that needs it is damaged."""
         uuid = str(item["uuid"])
         fallback = _authenticated(item.get("enc_item_key"), uuid).get("kp")
-        content = self._open_item(item, self._root_key(fallback), items_key=True)
+        content = self._open_item(item, self._root_key(fallback))
+        if content is None:
+            self._unopened.setdefault(uuid, None)
+            return
         raw = content.get("itemsKey")
         try:
             key = bytes.fromhex(raw) if isinstance(raw, str) else b""
@@ -90,25 +97,36 @@ class Keyring:
         if len(key) != 32:
             raise _error("damaged", uuid)
         self._items_keys[uuid] = key
-        self._opened_a_key = True
+
+    def check_items_keys(self) -> None:
+        """Once every items key was tried: none opening means the passphrase is wrong
+        (a backup's items keys are all sealed with the one root key)."""
+        if self._unopened and not self._items_keys:
+            raise _error("wrong-passphrase")
 
     def open(self, item: dict[str, Any]) -> dict[str, Any]:
         """The decrypted content of an item encrypted with one of the items keys."""
-        key = self._items_keys.get(str(item.get("items_key_id")))
+        key_id = str(item.get("items_key_id"))
+        key = self._items_keys.get(key_id)
         if key is None:
+            if key_id in self._unopened:
+                raise _error("damaged", key_id)  # the passphrase opened another key
             raise _error("missing-key", str(item["uuid"]))
-        return self._open_item(item, key, items_key=False)
+        opened = self._open_item(item, key)
+        if opened is None:
+            raise _error("damaged", str(item["uuid"]))
+        return opened
 
-    def _open_item(self, item: dict[str, Any], key: bytes, *, items_key: bool) -> dict[str, Any]:
+    def _open_item(self, item: dict[str, Any], key: bytes) -> dict[str, Any] | None:
+        """The item's content; None when its own key does not authenticate under ``key``
+        (for an items key: a wrong passphrase, or a flipped bit; told apart later)."""
         uuid = str(item["uuid"])
         content = item.get("content")
         if isinstance(content, str) and content.startswith("000"):
             return _as_object(_b64(content[3:], uuid), uuid)  # legacy: base64, not encrypted
-        item_key_hex = _open_string(item.get("enc_item_key"), key, item, uuid)
+        item_key_hex = _open_string(item.get("enc_item_key"), key, item, uuid, size=_SEALED_KEY)
         if item_key_hex is None:
-            if items_key and not self._opened_a_key:
-                raise _error("wrong-passphrase")
-            raise _error("damaged", uuid)
+            return None
         try:
             item_key = bytes.fromhex(item_key_hex.decode("ascii"))
         except (ValueError, UnicodeDecodeError):
@@ -186,8 +204,11 @@ def _authenticated(encrypted: object, uuid: str) -> dict[str, Any]:
     return _as_object(_b64(parts[3], uuid), uuid)
 
 
-def _open_string(encrypted: object, key: bytes, item: dict[str, Any], uuid: str) -> bytes | None:
-    """The plaintext of one 004 string, or None when it does not authenticate."""
+def _open_string(
+    encrypted: object, key: bytes, item: dict[str, Any], uuid: str, size: int | None = None
+) -> bytes | None:
+    """The plaintext of one 004 string, or None when it does not authenticate; a
+    ciphertext not ``size`` bytes long is damaged."""
     if not isinstance(encrypted, str):
         raise _error("bad-field", uuid)
     parts = encrypted.split(":")
@@ -202,6 +223,8 @@ def _open_string(encrypted: object, key: bytes, item: dict[str, Any], uuid: str)
     if len(nonce) != _NONCE_BYTES:
         raise _error("damaged", uuid)
     ciphertext = _b64(parts[2], uuid)
+    if size is not None and len(ciphertext) != size:
+        raise _error("damaged", uuid)
     data = _authenticated(encrypted, uuid)
     # The app authenticates its own view of the item: its uuid (upper case when the
     # stored data had it so), the string's version, and its vault fields when set.

@@ -7,7 +7,7 @@ import time
 from hushnote.core.store.database import Progress
 from hushnote.errors import CancelledError
 
-__all__ = ["ShareTicker"]
+__all__ = ["ShareTicker", "SpanTicker"]
 
 
 class ShareTicker:
@@ -23,4 +23,27 @@ class ShareTicker:
             return
         self._next = time.monotonic() + 0.05
         if not self._progress(self._start + self._span * min(1.0, fraction)):
+            raise CancelledError()
+
+
+class SpanTicker:
+    """Calls ``progress`` at most every 50 ms, over the current share of the whole (set by
+    ``span``, with ``fraction`` the progress within it); a Cancel raises ``CancelledError``."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self._progress = progress
+        self._next = 0.0
+        self._start, self._end = 0.0, 1.0
+        self.fraction = 0.0
+
+    def span(self, start: float, end: float) -> None:
+        self._start, self._end, self.fraction = start, end, 0.0
+
+    def __call__(self, *, now: bool = False) -> None:
+        """Report, unless the last report is under 50 ms old (``now``: report anyway)."""
+        if self._progress is None or (not now and time.monotonic() < self._next):
+            return
+        self._next = time.monotonic() + 0.05
+        share = self._start + (self._end - self._start) * min(1.0, self.fraction)
+        if not self._progress(share):
             raise CancelledError()

@@ -53,7 +53,7 @@ def _encrypt(plaintext: str, key: bytes, authenticated: dict[str, Any]) -> str:
     return ":".join(["004", nonce.hex(), base64.b64encode(ciphertext).decode(), encoded.decode()])
 
 
-def _encrypt_item(item: dict[str, Any], key: bytes, extra: dict[str, Any]) -> dict[str, Any]:
+def encrypt_item(item: dict[str, Any], key: bytes, extra: dict[str, Any]) -> dict[str, Any]:
     item_key = secrets.token_hex(32)
     authenticated = {"u": item["uuid"], "v": "004", **extra}
     out = {k: v for k, v in item.items() if k != "content"}
@@ -79,9 +79,9 @@ def encrypted_backup(
         "content_type": "SN|ItemsKey",
         "content": {"itemsKey": items_key_hex, "version": "004", "isDefault": True},
     }
-    out = [_encrypt_item(key_item, master, {"kp": params})]
+    out = [encrypt_item(key_item, master, {"kp": params})]
     for item in items:
-        encrypted = _encrypt_item(item, bytes.fromhex(items_key_hex), {})
+        encrypted = encrypt_item(item, bytes.fromhex(items_key_hex), {})
         encrypted["items_key_id"] = "ik-1"
         out.append(encrypted)
     return json.dumps({"version": "004", "keyParams": params, "items": out}).encode()

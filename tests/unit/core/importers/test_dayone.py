@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,10 @@ from typing import Any
 import pytest
 
 from hushnote.core.importers import dayone
+from hushnote.core.importers.file_names import UniqueNames
 from hushnote.core.importers.model import Dropped, Limits
 from hushnote.errors import AppImportError, CancelledError
+from unit.core.importers.timing import assert_linear
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 60 + b"\xff\xd9"
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -263,3 +266,30 @@ def test_videos_and_audio_in_a_zip_with_a_top_folder(tmp_path: Path) -> None:
             f"Clip\n\n[{_md5(video)}.mp4]({_md5(video)}.mp4)\n[{_md5(audio)}.m4a]({_md5(audio)}.m4a)"
         )
         assert source.dropped == []
+
+
+def test_many_files_of_one_name_are_named_in_linear_time(tmp_path: Path) -> None:
+    def make(size: int) -> Callable[[], object]:
+        blobs = [JPEG + n.to_bytes(4, "big") for n in range(size)]
+        photos = [
+            {"identifier": f"{n:032X}", "md5": _md5(blob), "type": "jpeg", "filename": "image.png"}
+            for n, blob in enumerate(blobs)
+        ]
+        media = {f"photos/{_md5(blob)}.jpeg": blob for blob in blobs}
+        path = _export(tmp_path / f"many{size}.zip", {"J": [_entry(photos=photos)]}, media)
+
+        def work() -> None:
+            with dayone.read([path]) as source:
+                names = [a.name for a in source.notes[0].attachments]
+                assert names[:3] == ["image.png", "image (2).png", "image (3).png"]
+                assert len(set(names)) == size
+
+        return work
+
+    assert_linear(make, 1_500, bound=20)
+
+
+def test_a_repeated_name_skips_a_name_already_given() -> None:
+    names = UniqueNames()
+    given = [names.claim(n) for n in ("a.png", "a (2).png", "A.PNG", "a.png", "notes", "notes")]
+    assert given == ["a.png", "a (2).png", "A (3).PNG", "a (4).png", "notes", "notes (2)"]

@@ -8,6 +8,7 @@ import os
 import sys
 import tracemalloc
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from hushnote.core.importers import enex
 from hushnote.core.importers.model import Dropped, Limits
 from hushnote.errors import AppImportError, CancelledError
+from unit.core.importers.timing import assert_linear
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -352,3 +354,21 @@ def test_base64_wrapped_across_chunks_and_cut_short(tmp_path: Path) -> None:
     assert source.dropped == []
     cut = '<resource><data encoding="base64">QUJD\nRA=</data></resource>'
     _expect(_enex(tmp_path / "b.enex", _note("Cut", "", extra=cut)), {"bad-base64"})
+
+
+def test_many_resources_of_one_name_are_named_in_linear_time(tmp_path: Path) -> None:
+    def make(size: int) -> Callable[[], object]:
+        resources = "".join(
+            _resource(PDF + n.to_bytes(4, "big"), "image/png", "image.png") for n in range(size)
+        )
+        path = _enex(tmp_path / f"many{size}.enex", _note("Many", "x", extra=resources))
+
+        def work() -> None:
+            with enex.read([path]) as source:
+                names = [a.name for a in source.notes[0].attachments]
+                assert names[:2] == ["image.png", "image (2).png"]
+                assert len(set(names)) == size
+
+        return work
+
+    assert_linear(make, 1_500, bound=20)

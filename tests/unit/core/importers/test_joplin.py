@@ -409,3 +409,92 @@ def test_several_exports_at_once_and_notes_without_their_notebook(tmp_path: Path
         assert notes["Orphan"].body == "![](<Resource 1.jpg>)"
         assert [a.name for a in notes["Orphan"].attachments] == ["Resource 1.jpg"]
         assert (notes["Later"].notebook, notes["Later"].body) == ("Inbox", "")
+
+
+def test_two_hundred_nested_notebooks_are_refused_whatever_note_comes_first(
+    tmp_path: Path,
+) -> None:
+    members = {f"{_id(n)}.md": folder(n, f"F{n}", parent=n - 1) for n in range(1, 201)}
+    # Each note's chain that is not yet named is shorter than the limit on its own.
+    for n, depth in enumerate((40, 80, 120, 160, 200), start=1001):
+        members[f"{_id(n)}.md"] = note(n, f"At {depth}", "x", parent=depth)
+    with pytest.raises(AppImportError) as error:
+        joplin.read([write_folder(tmp_path / "raw", members)])
+    assert _reason(error) == "too-deep"
+    assert error.value.context["item"] == "F65"
+
+
+def test_a_notebook_name_past_the_cap_is_refused_and_one_within_is_kept(tmp_path: Path) -> None:
+    long = "L" * 1500
+    members = {f"{_id(n)}.md": folder(n, long, parent=n - 1) for n in range(1, 4)}
+    members[f"{_id(100)}.md"] = note(100, "Near", "x", parent=2)
+    with joplin.read([write_folder(tmp_path / "ok", members)]) as source:
+        assert source.notes[0].notebook == f"{long} / {long}"
+    members[f"{_id(101)}.md"] = note(101, "Deep", "x", parent=3)
+    with pytest.raises(AppImportError) as error:
+        joplin.read([write_folder(tmp_path / "raw", members)])
+    assert _reason(error) == "name-too-long"
+
+
+def test_a_slash_in_a_notebook_title_is_not_a_level(tmp_path: Path) -> None:
+    members = {
+        f"{_id(1)}.md": folder(1, "A / B"),
+        f"{_id(2)}.md": folder(2, "A"),
+        f"{_id(3)}.md": folder(3, "B", parent=2),
+        f"{_id(4)}.md": folder(4, "A /"),
+        f"{_id(5)}.md": folder(5, "/ B", parent=2),
+        f"{_id(6)}.md": folder(6, "B", parent=4),
+    }
+    for n, parent in enumerate((1, 3, 5, 6), start=11):
+        members[f"{_id(n)}.md"] = note(n, f"N{n}", "x", parent=parent)
+    with joplin.read([write_folder(tmp_path / "raw", members)]) as source:
+        books = {note.title: note.notebook for note in source.notes}
+    assert books == {
+        "N11": "A \u2215 B",
+        "N12": "A / B",
+        "N13": "A / \u2215 B",
+        "N14": "A \u2215 / B",
+    }
+
+
+HOSTILE_NAMES = [
+    "my file (1).png",
+    "a]b) [c](d.png",
+    "line\nbreak.png",
+    "javascript:alert(1)",
+    "JavaScript:alert(document.cookie).png",
+    "<img src=x onerror=alert(1)>.png",
+    "tab\there>.png",
+    "back\\tick`*_.png",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_a_hostile_resource_name_is_a_safe_link_target(tmp_path: Path, name: str) -> None:
+    from markdown_it import MarkdownIt
+
+    members = {
+        f"{_id(1)}.md": note(1, "Doc", f"see [file](:/{_id(2)}) and ![](:/{_id(2)}) or :/{_id(2)}"),
+        f"{_id(2)}.md": item(
+            4,
+            _id(2),
+            "r",
+            mime="image/png",
+            filename=name.replace("\n", "\\n"),
+            file_extension="png",
+            size=3,
+        ),
+        f"resources/{_id(2)}.png": b"png",
+    }
+    with joplin.read([write_folder(tmp_path / "raw", members)]) as source:
+        body = source.notes[0].body
+        shown = source.notes[0].attachments[0].name
+    tokens = MarkdownIt("commonmark").parseInline(body)[0].children or []
+    links = [t for t in tokens if t.type in ("link_open", "image")]
+    assert len(links) == 2, body  # the two links stay two links, nothing more
+    for link in links:
+        target = str(link.attrGet("href") or link.attrGet("src"))
+        assert ":" not in target.split("/", 1)[0], target  # no scheme
+        assert target.startswith("./") or "javascript" not in target.lower()
+    assert [t.type for t in tokens].count("html_inline") == 0
+    assert tokens[-1].type == "text" and tokens[-1].content.endswith(shown), body

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import tarfile
 import time
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +15,7 @@ import pytest
 from hushnote.core.importers.markdown import read
 from hushnote.core.importers.model import Dropped, Limits
 from hushnote.errors import AppImportError
+from unit.core.importers.timing import assert_linear
 
 
 def _write(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -277,3 +280,56 @@ def test_flipped_bytes_and_mangled_front_matter_raise_only_the_import_error(
                             stream.read()
         except AppImportError as error:
             assert error.context["reason"] in REASONS
+
+
+def test_a_long_run_of_blanks_after_a_hash_is_read_in_linear_time(tmp_path: Path) -> None:
+    def make(size: int) -> Callable[[], object]:
+        folder = _write(tmp_path / f"blanks{size}", {"a.md": "# a" + " \t" * size + "b\n"})
+
+        def work() -> None:
+            with read([folder]) as source:
+                assert source.notes[0].title.startswith("a \t")
+
+        return work
+
+    assert_linear(make, 12_500, bound=5)
+
+
+def test_headings_keep_their_words_and_drop_closing_hashes(tmp_path: Path) -> None:
+    folder = _write(
+        tmp_path / "export",
+        {"a.md": "#\t Plan  ## \nx", "b.md": "#nota\n# ###\n", "c.md": "#   \n# Late"},
+    )
+    with read([folder]) as source:
+        titles = sorted(note.title for note in source.notes)
+    assert titles == ["#", "Plan", "c"]
+
+
+def _printable(text: str | None) -> bool:
+    """Printable, and encodable as UTF-8 (no lone surrogate)."""
+    if text is None:
+        return True
+    text.encode("utf-8")
+    return text.isprintable()
+
+
+def test_file_names_that_are_not_utf8_become_printable_titles(tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    (folder / "Work").mkdir(parents=True)
+    os.mkdir(os.fsencode(folder) + b"/\xfe")
+    for raw in (b"/\xff.md", b"/\xfe.md", b"/\xfe/note.md", b"/Work/caf\xe9.md"):
+        with open(os.fsencode(folder) + raw, "wb") as handle:
+            handle.write(b"text")
+    tar = tmp_path / "export.tar"
+    with tarfile.open(tar, "w", format=tarfile.GNU_FORMAT) as archive:
+        archive.add(os.fsencode(folder) + b"/\xff.md", arcname=os.fsdecode(b"\xff.md"))
+    found = {}
+    for path in (folder, tar):
+        with read([path]) as source:
+            found[path] = [(note.title, note.notebook) for note in source.notes]
+            assert all(note.body == "text" for note in source.notes)
+        assert all(_printable(title) and _printable(book) for title, book in found[path])
+        assert ("\ufffd", None) in found[path]
+    assert ("caf\ufffd", "Work") in found[folder] and ("note", "\ufffd") in found[folder]
+    # Two names that read the same once replaced stay two notes.
+    assert len(found[folder]) == 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import time
@@ -15,7 +16,14 @@ from hushnote.core.importers import standardnotes_crypto
 from hushnote.core.importers.model import Dropped, Limits
 from hushnote.core.importers.standardnotes import read
 from hushnote.errors import AppImportError, CancelledError
-from unit.core.importers.sn_builder import backup, encrypted_backup, note, root_key, tag
+from unit.core.importers.sn_builder import (
+    backup,
+    encrypt_item,
+    encrypted_backup,
+    note,
+    root_key,
+    tag,
+)
 
 DATA = Path(__file__).parents[3] / "data" / "importers" / "standardnotes"
 
@@ -339,3 +347,110 @@ def test_progress_goes_on_and_cancel_works_while_the_key_is_derived(tmp_path: Pa
     with pytest.raises(CancelledError):
         read([path], passphrase="pw", progress=cancel_soon)
     assert time.monotonic() - started < 1.0
+
+
+def test_a_nested_tag_name_past_the_cap_is_refused(tmp_path: Path) -> None:
+    long = "t" * 1500
+    items = [note("n1", "N"), tag("a", long, []), tag("b", long, [], parent="a")]
+    with read([_write(tmp_path, backup(items))]) as source:
+        assert source.notes[0].title == "N"
+    items.append(tag("c", long, ["n1"], parent="b"))
+    with pytest.raises(AppImportError) as error:
+        read([_write(tmp_path, backup(items), "deep.txt")])
+    assert _reason(error) == "name-too-long"
+
+
+def _with_a_second_items_key_first(data: dict[str, Any], password: str) -> dict[str, Any]:
+    """The backup with another items key before its own, encrypted with the same root key."""
+    params = data["keyParams"]
+    master = root_key(password, params["identifier"], params["pw_nonce"])
+    other = {
+        "uuid": "ik-0",
+        "content_type": "SN|ItemsKey",
+        "content": {"itemsKey": "ab" * 32, "version": "004", "isDefault": False},
+    }
+    data["items"].insert(0, encrypt_item(other, master, {"kp": params}))
+    return data
+
+
+def _flip(encrypted: str) -> str:
+    """The string with one bit of its ciphertext changed (same length)."""
+    parts = encrypted.split(":")
+    raw = bytearray(base64.b64decode(parts[2]))
+    raw[0] ^= 1
+    parts[2] = base64.b64encode(bytes(raw)).decode()
+    return ":".join(parts)
+
+
+def test_a_damaged_items_key_is_damaged_when_the_passphrase_opens_another(
+    tmp_path: Path,
+) -> None:
+    data = _with_a_second_items_key_first(
+        json.loads(encrypted_backup([note("n1", "A", "t")], "pw")), "pw"
+    )
+    data["items"][0]["enc_item_key"] = _flip(data["items"][0]["enc_item_key"])
+    path = _write(tmp_path, json.dumps(data).encode())
+    with read([path], passphrase="pw") as source:  # no note needs the damaged key
+        assert [n.title for n in source.notes] == ["A"]
+    data["items"][2]["items_key_id"] = "ik-0"  # now the note needs it
+    with pytest.raises(AppImportError) as error:
+        read([_write(tmp_path, json.dumps(data).encode(), "needs.txt")], passphrase="pw")
+    assert (_reason(error), error.value.context["item"]) == ("damaged", "ik-0")
+    with pytest.raises(AppImportError) as error:
+        read([path], passphrase="wrong")
+    assert _reason(error) == "wrong-passphrase"
+
+
+def test_an_items_key_cut_short_or_malformed_is_damaged_not_a_wrong_passphrase(
+    tmp_path: Path,
+) -> None:
+    data = json.loads(encrypted_backup([note("n1", "A", "t")], "pw"))
+    key_item = data["items"][0]
+    cut = dict(key_item, enc_item_key=_set_part(key_item["enc_item_key"], 2, "AAAA"))
+    broken_content = dict(key_item, content=_flip(key_item["content"]))
+    for changed in (cut, broken_content):
+        data["items"][0] = changed
+        with pytest.raises(AppImportError) as error:
+            read([_write(tmp_path, json.dumps(data).encode())], passphrase="pw")
+        assert (_reason(error), error.value.context["item"]) == ("damaged", "ik-1")
+
+
+def test_plain_text_in_a_super_note_that_looks_like_markdown_stays_text(
+    tmp_path: Path,
+) -> None:
+    text = _super(
+        {"type": "heading", "tag": "h1", "children": [_text("Real heading")]},
+        _para(_text("# not a heading")),
+        _para(_text("  ## nor this")),
+        _para(_text("* not a list")),
+        _para(_text("- not a list"), {"type": "linebreak"}, _text("+ nor this")),
+        _para(_text("[x](y)")),
+        _para(_text("1. not numbered, 2) nor this")),
+        _para(_text("> not a quote")),
+        _para(_text("~~not struck~~ &amp; not an entity")),
+        _para(_text("---")),
+        _para(_text("bold", 1), _text(" # mid-line is fine")),
+        {
+            "type": "list",
+            "listType": "bullet",
+            "children": [{"type": "listitem", "children": [_text("# item text")]}],
+        },
+        _para({"type": "link", "url": "https://example.org", "children": [_text("a link")]}),
+    )
+    with read([_write(tmp_path, backup([note("n1", "S", text, noteType="super")]))]) as source:
+        body = source.notes[0].body
+    assert body.split("\n\n") == [
+        "# Real heading",
+        "\\# not a heading",
+        "  \\## nor this",
+        "\\* not a list",
+        "\\- not a list\n\\+ nor this",
+        "\\[x\\](y)",
+        "1\\. not numbered, 2) nor this",
+        "\\> not a quote",
+        "\\~\\~not struck\\~\\~ \\&amp; not an entity",
+        "\\---",
+        "**bold** # mid-line is fine",
+        "- \\# item text",
+        "[a link](https://example.org)\n",
+    ]
