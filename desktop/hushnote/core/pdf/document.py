@@ -7,6 +7,9 @@ Fonts are embedded (subsets), so the file reads the same on any machine.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from hushnote.core.atomic import replace_file, storage_errors, write_new_file
+from hushnote.core.atomic import replace_outside, storage_errors, write_new_file
 from hushnote.core.attachments.kinds import IMAGE_KINDS
 from hushnote.core.attachments.store import AttachmentStore
 from hushnote.core.pdf.fonts import check_coverage, find_fonts
@@ -37,6 +40,8 @@ __all__ = ["PdfScope", "check_target", "render_pdf", "write_pdf"]
 
 _TICK = 0.05  # seconds between progress reports: Cancel takes effect within about this
 _PICTURE_LIMIT = 64 << 20  # a larger picture is listed by name, not decoded
+# What a name too odd to use says, as the reason the PDF is refused.
+_NAME_ERRORS = {errno.ELOOP: "loop", errno.ENAMETOOLONG: "name-too-long"}
 _LAYOUT_SHARE = 0.9  # of the progress bar; the rest is embedding fonts and cleaning
 
 
@@ -119,13 +124,14 @@ def _close_fonts(pdf: Any) -> None:
 
 
 def write_pdf(data: bytes, out: Path, *, vault_folder: Path, force: bool = False) -> None:
-    """Write ``data`` to ``out`` atomically: refused inside ``vault_folder``, over a
-    folder, and over an existing file unless ``force``."""
+    """Write ``data`` to ``out`` atomically, touching no other name: refused inside
+    ``vault_folder``, over anything but a regular file, and over an existing file unless
+    ``force``."""
     check_target(out, vault_folder=vault_folder, force=force)
-    if force:
-        replace_file(out, data)
-        return
     with storage_errors(out):
+        if force:
+            replace_outside(out, data)
+            return
         try:
             write_new_file(out, data)
         except FileExistsError:
@@ -133,14 +139,35 @@ def write_pdf(data: bytes, out: Path, *, vault_folder: Path, force: bool = False
 
 
 def check_target(out: Path, *, vault_folder: Path, force: bool = False) -> None:
-    """Refuse ``out`` (``PdfWriteError``) before any work, as ``write_pdf`` would."""
-    if out.is_dir():
+    """Refuse ``out`` (``PdfWriteError``) before any work, as ``write_pdf`` would; nothing
+    at ``out`` is opened."""
+    try:
+        with storage_errors(out):
+            _check_target(out, vault_folder, force)
+    except ValueError:  # a NUL in the name
+        raise PdfWriteError(path=repr(str(out)), reason="invalid-name") from None
+    except RuntimeError:  # Path.resolve on a symbolic link loop
+        raise PdfWriteError(path=str(out), reason="loop") from None
+
+
+def _check_target(out: Path, vault_folder: Path, force: bool) -> None:
+    try:
+        found = os.stat(out)
+    except FileNotFoundError:
+        found = None
+    except OSError as error:
+        if error.errno in _NAME_ERRORS:
+            raise PdfWriteError(path=str(out), reason=_NAME_ERRORS[error.errno]) from None
+        raise
+    if found is not None and stat.S_ISDIR(found.st_mode):
         raise PdfWriteError(path=str(out), reason="is-a-folder")
     vault = vault_folder.resolve()
     for place in (out.parent.resolve(), out.resolve()):
         if place == vault or vault in place.parents:
             raise PdfWriteError(path=str(out), reason="inside-vault")
-    if out.exists() and not force:
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        raise PdfWriteError(path=str(out), reason="not-a-file")  # a FIFO would block
+    if os.path.lexists(out) and not force:
         raise PdfWriteError(path=str(out), reason="exists")
 
 
