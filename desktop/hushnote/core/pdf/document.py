@@ -23,6 +23,7 @@ from hushnote.core.attachments.store import AttachmentStore
 from hushnote.core.pdf.fonts import check_coverage, find_fonts
 from hushnote.core.pdf.layout import AttachedFile, Layout
 from hushnote.core.pdf.metadata import clean_pdf
+from hushnote.core.pdf.text import printable
 from hushnote.core.store.database import Progress
 from hushnote.core.store.note_records import Note
 from hushnote.core.store.notes import NoteStore
@@ -99,8 +100,9 @@ def render_pdf(
             if scope.kind == "note":
                 title = note.title
             files = _attached(attachments, note, tick)
-            check_coverage(pdf, [note.title, note.body, _subtitle(note), *(f.name for f in files)])
-            layout.note(note.title, _subtitle(note), note.body, files)
+            texts = [printable(note.title), printable(_subtitle(note)), printable(note.body)]
+            check_coverage(pdf, [*texts, *(f.name for f in files)])
+            layout.note(texts[0], texts[1], texts[2], files)
             share[0] = _LAYOUT_SHARE * (number + 1) / len(references)
             tick()
         if not references:
@@ -211,6 +213,6 @@ def _attached(
                 picture = load(data, check=tick)
             except (AttachmentTooLargeError, AttachmentDamagedError, ImageError):
                 picture = None
-        files.append(AttachedFile(attachment.name, attachment.size, picture))
+        files.append(AttachedFile(printable(attachment.name), attachment.size, picture))
         tick()
     return files

@@ -16,6 +16,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from hushnote.core.pdf.text import pieces
+
 __all__ = ["AttachedFile", "Layout"]
 
 BODY_SIZE = 11.0
@@ -93,10 +95,20 @@ class Layout:
             self._tick()
 
     def _lines(self, text: str, size: float, *, code: bool = False) -> None:
-        """A block of text in the current font, wrapped, ending at the left margin."""
-        self._pdf.multi_cell(0, _line_height(size), text, align="L", fill=code,
-                             wrapmode="CHAR" if code else "WORD",
-                             new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+        """A block of text in the current font, wrapped, ending at the left margin; a
+        long one in pieces, with a tick between."""
+        for piece in pieces(text, lines=True):
+            self._pdf.multi_cell(0, _line_height(size), piece, align="L", fill=code,
+                                 wrapmode="CHAR" if code else "WORD",
+                                 new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+            self._tick()
+
+    def _write(self, height: float, text: str) -> None:
+        """Text flowing on from where the last ended; a long one in pieces, with a tick
+        between."""
+        for piece in pieces(text):
+            self._pdf.write(height, piece)
+            self._tick()
 
     def _picture(self, attached: AttachedFile) -> None:
         pdf = self._pdf
@@ -214,7 +226,7 @@ class Layout:
                 style = ("B" if strong else "") + ("I" if emphasis else "")
                 family = self._mono if kind == "code_inline" else "sans"
                 self._font(family, style, size * (0.92 if kind == "code_inline" else 1.0))
-                pdf.write(height, child.content)
+                self._write(height, child.content)
         pdf.ln(height)
 
     def _font(self, family: str, style: str, size: float) -> None:
