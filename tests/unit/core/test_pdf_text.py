@@ -97,3 +97,21 @@ def test_control_characters_are_printed_visibly(open_vault: Vault) -> None:
     for shown in ("bell\\u{07}", "esc\\u{1B}[31m", "del\\u{7F}", "nel\\u{85}"):
         assert shown in text
     assert "\\u{0D}" not in text and "next" in text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "> " * 40 + "CANARY quoted",
+        "".join("  " * n + "- level\n" for n in range(40)) + "  " * 40 + "- CANARY listed\n",
+        "".join("1. " * 40) + "CANARY numbered",
+        "> - " * 30 + "CANARY mixed",
+        "> " * 300 + "CANARY deepest",
+        "".join("\t" * n + "- l\n" for n in range(120)) + "\t" * 120 + "- CANARY tabs\n",
+        "- 1. > " * 100 + "CANARY\n" + "- 1. > " * 100 + "again",
+    ],
+)
+def test_deep_nesting_never_drops_text(open_vault: Vault, body: str) -> None:
+    note = open_vault.notes.create(title="t", body=body)
+    text = _text(open_vault.render_pdf(PdfScope("note", note.uuid)))
+    assert "CANARY" in "".join(text.split())  # a narrow line may wrap inside the word

@@ -16,7 +16,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from hushnote.core.pdf.text import pieces
+from hushnote.core.pdf.text import MAX_NESTING, flatten, pieces
 
 __all__ = ["AttachedFile", "Layout"]
 
@@ -60,6 +60,7 @@ class Layout:
         self._pdf = pdf
         self._tick = tick
         self._parser = MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+        self._parser.options["maxNesting"] = MAX_NESTING
         self._styles = set(pdf.fonts)  # keys such as "sans", "sansB"
         self._mono = "mono" if "mono" in self._styles else "sans"
 
@@ -136,6 +137,9 @@ class Layout:
         item_start = False
         size = BODY_SIZE
         tokens = self._parser.parse(body)
+        if any(token.level >= MAX_NESTING - 1 for token in tokens):
+            # markdown-it drops what lies past its limit: never let text vanish.
+            tokens = self._parser.parse(flatten(body))
         for token in tokens:
             kind = token.type
             if kind in ("bullet_list_open", "ordered_list_open"):

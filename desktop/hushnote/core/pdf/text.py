@@ -14,9 +14,13 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 
-__all__ = ["CHUNK", "MAX_MARKS", "pieces", "printable"]
+__all__ = ["CHUNK", "MAX_MARKS", "MAX_NESTING", "flatten", "pieces", "printable"]
 
 MAX_MARKS = 8  # combining marks kept on one character; real text stacks at most about 4
+MAX_NESTING = 100  # markdown-it's limit, raised from 20: it drops whatever lies deeper
+_PREFIX_COLUMNS = 90  # a quote or list level takes at least one column of a line's prefix
+# A line's run of quote markers, list markers and indentation: the containers it is in.
+_PREFIX = re.compile(r"^(?:[ \t>]|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))+", re.MULTILINE)
 CHUNK = 2000  # characters handed to fpdf2 at a time: about 15 ms of work
 # C0 and C1 controls but tab and newline: drawn as \u{1B}, since no embedded font has the
 # Control Pictures block.
@@ -57,6 +61,24 @@ def _ranges(codes: Iterator[int]) -> str:
     if start >= 0:
         parts.append(f"{re.escape(chr(start))}-{re.escape(chr(end))}")
     return "".join(parts)
+
+
+def flatten(body: str) -> str:
+    """``body`` with every line's container prefix cut to ``_PREFIX_COLUMNS`` columns, so
+    no block nests past ``MAX_NESTING``: what lay deeper prints at the deepest indent."""
+    return _PREFIX.sub(_cut_prefix, body)
+
+
+def _cut_prefix(match: re.Match[str]) -> str:
+    prefix = match.group()
+    if len(prefix.expandtabs(4)) <= _PREFIX_COLUMNS:
+        return prefix
+    columns = 0
+    for index, char in enumerate(prefix):
+        columns += 4 if char == "\t" else 1
+        if columns >= _PREFIX_COLUMNS:
+            return prefix[:index].rstrip("-+*0123456789.)") + " "
+    return prefix
 
 
 def pieces(text: str, *, lines: bool = False) -> Iterator[str]:
