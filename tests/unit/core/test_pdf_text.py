@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import io
 import itertools
 import time
 from typing import Any
@@ -115,3 +116,17 @@ def test_deep_nesting_never_drops_text(open_vault: Vault, body: str) -> None:
     note = open_vault.notes.create(title="t", body=body)
     text = _text(open_vault.render_pdf(PdfScope("note", note.uuid)))
     assert "CANARY" in "".join(text.split())  # a narrow line may wrap inside the word
+
+
+def test_strike_through_is_drawn_as_a_line(open_vault: Vault) -> None:
+    import pikepdf
+
+    def drawing(body: str) -> bytes:
+        note = open_vault.notes.create(title="t", body=body)
+        data = open_vault.render_pdf(PdfScope("note", note.uuid))
+        assert "~~" not in _text(data) and "gone" in _text(data)
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return bytes(pdf.pages[0].Contents.read_bytes())
+
+    plain, struck = drawing("keep gone keep"), drawing("keep ~~gone~~ keep")
+    assert struck.count(b" re f") > plain.count(b" re f")

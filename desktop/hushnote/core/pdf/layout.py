@@ -199,6 +199,7 @@ class Layout:
         height = _line_height(size)
         strong = 1 if bold else 0
         emphasis = 0
+        struck = 0
         links: list[str] = []
         if prefix:
             self._font("sans", "B" if strong else "", size)
@@ -213,6 +214,8 @@ class Layout:
                 emphasis += 1
             elif kind == "em_close":
                 emphasis -= 1
+            elif kind in ("s_open", "s_close"):
+                struck += 1 if kind == "s_open" else -1
             elif kind == "link_open":
                 links.append(str(child.attrGet("href") or ""))
             elif kind == "link_close" and links:
@@ -227,7 +230,9 @@ class Layout:
                 alt = child.content or "image"
                 pdf.write(height, f"[{alt}: {child.attrGet('src') or ''}]")
             elif kind in ("text", "code_inline", "html_inline"):
-                style = ("B" if strong else "") + ("I" if emphasis else "")
+                style = (
+                    ("B" if strong else "") + ("I" if emphasis else "") + ("S" if struck else "")
+                )
                 family = self._mono if kind == "code_inline" else "sans"
                 self._font(family, style, size * (0.92 if kind == "code_inline" else 1.0))
                 self._write(height, child.content)
@@ -235,7 +240,9 @@ class Layout:
 
     def _font(self, family: str, style: str, size: float) -> None:
         """Set a face, falling back to the family's regular when a style is not
-        installed (the fallback fonts still draw what the face lacks)."""
-        if f"{family}{style}" not in self._styles:
-            style = ""
-        self._pdf.set_font(family, style, size)
+        installed (the fallback fonts still draw what the face lacks); an S in ``style``
+        strikes the text through."""
+        face = style.replace("S", "")
+        if f"{family}{face}" not in self._styles:
+            face = ""
+        self._pdf.set_font(family, face + ("S" if "S" in style else ""), size)
