@@ -513,8 +513,9 @@ class PdfFontError(PdfError):
 
 class PdfWriteError(PdfError):
     """The PDF cannot be written there: a file already exists (``reason`` exists), the
-    target is a folder (is-a-folder) or inside the vault folder (inside-vault). Nothing
-    was written."""
+    target is a folder (is-a-folder), inside the vault folder (inside-vault), not a
+    regular file (not-a-file: a FIFO, a device, a socket), or its name is unusable (loop:
+    a symbolic link loop; name-too-long; invalid-name: a NUL in it). Nothing was written."""
 
     code = "pdf-write"
     exit_code = 54

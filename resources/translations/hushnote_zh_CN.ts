@@ -4246,6 +4246,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>那是一个文件夹。请为 PDF 选择一个文件名；未写入任何内容。</translation>
     </message>
     <message>
+        <source>That name cannot hold a PDF (it is not a regular file, or the name itself cannot be used). Choose another file name; nothing was written.</source>
+        <translation>这个名称无法保存 PDF（它不是普通文件，或名称本身不可用）。请另选文件名；没有写入任何内容。</translation>
+    </message>
+    <message>
         <source>The private folder for copies is a link or belongs to another user, so no copy was made.</source>
         <translation>用于存放副本的私有文件夹是一个链接或属于其他用户，因此没有创建副本。</translation>
     </message>

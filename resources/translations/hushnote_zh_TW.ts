@@ -4246,6 +4246,10 @@ Its encrypted file is destroyed: it does not go to the trash and cannot be broug
         <translation>那是一個資料夾。請為 PDF 選擇一個檔案名稱；未寫入任何內容。</translation>
     </message>
     <message>
+        <source>That name cannot hold a PDF (it is not a regular file, or the name itself cannot be used). Choose another file name; nothing was written.</source>
+        <translation>這個名稱無法儲存 PDF（它不是一般檔案，或名稱本身無法使用）。請另選檔名；沒有寫入任何內容。</translation>
+    </message>
+    <message>
         <source>The private folder for copies is a link or belongs to another user, so no copy was made.</source>
         <translation>用於存放副本的私人資料夾是一個連結或屬於其他使用者，因此沒有建立副本。</translation>
     </message>

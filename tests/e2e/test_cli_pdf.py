@@ -69,3 +69,17 @@ def test_notebook_and_journal_month(cli: Session, tmp_path: Path) -> None:
     assert "2026-02-03" in _text(month)
     bad = cli.run("journal", "pdf", "2026-13", "--out", str(month))
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
+
+
+def test_odd_targets_get_one_line_and_exit_54(cli: Session, tmp_path: Path) -> None:
+    import os
+
+    uuid = cli.ok("note", "add", "--title", "t", stdin="b\n").split()[0]
+    loop = tmp_path / "loop"
+    os.symlink(loop, loop)
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    for out in (loop / "x.pdf", tmp_path / ("n" * 300 + ".pdf"), fifo):
+        result = cli.run("note", "pdf", uuid[:8], "--out", str(out), "--force")
+        assert result.returncode == 54, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr

@@ -125,6 +125,21 @@ _MESSAGES = {
     "pdf-write-is-a-folder": (
         "{path} is a folder; give a file name for the PDF (nothing was written)"
     ),
+    "pdf-write-not-a-file": (
+        "{path} is not a regular file (a pipe, a device or a socket); give a file name for "
+        "the PDF (nothing was written)"
+    ),
+    "pdf-write-loop": (
+        "{path} goes through a symbolic link that points back on itself; choose another "
+        "place (nothing was written)"
+    ),
+    "pdf-write-name-too-long": (
+        "{path} is too long a name for the file system; choose a shorter one (nothing was written)"
+    ),
+    "pdf-write-invalid-name": (
+        "{path} holds a NUL character, which no file name can; choose another name "
+        "(nothing was written)"
+    ),
     "pdf-write-inside-vault": (
         "{path} is inside the vault folder; save the PDF elsewhere (nothing was written)"
     ),

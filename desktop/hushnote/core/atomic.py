@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,9 +30,11 @@ from hushnote.errors import DiskFullError, StorageError
 __all__ = [
     "clean_leftovers",
     "create_private_file",
+    "create_temporary",
     "fsync_dir",
     "random_stream",
     "replace_file",
+    "replace_outside",
     "scrub_file",
     "storage_errors",
     "swap_in",
@@ -170,6 +173,76 @@ def link_new(temporary: Path, target: Path) -> None:
         os.rename(temporary, target)
         return
     os.unlink(temporary)
+
+
+def create_temporary(target: Path, suffix: str) -> tuple[int, Path]:
+    """A new, empty, private file beside ``target`` under a random name, made by this call
+    (``O_EXCL``, no symbolic link followed), so removing it can never hit anyone's file."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    stem = target.name[:200]  # the random tail must not push the name past NAME_MAX
+    while True:
+        temp = target.with_name(f"{stem}.{secrets.token_hex(6)}{suffix}")
+        try:
+            return os.open(temp, flags, FILE_MODE), temp
+        except FileExistsError:
+            continue
+
+
+def replace_outside(path: Path, data: bytes, *, suffix: str = ".partial") -> None:
+    """Atomically replace (or create) ``path``, a user's file outside the vault folder,
+    touching no other name: ``data`` goes to a fresh temporary beside it (fsynced), which is
+    renamed over ``path``. On failure only that temporary goes. The old file's bytes are
+    overwritten afterwards if ``path`` was a regular file no other name links to."""
+    fd, temp = create_temporary(path, suffix)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        old = _open_regular(path)
+        try:
+            os.replace(temp, path)
+        except BaseException:
+            if old is not None:
+                os.close(old)
+            raise
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    with contextlib.suppress(OSError):
+        fsync_dir(path.parent)
+    if old is not None:
+        with contextlib.suppress(OSError):
+            _overwrite_unlinked(old)
+        os.close(old)
+
+
+def _open_regular(path: Path) -> int | None:
+    """``path`` opened for writing if it is a regular file, else None; never blocks (a
+    FIFO is not opened at all, and ``O_NONBLOCK`` covers one swapped in meanwhile)."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    return fd
+
+
+def _overwrite_unlinked(fd: int) -> None:
+    """Overwrite the file behind ``fd`` with random bytes if no name links to it any more."""
+    info = os.fstat(fd)
+    if info.st_nlink == 0:
+        for chunk in random_stream(info.st_size):
+            os.write(fd, chunk)
+        os.fsync(fd)
 
 
 def scrub_file(path: Path) -> None:

@@ -108,8 +108,14 @@ def _sentence(error: BaseException) -> str:
                 "That place is inside the vault's own folder. Save the PDF somewhere else; "
                 "nothing was written.",
             )
+        if reason == "is-a-folder":
+            return QCoreApplication.translate(
+                "errors", "That is a folder. Choose a file name for the PDF; nothing was written."
+            )
         return QCoreApplication.translate(
-            "errors", "That is a folder. Choose a file name for the PDF; nothing was written."
+            "errors",
+            "That name cannot hold a PDF (it is not a regular file, or the name itself cannot "
+            "be used). Choose another file name; nothing was written.",
         )
     if error.code == "private-copy" and reason == "unsafe-folder":
         return QCoreApplication.translate(

@@ -15,7 +15,6 @@ import hashlib
 import io
 import json
 import os
-import secrets
 import threading
 import time
 import zipfile
@@ -28,7 +27,13 @@ import pyrage
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
-from hushnote.core.atomic import FILE_MODE, fsync_dir, link_new, scrub_file, storage_errors
+from hushnote.core.atomic import (
+    create_temporary,
+    fsync_dir,
+    link_new,
+    scrub_file,
+    storage_errors,
+)
 from hushnote.core.attachments.blob_folder import BlobFolder
 from hushnote.core.formats.bundle import SPOOL_LIMIT
 from hushnote.core.formats.bundle_attachments import ATTACHMENTS, Outgoing, outgoing, write_files
@@ -364,17 +369,11 @@ def _record_total(db: Database, scope: Scope) -> int:
 
 
 def _create_temp(out: Path, created: list[Path]) -> tuple[int, Path]:
-    """A new, empty, private file beside ``out``, made by this call (``O_EXCL``, no
-    symbolic link followed) and recorded in ``created`` before anything is written."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-    while True:
-        temp = out.with_name(f"{out.name}.{secrets.token_hex(6)}{_TEMP_SUFFIX}")
-        try:
-            fd = os.open(temp, flags, FILE_MODE)
-        except FileExistsError:
-            continue
-        created.append(temp)
-        return fd, temp
+    """A new, empty, private file beside ``out`` (``create_temporary``), recorded in
+    ``created`` before anything is written."""
+    fd, temp = create_temporary(out, _TEMP_SUFFIX)
+    created.append(temp)
+    return fd, temp
 
 
 def _write_temp(

@@ -7,6 +7,9 @@ Fonts are embedded (subsets), so the file reads the same on any machine.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,12 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from hushnote.core.atomic import replace_file, storage_errors, write_new_file
+from hushnote.core.atomic import replace_outside, storage_errors, write_new_file
 from hushnote.core.attachments.kinds import IMAGE_KINDS
 from hushnote.core.attachments.store import AttachmentStore
 from hushnote.core.pdf.fonts import check_coverage, find_fonts
 from hushnote.core.pdf.layout import AttachedFile, Layout
 from hushnote.core.pdf.metadata import clean_pdf
+from hushnote.core.pdf.text import printable
 from hushnote.core.store.database import Progress
 from hushnote.core.store.note_records import Note
 from hushnote.core.store.notes import NoteStore
@@ -37,6 +41,8 @@ __all__ = ["PdfScope", "check_target", "render_pdf", "write_pdf"]
 
 _TICK = 0.05  # seconds between progress reports: Cancel takes effect within about this
 _PICTURE_LIMIT = 64 << 20  # a larger picture is listed by name, not decoded
+# What a name too odd to use says, as the reason the PDF is refused.
+_NAME_ERRORS = {errno.ELOOP: "loop", errno.ENAMETOOLONG: "name-too-long"}
 _LAYOUT_SHARE = 0.9  # of the progress bar; the rest is embedding fonts and cleaning
 
 
@@ -94,8 +100,9 @@ def render_pdf(
             if scope.kind == "note":
                 title = note.title
             files = _attached(attachments, note, tick)
-            check_coverage(pdf, [note.title, note.body, _subtitle(note), *(f.name for f in files)])
-            layout.note(note.title, _subtitle(note), note.body, files)
+            texts = [printable(note.title), printable(_subtitle(note)), printable(note.body)]
+            check_coverage(pdf, [*texts, *(f.name for f in files)])
+            layout.note(texts[0], texts[1], texts[2], files)
             share[0] = _LAYOUT_SHARE * (number + 1) / len(references)
             tick()
         if not references:
@@ -119,13 +126,14 @@ def _close_fonts(pdf: Any) -> None:
 
 
 def write_pdf(data: bytes, out: Path, *, vault_folder: Path, force: bool = False) -> None:
-    """Write ``data`` to ``out`` atomically: refused inside ``vault_folder``, over a
-    folder, and over an existing file unless ``force``."""
+    """Write ``data`` to ``out`` atomically, touching no other name: refused inside
+    ``vault_folder``, over anything but a regular file, and over an existing file unless
+    ``force``."""
     check_target(out, vault_folder=vault_folder, force=force)
-    if force:
-        replace_file(out, data)
-        return
     with storage_errors(out):
+        if force:
+            replace_outside(out, data)
+            return
         try:
             write_new_file(out, data)
         except FileExistsError:
@@ -133,14 +141,35 @@ def write_pdf(data: bytes, out: Path, *, vault_folder: Path, force: bool = False
 
 
 def check_target(out: Path, *, vault_folder: Path, force: bool = False) -> None:
-    """Refuse ``out`` (``PdfWriteError``) before any work, as ``write_pdf`` would."""
-    if out.is_dir():
+    """Refuse ``out`` (``PdfWriteError``) before any work, as ``write_pdf`` would; nothing
+    at ``out`` is opened."""
+    try:
+        with storage_errors(out):
+            _check_target(out, vault_folder, force)
+    except ValueError:  # a NUL in the name
+        raise PdfWriteError(path=repr(str(out)), reason="invalid-name") from None
+    except RuntimeError:  # Path.resolve on a symbolic link loop
+        raise PdfWriteError(path=str(out), reason="loop") from None
+
+
+def _check_target(out: Path, vault_folder: Path, force: bool) -> None:
+    try:
+        found = os.stat(out)
+    except FileNotFoundError:
+        found = None
+    except OSError as error:
+        if error.errno in _NAME_ERRORS:
+            raise PdfWriteError(path=str(out), reason=_NAME_ERRORS[error.errno]) from None
+        raise
+    if found is not None and stat.S_ISDIR(found.st_mode):
         raise PdfWriteError(path=str(out), reason="is-a-folder")
     vault = vault_folder.resolve()
     for place in (out.parent.resolve(), out.resolve()):
         if place == vault or vault in place.parents:
             raise PdfWriteError(path=str(out), reason="inside-vault")
-    if out.exists() and not force:
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        raise PdfWriteError(path=str(out), reason="not-a-file")  # a FIFO would block
+    if os.path.lexists(out) and not force:
         raise PdfWriteError(path=str(out), reason="exists")
 
 
@@ -184,6 +213,6 @@ def _attached(
                 picture = load(data, check=tick)
             except (AttachmentTooLargeError, AttachmentDamagedError, ImageError):
                 picture = None
-        files.append(AttachedFile(attachment.name, attachment.size, picture))
+        files.append(AttachedFile(printable(attachment.name), attachment.size, picture))
         tick()
     return files

@@ -16,6 +16,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from hushnote.core.pdf.text import MAX_NESTING, flatten, pieces
+
 __all__ = ["AttachedFile", "Layout"]
 
 BODY_SIZE = 11.0
@@ -58,6 +60,7 @@ class Layout:
         self._pdf = pdf
         self._tick = tick
         self._parser = MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+        self._parser.options["maxNesting"] = MAX_NESTING
         self._styles = set(pdf.fonts)  # keys such as "sans", "sansB"
         self._mono = "mono" if "mono" in self._styles else "sans"
 
@@ -93,10 +96,20 @@ class Layout:
             self._tick()
 
     def _lines(self, text: str, size: float, *, code: bool = False) -> None:
-        """A block of text in the current font, wrapped, ending at the left margin."""
-        self._pdf.multi_cell(0, _line_height(size), text, align="L", fill=code,
-                             wrapmode="CHAR" if code else "WORD",
-                             new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+        """A block of text in the current font, wrapped, ending at the left margin; a
+        long one in pieces, with a tick between."""
+        for piece in pieces(text, lines=True):
+            self._pdf.multi_cell(0, _line_height(size), piece, align="L", fill=code,
+                                 wrapmode="CHAR" if code else "WORD",
+                                 new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+            self._tick()
+
+    def _write(self, height: float, text: str) -> None:
+        """Text flowing on from where the last ended; a long one in pieces, with a tick
+        between."""
+        for piece in pieces(text):
+            self._pdf.write(height, piece)
+            self._tick()
 
     def _picture(self, attached: AttachedFile) -> None:
         pdf = self._pdf
@@ -124,6 +137,9 @@ class Layout:
         item_start = False
         size = BODY_SIZE
         tokens = self._parser.parse(body)
+        if any(token.level >= MAX_NESTING - 1 for token in tokens):
+            # markdown-it drops what lies past its limit: never let text vanish.
+            tokens = self._parser.parse(flatten(body))
         for token in tokens:
             kind = token.type
             if kind in ("bullet_list_open", "ordered_list_open"):
@@ -183,6 +199,7 @@ class Layout:
         height = _line_height(size)
         strong = 1 if bold else 0
         emphasis = 0
+        struck = 0
         links: list[str] = []
         if prefix:
             self._font("sans", "B" if strong else "", size)
@@ -197,6 +214,8 @@ class Layout:
                 emphasis += 1
             elif kind == "em_close":
                 emphasis -= 1
+            elif kind in ("s_open", "s_close"):
+                struck += 1 if kind == "s_open" else -1
             elif kind == "link_open":
                 links.append(str(child.attrGet("href") or ""))
             elif kind == "link_close" and links:
@@ -211,15 +230,19 @@ class Layout:
                 alt = child.content or "image"
                 pdf.write(height, f"[{alt}: {child.attrGet('src') or ''}]")
             elif kind in ("text", "code_inline", "html_inline"):
-                style = ("B" if strong else "") + ("I" if emphasis else "")
+                style = (
+                    ("B" if strong else "") + ("I" if emphasis else "") + ("S" if struck else "")
+                )
                 family = self._mono if kind == "code_inline" else "sans"
                 self._font(family, style, size * (0.92 if kind == "code_inline" else 1.0))
-                pdf.write(height, child.content)
+                self._write(height, child.content)
         pdf.ln(height)
 
     def _font(self, family: str, style: str, size: float) -> None:
         """Set a face, falling back to the family's regular when a style is not
-        installed (the fallback fonts still draw what the face lacks)."""
-        if f"{family}{style}" not in self._styles:
-            style = ""
-        self._pdf.set_font(family, style, size)
+        installed (the fallback fonts still draw what the face lacks); an S in ``style``
+        strikes the text through."""
+        face = style.replace("S", "")
+        if f"{family}{face}" not in self._styles:
+            face = ""
+        self._pdf.set_font(family, face + ("S" if "S" in style else ""), size)
