@@ -3927,6 +3927,14 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>导出文件中缺少 %n 个附件。</translation>
     </message>
     <message>
+        <source>%n link(s) in the export, not followed.</source>
+        <translation>导出中的 %n 个链接，未跟随。</translation>
+    </message>
+    <message>
+        <source>%n attachment(s) whose hidden metadata could not be removed, left out.</source>
+        <translation>%n 个附件的隐藏元数据无法移除，未导入。</translation>
+    </message>
+    <message>
         <source>%n other item(s) left out.</source>
         <translation>另有 %n 项未导入。</translation>
     </message>

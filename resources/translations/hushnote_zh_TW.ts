@@ -3927,6 +3927,14 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>匯出檔案中缺少 %n 個附件。</translation>
     </message>
     <message>
+        <source>%n link(s) in the export, not followed.</source>
+        <translation>匯出中的 %n 個連結，未跟隨。</translation>
+    </message>
+    <message>
+        <source>%n attachment(s) whose hidden metadata could not be removed, left out.</source>
+        <translation>%n 個附件的隱藏中繼資料無法移除，未匯入。</translation>
+    </message>
+    <message>
         <source>%n other item(s) left out.</source>
         <translation>另有 %n 項未匯入。</translation>
     </message>

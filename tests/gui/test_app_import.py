@@ -6,6 +6,7 @@ driven as a person would, by keys into whatever has the focus.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
 from gui.test_import_dialog import Script, keys, then
+from hushnote.core import Vault
 from hushnote.gui import app_import_dialog
 from hushnote.gui.app_import_dialog import AppImportDialog, AppImportPreviewDialog
+from hushnote.gui.app_import_words import dropped_sentence
 from hushnote.gui.main_window import MainWindow
 from support.gui import unlock_window
 
@@ -158,3 +161,38 @@ def test_a_broken_export_says_why_and_imports_nothing(
     assert script.done
     assert shown["warning"] and "Nothing was imported." in shown["warning"][0]
     assert titles(window) == []
+
+
+def test_every_kind_left_out_has_its_own_sentence() -> None:
+    """A kind the core reports without a sentence of its own reads "other item(s)", which
+    tells the person deciding nothing."""
+    core = Path(app_import_dialog.__file__).parents[1] / "core" / "importers"
+    kinds = set()
+    for path in core.glob("*.py"):
+        kinds |= set(re.findall(r'Dropped\(\s*"([a-z-]+)"', path.read_text("utf-8")))
+    assert {"location", "link", "attachment-not-cleaned"} <= kinds
+    other = dropped_sentence("no-such-kind", 1)
+    assert {kind for kind in kinds if dropped_sentence(kind, 1) == other} == set()
+
+
+def test_the_preview_shows_every_notebook_without_scrolling(
+    qtbot: QtBot, open_vault: Vault, tmp_path: Path
+) -> None:
+    folder = tmp_path / "export"
+    names = ("Actions", "Cases", "会议", "Zeta", "Eta", "Theta")
+    for name in names:
+        (folder / name).mkdir(parents=True)
+        # A location and a file no note embeds: the list of what is left out takes room.
+        (folder / name / "n.md").write_text("---\nlocation: 1, 2\n---\n# n\n", "utf-8")
+        (folder / name / "x.bin").write_bytes(b"x")
+    with open_vault.importers.read("markdown", [folder]) as source:
+        plan = open_vault.importers.preview(source)
+    dialog = AppImportPreviewDialog(plan)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert table.rowCount() == len(names)
+    assert not table.verticalScrollBar().isVisible()
+    bottom = table.visualItemRect(table.item(len(names) - 1, 0)).bottom()
+    assert bottom <= table.viewport().height()

@@ -233,6 +233,21 @@ class BackupPassphraseDialog(QDialog):
         self.field.clear()
 
 
+_SHOWN_NOTEBOOKS = 8  # rows the preview's table shows before it scrolls
+
+
+def fit_rows(table: QTableWidget, most: int) -> None:
+    """Make ``table`` tall enough for its rows, up to ``most``: a table of three notebooks
+    that scrolls after two hides one from the person deciding."""
+    table.resizeRowsToContents()
+    shown = min(table.rowCount(), most)
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(row) for row in range(shown))
+    if table.rowCount() > most:
+        height += table.rowHeight(0) // 2  # half a row shows that there is more
+    table.setMinimumHeight(height)
+
+
 class AppImportPreviewDialog(QDialog):
     """What importing would change, per notebook, and what is left out, with names;
     Import and Cancel."""
@@ -268,6 +283,7 @@ class AppImportPreviewDialog(QDialog):
         self.table.verticalHeader().hide()
         describe(self.table, self.tr("Notes per notebook"), "")
         release_tab(self.table)
+        fit_rows(self.table, _SHOWN_NOTEBOOKS)
         layout.addWidget(self.table)
 
         self.left_out = QListWidget()
