@@ -723,3 +723,27 @@ def test_a_new_notebook_and_tag_show_at_once_and_counts_follow_the_trash(
     workspace.list_view.setCurrentIndex(workspace.note_model.index(0))
     workspace.trash_current()
     assert "Case 12 (1)" not in sidebar()
+
+
+def test_the_shortcuts_help_in_chinese_shows_no_mnemonic_letters(
+    window_for, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Chinese menus carry their mnemonic as "(&N)"; the help lists actions, not letters."""
+    import re
+
+    from PySide6.QtCore import QCoreApplication
+
+    from hushnote.gui.i18n import install_translators
+    from hushnote.gui.shortcuts_dialog import ShortcutsDialog
+
+    translators = install_translators("zh_CN")
+    try:
+        window = window_for(tmp_path / "v")
+        assert any("(&" in action.text() for action in window.all_actions)
+        dialog = ShortcutsDialog(window.all_actions, window, extra=window.editor_shortcuts())
+        names = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+        assert [name for name in names if re.search(r"[(\uff08]\w[)\uff09]\s*$", name)] == []
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        install_translators("en")

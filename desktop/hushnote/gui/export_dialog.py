@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from hushnote.core import KeyedContact, Scope, key_fingerprint, normalize_recipient
 from hushnote.errors import HushnoteError
-from hushnote.gui.accessibility import describe, describe_buttons, release_tab
+from hushnote.gui.accessibility import describe, describe_buttons, plain_label, release_tab
 from hushnote.gui.file_dialogs import choose_save_path
 from hushnote.gui.messages import error_text
 from hushnote.gui.passphrase_page import passphrase_field
@@ -377,7 +377,7 @@ class ExportDialog(QDialog):
         self.with_people.setText(text)
         describe(
             self.with_people,
-            text.replace("&", ""),
+            plain_label(text),
             self.tr(
                 "Unticked, the bundle holds no one's name, phone or handle: only which notes "
                 "link to whom, kept by a receiver who already has those contacts."

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hushnote.core import Vault
-from hushnote.gui.accessibility import USER_DATA, describe, release_tab
+from hushnote.gui.accessibility import USER_DATA, describe, plain_label, release_tab
 from hushnote.gui.form_column import heading
 from hushnote.gui.paged_list_model import UUID_ROLE
 from hushnote.gui.secure_clipboard import SecureClipboard
@@ -71,7 +71,7 @@ class ListEditor(QWidget):
             ),
         ):
             button = QPushButton(text)
-            describe(button, name, text.replace("&", "").rstrip("…"))
+            describe(button, name, plain_label(text).rstrip("…"))
             button.clicked.connect(slot)
             # Two to a row: five in one row would not fit longer languages.
             buttons.addWidget(button, buttons.count() // 2, buttons.count() % 2)

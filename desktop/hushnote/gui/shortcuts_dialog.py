@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hushnote.gui.accessibility import describe, describe_buttons, release_tab
+from hushnote.gui.accessibility import describe, describe_buttons, plain_label, release_tab
 
 __all__ = ["ShortcutsDialog"]
 
@@ -29,7 +29,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = [
             (
-                action.text().replace("&", "").rstrip("…"),
+                plain_label(action.text()).rstrip("…"),
                 " / ".join(
                     s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
                 ),

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from hushnote.core import KeyedContact
 from hushnote.errors import CancelledError, HushnoteError
-from hushnote.gui.accessibility import USER_DATA, describe, release_tab
+from hushnote.gui.accessibility import USER_DATA, describe, plain_label, release_tab
 from hushnote.gui.file_dialogs import choose_save_path
 from hushnote.gui.messages import error_text
 from hushnote.gui.travel_key_view import TravelKeyView
@@ -167,13 +167,13 @@ class _KeyPage(QWizardPage):
         self.travel_key = QRadioButton(self.tr("A one-time &travel key: words you write down"))
         describe(
             self.travel_key,
-            self.travel_key.text().replace("&", ""),
+            plain_label(self.travel_key.text()),
             self.tr("Shown once, as words and a QR code. Keep it apart from the laptop."),
         )
         self.colleague = QRadioButton(self.tr("A &colleague's key, from your contacts"))
         describe(
             self.colleague,
-            self.colleague.text().replace("&", ""),
+            plain_label(self.colleague.text()),
             self.tr("Only that colleague's vault opens the bundle; they re-encrypt it for you."),
         )
         group = QButtonGroup(self)
@@ -386,7 +386,7 @@ class _StartPage(QWizardPage):
         self.compact = QCheckBox(self.tr("Re&write the whole vault afterwards (takes longer)"))
         describe(
             self.compact,
-            self.compact.text().replace("&", ""),
+            plain_label(self.compact.text()),
             self.tr(
                 "Writes the vault afresh under a new key, so that neither its size nor its "
                 "freed space tells that something left."
@@ -396,7 +396,7 @@ class _StartPage(QWizardPage):
         self.remind = QCheckBox(self.tr("&Remind me on this laptop that travel mode is on"))
         describe(
             self.remind,
-            self.remind.text().replace("&", ""),
+            plain_label(self.remind.text()),
             self.tr(
                 "Off by default: a reminder is the one thing that would show travel mode to "
                 "whoever unlocks the vault. Your own words, shown in the status bar."
