@@ -3939,6 +3939,22 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>另有 %n 项未导入。</translation>
     </message>
     <message>
+        <source>a link: it was left, and what it points to too</source>
+        <translation>是一个链接：它和它指向的内容都保留未动</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>this is, or holds, the vault&apos;s own folder: nothing in it was touched</source>
+        <translation>这是保险库自己的文件夹，或包含它：其中的任何内容都未被改动</translation>
+    </message>
+    <message>
+        <source>it could not be overwritten or deleted</source>
+        <translation>无法覆盖或删除它</translation>
+    </message>
+    <message>
         <source>Reading the export…</source>
         <translation>正在读取导出文件…</translation>
     </message>

@@ -3939,6 +3939,22 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>另有 %n 項未匯入。</translation>
     </message>
     <message>
+        <source>a link: it was left, and what it points to too</source>
+        <translation>是一個連結：它和它指向的內容都保留未動</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是一般檔案</translation>
+    </message>
+    <message>
+        <source>this is, or holds, the vault&apos;s own folder: nothing in it was touched</source>
+        <translation>這是保險庫自己的資料夾，或包含它：其中的任何內容都未被改動</translation>
+    </message>
+    <message>
+        <source>it could not be overwritten or deleted</source>
+        <translation>無法覆寫或刪除它</translation>
+    </message>
+    <message>
         <source>Reading the export…</source>
         <translation>正在讀取匯出檔案…</translation>
     </message>

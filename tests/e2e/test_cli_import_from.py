@@ -71,6 +71,18 @@ def test_without_a_terminal_an_import_needs_yes(cli: Cli) -> None:
     assert (cli.export / "root.md").exists()  # --yes alone never deletes
 
 
+def test_an_export_folder_holding_the_vault_is_imported_but_never_deleted(cli: Cli) -> None:
+    (cli.tmp / "top.md").write_text("a note kept beside the vault")
+    vault_files = [p for p in cli.vault.rglob("*") if p.is_file()]
+    result = cli.run("markdown", str(cli.tmp), "--yes", "--delete-source", "--show-names")
+    assert result.returncode == 0, result.stderr
+    assert f"Not deleted: {cli.tmp} (the vault's own folder" in result.stdout
+    assert (cli.tmp / "top.md").exists() and cli.export.exists()
+    assert all(p.exists() for p in vault_files)
+    assert "top" in cli.notes()  # the vault still opens, with the import in it
+    assert "The export was overwritten and deleted." not in result.stdout
+
+
 def test_delete_source_scrubs_the_export_and_says_what_it_cannot_reach(cli: Cli) -> None:
     result = cli.run("markdown", str(cli.export), "--yes", "--delete-source")
     assert result.returncode == 0, result.stderr

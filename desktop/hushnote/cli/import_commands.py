@@ -36,6 +36,14 @@ _LIMITS = (
     "and synced copies of the export, and the notes the other app itself still keeps."
 )
 
+# Why a file of the export was left, for each of the core's codes.
+_LEFT = {
+    "link": "a link, left as it is with what it points to",
+    "not-a-file": "not a regular file",
+    "vault": "the vault's own folder or one holding it: nothing in it was touched",
+    "failed": "could not be overwritten or deleted",
+}
+
 
 def add_import_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
@@ -146,10 +154,11 @@ def _offer_delete(vault: Vault, args: argparse.Namespace, chosen: list[Path]) ->
     left = vault.importers.delete_sources(chosen)
     if args.show_names:
         for path, reason in left:
-            print(f"Not deleted: {path} ({reason})")
+            print(f"Not deleted: {path} ({_LEFT.get(reason, reason)})")
     else:
         for reason, count in sorted(Counter(reason for _, reason in left).items()):
-            print(f"Not deleted: {count} files ({reason}; --show-names lists them)")
+            why = _LEFT.get(reason, reason)
+            print(f"Not deleted: {count} files ({why}; --show-names lists them)")
     if not left:
         print("The export was overwritten and deleted.")
     if args.delete_source:

@@ -252,7 +252,9 @@ def scrub_file(path: Path) -> None:
     is still live under that name, and only this name goes.
     """
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        # O_NONBLOCK: a FIFO put in the file's place fails at once instead of waiting
+        # for a reader forever; it means nothing for a regular file.
+        fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
     except FileNotFoundError:
         return
     try:

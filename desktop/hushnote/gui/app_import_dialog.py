@@ -54,7 +54,13 @@ from hushnote.gui.accessibility import (
     release_tab,
 )
 from hushnote.gui.app_identity import app_name
-from hushnote.gui.app_import_words import apps, dropped_sentence, filters, summary_text
+from hushnote.gui.app_import_words import (
+    apps,
+    dropped_sentence,
+    filters,
+    left_reason,
+    summary_text,
+)
 from hushnote.gui.file_dialogs import choose_folder, choose_open_paths
 from hushnote.gui.messages import error_text
 from hushnote.gui.passphrase_page import passphrase_field
@@ -460,7 +466,7 @@ def offer_delete(parent: QWidget, vault: Vault, long_work: LongWork, paths: list
                 "%1", str(len(failed))
             )
             + "\n"
-            + "\n".join(f"{path}: {why}" for path, why in failed[:20]),
+            + "\n".join(f"{path}: {left_reason(why)}" for path, why in failed[:20]),
         )
         return False
     return True

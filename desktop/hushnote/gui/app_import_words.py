@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hushnote.core import AppImportReport
 
-__all__ = ["apps", "dropped_sentence", "filters", "summary_text"]
+__all__ = ["apps", "dropped_sentence", "filters", "left_reason", "summary_text"]
 
 
 def apps() -> dict[str, tuple[str, str]]:
@@ -105,6 +105,22 @@ def dropped_sentence(kind: str, count: int) -> str:
         kind, QCoreApplication.translate("app_import", "%n other item(s) left out.")
     )
     return sentence.replace("%n", str(count))
+
+
+def left_reason(reason: str) -> str:
+    """Why a file of the export was not deleted, in words (the core's stable code)."""
+    reasons = {
+        "link": QCoreApplication.translate(
+            "app_import", "a link: it was left, and what it points to too"
+        ),
+        "not-a-file": QCoreApplication.translate("app_import", "not a regular file"),
+        "vault": QCoreApplication.translate(
+            "app_import", "this is, or holds, the vault's own folder: nothing in it was touched"
+        ),
+    }
+    return reasons.get(
+        reason, QCoreApplication.translate("app_import", "it could not be overwritten or deleted")
+    )
 
 
 def summary_text(report: AppImportReport) -> str:

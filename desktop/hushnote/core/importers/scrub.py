@@ -21,13 +21,18 @@ __all__ = ["scrub_paths"]
 _MAX_DEPTH = 64
 
 
-def scrub_paths(paths: list[Path], progress: Progress | None = None) -> list[tuple[Path, str]]:
+def scrub_paths(
+    paths: list[Path], progress: Progress | None = None, *, vault: Path | None = None
+) -> list[tuple[Path, str]]:
     """Overwrite and unlink each chosen file; for a folder, every regular file inside it
     (links are unlinked, never followed), then its emptied folders. Returns what was left,
-    with a reason: "link" (a link chosen itself is left alone), "not-a-file", "failed"."""
+    with a reason: "link" (a link chosen itself is left alone), "not-a-file", "failed",
+    "vault" (the vault's folder, anything inside it, or a folder holding it: an export
+    chosen in the folder that also keeps the vault must never take the vault with it)."""
     files: list[Path] = []
     folders: list[Path] = []
     left: list[tuple[Path, str]] = []
+    guard = _VaultGuard(vault)
     for path in paths:
         try:
             info = os.lstat(path)
@@ -38,8 +43,20 @@ def scrub_paths(paths: list[Path], progress: Progress | None = None) -> list[tup
             continue
         if stat.S_ISLNK(info.st_mode):
             left.append((path, "link"))
+        elif guard.overlaps(path):
+            left.append((path, "vault"))
         elif stat.S_ISDIR(info.st_mode):
-            _walk(path, files, folders, left, 0)
+            found: list[Path] = []
+            emptied: list[Path] = []
+            skipped: list[tuple[Path, str]] = []
+            try:
+                _walk(path, found, emptied, skipped, 0, guard)
+            except _HoldsVault:
+                left.append((path, "vault"))  # nothing under it is touched
+                continue
+            files += found
+            folders += emptied
+            left += skipped
         elif stat.S_ISREG(info.st_mode):
             files.append(path)
         else:
@@ -64,12 +81,43 @@ def scrub_paths(paths: list[Path], progress: Progress | None = None) -> list[tup
     return left
 
 
+class _VaultGuard:
+    """Tells whether a path is the vault's folder, lies inside it, or holds it, by real
+    path and again by device and inode while walking (a bind mount has another path)."""
+
+    def __init__(self, vault: Path | None) -> None:
+        self._real: Path | None = None
+        self._identity: tuple[int, int] | None = None
+        if vault is None:
+            return
+        self._real = Path(os.path.realpath(vault))
+        try:
+            info = os.stat(vault)
+        except OSError:
+            return
+        self._identity = (info.st_dev, info.st_ino)
+
+    def overlaps(self, path: Path) -> bool:
+        if self._real is None:
+            return False
+        real = Path(os.path.realpath(path))
+        return real == self._real or real in self._real.parents or self._real in real.parents
+
+    def is_vault(self, info: os.stat_result) -> bool:
+        return self._identity == (info.st_dev, info.st_ino)
+
+
+class _HoldsVault(Exception):
+    """The folder being walked holds the vault's folder under another path."""
+
+
 def _walk(
     folder: Path,
     files: list[Path],
     folders: list[Path],
     left: list[tuple[Path, str]],
     depth: int,
+    guard: _VaultGuard,
 ) -> None:
     if depth > _MAX_DEPTH:
         left.append((folder, "failed"))
@@ -87,7 +135,9 @@ def _walk(
             if item.is_symlink():
                 os.unlink(path)  # the link goes, what it points at stays untouched
             elif item.is_dir(follow_symlinks=False):
-                _walk(path, files, folders, left, depth + 1)
+                if guard.is_vault(item.stat(follow_symlinks=False)):
+                    raise _HoldsVault()
+                _walk(path, files, folders, left, depth + 1, guard)
             elif item.is_file(follow_symlinks=False):
                 files.append(path)
             else:

@@ -131,6 +131,7 @@ class AppImporter:
     def __init__(self, db: Database, attachments: Path, *, limits: Limits | None = None) -> None:
         self._db = db
         self._folder = BlobFolder(attachments)
+        self._vault_folder = attachments.parent
         self._limits = limits or Limits()
 
     def read(
@@ -203,7 +204,7 @@ class AppImporter:
     ) -> list[tuple[Path, str]]:
         """Overwrite and unlink the chosen files (a folder: every regular file inside,
         never following a link); what could not be deleted, and why."""
-        return scrub_paths(paths, progress)
+        return scrub_paths(paths, progress, vault=self._vault_folder)
 
     # -- preparing -------------------------------------------------------------------
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -314,3 +316,67 @@ def test_the_same_folder_zipped_finds_the_same_notes(open_vault: Vault, tmp_path
         assert importer.run(source).added == 2
     with importer.read("markdown", [packed]) as source:
         assert importer.preview(source).unchanged == 2
+
+
+def test_delete_sources_never_touches_the_vault_or_a_folder_holding_it(
+    open_vault: Vault, tmp_path: Path
+) -> None:
+    root = open_vault.paths.root
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    assert before
+    holder = root.parent
+    (holder / "note.md").write_text("imported")
+    bind = tmp_path / "elsewhere"
+    bind.mkdir()
+    # The same folder under another path: a link chosen inside an export folder is
+    # never followed, so the walk must know the vault by device and inode.
+    export = _export(tmp_path / "export", {"a.md": "a"})
+    os.mkdir(export / "mount")
+    try:
+        mounted = (
+            subprocess.run(
+                ["mount", "--bind", str(root), str(export / "mount")], check=False
+            ).returncode
+            == 0
+        )
+        chosen = [holder, root, open_vault.paths.database, export]
+        left = open_vault.importers.delete_sources(chosen)
+    finally:
+        subprocess.run(["umount", str(export / "mount")], check=False, capture_output=True)
+    assert (holder, "vault") in left and (root, "vault") in left
+    assert (open_vault.paths.database, "vault") in left
+    assert (holder / "note.md").read_text() == "imported"
+    after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    assert after == before
+    if mounted:
+        assert (export, "vault") in left and (export / "a.md").exists()
+    else:
+        assert not export.exists()
+
+
+def test_delete_sources_does_not_wait_on_a_fifo_put_in_a_files_place(
+    open_vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hushnote.core import atomic
+
+    export = _export(tmp_path / "export", {"a.md": "a", "b.md": "b"})
+    real = atomic.scrub_file
+
+    def swap_then_scrub(path: Path) -> None:
+        if path.name == "a.md":  # replaced between the listing and the overwrite
+            path.unlink()
+            os.mkfifo(path)
+        real(path)
+
+    monkeypatch.setattr("hushnote.core.importers.scrub.scrub_file", swap_then_scrub)
+    result: list[list[tuple[Path, str]]] = []
+    worker = threading.Thread(
+        target=lambda: result.append(open_vault.importers.delete_sources([export]))
+    )
+    worker.start()
+    worker.join(5)
+    if worker.is_alive():  # stuck opening the FIFO: a reader lets it go, then fail
+        os.close(os.open(export / "a.md", os.O_RDONLY | os.O_NONBLOCK))
+        worker.join()
+        pytest.fail("deleting the export waited for a reader of a FIFO")
+    assert (export / "a.md", "failed") in result[0] and not (export / "b.md").exists()
