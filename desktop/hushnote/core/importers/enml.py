@@ -216,12 +216,11 @@ class _Writer:
         if not rows:
             return ""
         width = max(len(row) for row in rows) or 1
-        lines = []
-        for index, cells in enumerate(rows):
-            padded = cells + [""] * (width - len(cells))
-            lines.append("| " + " | ".join(padded) + " |")
-            if index == 0:
-                lines.append("|" + " --- |" * width)
+        # Only the header is padded to the widest row (Markdown fills short rows itself):
+        # padding every row would make n short rows and one of n cells n * n cells.
+        header = rows[0] + [""] * (width - len(rows[0]))
+        lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * width]
+        lines += ["| " + " | ".join(cells) + " |" for cells in rows[1:]]
         return "\n".join(lines)
 
 

@@ -107,7 +107,7 @@ def test_tables_tags_and_chinese_text(tmp_path: Path) -> None:
     assert note.title == "中文笔记"
     assert note.tags == ("抗议", "legal")
     assert "会议记录：明天见。" in note.body
-    assert "| 名字 | 电话 |\n| --- | --- |\n| 张三 | a\\|b |\n| 李四 |  |" in note.body
+    assert "| 名字 | 电话 |\n| --- | --- |\n| 张三 | a\\|b |\n| 李四 |" in note.body
 
 
 def test_resources_are_matched_by_md5(tmp_path: Path) -> None:

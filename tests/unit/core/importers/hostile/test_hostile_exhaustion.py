@@ -7,7 +7,7 @@ import tracemalloc
 import zipfile
 from pathlib import Path
 
-from hushnote.core.importers import joplin, standardnotes
+from hushnote.core.importers import enex, joplin, standardnotes
 from hushnote.core.importers.model import ImportSource
 from hushnote.errors import AppImportError
 from unit.core.importers.hostile.builders import _id, note, raw_folder, zip_of
@@ -87,3 +87,24 @@ def test_many_small_members_do_not_add_up_to_a_compression_bomb(tmp_path: Path) 
     except AppImportError:
         return
     raise AssertionError(f"a {_size(path)} B zip was inflated to {200 << 20} B and read")
+
+
+def test_a_ragged_evernote_table_does_not_square_its_size(tmp_path: Path) -> None:
+    """One row of n cells and n rows of one cell (about 30n bytes of ENEX) padded every
+    row to n*n cells: a 60 KB export made a 12 MB body."""
+    n = 2000
+    cells = "<td>x</td>" * n + "</tr>" + "<tr><td>y</td></tr>" * n
+    enml = f"<en-note><table><tr>{cells}</table></en-note>"
+    path = tmp_path / "ragged.enex"
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?><en-export><note><title>t</title>"
+        f"<content><![CDATA[{enml}]]></content></note></en-export>"
+    )
+    try:
+        source = enex.read([path])
+    except AppImportError:
+        return
+    with source:
+        body = source.notes[0].body
+    assert body.count("y") == n and body.count("x") == n  # every cell is kept
+    assert len(body) <= _AMPLIFICATION * _size(path), f"a {_size(path)} B export made {len(body)} B"
