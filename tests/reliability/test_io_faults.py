@@ -25,6 +25,7 @@ import pytest
 
 from hushnote.core import KdfParams
 from support.crash_scenes import (
+    AppImportScene,
     NoteAddScene,
     NoteEditScene,
     PasswdScene,
@@ -44,6 +45,7 @@ SCENES: dict[str, type[Scene]] = {
     "passwd": PasswdScene,
     "rotate-key": RotateScene,
     "wipe": WipeScene,
+    "import-from": AppImportScene,
 }
 
 

@@ -27,6 +27,7 @@ import pytest
 
 from hushnote.core import KdfParams
 from support.crash_scenes import (
+    AppImportScene,
     DuressScene,
     ImportScene,
     PasswdScene,
@@ -44,6 +45,7 @@ SCENES: dict[str, type[Scene]] = {
     "rotate-key": RotateScene,
     "duress unlock": DuressScene,
     "import": ImportScene,
+    "import-from": AppImportScene,
 }
 # The commands that end by themselves are killed within one run of them; the save loop
 # runs until killed, for up to this many seconds.

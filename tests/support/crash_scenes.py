@@ -365,6 +365,65 @@ class ImportScene(Scene):
         return f"{code_of(run)}, {'all' if arrived else 'none'} imported", wrong
 
 
+class AppImportScene(Scene):
+    """``import-from markdown``: none or all of another app's export is in (its embedded
+    pictures cleaned and sealed before the commit), the rest untouched, check clean."""
+
+    calls: ClassVar[dict[str, int]] = {"os": 20, "libc": 60}
+
+    rows = 50
+    own_notes = 20
+    marker = "ImportedFromElsewhere-"
+
+    def fill(self, vault: Vault) -> None:
+        from PIL import Image
+
+        super().fill(vault)
+        count = 20 if self.small else 200
+        self.own = {
+            vault.notes.create(title=f"own {n}", body=f"own body {n}").uuid: f"own body {n}"
+            for n in range(self.own_notes)
+        }
+        self.export = self.folder / "export"
+        (self.export / "Cases").mkdir(parents=True)
+        self.count = count
+        for n in range(count):
+            embed = f"![[picture {n}.png]]" if n < 2 else ""
+            text = f"{self.marker}{n} {secrets.token_hex(600)} {embed}"
+            (self.export / "Cases" / f"note {n}.md").write_text(text)
+        for n in range(2):
+            noise = Image.frombytes("RGB", (200, 200), secrets.token_bytes(200 * 200 * 3))
+            noise.save(self.export / "Cases" / f"picture {n}.png")
+
+    def args(self, root: Path) -> list[str]:
+        return self.cli(root, "import-from", "markdown", str(self.export), "--yes",
+                        "--passphrase-file", str(self.passphrases[OLD]))  # fmt: skip
+
+    def verify(self, root: Path, run: ChildRun) -> tuple[str, list[str]]:
+        found = probe(root, OLD)
+        wrong = refusal(OLD, found) + cli_error(run, self.allowed)
+        if not found.opened:
+            wrong.append(f"the passphrase fails with {found.error}")
+            return f"{code_of(run)}, {found.error}", wrong
+        wrong += first_problems(found)
+        lost = [key for key, body in self.own.items() if found.bodies.get(key) != body]
+        if lost:
+            wrong.append(f"{len(lost)} notes saved before the import lost or changed")
+        arrived = sum(self.marker in body for body in found.bodies.values())
+        if arrived not in (0, self.count):
+            wrong.append(f"{arrived} of {self.count} imported notes arrived")
+        if run.returncode == 0 and arrived != self.count:
+            wrong.append("the import reported success but the export is not in")
+        files = len(found.attachments)
+        if files != (2 if arrived else 0):
+            wrong.append(f"{files} of 2 attachments with {arrived} notes")
+        # The one setting an import adds (its id key) comes with the notes or not at all.
+        settings = found.counts.get("settings")
+        if settings not in ((self.settings + 1,) if arrived else (self.settings,)):
+            wrong.append(f"settings rows {settings} with {arrived} notes in")
+        return f"{code_of(run)}, {'all' if arrived else 'none'} imported", wrong
+
+
 class NoteAddScene(Scene):
     """``note add``: a note reported saved is there; every earlier note is intact."""
 
