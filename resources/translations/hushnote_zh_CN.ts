@@ -2583,6 +2583,14 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <source>Preparing to print…</source>
         <translation>正在准备打印…</translation>
     </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Nothing was printed. Printing writes the pages to a temporary file first, and this computer has no private folder in memory to keep it off the disk. Save as PDF instead, to a place you choose.</source>
+        <translation>没有打印任何内容。打印会先把页面写入一个临时文件，而这台电脑没有位于内存中的私有文件夹，无法让它不落到磁盘上。请改为“另存为 PDF”，保存到您选择的位置。</translation>
+    </message>
 </context>
 <context>
     <name>PlanView</name>

@@ -2583,6 +2583,14 @@ Its attached files make it larger than Hushnote can import (5 GiB); the age tool
         <source>Preparing to print…</source>
         <translation>正在準備列印…</translation>
     </message>
+    <message>
+        <source>Print</source>
+        <translation>列印</translation>
+    </message>
+    <message>
+        <source>Nothing was printed. Printing writes the pages to a temporary file first, and this computer has no private folder in memory to keep it off the disk. Save as PDF instead, to a place you choose.</source>
+        <translation>沒有列印任何內容。列印會先把頁面寫入一個暫存檔，而這台電腦沒有位於記憶體中的私有資料夾，無法讓它不落到磁碟上。請改為「另存為 PDF」，儲存到你選擇的位置。</translation>
+    </message>
 </context>
 <context>
     <name>PlanView</name>

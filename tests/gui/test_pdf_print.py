@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import stat
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pypdfium2
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from conftest import PASSPHRASE, VaultSetup
+from hushnote.app.private_copies import is_ram_backed
 from hushnote.core import KdfParams, NewNote, PdfScope, Vault
 from hushnote.gui import pdf_actions
 from hushnote.gui.main_window import MainWindow
@@ -77,6 +82,79 @@ def test_print_goes_through_the_print_dialog(
     assert window.pdf.print(PdfScope("notebook", "Case"))
     assert len(shown) == 1
     assert _pages(out) == 2  # one page per note, drawn onto the printer
+
+
+@pytest.fixture
+def ram_runtime(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """A RAM-backed XDG_RUNTIME_DIR of this test's own."""
+    runtime = Path("/dev/shm") / f"hushnote-print-{os.getpid()}-{tmp_path.name}"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    try:
+        yield runtime
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
+def _accept_to(out: Path) -> Callable[[QPrintDialog], int]:
+    def accept(dialog: QPrintDialog) -> int:
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return int(QPrintDialog.DialogCode.Accepted.value)
+
+    return accept
+
+
+def test_the_print_job_spools_in_a_private_folder_in_ram_erased_after(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ram_runtime: Path
+) -> None:
+    """libcups writes the whole job to a file in TMPDIR before handing it over, and only
+    unlinks it: while the pages are drawn, TMPDIR is a 0700 folder in RAM, and what is
+    left in it afterwards is overwritten and removed."""
+    note = _vault(window).notes.create(title="One", body="text")
+    monkeypatch.setattr(QPrintDialog, "exec", _accept_to(tmp_path / "printed.pdf"))
+    before = os.environ.get("TMPDIR")
+    seen: list[Path] = []
+    real_draw = pdf_actions._draw
+
+    def draw(printer: QPrinter, data: bytes) -> None:
+        spool = Path(os.environ["TMPDIR"])
+        seen.append(spool)
+        (spool / "0a1b2c3d4e5f").write_bytes(b"the job, as libcups leaves it")  # never removed
+        real_draw(printer, data)
+
+    monkeypatch.setattr(pdf_actions, "_draw", draw)
+    assert window.pdf.print(PdfScope("note", note.uuid))
+    (spool,) = seen
+    assert ram_runtime in spool.parents
+    fd = os.open(spool, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        assert is_ram_backed(fd)
+    finally:
+        os.close(fd)
+    assert stat.S_IMODE(spool.stat().st_mode) == 0o700
+    assert not (spool / "0a1b2c3d4e5f").exists()
+    assert os.environ.get("TMPDIR") == before
+    assert _pages(tmp_path / "printed.pdf") == 1
+
+
+def test_without_a_folder_in_ram_nothing_is_printed_and_it_says_why(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note = _vault(window).notes.create(title="One", body="text")
+    out = tmp_path / "printed.pdf"
+    monkeypatch.setattr(QPrintDialog, "exec", _accept_to(out))
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    monkeypatch.setattr(window.session.copies, "_places", [(disk, "copies")])
+    said: list[str] = []
+    monkeypatch.setattr(
+        pdf_actions.QMessageBox, "warning", lambda parent, title, text: said.append(text)
+    )
+    assert not window.pdf.print(PdfScope("note", note.uuid))
+    assert not out.exists()
+    assert said and "Save as PDF" in said[0]
 
 
 def test_a_declined_print_dialog_prints_nothing(

@@ -168,6 +168,50 @@ class PrivateCopies:
             return own_fd
         return os.open(self._own, _DIR_FLAGS, dir_fd=folder_fd)
 
+    # -- a library's temporary files -----------------------------------------------------
+
+    @contextmanager
+    def as_temporary_folder(self) -> Iterator[Path]:
+        """This process's RAM-backed folder as ``TMPDIR`` while the block runs, so that a
+        library spooling a temporary file there (libcups writes a whole print job to one,
+        and only unlinks it) keeps it in memory; whatever it left is overwritten and
+        removed at the end. Raises ``PrivateCopyError`` when no RAM-backed place exists.
+
+        ``TMPDIR`` is read by libcups at each call (``cupsTempFd``), so setting it for
+        the block is enough; it is set and restored on the calling (GUI) thread."""
+        try:
+            with self._folder(create=True) as found:
+                if found is None:  # create=True raises instead; this satisfies the types
+                    raise PrivateCopyError(reason="no-ram-folder")
+                folder_fd, folder = found
+                os.close(self._own_folder(folder_fd))
+                own = folder / str(self._own)
+        except OSError as exc:
+            raise _storage(exc) from exc
+        before = set(os.listdir(own))
+        previous = os.environ.get("TMPDIR")
+        os.environ["TMPDIR"] = str(own)
+        try:
+            yield own
+        finally:
+            if previous is None:
+                del os.environ["TMPDIR"]
+            else:
+                os.environ["TMPDIR"] = previous
+            self._scrub_new(own, before)
+
+    def _scrub_new(self, own: Path, before: set[str]) -> None:
+        left: list[str] = []
+        try:
+            fd = os.open(own, _DIR_FLAGS)
+        except OSError:
+            return
+        try:
+            for name in set(os.listdir(fd)) - before:
+                _scrub_entry(fd, name, left)
+        finally:
+            os.close(fd)
+
     # -- erasing -------------------------------------------------------------------------
 
     def clear(self) -> list[str]:

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRect
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QMessageBox
 
 from hushnote.core import PdfScope, Progress, pdf_pages
+from hushnote.errors import PrivateCopyError
 from hushnote.gui.file_dialogs import choose_save_path
 
 if TYPE_CHECKING:
@@ -106,7 +108,23 @@ class PdfActions(QObject):
         )
         if data is None:
             return False
-        _draw(printer, data)
+        # The print service gets the job as a file: libcups writes all its pages to a
+        # temporary file first (cupsTempFd, in TMPDIR) and only unlinks it after. Here
+        # that file is in this process's private folder in RAM, erased after the job.
+        try:
+            with window.session.copies.as_temporary_folder():
+                _draw(printer, data)
+        except PrivateCopyError:
+            QMessageBox.warning(
+                window,
+                self.tr("Print"),
+                self.tr(
+                    "Nothing was printed. Printing writes the pages to a temporary file "
+                    "first, and this computer has no private folder in memory to keep it "
+                    "off the disk. Save as PDF instead, to a place you choose."
+                ),
+            )
+            return False
         return True
 
 
