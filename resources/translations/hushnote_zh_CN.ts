@@ -3935,8 +3935,8 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>导出文件中缺少 %n 个附件。</translation>
     </message>
     <message>
-        <source>%n link(s) in the export, not followed.</source>
-        <translation>导出中的 %n 个链接，未跟随。</translation>
+        <source>%n link(s) or special file(s) in the export, not followed or read.</source>
+        <translation>导出中有 %n 个链接或特殊文件，未跟随也未读取。</translation>
     </message>
     <message>
         <source>%n attachment(s) whose hidden metadata could not be removed, left out.</source>
@@ -4711,8 +4711,8 @@ The note stays as it is now. This cannot be undone.</source>
         <translation>文件名指向压缩包之外</translation>
     </message>
     <message>
-        <source>a link where a file should be (links are not followed)</source>
-        <translation>本应是文件的位置是一个链接（不会跟随链接）</translation>
+        <source>a link or special file where a file should be (never followed or read)</source>
+        <translation>本应是文件的位置上是一个链接或特殊文件（从不跟随或读取）</translation>
     </message>
     <message>
         <source>text that is not UTF-8</source>

@@ -3935,8 +3935,8 @@ Six random words (Suggest a password) would take far longer than a lifetime. Use
         <translation>匯出檔案中缺少 %n 個附件。</translation>
     </message>
     <message>
-        <source>%n link(s) in the export, not followed.</source>
-        <translation>匯出中的 %n 個連結，未跟隨。</translation>
+        <source>%n link(s) or special file(s) in the export, not followed or read.</source>
+        <translation>匯出中有 %n 個連結或特殊檔案，未跟隨也未讀取。</translation>
     </message>
     <message>
         <source>%n attachment(s) whose hidden metadata could not be removed, left out.</source>
@@ -4711,8 +4711,8 @@ The note stays as it is now. This cannot be undone.</source>
         <translation>檔名指向壓縮檔之外</translation>
     </message>
     <message>
-        <source>a link where a file should be (links are not followed)</source>
-        <translation>本應是檔案的位置是一個連結（不會跟隨連結）</translation>
+        <source>a link or special file where a file should be (never followed or read)</source>
+        <translation>本應是檔案的位置上是一個連結或特殊檔案（從不跟隨或讀取）</translation>
     </message>
     <message>
         <source>text that is not UTF-8</source>

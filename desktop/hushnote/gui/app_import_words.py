@@ -92,7 +92,9 @@ def _dropped_sentences() -> dict[str, str]:
         "missing-attachment": QCoreApplication.translate(
             "app_import", "%n attachment(s) missing from the export."
         ),
-        "link": QCoreApplication.translate("app_import", "%n link(s) in the export, not followed."),
+        "link": QCoreApplication.translate(
+            "app_import", "%n link(s) or special file(s) in the export, not followed or read."
+        ),
         "attachment-not-cleaned": QCoreApplication.translate(
             "app_import", "%n attachment(s) whose hidden metadata could not be removed, left out."
         ),

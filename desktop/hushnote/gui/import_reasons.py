@@ -31,7 +31,8 @@ def _sentences() -> dict[str, str]:
         "too-deep": translate("import-reasons", "nesting deeper than an import takes"),
         "unsafe-path": translate("import-reasons", "a file name that points outside the archive"),
         "link": translate(
-            "import-reasons", "a link where a file should be (links are not followed)"
+            "import-reasons",
+            "a link or special file where a file should be (never followed or read)",
         ),
         "not-utf8": translate("import-reasons", "text that is not UTF-8"),
         "bad-json": translate("import-reasons", "broken JSON"),

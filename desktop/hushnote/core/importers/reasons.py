@@ -20,7 +20,7 @@ REASONS: dict[str, str] = {
     "ratio": "an archive member that expands far beyond its size (a compression bomb)",
     "too-deep": "nesting deeper than an import takes",
     "unsafe-path": "a file name that points outside the archive",
-    "link": "a link where a file should be (links are not followed)",
+    "link": "a link or special file where a file should be (never followed or read)",
     "not-utf8": "text that is not UTF-8",
     "bad-json": "broken JSON",
     "bad-xml": "broken XML",
