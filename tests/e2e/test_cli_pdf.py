@@ -61,6 +61,7 @@ def test_notebook_and_journal_month(cli: Session, tmp_path: Path) -> None:
 
     missing = cli.run("notebook", "pdf", "Nope", "--out", str(tmp_path / "n.pdf"))
     assert missing.returncode == 18 and not (tmp_path / "n.pdf").exists()
+    assert "no notebook by that name" in missing.stderr and "''" not in missing.stderr
 
     with Vault.unlock(cli.vault, "cli pass") as vault:
         vault.notes.journal_entry(date(2026, 2, 3))

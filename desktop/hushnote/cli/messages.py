@@ -278,6 +278,9 @@ def message_for(error: HushnoteError) -> str:
         context["reason"] = import_reason_text(context["reason"])
         if context.get("hidden") == "names":
             context["reason"] += " (--show-names says in which file and note)"
+    if error.code == "not-found" and not context["reference"]:
+        # Nothing typed to echo back (a name the core kept to itself): no empty quotes.
+        return f"no {context['kind']} by that name"
     if error.code == "bundle-decryption" and context["reason"] == "key-file-missing":
         return (
             f"this bundle opens with the key file {context['path']}, which is not beside "
