@@ -24,8 +24,10 @@ from hushnote.core import (
     KdfParams,
     NewContact,
     NewNote,
+    PdfScope,
     Progress,
     Vault,
+    pdf_workers_running,
     read_contact_file,
     write_contact_file,
 )
@@ -334,3 +336,38 @@ def test_qt_garbage_is_never_collected_on_a_worker(qtbot: QtBot, window: MainWin
     window.session.run_job(window, "Working…", allocate)
     assert collector_on == [False]
     qtbot.waitUntil(gc.isenabled, timeout=2000)  # back on, from the GUI thread
+
+
+def test_a_pdf_export_cancelled_mid_call_keeps_the_collector_off_until_its_worker_ends(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    # 100,000 list items: parsing them is one call of about three seconds, left to finish
+    # on its worker thread when Cancel is clicked. That thread allocates: the collector
+    # stays off until it ends, then comes back on, from the GUI thread.
+    vault = open_vault(window)
+    note = vault.notes.create(title="t", body="- item\n" * 100_000)
+    out = tmp_path / "note.pdf"
+    started: list[float] = []
+
+    def export(progress: Progress) -> None:
+        started.append(time.monotonic())
+        vault.export_pdf(out, PdfScope("note", note.uuid), force=True, progress=progress)
+
+    clicked: list[float] = []
+
+    def cancel() -> None:
+        clicked.append(time.monotonic())
+        click_cancel(window)
+
+    when(lambda: bool(started) and time.monotonic() - started[0] > 1.0, cancel)
+    with pytest.raises(CancelledError):
+        window.session.run_job(window, "Working…", export)
+    assert time.monotonic() - clicked[0] < CANCEL_SECONDS
+    assert pdf_workers_running() == 1
+    collector_on: list[bool] = []
+    while pdf_workers_running():
+        collector_on.append(gc.isenabled())
+        qtbot.wait(20)
+    assert collector_on and not any(collector_on)
+    qtbot.waitUntil(gc.isenabled, timeout=2000)
+    assert not out.exists()

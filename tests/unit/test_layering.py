@@ -157,6 +157,7 @@ def test_public_core_names_are_pinned() -> None:
         "parse_query",
         "parse_vcards",
         "pdf_pages",
+        "pdf_workers_running",
         "qr_matrix",
         "read_contact_file",
         "read_decoy_file",

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from hushnote.core.paths import VaultPaths, default_vault_dir
     from hushnote.core.pdf.document import PdfScope
     from hushnote.core.pdf.pages import pdf_pages
+    from hushnote.core.pdf.workers import pdf_workers_running
     from hushnote.core.process import harden_process
     from hushnote.core.store.contacts import (
         Contact,
@@ -102,6 +103,7 @@ if TYPE_CHECKING:
 _PUBLIC = {
     "PdfScope": "hushnote.core.pdf.document",
     "pdf_pages": "hushnote.core.pdf.pages",
+    "pdf_workers_running": "hushnote.core.pdf.workers",
     "PDFIUM_LOCK": "hushnote.core.attachments.text_extract",
     "FaceBox": "hushnote.core.attachments.faces",
     "detect_faces": "hushnote.core.attachments.faces",
@@ -296,6 +298,7 @@ __all__ = [
     "parse_query",
     "parse_vcards",
     "pdf_pages",
+    "pdf_workers_running",
     "qr_matrix",
     "read_contact_file",
     "read_decoy_file",

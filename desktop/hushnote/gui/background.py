@@ -6,7 +6,9 @@ import gc
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from hushnote.core import pdf_workers_running
 
 __all__ = ["BackgroundCall"]
 
@@ -48,9 +50,13 @@ class BackgroundCall(QThread):
             self.succeeded.emit(result)
 
 
+_RECHECK_MS = 100  # while a cancelled export's worker finishes its last call
+
+
 class _Collector(QObject):
     """Pauses Python's cycle collector while workers run, and resumes it on the GUI
-    thread (where this object lives) when the last one has ended."""
+    thread (where this object lives) when the last one has ended, and with it any worker
+    thread a cancelled PDF export left to finish its current call."""
 
     _instance: _Collector | None = None
     _paused = 0
@@ -71,7 +77,14 @@ class _Collector(QObject):
     def resume(self) -> None:
         cls = type(self)
         cls._paused = max(0, cls._paused - 1)
-        if cls._paused == 0:
+        self._enable_when_idle()
+
+    @Slot()
+    def _enable_when_idle(self) -> None:
+        cls = type(self)
+        if cls._paused == 0 and pdf_workers_running():
+            QTimer.singleShot(_RECHECK_MS, self._enable_when_idle)
+        elif cls._paused == 0:
             # No collection now: the worker has ended, so the next one, whenever it is
             # due, runs here; forcing one would delay what the window shows next.
             gc.enable()

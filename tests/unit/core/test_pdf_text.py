@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
 import itertools
+import os
 import time
 from typing import Any
 
 import pypdfium2
 import pytest
 
-from hushnote.core import PDFIUM_LOCK, PdfScope, Vault
+from hushnote.core import PDFIUM_LOCK, PdfScope, Vault, pdf_workers_running
 from hushnote.core.pdf.document import _close_fonts
 from hushnote.core.pdf.fonts import find_fonts
 from hushnote.core.pdf.layout import Layout
@@ -33,7 +35,7 @@ def _pdf() -> Any:
     pdf = FPDF(format="A4")
     pdf.set_margins(15, 15, 15)
     pdf.set_auto_page_break(True, margin=15)
-    find_fonts().register(pdf, lambda: None)
+    find_fonts().register(pdf, lambda work: work())
     return pdf
 
 
@@ -79,17 +81,56 @@ def test_cancel_inside_a_one_megabyte_line(open_vault: Vault) -> None:
     assert calls[0] - start < 0.5 and time.monotonic() - calls[0] < 0.5
 
 
-def test_a_one_megabyte_line_reports_progress_often(open_vault: Vault) -> None:
-    note = open_vault.notes.create(title="t", body="word " * 2000 + "y" * 1_000_000)
+@pytest.mark.parametrize(
+    "body",
+    ["word " * 2000 + "y" * 1_000_000, "字 " * 2000 + "字" * 200_000],
+    ids=["latin", "chinese"],  # Chinese: the CJK faces are read when first needed
+)
+def test_a_one_megabyte_line_reports_progress_often(open_vault: Vault, body: str) -> None:
+    note = open_vault.notes.create(title="t", body=body)
     seen: list[float] = []
 
     def progress(share: float) -> bool:
         seen.append(time.monotonic())
         return True
 
+    start = time.monotonic()
     open_vault.render_pdf(PdfScope("note", note.uuid), progress=progress)
-    gaps = [later - earlier for earlier, later in itertools.pairwise(seen)]
+    marks = [start, *seen, time.monotonic()]  # from the call to the first report, and on
+    gaps = [later - earlier for earlier, later in itertools.pairwise(marks)]
     assert len(seen) > 20 and max(gaps) < 0.5, max(gaps)
+
+
+def _font_files_open() -> list[str]:
+    names = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(FileNotFoundError):  # the listing's own descriptor
+            names.append(os.readlink(f"/proc/self/fd/{fd}"))
+    return [name for name in names if name.endswith((".ttf", ".ttc", ".otf"))]
+
+
+def test_cancel_during_a_long_parse_returns_at_once_and_the_fonts_close_after(
+    open_vault: Vault,
+) -> None:
+    # 100,000 list items: markdown-it parses them in one call of about three seconds.
+    note = open_vault.notes.create(title="t", body="- item\n" * 100_000)
+    start = time.monotonic()
+    answered: list[float] = []
+
+    def progress(share: float) -> bool:
+        if time.monotonic() - start < 1.0:
+            return True
+        answered.append(time.monotonic())
+        return False
+
+    with pytest.raises(CancelledError):
+        open_vault.render_pdf(PdfScope("note", note.uuid), progress=progress)
+    assert time.monotonic() - answered[0] < 0.2
+    assert pdf_workers_running() == 1  # the parse goes on, its result unused
+    deadline = time.monotonic() + 60
+    while pdf_workers_running() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert pdf_workers_running() == 0 and _font_files_open() == []
 
 
 def test_control_characters_are_printed_visibly(open_vault: Vault) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +21,8 @@ from typing import Any, Literal
 from hushnote.core.atomic import replace_outside, storage_errors, write_new_file
 from hushnote.core.attachments.kinds import IMAGE_KINDS
 from hushnote.core.attachments.store import AttachmentStore
-from hushnote.core.pdf.fonts import check_coverage, find_fonts
+from hushnote.core.pdf import workers
+from hushnote.core.pdf.fonts import find_fonts
 from hushnote.core.pdf.layout import AttachedFile, Layout
 from hushnote.core.pdf.metadata import clean_pdf
 from hushnote.core.pdf.text import printable
@@ -43,6 +45,7 @@ _TICK = 0.05  # seconds between progress reports: Cancel takes effect within abo
 _PICTURE_LIMIT = 64 << 20  # a larger picture is listed by name, not decoded
 # What a name too odd to use says, as the reason the PDF is refused.
 _NAME_ERRORS = {errno.ELOOP: "loop", errno.ENAMETOOLONG: "name-too-long"}
+_LONG_BODY = 100_000  # characters: a body prepared on the worker thread
 _LAYOUT_SHARE = 0.9  # of the progress bar; the rest is embedding fonts and cleaning
 
 
@@ -75,8 +78,6 @@ def render_pdf(
     """The PDF of ``scope``, in memory. ``title_in_metadata`` puts the note's (or the
     notebook's, or the month's) title in the Info dictionary; by default it holds
     nothing. ``progress`` (a share of the work) may cancel by returning False."""
-    from fpdf import FPDF
-
     references = _references(notes, scope)
     next_report = [0.0]
     share = [0.0]
@@ -88,20 +89,22 @@ def render_pdf(
         if not progress(share[0]):
             raise CancelledError()
 
-    pdf = FPDF(format="A4")
-    pdf.set_margins(15, 15, 15)
-    pdf.set_auto_page_break(True, margin=15)
+    slow = _SlowCalls(tick)
     try:
-        find_fonts().register(pdf, tick)
-        layout = Layout(pdf, tick)
+        tick()
+        pdf = slow.run(_new_pdf)  # the first import of fpdf2 takes about half a second
+        slow.pdf = pdf
+        coverage = find_fonts().register(pdf, slow.run)
+        layout = Layout(pdf, tick, slow.run)
         title = scope.value
         for number, reference in enumerate(references):
             note = notes.get(reference)
+            tick()
             if scope.kind == "note":
                 title = note.title
             files = _attached(attachments, note, tick)
-            texts = [printable(note.title), printable(_subtitle(note)), printable(note.body)]
-            check_coverage(pdf, [*texts, *(f.name for f in files)])
+            texts = _printable(note, slow)
+            coverage.require([*texts, *(f.name for f in files)])
             layout.note(texts[0], texts[1], texts[2], files)
             share[0] = _LAYOUT_SHARE * (number + 1) / len(references)
             tick()
@@ -109,17 +112,90 @@ def render_pdf(
             pdf.add_page()  # an empty notebook or month prints as one blank page
         if progress is not None and not progress(_LAYOUT_SHARE):
             raise CancelledError()
-        data = clean_pdf(bytes(pdf.output()), title=title if title_in_metadata else None)
+        kept = title if title_in_metadata else None
+        data: bytes = slow.run(lambda: clean_pdf(bytes(pdf.output()), title=kept))
         if progress is not None and not progress(1.0):
             raise CancelledError()
     finally:
-        _close_fonts(pdf)
+        slow.close()
     return data
+
+
+def _printable(note: Note, slow: _SlowCalls) -> list[str]:
+    """The note's title, subtitle and body as printed; a long body (a megabyte of
+    Chinese takes a quarter of a second) on the worker thread, so progress goes on."""
+
+    def work() -> list[str]:
+        return [printable(note.title), printable(_subtitle(note)), printable(note.body)]
+
+    return work() if len(note.body) < _LONG_BODY else list(slow.run(work))
+
+
+def _new_pdf() -> Any:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(15, 15, 15)
+    pdf.set_auto_page_break(True, margin=15)
+    return pdf
+
+
+class _SlowCalls:
+    """Library calls that cannot be interrupted (fontTools reading a CJK face, fpdf2
+    subsetting and writing the PDF, pikepdf cleaning it) run on a worker thread while
+    this one keeps calling ``check``, so progress goes on and Cancel takes effect within
+    a tick. A cancelled call is left to finish on its own; whichever of the two threads
+    ends last closes the PDF's font files."""
+
+    def __init__(self, check: Callable[[], None]) -> None:
+        self.pdf: Any = None  # whose font files to close
+        self._check = check
+        self._lock = threading.Lock()
+        self._abandoned = False
+
+    def run(self, work: Callable[[], Any]) -> Any:
+        done = threading.Event()
+        outcome: list[Any] = []
+
+        def target() -> None:
+            try:
+                outcome.append(work())
+            except BaseException as error:  # handed to the waiting thread
+                outcome.append(error)
+            finally:
+                with self._lock:
+                    done.set()
+                    if self._abandoned and self.pdf is not None:
+                        _close_fonts(self.pdf)
+                workers.ended()
+
+        workers.started()
+        try:
+            threading.Thread(target=target, name="hushnote-pdf", daemon=True).start()
+        except BaseException:
+            workers.ended()
+            raise
+        try:
+            while not done.wait(_TICK):
+                self._check()
+        except BaseException:
+            with self._lock:
+                self._abandoned = not done.is_set()
+            raise
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
+
+    def close(self) -> None:
+        """Close the font files now, unless an abandoned call still uses them."""
+        with self._lock:
+            if not self._abandoned and self.pdf is not None:
+                _close_fonts(self.pdf)
 
 
 def _close_fonts(pdf: Any) -> None:
     """Close the font files fpdf2 keeps open (through fontTools) until collected."""
-    for font in pdf.fonts.values():
+    for font in list(pdf.fonts.values()):
         ttfont = getattr(font, "ttfont", None)
         if ttfont is not None:
             ttfont.close()

@@ -1,8 +1,9 @@
 """The installed fonts a PDF embeds: DejaVu for Latin text, Noto Sans CJK for Chinese.
 
 Fonts are found by file name in the standard font folders, read-only; nothing is cached
-on disk. Text that no found font can draw is refused (``PdfFontError``) rather than
-printed as empty boxes.
+on disk. The CJK faces, slow to read and to subset, are added only when some text needs
+them. Text that no found font can draw is refused (``PdfFontError``) rather than printed
+as empty boxes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from typing import Any
 
 from hushnote.errors import PdfFontError
 
-__all__ = ["FontFile", "FontSet", "find_fonts"]
+__all__ = ["Coverage", "FontFile", "FontSet", "find_fonts"]
+
+# Runs one slow library call (reading a face) and returns its result; the caller may keep
+# checking for Cancel meanwhile.
+SlowCall = Callable[[Callable[[], Any]], Any]
 
 _FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
 # (family, style) -> file names to look for, best first.
@@ -30,6 +35,7 @@ _WANTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("cjk", ""): ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "wqy-microhei.ttc"),
     ("cjk", "B"): ("NotoSansCJK-Bold.ttc", "NotoSansCJKsc-Bold.otf"),
 }
+_FALLBACK = "cjk"  # the family added only for text the others cannot draw
 # In a collection, the face drawn for Chinese: Simplified Chinese forms first.
 _PREFERRED_FACES = ("SC", "TC", "HK", "Micro Hei")
 
@@ -48,32 +54,55 @@ class FontSet:
 
     faces: dict[tuple[str, str], FontFile]
 
-    def register(self, pdf: Any, check: Callable[[], None]) -> None:
-        """Add every face to an ``fpdf.FPDF``, with CJK as the fallback of every family;
-        ``check`` runs between faces (a CJK face takes about half a second to read)."""
-        for (family, style), face in self.faces.items():
-            pdf.add_font(family, style, str(face.path), collection_font_number=face.number)
-            check()
-        if ("cjk", "") in self.faces:
-            pdf.set_fallback_fonts(["cjk"], exact_match=False)
+    def register(self, pdf: Any, run: SlowCall) -> Coverage:
+        """Add the Latin faces to an ``fpdf.FPDF``, each through ``run``; the CJK faces
+        wait for the first text that needs them (``Coverage.require``)."""
+        for key, face in self.faces.items():
+            if key[0] != _FALLBACK:
+                _add(pdf, key, face, run)
+        return Coverage(self, pdf, run)
 
     def families(self) -> set[str]:
         return {family for family, _ in self.faces}
 
 
-def check_coverage(pdf: Any, texts: Iterable[str]) -> None:
-    """Refuse text that has a character no registered face draws (``PdfFontError``):
-    a PDF with empty boxes would look complete and say less than the note."""
-    covered = _covered(pdf)
-    for text in texts:
-        for char in set(text):
-            if char not in covered and not _invisible(char):
-                raise PdfFontError(reason="missing-glyphs")
+class Coverage:
+    """What the faces added to one PDF can draw, grown by the CJK faces on demand."""
+
+    def __init__(self, fonts: FontSet, pdf: Any, run: SlowCall) -> None:
+        self._fonts = fonts
+        self._pdf = pdf
+        self._run = run
+        self._covered = _covered(pdf)
+        self._fallback = False
+
+    def require(self, texts: Iterable[str]) -> None:
+        """Make every character of ``texts`` drawable: the CJK faces are added, as the
+        fallback of every family, at the first text that has a character the others
+        lack. ``PdfFontError`` if one is still missing: a PDF with empty boxes would
+        look complete and say less than the note."""
+        missing = {char for text in texts for char in set(text)} - self._covered
+        missing = {char for char in missing if not _invisible(char)}
+        if missing and not self._fallback and (_FALLBACK, "") in self._fonts.faces:
+            self._fallback = True
+            for key, face in self._fonts.faces.items():
+                if key[0] == _FALLBACK:
+                    _add(self._pdf, key, face, self._run)
+            self._pdf.set_fallback_fonts([_FALLBACK], exact_match=False)
+            self._covered = _covered(self._pdf)
+            missing -= self._covered
+        if missing:
+            raise PdfFontError(reason="missing-glyphs")
+
+
+def _add(pdf: Any, key: tuple[str, str], face: FontFile, run: SlowCall) -> None:
+    family, style = key
+    run(lambda: pdf.add_font(family, style, str(face.path), collection_font_number=face.number))
 
 
 def _covered(pdf: Any) -> set[str]:
     chars: set[str] = set()
-    for font in pdf.fonts.values():
+    for font in list(pdf.fonts.values()):
         chars.update(chr(code) for code in getattr(font, "cmap", {}))
     return chars
 

@@ -16,6 +16,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from hushnote.core.pdf.fonts import SlowCall
 from hushnote.core.pdf.text import MAX_NESTING, flatten, pieces
 
 __all__ = ["AttachedFile", "Layout"]
@@ -28,6 +29,7 @@ _MAX_DEPTH = 8  # deeper nesting prints at this indent: the page keeps room for 
 _PICTURE_HEIGHT = 110.0  # mm: the tallest a picture is drawn
 _PICTURE_PIXELS = 1600  # pictures are scaled down to this many pixels on their long side
 _MM_PER_PT = 0.3528
+_LONG_BODY = 10_000  # characters: parsed through ``run`` (the worst case takes 0.1 s)
 
 
 @dataclass(frozen=True)
@@ -54,11 +56,14 @@ def _line_height(size: float) -> float:
 
 class Layout:
     """Draws notes one after another on an ``fpdf.FPDF`` whose fonts are registered;
-    ``tick`` is called after every block, so long work can report and be cancelled."""
+    ``tick`` is called after every block, so long work can report and be cancelled.
+    ``run`` runs a slow call (parsing a long note: 150,000 list items take five seconds)
+    while the caller goes on checking for Cancel."""
 
-    def __init__(self, pdf: Any, tick: Callable[[], None]) -> None:
+    def __init__(self, pdf: Any, tick: Callable[[], None], run: SlowCall | None = None) -> None:
         self._pdf = pdf
         self._tick = tick
+        self._run: SlowCall = run or (lambda work: work())
         self._parser = MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
         self._parser.options["maxNesting"] = MAX_NESTING
         self._styles = set(pdf.fonts)  # keys such as "sans", "sansB"
@@ -136,10 +141,10 @@ class Layout:
         depth = 0
         item_start = False
         size = BODY_SIZE
-        tokens = self._parser.parse(body)
-        if any(token.level >= MAX_NESTING - 1 for token in tokens):
-            # markdown-it drops what lies past its limit: never let text vanish.
-            tokens = self._parser.parse(flatten(body))
+        if len(body) < _LONG_BODY:
+            tokens = self._parse(body)
+        else:
+            tokens = self._run(lambda: self._parse(body))
         for token in tokens:
             kind = token.type
             if kind in ("bullet_list_open", "ordered_list_open"):
@@ -187,6 +192,13 @@ class Layout:
                 pdf.ln(3)
             self._tick()
         self._indent(0)
+
+    def _parse(self, body: str) -> list[Token]:
+        tokens: list[Token] = self._parser.parse(body)
+        if any(token.level >= MAX_NESTING - 1 for token in tokens):
+            # markdown-it drops what lies past its limit: never let text vanish.
+            tokens = self._parser.parse(flatten(body))
+        return tokens
 
     def _indent(self, depth: int) -> None:
         pdf = self._pdf
