@@ -81,10 +81,11 @@ class _Collector(QObject):
 
     @Slot()
     def _enable_when_idle(self) -> None:
-        cls = type(self)
-        if cls._paused == 0 and pdf_workers_running():
+        if type(self)._paused:
+            return  # a worker started meanwhile: its end resumes
+        if pdf_workers_running():
             QTimer.singleShot(_RECHECK_MS, self._enable_when_idle)
-        elif cls._paused == 0:
-            # No collection now: the worker has ended, so the next one, whenever it is
-            # due, runs here; forcing one would delay what the window shows next.
-            gc.enable()
+            return
+        # No collection now: the worker has ended, so the next one, whenever it is
+        # due, runs here; forcing one would delay what the window shows next.
+        gc.enable()

@@ -45,7 +45,7 @@ _TICK = 0.05  # seconds between progress reports: Cancel takes effect within abo
 _PICTURE_LIMIT = 64 << 20  # a larger picture is listed by name, not decoded
 # What a name too odd to use says, as the reason the PDF is refused.
 _NAME_ERRORS = {errno.ELOOP: "loop", errno.ENAMETOOLONG: "name-too-long"}
-_LONG_BODY = 100_000  # characters: a body prepared on the worker thread
+_PREPARE_APART = 100_000  # characters: a body longer is prepared on the worker thread
 _LAYOUT_SHARE = 0.9  # of the progress bar; the rest is embedding fonts and cleaning
 
 
@@ -128,7 +128,10 @@ def _printable(note: Note, slow: _SlowCalls) -> list[str]:
     def work() -> list[str]:
         return [printable(note.title), printable(_subtitle(note)), printable(note.body)]
 
-    return work() if len(note.body) < _LONG_BODY else list(slow.run(work))
+    if len(note.body) < _PREPARE_APART:
+        return work()
+    texts: list[str] = slow.run(work)
+    return texts
 
 
 def _new_pdf() -> Any:
@@ -195,7 +198,7 @@ class _SlowCalls:
 
 def _close_fonts(pdf: Any) -> None:
     """Close the font files fpdf2 keeps open (through fontTools) until collected."""
-    for font in list(pdf.fonts.values()):
+    for font in pdf.fonts.values():
         ttfont = getattr(font, "ttfont", None)
         if ttfont is not None:
             ttfont.close()

@@ -102,7 +102,7 @@ def _add(pdf: Any, key: tuple[str, str], face: FontFile, run: SlowCall) -> None:
 
 def _covered(pdf: Any) -> set[str]:
     chars: set[str] = set()
-    for font in list(pdf.fonts.values()):
+    for font in pdf.fonts.values():
         chars.update(chr(code) for code in getattr(font, "cmap", {}))
     return chars
 

@@ -29,7 +29,7 @@ _MAX_DEPTH = 8  # deeper nesting prints at this indent: the page keeps room for 
 _PICTURE_HEIGHT = 110.0  # mm: the tallest a picture is drawn
 _PICTURE_PIXELS = 1600  # pictures are scaled down to this many pixels on their long side
 _MM_PER_PT = 0.3528
-_LONG_BODY = 10_000  # characters: parsed through ``run`` (the worst case takes 0.1 s)
+_PARSE_APART = 10_000  # characters: a body longer is parsed through ``run`` (at worst 0.1 s)
 
 
 @dataclass(frozen=True)
@@ -141,7 +141,7 @@ class Layout:
         depth = 0
         item_start = False
         size = BODY_SIZE
-        if len(body) < _LONG_BODY:
+        if len(body) < _PARSE_APART:
             tokens = self._parse(body)
         else:
             tokens = self._run(lambda: self._parse(body))
