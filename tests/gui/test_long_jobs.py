@@ -8,6 +8,7 @@ job destroys the keys within the usual budget and stops the job.
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from hushnote.core import (
     read_contact_file,
     write_contact_file,
 )
+from hushnote.core.pdf.workers import SWITCH_INTERVAL as PDF_SWITCH_INTERVAL
 from hushnote.errors import CancelledError, HushnoteError, StorageError
 from hushnote.gui.main_window import MainWindow
 from support.bundles import archive, many_links, many_notes, seal
@@ -339,11 +341,17 @@ def test_qt_garbage_is_never_collected_on_a_worker(qtbot: QtBot, window: MainWin
 
 
 def test_a_pdf_export_cancelled_mid_call_keeps_the_collector_off_until_its_worker_ends(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     # 100,000 list items: parsing them is one call of about three seconds, left to finish
     # on its worker thread when Cancel is clicked. That thread allocates: the collector
     # stays off until it ends, then comes back on, from the GUI thread.
+    # It also holds the interpreter lock, which the GUI thread needs back after every Qt
+    # call while Cancel is answered: with a long switch interval (here 0.1 s; 5 ms is the
+    # default, and a loaded machine stretches each wait) that alone took seconds.
+    interval = sys.getswitchinterval()
+    request.addfinalizer(lambda: sys.setswitchinterval(interval))
+    sys.setswitchinterval(0.1)
     vault = open_vault(window)
     note = vault.notes.create(title="t", body="- item\n" * 100_000)
     out = tmp_path / "note.pdf"
@@ -365,9 +373,13 @@ def test_a_pdf_export_cancelled_mid_call_keeps_the_collector_off_until_its_worke
     assert time.monotonic() - clicked[0] < CANCEL_SECONDS
     assert pdf_workers_running() == 1
     collector_on: list[bool] = []
+    intervals: set[float] = set()
     while pdf_workers_running():
         collector_on.append(gc.isenabled())
+        intervals.add(sys.getswitchinterval())
         qtbot.wait(20)
     assert collector_on and not any(collector_on)
+    assert intervals == {PDF_SWITCH_INTERVAL}
+    assert sys.getswitchinterval() == pytest.approx(0.1, abs=1e-4)  # put back
     qtbot.waitUntil(gc.isenabled, timeout=2000)
     assert not out.exists()
