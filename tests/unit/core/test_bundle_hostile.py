@@ -27,6 +27,7 @@ from pyrage import x25519
 
 from hushnote.core import Vault
 from hushnote.core.formats.bundle import BundleContents, open_bundle
+from hushnote.core.formats.bundle_records import check_record
 from hushnote.errors import (
     BundleDecryptionError,
     BundleFormatError,
@@ -414,3 +415,27 @@ def test_an_armored_passphrase_bundle_is_checked_too(
     path.write_text(armored)
     with pytest.raises(BundleTooLargeError):
         open_bundle(path, passphrase="words")
+
+
+@pytest.mark.parametrize(
+    ("member", "record"),
+    [
+        ("travel.jsonl", {"kind": ["notebook"]}),
+        ("travel.jsonl", {"kind": {"a": 1}}),
+        (
+            "history.jsonl",
+            {
+                "note": str(uuid.uuid4()),
+                "number": 1,
+                "made_at": "2026-01-01T00:00:00Z",
+                "reason": ["edit"],
+            },
+        ),
+    ],
+    ids=["travel-kind-list", "travel-kind-object", "revision-reason-list"],
+)
+def test_a_field_of_the_wrong_json_type_is_a_format_error(member: str, record: Any) -> None:
+    # A list or an object where a name is expected cannot be looked up in a set of names
+    # (unhashable): it is refused as the damage it is, naming the member and line.
+    with pytest.raises(BundleFormatError, match=member):
+        check_record(member, 3, record)

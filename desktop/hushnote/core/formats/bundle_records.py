@@ -402,7 +402,8 @@ def _check_link(record: dict[str, Any]) -> None:
 
 def _check_travel(record: dict[str, Any]) -> None:
     """Only the shape here; each kind's fields are checked where it is restored."""
-    if record.get("kind") not in TRAVEL_KINDS:
+    kind = record.get("kind")
+    if not isinstance(kind, str) or kind not in TRAVEL_KINDS:  # a list would not hash
         raise ValueError("unknown kind")
 
 

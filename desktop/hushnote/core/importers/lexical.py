@@ -54,6 +54,12 @@ def _children(node: dict[str, Any]) -> list[dict[str, Any]]:
     return [child for child in children if isinstance(child, dict)]
 
 
+def _kind(node: dict[str, Any]) -> str:
+    """A node's type, or "" when it is not a string (a list would not hash)."""
+    kind = node.get("type")
+    return kind if isinstance(kind, str) else ""
+
+
 def _fence(code: str) -> str:
     longest = run = 0
     for char in code:
@@ -78,7 +84,7 @@ class _Writer:
         out: list[str] = []
         run: list[dict[str, Any]] = []
         for child in _children(node):
-            if child.get("type") in _INLINE or "text" in child:
+            if _kind(child) in _INLINE or "text" in child:
                 run.append(child)
                 continue
             if run:
