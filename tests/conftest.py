@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import platformdirs
 import pytest
@@ -73,6 +74,27 @@ def fast_kdf_params() -> KdfParams:
     (about 0.1 s here instead of 1 s).
     """
     return KdfParams(memory_kib=64 * 1024, iterations=2, parallelism=2)
+
+
+@pytest.fixture
+def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passphrase bundles (and travel bundles) written at scrypt work factor 2^14.
+
+    The only way tests get a fast scrypt: pyrage picks 2^20 (1 GiB, two seconds) for every
+    file it writes and has no setting for it, so the app's writer is swapped for
+    ``support/age_scrypt.py``, which writes the same age format, in this process and in
+    every Python process the test starts (``support/fast_scrypt_site`` goes first on
+    their PYTHONPATH). Reading stays pyrage's, at whatever cost the file names. Tests
+    that do not ask for it keep the real cost.
+    """
+    from hushnote.core.formats import bundle_export
+    from support import age_scrypt
+
+    fast = SimpleNamespace(encrypt=age_scrypt.encrypt)
+    monkeypatch.setattr(bundle_export, "age_passphrase", fast)
+    site = str(Path(__file__).parent / "support" / "fast_scrypt_site")
+    paths = [site, os.environ.get("PYTHONPATH", "")]
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(path for path in paths if path))
 
 
 @dataclass

@@ -15,6 +15,8 @@ from hushnote.core import HistoryStore, KdfParams, NoteStore, Vault
 
 from .test_cli_records import Session
 
+pytestmark = pytest.mark.usefixtures("fast_scrypt")  # passphrase bundles: conftest.py
+
 
 @pytest.fixture
 def cli(tmp_path: Path, fast_kdf_params: KdfParams) -> Session:

@@ -14,6 +14,8 @@ from hushnote.core import KdfParams, Vault
 from support.mounts import fill, read_only, tmpfs
 from support.terminal import run_in_terminal
 
+pytestmark = pytest.mark.usefixtures("fast_scrypt")  # passphrase bundles: conftest.py
+
 needs_age = pytest.mark.skipif(shutil.which("age") is None, reason="the age tool is missing")
 WORDS = "vault words"
 

@@ -20,6 +20,8 @@ from hushnote.core.formats.bundle_records import Scope
 from hushnote.gui import bundle_dialogs, export_dialog, import_dialog, main_window
 from support.gui import unlock_window
 
+pytestmark = pytest.mark.usefixtures("fast_scrypt")  # passphrase bundles: conftest.py
+
 
 @pytest.fixture
 def seeded(fast_kdf_vault: VaultSetup) -> VaultSetup:

@@ -34,6 +34,8 @@ from hushnote.gui.travel_wizard import DONE, KEY, PLACE, PLAN, START, WORDS, Tra
 from hushnote.gui.workspace_page import SECTION_ROLE, STAYS_HOME_ROLE, VALUE_ROLE
 from support.gui import finish_overwrites, panic_window, unlock_window
 
+pytestmark = pytest.mark.usefixtures("fast_scrypt")  # passphrase bundles: conftest.py
+
 SECRET = "Kestrel"  # a word only the notebook that stays home holds
 
 

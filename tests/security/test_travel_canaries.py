@@ -7,9 +7,13 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from hushnote.core import KdfParams, NewContact, Vault, travel_key_words
 from support.forensics import canary_hits, encodings_of
 from support.sqlcipher_pages import decrypted_pages, decrypted_wal_frames
+
+pytestmark = pytest.mark.usefixtures("fast_scrypt")  # passphrase bundles: conftest.py
 
 # Made for the purpose: letters no other text here uses, so a hit means a leak.
 CANARIES = {

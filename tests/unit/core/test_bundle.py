@@ -29,6 +29,8 @@ from hushnote.errors import (
 )
 from support.forensics import canary_hits, tree_digest
 
+pytestmark = pytest.mark.usefixtures("fast_scrypt")  # passphrase bundles: conftest.py
+
 CANARY = "BundleCanary-Witness-4471"
 
 

@@ -20,6 +20,8 @@ from hushnote.core import KdfParams, NoteStore, Vault
 from hushnote.errors import BundleFormatError, BundleTooLargeError
 from support.bundles import NOTE, history_archive, line, seal
 
+pytestmark = pytest.mark.usefixtures("fast_scrypt")  # passphrase bundles: conftest.py
+
 PASS = "bundle passphrase for history"
 CANARY = "zqxjHISTBUNDLECANARY"
 

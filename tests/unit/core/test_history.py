@@ -14,6 +14,8 @@ from hushnote.core.store.revision_codec import KEYFRAME_EVERY
 from hushnote.core.store.text_diff import DiffLine, diff_lines
 from hushnote.errors import InvalidRecordError, RecordNotFoundError, VaultCorruptedError
 
+pytestmark = pytest.mark.usefixtures("fast_scrypt")  # passphrase bundles: conftest.py
+
 
 class FakeClock:
     def __init__(self) -> None:

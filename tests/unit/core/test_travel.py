@@ -19,6 +19,8 @@ from hushnote.errors import (
     TravelBundleError,
 )
 
+pytestmark = pytest.mark.usefixtures("fast_scrypt")  # passphrase bundles: conftest.py
+
 
 def _fill(vault: Vault) -> dict[str, str]:
     """A vault with a notebook and a list that stay home, and things that do not."""

@@ -6,9 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from hushnote.core import KdfParams, Vault, travel_key_words
 from support.forensics import tree_digest
 from support.sync_vaults import BOOK, all_notes, settle, shared_vaults
+
+pytestmark = pytest.mark.usefixtures("fast_scrypt")  # passphrase bundles: conftest.py
 
 
 def test_a_shared_notebook_travels_and_syncs_again_without_losing_edits(
