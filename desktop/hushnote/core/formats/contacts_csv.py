@@ -86,7 +86,7 @@ _EMAIL_COLUMNS = {
 _HANDLE_COLUMNS = {
     kind.value: kind for kind in MethodKind if kind not in (MethodKind.PHONE, MethodKind.EMAIL)
 }
-_NUMBERED = re.compile(r"^(phone|e-mail|im) (\d+) - (value|type|label|service)$")
+_NUMBERED = re.compile(r"^(phone|e-mail|im) (\d{1,6}) - (value|type|label|service)$")
 _SERVICES = {
     "signal": MethodKind.SIGNAL,
     "telegram": MethodKind.TELEGRAM,

@@ -154,7 +154,10 @@ def _location(data: dict[Any, Any]) -> str | None:
 
 def _number(value: Any) -> float | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # an integer past 1.8e308
+            return None
     if isinstance(value, str):
         try:
             return float(value)

@@ -150,7 +150,11 @@ def _derive(passphrase: str, params: object, tick: Callable[[], None]) -> bytes:
     identifier, nonce = params.get("identifier"), params.get("pw_nonce")
     if not isinstance(identifier, str) or not isinstance(nonce, str) or len(nonce) > 1024:
         raise _error("bad-field", "keyParams")
-    salt = bytes.fromhex(hashlib.sha256(f"{identifier}:{nonce}".encode()).hexdigest()[:_SALT_HEX])
+    try:
+        seed = f"{identifier}:{nonce}".encode()
+    except UnicodeEncodeError:  # a lone surrogate: JSON can say it, no app writes it
+        raise _error("bad-field", "keyParams") from None
+    salt = bytes.fromhex(hashlib.sha256(seed).hexdigest()[:_SALT_HEX])
     try:
         secret = passphrase.encode("utf-8")
     except UnicodeEncodeError:

@@ -290,7 +290,9 @@ def _contact_value(name: str, value: Any) -> Any:
             raise _fail()
         methods = []
         for method in value:
-            if not isinstance(method, list) or len(method) != 3 or method[0] not in _METHOD_KINDS:
+            if not isinstance(method, list) or len(method) != 3 or not isinstance(method[0], str):
+                raise _fail()
+            if method[0] not in _METHOD_KINDS:
                 raise _fail()
             methods.append([method[0], _str(method[1], 500), _str(method[2], 10_000)])
         return methods
@@ -371,7 +373,8 @@ def _inflate(payload: bytes) -> bytes:
 def decode_batch(payload: bytes) -> Batch:
     try:
         document = _obj(json.loads(_inflate(payload).decode("utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    # ValueError: JSONDecodeError, and an integer of more than 4,300 digits.
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise _fail() from None
     if document.get("format") != FORMAT:
         raise FileRefused("version")

@@ -146,6 +146,7 @@ def open_invitation(data: bytes, identity: x25519.Identity) -> Invitation:
         TypeError,
         ValueError,
         AttributeError,
+        RecursionError,  # deep nesting, outside or inside the signed text
     ):
         raise _malformed() from None
     if not invitation.keys or not signature_valid(

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pyrage
 import pytest
+from pyrage import x25519
 
 from hushnote.core import Vault
 from hushnote.errors import (
@@ -39,6 +43,25 @@ def test_an_invitation_opens_only_for_its_vault_and_only_unchanged(
     with pytest.raises(InviteError) as twice:
         b.spaces.join(invitation, shared)
     assert twice.value.context["reason"] == "already-joined"
+
+
+@pytest.mark.parametrize("where", ["outside", "inside the signed text"])
+def test_an_invitation_nested_deeper_than_python_can_read_is_malformed(
+    make_vault: Callable[[str], Vault], shared: Path, tmp_path: Path, where: str
+) -> None:
+    # Anyone who knows a vault's public key can send it such a file; it is read before
+    # any signature is checked.
+    b = make_vault("b")
+    deep = "[" * 200_000 + "]" * 200_000
+    signature = base64.b64encode(bytes(64)).decode()  # well formed: the body is read next
+    text = deep if where == "outside" else json.dumps({"invitation": deep, "signature": signature})
+    invitation = tmp_path / "deep.invite"
+    recipient = x25519.Recipient.from_str(b.age_recipient())
+    invitation.write_bytes(pyrage.encrypt(text.encode(), [recipient]))
+    with pytest.raises(InviteError) as refused:
+        b.spaces.join(invitation, shared)
+    assert refused.value.context["reason"] == "malformed"
+    assert b.spaces.all() == []
 
 
 def test_joining_never_pours_a_space_into_an_existing_notebook(
