@@ -50,7 +50,7 @@ RECORDS = {
 }  # fmt: skip
 _COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2)  # LZMA: see build()
 # Values that break readers: wrong types, edges of ranges, long and deep things.
-_ODD_VALUES: tuple[Any, ...] = (
+ODD_VALUES: tuple[Any, ...] = (
     None,
     True,
     False,
@@ -260,7 +260,7 @@ def _mutate_value(value: Any, rng: random.Random, depth: int = 0) -> Any:
         return f"@@deep-{rng.choice((10, 500, 5000, 100_000))}@@"
     if choice < 0.2 and isinstance(value, list):
         return value * rng.choice((2, 50, 1000))
-    return rng.choice(_ODD_VALUES)
+    return rng.choice(ODD_VALUES)
 
 
 def _lines(entries: list[Entry], rng: random.Random) -> list[Entry]:
