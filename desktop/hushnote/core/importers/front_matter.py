@@ -80,9 +80,7 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
 
 def _read(data: dict[Any, Any]) -> FrontMatter:
     found = FrontMatter()
-    title = data.get("title")
-    if isinstance(title, str | int | float) and not isinstance(title, bool):
-        found.title = str(title).strip() or None
+    found.title = _text(data.get("title")) or None
     found.tags = _strings(data.get("tags", data.get("tag")))
     found.aliases = _strings(data.get("aliases", data.get("alias")))
     found.created = _when(data.get("created", data.get("date")))
@@ -100,11 +98,21 @@ def _strings(value: Any) -> list[str]:
         return []
     out: list[str] = []
     for item in value[:MAX_TAGS]:
-        if isinstance(item, str | int) and not isinstance(item, bool):
-            text = str(item).strip()
-            if text:
-                out.append(text)
+        if not isinstance(item, float) and (text := _text(item)):
+            out.append(text)
     return out
+
+
+def _text(value: Any) -> str:
+    """A string, or a number as written, stripped; "" for anything else. YAML reads
+    ``0x`` and ``0b`` numbers of any length, and Python will not write an integer of more
+    than 4,300 digits in decimal (``ValueError``): such a number is no title or tag."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return ""
+    try:
+        return str(value).strip()
+    except ValueError:
+        return ""
 
 
 def _when(value: Any) -> datetime | None:
@@ -141,8 +149,8 @@ def _location(data: dict[Any, Any]) -> str | None:
             pair = [_number(item) for item in value]
             if pair[0] is not None and pair[1] is not None:
                 return f"{pair[0]}, {pair[1]}"
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            return str(value).strip()[:200] or None
+        if text := _text(value):
+            return text[:200]
     for key in ("place", "address"):
         value = data.get(key)
         if isinstance(value, str) and value.strip():
