@@ -7,6 +7,7 @@ import gc
 import io
 import itertools
 import os
+import sys
 import time
 from typing import Any
 
@@ -17,6 +18,7 @@ from hushnote.core import PDFIUM_LOCK, PdfScope, Vault, pdf_workers_running
 from hushnote.core.pdf.document import _close_fonts
 from hushnote.core.pdf.fonts import find_fonts
 from hushnote.core.pdf.layout import Layout
+from hushnote.core.pdf.workers import SWITCH_INTERVAL
 from hushnote.errors import CancelledError
 
 
@@ -171,3 +173,33 @@ def test_strike_through_is_drawn_as_a_line(open_vault: Vault) -> None:
 
     plain, struck = drawing("keep gone keep"), drawing("keep ~~gone~~ keep")
     assert struck.count(b" re f") > plain.count(b" re f")
+
+
+def test_the_switch_interval_is_short_only_while_a_worker_runs_and_never_overrides_another(
+    open_vault: Vault,
+) -> None:
+    interval = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        note = open_vault.notes.create(title="t", body="- item\n" * 20_000)
+        during: list[float] = []
+
+        def progress(share: float) -> bool:
+            if pdf_workers_running():
+                during.append(sys.getswitchinterval())
+            return True
+
+        open_vault.render_pdf(PdfScope("note", note.uuid), progress=progress)
+        assert pdf_workers_running() == 0  # counted out before the call returned
+        assert during and set(during) == {SWITCH_INTERVAL}
+        assert sys.getswitchinterval() == pytest.approx(0.005, abs=1e-5)
+
+        def change(share: float) -> bool:  # another part of the program sets its own
+            if pdf_workers_running():
+                sys.setswitchinterval(0.02)
+            return True
+
+        open_vault.render_pdf(PdfScope("note", note.uuid), progress=change)
+        assert sys.getswitchinterval() == pytest.approx(0.02, abs=1e-5)  # kept
+    finally:
+        sys.setswitchinterval(interval)

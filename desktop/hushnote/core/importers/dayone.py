@@ -271,8 +271,11 @@ class _Entry:
             target = f"<{name}>" if re.search(r"[\s()<>]", name) else name
             return f"{'!' if picture else ''}[{name}]({target})"
 
+        shown: set[str] = set()
+
         def replace(match: re.Match[str]) -> str:
             identifier = match.group(2)
+            shown.add(identifier)
             if identifier not in attachments:
                 dropped.append(Dropped("missing-attachment", self.title))
                 return ""
@@ -280,7 +283,9 @@ class _Entry:
 
         body = _MOMENT.sub(replace, text) if "dayone-moment:" in text else text
         for identifier in self.missing:
-            if identifier not in text:  # a missing file the text never showed
+            # A missing file the text never showed (a set: searching the text for each
+            # of thousands of missing files took time with the square of the entry).
+            if identifier not in shown:
                 dropped.append(Dropped("missing-attachment", self.title))
         extra = [link(identifier) for identifier in attachments if identifier not in used]
         if extra:

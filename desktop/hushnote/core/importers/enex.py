@@ -19,6 +19,7 @@ import binascii
 import contextlib
 import hashlib
 import io
+import math
 import re
 import time
 from collections.abc import Callable
@@ -309,7 +310,10 @@ class _File:
         if not (lat and lon):
             return body
         try:
-            line = f"Location: {float(lat):.6f}, {float(lon):.6f}"
+            where = float(lat), float(lon)
         except ValueError:
             raise self.error("bad-field", title) from None
+        if not all(math.isfinite(value) for value in where):  # "nan", "inf", "1e999"
+            raise self.error("bad-field", title)
+        line = f"Location: {where[0]:.6f}, {where[1]:.6f}"
         return (body + "\n\n" if body else "") + line

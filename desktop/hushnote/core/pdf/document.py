@@ -167,10 +167,10 @@ class _SlowCalls:
                 outcome.append(error)
             finally:
                 with self._lock:
-                    done.set()
                     if self._abandoned and self.pdf is not None:
                         _close_fonts(self.pdf)
-                workers.ended()
+                    workers.ended()  # before the waiting thread goes on: counted out
+                    done.set()
 
         workers.started()
         try:

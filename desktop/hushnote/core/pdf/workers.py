@@ -24,7 +24,8 @@ SWITCH_INTERVAL = 0.0005  # seconds, while a worker runs
 
 _lock = threading.Lock()
 _running = 0
-_saved_interval = 0.0
+_saved_interval = 0.0  # what to put back
+_set_interval = 0.0  # what was set, as the interpreter keeps it
 
 
 def pdf_workers_running() -> int:
@@ -33,11 +34,12 @@ def pdf_workers_running() -> int:
 
 
 def started() -> None:
-    global _running, _saved_interval
+    global _running, _saved_interval, _set_interval
     with _lock:
         if _running == 0:
             _saved_interval = sys.getswitchinterval()
             sys.setswitchinterval(min(_saved_interval, SWITCH_INTERVAL))
+            _set_interval = sys.getswitchinterval()
         _running += 1
 
 
@@ -45,5 +47,6 @@ def ended() -> None:
     global _running
     with _lock:
         _running -= 1
-        if _running == 0:
+        # Put back, unless someone else set another interval meanwhile: theirs stays.
+        if _running == 0 and sys.getswitchinterval() == _set_interval:
             sys.setswitchinterval(_saved_interval)

@@ -293,3 +293,20 @@ def test_a_repeated_name_skips_a_name_already_given() -> None:
     names = UniqueNames()
     given = [names.claim(n) for n in ("a.png", "a (2).png", "A.PNG", "a.png", "notes", "notes")]
     assert given == ["a.png", "a (2).png", "A (3).PNG", "a (4).png", "notes", "notes (2)"]
+
+
+def test_many_missing_files_in_a_long_entry_are_counted_in_linear_time(tmp_path: Path) -> None:
+    # Each missing file was looked for in the whole text: missing files times its length.
+    def make(size: int) -> Callable[[], object]:
+        photos = [{"identifier": "AAAAAAB", "md5": "x"}] * size
+        entry = _entry(text="a" * (30 * size), photos=photos)
+        path = _export(tmp_path / f"missing{size}.zip", {"J": [entry]}, {})
+
+        def work() -> None:
+            with dayone.read([path]) as source:
+                missing = [d for d in source.dropped if d.kind == "missing-attachment"]
+                assert len(missing) == size
+
+        return work
+
+    assert_linear(make, 2_000, bound=20)

@@ -158,6 +158,18 @@ def test_location_dropped_unless_kept(tmp_path: Path) -> None:
     assert kept.dropped == []
 
 
+@pytest.mark.parametrize("latitude", ["nan", "inf", "-inf", "1e999", "north"])
+def test_a_kept_location_that_is_no_number_is_a_bad_field(tmp_path: Path, latitude: str) -> None:
+    attrs = (
+        f"<note-attributes><latitude>{latitude}</latitude>"
+        "<longitude>1</longitude></note-attributes>"
+    )
+    path = _enex(tmp_path / "a.enex", _note("Here", "<div>hi</div>", extra=attrs))
+    with pytest.raises(AppImportError) as error:
+        enex.read([path], keep_locations=True)
+    assert _reason(error) == "bad-field"
+
+
 def test_ids_are_stable_and_several_files_are_several_notebooks(tmp_path: Path) -> None:
     one = _enex(tmp_path / "One.enex", _note("A", "<div>a</div>"), _note("B", "<div>b</div>"))
     two = _enex(tmp_path / "Two.enex", _note("A", "<div>a</div>"))
@@ -372,3 +384,30 @@ def test_many_resources_of_one_name_are_named_in_linear_time(tmp_path: Path) -> 
         return work
 
     assert_linear(make, 1_500, bound=20)
+
+
+def test_leading_blank_lines_are_dropped_in_linear_time(tmp_path: Path) -> None:
+    # They were dropped from the front of the list one at a time.
+    def make(size: int) -> Callable[[], object]:
+        path = _enex(tmp_path / f"breaks{size}.enex", _note("Blank", "<br/>" * size + "x"))
+
+        def work() -> None:
+            with enex.read([path]) as source:
+                assert source.notes[0].body.strip() == "x"
+
+        return work
+
+    assert_linear(make, 100_000, bound=20)
+
+
+def test_quotes_and_lists_deeper_than_eight_keep_their_text_flat(tmp_path: Path) -> None:
+    # Each level prefixes every line inside it again: past eight, the text goes in flat,
+    # so a 1 MB note 62 quotes deep no longer takes seven times a flat one.
+    quotes = "".join(f"<blockquote>q{n}" for n in range(12)) + "</blockquote>" * 12
+    lists = "".join(f"<ul><li>l{n}" for n in range(12)) + "</li></ul>" * 12
+    path = _enex(tmp_path / "deep.enex", _note("Deep", quotes + lists))
+    with enex.read([path]) as source:
+        body = source.notes[0].body
+    assert "> " * 8 + "q11" in body and "> " * 9 not in body
+    assert " " * 16 + "l11" in body and "- l7" in body and "- l8" not in body
+    assert all(f"q{n}" in body and f"l{n}" in body for n in range(12))
