@@ -154,6 +154,17 @@ def test_csv_rows_are_read_in_linear_time() -> None:
     assert_linear(parse_csv, small_rows, 10_000)
 
 
+def wide_header_short_rows(rows: int) -> bytes:
+    """A header of rows / 10 phone columns, and rows of one cell each."""
+    numbered = ",".join(f"Phone {n} - Value" for n in range(1, rows // 10))
+    return f"Name,{numbered}\r\n".encode() + b"x\r\n" * rows
+
+
+def test_a_wide_header_over_short_rows_is_read_in_linear_time() -> None:
+    # Every row visited every phone column of the header: its width times the rows.
+    assert_linear(parse_csv, wide_header_short_rows, 2_500)
+
+
 @pytest.mark.parametrize("make", [google_export, small_rows], ids=["google", "small-rows"])
 def test_csv_memory_beyond_the_contacts_stays_within_the_file_size_and_a_half(
     make: Callable[[int], bytes],

@@ -256,6 +256,23 @@ def _zip_time(info: zipfile.ZipInfo) -> float | None:
         return None
 
 
+# Python's tarfile reads a PAX extended header in time with the square of its length
+# before 3.11.10 and 3.12.6 (CVE-2024-6232: 64 KB took 2.6 s, and it runs before any
+# limit of ours). An export's PAX headers hold a long name and a time or two: a few
+# hundred bytes.
+MAX_PAX_HEADER = 8 * 1024
+
+
+class _BoundedTarInfo(tarfile.TarInfo):
+    """Refuses a PAX header longer than ``MAX_PAX_HEADER`` before tarfile parses it
+    (``tarfile.open`` takes the class that reads each header as ``tarinfo``)."""
+
+    def _proc_pax(self, archive: tarfile.TarFile) -> tarfile.TarInfo:
+        if self.size > MAX_PAX_HEADER:
+            raise tarfile.HeaderError("PAX header too long")
+        return super()._proc_pax(archive)  # type: ignore[misc,no-any-return]
+
+
 class _TarFiles(ExportFiles):
     def __init__(self, root: Path, source: str, limits: Limits, handle: IO[bytes]) -> None:
         super().__init__(root, source, limits)
@@ -264,7 +281,7 @@ class _TarFiles(ExportFiles):
         try:
             # Uncompressed only ("r:"): members are read in any order, by offset.
             try:
-                self._tar = tarfile.open(fileobj=handle, mode="r:")
+                self._tar = tarfile.open(fileobj=handle, mode="r:", tarinfo=_BoundedTarInfo)
             except (tarfile.TarError, OSError, EOFError, ValueError, UnicodeError,
                     MemoryError, OverflowError):  # fmt: skip
                 raise self.error("damaged", root.name) from None  # a broken first header

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import tarfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -95,6 +96,30 @@ def test_an_extended_header_declaring_an_enormous_size_is_refused(
     size = b"\x80" + (1 << 60).to_bytes(11, "big")
     data = _header(b"header", kind, size) + b"x" * 10 + b"\x00" * 1024
     assert hostile(joplin.read, _write(tmp_path, data)) == "refused"
+
+
+@pytest.mark.parametrize("body", [b"1" * 64_000, b"2 " * 32_000 + b"="], ids=["digits", "records"])
+def test_a_long_pax_header_is_refused_before_tarfile_reads_it(tmp_path: Path, body: bytes) -> None:
+    """Python before 3.11.10 reads such a header in time with the square of its length
+    (CVE-2024-6232): 64 KB took 2.6 s. No export writes one longer than a few hundred
+    bytes."""
+    good = jex({_id(2) + ".md": note(2, "Hello", "body")})
+    pax = _header(b"pax", b"x", b"%011o\x00" % len(body)) + body + b"\x00" * (-len(body) % 512)
+    path = _write(tmp_path, pax + good)
+    start = time.process_time()
+    assert hostile(joplin.read, path) == "refused"
+    assert time.process_time() - start < 0.5
+
+
+def test_a_short_pax_header_is_read_as_before(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        data = note(2, "Hello", "body")
+        info = tarfile.TarInfo(_id(2) + ".md")
+        info.size, info.pax_headers = len(data), {"comment": "长" * 1000}
+        tar.addfile(info, io.BytesIO(data))
+    with joplin.read([_write(tmp_path, buffer.getvalue())]) as source:
+        assert [n.title for n in source.notes] == ["Hello"]
 
 
 def test_an_extended_header_after_a_good_member_declaring_an_enormous_size_is_refused(
