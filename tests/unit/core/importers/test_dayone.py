@@ -309,4 +309,4 @@ def test_many_missing_files_in_a_long_entry_are_counted_in_linear_time(tmp_path:
 
         return work
 
-    assert_linear(make, 2_000, bound=20)
+    assert_linear(make, 10_000, bound=20)
